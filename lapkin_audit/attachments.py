@@ -1,0 +1,85 @@
+"""Facts about a dossier's attachments, gathered before the checks run.
+
+This is the only place that touches attachment files, and it never opens anything
+outside the dossier folder: a path is judged as text first (absolute, drive letter,
+NUL, a `..` that leaves), then by where its links really lead, and only a regular
+file inside the folder is opened (non-blocking, so a FIFO can never hang a run).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import posixpath
+import re
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+_DRIVE = re.compile(r"^[A-Za-z]:")
+_CHUNK = 1 << 20
+
+
+@dataclass(frozen=True)
+class Attachment:
+    berkas: str
+    status: str  # ok | missing | empty | not_file | unreadable | outside
+    sha256: str | None = None
+    reason: str | None = None  # for outside: absolute | parent | link | drive | nul
+    error: str | None = None
+
+
+def inspect(folder: Path, berkas: str) -> Attachment:
+    reason = _textual_escape(berkas)
+    if reason:
+        return Attachment(berkas, "outside", reason=reason)
+    relative = posixpath.normpath(berkas.replace("\\", "/"))
+    root = os.path.realpath(folder)
+    target = os.path.realpath(os.path.join(root, relative))
+    if target != root and not target.startswith(root + os.sep):
+        return Attachment(berkas, "outside", reason="link")
+    try:
+        info = os.stat(target)
+    except FileNotFoundError:
+        return Attachment(berkas, "missing")
+    except OSError as exc:
+        return Attachment(berkas, "unreadable", error=exc.strerror or str(exc))
+    if not stat.S_ISREG(info.st_mode):
+        return Attachment(berkas, "not_file")
+    if info.st_size == 0:
+        return Attachment(berkas, "empty")
+    try:
+        digest = _sha256(target)
+    except OSError as exc:
+        return Attachment(berkas, "unreadable", error=exc.strerror or str(exc))
+    return Attachment(berkas, "ok", sha256=digest)
+
+
+def _textual_escape(berkas: str) -> str | None:
+    if "\x00" in berkas:
+        return "nul"
+    if berkas.startswith(("/", "\\")):
+        return "absolute"
+    if _DRIVE.match(berkas):
+        return "drive"
+    depth = 0
+    for part in re.split(r"[\\/]+", berkas):
+        if part == "..":
+            depth -= 1
+            if depth < 0:
+                return "parent"
+        elif part not in ("", "."):
+            depth += 1
+    return None
+
+
+def _sha256(path: str) -> str:
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(path, flags)
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            raise OSError(0, "not a regular file")
+        digest = hashlib.sha256()
+        while chunk := handle.read(_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()

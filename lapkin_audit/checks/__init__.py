@@ -1,0 +1,38 @@
+"""The compliance checks, one module per rule family.
+
+A check is a function ``check(ctx) -> Iterable[Violation]``: it reads the dossier, the
+SOP and the attachment facts from ``ctx`` and says which rule is broken where. It never
+reads files, asks for the time or prints; the engine stamps severity and lines.
+Adding a family: write the module (with ``CODES`` and ``check``) and list it below.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Iterable, Mapping, Protocol
+
+from lapkin_audit.attachments import Attachment
+from lapkin_audit.model import Dossier, Sop, Violation
+
+
+@dataclass(frozen=True)
+class Context:
+    dossier: Dossier
+    sop: Sop
+    attachments: Mapping[str, Attachment]  # document field ("dokumen[3]") -> facts
+
+
+Check = Callable[[Context], Iterable[Violation]]
+
+
+class Family(Protocol):
+    CODES: tuple[str, ...]
+
+    def check(self, ctx: Context) -> Iterable[Violation]: ...
+
+
+def families() -> tuple[Family, ...]:
+    """The rule families, in the order they run (the output is sorted anyway)."""
+    from lapkin_audit.checks import kelengkapan
+
+    return (kelengkapan,)  # type: ignore[return-value]

@@ -1,0 +1,384 @@
+"""Reading one dossier: dossier.yaml -> a validated, typed ``Dossier`` or E findings.
+
+Stages, each stopping at the first that fails: read the bytes (E001), parse YAML
+(E002), validate the format (E003), resolve against the SOP (E004), check the SOP was
+in effect (E005). One finding per problem, each with its field and line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Mapping
+
+import cerberus.errors as ce
+import pendulum
+
+from lapkin_audit import yamlread
+from lapkin_audit.manifest_schema import validator
+from lapkin_audit.model import (
+    Document,
+    Dossier,
+    Mark,
+    Periode,
+    Person,
+    Sop,
+    StepRecord,
+    Violation,
+    Waiver,
+)
+
+DEFAULT_ZONE = "Asia/Jakarta"
+KE_LIMIT = {"bulanan": 12, "triwulan": 4, "semester": 2}
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A dossier ready for the checks, or why it is not (then ``dossier`` is None)."""
+
+    dossier: Dossier | None
+    sop: Sop | None
+    sop_id: str | None
+    violations: tuple[Violation, ...]
+
+
+def load(manifest: Path, display_path: str, sops: Mapping[str, Sop]) -> Loaded:
+    folder = manifest.parent
+    text = yamlread.read_text(manifest)
+    if isinstance(text, yamlread.ReadProblem):
+        return Loaded(None, None, None, (_from_problem(text),))
+    return load_text(text, folder, display_path, sops)
+
+
+def load_text(text: str, folder: Path, display_path: str, sops: Mapping[str, Sop]) -> Loaded:
+    data, lines, problems = yamlread.parse(text)
+    errors = [_from_problem(p) for p in problems]
+    sop_id = data.get("sop") if isinstance(data, dict) and isinstance(data.get("sop"), str) else None
+    if data is None and not errors:
+        errors.append(Violation("E003", "format.empty", line=1))
+    if data is None or errors and not isinstance(data, dict):
+        return Loaded(None, None, sop_id, tuple(errors))
+    errors.extend(_format_errors(data, lines))
+    if errors:
+        return Loaded(None, None, sop_id, tuple(errors))
+    sop = sops.get(data["sop"])
+    if sop is None:
+        known = ", ".join(sorted(sops)) or "-"
+        return Loaded(None, None, sop_id, (Violation("E004", "sop.unknown", {"sop": data["sop"], "known": known}, field="sop", line=lines.get("sop")),))
+    builder = _Builder(data, lines, sop)
+    dossier = builder.build(folder, display_path)
+    errors = builder.errors + _unknown_references(data, sop, lines)
+    if not errors and dossier is not None:
+        errors += _sop_in_effect(dossier, sop)
+    if errors:
+        return Loaded(None, sop, sop_id, tuple(errors))
+    return Loaded(dossier, sop, sop_id, ())
+
+
+def _from_problem(problem: yamlread.ReadProblem) -> Violation:
+    return Violation(problem.rule, problem.message, problem.args, line=problem.line)
+
+
+# --------------------------------------------------------------------------- E003: the format
+
+
+def _format_errors(data: Any, lines: Mapping[str, int]) -> list[Violation]:
+    if not isinstance(data, dict):
+        kind = type(data).__name__
+        return [Violation("E003", "format.not_mapping", {"kind": _type_name(data) or kind}, line=1)]
+    if "format" in data and data["format"] != 1 and isinstance(data["format"], int) and not isinstance(data["format"], bool):
+        return [Violation("E003", "format.version", {"found": data["format"]}, field="format", line=lines.get("format"))]
+    check = validator()
+    errors: list[Violation] = []
+    if not check.validate(data):
+        for error in _leaves(check._errors):
+            errors.append(_schema_violation(error, lines))
+    errors.extend(_periode_errors(data, lines))
+    return errors
+
+
+def _leaves(errors: Any) -> list[ce.ValidationError]:
+    out = []
+    for error in errors:
+        if error.is_group_error:
+            out.extend(_leaves(error.child_errors))
+        else:
+            out.append(error)
+    return out
+
+
+def field_path(parts: tuple[Any, ...]) -> str:
+    path = ""
+    for part in parts:
+        if isinstance(part, int) and not isinstance(part, bool):
+            path += f"[{part}]"
+        else:
+            path += f".{part}" if path else str(part)
+    return path
+
+
+def _schema_violation(error: ce.ValidationError, lines: Mapping[str, int]) -> Violation:
+    path = field_path(error.document_path)
+    args: dict[str, Any] = {"field": path}
+    code = error.code
+    if code == ce.UNKNOWN_FIELD.code:
+        key = error.document_path[-1]
+        message = "format.bool_key" if isinstance(key, bool) else "format.unknown_key"
+        args["key"] = key
+    elif code == ce.REQUIRED_FIELD.code:
+        message = "format.required"
+    elif code == ce.BAD_TYPE.code:
+        message = "format.bool_value" if isinstance(error.value, bool) else "format.type"
+        args["expected"] = error.constraint
+        args["found"] = _type_name(error.value)
+    elif code == ce.NOT_NULLABLE.code:
+        message = "format.null"
+    elif code == ce.EMPTY_NOT_ALLOWED.code:
+        message = "format.empty_value"
+    elif code in (ce.UNALLOWED_VALUE.code, ce.UNALLOWED_VALUES.code):
+        message = "format.allowed"
+        args["value"] = error.value
+        args["allowed"] = ", ".join(str(a) for a in error.constraint)
+    elif code == ce.REGEX_MISMATCH.code:
+        message = "format.sha256" if path.endswith("sha256") else "format.pattern"
+        args["value"] = error.value
+    elif code in (ce.MIN_VALUE.code, ce.MAX_VALUE.code, ce.MIN_LENGTH.code, ce.MAX_LENGTH.code):
+        message = "format.range"
+        args["value"] = error.value if code in (ce.MIN_VALUE.code, ce.MAX_VALUE.code) else len(error.value)
+        args["rule"] = error.rule
+        args["limit"] = error.constraint
+    else:  # pragma: no cover - the schema uses no other rule
+        message = "format.other"
+        args["detail"] = str(error.rule)
+    return Violation("E003", message, args, field=path, line=_nearest_line(path, lines))
+
+
+def _nearest_line(path: str, lines: Mapping[str, int]) -> int | None:
+    while path:
+        if path in lines:
+            return lines[path]
+        cut = max(path.rfind("."), path.rfind("["))
+        path = path[:cut] if cut > 0 else ""
+    return lines.get("", 1)
+
+
+def _type_name(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "float"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, dt.datetime):
+        return "datetime"
+    if isinstance(value, dt.date):
+        return "date"
+    if isinstance(value, list):
+        return "list"
+    if isinstance(value, dict):
+        return "dict"
+    return type(value).__name__
+
+
+def _periode_errors(data: dict, lines: Mapping[str, int]) -> list[Violation]:
+    periode = data.get("periode")
+    if not isinstance(periode, dict) or periode.get("jenis") not in (*KE_LIMIT, "tahunan"):
+        return []
+    jenis, ke = periode["jenis"], periode.get("ke")
+    if not isinstance(ke, (int, type(None))) or isinstance(ke, bool):
+        return []  # the schema already said so
+    if jenis == "tahunan":
+        if ke is not None:
+            return [Violation("E003", "format.ke_tahunan", {"field": "periode.ke"}, field="periode.ke", line=lines.get("periode.ke"))]
+        return []
+    if ke is None:
+        return [Violation("E003", "format.required", {"field": "periode.ke"}, field="periode.ke", line=lines.get("periode"))]
+    if not 1 <= ke <= KE_LIMIT[jenis]:
+        args = {"field": "periode.ke", "value": ke, "jenis": jenis, "limit": KE_LIMIT[jenis]}
+        return [Violation("E003", "format.ke_range", args, field="periode.ke", line=lines.get("periode.ke"))]
+    return []
+
+
+# --------------------------------------------------------------------------- E004: references
+
+
+def _unknown_references(data: dict, sop: Sop, lines: Mapping[str, int]) -> list[Violation]:
+    errors: list[Violation] = []
+
+    def role(value: Any, path: str) -> None:
+        if value is not None and value not in sop.roles:
+            args = {"role": value, "sop": sop.id, "known": ", ".join(sop.roles)}
+            errors.append(Violation("E004", "ref.role", args, field=path, line=_nearest_line(path, lines)))
+
+    def people(items: Any, path: str) -> None:
+        for i, person in enumerate(items or ()):
+            role(person.get("peran"), f"{path}[{i}].peran")
+
+    for name in data["pejabat"]:
+        role(name, f"pejabat.{name}")
+    for i, doc in enumerate(data["dokumen"]):
+        if doc["jenis"] not in sop.document_kinds:
+            args = {"jenis": doc["jenis"], "sop": sop.id}
+            errors.append(Violation("E004", "ref.jenis", args, field=f"dokumen[{i}].jenis", line=lines.get(f"dokumen[{i}].jenis")))
+        for key in ("paraf", "tanda_tangan", "anggota"):
+            people(doc.get(key), f"dokumen[{i}].{key}")
+    for i, step in enumerate(data["langkah"]):
+        if sop.step(step["nomor"]) is None:
+            args = {"nomor": step["nomor"], "sop": sop.id, "known": ", ".join(str(s.nomor) for s in sop.steps)}
+            errors.append(Violation("E004", "ref.step", args, field=f"langkah[{i}].nomor", line=lines.get(f"langkah[{i}].nomor")))
+        people(step["pelaksana"], f"langkah[{i}].pelaksana")
+    for i, waiver in enumerate(data.get("pengecualian") or ()):
+        role(waiver["disetujui_oleh"].get("peran"), f"pengecualian[{i}].disetujui_oleh.peran")
+    for needed in sop.required_officials:
+        if needed not in data["pejabat"]:
+            args = {"field": f"pejabat.{needed}", "sop": sop.id}
+            errors.append(Violation("E003", "format.pejabat_required", args, field=f"pejabat.{needed}", line=lines.get("pejabat")))
+    return errors
+
+
+def _sop_in_effect(dossier: Dossier, sop: Sop) -> list[Violation]:
+    if not dossier.langkah:
+        return []
+    first = min(dossier.langkah, key=lambda step: step.mulai)
+    if first.mulai.date() < sop.tanggal_efektif:
+        args = {"sop": sop.id, "efektif": sop.tanggal_efektif, "mulai": first.mulai}
+        where = f"{first.field}.mulai"
+        return [Violation("E005", "sop.not_in_effect", args, field=where, line=dossier.line_of(where))]
+    return []
+
+
+# --------------------------------------------------------------------------- typed model
+
+
+class _Builder:
+    """Turns validated plain data into the frozen model; dates that do not parse are E003."""
+
+    def __init__(self, data: dict, lines: Mapping[str, int], sop: Sop) -> None:
+        self.data = data
+        self.lines = lines
+        self.errors: list[Violation] = []
+        instansi = data["instansi"]
+        self.zone = instansi.get("zona_waktu") or sop.calendar.zone or DEFAULT_ZONE
+        try:
+            self.tz = pendulum.timezone(self.zone)
+        except Exception:  # pendulum raises its own InvalidTimezone
+            self.tz = pendulum.timezone(DEFAULT_ZONE)
+            self._error("format.zone", "instansi.zona_waktu", zone=self.zone)
+
+    def build(self, folder: Path, display_path: str) -> Dossier | None:
+        d = self.data
+        periode = Periode(d["periode"]["tahun"], d["periode"]["jenis"], d["periode"].get("ke"))
+        pejabat = {role: self._person(p, f"pejabat.{role}", role) for role, p in d["pejabat"].items()}
+        dokumen = tuple(self._document(doc, f"dokumen[{i}]") for i, doc in enumerate(d["dokumen"]))
+        langkah = tuple(self._step(step, f"langkah[{i}]") for i, step in enumerate(d["langkah"]))
+        waivers = tuple(self._waiver(w, f"pengecualian[{i}]") for i, w in enumerate(d.get("pengecualian") or ()))
+        if self.errors:
+            return None
+        return Dossier(
+            path=display_path,
+            folder=folder,
+            sop_id=d["sop"],
+            instansi=d["instansi"]["nama"],
+            zona_waktu=self.zone,
+            periode=periode,
+            pejabat=pejabat,
+            dokumen=dokumen,
+            langkah=langkah,
+            pengecualian=waivers,
+            lines=self.lines,
+        )
+
+    def _error(self, message: str, path: str, **args: Any) -> None:
+        args.setdefault("field", path)
+        self.errors.append(Violation("E003", message, args, field=path, line=_nearest_line(path, self.lines)))
+
+    def _person(self, raw: dict, path: str, peran: str | None = None) -> Person:
+        return Person(
+            nama=raw.get("nama"),
+            nip=raw.get("nip"),
+            peran=raw.get("peran", peran),
+            field=path,
+            status=raw.get("status", "definitif"),
+        )
+
+    def _marks(self, raw: list | None, path: str) -> tuple[Mark, ...]:
+        marks = []
+        for i, item in enumerate(raw or ()):
+            where = f"{path}[{i}]"
+            when = self._moment(item["tanggal"], f"{where}.tanggal", need_time=False)
+            if when is not None:
+                marks.append(Mark(self._person(item, where), when, where))
+        return tuple(marks)
+
+    def _document(self, raw: dict, path: str) -> Document:
+        return Document(
+            jenis=raw["jenis"],
+            field=path,
+            judul=raw.get("judul"),
+            nomor=raw.get("nomor"),
+            tanggal=self._date(raw.get("tanggal"), f"{path}.tanggal"),
+            berkas=raw.get("berkas"),
+            sha256=raw["sha256"].lower() if raw.get("sha256") else None,
+            dasar_hukum=tuple(raw.get("dasar_hukum") or ()),
+            paraf=self._marks(raw.get("paraf"), f"{path}.paraf"),
+            tanda_tangan=self._marks(raw.get("tanda_tangan"), f"{path}.tanda_tangan"),
+            berlaku_mulai=self._date(raw.get("berlaku_mulai"), f"{path}.berlaku_mulai"),
+            berlaku_sampai=self._date(raw.get("berlaku_sampai"), f"{path}.berlaku_sampai"),
+            anggota=tuple(self._person(p, f"{path}.anggota[{i}]") for i, p in enumerate(raw.get("anggota") or ())),
+        )
+
+    def _step(self, raw: dict, path: str) -> StepRecord:
+        mulai = self._moment(raw["mulai"], f"{path}.mulai", need_time=True)
+        selesai = self._moment(raw["selesai"], f"{path}.selesai", need_time=True)
+        return StepRecord(
+            nomor=raw["nomor"],
+            pelaksana=tuple(self._person(p, f"{path}.pelaksana[{i}]") for i, p in enumerate(raw["pelaksana"])),
+            mulai=mulai,  # type: ignore[arg-type]  # None only when an error was recorded
+            selesai=selesai,  # type: ignore[arg-type]
+            field=path,
+            hasil=raw.get("hasil"),
+            catatan=raw.get("catatan"),
+        )
+
+    def _waiver(self, raw: dict, path: str) -> Waiver:
+        return Waiver(
+            aturan=raw["aturan"],
+            langkah=raw.get("langkah"),
+            alasan=raw["alasan"],
+            disetujui_oleh=self._person(raw["disetujui_oleh"], f"{path}.disetujui_oleh"),
+            tanggal=self._date(raw.get("tanggal"), f"{path}.tanggal"),
+            field=path,
+        )
+
+    def _date(self, value: Any, path: str) -> dt.date | None:
+        if value is None:
+            return None
+        moment = self._moment(value, path, need_time=False)
+        if isinstance(moment, dt.datetime):
+            return moment.date()
+        return moment
+
+    def _moment(self, value: Any, path: str, need_time: bool) -> dt.date | dt.datetime | None:
+        """A date, or an aware datetime in the office zone (naive times are office-local)."""
+        if isinstance(value, str):
+            try:
+                value = pendulum.parse(value.strip(), exact=True, tz=self.tz)
+            except Exception:  # pendulum's ParserError, ValueError, ...
+                self._error("format.date", path, value=value)
+                return None
+            if isinstance(value, pendulum.Time) or not isinstance(value, dt.date):
+                self._error("format.date", path, value=str(value))
+                return None
+        if isinstance(value, dt.datetime):
+            if value.tzinfo is None:
+                return pendulum.instance(value, tz=self.tz)
+            return pendulum.instance(value).in_timezone(self.tz)
+        if need_time:
+            self._error("format.need_time", path, value=str(value))
+            return None
+        return value

@@ -1,0 +1,108 @@
+"""Assessing one dossier: load it, run every check, stamp, apply waivers, decide.
+
+The engine alone turns violations into findings: it takes severity from the catalogue,
+the line from the manifest, the text from the messages, applies waivers and
+``--select``/``--ignore``, sorts, and decides the verdict. Checks never do any of that.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Mapping
+
+from lapkin_audit import attachments, dossier
+from lapkin_audit.catalogue import RULES, matches
+from lapkin_audit.checks import Context, families
+from lapkin_audit.checks import pengecualian
+from lapkin_audit.messages import render
+from lapkin_audit.model import Dossier, DossierResult, Finding, Severity, Sop, Verdict, Violation
+
+INTERNAL_ERROR = "E000"
+
+
+@dataclass(frozen=True)
+class Options:
+    lang: str = "id"
+    select: tuple[str, ...] = ()  # empty: every rule
+    ignore: tuple[str, ...] = ()
+
+    def keeps(self, code: str) -> bool:
+        if code.startswith("E"):
+            return True  # a dossier that cannot be assessed must never look clean
+        if self.select and not matches(code, self.select):
+            return False
+        return not matches(code, self.ignore)
+
+
+def assess(manifest: Path, display_path: str, sops: Mapping[str, Sop], options: Options) -> DossierResult:
+    """Never raises for a dossier's sake: an internal error becomes this dossier's finding."""
+    sop_id: str | None = None
+    try:
+        loaded = dossier.load(manifest, display_path, sops)
+        sop_id = loaded.sop_id
+        if loaded.dossier is None or loaded.sop is None:
+            return _result(display_path, sop_id, _stamp(loaded.violations, None, {}, options.lang))
+        return _audit(loaded.dossier, loaded.sop, options)
+    except Exception as exc:  # noqa: BLE001 - isolation: one dossier never ends the batch
+        finding = Finding(
+            rule=INTERNAL_ERROR,
+            severity=Severity.ERROR,
+            message=render("internal", {"error": f"{type(exc).__name__}: {exc}"}, options.lang),
+        )
+        return DossierResult(display_path, sop_id, Verdict.TIDAK_DAPAT_DINILAI, (finding,))
+
+
+def context_for(found: Dossier, sop: Sop) -> Context:
+    facts = {doc.field: attachments.inspect(found.folder, doc.berkas) for doc in found.dokumen if doc.berkas is not None}
+    return Context(found, sop, facts)
+
+
+def _audit(found: Dossier, sop: Sop, options: Options) -> DossierResult:
+    ctx = context_for(found, sop)
+    violations = [v for family in families() for v in family.check(ctx)]
+    waived = pengecualian.apply(ctx, violations)
+    violations.extend(waived.violations)
+    kept = [(i, v) for i, v in enumerate(violations) if options.keeps(v.rule)]
+    reasons = {new: waived.reasons[old] for new, (old, _) in enumerate(kept) if old in waived.reasons}
+    findings = _stamp([v for _, v in kept], found, reasons, options.lang)
+    return _result(found.path, sop.id, findings)
+
+
+def _stamp(violations: Iterable[Violation], found: Dossier | None, reasons: dict[int, str], lang: str) -> list[Finding]:
+    findings = []
+    for i, violation in enumerate(violations):
+        rule = RULES[violation.rule]
+        line = violation.line
+        if line is None and found is not None:
+            line = found.line_of(violation.field)
+        reason = reasons.get(i)
+        findings.append(
+            Finding(
+                rule=rule.code,
+                severity=rule.severity,
+                message=render(violation.message, violation.args, lang),
+                step=violation.step,
+                field=violation.field,
+                line=line,
+                waived=reason is not None,
+                waiver_reason=reason,
+            )
+        )
+    return findings
+
+
+def _result(path: str, sop_id: str | None, findings: list[Finding]) -> DossierResult:
+    ordered = tuple(sorted(findings, key=Finding.sort_key))
+    return DossierResult(path, sop_id, verdict_of(ordered), ordered)
+
+
+def verdict_of(findings: Iterable[Finding]) -> Verdict:
+    findings = list(findings)
+    if any(f.rule.startswith("E") for f in findings):
+        return Verdict.TIDAK_DAPAT_DINILAI
+    if any(f.severity is Severity.ERROR and not f.waived for f in findings):
+        return Verdict.TIDAK_PATUH
+    if findings:  # warnings and waived errors
+        return Verdict.PATUH_DENGAN_CATATAN
+    return Verdict.PATUH

@@ -1,0 +1,103 @@
+"""Finding messages in Indonesian (default) and English.
+
+Checks refer to a message by id and pass its arguments; the text lives only here, so
+wording can improve without touching a check, and codes never depend on language.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Mapping
+
+from lapkin_audit.model import WorkMinutes
+
+LANGS = ("id", "en")
+
+# id -> (Indonesian, English)
+MESSAGES: dict[str, tuple[str, str]] = {
+    # E001: the manifest cannot be read
+    "read.missing": ("Manifest {path} tidak ada.", "The manifest {path} is missing."),
+    "read.not_file": ("{path} bukan berkas biasa (folder, FIFO atau perangkat).", "{path} is not a regular file (a folder, FIFO or device)."),
+    "read.os_error": ("Manifest tidak dapat dibaca: {error}.", "The manifest cannot be read: {error}."),
+    "read.too_large": ("Manifest berukuran {size} bita, melebihi batas {limit} bita.", "The manifest is {size} bytes, over the limit of {limit} bytes."),
+    "read.utf16": ("Manifest berkode UTF-16; simpan sebagai UTF-8.", "The manifest is UTF-16; save it as UTF-8."),
+    "read.bom": ("Manifest diawali penanda BOM; simpan sebagai UTF-8 tanpa BOM.", "The manifest starts with a byte-order mark; save it as UTF-8 without BOM."),
+    "read.not_utf8": ("Manifest bukan UTF-8 yang sah (bita ke-{offset}).", "The manifest is not valid UTF-8 (byte {offset})."),
+    "read.expansion": ("YAML mengembang melebihi {limit} nilai (alias berlapis); manifest ditolak.", "The YAML expands past {limit} values (nested aliases); the manifest is refused."),
+    "read.too_deep": ("YAML bersarang lebih dari {limit} tingkat; manifest ditolak.", "The YAML nests deeper than {limit} levels; the manifest is refused."),
+    # E002: not valid YAML
+    "yaml.syntax": ("YAML tidak sah (kolom {column}): {detail}.", "Invalid YAML (column {column}): {detail}."),
+    "yaml.duplicate_key": ("Kunci '{key}' muncul dua kali (pertama di baris {first}); YAML hanya menyimpan yang terakhir.", "Key '{key}' appears twice (first on line {first}); YAML keeps only the last."),
+    "yaml.tag": ("Tag YAML {tag} tidak diizinkan; manifest hanya berisi data biasa.", "YAML tag {tag} is not allowed; a manifest holds plain data only."),
+    "yaml.bad_scalar": ("Nilai '{value}' tidak dapat dibaca: {detail}.", "Value '{value}' cannot be read: {detail}."),
+    "yaml.complex_key": ("Kunci harus berupa teks sederhana.", "A key must be a plain scalar."),
+    "yaml.bad_merge": ("Penggabungan '<<' hanya menerima peta.", "A '<<' merge takes mappings only."),
+    # E003: breaks the dossier format
+    "format.empty": ("Manifest kosong.", "The manifest is empty."),
+    "format.not_mapping": ("Manifest harus berupa peta kunci (format, sop, ...), bukan {kind}.", "The manifest must be a mapping of keys (format, sop, ...), not a {kind}."),
+    "format.version": ("format {found} tidak dikenal; versi yang didukung: 1.", "Unknown format {found}; the supported version is 1."),
+    "format.unknown_key": ("Kunci '{key}' tidak dikenal di {field}.", "Unknown key '{key}' at {field}."),
+    "format.bool_key": ("Kunci {field} terbaca sebagai boolean (YAML 1.1 membaca yes/no/on/off sebagai boolean): beri tanda kutip atau pakai kunci yang benar (mis. 'nomor', bukan 'no').", "Key {field} was read as a boolean (YAML 1.1 reads yes/no/on/off as booleans): quote it or use the right key (e.g. 'nomor', not 'no')."),
+    "format.required": ("Kunci wajib {field} tidak ada.", "Required key {field} is missing."),
+    "format.type": ("{field} harus bertipe {expected}, ditemukan {found}.", "{field} must be of type {expected}, found {found}."),
+    "format.bool_value": ("{field} terbaca sebagai boolean (yes/no/on/off tanpa kutip); beri tanda kutip.", "{field} was read as a boolean (unquoted yes/no/on/off); quote it."),
+    "format.null": ("{field} tidak boleh kosong (null).", "{field} must not be null."),
+    "format.empty_value": ("{field} tidak boleh kosong.", "{field} must not be empty."),
+    "format.allowed": ("{field} bernilai '{value}'; yang diizinkan: {allowed}.", "{field} is '{value}'; allowed: {allowed}."),
+    "format.sha256": ("{field} harus 64 digit heksadesimal.", "{field} must be 64 hex digits."),
+    "format.pattern": ("{field} bernilai '{value}' yang bentuknya salah.", "{field} has a malformed value '{value}'."),
+    "format.range": ("{field} bernilai {value}, melanggar batas {rule} {limit}.", "{field} is {value}, breaking its {rule} of {limit}."),
+    "format.other": ("{field} tidak sesuai format ({detail}).", "{field} breaks the format ({detail})."),
+    "format.ke_tahunan": ("{field} tidak dipakai untuk periode tahunan.", "{field} is not used for a yearly period."),
+    "format.ke_range": ("{field} bernilai {value}; periode {jenis} berjalan 1 sampai {limit}.", "{field} is {value}; a {jenis} period runs from 1 to {limit}."),
+    "format.zone": ("{field}: zona waktu '{zone}' tidak dikenal (contoh: Asia/Jakarta, Asia/Makassar, Asia/Jayapura).", "{field}: unknown time zone '{zone}' (e.g. Asia/Jakarta, Asia/Makassar, Asia/Jayapura)."),
+    "format.date": ("{field}: '{value}' bukan tanggal atau waktu yang sah.", "{field}: '{value}' is not a valid date or datetime."),
+    "format.need_time": ("{field}: '{value}' harus memuat jam (mis. 2024-07-01T07:45:00).", "{field}: '{value}' needs a time of day (e.g. 2024-07-01T07:45:00)."),
+    "format.pejabat_required": ("{field} wajib ada untuk SOP {sop}.", "{field} is required by SOP {sop}."),
+    # E004 / E005: the SOP
+    "sop.unknown": ("SOP '{sop}' tidak ada dalam aturan (tersedia: {known}).", "SOP '{sop}' is not in the rules (available: {known})."),
+    "ref.role": ("Peran '{role}' tidak dikenal SOP {sop} (dikenal: {known}).", "Role '{role}' is unknown to SOP {sop} (known: {known})."),
+    "ref.jenis": ("Jenis dokumen '{jenis}' tidak dikenal SOP {sop}.", "Document kind '{jenis}' is unknown to SOP {sop}."),
+    "ref.step": ("Langkah {nomor} tidak ada dalam SOP {sop} (langkah: {known}).", "Step {nomor} is not in SOP {sop} (steps: {known})."),
+    "sop.not_in_effect": ("SOP {sop} baru berlaku {efektif}, tetapi proses dimulai {mulai}.", "SOP {sop} took effect on {efektif}, but the run started on {mulai}."),
+    # K: kelengkapan
+    "K001": ("Langkah {step} ({kegiatan}) memerlukan {jenis_nama} ({jenis}), yang tidak ada di dokumen.", "Step {step} ({kegiatan}) needs {jenis_nama} ({jenis}), which is not among the documents."),
+    "K002": ("Output langkah {step} ({kegiatan}), {jenis_nama} ({jenis}), tidak ada di dokumen.", "The output of step {step} ({kegiatan}), {jenis_nama} ({jenis}), is not among the documents."),
+    "K003.no_file": ("Dokumen {jenis} harus memiliki berkas lampiran (berkas).", "Document {jenis} needs an attachment (berkas)."),
+    "K003.missing": ("Berkas '{berkas}' tidak ada.", "Attachment '{berkas}' does not exist."),
+    "K003.empty": ("Berkas '{berkas}' kosong.", "Attachment '{berkas}' is empty."),
+    "K003.not_file": ("Berkas '{berkas}' bukan berkas biasa.", "Attachment '{berkas}' is not a regular file."),
+    "K003.unreadable": ("Berkas '{berkas}' tidak dapat dibaca: {error}.", "Attachment '{berkas}' cannot be read: {error}."),
+    "K003.outside": ("Berkas '{berkas}' berada di luar folder dossier ({reason}); tidak dibaca.", "Attachment '{berkas}' lies outside the dossier folder ({reason}); not read."),
+    "K004": ("SHA-256 berkas '{berkas}' adalah {actual}, bukan {expected} seperti di manifest.", "The SHA-256 of '{berkas}' is {actual}, not {expected} as the manifest says."),
+    "K005": ("Dokumen peralatan {nama} ({jenis}) tidak ada.", "Equipment document {nama} ({jenis}) is absent."),
+    "K006": ("Data dari {nama} ({jenis}) tidak ada.", "The data of {nama} ({jenis}) is absent."),
+    "outside.absolute": ("jalur absolut", "absolute path"),
+    "outside.parent": ("keluar lewat '..'", "leaves through '..'"),
+    "outside.link": ("tautan ke luar dossier", "a link out of the dossier"),
+    "outside.drive": ("jalur Windows berdrive", "a Windows drive path"),
+    "outside.nul": ("memuat bita NUL", "contains a NUL byte"),
+    # internal failure of one dossier (reported, never a traceback)
+    "internal": ("Kesalahan internal saat menilai dossier ini: {error}. Laporkan ke pengembang.", "Internal error while assessing this dossier: {error}. Please report it."),
+}
+
+
+def render(message_id: str, args: Mapping[str, Any], lang: str) -> str:
+    template = MESSAGES[message_id][1 if lang == "en" else 0]
+    return template.format(**{key: _text(value, lang) for key, value in args.items()})
+
+
+def _text(value: Any, lang: str) -> Any:
+    if isinstance(value, WorkMinutes):
+        from lapkin_audit.worktime import format_minutes
+
+        return format_minutes(value.minutes, lang)
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(_text(item, lang)) for item in value)
+    if isinstance(value, str) and value.startswith("@"):
+        return render(value[1:], {}, lang)  # a nested message, e.g. the reason of K003.outside
+    return value

@@ -1,0 +1,310 @@
+"""Immutable data passed between the stages: rules -> dossier -> checks -> engine -> report.
+
+Everything here is a frozen dataclass, so a check can never change what the next one sees.
+Field paths (``field``) point into the manifest (``langkah[1].selesai``, list indexes from 0);
+the engine turns them into line numbers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Mapping
+
+if TYPE_CHECKING:  # the calendar is only needed where working time is computed
+    from lapkin_audit.worktime import OfficeCalendar
+
+
+class Severity(str, enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+class Verdict(str, enum.Enum):
+    """Ordered from best to worst; the JSON report uses the values."""
+
+    PATUH = "PATUH"
+    PATUH_DENGAN_CATATAN = "PATUH_DENGAN_CATATAN"
+    TIDAK_PATUH = "TIDAK_PATUH"
+    TIDAK_DAPAT_DINILAI = "TIDAK_DAPAT_DINILAI"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ")
+
+
+# --------------------------------------------------------------------------- the SOP
+
+
+@dataclass(frozen=True)
+class LegalBasis:
+    """One regulation of the SOP's Dasar Hukum, reduced to (kind, number, year)."""
+
+    kind: str
+    number: str
+    year: int
+    title: str
+    original_text: str | None = None
+
+    def key(self) -> tuple[str, str, int]:
+        return (self.kind, self.number, self.year)
+
+
+@dataclass(frozen=True)
+class DocumentKind:
+    id: str
+    name: str
+    needs_file: bool
+    paraf: tuple[str, ...] = ()  # roles that must initial it
+    tanda_tangan: tuple[str, ...] = ()  # roles that must sign it
+    cites_legal_basis: bool = False
+
+
+@dataclass(frozen=True)
+class SopStep:
+    nomor: int
+    kegiatan: str
+    short_name: str
+    pelaksana: tuple[str, ...]
+    kelengkapan: tuple[str, ...]  # input document kinds
+    output: tuple[str, ...]  # output document kinds
+    waktu: str  # as the SOP writes it, e.g. "1 hari"
+    waktu_minutes: int  # working minutes
+    decision: Mapping[str, int] | None = None  # hasil -> next step; None for a plain step
+    keterangan: str | None = None
+
+    @property
+    def is_decision(self) -> bool:
+        return self.decision is not None
+
+
+@dataclass(frozen=True)
+class LinkedDocument:
+    """An equipment item (Peralatan) or related SOP (Keterkaitan) and the kind that proves it."""
+
+    name: str
+    dokumen: str | None  # None: nothing in a dossier can prove it (e.g. a computer)
+
+
+@dataclass(frozen=True)
+class Precondition:
+    """A decree that must exist before the run (the SOP's Peringatan)."""
+
+    text: str
+    dokumen: str
+    signed_by: str
+    before_first_step: bool
+    covers_run: bool
+    members_for_role: str | None
+
+
+@dataclass(frozen=True)
+class Sop:
+    id: str
+    name: str
+    nomor: str
+    unit: str
+    tanggal_efektif: dt.date
+    disahkan_oleh: Mapping[str, Any]
+    roles: Mapping[str, str]  # role id -> name
+    document_kinds: Mapping[str, DocumentKind]
+    steps: tuple[SopStep, ...]
+    legal_bases: tuple[LegalBasis, ...]
+    peralatan: tuple[LinkedDocument, ...]
+    keterkaitan: tuple[LinkedDocument, ...]
+    preconditions: tuple[Precondition, ...]
+    jumlah_waktu: str
+    jumlah_waktu_minutes: int
+    calendar: "OfficeCalendar"
+    source: str
+    required_officials: tuple[str, ...] = ()  # roles a dossier must name in `pejabat`
+    waiver_approver: str = "camat"  # the role whose holder may approve a pengecualian
+    texts: Mapping[str, Any] = field(default_factory=dict)  # kualifikasi, pencatatan, ...: documented only
+
+    def step(self, nomor: int) -> SopStep | None:
+        for step in self.steps:
+            if step.nomor == nomor:
+                return step
+        return None
+
+    def successors(self, nomor: int, hasil: str | None) -> tuple[int, ...]:
+        """Steps that may follow ``nomor``; a decision step follows its ``hasil``."""
+        step = self.step(nomor)
+        if step is None:
+            return ()
+        if step.decision is not None:
+            if hasil is None:
+                return tuple(sorted(set(step.decision.values())))
+            target = step.decision.get(hasil)
+            return () if target is None else (target,)
+        index = self.steps.index(step)
+        return (self.steps[index + 1].nomor,) if index + 1 < len(self.steps) else ()
+
+
+# --------------------------------------------------------------------------- the dossier
+
+
+@dataclass(frozen=True)
+class Person:
+    nama: str | None
+    nip: object  # str or int as written; compare through lapkin_audit.people
+    peran: str | None
+    field: str
+    status: str = "definitif"
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A paraf or a tanda tangan."""
+
+    person: Person
+    tanggal: dt.date | dt.datetime  # datetimes are aware, in the office zone
+    field: str
+
+
+@dataclass(frozen=True)
+class Document:
+    jenis: str
+    field: str
+    judul: str | None = None
+    nomor: str | None = None
+    tanggal: dt.date | None = None
+    berkas: str | None = None
+    sha256: str | None = None
+    dasar_hukum: tuple[str, ...] = ()
+    paraf: tuple[Mark, ...] = ()
+    tanda_tangan: tuple[Mark, ...] = ()
+    berlaku_mulai: dt.date | None = None
+    berlaku_sampai: dt.date | None = None
+    anggota: tuple[Person, ...] = ()
+
+
+@dataclass(frozen=True)
+class StepRecord:
+    nomor: int
+    pelaksana: tuple[Person, ...]
+    mulai: dt.datetime  # aware
+    selesai: dt.datetime  # aware
+    field: str
+    hasil: str | None = None
+    catatan: str | None = None
+
+
+@dataclass(frozen=True)
+class Waiver:
+    aturan: str
+    langkah: int | None
+    alasan: str
+    disetujui_oleh: Person
+    tanggal: dt.date | None
+    field: str
+
+
+@dataclass(frozen=True)
+class Periode:
+    tahun: int
+    jenis: str
+    ke: int | None
+
+    def last_day(self) -> dt.date:
+        months = {"bulanan": 1, "triwulan": 3, "semester": 6, "tahunan": 12}[self.jenis]
+        end_month = months * (self.ke or 1)
+        if end_month == 12:
+            return dt.date(self.tahun, 12, 31)
+        return dt.date(self.tahun, end_month + 1, 1) - dt.timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Dossier:
+    path: str  # as reached from the paths given on the command line
+    folder: Path
+    sop_id: str
+    instansi: str
+    zona_waktu: str
+    periode: Periode
+    pejabat: Mapping[str, Person]
+    dokumen: tuple[Document, ...]
+    langkah: tuple[StepRecord, ...]
+    pengecualian: tuple[Waiver, ...]
+    lines: Mapping[str, int]  # field path -> 1-based line
+
+    def documents(self, jenis: str) -> tuple[Document, ...]:
+        return tuple(d for d in self.dokumen if d.jenis == jenis)
+
+    def line_of(self, field_path: str | None) -> int | None:
+        """Line of a field, or of its nearest written parent (a missing key has no line)."""
+        path = field_path
+        while path:
+            line = self.lines.get(path)
+            if line is not None:
+                return line
+            cut = max(path.rfind("."), path.rfind("["))
+            path = path[:cut] if cut > 0 else ""
+        return self.lines.get("")
+
+
+# --------------------------------------------------------------------------- results
+
+
+@dataclass(frozen=True)
+class WorkMinutes:
+    """A span of working time, rendered in the report language ("14 jam 15 menit")."""
+
+    minutes: int
+
+
+@dataclass(frozen=True)
+class Violation:
+    """What a check yields: which rule, which message, where. The engine adds the rest."""
+
+    rule: str
+    message: str  # message id in lapkin_audit.messages
+    args: Mapping[str, Any] = field(default_factory=dict, hash=False, compare=False)
+    step: int | None = None
+    field: str | None = None
+    line: int | None = None  # only for findings made before a Dossier exists (E codes)
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    severity: Severity
+    message: str
+    step: int | None = None
+    field: str | None = None
+    line: int | None = None
+    waived: bool = False
+    waiver_reason: str | None = None
+
+    def sort_key(self) -> tuple[Any, ...]:
+        # Spec order: line, then rule; the rest only makes ties deterministic.
+        return (
+            self.line if self.line is not None else 0,
+            self.rule,
+            self.step if self.step is not None else -1,
+            self.field or "",
+            self.message,
+        )
+
+
+@dataclass(frozen=True)
+class DossierResult:
+    path: str
+    sop: str | None
+    verdict: Verdict
+    findings: tuple[Finding, ...]
+
+
+@dataclass(frozen=True)
+class Report:
+    tool_version: str
+    lang: str
+    results: tuple[DossierResult, ...]
+
+    def summary(self) -> dict[str, int]:
+        counts = {verdict.value: 0 for verdict in Verdict}
+        for result in self.results:
+            counts[result.verdict.value] += 1
+        return counts

@@ -1,0 +1,226 @@
+"""People in a dossier: NIPs and names, and whether two mentions are one person.
+
+Every rule that compares people (P003, P005, P006, T002, T005, T006) goes through
+this module, so "the same person" means the same thing everywhere.
+
+A NIP (Perka BKN 22/2007) is 18 digits, ``YYYYMMDD YYYYMM G NNN``: birth date, TMT CPNS
+(year and month of appointment), sex (1 male, 2 female) and a sequence number.
+Names are compared without academic and religious titles, because the same official
+is written ``SUROTO, SH, MM``, ``Suroto, S.H., M.M.`` or just ``Suroto``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+
+__all__ = [
+    "NipInfo",
+    "nip_problem",
+    "normalize_name",
+    "normalize_nip",
+    "parse_nip",
+    "same_person",
+]
+
+# --- NIP -------------------------------------------------------------------------------
+
+_WHITESPACE = re.compile(r"\s+")
+# ASCII digits only: str.isdigit() would also accept e.g. "١٢٣" or superscripts.
+_NIP = re.compile(r"[0-9]{18}")
+_MIN_YEAR = 1900
+_MIN_AGE = 18
+
+
+@dataclass(frozen=True)
+class NipInfo:
+    """What a valid NIP says about its holder."""
+
+    nip: str
+    birth_date: date
+    tmt_year: int
+    tmt_month: int
+    sex: str  # "L" (laki-laki) or "P" (perempuan), as on Indonesian forms
+
+
+def normalize_nip(value: object) -> str | None:
+    """The NIP as 18 digits without spaces, or None if it is not 18 digits.
+
+    YAML reads an unquoted 18-digit NIP as an int, so ints are accepted; bool (an int
+    subclass), float and everything else are not.
+
+    >>> normalize_nip("19610219 198103 1 007")
+    '196102191981031007'
+    """
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        text = str(value)
+    elif isinstance(value, str):
+        text = _WHITESPACE.sub("", value)
+    else:
+        return None
+    return text if _NIP.fullmatch(text) else None
+
+
+def _birth_date(nip: str) -> date | None:
+    try:
+        return date(int(nip[0:4]), int(nip[4:6]), int(nip[6:8]))
+    except ValueError:  # 31 February, month 13, day 00, ...
+        return None
+
+
+def nip_problem(value: object) -> str | None:
+    """None for a valid NIP, else the first problem found, as a stable id.
+
+    In order: ``format`` (not 18 digits), ``birth_date`` (not a real date, before
+    1900, or after the TMT), ``tmt_month`` (TMT month not 1-12 or TMT year before
+    1900), ``tmt_age`` (appointed before the 18th birthday; the birthday month counts
+    as 18), ``sex`` (digit 15 not 1 or 2).
+
+    >>> nip_problem("19610219 198103 1 007") is None
+    True
+    >>> nip_problem("19610231 198103 1 007")
+    'birth_date'
+    """
+    nip = normalize_nip(value)
+    return "format" if nip is None else _content_problem(nip)
+
+
+def _content_problem(nip: str) -> str | None:
+    born = _birth_date(nip)
+    tmt_year, tmt_month = int(nip[8:12]), int(nip[12:14])
+    tmt_plausible = tmt_year >= _MIN_YEAR and 1 <= tmt_month <= 12
+    if born is None or born.year < _MIN_YEAR:
+        return "birth_date"
+    # "Born after appointed" only makes sense against a TMT that is itself valid;
+    # otherwise the TMT is the part to report.
+    if tmt_plausible and (born.year, born.month) > (tmt_year, tmt_month):
+        return "birth_date"
+    if not tmt_plausible:
+        return "tmt_month"
+    if (tmt_year, tmt_month) < (born.year + _MIN_AGE, born.month):
+        return "tmt_age"
+    if nip[14] not in "12":
+        return "sex"
+    return None
+
+
+def parse_nip(value: object) -> NipInfo | None:
+    """The fields of a valid NIP; None when ``nip_problem`` finds any problem."""
+    nip = normalize_nip(value)
+    if nip is None or _content_problem(nip) is not None:
+        return None
+    return NipInfo(
+        nip=nip,
+        birth_date=date(int(nip[0:4]), int(nip[4:6]), int(nip[6:8])),
+        tmt_year=int(nip[8:12]),
+        tmt_month=int(nip[12:14]),
+        sex="L" if nip[14] == "1" else "P",
+    )
+
+
+# --- Names -----------------------------------------------------------------------------
+
+# Titles written before the name. Matched only as a whole token, or glued to the name
+# by a dot ("Drs.Bambang"), so "Hartono" keeps its "H" and "Irawan" its "Ir".
+_FRONT = r"prof|drs|dra|drg|dr|ir|hj|h|kh|k\.h"
+_FRONT_TOKEN = re.compile(rf"(?:{_FRONT})\.?")
+_FRONT_GLUED = re.compile(rf"(?:{_FRONT})\.(?=[^\W\d_])")
+
+# Degree titles written after the name: a degree level (S = sarjana, M = magister,
+# B = bachelor) and a field code, then optional qualifiers: S.H., M.Si, S.Pd.I,
+# M.Ec.Dev, S.Kom.I. The field codes are listed (not "any 1-4 letters") so that an
+# abbreviated first name such as "M.Ali" or "M.Nur" is not mistaken for a degree.
+_FIELD = (
+    r"a|ab|adm|ag|ak|ap|ars|ds|e|ec|eng|farm|fil|gz|h|hi|hum|hut|ikom|ip|kel|keb|"
+    r"ked|kep|kes|kesos|kg|km|kn|kom|li|m|mat|p|pd|pi|pol|psi|pt|pwk|sc|si|sn|sos|"
+    r"stat|stp|sy|t|th|tp|tr"
+)
+_QUALIFIER = r"(?:\.[^\W\d_]{1,5})*"
+_BACK_DOTTED = re.compile(
+    rf"(?:[smb]\.(?:{_FIELD}|i){_QUALIFIER}"  # S.H., M.Si, S.Pd.I, M.Ec.Dev, S.I.Kom
+    rf"|a\.?m[ad]{_QUALIFIER}"  # A.Md, A.Md.Kom, Amd, A.Ma.Pd (ahli madya / muda)
+    r"|sp\.[^\W\d_]{1,5}"  # Sp.PD, Sp.A: medical specialists
+    r"|ph\.d|m\.b\.a)\.?"
+)
+# The same degrees written without dots: SH, MM, MSi, SSos, SKom, SE, ST, SIP ...
+_BACK_COMPACT = re.compile(
+    rf"(?:[sm](?:{_FIELD})i?|amd(?:kom)?|lc|mba|mpa|phd|skm|apt|ns|msc|bsc|ma|ba)"
+)
+# Behind a comma anything dotted is a title too (S.Tr.Kes, M.T.I., S.I.Kom), because
+# Indonesian names put only titles there.
+_ANY_DOTTED = re.compile(r"(?:[^\W\d_]{1,4}\.)+[^\W\d_]{0,5}")
+
+_APOSTROPHES = re.compile(r"['`\u2018\u2019]")  # "Nur'aini" is "Nuraini"
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+def _is_front_title(token: str) -> bool:
+    return _FRONT_TOKEN.fullmatch(token) is not None
+
+
+def _is_back_title(token: str) -> bool:
+    return (
+        _BACK_DOTTED.fullmatch(token) is not None
+        or _BACK_COMPACT.fullmatch(token.rstrip(".")) is not None
+    )
+
+
+def _head_words(head: str) -> list[str]:
+    """The part before the first comma: front titles, the name, maybe back titles."""
+    tokens = head.split()
+    while tokens:  # front titles, including ones glued on: "Dr.Ir.H.Hartono"
+        glued = _FRONT_GLUED.match(tokens[0])
+        if glued:
+            tokens[0] = tokens[0][glued.end() :]
+        elif _is_front_title(tokens[0]):
+            del tokens[0]
+        else:
+            break
+    if tokens and all(_is_back_title(t) for t in tokens):
+        return []  # only titles ("S.H.") - there is no name to compare
+    # Back titles without a comma ("Budi Santoso ST MT"), only from the end so that
+    # a title-like word inside the name stays, and never the last word left.
+    while len(tokens) > 1 and _is_back_title(tokens[-1]):
+        tokens.pop()
+    return tokens
+
+
+def normalize_name(name: str) -> str:
+    """The name without titles and punctuation, lowercase, single-spaced.
+
+    >>> normalize_name("Drs. Bambang Sutrisno, M.Si")
+    'bambang sutrisno'
+    >>> normalize_name("SUROTO, SH, MM")
+    'suroto'
+    """
+    text = _APOSTROPHES.sub("", unicodedata.normalize("NFKC", name).casefold())
+    head, *tails = text.split(",")
+    words = _head_words(head)
+    for tail in tails:
+        words += [
+            t
+            for t in tail.split()
+            if not (_is_back_title(t) or _ANY_DOTTED.fullmatch(t) or _is_front_title(t))
+        ]
+    return " ".join(_NON_WORD.sub(" ", " ".join(words)).split())
+
+
+def same_person(
+    name_a: str | None, nip_a: object, name_b: str | None, nip_b: object
+) -> bool:
+    """Whether two mentions are one person.
+
+    When both carry a NIP, the NIP decides and the names are ignored (a NIP is unique;
+    a name may be written many ways, and two people may share one). Otherwise the
+    names are compared without titles; an empty or missing name matches nothing.
+    """
+    a, b = normalize_nip(nip_a), normalize_nip(nip_b)
+    if a is not None and b is not None:
+        return a == b
+    left = normalize_name(name_a) if isinstance(name_a, str) else ""
+    right = normalize_name(name_b) if isinstance(name_b, str) else ""
+    return left != "" and left == right

@@ -1,0 +1,221 @@
+"""Safe YAML reading that keeps the line of every field.
+
+libyaml (C) composes the node tree; we build plain Python values from it ourselves,
+which lets us record ``field path -> line``, report duplicate keys (YAML silently keeps
+the last), refuse every tag that is not plain data, and stop alias bombs and absurd
+nesting before they cost memory or crash the C composer.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+if yaml.__with_libyaml__:
+    _Loader: type = yaml.CSafeLoader
+else:  # pragma: no cover - depends on how PyYAML was built
+    _Loader = yaml.SafeLoader
+    print(
+        "lapkin-audit: PyYAML has no libyaml; reading manifests about 8x slower",
+        file=sys.stderr,
+    )
+
+MAX_BYTES = 1024 * 1024  # a real manifest is a few KB
+MAX_NODES = 100_000  # values built, counting every alias expansion
+MAX_DEPTH = 64  # a manifest is at most ~6 levels deep
+# The C composer recurses per nesting level and crashes (not raises) on very deep input;
+# a document with fewer opening tokens than this cannot nest deep enough to hurt it.
+_COMPOSER_SAFE_OPENERS = 10_000
+
+_T = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {_T + name for name in ("str", "int", "float", "bool", "null", "timestamp")}
+_constructor = yaml.constructor.SafeConstructor()
+
+
+@dataclass(frozen=True)
+class ReadProblem:
+    """Why a manifest could not be read (E001) or parsed (E002)."""
+
+    rule: str
+    message: str
+    args: dict[str, Any]
+    line: int | None = None
+
+
+class _Stop(Exception):
+    def __init__(self, problem: ReadProblem) -> None:
+        self.problem = problem
+
+
+def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str | ReadProblem:
+    """The manifest's text, or why it cannot be had. Never opens anything but a regular file."""
+    try:
+        info = path.stat()  # follows links: a link to a regular file is fine
+    except FileNotFoundError:
+        return ReadProblem("E001", "read.missing", {"path": path.name})
+    except OSError as exc:
+        return ReadProblem("E001", "read.os_error", {"error": exc.strerror or str(exc)})
+    if not stat.S_ISREG(info.st_mode):
+        return ReadProblem("E001", "read.not_file", {"path": path.name})
+    if info.st_size > max_bytes:
+        return ReadProblem("E001", "read.too_large", {"size": info.st_size, "limit": max_bytes})
+    try:
+        # O_NONBLOCK: if the file was swapped for a FIFO since stat(), open must not hang.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                return ReadProblem("E001", "read.not_file", {"path": path.name})
+            data = handle.read(max_bytes + 1)
+    except OSError as exc:
+        return ReadProblem("E001", "read.os_error", {"error": exc.strerror or str(exc)})
+    if len(data) > max_bytes:
+        return ReadProblem("E001", "read.too_large", {"size": len(data), "limit": max_bytes})
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return ReadProblem("E001", "read.utf16", {})
+    if data.startswith(b"\xef\xbb\xbf"):
+        return ReadProblem("E001", "read.bom", {})
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        return ReadProblem("E001", "read.not_utf8", {"offset": exc.start}, line)
+
+
+def parse(text: str) -> tuple[Any, dict[str, int], list[ReadProblem]]:
+    """Plain data, ``field path -> line``, and problems (duplicate keys) that did not stop parsing.
+
+    Raises nothing for bad input: an unreadable document gives ``(None, {}, [problem])``.
+    """
+    openers = text.count("[") + text.count("{") + text.count("- ") + text.count("? ")
+    if openers > _COMPOSER_SAFE_OPENERS:
+        deep = _too_deep(text)
+        if deep is not None:
+            return None, {}, [deep]
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        column = mark.column + 1 if mark else None
+        detail = exc.problem or exc.context or "?"
+        return None, {}, [ReadProblem("E002", "yaml.syntax", {"detail": detail, "column": column}, line)]
+    except yaml.YAMLError as exc:  # e.g. a reader error on control characters
+        return None, {}, [ReadProblem("E002", "yaml.syntax", {"detail": str(exc).splitlines()[0], "column": None})]
+    except RecursionError:
+        return None, {}, [ReadProblem("E001", "read.too_deep", {"limit": MAX_DEPTH})]
+    if node is None:
+        return None, {}, []
+    builder = _Builder()
+    try:
+        value = builder.build(node, "", 0)
+    except _Stop as stop:
+        return None, {}, [stop.problem]
+    return value, builder.lines, builder.problems
+
+
+def _too_deep(text: str) -> ReadProblem | None:
+    """Event-level depth check (libyaml's parser is not recursive, its composer is)."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    line = event.start_mark.line + 1 if event.start_mark else None
+                    return ReadProblem("E001", "read.too_deep", {"limit": MAX_DEPTH}, line)
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return None  # compose will report the syntax error with its position
+    return None
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.lines: dict[str, int] = {}
+        self.problems: list[ReadProblem] = []
+        self.count = 0
+
+    def build(self, node: yaml.Node, path: str, depth: int) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise _Stop(ReadProblem("E001", "read.expansion", {"limit": MAX_NODES}))
+        if depth > MAX_DEPTH:
+            raise _Stop(ReadProblem("E001", "read.too_deep", {"limit": MAX_DEPTH}, _line(node)))
+        self.lines.setdefault(path, _line(node))
+        if isinstance(node, yaml.ScalarNode):
+            return self._scalar(node)
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag != _T + "seq":
+                raise _Stop(_bad_tag(node))
+            return [self.build(item, f"{path}[{i}]", depth + 1) for i, item in enumerate(node.value)]
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path, depth)
+        raise _Stop(_bad_tag(node))  # pragma: no cover - yaml has only three node kinds
+
+    def _scalar(self, node: yaml.ScalarNode) -> Any:
+        if node.tag not in _SCALAR_TAGS:
+            raise _Stop(_bad_tag(node))
+        if node.tag == _T + "str":
+            return node.value
+        try:
+            # Call the scalar constructor directly: construct_object would remember every node.
+            return _constructor.yaml_constructors[node.tag](_constructor, node)
+        except (yaml.YAMLError, ValueError, OverflowError) as exc:
+            # e.g. `2024-02-30`, which the resolver reads as a timestamp
+            raise _Stop(ReadProblem("E002", "yaml.bad_scalar", {"value": node.value, "detail": str(exc)}, _line(node))) from None
+
+    def _mapping(self, node: yaml.MappingNode, path: str, depth: int) -> dict[Any, Any]:
+        if node.tag != _T + "map":
+            raise _Stop(_bad_tag(node))
+        result: dict[Any, Any] = {}
+        seen: dict[Any, int] = {}
+        merged: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == _T + "merge":
+                for source in self._merge_sources(value_node, path, depth):
+                    for key, value in source.items():
+                        merged.setdefault(key, value)
+                continue
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise _Stop(ReadProblem("E002", "yaml.complex_key", {}, _line(key_node)))
+            key = self._scalar(key_node)
+            try:
+                hash(key)
+            except TypeError:  # pragma: no cover - scalars are hashable
+                raise _Stop(ReadProblem("E002", "yaml.complex_key", {}, _line(key_node))) from None
+            child = f"{path}.{key}" if path else str(key)
+            if key in seen:
+                self.problems.append(
+                    ReadProblem("E002", "yaml.duplicate_key", {"key": str(key), "first": seen[key]}, _line(key_node))
+                )
+            seen[key] = _line(key_node)
+            self.lines[child] = _line(key_node)
+            result[key] = self.build(value_node, child, depth + 1)
+        for key, value in merged.items():
+            result.setdefault(key, value)
+        return result
+
+    def _merge_sources(self, node: yaml.Node, path: str, depth: int) -> list[dict[Any, Any]]:
+        nodes = node.value if isinstance(node, yaml.SequenceNode) else [node]
+        sources = []
+        for item in nodes:
+            value = self.build(item, path, depth + 1)
+            if not isinstance(value, dict):
+                raise _Stop(ReadProblem("E002", "yaml.bad_merge", {}, _line(item)))
+            sources.append(value)
+        return sources
+
+
+def _line(node: yaml.Node) -> int:
+    return node.start_mark.line + 1 if node.start_mark is not None else 1
+
+
+def _bad_tag(node: yaml.Node) -> ReadProblem:
+    return ReadProblem("E002", "yaml.tag", {"tag": node.tag}, _line(node))

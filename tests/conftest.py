@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from lapkin_audit.cli import cli
+from lapkin_audit.engine import Options, assess
+from lapkin_audit.sop import load_rulebook
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures" / "dossiers"
+
+
+@pytest.fixture(scope="session")
+def rulebook():
+    return load_rulebook()
+
+
+@pytest.fixture(scope="session")
+def sops(rulebook):
+    return rulebook.sops
+
+
+@pytest.fixture
+def audit(sops):
+    """Assess one dossier folder and return its DossierResult."""
+
+    def run(folder: Path, lang: str = "id", **options):
+        return assess(Path(folder) / "dossier.yaml", str(folder), sops, Options(lang=lang, **options))
+
+    return run
+
+
+@pytest.fixture
+def run_cli():
+    def run(*args: str):
+        result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
+        return result
+
+    return run
+
+
+@pytest.fixture
+def run_json(run_cli):
+    def run(*args: str):
+        result = run_cli("check", "--format", "json", *args)
+        return result.exit_code, json.loads(result.output)
+
+    return run

@@ -1,0 +1,186 @@
+"""NIPs, names, and whether two mentions are one person."""
+
+from datetime import date
+
+import pytest
+
+from lapkin_audit.people import (
+    NipInfo,
+    nip_problem,
+    normalize_name,
+    normalize_nip,
+    parse_nip,
+    same_person,
+)
+
+# --- NIP -------------------------------------------------------------------------------
+
+VALID_NIPS = [
+    # value, 18 digits, birth date, TMT (year, month), sex
+    ("19610219 198103 1 007", "196102191981031007", date(1961, 2, 19), (1981, 3), "L"),
+    ("196102191981031007", "196102191981031007", date(1961, 2, 19), (1981, 3), "L"),
+    (196102191981031007, "196102191981031007", date(1961, 2, 19), (1981, 3), "L"),
+    ("  19610219  198103 1007 ", "196102191981031007", date(1961, 2, 19), (1981, 3), "L"),
+    ("19610219\u00a0198103\t1 007", "196102191981031007", date(1961, 2, 19), (1981, 3), "L"),
+    ("19700312 199003 1 004", "197003121990031004", date(1970, 3, 12), (1990, 3), "L"),
+    ("19790825 200501 2 011", "197908252005012011", date(1979, 8, 25), (2005, 1), "P"),
+    ("19900102 201503 2 006", "199001022015032006", date(1990, 1, 2), (2015, 3), "P"),
+    ("19850417 201001 1 019", "198504172010011019", date(1985, 4, 17), (2010, 1), "L"),
+    ("19820605 200801 1 012", "198206052008011012", date(1982, 6, 5), (2008, 1), "L"),
+    ("19800229 200012 2 001", "198002292000122001", date(1980, 2, 29), (2000, 12), "P"),
+    # Appointed in the month of the 18th birthday: counts as 18.
+    ("19900501 200805 1 001", "199005012008051001", date(1990, 5, 1), (2008, 5), "L"),
+]
+
+
+@pytest.mark.parametrize(("value", "digits", "born", "tmt", "sex"), VALID_NIPS)
+def test_valid_nip(value, digits, born, tmt, sex):
+    assert normalize_nip(value) == digits
+    assert nip_problem(value) is None
+    assert parse_nip(value) == NipInfo(digits, born, tmt[0], tmt[1], sex)
+
+
+INVALID_NIPS = [
+    ("19610219 198103 1 00", "format"),  # 17 digits
+    ("19610219 198103 1 0077", "format"),  # 19 digits
+    (19610219198103100, "format"),  # int of 17 digits
+    ("19610219 198103 1 OO7", "format"),  # letters O for zeros
+    ("NIP. 19610219 198103 1 007", "format"),
+    ("19610219-198103-1-007", "format"),
+    ("", "format"),
+    (None, "format"),
+    (True, "format"),  # bool is an int subclass, still not a NIP
+    (1.5, "format"),
+    (1.96102191981031e17, "format"),  # a float, even one of the right size
+    (["196102191981031007"], "format"),
+    ("\u0661" * 18, "format"),  # Arabic-Indic digits: str.isdigit() would say yes
+    ("19610231 198103 1 007", "birth_date"),  # 31 February
+    ("19611319 198103 1 007", "birth_date"),  # birth month 13
+    ("19610200 198103 1 007", "birth_date"),  # day 00
+    ("18990101 192001 1 001", "birth_date"),  # born before 1900
+    ("19900501 198905 1 001", "birth_date"),  # born after the appointment
+    ("19610219 198100 1 007", "tmt_month"),  # TMT month 00
+    ("19610219 198113 1 007", "tmt_month"),  # TMT month 13
+    ("19610219 185003 1 007", "tmt_month"),  # TMT year before 1900
+    ("19900501 200712 1 001", "tmt_age"),  # appointed at 17 years 7 months
+    ("19900501 200804 1 001", "tmt_age"),  # one month short of 18
+    ("19610219 198103 3 007", "sex"),
+    ("19610219 198103 0 007", "sex"),
+    # The first problem in the documented order wins.
+    ("19610231 198113 3 007", "birth_date"),
+    ("19610219 197513 3 007", "tmt_month"),
+    ("19900501 200712 0 001", "tmt_age"),
+]
+
+
+@pytest.mark.parametrize(("value", "problem"), INVALID_NIPS)
+def test_invalid_nip(value, problem):
+    assert nip_problem(value) == problem
+    assert parse_nip(value) is None
+    if problem == "format":
+        assert normalize_nip(value) is None
+    else:  # well-formed digits: still comparable, even when impossible
+        assert normalize_nip(value) is not None
+
+
+# --- Names -----------------------------------------------------------------------------
+
+NORMALIZED = [
+    ("Drs. Bambang Sutrisno, M.Si", "bambang sutrisno"),
+    ("SUROTO, SH, MM", "suroto"),
+    ("Suroto, S.H., M.M.", "suroto"),
+    ("Hartono", "hartono"),  # "H" (haji) is a title only as a whole token
+    ("H. Hartono, S.E.", "hartono"),
+    ("Irawan Setiadi", "irawan setiadi"),  # neither "Ir" nor "Se" is eaten
+    ("M.Ali, S.H.", "m ali"),  # an abbreviated first name is not a degree
+    ("Tan Si Liong", "tan si liong"),
+    ("S.H., M.M.", ""),
+    ("Drs.", ""),
+    ("", ""),
+]
+
+
+@pytest.mark.parametrize(("name", "expected"), NORMALIZED)
+def test_normalize_name(name, expected):
+    assert normalize_name(name) == expected
+
+
+SAME_NAMES = [
+    ("Drs. Bambang Sutrisno, M.Si", "Bambang Sutrisno"),
+    ("SUROTO, SH, MM", "Suroto, S.H., M.M."),
+    ("SUROTO, SH, MM", "Suroto"),
+    ("Dr. Ir. H. Hartono, M.T.", "HARTONO"),
+    ("Hj. Siti Aminah, S.Sos", "Siti Aminah"),
+    ("Prof. Dr. Setiawan, S.E., M.M.", "setiawan"),
+    ("dr. Rina Wulandari, M.Kes", "Rina Wulandari"),
+    ("drg. Rina Wulandari, Sp.KG", "RINA WULANDARI"),
+    ("Ahmad Fauzi, S.Kom", "AHMAD FAUZI S.KOM"),
+    ("Dewi Lestari, A.Md.Kom", "Dewi Lestari Amd"),
+    ("Agus Salim, S.IP, M.AP", "Agus  Salim"),
+    ("Yusuf Mansur, Lc, MA", "Yusuf Mansur"),
+    ("Ir.Joko Widodo,MBA", "Joko Widodo"),
+    ("Budi Santoso, S.T., M.Eng", "Budi Santoso ST MT"),
+    ("Nur'aini, S.Pd.I", "Nuraini"),
+    ("Muhammad Sidik, M.Ec.Dev", "Muhammad Sidik, Ph.D"),
+    ("Drs.Bambang Sutrisno,M.Si.", "bambang sutrisno"),
+    ("H Hartono SE", "Hartono"),
+    ("Siti Sepriyani, S.Psi", "Siti Sepriyani"),
+    ("K.H. Ahmad Dahlan, S.Ag, M.Ag", "Ahmad Dahlan"),
+    ("Rudi Hermawan, S.Hut., S.P., M.H.", "Rudi Hermawan"),
+    ("Eko Prasetyo, S.STP, M.Si", "Eko Prasetyo"),
+    ("Lina Marlina, S.Kep., Ns", "Lina Marlina"),
+    ("Al-Amin Nasution, S.Pd, M.Pd", "Al Amin Nasution"),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), SAME_NAMES)
+def test_names_that_match(a, b):
+    assert normalize_name(a) == normalize_name(b) != ""
+    assert same_person(a, None, b, None)
+
+
+DIFFERENT_NAMES = [
+    ("Bambang Sutrisno", "Bambang Sutrisna"),
+    ("Drs. Hartono", "Drs. Hartanto"),
+    ("Dra. Siti", "Siti Aminah"),
+    ("Hartono", "Artono"),  # the H of Hartono is part of the name
+    ("S.H., M.M.", "S.H., M.M."),  # titles only: no name to compare
+    ("Drs.", "Dr."),
+    ("", ""),
+    (None, "Suroto"),
+    (None, None),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), DIFFERENT_NAMES)
+def test_names_that_do_not_match(a, b):
+    assert not same_person(a, None, b, None)
+
+
+# --- same_person -----------------------------------------------------------------------
+
+SUROTO = "19610219 198103 1 007"
+OTHER = "19700312 199003 1 004"
+
+SAME_PERSON = [
+    # Both NIPs present: the NIP decides, whatever the names say.
+    ("SUROTO, SH, MM", SUROTO, "Drs. Suroto Wibowo", 196102191981031007, True),
+    ("Suroto", SUROTO, "Suroto", OTHER, False),
+    (None, SUROTO, None, "196102191981031007", True),
+    ("Suroto", SUROTO, "Bambang", SUROTO, True),
+    # An impossible but well-formed NIP still identifies its holder (P005 reports it).
+    ("A", "19610231 198103 1 007", "B", "196102311981031007", True),
+    # One side without a usable NIP: the names decide.
+    ("SUROTO, SH, MM", SUROTO, "Suroto, S.H., M.M.", None, True),
+    ("SUROTO, SH, MM", None, "Suroto", OTHER, True),
+    ("Suroto", "1961", "Suroto", SUROTO, True),  # a malformed NIP counts as none
+    ("Suroto", SUROTO, "Bambang", None, False),
+    ("Suroto", None, None, SUROTO, False),
+    ("S.H.", None, "S.H.", None, False),
+]
+
+
+@pytest.mark.parametrize(("name_a", "nip_a", "name_b", "nip_b", "expected"), SAME_PERSON)
+def test_same_person(name_a, nip_a, name_b, nip_b, expected):
+    assert same_person(name_a, nip_a, name_b, nip_b) is expected
+    assert same_person(name_b, nip_b, name_a, nip_a) is expected  # symmetric

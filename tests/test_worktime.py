@@ -1,0 +1,349 @@
+"""Working time on office calendars. Every expectation is computed by hand in a comment."""
+
+from __future__ import annotations
+
+import copy
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pendulum
+import pytest
+import yaml
+
+from lapkin_audit.errors import RulesError
+from lapkin_audit.worktime import OfficeCalendar, format_minutes, load_calendar, parse_duration
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_FILE = ROOT / "rules" / "kalender" / "nasional.yaml"
+SIX_DAY_FILE = Path(__file__).resolve().parent / "data" / "kalender-enam-hari.yaml"
+WIB = timezone(timedelta(hours=7))
+
+
+def load_file(path: Path) -> OfficeCalendar:
+    return load_calendar(yaml.safe_load(path.read_text(encoding="utf-8")), str(path))
+
+
+@pytest.fixture(scope="module")
+def cal() -> OfficeCalendar:
+    return load_file(DEFAULT_FILE)
+
+
+def dt(text: str) -> datetime:
+    return datetime.fromisoformat(text)
+
+
+# --- working_minutes on the default calendar ---------------------------------------------
+# 2024-07-01 is a Monday; 1-5 and 8 July 2024 hold no holiday.
+SPANS = [
+    # Spec "Worked arithmetic": Mon 08:45-12:00 (195) + 13:00-16:00 (180) + Tue 07:30-08:00 (30)
+    ("step 2", "2024-07-01T08:45", "2024-07-02T08:00", 405),
+    # Mon 07:45-16:00 (435) + Tue (450) + Wed 07:30-09:35 (125)
+    ("whole run", "2024-07-01T07:45", "2024-07-03T09:35", 1010),
+    # Mon 08:45-16:00 (375) + Tue (450) + Wed 07:30-08:00 (30) = 14 h 15 m
+    ("step 2 ending Wednesday", "2024-07-01T08:45", "2024-07-03T08:00", 855),
+    ("step 2 with offsets", "2024-07-01T08:45+07:00", "2024-07-02T08:00+07:00", 405),
+    # Fri 14:00-16:30 (150) + Mon 07:30-10:00 (150) = 5 h, not 68 h
+    ("Friday to Monday", "2024-07-05T14:00", "2024-07-08T10:00", 300),
+    # 11:00-12:00 (60) + 13:00-14:00 (60)
+    ("break Monday", "2024-07-01T11:00", "2024-07-01T14:00", 120),
+    ("break Thursday", "2024-07-04T11:00", "2024-07-04T14:00", 120),
+    # Friday's break is 11:30-13:00: 11:00-11:30 (30) + 13:00-14:00 (60)
+    ("break Friday", "2024-07-05T11:00", "2024-07-05T14:00", 90),
+    ("inside the break", "2024-07-01T12:10", "2024-07-01T12:50", 0),
+    ("starts before 07:30", "2024-07-01T06:00", "2024-07-01T08:00", 30),
+    ("ends after 16:00", "2024-07-01T15:00", "2024-07-01T18:00", 60),
+    ("ends after 16:00 on Friday", "2024-07-05T15:00", "2024-07-05T18:00", 90),
+    ("evening only", "2024-07-01T17:00", "2024-07-01T21:00", 0),
+    ("overnight, no office hours", "2024-07-01T22:00", "2024-07-02T02:00", 0),
+    # Mon 15:00-16:00 (60) + Tue 07:30-09:00 (90)
+    ("across midnight", "2024-07-01T15:00", "2024-07-02T09:00", 150),
+    ("weekend", "2024-07-06T08:00", "2024-07-07T15:00", 0),
+    ("one full day", "2024-07-01T00:00", "2024-07-02T00:00", 450),
+    ("one full Friday", "2024-07-05T00:00", "2024-07-06T00:00", 450),
+    ("seconds are truncated", "2024-07-01T08:00:00", "2024-07-01T08:15:59", 15),
+    ("end equals start", "2024-07-01T09:00", "2024-07-01T09:00", 0),
+    ("end before start", "2024-07-02T09:00", "2024-07-01T09:00", 0),
+    # Lebaran 2024: Fri 5 Apr 15:00-16:30 (90); 8, 9, 12, 15 cuti bersama, 10, 11 holidays;
+    # Tue 16 Apr 07:30-08:30 (60)
+    ("Lebaran 2024", "2024-04-05T15:00", "2024-04-16T08:30", 150),
+    # Keppres period: Wed 2014-12-17 07:30 to Mon 2014-12-22 07:30 = Wed, Thu, Fri
+    ("Keppres period, 2014", "2014-12-17T07:30", "2014-12-22T07:30", 3 * 450),
+    # Across the period boundary: Fri 29 Dec 2023 15:00-16:30 (90); 1 Jan 2024 holiday;
+    # Tue 2 Jan 07:30-08:00 (30)
+    ("new year 2024", "2023-12-29T15:00", "2024-01-02T08:00", 120),
+]
+
+
+@pytest.mark.parametrize(("label", "start", "end", "expected"), SPANS, ids=[s[0] for s in SPANS])
+def test_working_minutes(cal, label, start, end, expected):
+    assert cal.working_minutes(dt(start), dt(end)) == expected
+
+
+def test_week_days_of_examples():
+    assert date(2024, 7, 1).strftime("%A") == "Monday"
+    assert date(2024, 7, 5).strftime("%A") == "Friday"
+    assert date(2024, 7, 8).strftime("%A") == "Monday"
+    assert date(2024, 4, 5).strftime("%A") == "Friday"
+
+
+@pytest.mark.parametrize("day", [8, 9, 10, 11, 12, 15])
+def test_lebaran_2024_days_off(cal, day):
+    d = date(2024, 4, day)
+    assert not cal.is_working_day(d)
+    name = cal.holiday_name(d)
+    assert name is not None and "Idul Fitri" in name
+    assert name.startswith("Cuti Bersama") == (day in (8, 9, 12, 15))
+
+
+def test_working_days_and_names(cal):
+    assert cal.is_working_day(date(2024, 4, 5))
+    assert cal.is_working_day(date(2024, 4, 16))
+    assert not cal.is_working_day(date(2024, 4, 13))  # Saturday
+    assert cal.holiday_name(date(2024, 4, 16)) is None
+    assert cal.holiday_name(date(2024, 4, 13)) is None
+    assert cal.holiday_name(date(2024, 8, 17)) == "Hari Kemerdekaan Republik Indonesia"
+    assert cal.holiday_name(date(2024, 12, 26)).startswith("Cuti Bersama")  # GOVERNMENT category
+
+
+# --- zones ---------------------------------------------------------------------------------
+
+
+def test_naive_and_aware_denote_the_same_local_time(cal):
+    naive = cal.working_minutes(datetime(2024, 7, 1, 8, 45), datetime(2024, 7, 2, 8))
+    offset = cal.working_minutes(datetime(2024, 7, 1, 8, 45, tzinfo=WIB), datetime(2024, 7, 2, 8, tzinfo=WIB))
+    jakarta = pendulum.timezone("Asia/Jakarta")
+    pend = cal.working_minutes(
+        pendulum.datetime(2024, 7, 1, 8, 45, tz=jakarta), pendulum.datetime(2024, 7, 2, 8, tz=jakarta)
+    )
+    # 01:45 UTC = 08:45 WIB; 01:00 UTC = 08:00 WIB
+    utc = cal.working_minutes(
+        datetime(2024, 7, 1, 1, 45, tzinfo=timezone.utc), datetime(2024, 7, 2, 1, tzinfo=timezone.utc)
+    )
+    assert naive == offset == pend == utc == 405
+
+
+ZONES = [
+    # Naive times are local time of the office, whatever its zone.
+    ("WITA naive", "2024-07-01T08:45", "2024-07-02T08:00", "Asia/Makassar", 405),
+    ("WIT naive", "2024-07-01T08:45", "2024-07-02T08:00", "Asia/Jayapura", 405),
+    # 07:00+07:00 is 08:00 WITA; 09:00+08:00 is 09:00 WITA: 60 min
+    ("WIB stamp in WITA office", "2024-07-01T07:00+07:00", "2024-07-01T09:00+08:00", "Asia/Makassar", 60),
+    # The same instants in a WIB office: 07:00 to 08:00 WIB, of which 07:30-08:00 counts
+    ("same instants in WIB", "2024-07-01T07:00+07:00", "2024-07-01T09:00+08:00", "Asia/Jakarta", 30),
+    ("same instants, default zone", "2024-07-01T07:00+07:00", "2024-07-01T09:00+08:00", None, 30),
+    # 00:00-03:00 UTC is 09:00-12:00 WIT (+09:00): 180; in WIB it is 07:00-10:00: 150
+    ("UTC in WIT office", "2024-07-01T00:00+00:00", "2024-07-01T03:00+00:00", "Asia/Jayapura", 180),
+    ("UTC in WIB office", "2024-07-01T00:00+00:00", "2024-07-01T03:00+00:00", "Asia/Jakarta", 150),
+    # 16:30 WITA Monday is 15:30 WIB: from then to 16:00 WIB = 30 (WIB office)
+    ("WITA stamp in WIB office", "2024-07-01T16:30+08:00", "2024-07-01T18:00+07:00", "Asia/Jakarta", 30),
+]
+
+
+@pytest.mark.parametrize(("label", "start", "end", "zone", "expected"), ZONES, ids=[z[0] for z in ZONES])
+def test_zones(cal, label, start, end, zone, expected):
+    assert cal.working_minutes(dt(start), dt(end), zone=zone) == expected
+
+
+def test_date_instead_of_datetime_is_a_type_error(cal):
+    with pytest.raises(TypeError):
+        cal.working_minutes(date(2024, 7, 1), datetime(2024, 7, 2))
+
+
+# --- calendars as data ---------------------------------------------------------------------
+
+
+def minimal(**changes) -> dict:
+    """A valid calendar dict; ``changes`` replace keys of ``kalender``."""
+    base = {
+        "kalender": {
+            "id": "uji",
+            "nama": "Kalender uji",
+            "menit_per_hari": 450,
+            "libur_nasional": {"negara": "ID", "kategori": ["public", "government"]},
+            "jam_kerja": [
+                {
+                    "nama": "Lama",
+                    "berlaku_mulai": date(1995, 1, 1),
+                    "berlaku_sampai": date(2023, 12, 31),
+                    "hari": {d: [["08:00", "16:00"]] for d in ("senin", "selasa", "rabu", "kamis", "jumat")},
+                },
+                {
+                    "nama": "Baru",
+                    "berlaku_mulai": date(2024, 1, 1),
+                    "hari": {d: [["07:30", "15:00"]] for d in ("senin", "selasa", "rabu", "kamis", "jumat")},
+                },
+            ],
+        }
+    }
+    base["kalender"].update(copy.deepcopy(changes))
+    return base
+
+
+def test_minimal_defaults():
+    c = load_calendar(minimal(), "uji")
+    assert (c.id, c.name, c.zone, c.minutes_per_day) == ("uji", "Kalender uji", "Asia/Jakarta", 450)
+    assert [p.name for p in c.periods] == ["Lama", "Baru"]
+
+
+PERIOD_SPANS = [
+    ("old period full day", "2023-12-27T00:00", "2023-12-28T00:00", 480),  # 08:00-16:00
+    ("new period full day", "2024-07-03T00:00", "2024-07-04T00:00", 450),  # 07:30-15:00
+    # Fri 29 Dec 2023 15:00-16:00 (60, old hours); 1 Jan holiday; Tue 2 Jan 07:30-08:00 (30, new)
+    ("across the boundary", "2023-12-29T15:00", "2024-01-02T08:00", 90),
+    # No period covers 1994, so Fri 30 Dec 1994 counts nothing; Sun 1 Jan; Mon 2 Jan 08:00-16:00
+    ("before any period", "1994-12-30T00:00", "1995-01-03T00:00", 480),
+]
+
+
+@pytest.mark.parametrize(("label", "start", "end", "expected"), PERIOD_SPANS, ids=[p[0] for p in PERIOD_SPANS])
+def test_period_boundary(label, start, end, expected):
+    c = load_calendar(minimal(), "uji")
+    assert c.working_minutes(dt(start), dt(end)) == expected
+
+
+def test_default_file_periods(cal):
+    assert [(p.name, p.start, p.end) for p in cal.periods] == [
+        ("Keppres 68/1995", date(1995, 1, 1), date(2023, 12, 31)),
+        ("Perpres 21/2023", date(2024, 1, 1), None),
+    ]
+
+
+def test_tambah_and_hapus_libur():
+    c = load_calendar(
+        minimal(
+            tambah_libur=[{"tanggal": date(2024, 7, 2), "nama": "Hari Jadi Kabupaten"}],
+            hapus_libur=[{"tanggal": "2024-04-15", "alasan": "Cuti bersama dipindah"}],
+        ),
+        "uji",
+    )
+    assert c.holiday_name(date(2024, 7, 2)) == "Hari Jadi Kabupaten"
+    assert not c.is_working_day(date(2024, 7, 2))
+    assert c.holiday_name(date(2024, 4, 15)) is None
+    assert c.is_working_day(date(2024, 4, 15))
+    assert not c.is_working_day(date(2024, 4, 12))  # other cuti bersama untouched
+    # Mon 1 Jul 14:00-15:00 (60, new hours end at 15:00); Tue added holiday; Wed 07:30-08:00 (30)
+    assert c.working_minutes(dt("2024-07-01T14:00"), dt("2024-07-03T08:00")) == 90
+    # Fri 12 Apr off; Mon 15 Apr now worked 07:30-15:00 (450); Tue 16 Apr 07:30-08:00 (30)
+    assert c.working_minutes(dt("2024-04-12T08:00"), dt("2024-04-16T08:00")) == 480
+
+
+def test_six_day_calendar_file(cal):
+    six = load_file(SIX_DAY_FILE)
+    start, end = dt("2024-07-05T12:00"), dt("2024-07-08T10:00")
+    # Six-day: Fri 12:00-14:00 (120) + Sat 07:30-14:00 (390) + Mon 07:30-10:00 (150)
+    assert six.working_minutes(start, end) == 660
+    # Default: Fri 13:00-16:30 (210) + Mon 07:30-10:00 (150)
+    assert cal.working_minutes(start, end) == 360
+    assert six.parse_duration("1 hari") == 390
+    assert cal.parse_duration("1 hari") == 450
+    assert six.is_working_day(date(2024, 7, 6)) and not cal.is_working_day(date(2024, 7, 6))
+
+
+# --- durations -----------------------------------------------------------------------------
+
+DURATIONS = [
+    ("1 jam", 60),
+    ("15 menit", 15),
+    ("15 Menit", 15),
+    ("1 hari", 450),
+    ("1 Hari", 450),
+    ("2 hari 3 jam 15 menit", 2 * 450 + 195),
+    ("  2   HARI  3 jam   15  menit ", 1095),
+    ("1 hari 15 menit", 465),
+    ("0 menit", 0),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DURATIONS)
+def test_parse_duration(text, expected):
+    assert parse_duration(text, 450) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["", "   ", "3 minggu", "jam 2", "1 jam 1 jam", "15 menit 1 jam", "1,5 jam", "-1 jam", "1 jam dan 5 menit"]
+)
+def test_parse_duration_rejects(text):
+    with pytest.raises(ValueError):
+        parse_duration(text, 450)
+
+
+FORMATS = [
+    (855, "14 jam 15 menit", "14 h 15 min"),
+    (1095, "18 jam 15 menit", "18 h 15 min"),
+    (450, "7 jam 30 menit", "7 h 30 min"),
+    (60, "1 jam", "1 h"),
+    (15, "15 menit", "15 min"),
+    (0, "0 menit", "0 min"),
+]
+
+
+@pytest.mark.parametrize(("minutes", "indonesian", "english"), FORMATS)
+def test_format_minutes(cal, minutes, indonesian, english):
+    assert format_minutes(minutes) == format_minutes(minutes, "id") == indonesian
+    assert format_minutes(minutes, "en") == english
+    assert cal.format_minutes(minutes, "en") == english
+
+
+def test_format_minutes_rejects():
+    with pytest.raises(ValueError):
+        format_minutes(-1)
+    with pytest.raises(ValueError):
+        format_minutes(10, "fr")
+
+
+# --- load errors ---------------------------------------------------------------------------
+
+
+def with_day(day: str, intervals) -> dict:
+    data = minimal()
+    data["kalender"]["jam_kerja"][1]["hari"][day] = intervals
+    return data
+
+
+def with_period(**changes) -> dict:
+    data = minimal()
+    data["kalender"]["jam_kerja"][1].update(changes)
+    return data
+
+
+BAD = [
+    ("not a mapping", ["kalender"], "kalender"),
+    ("no kalender", {"calendar": {}}, "kalender"),
+    ("unknown top key", minimal(warna="merah"), "warna"),
+    ("unknown nested key", with_period(catatan="x"), "catatan"),
+    ("misspelt weekday", with_day("senen", [["07:30", "15:00"]]), "senen"),
+    ("bad HH:MM", with_day("senin", [["7:30", "15:00"]]), "senin"),
+    ("hour out of range", with_day("senin", [["07:30", "25:00"]]), "senin"),
+    ("unquoted time read as number", with_day("senin", [["07:30", 780]]), "senin"),
+    ("interval of three", with_day("senin", [["07:30", "12:00", "13:00"]]), "senin"),
+    ("start after end", with_day("senin", [["15:00", "07:30"]]), "senin"),
+    ("overlapping intervals", with_day("senin", [["07:30", "12:30"], ["12:00", "15:00"]]), "overlap"),
+    ("overlapping periods", with_period(berlaku_mulai=date(2023, 6, 1)), "overlap"),
+    ("open period not last", minimal(jam_kerja=[
+        {"nama": "A", "berlaku_mulai": date(2020, 1, 1), "hari": {}},
+        {"nama": "B", "berlaku_mulai": date(2024, 1, 1), "hari": {}},
+    ]), "overlap"),
+    ("period ends before it starts", with_period(berlaku_sampai=date(2023, 1, 1)), "berlaku_sampai"),
+    ("no periods", minimal(jam_kerja=[]), "jam_kerja"),
+    ("bad zone", minimal(zona_waktu="Asia/Karangploso"), "zona_waktu"),
+    ("bad date", minimal(tambah_libur=[{"tanggal": "2024-13-01", "nama": "x"}]), "tanggal"),
+    ("datetime for date", minimal(tambah_libur=[{"tanggal": datetime(2024, 7, 2, 8), "nama": "x"}]), "tanggal"),
+    ("missing nama", minimal(tambah_libur=[{"tanggal": date(2024, 7, 2)}]), "nama"),
+    ("bad minutes per day", minimal(menit_per_hari=0), "menit_per_hari"),
+    ("boolean minutes per day", minimal(menit_per_hari=True), "menit_per_hari"),
+    ("unknown country", minimal(libur_nasional={"negara": "MY"}), "negara"),
+    ("unknown category", minimal(libur_nasional={"negara": "ID", "kategori": ["bank"]}), "kategori"),
+    ("added twice", minimal(tambah_libur=[{"tanggal": date(2024, 7, 2), "nama": "a"},
+                                          {"tanggal": date(2024, 7, 2), "nama": "b"}]), "tambah_libur"),
+    ("added and removed", minimal(tambah_libur=[{"tanggal": date(2024, 4, 15), "nama": "a"}],
+                                  hapus_libur=[{"tanggal": date(2024, 4, 15), "alasan": "b"}]), "hapus_libur"),
+    ("removing a normal day", minimal(hapus_libur=[{"tanggal": date(2024, 7, 2), "alasan": "x"}]), "hapus_libur"),
+]
+
+
+@pytest.mark.parametrize(("label", "data", "field"), BAD, ids=[b[0] for b in BAD])
+def test_load_errors(label, data, field):
+    with pytest.raises(RulesError) as info:
+        load_calendar(data, "kalender/uji.yaml")
+    assert info.value.source == "kalender/uji.yaml"
+    assert field in info.value.message
