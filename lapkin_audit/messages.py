@@ -77,6 +77,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "outside.link": ("tautan ke luar dossier", "a link out of the dossier"),
     "outside.drive": ("jalur Windows berdrive", "a Windows drive path"),
     "outside.nul": ("memuat bita NUL", "contains a NUL byte"),
+    # A: alur
+    "A001": ("Langkah {step} ({kegiatan}) tidak pernah dilakukan.", "Step {step} ({kegiatan}) never appears in the log."),
+    "A002.first": ("Log dimulai dengan langkah {step}; SOP dimulai dengan langkah {first}.", "The log starts with step {step}; the SOP starts with step {first}."),
+    "A002.order": ("Langkah {step} tidak boleh mengikuti langkah {previous} (yang boleh: {allowed}).", "Step {step} may not follow step {previous} (allowed: {allowed})."),
+    "A002.overlap": ("Langkah {step} dimulai {mulai}, sebelum langkah {previous} selesai ({selesai}).", "Step {step} starts at {mulai}, before step {previous} ended ({selesai})."),
+    "A002.no_hasil": ("Langkah keputusan {step} tidak mencatat hasil ({allowed}).", "Decision step {step} records no hasil ({allowed})."),
+    "A002.bad_hasil": ("Hasil '{hasil}' langkah {step} tidak dikenal (yang boleh: {allowed}).", "Hasil '{hasil}' of step {step} is unknown (allowed: {allowed})."),
+    "A003": ("Langkah {step} ({kegiatan}) dilakukan oleh {nama} sebagai {peran}; SOP memberikannya kepada {allowed}.", "Step {step} ({kegiatan}) was done by {nama} as {peran}; the SOP gives it to {allowed}."),
+    # W: waktu
+    "W001": ("Langkah {step} ({kegiatan}) memakan {actual} kerja; batas {limit_text} ({limit}).", "Step {step} ({kegiatan}) took {actual} of working time; the limit is {limit_text} ({limit})."),
+    "W002": ("Seluruh proses memakan {actual} kerja; batas {limit_text} ({limit}).", "The whole run took {actual} of working time; the limit is {limit_text} ({limit})."),
+    "W002.loop": ("Seluruh proses memakan {actual} kerja; batas {limit_text} ditambah {extra} untuk langkah yang diulang ({limit}).", "The whole run took {actual} of working time; the limit is {limit_text} plus {extra} for repeated steps ({limit})."),
+    "W003": ("Langkah {step} selesai ({selesai}) sebelum dimulai ({mulai}).", "Step {step} ends ({selesai}) before it starts ({mulai})."),
+    "W004": ("Proses dimulai {mulai}, sebelum periode laporan berakhir ({akhir}).", "The run started at {mulai}, before the reporting period ended ({akhir})."),
     # internal failure of one dossier (reported, never a traceback)
     "internal": ("Kesalahan internal saat menilai dossier ini: {error}. Laporkan ke pengembang.", "Internal error while assessing this dossier: {error}. Please report it."),
 }

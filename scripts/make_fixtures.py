@@ -62,6 +62,7 @@ class Variant:
     name: str
     why: str  # one line: what this dossier breaks (or why it is compliant)
     edits: list[tuple[str, str]] = field(default_factory=list)  # (old, new): old must occur exactly once
+    subs: list[tuple[str, str]] = field(default_factory=list)  # (old, new): every occurrence, at least one
     drop_files: list[str] = field(default_factory=list)
     files: dict[str, bytes] = field(default_factory=dict)  # extra or replaced attachments
     raw: bytes | None = None  # a manifest that is not an edit of the example
@@ -72,7 +73,7 @@ def sha(path: str) -> str:
 
 
 def _step(nomor: int, mulai: str, selesai: str) -> tuple[str, str]:
-    """An edit changing the times of the one log entry that has these `nomor`'s example times."""
+    """An edit changing the times of step ``nomor`` in the example log ("+07:00" is added)."""
     base = {
         1: ("2024-07-01T07:45:00+07:00", "2024-07-01T08:40:00+07:00"),
         2: ("2024-07-01T08:45:00+07:00", "2024-07-02T08:00:00+07:00"),
@@ -81,7 +82,19 @@ def _step(nomor: int, mulai: str, selesai: str) -> tuple[str, str]:
         5: ("2024-07-03T08:30:00+07:00", "2024-07-03T09:20:00+07:00"),
         6: ("2024-07-03T09:25:00+07:00", "2024-07-03T09:35:00+07:00"),
     }[nomor]
-    return (f"mulai: {base[0]}\n    selesai: {base[1]}", f"mulai: {mulai}\n    selesai: {selesai}")
+    return (f"mulai: {base[0]}\n    selesai: {base[1]}", f"mulai: {mulai}+07:00\n    selesai: {selesai}+07:00")
+
+
+def _marks(paraf: str, tanda_tangan: str) -> list[tuple[str, str]]:
+    """Edits moving the paraf and signature of the signed report."""
+    return [
+        ("tanggal: 2024-07-02T10:00:00+07:00}", f"tanggal: {paraf}+07:00}}"),
+        ("tanggal: 2024-07-02T15:00:00+07:00}", f"tanggal: {tanda_tangan}+07:00}}"),
+    ]
+
+
+_STEP4_PELAKSANA = '    pelaksana: [{peran: sub_umum, nama: "Rudi Hartono", nip: "19820605 200801 1 012"}]\n    mulai: 2024-07-03T07:35'
+_STEP3_END = "    selesai: 2024-07-02T15:30:00+07:00\n    hasil: diteruskan\n"
 
 
 VARIANTS: list[Variant] = [
@@ -96,8 +109,7 @@ VARIANTS: list[Variant] = [
     Variant("e004-sop-tidak-dikenal", "names an SOP that is not in the rules", edits=[("sop: pelaporan-kinerja", "sop: pelaporan-keuangan")]),
     Variant("e005-sop-belum-berlaku", "the run took place before the SOP's Tanggal Efektif (20 Dec 2014)", edits=[
         ("periode: {tahun: 2024, jenis: triwulan, ke: 2}", "periode: {tahun: 2014, jenis: triwulan, ke: 3}"),
-        *[(f"2024-07-0{d}T", f"2014-10-0{d + 5}T") for d in (1, 2, 3)],
-    ]),
+    ], subs=[(f"2024-07-0{d}T", f"2014-10-0{d + 5}T") for d in (1, 2, 3)]),
     # ------------------------------------------------------------------ K: kelengkapan
     Variant("k001-tanpa-lra", "step 1 ran without its input Laporan Realisasi Anggaran", edits=[("  - {jenis: laporan_realisasi_anggaran, berkas: lampiran/lra-2024-tw2.pdf}\n", "")], drop_files=["lampiran/lra-2024-tw2.pdf"]),
     Variant("k002-tanpa-arsip", "step 6 ran but its output, the archive record, is not listed", edits=[("  - {jenis: arsip_laporan_kinerja, nomor: ARS/2024/113}\n", "")]),
@@ -109,6 +121,50 @@ VARIANTS: list[Variant] = [
     )]),
     Variant("k005-tanpa-iku", "the equipment document Dokumen IKU is absent", edits=[("  - {jenis: dokumen_iku, berkas: lampiran/iku-2024.pdf}\n", "")], drop_files=["lampiran/iku-2024.pdf"]),
     Variant("k006-tanpa-data-siskamling", "the data of the related SOP on Siskamling is absent", edits=[("  - {jenis: data_kinerja_siskamling}\n", "")]),
+    # ------------------------------------------------------------------ A: alur
+    Variant("a001-tanpa-langkah-6", "step 6 (archiving) was never done", edits=[(
+        '  - nomor: 6\n    pelaksana: [{peran: sub_umum, nama: "Rudi Hartono", nip: "19820605 200801 1 012"}]\n'
+        "    mulai: 2024-07-03T09:25:00+07:00\n    selesai: 2024-07-03T09:35:00+07:00\n", "")]),
+    Variant("a002-mulai-sebelum-selesai", "step 3 starts at 07:55, before step 2 ended at 08:00", edits=[_step(3, "2024-07-02T07:55:00", "2024-07-02T15:30:00")]),
+    Variant("a002-tanpa-hasil", "the decision step 3 records no hasil", edits=[(_STEP3_END, "    selesai: 2024-07-02T15:30:00+07:00\n")]),
+    Variant("a003-peran-salah", "step 4 was done by the Sekretaris, a role the SOP does not give it", edits=[(
+        _STEP4_PELAKSANA, '    pelaksana: [{peran: sekretaris, nama: "Siti Aminah, S.Sos", nip: "19790825 200501 2 011"}]\n    mulai: 2024-07-03T07:35')]),
+    # ------------------------------------------------------------------ W: waktu
+    Variant("w001-langkah-2-terlambat", "step 2 took 7 h 45 min of working time; 1 hari is 7 h 30 min", edits=[
+        _step(2, "2024-07-01T08:45:00", "2024-07-02T09:00:00"), _step(3, "2024-07-02T09:05:00", "2024-07-02T15:30:00")]),
+    Variant("w002-proses-terlambat", "every step is on time, but steps 4-6 waited until Thursday: 24 h 20 min in all", edits=[
+        _step(4, "2024-07-04T07:35:00", "2024-07-04T08:25:00"), _step(5, "2024-07-04T08:30:00", "2024-07-04T09:20:00"),
+        _step(6, "2024-07-04T09:25:00", "2024-07-04T09:35:00")]),
+    Variant("w003-selesai-sebelum-mulai", "step 6 ends at 09:20, before it starts at 09:25", edits=[_step(6, "2024-07-03T09:25:00", "2024-07-03T09:20:00")]),
+    Variant("w004-sebelum-periode-berakhir", "the report on triwulan 3 was made in July, before the quarter ended", edits=[
+        ("periode: {tahun: 2024, jenis: triwulan, ke: 2}", "periode: {tahun: 2024, jenis: triwulan, ke: 3}")]),
+    # ------------------------------------------------------------------ compliant, but not to a naive checker
+    Variant("patuh-akhir-pekan", "compliant: step 2 runs Friday 14:00 to Monday 10:00, 5 working hours (68 hours on the clock)", edits=[
+        _step(1, "2024-07-05T13:00:00", "2024-07-05T13:50:00"), _step(2, "2024-07-05T14:00:00", "2024-07-08T10:00:00"),
+        _step(3, "2024-07-08T10:15:00", "2024-07-08T15:30:00"), *_marks("2024-07-08T10:30:00", "2024-07-08T15:00:00"),
+        _step(4, "2024-07-09T07:35:00", "2024-07-09T08:25:00"), _step(5, "2024-07-09T08:30:00", "2024-07-09T09:20:00"),
+        _step(6, "2024-07-09T09:25:00", "2024-07-09T09:35:00")]),
+    Variant("patuh-lebaran-2024", "compliant: step 2 spans Lebaran 2024 (cuti bersama 8, 9, 12, 15 April; holidays 10-11 April): 5 working hours", edits=[
+        ("periode: {tahun: 2024, jenis: triwulan, ke: 2}", "periode: {tahun: 2024, jenis: triwulan, ke: 1}"),
+        _step(1, "2024-04-05T13:00:00", "2024-04-05T13:50:00"), _step(2, "2024-04-05T14:00:00", "2024-04-16T10:00:00"),
+        _step(3, "2024-04-16T10:15:00", "2024-04-16T15:30:00"), *_marks("2024-04-16T10:30:00", "2024-04-16T15:00:00"),
+        _step(4, "2024-04-17T07:35:00", "2024-04-17T08:25:00"), _step(5, "2024-04-17T08:30:00", "2024-04-17T09:20:00"),
+        _step(6, "2024-04-17T09:25:00", "2024-04-17T09:35:00")]),
+    Variant("patuh-revisi", "compliant: the draft is sent back once (1, 2, 3 diperbaiki, 2, 3 diteruskan, 4, 5, 6)", edits=[
+        (_step(2, "", "")[0], "mulai: 2024-07-01T08:45:00+07:00\n    selesai: 2024-07-01T13:30:00+07:00\n"
+         "  - nomor: 3\n    pelaksana:\n"
+         '      - {peran: sekretaris, nama: "Siti Aminah, S.Sos", nip: "19790825 200501 2 011"}\n'
+         "    mulai: 2024-07-01T13:35:00+07:00\n    selesai: 2024-07-01T15:30:00+07:00\n    hasil: diperbaiki\n"
+         "    catatan: Capaian IKU triwulan II belum dibandingkan dengan target.\n"
+         "  - nomor: 2\n"
+         '    pelaksana: [{peran: tim, nama: "Agus Prasetyo, SE", nip: "19850417 201001 1 019"}]\n'
+         "    mulai: 2024-07-02T07:30:00+07:00\n    selesai: 2024-07-02T09:30:00+07:00"),
+        _step(3, "2024-07-02T09:45:00", "2024-07-02T15:30:00")]),
+    Variant("patuh-wita", "compliant: an office in WITA writing naive local times; the paraf and signature carry +08:00", edits=[
+        ("zona_waktu: Asia/Jakarta", "zona_waktu: Asia/Makassar"),
+        ("tanggal: 2024-07-02T10:00:00+07:00}", "tanggal: 2024-07-02T08:20:00+08:00}"),
+        ("tanggal: 2024-07-02T15:00:00+07:00}", "tanggal: 2024-07-02T15:25:00+08:00}")],
+        subs=[(":00+07:00\n", ":00\n")]),
 ]
 
 
@@ -121,9 +177,12 @@ def build(variant: Variant, into: Path) -> None:
         return
     text = BASE.read_text(encoding="utf-8")
     for old, new in variant.edits:
-        count = text.count(old)
-        if count == 0:
-            raise SystemExit(f"{variant.name}: edit not found: {old!r}")
+        if text.count(old) != 1:
+            raise SystemExit(f"{variant.name}: edit must match once, matches {text.count(old)}: {old!r}")
+        text = text.replace(old, new)
+    for old, new in variant.subs:
+        if old not in text:
+            raise SystemExit(f"{variant.name}: substitution not found: {old!r}")
         text = text.replace(old, new)
     header = f"# Fixture: {variant.why}.\n# Generated by scripts/make_fixtures.py from fixtures/dossiers/patuh; edit there.\n"
     (into / "dossier.yaml").write_text(header + text, encoding="utf-8")

@@ -33,6 +33,6 @@ class Family(Protocol):
 
 def families() -> tuple[Family, ...]:
     """The rule families, in the order they run (the output is sorted anyway)."""
-    from lapkin_audit.checks import kelengkapan
+    from lapkin_audit.checks import alur, kelengkapan, waktu
 
-    return (kelengkapan,)  # type: ignore[return-value]
+    return (kelengkapan, alur, waktu)  # type: ignore[return-value]

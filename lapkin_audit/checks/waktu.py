@@ -1,0 +1,59 @@
+"""Waktu: each step and the whole run within the SOP's standard times, in working time.
+
+Working time is the office calendar's (rules/kalender/): office hours less breaks,
+weekends, national holidays and cuti bersama. A step from Friday 14:00 to Monday
+10:00 took 5 working hours.
+
+W001  one occurrence of a step took longer than its Mutu Baku: Waktu (waivable).
+      Fails: step 2 from Monday 08:45 to Wednesday 08:00 (14 jam 15 menit; 1 hari = 7 jam 30 menit).
+W002  the run, first `mulai` to last `selesai` (waiting included), took longer than the
+      Jumlah Waktu Penyelesaian plus the standard time of every repeated step (waivable).
+W003  a step ends before it starts. Fix: correct the times.
+W004  the run started before the reporting period ended (waivable): a report written
+      before its period is over cannot report on all of it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Iterator
+
+from lapkin_audit.checks import Context
+from lapkin_audit.model import Violation, WorkMinutes
+
+CODES = ("W001", "W002", "W003", "W004")
+
+
+def check(ctx: Context) -> Iterator[Violation]:
+    log = ctx.dossier.langkah
+    if not log:
+        return
+    calendar, zone = ctx.sop.calendar, ctx.dossier.zona_waktu
+    for record in log:
+        step = ctx.sop.step(record.nomor)
+        if step is None:
+            continue
+        if record.selesai < record.mulai:
+            args = {"step": record.nomor, "mulai": record.mulai, "selesai": record.selesai}
+            yield Violation("W003", "W003", args, step=record.nomor, field=f"{record.field}.selesai")
+            continue
+        took = calendar.working_minutes(record.mulai, record.selesai, zone)
+        if took > step.waktu_minutes:
+            args = {"step": record.nomor, "kegiatan": step.short_name, "actual": WorkMinutes(took), "limit_text": step.waktu, "limit": WorkMinutes(step.waktu_minutes)}
+            yield Violation("W001", "W001", args, step=record.nomor, field=f"{record.field}.selesai")
+
+    first = min(log, key=lambda r: r.mulai)
+    last = max(log, key=lambda r: r.selesai)
+    repeats = Counter(record.nomor for record in log)
+    extra = sum(ctx.sop.step(n).waktu_minutes * (count - 1) for n, count in repeats.items() if ctx.sop.step(n))  # type: ignore[union-attr]
+    allowed = ctx.sop.jumlah_waktu_minutes + extra
+    total = calendar.working_minutes(first.mulai, last.selesai, zone)
+    if last.selesai >= first.mulai and total > allowed:
+        key = "W002.loop" if extra else "W002"
+        args = {"actual": WorkMinutes(total), "limit_text": ctx.sop.jumlah_waktu, "limit": WorkMinutes(allowed), "extra": WorkMinutes(extra)}
+        yield Violation("W002", key, args, field=f"{last.field}.selesai")
+
+    period_end = ctx.dossier.periode.last_day()
+    if first.mulai.date() <= period_end:
+        args = {"mulai": first.mulai, "akhir": period_end}
+        yield Violation("W004", "W004", args, field=f"{first.field}.mulai")
