@@ -91,6 +91,37 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "W002.loop": ("Seluruh proses memakan {actual} kerja; batas {limit_text} ditambah {extra} untuk langkah yang diulang ({limit}).", "The whole run took {actual} of working time; the limit is {limit_text} plus {extra} for repeated steps ({limit})."),
     "W003": ("Langkah {step} selesai ({selesai}) sebelum dimulai ({mulai}).", "Step {step} ends ({selesai}) before it starts ({mulai})."),
     "W004": ("Proses dimulai {mulai}, sebelum periode laporan berakhir ({akhir}).", "The run started at {mulai}, before the reporting period ended ({akhir})."),
+    # H: dasar hukum
+    "H001": ("{jenis} tidak mengutip {kind} Nomor {nomor} Tahun {tahun} ({judul}).", "{jenis} does not cite {kind} Nomor {nomor} Tahun {tahun} ({judul})."),
+    "H002.year": ("Kutipan '{text}' tidak memuat tahun, sehingga tidak dapat dicocokkan.", "Citation '{text}' has no year, so it cannot be matched."),
+    "H002.number": ("Kutipan '{text}' tidak memuat nomor, sehingga tidak dapat dicocokkan.", "Citation '{text}' has no number, so it cannot be matched."),
+    # T: tim akuntabilitas kinerja
+    "T001": ("Tidak ada dokumen {jenis}: {teks}", "No {jenis} document: {teks}"),
+    "T002": ("{jenis} tidak ditandatangani oleh {role}.", "{jenis} is not signed by the {role}."),
+    "T003": ("SK tim bertanggal {tanggal}, setelah proses dimulai ({mulai}).", "The team decree is dated {tanggal}, after the run started ({mulai})."),
+    "T003.undated": ("{jenis} tidak bertanggal, sehingga tidak terbukti ditetapkan sebelum proses dimulai.", "{jenis} is undated, so it is not shown to predate the run."),
+    "T004.start": ("SK tim baru berlaku {berlaku}, setelah proses dimulai ({mulai}).", "The team decree only applies from {berlaku}, after the run started ({mulai})."),
+    "T004.end": ("SK tim berlaku sampai {berlaku}, sebelum proses selesai ({selesai}).", "The team decree expired on {berlaku}, before the run ended ({selesai})."),
+    "T005": ("Langkah {step} dilakukan oleh {nama} sebagai {role}, tetapi ia bukan anggota yang ditetapkan dalam SK tim.", "Step {step} was done by {nama} as {role}, who is not a member named in the team decree."),
+    "T006": ("SK tim ditandatangani {nama} sebagai {role}, bukan {holder} yang kini menjabat; pastikan SK masih berlaku.", "The team decree was signed by {nama} as {role}, not by {holder} who is in office now; check it is still in force."),
+    # P: paraf dan tanda tangan
+    "P001": ("{jenis} tidak diparaf oleh {role_name} ({role}).", "{jenis} has no paraf by the {role_name} ({role})."),
+    "P002": ("{jenis} tidak ditandatangani oleh {role_name} ({role}).", "{jenis} is not signed by the {role_name} ({role})."),
+    "P003": ("{nama} ({role}) bukan pejabat {role} dalam dossier ({holder}).", "{nama} ({role}) is not the {role} named in the dossier ({holder})."),
+    "P004.order": ("Paraf ({paraf}) dibubuhkan setelah tanda tangan ({ttd}).", "The paraf ({paraf}) comes after the signature ({ttd})."),
+    "P004.outside": ("Paraf atau tanda tangan bertanggal {tanggal}, di luar langkah {step} yang menghasilkan dokumen.", "A paraf or signature dated {tanggal} falls outside step {step}, which produced the document."),
+    "P005.format": ("NIP '{nip}' ({nama}) bukan 18 digit.", "NIP '{nip}' ({nama}) is not 18 digits."),
+    "P005.birth_date": ("NIP '{nip}' ({nama}) memuat tanggal lahir yang mustahil.", "NIP '{nip}' ({nama}) holds an impossible birth date."),
+    "P005.tmt_month": ("NIP '{nip}' ({nama}) memuat bulan TMT yang mustahil.", "NIP '{nip}' ({nama}) holds an impossible appointment (TMT) month."),
+    "P005.tmt_age": ("NIP '{nip}' ({nama}): TMT sebelum berusia 18 tahun.", "NIP '{nip}' ({nama}): appointed (TMT) before the age of 18."),
+    "P005.sex": ("NIP '{nip}' ({nama}): digit jenis kelamin bukan 1 atau 2.", "NIP '{nip}' ({nama}): the sex digit is not 1 or 2."),
+    "P006": ("{nama} memaraf sekaligus menandatangani {jenis}.", "{nama} both initialled and signed {jenis}."),
+    # X: pengecualian
+    "X001.unknown_rule": ("Pengecualian untuk aturan {aturan} tidak sah: kode aturan tidak dikenal.", "The waiver of {aturan} is invalid: unknown rule code."),
+    "X001.not_waivable": ("Pengecualian untuk aturan {aturan} tidak sah: aturan ini tidak dapat dikecualikan.", "The waiver of {aturan} is invalid: this rule cannot be waived."),
+    "X001.empty_reason": ("Pengecualian untuk aturan {aturan} tidak sah: alasan kosong.", "The waiver of {aturan} is invalid: its alasan is empty."),
+    "X001.not_approver": ("Pengecualian untuk aturan {aturan} tidak sah: tidak disetujui oleh {role} yang menjabat.", "The waiver of {aturan} is invalid: not approved by the {role} in office."),
+    "X001.no_match": ("Pengecualian untuk aturan {aturan} (langkah {langkah}) tidak cocok dengan temuan mana pun.", "The waiver of {aturan} (step {langkah}) matches no finding."),
     # internal failure of one dossier (reported, never a traceback)
     "internal": ("Kesalahan internal saat menilai dossier ini: {error}. Laporkan ke pengembang.", "Internal error while assessing this dossier: {error}. Please report it."),
 }

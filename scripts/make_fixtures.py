@@ -93,6 +93,13 @@ def _marks(paraf: str, tanda_tangan: str) -> list[tuple[str, str]]:
     ]
 
 
+_SK_TTD = '      - {peran: camat, nama: "Drs. Bambang Sutrisno, M.Si", nip: "19700312 199003 1 004", tanggal: 2024-01-08}\n'
+_PARAF = '    paraf:\n      - {peran: sekretaris, nama: "Siti Aminah, S.Sos", nip: "19790825 200501 2 011", tanggal: 2024-07-02T10:00:00+07:00}\n'
+_TTD = '    tanda_tangan:\n      - {peran: camat, nama: "Drs. Bambang Sutrisno, M.Si", nip: "19700312 199003 1 004", tanggal: 2024-07-02T15:00:00+07:00}\n'
+_STEP2_PELAKSANA = '    pelaksana: [{peran: tim, nama: "Agus Prasetyo, SE", nip: "19850417 201001 1 019"}]\n'
+_BAMBANG = 'nama: "Drs. Bambang Sutrisno, M.Si", nip: "19700312 199003 1 004"'
+_SITI = 'nama: "Siti Aminah, S.Sos", nip: "19790825 200501 2 011"'
+_WAIVER_BY_CAMAT = '    disetujui_oleh: {peran: camat, nama: "Bambang Sutrisno", nip: "19700312 199003 1 004"}\n'
 _STEP4_PELAKSANA = '    pelaksana: [{peran: sub_umum, nama: "Rudi Hartono", nip: "19820605 200801 1 012"}]\n    mulai: 2024-07-03T07:35'
 _STEP3_END = "    selesai: 2024-07-02T15:30:00+07:00\n    hasil: diteruskan\n"
 
@@ -138,7 +145,52 @@ VARIANTS: list[Variant] = [
     Variant("w003-selesai-sebelum-mulai", "step 6 ends at 09:20, before it starts at 09:25", edits=[_step(6, "2024-07-03T09:25:00", "2024-07-03T09:20:00")]),
     Variant("w004-sebelum-periode-berakhir", "the report on triwulan 3 was made in July, before the quarter ended", edits=[
         ("periode: {tahun: 2024, jenis: triwulan, ke: 2}", "periode: {tahun: 2024, jenis: triwulan, ke: 3}")]),
+    # ------------------------------------------------------------------ H: dasar hukum
+    Variant("h001-tanpa-permenpan", "the signed report cites Perpres 29/2014 but not PermenPAN-RB 53/2014", edits=[("      - Permenpan RB No. 53 Tahun 2014\n", "")]),
+    Variant("h002-tanpa-tahun", "a third citation, Permendagri Nomor 86, leaves out its year", edits=[(
+        "      - Permenpan RB No. 53 Tahun 2014\n", "      - Permenpan RB No. 53 Tahun 2014\n      - Peraturan Menteri Dalam Negeri Nomor 86 tentang Tata Cara Perencanaan\n")]),
+    # ------------------------------------------------------------------ T: tim akuntabilitas kinerja
+    Variant("t001-tanpa-sk-tim", "no decree establishing the Tim Akuntabilitas Kinerja", edits=[(
+        "  - jenis: sk_tim_akuntabilitas\n    nomor: 188.45/07/421.632/2024\n    tanggal: 2024-01-08\n    berlaku_mulai: 2024-01-01\n"
+        "    berlaku_sampai: 2024-12-31\n    berkas: lampiran/sk-tim-akuntabilitas-2024.pdf\n    tanda_tangan:\n" + _SK_TTD + "    anggota:\n"
+        '      - {nama: "Siti Aminah, S.Sos", nip: "19790825 200501 2 011"}\n      - {nama: "Agus Prasetyo, SE", nip: "19850417 201001 1 019"}\n'
+        '      - {nama: "Dewi Lestari, A.Md", nip: "19900102 201503 2 006"}\n', "")], drop_files=["lampiran/sk-tim-akuntabilitas-2024.pdf"]),
+    Variant("t002-sk-tanpa-ttd-camat", "the team decree is signed by the Sekretaris, not the Camat", edits=[(
+        _SK_TTD, f"      - {{peran: sekretaris, {_SITI}, tanggal: 2024-01-08}}\n")]),
+    Variant("t003-sk-setelah-mulai", "the team decree is dated 2 July 2024, after the run started on 1 July", edits=[
+        ("    tanggal: 2024-01-08\n", "    tanggal: 2024-07-02\n"), (_SK_TTD, _SK_TTD.replace("2024-01-08", "2024-07-02"))]),
+    Variant("t004-sk-kedaluwarsa", "the team decree expired on 30 June 2024, before the run", edits=[("    berlaku_sampai: 2024-12-31\n", "    berlaku_sampai: 2024-06-30\n")]),
+    Variant("t005-penyusun-bukan-anggota", "step 2 was drafted as `tim` by someone the decree does not name", edits=[(
+        _STEP2_PELAKSANA, '    pelaksana: [{peran: tim, nama: "Hendra Wijaya, S.Kom", nip: "19880321 201101 1 008"}]\n')]),
+    Variant("t006-sk-camat-lain", "the team decree was signed by the previous Camat", edits=[(
+        _SK_TTD, '      - {peran: camat, nama: "Ir. Suharto, M.M.", nip: "19650101 199003 1 003", tanggal: 2024-01-08}\n')]),
+    # ------------------------------------------------------------------ P: paraf and tanda tangan
+    Variant("p001-tanpa-paraf", "the signed report has no paraf by the Sekretaris", edits=[(_PARAF, "")]),
+    Variant("p002-tanpa-ttd", "the signed report is not signed by the Camat", edits=[(_TTD, "")]),
+    Variant("p003-penanda-tangan-lain", "the report is signed as camat by someone who is not the Camat in `pejabat`", edits=[(
+        _TTD, _TTD.replace(_BAMBANG, 'nama: "Drs. Hadi Purnomo", nip: "19680505 199203 1 010"'))]),
+    Variant("p004-paraf-setelah-ttd", "the paraf (15:10) comes after the signature (15:00)", edits=[("tanggal: 2024-07-02T10:00:00+07:00}", "tanggal: 2024-07-02T15:10:00+07:00}")]),
+    Variant("p005-nip-rusak", "Rudi Hartono's NIP in step 4 has appointment month 13", edits=[(
+        _STEP4_PELAKSANA, _STEP4_PELAKSANA.replace("200801 1 012", "200813 1 012"))]),
+    Variant("p006-plt-camat", "the Sekretaris is also acting Camat (Plt.) and both initialled and signed", edits=[
+        (f"  camat:      {{{_BAMBANG}}}", f"  camat:      {{{_SITI}, status: plt}}")], subs=[(_BAMBANG, _SITI)]),
+    # ------------------------------------------------------------------ X: waivers
+    Variant("x001-pengecualian-tidak-sah", "a waiver of K003, which cannot be waived", edits=[], subs=[("\nlangkah:\n", (
+        "\npengecualian:\n  - aturan: K003\n    alasan: Berkas DPA menyusul.\n" + _WAIVER_BY_CAMAT + "    tanggal: 2024-07-03\n\nlangkah:\n"))]),
+    Variant("k005-dikecualikan", "Dokumen IKU is absent, covered by a valid waiver: PATUH DENGAN CATATAN", edits=[
+        ("  - {jenis: dokumen_iku, berkas: lampiran/iku-2024.pdf}\n", "")], drop_files=["lampiran/iku-2024.pdf"], subs=[("\nlangkah:\n", (
+        "\npengecualian:\n  - aturan: K005\n    alasan: Dokumen IKU 2024 masih dalam reviu inspektorat.\n" + _WAIVER_BY_CAMAT + "    tanggal: 2024-07-01\n\nlangkah:\n"))]),
+    Variant("w001-dikecualikan", "step 2 overran 1 hari; a waiver for step 2 approved by the Camat covers it", edits=[
+        _step(2, "2024-07-01T08:45:00", "2024-07-02T09:00:00"), _step(3, "2024-07-02T09:05:00", "2024-07-02T15:30:00")], subs=[("\nlangkah:\n", (
+        "\npengecualian:\n  - aturan: W001\n    langkah: 2\n    alasan: Listrik kantor padam pada 1 Juli 2024 pukul 13.00-13.15.\n" + _WAIVER_BY_CAMAT + "    tanggal: 2024-07-02\n\nlangkah:\n"))]),
     # ------------------------------------------------------------------ compliant, but not to a naive checker
+    Variant("patuh-penulisan-lain", "compliant: other citation spellings, names without titles, NIPs without spaces or as integers, correct sha256", edits=[
+        ("      - Peraturan Presiden Nomor 29 Tahun 2014\n      - Permenpan RB No. 53 Tahun 2014\n",
+         "      - Perpres RI No.29 Th. 2014 tentang SAKIP\n      - Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 53 Tahun 2014\n"),
+        (_PARAF, "    paraf:\n      - {peran: sekretaris, nama: SITI AMINAH, nip: 197908252005012011, tanggal: 2024-07-02T10:00:00+07:00}\n"),
+        (_TTD, '    tanda_tangan:\n      - {peran: camat, nama: "Bambang Sutrisno", nip: "197003121990031004", tanggal: 2024-07-02T15:00:00+07:00}\n'),
+        ("  - {jenis: dpa, berkas: lampiran/dpa-2024.pdf}", "  - {jenis: dpa, berkas: lampiran/dpa-2024.pdf, sha256: " + sha("lampiran/dpa-2024.pdf") + "}"),
+    ]),
     Variant("patuh-akhir-pekan", "compliant: step 2 runs Friday 14:00 to Monday 10:00, 5 working hours (68 hours on the clock)", edits=[
         _step(1, "2024-07-05T13:00:00", "2024-07-05T13:50:00"), _step(2, "2024-07-05T14:00:00", "2024-07-08T10:00:00"),
         _step(3, "2024-07-08T10:15:00", "2024-07-08T15:30:00"), *_marks("2024-07-08T10:30:00", "2024-07-08T15:00:00"),

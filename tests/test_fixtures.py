@@ -34,7 +34,26 @@ EXPECTED: dict[str, tuple[str, set[str]]] = {
     "w002-proses-terlambat": ("TIDAK_PATUH", {"W002"}),
     "w003-selesai-sebelum-mulai": ("TIDAK_PATUH", {"W003"}),
     "w004-sebelum-periode-berakhir": ("PATUH_DENGAN_CATATAN", {"W004"}),
-    # compliant dossiers that a calendar- or flow-naive checker would fail
+    "h001-tanpa-permenpan": ("TIDAK_PATUH", {"H001"}),
+    "h002-tanpa-tahun": ("PATUH_DENGAN_CATATAN", {"H002"}),
+    "t001-tanpa-sk-tim": ("TIDAK_PATUH", {"T001"}),
+    "t002-sk-tanpa-ttd-camat": ("TIDAK_PATUH", {"T002"}),
+    "t003-sk-setelah-mulai": ("TIDAK_PATUH", {"T003"}),
+    "t004-sk-kedaluwarsa": ("TIDAK_PATUH", {"T004"}),
+    "t005-penyusun-bukan-anggota": ("TIDAK_PATUH", {"T005"}),
+    "t006-sk-camat-lain": ("PATUH_DENGAN_CATATAN", {"T006"}),
+    "p001-tanpa-paraf": ("TIDAK_PATUH", {"P001"}),
+    "p002-tanpa-ttd": ("TIDAK_PATUH", {"P002"}),
+    "p003-penanda-tangan-lain": ("TIDAK_PATUH", {"P003"}),
+    "p004-paraf-setelah-ttd": ("TIDAK_PATUH", {"P004"}),
+    "p005-nip-rusak": ("TIDAK_PATUH", {"P005"}),
+    "p006-plt-camat": ("PATUH_DENGAN_CATATAN", {"P006"}),
+    "x001-pengecualian-tidak-sah": ("PATUH_DENGAN_CATATAN", {"X001"}),
+    # valid waivers: the finding stays, waived, and the verdict has notes
+    "k005-dikecualikan": ("PATUH_DENGAN_CATATAN", {"K005"}),
+    "w001-dikecualikan": ("PATUH_DENGAN_CATATAN", {"W001"}),
+    # compliant dossiers that a calendar-, flow- or spelling-naive checker would fail
+    "patuh-penulisan-lain": ("PATUH", set()),
     "patuh-akhir-pekan": ("PATUH", set()),
     "patuh-lebaran-2024": ("PATUH", set()),
     "patuh-revisi": ("PATUH", set()),
@@ -88,6 +107,17 @@ def test_each_code_fires_only_on_fixtures_named_for_it(audit):
     for name in _fixtures():
         for finding in audit(FIXTURES / name).findings:
             assert name.startswith(finding.rule.lower()), f"{finding.rule} fired on {name}"
+
+
+@pytest.mark.parametrize("name", ["k005-dikecualikan", "w001-dikecualikan"])
+def test_valid_waivers_waive_with_their_reason(audit, name):
+    findings = audit(FIXTURES / name).findings
+    assert len(findings) == 1
+    assert findings[0].waived and findings[0].waiver_reason
+
+
+def test_every_catalogue_code_belongs_to_a_family():
+    assert implemented_codes() == set(RULES)
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))

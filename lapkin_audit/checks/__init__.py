@@ -33,6 +33,8 @@ class Family(Protocol):
 
 def families() -> tuple[Family, ...]:
     """The rule families, in the order they run (the output is sorted anyway)."""
-    from lapkin_audit.checks import alur, kelengkapan, waktu
+    from lapkin_audit.checks import alur, dasar_hukum, kelengkapan, paraf, pengecualian, tim, waktu
 
-    return (kelengkapan, alur, waktu)  # type: ignore[return-value]
+    # pengecualian runs last, in the engine, on the others' violations; it is listed
+    # here for its CODES only (its check() yields nothing).
+    return (kelengkapan, dasar_hukum, tim, paraf, alur, waktu, pengecualian)  # type: ignore[return-value]

@@ -1,0 +1,40 @@
+"""Dasar hukum: the signed report cites the SOP's legal bases, however written.
+
+Citations are reduced to (kind, number, year) by lapkin_audit.citation, so
+`Peraturan Presiden Nomor 29 Tahun 2014`, `Perpres No. 29 Tahun 2014` and
+`Perpres 29/2014` are one regulation.
+
+H001  a document kind that must cite the legal bases (`mengutip_dasar_hukum`) does
+      not cite one the SOP lists; one finding per missing regulation.
+      Fails: the signed report cites only Perpres 29/2014. Fix: add PermenPAN-RB 53/2014.
+H002  a citation names a regulation but leaves out its number or year, so it cannot
+      be matched (waivable). Fails: "Permendagri Nomor 86". Fix: write the year.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from lapkin_audit.checks import Context
+from lapkin_audit.citation import KINDS, parse_citation
+from lapkin_audit.model import Violation
+
+CODES = ("H001", "H002")
+
+
+def check(ctx: Context) -> Iterator[Violation]:
+    for doc in ctx.dossier.dokumen:
+        cited = set()
+        for i, text in enumerate(doc.dasar_hukum):
+            citation = parse_citation(text)
+            if citation.complete:
+                cited.add(citation.key())
+            elif citation.kind is not None:
+                missing = "year" if citation.number else "number"
+                yield Violation("H002", f"H002.{missing}", {"text": text}, field=f"{doc.field}.dasar_hukum[{i}]")
+        if not ctx.sop.document_kinds[doc.jenis].cites_legal_basis:
+            continue
+        for basis in ctx.sop.legal_bases:
+            if basis.key() not in cited:
+                args = {"jenis": doc.jenis, "kind": KINDS.get(basis.kind, basis.kind), "nomor": basis.number, "tahun": basis.year, "judul": basis.title}
+                yield Violation("H001", "H001", args, field=f"{doc.field}.dasar_hukum" if doc.dasar_hukum else doc.field)
