@@ -1,0 +1,151 @@
+"""The command line: exit statuses, options and the JSON report's shape (report-format.md)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from lapkin_audit import __version__
+from tests.conftest import FIXTURES
+
+PATUH = str(FIXTURES / "patuh")
+BROKEN = str(FIXTURES / "k001-tanpa-lra")
+NOTES = str(FIXTURES / "k005-tanpa-iku")
+
+
+def test_version(run_cli):
+    result = run_cli("--version")
+    assert result.exit_code == 0 and __version__ in result.output
+
+
+@pytest.mark.parametrize(
+    ("paths", "strict", "status"),
+    [
+        ([PATUH], False, 0),
+        ([NOTES], False, 0),
+        ([NOTES], True, 1),
+        ([PATUH, BROKEN], False, 1),
+        ([str(FIXTURES / "e002-yaml-rusak")], False, 1),
+    ],
+)
+def test_exit_status(run_cli, paths, strict, status):
+    args = ["check", *paths] + (["--strict"] if strict else [])
+    assert run_cli(*args).exit_code == status
+
+
+def test_missing_path_is_usage_error(run_cli, tmp_path):
+    result = run_cli("check", str(tmp_path / "nope"))
+    assert result.exit_code == 2
+    assert "does not exist" in result.output
+
+
+def test_no_dossier_found_is_usage_error(run_cli, tmp_path):
+    result = run_cli("check", str(tmp_path))
+    assert result.exit_code == 2
+    assert "no dossier.yaml" in result.output
+
+
+def test_unknown_selector_is_usage_error(run_cli):
+    assert run_cli("check", PATUH, "--select", "Z9").exit_code == 2
+
+
+def test_bad_option_is_usage_error(run_cli):
+    assert run_cli("check", PATUH, "--format", "xml").exit_code == 2
+
+
+def test_json_report_shape(run_json):
+    status, report = run_json(PATUH, BROKEN)
+    assert status == 1
+    assert report["format"] == "lapkin-audit-report/1"
+    assert report["tool"] == {"name": "lapkin-audit", "version": __version__}
+    assert report["summary"] == {"PATUH": 1, "PATUH_DENGAN_CATATAN": 0, "TIDAK_PATUH": 1, "TIDAK_DAPAT_DINILAI": 0}
+    assert [d["path"] for d in report["dossiers"]] == sorted([BROKEN, PATUH])
+    broken = next(d for d in report["dossiers"] if d["path"] == BROKEN)
+    assert broken["sop"] == "pelaporan-kinerja" and broken["verdict"] == "TIDAK_PATUH"
+    (finding,) = broken["findings"]
+    assert list(finding) == ["rule", "severity", "waived", "message", "step", "field", "line"]
+    assert (finding["rule"], finding["severity"], finding["waived"], finding["step"]) == ("K001", "error", False, 1)
+    assert finding["field"] == "langkah[0]"
+    manifest = (FIXTURES / "k001-tanpa-lra" / "dossier.yaml").read_text(encoding="utf-8").splitlines()
+    assert manifest[finding["line"] - 1] == "  - nomor: 1"  # the first log entry, where step 1 ran
+
+
+def test_waived_finding_carries_reason_and_counts_apart(run_json):
+    _, report = run_json(str(FIXTURES / "k005-dikecualikan"))
+    (finding,) = report["dossiers"][0]["findings"]
+    assert finding["waived"] is True and finding["waiver_reason"].startswith("Dokumen IKU")
+    assert report["finding_counts"] == {"error": 0, "warning": 0, "waived": 1}
+
+
+def test_unreadable_manifest_has_null_sop(run_json):
+    _, report = run_json(str(FIXTURES / "e002-yaml-rusak"))
+    assert report["dossiers"][0]["sop"] is None
+
+
+def test_language_changes_messages_only(run_json):
+    _, indonesian = run_json(str(FIXTURES))
+    _, english = run_json(str(FIXTURES), "--lang", "en")
+
+    def strip(report):
+        return [[{k: v for k, v in f.items() if k != "message"} for f in d["findings"]] for d in report["dossiers"]]
+
+    assert strip(indonesian) == strip(english)
+    messages_id = [f["message"] for d in indonesian["dossiers"] for f in d["findings"]]
+    messages_en = [f["message"] for d in english["dossiers"] for f in d["findings"]]
+    assert all(a != b for a, b in zip(messages_id, messages_en))
+
+
+def test_same_input_same_bytes(run_cli):
+    first = run_cli("check", str(FIXTURES), "--format", "json").output
+    second = run_cli("check", str(FIXTURES), "--format", "json").output
+    assert first == second
+
+
+def test_select_and_ignore(run_json):
+    _, selected = run_json(str(FIXTURES), "--select", "K00")
+    rules = {f["rule"] for d in selected["dossiers"] for f in d["findings"]}
+    assert rules and all(r.startswith(("K00", "E")) for r in rules)
+    _, ignored = run_json(str(FIXTURES), "--ignore", "K,T001")
+    rules = {f["rule"] for d in ignored["dossiers"] for f in d["findings"]}
+    assert "T002" in rules and not any(r.startswith("K") or r == "T001" for r in rules)
+    assert "E002" in rules  # a dossier that cannot be assessed is never hidden
+
+
+def test_output_file(run_cli, tmp_path):
+    target = tmp_path / "report.json"
+    result = run_cli("check", PATUH, "--format", "json", "--output", str(target))
+    assert result.exit_code == 0 and result.output == ""
+    assert json.loads(target.read_text(encoding="utf-8"))["summary"]["PATUH"] == 1
+
+
+def test_discovery_forms(run_json, tmp_path):
+    copy = tmp_path / "berkas" / "2024-tw2"
+    shutil.copytree(PATUH, copy)
+    by_folder = run_json(str(copy))[1]["dossiers"]
+    by_file = run_json(str(copy / "dossier.yaml"))[1]["dossiers"]
+    by_tree = run_json(str(tmp_path))[1]["dossiers"]
+    assert [d["path"] for d in by_folder] == [str(copy)]
+    assert [d["path"] for d in by_file] == [str(copy)]
+    assert [d["path"] for d in by_tree] == [str(copy)]
+
+
+def test_table_report_lists_verdicts(run_cli):
+    result = run_cli("check", PATUH, BROKEN)
+    assert "PATUH" in result.output and "TIDAK PATUH" in result.output and "K001" in result.output
+
+
+def test_rules_command(run_cli):
+    listing = run_cli("rules")
+    assert listing.exit_code == 0 and "W001" in listing.output and "X001" in listing.output
+    one = run_cli("rules", "a003", "--lang", "en")
+    assert one.exit_code == 0 and "A003" in one.output and "W001" not in one.output
+    assert run_cli("rules", "Q999").exit_code == 2
+
+
+def test_extra_rules_dir_that_is_broken_is_usage_error(run_cli, tmp_path):
+    (tmp_path / "rusak.yaml").write_text("sop: [1, 2\n", encoding="utf-8")
+    result = run_cli("check", PATUH, "--rules", str(tmp_path))
+    assert result.exit_code == 2
+    assert "rusak.yaml" in result.output

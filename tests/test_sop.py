@@ -1,0 +1,86 @@
+"""Loading the rules: the SOP file is validated and cross-checked; anything wrong is RulesError."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from lapkin_audit.errors import RulesError
+from lapkin_audit.sop import bundled_rules_dir, load_rulebook
+
+SOP_FILE = bundled_rules_dir() / "sop" / "pelaporan-kinerja.yaml"
+
+
+def test_bundled_sop(rulebook):
+    sop = rulebook.sops["pelaporan-kinerja"]
+    assert [s.nomor for s in sop.steps] == [1, 2, 3, 4, 5, 6]
+    assert sop.jumlah_waktu_minutes == 2 * 450 + 3 * 60 + 15
+    assert sop.step(3).decision == {"diteruskan": 4, "diperbaiki": 2}
+    assert sop.successors(3, "diperbaiki") == (2,)
+    assert sop.successors(2, None) == (3,)
+    assert {b.key() for b in sop.legal_bases} == {("perpres", "29", 2014), ("permenpan_rb", "53", 2014)}
+    assert sop.document_kinds["draf_laporan_disahkan"].paraf == ("sekretaris",)
+    assert sop.preconditions[0].members_for_role == "tim"
+
+
+def write_variant(tmp_path: Path, change) -> Path:
+    data = yaml.safe_load(SOP_FILE.read_text(encoding="utf-8"))
+    change(data["sop"])
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    (folder / "sop.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda s: s["langkah"][1].update(pelaksana=["penyusun"]), "role 'penyusun'"),
+        (lambda s: s["langkah"][0].update(kelengkapan=["apbd"]), "document kind 'apbd'"),
+        (lambda s: s.update(jumlah_waktu="2 hari 3 jam"), "not the sum"),
+        (lambda s: s["langkah"][3].update(waktu="1 minggu"), "langkah[3].waktu"),
+        (lambda s: s.update(kalender="kalender-bulan"), "unknown calendar"),
+        (lambda s: s["langkah"][2]["keputusan"].update(diperbaiki=9), "unknown step 9"),
+        (lambda s: s.update(warna="merah"), "warna"),
+        (lambda s: s["peringatan"][0].update(ditandatangani_oleh="bupati"), "role 'bupati'"),
+        (lambda s: s.pop("tanggal_efektif"), "tanggal_efektif"),
+    ],
+)
+def test_broken_sop_is_a_rules_error(tmp_path, change, message):
+    folder = write_variant(tmp_path, change)
+    with pytest.raises(RulesError) as raised:
+        load_rulebook([folder])
+    assert message in str(raised.value)
+    assert "sop.yaml" in str(raised.value)
+
+
+def test_an_office_overrides_the_bundled_sop(tmp_path):
+    folder = write_variant(tmp_path, lambda s: s["langkah"][0].update(pelaksana=["sub_evapor"]))
+    sop = load_rulebook([folder]).sops["pelaporan-kinerja"]
+    assert sop.step(1).pelaksana == ("sub_evapor",)
+
+
+def test_a_second_sop_and_calendar_from_data_alone(tmp_path):
+    folder = write_variant(tmp_path, lambda s: s.update(id="pelaporan-kinerja-desa", kalender="kerja-enam-hari"))
+    calendar = Path(__file__).parent / "data" / "kalender-enam-hari.yaml"
+    shutil.copy(calendar, folder / "kalender.yaml")
+    book = load_rulebook([folder])
+    assert set(book.sops) == {"pelaporan-kinerja", "pelaporan-kinerja-desa"}
+    desa = book.sops["pelaporan-kinerja-desa"]
+    assert desa.calendar.minutes_per_day != book.sops["pelaporan-kinerja"].calendar.minutes_per_day
+
+
+def test_same_id_twice_in_one_folder_is_an_error(tmp_path):
+    folder = write_variant(tmp_path, lambda s: None)
+    shutil.copy(folder / "sop.yaml", folder / "sop-salinan.yaml")
+    with pytest.raises(RulesError, match="also defined"):
+        load_rulebook([folder])
+
+
+def test_file_with_unknown_top_level_key(tmp_path):
+    (tmp_path / "x.yaml").write_text("prosedur: {}\n", encoding="utf-8")
+    with pytest.raises(RulesError, match="exactly one top-level key"):
+        load_rulebook([tmp_path])
