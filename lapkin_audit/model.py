@@ -135,10 +135,10 @@ class Sop:
         if step is None:
             return ()
         if step.decision is not None:
-            if hasil is None:
-                return tuple(sorted(set(step.decision.values())))
-            target = step.decision.get(hasil)
-            return () if target is None else (target,)
+            if hasil in step.decision:
+                return (step.decision[hasil],)
+            # No valid hasil (reported on its own): any exit of the decision may follow.
+            return tuple(sorted(set(step.decision.values())))
         index = self.steps.index(step)
         return (self.steps[index + 1].nomor,) if index + 1 < len(self.steps) else ()
 
