@@ -31,6 +31,7 @@ from lapkin_audit.model import (
 
 DEFAULT_ZONE = "Asia/Jakarta"
 KE_LIMIT = {"bulanan": 12, "triwulan": 4, "semester": 2}
+MIN_YEAR, MAX_YEAR = 1945, 2100
 
 
 @dataclass(frozen=True)
@@ -374,6 +375,10 @@ class _Builder:
             if isinstance(value, pendulum.Time) or not isinstance(value, dt.date):
                 self._error("format.date", path, value=str(value))
                 return None
+        if not MIN_YEAR <= value.year <= MAX_YEAR:
+            # Far-off dates are typos, and would make working-time sums walk centuries.
+            self._error("format.date_range", path, value=str(value), low=MIN_YEAR, high=MAX_YEAR)
+            return None
         if isinstance(value, dt.datetime):
             if value.tzinfo is None:
                 return pendulum.instance(value, tz=self.tz)

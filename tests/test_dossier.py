@@ -122,3 +122,8 @@ def test_duplicate_key_is_e002_at_the_second(sops):
 def test_sop_not_yet_in_effect_is_e005(sops):
     text = BASE.replace("2024-07-01T07:45", "2014-12-19T07:45")
     assert codes(load(sops, text)) == [("E005", "langkah[0].mulai", line_of(text, "2014-12-19T07:45"))]
+
+
+def test_far_off_dates_are_e003(sops):
+    text = BASE.replace("selesai: 2024-07-03T09:35:00+07:00", "selesai: 9024-07-03T09:35:00+07:00")
+    assert codes(load(sops, text)) == [("E003", "langkah[5].selesai", line_of(text, "9024-07-03"))]
