@@ -18,6 +18,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # E001: the manifest cannot be read
     "read.missing": ("Manifest {path} tidak ada.", "The manifest {path} is missing."),
     "read.not_file": ("{path} bukan berkas biasa (folder, FIFO atau perangkat).", "{path} is not a regular file (a folder, FIFO or device)."),
+    "read.broken_link": ("{path} adalah tautan simbolik yang tujuannya tidak ada.", "{path} is a symbolic link whose target does not exist."),
+    "read.outside": ("{path} adalah tautan ke luar folder dossier; tidak dibaca.", "{path} is a link to outside the dossier folder; not read."),
     "read.os_error": ("Manifest tidak dapat dibaca: {error}.", "The manifest cannot be read: {error}."),
     "read.too_large": ("Manifest berukuran {size} bita, melebihi batas {limit} bita.", "The manifest is {size} bytes, over the limit of {limit} bytes."),
     "read.utf16": ("Manifest berkode UTF-16; simpan sebagai UTF-8.", "The manifest is UTF-16; save it as UTF-8."),
@@ -52,6 +54,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "format.ke_range": ("{field} bernilai {value}; periode {jenis} berjalan 1 sampai {limit}.", "{field} is {value}; a {jenis} period runs from 1 to {limit}."),
     "format.zone": ("{field}: zona waktu '{zone}' tidak dikenal (contoh: Asia/Jakarta, Asia/Makassar, Asia/Jayapura).", "{field}: unknown time zone '{zone}' (e.g. Asia/Jakarta, Asia/Makassar, Asia/Jayapura)."),
     "format.date": ("{field}: '{value}' bukan tanggal atau waktu yang sah.", "{field}: '{value}' is not a valid date or datetime."),
+    "format.date_range": ("{field}: '{value}' di luar rentang tahun {low}-{high}.", "{field}: '{value}' is outside the years {low}-{high}."),
     "format.need_time": ("{field}: '{value}' harus memuat jam (mis. 2024-07-01T07:45:00).", "{field}: '{value}' needs a time of day (e.g. 2024-07-01T07:45:00)."),
     "format.pejabat_required": ("{field} wajib ada untuk SOP {sop}.", "{field} is required by SOP {sop}."),
     # E004 / E005: the SOP
