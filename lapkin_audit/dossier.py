@@ -27,6 +27,7 @@ from lapkin_audit.model import (
     StepRecord,
     Violation,
     Waiver,
+    nearest_line,
 )
 
 DEFAULT_ZONE = "Asia/Jakarta"
@@ -152,16 +153,7 @@ def _schema_violation(error: ce.ValidationError, lines: Mapping[str, int]) -> Vi
     else:  # pragma: no cover - the schema uses no other rule
         message = "format.other"
         args["detail"] = str(error.rule)
-    return Violation("E003", message, args, field=path, line=_nearest_line(path, lines))
-
-
-def _nearest_line(path: str, lines: Mapping[str, int]) -> int | None:
-    while path:
-        if path in lines:
-            return lines[path]
-        cut = max(path.rfind("."), path.rfind("["))
-        path = path[:cut] if cut > 0 else ""
-    return lines.get("", 1)
+    return Violation("E003", message, args, field=path, line=nearest_line(path, lines))
 
 
 def _type_name(value: Any) -> str:
@@ -214,7 +206,7 @@ def _unknown_references(data: dict, sop: Sop, lines: Mapping[str, int]) -> list[
     def role(value: Any, path: str) -> None:
         if value is not None and value not in sop.roles:
             args = {"role": value, "sop": sop.id, "known": ", ".join(sop.roles)}
-            errors.append(Violation("E004", "ref.role", args, field=path, line=_nearest_line(path, lines)))
+            errors.append(Violation("E004", "ref.role", args, field=path, line=nearest_line(path, lines)))
 
     def people(items: Any, path: str) -> None:
         for i, person in enumerate(items or ()):
@@ -296,7 +288,7 @@ class _Builder:
 
     def _error(self, message: str, path: str, **args: Any) -> None:
         args.setdefault("field", path)
-        self.errors.append(Violation("E003", message, args, field=path, line=_nearest_line(path, self.lines)))
+        self.errors.append(Violation("E003", message, args, field=path, line=nearest_line(path, self.lines)))
 
     def _person(self, raw: dict, path: str, peran: str | None = None) -> Person:
         return Person(

@@ -234,15 +234,19 @@ class Dossier:
         return tuple(d for d in self.dokumen if d.jenis == jenis)
 
     def line_of(self, field_path: str | None) -> int | None:
-        """Line of a field, or of its nearest written parent (a missing key has no line)."""
-        path = field_path
-        while path:
-            line = self.lines.get(path)
-            if line is not None:
-                return line
-            cut = max(path.rfind("."), path.rfind("["))
-            path = path[:cut] if cut > 0 else ""
-        return self.lines.get("")
+        return nearest_line(field_path, self.lines)
+
+
+def nearest_line(field_path: str | None, lines: Mapping[str, int]) -> int | None:
+    """Line of a field, or of its nearest written parent (a missing key has no line)."""
+    path = field_path
+    while path:
+        line = lines.get(path)
+        if line is not None:
+            return line
+        cut = max(path.rfind("."), path.rfind("["))
+        path = path[:cut] if cut > 0 else ""
+    return lines.get("")
 
 
 # --------------------------------------------------------------------------- results
