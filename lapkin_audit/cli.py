@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 import click
@@ -40,8 +39,12 @@ def cli() -> None:
 @click.option("--ignore", multiple=True, help="Skip these codes or prefixes. Repeatable.")
 @click.option("--rules", "rules_dirs", multiple=True, type=click.Path(exists=True, file_okay=False), help="Extra folder of SOP/calendar files. Repeatable.")
 @click.option("--strict", is_flag=True, help="Exit 1 also for PATUH DENGAN CATATAN.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Worker processes (default: the number of cores; 1: audit in this process).")
+@click.option("--cache-dir", type=click.Path(file_okay=False), default=None, help="Folder of the result cache (default: $LAPKIN_AUDIT_CACHE_DIR, else the per-user cache folder).")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
 def check(paths: tuple[str, ...], fmt: str, output: str | None, lang: str, select: tuple[str, ...],
-          ignore: tuple[str, ...], rules_dirs: tuple[str, ...], strict: bool) -> None:
+          ignore: tuple[str, ...], rules_dirs: tuple[str, ...], strict: bool,
+          jobs: int | None, cache_dir: str | None, no_cache: bool) -> None:
     """Audit the dossiers found under PATHS (dossier.yaml files, dossier folders or trees)."""
     from lapkin_audit.catalogue import unknown_selectors
     from lapkin_audit.discovery import PathNotFound, discover
@@ -49,8 +52,7 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, lang: str, selec
     from lapkin_audit.errors import RulesError
     from lapkin_audit.model import Report, Verdict
     from lapkin_audit.report import renderer
-    from lapkin_audit.run import audit
-    from lapkin_audit.sop import load_rulebook
+    from lapkin_audit.run import LazyRulebook, audit
 
     selectors, ignored = _codes(select), _codes(ignore)
     unknown = unknown_selectors(selectors + ignored)
@@ -62,12 +64,14 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, lang: str, selec
         _fail(f"path does not exist: {exc}")
     if not targets:
         _fail(f"no dossier.yaml found under: {' '.join(paths)}")
+    rulebook = LazyRulebook(Path(d) for d in rules_dirs)  # read by the first dossier not in the cache
+    options = Options(lang=lang, select=selectors, ignore=ignored)
+    cache = None if no_cache else _open_cache(cache_dir, rulebook, options)
     try:
-        rulebook = load_rulebook(Path(d) for d in rules_dirs)
+        results = tuple(audit(targets, rulebook, options, jobs=jobs or _cores(), cache=cache))
     except RulesError as exc:
         _fail(f"broken rules file: {exc}")
-    options = Options(lang=lang, select=selectors, ignore=ignored)
-    report = Report(__version__, lang, tuple(audit(targets, rulebook, options)))
+    report = Report(__version__, lang, results)
     text = renderer(fmt)(report)
     if output:
         _write_atomically(Path(output), text)
@@ -101,6 +105,24 @@ def rules_command(code: str | None, lang: str) -> None:
     click.echo(tabulate(rows, headers=headers, tablefmt="simple"))
 
 
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))  # the cores this process may use
+    except AttributeError:  # not on every platform
+        return os.cpu_count() or 1
+
+
+def _open_cache(folder: str | None, rulebook, options):  # type: ignore[no-untyped-def]
+    from lapkin_audit.cache import ResultCache, default_dir
+
+    where = Path(folder) if folder else default_dir()
+    try:
+        return ResultCache.open(where, rulebook.files, options.lang, options.select, options.ignore)
+    except OSError as exc:  # a read-only home, say: the audit goes on, only slower
+        click.echo(f"lapkin-audit: not using the cache {where}: {exc.strerror or exc}", err=True)
+        return None
+
+
 def _fail(message: str) -> None:
     click.echo(f"lapkin-audit: {message}", err=True)
     sys.exit(EXIT_USAGE)
@@ -108,12 +130,16 @@ def _fail(message: str) -> None:
 
 def _write_atomically(path: Path, text: str) -> None:
     """A temporary file beside the target, renamed into place: never half a report."""
+    import tempfile  # here, not at the top: --version stays light
+
     folder = path.parent if str(path.parent) else Path(".")
     try:
         fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
                 handle.write(text)
+                handle.flush()
+                os.fsync(handle.fileno())  # on disk before the rename: not even a power cut leaves half
             os.replace(temporary, path)
         except BaseException:
             os.unlink(temporary)
@@ -124,3 +150,7 @@ def _write_atomically(path: Path, text: str) -> None:
 
 def main() -> None:
     cli()
+
+
+if __name__ == "__main__":  # python -m lapkin_audit.cli
+    main()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
@@ -17,7 +18,7 @@ class PathNotFound(Exception):
 @dataclass(frozen=True)
 class Target:
     folder: Path
-    display: str  # the dossier folder as reached from the path given
+    display: str  # the dossier folder as reached from the path given (always printable)
     manifest: Path
 
 
@@ -26,9 +27,9 @@ def discover(paths: Iterable[str]) -> list[Target]:
 
     A path may be a ``dossier.yaml``, a dossier folder, or any folder searched
     recursively (links to folders are not followed, so a link loop cannot trap us).
+    Two different manifests are never merged into one, even if they display alike.
     """
-    found: dict[str, Target] = {}
-    seen: set[str] = set()
+    found: dict[str, Target] = {}  # real path of the manifest -> target
     for raw in paths:
         path = Path(raw)
         if not os.path.lexists(path):
@@ -38,20 +39,61 @@ def discover(paths: Iterable[str]) -> list[Target]:
         else:  # a file given directly is the manifest, whatever its name
             candidates = [(os.path.dirname(raw) or ".", raw)]
         for folder, manifest in candidates:
-            display = os.path.normpath(folder)
             identity = os.path.realpath(manifest)
-            if identity not in seen:
-                seen.add(identity)
-                found.setdefault(display, Target(Path(folder), display, Path(manifest)))
-    return [found[key] for key in sorted(found)]
+            if identity not in found:
+                found[identity] = Target(Path(folder), printable(os.path.normpath(folder)), Path(manifest))
+    return sorted(found.values(), key=lambda t: (t.display, os.fsencode(t.manifest)))
+
+
+def printable(path: str) -> str:
+    """A path as text that can always be printed and written as UTF-8, on one line.
+
+    Names that are not UTF-8 reach Python as lone surrogates, which no UTF-8 writer
+    accepts; control characters (a newline, ESC) would forge lines or colours in the
+    table. Both are shown as ``\\xff`` escapes instead; the real path is kept apart.
+    """
+    text = os.fsencode(path).decode("utf-8", "backslashreplace")
+    return "".join(f"\\x{ord(c):02x}" if unicodedata.category(c) == "Cc" else c for c in text)
 
 
 def _walk(root: str) -> list[str]:
+    """Folders holding a ``dossier.yaml``, searched without recursion (any depth is safe).
+
+    Any entry named ``dossier.yaml`` counts, whatever it is: a broken link, a folder or a
+    FIFO is then reported as an unreadable manifest rather than skipped. A folder that
+    cannot be listed is reported too unless it plainly holds no ``dossier.yaml``: a
+    dossier must never pass unnoticed because it could not be seen.
+    """
     folders = []
-    for current, dirs, files in os.walk(root, followlinks=False):
-        dirs.sort()
-        # A broken link is listed among files, a folder (or a link to one) among dirs:
-        # both are reported as unreadable manifests rather than skipped.
-        if MANIFEST in files or MANIFEST in dirs:
-            folders.append(current)
+    stack = [root]
+    while stack:
+        current = stack.pop()
+        try:
+            with os.scandir(current) as listing:
+                entries = sorted(listing, key=lambda e: os.fsencode(e.name))
+        except OSError:
+            if _may_hold_manifest(current):
+                folders.append(current)
+            continue
+        subfolders = []
+        for entry in entries:
+            if entry.name == MANIFEST:
+                folders.append(current)
+            try:
+                is_dir = entry.is_dir(follow_symlinks=False)
+            except OSError:
+                is_dir = False
+            if is_dir:
+                subfolders.append(entry.path)
+        stack.extend(reversed(subfolders))
     return folders
+
+
+def _may_hold_manifest(folder: str) -> bool:
+    try:
+        os.lstat(os.path.join(folder, MANIFEST))
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True
+    return True

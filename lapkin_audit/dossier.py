@@ -93,11 +93,24 @@ def _format_errors(data: Any, lines: Mapping[str, int]) -> list[Violation]:
         return [Violation("E003", "format.version", {"found": data["format"]}, field="format", line=lines.get("format"))]
     check = validator()
     errors: list[Violation] = []
-    if not check.validate(data):
+    try:
+        valid = check.validate(data)
+    except TypeError:  # cerberus sorts its errors by key path: a null, date or float key among text ones
+        valid = check.validate(_sortable_keys(data))
+    if not valid:
         for error in _leaves(check._errors):
             errors.append(_schema_violation(error, lines))
     errors.extend(_periode_errors(data, lines))
     return errors
+
+
+def _sortable_keys(value: Any) -> Any:
+    """``value`` with every key that is not text or a number as text (such keys are all unknown keys)."""
+    if isinstance(value, dict):
+        return {key if isinstance(key, (str, int)) else str(key): _sortable_keys(child) for key, child in value.items()}
+    if isinstance(value, list):
+        return [_sortable_keys(child) for child in value]
+    return value
 
 
 def _leaves(errors: Any) -> list[ce.ValidationError]:

@@ -35,15 +35,19 @@ class Options:
         return not matches(code, self.ignore)
 
 
-def assess(manifest: Path, display_path: str, sops: Mapping[str, Sop], options: Options) -> DossierResult:
-    """Never raises for a dossier's sake: an internal error becomes this dossier's finding."""
+def assess(manifest: Path, display_path: str, sops: Mapping[str, Sop], options: Options,
+           attachments_seen: dict[str, attachments.Attachment] | None = None) -> DossierResult:
+    """Never raises for a dossier's sake: an internal error becomes this dossier's finding.
+
+    ``attachments_seen``, if given, receives the attachment facts the checks saw (the cache keys on them).
+    """
     sop_id: str | None = None
     try:
         loaded = dossier.load(manifest, display_path, sops)
         sop_id = loaded.sop_id
         if loaded.dossier is None or loaded.sop is None:
             return _result(display_path, sop_id, _stamp(loaded.violations, None, {}, options.lang))
-        return _audit(loaded.dossier, loaded.sop, options)
+        return _audit(loaded.dossier, loaded.sop, options, attachments_seen)
     except Exception as exc:  # noqa: BLE001 - isolation: one dossier never ends the batch
         finding = Finding(
             rule=INTERNAL_ERROR,
@@ -58,8 +62,10 @@ def context_for(found: Dossier, sop: Sop) -> Context:
     return Context(found, sop, facts)
 
 
-def _audit(found: Dossier, sop: Sop, options: Options) -> DossierResult:
+def _audit(found: Dossier, sop: Sop, options: Options, attachments_seen: dict | None = None) -> DossierResult:
     ctx = context_for(found, sop)
+    if attachments_seen is not None:
+        attachments_seen.update(ctx.attachments)
     violations = [v for family in families() for v in family.check(ctx)]
     waived = pengecualian.apply(ctx, violations)
     violations.extend(waived.violations)

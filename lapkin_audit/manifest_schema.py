@@ -3,13 +3,19 @@
 Unknown keys are rejected at every level (a typo must never be ignored silently).
 Rules that need the SOP (which roles and document kinds exist) are checked in
 ``dossier.py`` after this schema passes.
+
+Speed: cerberus costs ~10x the YAML parse of a manifest. So ``validator()`` first runs a
+check compiled from the same schema dict (``fast_valid``), which only says yes or
+"ask cerberus"; cerberus runs, and explains, only the manifests that check refuses.
+Every E003 therefore still comes from cerberus, word for word. The JSON Schema shipped
+for editors (``schema/dossier.schema.json``) is also generated from this dict.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-
-import cerberus
+import re
+from typing import Any, Callable
 
 JENIS_PERIODE = ("bulanan", "triwulan", "semester", "tahunan")
 STATUS_PEJABAT = ("definitif", "plt", "plh")
@@ -110,22 +116,315 @@ DOSSIER_SCHEMA: dict = {
 }
 
 
-class ManifestValidator(cerberus.Validator):
-    """Adds the two value types of the format: a NIP and a date-or-datetime."""
+def _manifest_validator_class() -> type:
+    import cerberus  # only a manifest the fast check refuses pays for cerberus
 
-    types_mapping = cerberus.Validator.types_mapping.copy()
-    # YAML reads an unquoted 18-digit NIP as an integer; a bool is never a NIP.
-    types_mapping["nip"] = cerberus.TypeDefinition("nip", (str, int), (bool,))
-    # A date, a datetime (a date subclass), or a string we parse afterwards.
-    types_mapping["temporal"] = cerberus.TypeDefinition("temporal", (dt.date, str), ())
+    class ManifestValidator(cerberus.Validator):
+        """Adds the two value types of the format: a NIP and a date-or-datetime."""
+
+        types_mapping = cerberus.Validator.types_mapping.copy()
+        # YAML reads an unquoted 18-digit NIP as an integer; a bool is never a NIP.
+        types_mapping["nip"] = cerberus.TypeDefinition("nip", (str, int), (bool,))
+        # A date, a datetime (a date subclass), or a string we parse afterwards.
+        types_mapping["temporal"] = cerberus.TypeDefinition("temporal", (dt.date, str), ())
+
+    return ManifestValidator
 
 
-_validator: ManifestValidator | None = None
+_cerberus: Any = None
 
 
-def validator() -> ManifestValidator:
-    """One validator per process: building it costs far more than using it."""
+def cerberus_validator() -> Any:
+    """One cerberus validator per process: building it costs far more than using it."""
+    global _cerberus
+    if _cerberus is None:
+        _cerberus = _manifest_validator_class()(DOSSIER_SCHEMA, allow_unknown=False)
+    return _cerberus
+
+
+class FastFirstValidator:
+    """The part of cerberus' interface that dossier.py uses (``validate``, ``_errors``).
+
+    A manifest the compiled check accepts is valid without asking cerberus; any other is
+    handed to cerberus, whose errors are then exactly those of a cerberus-only run.
+    """
+
+    def __init__(self) -> None:
+        self._errors: list = []
+
+    def validate(self, document: Any) -> bool:
+        if fast_valid(document):
+            self._errors = []
+            return True
+        slow = cerberus_validator()
+        valid = slow.validate(document)
+        self._errors = slow._errors
+        return bool(valid)
+
+    @property
+    def errors(self) -> Any:
+        return cerberus_validator().errors if self._errors else {}
+
+
+_validator: FastFirstValidator | None = None
+
+
+def validator() -> FastFirstValidator:
     global _validator
     if _validator is None:
-        _validator = ManifestValidator(DOSSIER_SCHEMA, allow_unknown=False)
+        _validator = FastFirstValidator()
     return _validator
+
+
+# --------------------------------------------------------------------------- the fast check
+#
+# A schema compiler for the rules DOSSIER_SCHEMA uses, with cerberus' semantics for
+# *valid* values. Its one promise: True only if cerberus would find no error. Anything it
+# does not know (a new rule, an unusual value type) compiles to or yields False, which
+# costs time, never a finding. tests/test_fast_validation.py holds it to that promise.
+
+Check = Callable[[Any], bool]
+
+
+def _never(value: Any) -> bool:
+    return False
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+# Narrower than cerberus' types (dict for Mapping, list for Sequence): YAML gives only these.
+_TYPES: dict[str, Check] = {
+    "string": lambda v: isinstance(v, str),
+    "integer": _is_int,
+    "boolean": lambda v: isinstance(v, bool),
+    "dict": lambda v: isinstance(v, dict),
+    "list": lambda v: isinstance(v, list),
+    "nip": lambda v: isinstance(v, str) or _is_int(v),
+    "temporal": lambda v: isinstance(v, (dt.date, str)),
+}
+
+
+def _compile_field(rules: dict) -> Check:
+    """One field's rules -> a check of its value (``required`` is the parent mapping's job)."""
+    kind = rules.get("type")
+    if not isinstance(kind, str) or kind not in _TYPES:
+        return _never
+    tests: list[Check] = [_TYPES[kind]]
+    for rule, constraint in rules.items():
+        if rule in ("type", "required"):
+            continue
+        make = _RULES.get(rule)
+        if make is None:
+            return _never  # a rule this compiler does not know: let cerberus decide
+        tests.append(make(constraint, kind))
+    if len(tests) == 1:
+        return tests[0]
+
+    def check(value: Any) -> bool:
+        for test in tests:  # in order: the type first
+            if not test(value):
+                return False
+        return True
+
+    return check
+
+
+def _compile_mapping(schema: dict) -> Check:
+    fields = {name: _compile_field(rules) for name, rules in schema.items()}
+    required = frozenset(name for name, rules in schema.items() if rules.get("required"))
+
+    def check(value: Any) -> bool:
+        if not isinstance(value, dict):
+            return False
+        for key, item in value.items():
+            test = fields.get(key) if isinstance(key, str) else None
+            if test is None or not test(item):  # an unknown key, or a bad value
+                return False
+        return required.issubset(value)
+
+    return check
+
+
+def _rule_empty(allowed: Any, kind: str) -> Check:
+    if allowed is not False:
+        return _never  # `empty: True` changes which other rules cerberus runs
+    return lambda v: len(v) > 0
+
+
+def _rule_allowed(values: Any, kind: str) -> Check:
+    if kind not in ("string", "integer"):
+        return _never  # cerberus compares lists by their members
+    allowed = tuple(values)
+    return lambda v: v in allowed
+
+
+def _rule_regex(pattern: Any, kind: str) -> Check:
+    # As cerberus 1.3: a `$` is appended and the pattern must match at the start.
+    compiled = re.compile(pattern if pattern.endswith("$") else pattern + "$")
+    return lambda v: not isinstance(v, str) or compiled.match(v) is not None
+
+
+# The type test runs first, so the tests below see a value of the field's type.
+
+
+def _rule_min(limit: Any, kind: str) -> Check:
+    return (lambda v: v >= limit) if kind == "integer" else _never
+
+
+def _rule_max(limit: Any, kind: str) -> Check:
+    return (lambda v: v <= limit) if kind == "integer" else _never
+
+
+def _rule_minlength(limit: Any, kind: str) -> Check:
+    return (lambda v: len(v) >= limit) if kind in ("list", "string") else _never
+
+
+def _rule_schema(schema: Any, kind: str) -> Check:
+    if kind == "dict":
+        return _compile_mapping(schema)
+    if kind == "list":
+        item = _compile_field(schema)
+        return lambda v: all(item(x) for x in v)
+    return _never
+
+
+def _rule_keysrules(rules: Any, kind: str) -> Check:
+    if kind != "dict":
+        return _never
+    key = _compile_field(rules)
+    return lambda v: all(key(k) for k in v)
+
+
+def _rule_valuesrules(rules: Any, kind: str) -> Check:
+    if kind != "dict":
+        return _never
+    item = _compile_field(rules)
+    return lambda v: all(item(x) for x in v.values())
+
+
+_RULES: dict[str, Callable[[Any, str], Check]] = {
+    "empty": _rule_empty,
+    "allowed": _rule_allowed,
+    "regex": _rule_regex,
+    "min": _rule_min,
+    "max": _rule_max,
+    "minlength": _rule_minlength,
+    "schema": _rule_schema,
+    "keysrules": _rule_keysrules,
+    "valuesrules": _rule_valuesrules,
+}
+
+fast_valid: Check = _compile_mapping(DOSSIER_SCHEMA)
+
+
+# --------------------------------------------------------------------------- JSON Schema
+#
+# The same format as a JSON Schema (draft 2020-12) for editors and other tools. It is
+# generated from DOSSIER_SCHEMA, so the two cannot drift; a test compares it with the
+# shipped file. Regenerate: python -m lapkin_audit.manifest_schema > lapkin_audit/schema/dossier.schema.json
+# What it cannot say (roles, document kinds and steps that depend on the SOP; whether a
+# date string parses) is left to the checker.
+
+_JSON_TYPES: dict[str, dict] = {
+    "string": {"type": "string"},
+    "integer": {"type": "integer"},
+    "boolean": {"type": "boolean"},
+    "dict": {"type": "object"},
+    "list": {"type": "array"},
+    "nip": {"type": ["string", "integer"]},
+    # YAML dates arrive as strings in JSON tools (check-jsonschema, yaml-language-server).
+    "temporal": {"type": "string"},
+}
+
+_DESCRIPTIONS = {
+    "format": "Version of the dossier format; always 1.",
+    "sop": "Id of the SOP this run follows, e.g. pelaporan-kinerja.",
+    "instansi": "The office: nama (required), pemerintah, zona_waktu (IANA name, default Asia/Jakarta).",
+    "periode": "Reporting period: tahun, jenis, and ke (1-12, 1-4 or 1-2; absent for tahunan).",
+    "pejabat": "Role id -> the office holder during the run (at least camat and sekretaris for SOP Pelaporan Kinerja).",
+    "dokumen": "The documents of the dossier.",
+    "dokumen[].jenis": "Document kind id, defined by the SOP.",
+    "dokumen[].berkas": "Path of the attachment, relative to the dossier folder; it must stay inside it.",
+    "dokumen[].sha256": "64 hex digits; where present it must match the attachment.",
+    "dokumen[].paraf": "Initials: {peran, nama, nip, tanggal}.",
+    "dokumen[].tanda_tangan": "Signatures: {peran, nama, nip, tanggal}.",
+    "langkah": "The step log, in the order the steps happened.",
+    "langkah[].nomor": "The step's number in the SOP (not `no`, which YAML 1.1 reads as false).",
+    "langkah[].mulai": "Start, a datetime; without an offset it is read in instansi.zona_waktu.",
+    "langkah[].selesai": "End, a datetime.",
+    "langkah[].hasil": "For a decision step: e.g. diteruskan or diperbaiki.",
+    "pengecualian": "Waivers approved for findings: {aturan, langkah, alasan, disetujui_oleh, tanggal}.",
+}
+
+
+def json_schema() -> dict:
+    schema = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "Laporan Kinerja dossier (dossier.yaml), format 1",
+        "description": "Generated from lapkin_audit/manifest_schema.py; the checker (lapkin-audit) is the authority.",
+        **_json_mapping(DOSSIER_SCHEMA, ""),
+    }
+    schema["properties"]["format"]["const"] = 1
+    periode = schema["properties"]["periode"]
+    periode["allOf"] = [
+        {"if": {"properties": {"jenis": {"const": "tahunan"}}, "required": ["jenis"]}, "then": {"not": {"required": ["ke"]}}},
+        *(
+            {"if": {"properties": {"jenis": {"const": jenis}}, "required": ["jenis"]},
+             "then": {"required": ["ke"], "properties": {"ke": {"maximum": limit}}}}
+            for jenis, limit in (("bulanan", 12), ("triwulan", 4), ("semester", 2))
+        ),
+    ]
+    return schema
+
+
+def _json_mapping(schema: dict, path: str) -> dict:
+    out: dict = {"type": "object", "properties": {}}
+    for name, rules in schema.items():
+        where = f"{path}.{name}" if path else name
+        out["properties"][name] = _json_field(rules, where)
+    required = [name for name, rules in schema.items() if rules.get("required")]
+    if required:
+        out["required"] = required
+    out["additionalProperties"] = False
+    return out
+
+
+def _json_field(rules: dict, path: str) -> dict:
+    kind = rules["type"]
+    out = dict(_JSON_TYPES[kind])
+    if path in _DESCRIPTIONS:
+        out["description"] = _DESCRIPTIONS[path]
+    for rule, constraint in rules.items():
+        if rule in ("type", "required"):
+            continue
+        if rule == "empty" and constraint is False:
+            out["minItems" if kind == "list" else "minLength"] = 1
+        elif rule == "allowed":
+            out["enum"] = list(constraint)
+        elif rule == "regex":
+            out["pattern"] = f"^(?:{constraint.rstrip('$')})$"
+        elif rule == "min":
+            out["minimum"] = constraint
+        elif rule == "max":
+            out["maximum"] = constraint
+        elif rule == "minlength":
+            out["minItems" if kind == "list" else "minLength"] = constraint
+        elif rule == "schema" and kind == "dict":
+            out.update(_json_mapping(constraint, path))
+        elif rule == "schema" and kind == "list":
+            out["items"] = _json_field(constraint, path + "[]")
+        elif rule == "keysrules":
+            out["propertyNames"] = _json_field(constraint, path + "{}")
+        elif rule == "valuesrules":
+            out["additionalProperties"] = _json_field(constraint, path + "{}")
+        else:  # pragma: no cover - a test keeps the schema within these rules
+            raise ValueError(f"{path}: no JSON Schema for the cerberus rule {rule!r}")
+    return out
+
+
+if __name__ == "__main__":
+    import json
+
+    print(json.dumps(json_schema(), ensure_ascii=False, indent=2))

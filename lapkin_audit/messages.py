@@ -146,6 +146,13 @@ def _text(value: Any, lang: str) -> Any:
         return value.isoformat()
     if isinstance(value, (list, tuple)):
         return ", ".join(str(_text(item, lang)) for item in value)
-    if isinstance(value, str) and value.startswith("@"):
-        return render(value[1:], {}, lang)  # a nested message, e.g. the reason of K003.outside
+    if isinstance(value, Nested):
+        return render(value, {}, lang)  # a nested message, e.g. the reason of K003.outside
     return value
+
+
+class Nested(str):
+    """A message id passed as an argument, rendered in the report's language.
+
+    A type, not a prefix: any text can come from a manifest (a value `@x` once made E000).
+    """

@@ -29,9 +29,17 @@ else:  # pragma: no cover - depends on how PyYAML was built
 MAX_BYTES = 1024 * 1024  # a real manifest is a few KB
 MAX_NODES = 100_000  # values built, counting every alias expansion
 MAX_DEPTH = 64  # a manifest is at most ~6 levels deep
-# The C composer recurses per nesting level and crashes (not raises) on very deep input;
-# a document with fewer opening tokens than this cannot nest deep enough to hurt it.
-_COMPOSER_SAFE_OPENERS = 10_000
+# The C composer recurses per nesting level and crashes (SIGSEGV, not an exception) on
+# deep input: about 25,000 levels on an 8 MiB stack, 4,000 on a 1 MiB one (a thread's).
+# Every collection that libyaml opens starts at one of the characters `[ { - ? :` (an
+# indentation increase is only ever rolled at `-`, `?` or `:`), so their count bounds the
+# depth. Under this many, compose directly; at or over it, measure the depth on the
+# (non-recursive) event stream first. 2,000 levels need about 0.7 MiB of stack.
+_OPENERS = "[{-?:"
+_COMPOSER_SAFE_OPENERS = 2_000
+# Integers this large are never data (a year, a step number); far larger ones (built by
+# sexagesimal arithmetic, `1:0:0:...`) would even break str() in every message.
+_MAX_INT = 10**100
 
 _T = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_T + name for name in ("str", "int", "float", "bool", "null", "timestamp")}
@@ -54,10 +62,19 @@ class _Stop(Exception):
 
 
 def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str | ReadProblem:
-    """The manifest's text, or why it cannot be had. Never opens anything but a regular file."""
+    """The manifest's text, or why it cannot be had.
+
+    Never opens anything but a regular file inside the manifest's own folder: a link
+    that leads out of it (to ``/etc/passwd``, to a CI secret) is refused unread, since
+    findings quote keys and values and reports are often published.
+    """
+    if os.path.islink(path) and not _inside(os.path.realpath(path), os.path.realpath(path.parent)):
+        return ReadProblem("E001", "read.outside", {"path": path.name})
     try:
-        info = path.stat()  # follows links: a link to a regular file is fine
+        info = path.stat()  # follows links: a link to a regular file in the folder is fine
     except FileNotFoundError:
+        if os.path.islink(path):
+            return ReadProblem("E001", "read.broken_link", {"path": path.name})
         return ReadProblem("E001", "read.missing", {"path": path.name})
     except OSError as exc:
         return ReadProblem("E001", "read.os_error", {"error": exc.strerror or str(exc)})
@@ -87,13 +104,17 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str | ReadProblem:
         return ReadProblem("E001", "read.not_utf8", {"offset": exc.start}, line)
 
 
+def _inside(target: str, root: str) -> bool:
+    return target == root or target.startswith(root.rstrip(os.sep) + os.sep)
+
+
 def parse(text: str) -> tuple[Any, dict[str, int], list[ReadProblem]]:
     """Plain data, ``field path -> line``, and problems (duplicate keys) that did not stop parsing.
 
     Raises nothing for bad input: an unreadable document gives ``(None, {}, [problem])``.
     """
-    openers = text.count("[") + text.count("{") + text.count("- ") + text.count("? ")
-    if openers > _COMPOSER_SAFE_OPENERS:
+    openers = sum(text.count(char) for char in _OPENERS)
+    if openers >= _COMPOSER_SAFE_OPENERS:
         deep = _too_deep(text)
         if deep is not None:
             return None, {}, [deep]
@@ -166,10 +187,16 @@ class _Builder:
             return node.value
         try:
             # Call the scalar constructor directly: construct_object would remember every node.
-            return _constructor.yaml_constructors[node.tag](_constructor, node)
-        except (yaml.YAMLError, ValueError, OverflowError) as exc:
-            # e.g. `2024-02-30`, which the resolver reads as a timestamp
-            raise _Stop(ReadProblem("E002", "yaml.bad_scalar", {"value": node.value, "detail": str(exc)}, _line(node))) from None
+            value = _constructor.yaml_constructors[node.tag](_constructor, node)
+        except Exception as exc:  # noqa: BLE001 - any constructor failure is a bad value
+            # e.g. `2024-02-30` (resolved as a timestamp), `!!bool maybe` (KeyError),
+            # `!!timestamp x` (AttributeError), an int too long for int()
+            known = isinstance(exc, (yaml.YAMLError, ValueError, OverflowError))
+            detail = str(exc) if known and str(exc) else f"not a valid {node.tag.rsplit(':', 1)[-1]}"
+            raise _Stop(ReadProblem("E002", "yaml.bad_scalar", {"value": node.value, "detail": detail}, _line(node))) from None
+        if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= _MAX_INT:
+            raise _Stop(ReadProblem("E002", "yaml.bad_scalar", {"value": node.value, "detail": "integer too large"}, _line(node)))
+        return value
 
     def _mapping(self, node: yaml.MappingNode, path: str, depth: int) -> dict[Any, Any]:
         if node.tag != _T + "map":

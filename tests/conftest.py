@@ -14,6 +14,12 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures" / "dossiers"
 
 
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path_factory, monkeypatch):
+    """Every test starts with an empty result cache of its own, never the user's."""
+    monkeypatch.setenv("LAPKIN_AUDIT_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
 @pytest.fixture(scope="session")
 def rulebook():
     return load_rulebook()

@@ -19,6 +19,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from lapkin_audit.checks import Context
+from lapkin_audit.messages import Nested
 from lapkin_audit.model import Violation
 
 CODES = ("K001", "K002", "K003", "K004", "K005", "K006")
@@ -57,7 +58,7 @@ def _attachments(ctx: Context) -> Iterator[Violation]:
         field = f"{doc.field}.berkas"
         shown = doc.berkas.replace("\x00", "\\0")
         if found.status == "outside":
-            yield Violation("K003", "K003.outside", {"berkas": shown, "reason": f"@outside.{found.reason}"}, field=field)
+            yield Violation("K003", "K003.outside", {"berkas": shown, "reason": Nested(f"outside.{found.reason}")}, field=field)
         elif found.status == "unreadable":
             yield Violation("K003", "K003.unreadable", {"berkas": shown, "error": found.error}, field=field)
         elif found.status != "ok":

@@ -1,0 +1,256 @@
+"""The incremental cache: a dossier whose inputs have not changed is not audited again.
+
+A result depends on the manifest's bytes, on what the checks were told about each
+attachment it names (``attachments.inspect``: status and SHA-256), on the rules files,
+on the code and its dependencies, and on the options that shape the report (language,
+``--select``/``--ignore``). So:
+
+- the *run key* hashes everything that is the same for every dossier of a run: tool
+  version, a fingerprint of the package's source files (an editable install changes
+  code without changing the version), dependency versions, the options, and the bytes
+  of every SOP and calendar file the run loaded;
+- an *entry key* hashes the run key, the dossier's display path and its manifest bytes;
+- the entry stores the result and the attachment facts the checks saw. A lookup
+  inspects those attachments again (their bytes are hashed again) and uses the entry
+  only if every fact is unchanged.
+
+Entries are small JSON files (never pickle: a cache folder must not be able to run
+code) under the cache folder, written atomically; anything unreadable is a miss.
+Results that depend on more than these inputs are not stored: E000 (a checker bug) and
+E001 (the manifest could not be read), and any dossier whose manifest was written just
+before or during the run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import posixpath
+import stat
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+from lapkin_audit import __version__, attachments, yamlread
+from lapkin_audit.discovery import Target
+from lapkin_audit.model import DossierResult, Finding, Severity, Verdict
+
+FORMAT = "lapkin-audit-cache/1"
+ENV_DIR = "LAPKIN_AUDIT_CACHE_DIR"
+DEPENDENCIES = ("PyYAML", "Cerberus", "pendulum", "holidays")
+UNCACHEABLE_RULES = ("E000", "E001")
+# File clocks are coarse (a few ms on Linux, 1-2 s on some file systems): a manifest whose
+# mtime is this close to the start of the run may have been written during it.
+RACY_NS = 1_000_000_000
+
+
+def default_dir() -> Path:
+    """``$LAPKIN_AUDIT_CACHE_DIR``, else the per-user cache folder of the platform."""
+    if os.environ.get(ENV_DIR):
+        return Path(os.environ[ENV_DIR])
+    if sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
+        return Path(os.environ["LOCALAPPDATA"]) / "lapkin-audit" / "cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "lapkin-audit"
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "lapkin-audit"
+
+
+def run_key(rule_files: tuple[Path, ...], lang: str, select: tuple[str, ...], ignore: tuple[str, ...]) -> str:
+    """Everything a result depends on that is the same for every dossier of the run."""
+    from importlib import metadata
+
+    versions = []
+    for name in DEPENDENCIES:
+        try:
+            versions.append(metadata.version(name))
+        except metadata.PackageNotFoundError:
+            versions.append(None)
+    parts = {
+        "format": FORMAT,
+        "tool": __version__,
+        "code": _code_fingerprint(),
+        "python": sys.version,
+        "dependencies": versions,
+        "lang": lang,
+        "select": list(select),
+        "ignore": list(ignore),
+        # In load order: a later file overrides an earlier one with the same id.
+        "rules": [(path.name, hashlib.sha256(path.read_bytes()).hexdigest()) for path in rule_files],
+    }
+    return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
+
+
+def _code_fingerprint() -> str:
+    """Names, sizes and mtimes of the package's source files (cheap: stat only)."""
+    root = Path(__file__).resolve().parent
+    entries = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(files):
+            if name.endswith(".py"):
+                info = os.stat(os.path.join(folder, name))
+                entries.append(f"{os.path.relpath(os.path.join(folder, name), root)}:{info.st_size}:{info.st_mtime_ns}")
+    return hashlib.sha256("\n".join(entries).encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class ResultCache:
+    """Picklable (it travels to worker processes): a folder, a run key and a start time."""
+
+    folder: Path
+    key: str
+    started_ns: int  # files modified after this may have changed under the audit
+
+    @classmethod
+    def open(cls, folder: Path, rule_files: tuple[Path, ...], lang: str, select: tuple[str, ...], ignore: tuple[str, ...]) -> "ResultCache":
+        """Raises OSError if the folder cannot be made (the caller runs without a cache)."""
+        started = time.time_ns()
+        results = Path(folder) / "results"
+        results.mkdir(parents=True, exist_ok=True, mode=0o700)
+        return cls(results, run_key(rule_files, lang, select, ignore), started)
+
+    def audit(self, target: Target, compute: Callable[[dict], DossierResult]) -> DossierResult:
+        """The cached result of ``target`` if its inputs are unchanged, else ``compute(seen)``, stored.
+
+        ``compute`` fills ``seen`` with the attachment facts the checks used (field -> Attachment).
+        """
+        entry = self._entry(target)
+        if entry is None:
+            return compute({})  # E001: nothing to key on
+        cached = self._load(entry, target)
+        if cached is not None:
+            return cached
+        seen: dict[str, attachments.Attachment] = {}
+        result = compute(seen)
+        if not any(f.rule in UNCACHEABLE_RULES for f in result.findings):
+            self._store(entry, target, seen, result)
+        return result
+
+    def lookup(self, target: Target) -> DossierResult | None:
+        """The cached result of ``target`` if its inputs are unchanged; never audits."""
+        entry = self._entry(target)
+        return None if entry is None else self._load(entry, target)
+
+    # ----------------------------------------------------------------------- lookup
+
+    def _entry(self, target: Target) -> Path | None:
+        manifest = yamlread.read_text(target.manifest)
+        if isinstance(manifest, yamlread.ReadProblem):
+            return None
+        digest = hashlib.sha256(f"{self.key}\0{target.display}\0".encode())
+        digest.update(manifest.encode("utf-8"))
+        name = digest.hexdigest()
+        return self.folder / name[:2] / name[2:]
+
+    def _load(self, entry: Path, target: Target) -> DossierResult | None:
+        try:
+            data = json.loads(entry.read_bytes())
+            if data["format"] != FORMAT:
+                return None
+            folder = target.manifest.parent
+            root = os.path.realpath(folder) if data["attachments"] else ""
+            for recorded in data["attachments"]:
+                same = _still_ok(root, recorded)
+                if same is None:  # not the plain case: ask the module the checks asked
+                    same = _facts(attachments.inspect(folder, recorded[1]), recorded[0]) == recorded
+                if not same:
+                    return None
+            return _result_from_json(target.display, data["result"])
+        except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
+            return None  # no entry, or a damaged one: a miss, overwritten by the store
+
+    # ----------------------------------------------------------------------- store
+
+    def _store(self, entry: Path, target: Target, seen: dict[str, attachments.Attachment], result: DossierResult) -> None:
+        if self._written_during_run(target.manifest):
+            return
+        data = {
+            "format": FORMAT,
+            "attachments": [_facts(found, field) for field, found in seen.items()],
+            "result": _result_to_json(result),
+        }
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        # Written beside the entry, then renamed over it: a reader sees the old entry or the
+        # new one, never half. One temporary name per process, so workers never collide.
+        temporary = entry.parent / f".{entry.name}.{os.getpid()}.tmp"
+        try:
+            entry.parent.mkdir(exist_ok=True, mode=0o700)
+            fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            try:
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(text)
+                os.replace(temporary, entry)
+            except BaseException:
+                os.unlink(temporary)
+                raise
+        except OSError:
+            pass  # a full disk or a read-only cache costs speed, never a result
+
+    def _written_during_run(self, manifest: Path) -> bool:
+        """The key hashed the manifest as read before the audit, which read it again: if it
+        may have been written in between, the two could differ, so the result is not stored
+        (as git treats "racily clean" files). The attachment facts need no such care: they
+        are the very ones the checks saw.
+        """
+        try:
+            return os.stat(manifest).st_mtime_ns >= self.started_ns - RACY_NS
+        except OSError:
+            return True
+
+
+def _still_ok(root: str, recorded: list[Any]) -> bool | None:
+    """Whether an attachment recorded as "ok" still is, with the same bytes; None: cannot tell.
+
+    The common case, answered at half the cost of ``attachments.inspect`` (which resolves
+    two real paths per file): a plain file under the dossier folder, no link on the way.
+    Anything else (another status, a link, an error) is left to ``attachments.inspect``,
+    so this never says True where inspect would report other facts for the same files.
+    """
+    berkas, status, digest = recorded[1], recorded[2], recorded[3]
+    if status != "ok" or os.name != "posix" or not isinstance(berkas, str) or not isinstance(digest, str):
+        return None
+    relative = posixpath.normpath(berkas.replace("\\", "/"))
+    if relative.startswith(("/", "../")) or relative in (".", ".."):
+        return None
+    path = root
+    try:
+        for part in relative.split("/"):
+            path = os.path.join(path, part)
+            info = os.lstat(path)
+            if stat.S_ISLNK(info.st_mode):
+                return None
+        if not stat.S_ISREG(info.st_mode) or info.st_size == 0:
+            return None
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW)
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                return None
+            hasher = hashlib.sha256()
+            while chunk := handle.read(1 << 20):
+                hasher.update(chunk)
+    except (OSError, ValueError):
+        return None
+    return hasher.hexdigest() == digest
+
+
+def _facts(found: attachments.Attachment, field: str) -> list[Any]:
+    return [field, found.berkas, found.status, found.sha256, found.reason, found.error]
+
+
+def _result_to_json(result: DossierResult) -> dict[str, Any]:
+    findings = [
+        [f.rule, f.severity.value, f.message, f.step, f.field, f.line, f.waived, f.waiver_reason]
+        for f in result.findings
+    ]
+    return {"sop": result.sop, "verdict": result.verdict.value, "findings": findings}
+
+
+def _result_from_json(path: str, data: dict[str, Any]) -> DossierResult:
+    findings = tuple(
+        Finding(rule, Severity(severity), message, step, field, line, waived, reason)
+        for rule, severity, message, step, field, line, waived, reason in data["findings"]
+    )
+    return DossierResult(path, data["sop"], Verdict(data["verdict"]), findings)

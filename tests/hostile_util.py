@@ -1,0 +1,80 @@
+"""Helpers shared by the hostile-input tests (test_hostile, test_attachment_paths, ...)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import FIXTURES, ROOT
+
+PATUH = FIXTURES / "patuh"
+CLI = "from lapkin_audit.cli import main; main()"
+TIMEOUT = 60  # seconds; a hostile input that hangs the checker fails instead of blocking CI
+
+
+def copy_patuh(dest: Path) -> Path:
+    """A copy of the compliant fixture (manifest and attachments) at ``dest``."""
+    shutil.copytree(PATUH, dest, symlinks=True)
+    return dest
+
+
+def patuh_text() -> str:
+    return (PATUH / "dossier.yaml").read_text(encoding="utf-8")
+
+
+def run_check(*args: str, cwd: Path | None = None, timeout: float = TIMEOUT, cache_dir: Path | None = None) -> tuple[int, dict[str, Any]]:
+    """``lapkin-audit check --format json --lang en ARGS`` in a child process, with a time limit.
+
+    A child process, so that a crash of the C YAML composer (SIGSEGV) or a hang on a
+    FIFO shows up as a failed test rather than a dead or stuck pytest. The result cache
+    is on (it reads the same hostile files) but in a private folder, never the user's.
+    Returns the exit status and the report ({} when it went to ``--output``).
+    """
+    command = [sys.executable, "-c", CLI, "check", "--format", "json", "--lang", "en", *args]
+    with tempfile.TemporaryDirectory(prefix="lapkin-cache-") as fresh:
+        env = {**os.environ, "PYTHONPATH": str(ROOT), "LAPKIN_AUDIT_CACHE_DIR": str(cache_dir or fresh)}
+        done = _run(command, cwd, env, timeout)
+        if done is None:
+            pytest.fail(f"lapkin-audit did not finish within {timeout} s (it hangs on hostile input): {args}")
+    stderr = done.stderr.decode(errors="replace")
+    assert done.returncode in (0, 1), f"exit {done.returncode} (negative: killed by a signal)\nstderr:\n{stderr}"
+    assert "Traceback" not in stderr, stderr
+    return done.returncode, json.loads(done.stdout) if done.stdout.strip() else {}
+
+
+def _run(command: list[str], cwd: Path | None, env: dict[str, str], timeout: float) -> subprocess.CompletedProcess | None:
+    """Like subprocess.run, but on timeout the child's whole process group (workers too) is killed."""
+    with subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True) as child:
+        try:
+            stdout, stderr = child.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(child.pid, signal.SIGKILL)  # the group this child leads: nothing else
+            child.communicate()
+            return None
+    return subprocess.CompletedProcess(command, child.returncode, stdout, stderr)
+
+
+def age(root: Path, seconds: int = 3600) -> None:
+    """Date every file under ``root`` back, so the result cache may store what it reads."""
+    past = time.time_ns() - seconds * 1_000_000_000
+    for folder, dirs, files in os.walk(root):
+        for name in dirs + files:
+            os.utime(os.path.join(folder, name), ns=(past, past), follow_symlinks=False)
+
+
+def by_path(report: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {d["path"]: d for d in report["dossiers"]}
+
+
+def rules_of(dossier: dict[str, Any]) -> list[str]:
+    return [f["rule"] for f in dossier["findings"]]

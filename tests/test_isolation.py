@@ -1,0 +1,111 @@
+"""Isolation: a bug met while assessing one dossier is that dossier's failure, not the run's.
+
+It becomes the finding E000 (verdict TIDAK_DAPAT_DINILAI, a message naming the error),
+the exit status is 1 (findings), never 2 (the command failed) or a traceback, and every
+other dossier of the run is assessed as usual, in this process or in worker processes.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import lapkin_audit.attachments as attachments
+import lapkin_audit.dossier as dossier
+from lapkin_audit.checks import kelengkapan
+from lapkin_audit.engine import Options, assess
+from tests.hostile_util import by_path, copy_patuh, rules_of
+
+NAMES = [f"d{i:02d}" for i in range(20)]  # enough for --jobs 2 to use worker processes
+VICTIM = "d07"
+
+
+@pytest.fixture
+def tree(tmp_path):
+    for name in NAMES:
+        copy_patuh(tmp_path / name)
+    return tmp_path
+
+
+class Boom(Exception):
+    pass
+
+
+def _explode_for_victim(real, path_of):
+    def wrapper(*args, **kwargs):
+        if Path(path_of(*args, **kwargs)).name == VICTIM:
+            raise Boom("simulated bug for this dossier only")
+        return real(*args, **kwargs)
+
+    return wrapper
+
+
+def _patch(monkeypatch, where: str) -> None:
+    if where == "dossier.load":
+        monkeypatch.setattr(dossier, "load", _explode_for_victim(dossier.load, lambda manifest, *a, **k: manifest.parent))
+    elif where == "check family":
+        monkeypatch.setattr(kelengkapan, "check", _explode_for_victim(kelengkapan.check, lambda ctx: ctx.dossier.folder))
+    elif where == "attachments.inspect":
+        monkeypatch.setattr(attachments, "inspect", _explode_for_victim(attachments.inspect, lambda folder, berkas: folder))
+    else:
+        raise ValueError(where)
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize("where", ["dossier.load", "check family", "attachments.inspect"])
+def test_an_internal_error_fails_only_its_own_dossier(tree, monkeypatch, run_cli, where, jobs):
+    _patch(monkeypatch, where)  # worker processes are forked from this one, patch included
+    result = run_cli("check", "--format", "json", "--lang", "en", "--no-cache", "--jobs", jobs, str(tree))
+    assert result.exit_code == 1, result.output
+    results = by_path(json.loads(result.output))
+    victim = results[str(tree / VICTIM)]
+    assert victim["verdict"] == "TIDAK_DAPAT_DINILAI"
+    assert rules_of(victim) == ["E000"]
+    (finding,) = victim["findings"]
+    assert finding["severity"] == "error"
+    assert "Boom" in finding["message"] and "simulated bug for this dossier only" in finding["message"]
+    others = {path: r["verdict"] for path, r in results.items() if path != str(tree / VICTIM)}
+    assert others == {str(tree / n): "PATUH" for n in NAMES if n != VICTIM}
+
+
+def test_the_table_reports_it_too_with_exit_status_1(tree, monkeypatch, run_cli):
+    _patch(monkeypatch, "dossier.load")
+    result = run_cli("check", "--no-cache", "--jobs", "1", str(tree))
+    assert result.exit_code == 1
+    assert "E000" in result.output and "Boom" in result.output
+
+
+def test_an_internal_error_is_not_remembered_by_the_cache(tree, monkeypatch, run_cli):
+    """A transient bug must not outlive its run: the next run assesses the dossier again."""
+    with monkeypatch.context() as patched:
+        _patch(patched, "check family")
+        first = run_cli("check", "--format", "json", "--jobs", "1", str(tree / VICTIM))
+    assert rules_of(json.loads(first.output)["dossiers"][0]) == ["E000"]
+    second = run_cli("check", "--format", "json", "--jobs", "1", str(tree / VICTIM))
+    assert second.exit_code == 0
+    assert json.loads(second.output)["dossiers"][0]["verdict"] == "PATUH"
+
+
+@pytest.mark.parametrize("error", [RecursionError("deep"), MemoryError(), KeyError("x"), UnicodeError("u")])
+def test_any_exception_becomes_e000(tree, monkeypatch, sops, error):
+    def explode(*args, **kwargs):
+        raise error
+
+    monkeypatch.setattr(dossier, "load", explode)
+    result = assess(tree / VICTIM / "dossier.yaml", VICTIM, sops, Options())
+    assert result.verdict.value == "TIDAK_DAPAT_DINILAI"
+    assert [f.rule for f in result.findings] == ["E000"]
+    assert type(error).__name__ in result.findings[0].message
+
+
+def test_an_interrupt_is_not_swallowed(tree, monkeypatch, sops):
+    """Ctrl-C must stop the run: only Exception is isolated, not BaseException."""
+
+    def interrupt(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(dossier, "load", interrupt)
+    with pytest.raises(KeyboardInterrupt):
+        assess(tree / VICTIM / "dossier.yaml", VICTIM, sops, Options())
