@@ -72,7 +72,10 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, lang: str, selec
     except RulesError as exc:
         _fail(f"broken rules file: {exc}")
     report = Report(__version__, lang, results)
-    text = renderer(fmt)(report)
+    try:
+        text = renderer(fmt)(report)
+    except Exception as exc:  # noqa: BLE001 - a bug in a renderer: say so, never half a report
+        _fail(f"internal error while writing the {fmt} report: {type(exc).__name__}: {exc}")
     if output:
         _write_atomically(Path(output), text)
     else:
@@ -136,6 +139,7 @@ def _write_atomically(path: Path, text: str) -> None:
     try:
         fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
         try:
+            os.fchmod(fd, _report_mode(path))  # mkstemp makes 0600; a report is as readable as before
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
                 handle.write(text)
                 handle.flush()
@@ -146,6 +150,15 @@ def _write_atomically(path: Path, text: str) -> None:
             raise
     except OSError as exc:
         _fail(f"cannot write {path}: {exc.strerror or exc}")
+
+
+def _report_mode(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:  # a new file: what the umask allows
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def main() -> None:

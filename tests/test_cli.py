@@ -149,3 +149,33 @@ def test_extra_rules_dir_that_is_broken_is_usage_error(run_cli, tmp_path):
     result = run_cli("check", PATUH, "--rules", str(tmp_path))
     assert result.exit_code == 2
     assert "rusak.yaml" in result.output
+
+
+def test_table_escapes_control_characters(tmp_path, run_cli):
+    folder = tmp_path / "d"
+    shutil.copytree(PATUH, folder)
+    text = (folder / "dossier.yaml").read_text(encoding="utf-8").replace("hasil: diteruskan", 'hasil: "ok\\n\\e[31mPATUH"')
+    (folder / "dossier.yaml").write_text(text, encoding="utf-8")
+    output = run_cli("check", str(folder)).output
+    assert "\x1b" not in output and "ok\\x0a\\x1b[31mPATUH" in output
+
+
+def test_output_keeps_the_mode_of_the_report_it_replaces(tmp_path, run_cli):
+    target = tmp_path / "report.json"
+    target.write_text("{}", encoding="utf-8")
+    target.chmod(0o644)
+    assert run_cli("check", PATUH, "--format", "json", "--output", str(target)).exit_code == 0
+    assert target.stat().st_mode & 0o777 == 0o644
+
+
+def test_a_renderer_bug_is_a_clear_exit_2(monkeypatch, run_cli, tmp_path):
+    import lapkin_audit.report.json_report as json_report
+
+    def broken(report):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(json_report, "render", broken)
+    target = tmp_path / "report.json"
+    result = run_cli("check", PATUH, "--format", "json", "--output", str(target))
+    assert result.exit_code == 2 and "internal error" in result.output and "boom" in result.output
+    assert not target.exists() and list(tmp_path.iterdir()) == []
