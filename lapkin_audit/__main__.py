@@ -2,4 +2,5 @@
 
 from lapkin_audit.cli import main
 
-main()
+if __name__ == "__main__":  # guarded: spawned workers import this module as __mp_main__
+    main()

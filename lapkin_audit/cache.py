@@ -140,7 +140,7 @@ class ResultCache:
         manifest = yamlread.read_text(target.manifest)
         if isinstance(manifest, yamlread.ReadProblem):
             return None
-        digest = hashlib.sha256(f"{self.key}\0{target.display}\0".encode())
+        digest = hashlib.sha256(f"{self.key}\0{target.display}\0".encode("utf-8", "surrogatepass"))
         digest.update(manifest.encode("utf-8"))
         name = digest.hexdigest()
         return self.folder / name[:2] / name[2:]

@@ -244,7 +244,7 @@ def report(f: dict[str, float], n: int, memory_sizes: tuple[int, ...]) -> None:
         targets.append(("peak RSS growth, MB per 1,000 dossiers", slope, "~0 (flat)", slope <= 1.0))
     print(f"{'target':44} {'value':>8}  {'goal':9} result")
     for name, value, goal, ok in targets:
-        print(f"{name:44} {value:8.2f}  {goal:9} {'PASS' if ok else 'MISS'}")
+        print(f"{name:44} {value:8.3f}  {goal:9} {'PASS' if ok else 'MISS'}")
     print(f"(machine: two CPU-bound processes run {f['ceiling']:.2f}x as fast as one; 2.00 on two free cores)")
     print(f"(also: ours/peer with --jobs 2: {f['peer'] / f['jobs2']:.1f}x; warm/cold with --jobs 2: {f['warm2'] / f['cold2']:.2f})")
 
