@@ -2,7 +2,7 @@
 
 Each worker receives the rulebook once, when it starts (not with every dossier), and
 then audits chunks of dossiers: one message per chunk each way keeps the pipes cheap.
-``imap`` hands chunks back in the order they were sent, so the output is exactly that
+``map`` hands chunks back in the order they were sent, so the output is exactly that
 of ``--jobs 1``. Where ``fork`` is available the workers start as copies of this
 process, with the modules and rules already loaded; elsewhere they are spawned, which
 works too (everything sent is picklable) but costs an import and a rules load each.
@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import multiprocessing
 import signal
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Iterator, Sequence
 
 from lapkin_audit.cache import ResultCache
@@ -49,16 +51,26 @@ def audit(
     size = max(1, min(MAX_CHUNK, len(targets) // (jobs * CHUNKS_PER_WORKER)))
     chunks = [targets[i : i + size] for i in range(0, len(targets), size)]
     context = multiprocessing.get_context(method or start_method())
-    with context.Pool(min(jobs, len(chunks)), initializer=_start, initargs=(rulebook, options, cache)) as pool:
-        for results in pool.imap(_audit_chunk, chunks):
+    done = 0
+    pool = ProcessPoolExecutor(min(jobs, len(chunks)), mp_context=context, initializer=_start, initargs=(rulebook, options, cache))
+    try:
+        for results in pool.map(_audit_chunk, chunks):  # in submission order
             yield from results
-        pool.close()
-        pool.join()
+            done += 1
+    except BrokenProcessPool:
+        # A worker died (killed for memory, say): finish here rather than hang or stop.
+        # What would crash this process too would also have crashed `--jobs 1`.
+        _start(rulebook, options, cache, in_worker=False)
+        for chunk in chunks[done:]:
+            yield from _audit_chunk(chunk)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _start(rulebook: Rulebook, options: Options, cache: ResultCache | None) -> None:
-    # Ctrl-C reaches the whole process group: let the parent alone handle it and stop us.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+def _start(rulebook: Rulebook, options: Options, cache: ResultCache | None, in_worker: bool = True) -> None:
+    if in_worker:
+        # Ctrl-C reaches the whole process group: let the parent alone handle it and stop us.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
     global _worker
     _worker = (rulebook, options, cache)
 

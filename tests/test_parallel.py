@@ -75,3 +75,33 @@ def test_chunks_keep_input_order(rulebook, many):
 def test_jobs_must_be_positive():
     result = CliRunner().invoke(cli, ["check", "--jobs", "0", str(FIXTURES / "patuh")])
     assert result.exit_code == 2
+
+
+def test_a_dead_worker_neither_hangs_nor_loses_dossiers(tmp_path, monkeypatch):
+    """A worker killed mid-run (out of memory, say): the run finishes with every dossier."""
+    import os
+    import shutil
+
+    from lapkin_audit import parallel
+    from lapkin_audit.discovery import discover
+    from lapkin_audit.engine import Options
+    from lapkin_audit.sop import load_rulebook
+    from tests.conftest import FIXTURES
+
+    for i in range(40):
+        shutil.copytree(FIXTURES / "patuh", tmp_path / f"d{i:02}")
+    targets = discover([str(tmp_path)])
+    import lapkin_audit.run as run
+
+    real = run.audit_one
+
+    def dying(target, *args):
+        if os.getpid() != parent and target.display.endswith("d07"):
+            os._exit(9)  # the worker dies; forked workers inherit this patch
+        return real(target, *args)
+
+    parent = os.getpid()
+    monkeypatch.setattr(run, "audit_one", dying)
+    results = list(parallel.audit(targets, load_rulebook(), Options(), jobs=2, cache=None, method="fork"))
+    assert [r.path for r in results] == [t.display for t in targets]
+    assert {r.verdict.value for r in results} == {"PATUH"}
