@@ -29,21 +29,21 @@ class Attachment:
     error: str | None = None
 
 
-def inspect(folder: Path, berkas: str) -> Attachment:
+def inspect(folder: Path, berkas: str, root: str | None = None) -> Attachment:
+    """Facts about one attachment; ``root`` is ``realpath(folder)`` when the caller has it."""
     reason = _textual_escape(berkas)
     if reason:
         return Attachment(berkas, "outside", reason=reason)
     relative = posixpath.normpath(berkas.replace("\\", "/"))
-    root = os.path.realpath(folder)
-    target = os.path.realpath(os.path.join(root, relative))
-    if target != root and not target.startswith(root + os.sep):
-        return Attachment(berkas, "outside", reason="link")
+    root = root or os.path.realpath(folder)
     try:
-        info = os.stat(target)
+        target, info = _resolve_inside(root, relative)
     except FileNotFoundError:
         return Attachment(berkas, "missing")
     except OSError as exc:
         return Attachment(berkas, "unreadable", error=exc.strerror or str(exc))
+    if target is None:
+        return Attachment(berkas, "outside", reason="link")
     if not stat.S_ISREG(info.st_mode):
         return Attachment(berkas, "not_file")
     if info.st_size == 0:
@@ -53,6 +53,24 @@ def inspect(folder: Path, berkas: str) -> Attachment:
     except OSError as exc:
         return Attachment(berkas, "unreadable", error=exc.strerror or str(exc))
     return Attachment(berkas, "ok", sha256=digest)
+
+
+def _resolve_inside(root: str, relative: str) -> tuple[str | None, os.stat_result]:
+    """The real path of ``root/relative`` and its stat, or None for the path if a link leads out.
+
+    Walks the components with lstat (two or three for `lampiran/x.pdf`) and resolves
+    links only where there are some: cheaper than realpath, which lstats from `/`.
+    """
+    path = root
+    for part in relative.split("/"):
+        path = os.path.join(path, part)
+        info = os.lstat(path)
+        if stat.S_ISLNK(info.st_mode):
+            real = os.path.realpath(os.path.join(root, relative))
+            if real != root and not real.startswith(root + os.sep):
+                return None, info
+            return real, os.stat(real)
+    return path, info
 
 
 def _textual_escape(berkas: str) -> str | None:

@@ -7,6 +7,7 @@ the line from the manifest, the text from the messages, applies waivers and
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Mapping
@@ -58,7 +59,8 @@ def assess(manifest: Path, display_path: str, sops: Mapping[str, Sop], options: 
 
 
 def context_for(found: Dossier, sop: Sop) -> Context:
-    facts = {doc.field: attachments.inspect(found.folder, doc.berkas) for doc in found.dokumen if doc.berkas is not None}
+    root = os.path.realpath(found.folder)  # once per dossier, not per attachment
+    facts = {doc.field: attachments.inspect(found.folder, doc.berkas, root) for doc in found.dokumen if doc.berkas is not None}
     return Context(found, sop, facts)
 
 

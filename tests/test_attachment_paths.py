@@ -230,8 +230,9 @@ def test_a_link_inside_the_folder_to_a_file_inside_is_followed(tmp_path):
 def test_a_file_swapped_for_a_fifo_after_the_check_is_still_not_waited_on(tmp_path, monkeypatch):
     """stat() saw a regular file; by the time it is opened it is a FIFO: the open must not block."""
     os.mkfifo(tmp_path / "late.pdf")
-    real_stat = os.stat
     regular = os.stat_result((0o100644, 0, 0, 1, 0, 0, 10, 0, 0, 0))
-    monkeypatch.setattr(os, "stat", lambda p, *a, **k: regular if str(p).endswith("late.pdf") else real_stat(p, *a, **k))
+    for name in ("stat", "lstat"):  # whichever the checker asks, it sees a regular file
+        real = getattr(os, name)
+        monkeypatch.setattr(os, name, lambda p, *a, _real=real, **k: regular if str(p).endswith("late.pdf") else _real(p, *a, **k))
     found = attachments.inspect(tmp_path, "late.pdf")
     assert found.status == "unreadable"
