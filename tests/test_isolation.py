@@ -48,7 +48,7 @@ def _patch(monkeypatch, where: str) -> None:
     elif where == "check family":
         monkeypatch.setattr(kelengkapan, "check", _explode_for_victim(kelengkapan.check, lambda ctx: ctx.dossier.folder))
     elif where == "attachments.inspect":
-        monkeypatch.setattr(attachments, "inspect", _explode_for_victim(attachments.inspect, lambda folder, berkas: folder))
+        monkeypatch.setattr(attachments, "inspect", _explode_for_victim(attachments.inspect, lambda folder, berkas, root=None: folder))
     else:
         raise ValueError(where)
 
