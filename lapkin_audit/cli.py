@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import Iterable
 
 import click
 
@@ -73,13 +74,14 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, lang: str, selec
         _fail(f"broken rules file: {exc}")
     report = Report(__version__, lang, results)
     try:
-        text = renderer(fmt)(report)
-    except Exception as exc:  # noqa: BLE001 - a bug in a renderer: say so, never half a report
+        parts = renderer(fmt)(report)
+        if output:
+            _write_atomically(Path(output), parts)
+        else:
+            for part in parts:
+                click.echo(part, nl=False)
+    except Exception as exc:  # noqa: BLE001 - a bug in a renderer: say so, never half a report file
         _fail(f"internal error while writing the {fmt} report: {type(exc).__name__}: {exc}")
-    if output:
-        _write_atomically(Path(output), text)
-    else:
-        click.echo(text, nl=False)
     bad = {Verdict.TIDAK_PATUH, Verdict.TIDAK_DAPAT_DINILAI}
     if strict:
         bad.add(Verdict.PATUH_DENGAN_CATATAN)
@@ -131,7 +133,7 @@ def _fail(message: str) -> None:
     sys.exit(EXIT_USAGE)
 
 
-def _write_atomically(path: Path, text: str) -> None:
+def _write_atomically(path: Path, parts: Iterable[str]) -> None:
     """A temporary file beside the target, renamed into place: never half a report."""
     import tempfile  # here, not at the top: --version stays light
 
@@ -141,7 +143,8 @@ def _write_atomically(path: Path, text: str) -> None:
         try:
             os.fchmod(fd, _report_mode(path))  # mkstemp makes 0600; a report is as readable as before
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(text)
+                for part in parts:
+                    handle.write(part)
                 handle.flush()
                 os.fsync(handle.fileno())  # on disk before the rename: not even a power cut leaves half
             os.replace(temporary, path)

@@ -172,10 +172,21 @@ def test_a_renderer_bug_is_a_clear_exit_2(monkeypatch, run_cli, tmp_path):
     import lapkin_audit.report.json_report as json_report
 
     def broken(report):
+        yield '{"format": '
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(json_report, "render", broken)
+    monkeypatch.setattr(json_report, "chunks", broken)
     target = tmp_path / "report.json"
     result = run_cli("check", PATUH, "--format", "json", "--output", str(target))
     assert result.exit_code == 2 and "internal error" in result.output and "boom" in result.output
     assert not target.exists() and list(tmp_path.iterdir()) == []
+
+
+def test_streamed_json_is_exactly_the_whole_document(audit):
+    from lapkin_audit.model import Report
+    from lapkin_audit.report import json_report
+
+    results = tuple(audit(FIXTURES / name) for name in ("e002-yaml-rusak", "k005-dikecualikan", "patuh"))
+    for report in (Report("1.0.0", "id", results), Report("1.0.0", "en", ())):
+        whole = json.dumps(json_report.as_dict(report), ensure_ascii=False, indent=2) + "\n"
+        assert "".join(json_report.chunks(report)) == whole

@@ -7,7 +7,7 @@ so ``--version`` and ``--format json`` never pay for tabulate.
 from __future__ import annotations
 
 import importlib
-from typing import Callable
+from typing import Callable, Iterable
 
 from lapkin_audit.model import Report
 
@@ -17,6 +17,7 @@ RENDERERS: dict[str, str] = {
 }
 
 
-def renderer(name: str) -> Callable[[Report], str]:
+def renderer(name: str) -> Callable[[Report], Iterable[str]]:
+    """The renderer's ``chunks``: the report as pieces of text, written as they come."""
     module = importlib.import_module(RENDERERS[name])
-    return module.render  # type: ignore[no-any-return]
+    return module.chunks  # type: ignore[no-any-return]

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+import textwrap
+from typing import Any, Iterator
 
 from lapkin_audit.model import DossierResult, Finding, Report
 
@@ -11,17 +12,33 @@ FORMAT = "lapkin-audit-report/1"
 
 
 def render(report: Report) -> str:
-    return json.dumps(as_dict(report), ensure_ascii=False, indent=2) + "\n"
+    return "".join(chunks(report))
+
+
+def chunks(report: Report) -> Iterator[str]:
+    """The report in pieces, one per dossier, so that 10,000 dossiers never sit in memory
+    as one document. The bytes are exactly those of ``json.dumps(as_dict(report), indent=2)``."""
+    head = json.dumps(_head(report), ensure_ascii=False, indent=2)
+    yield head[: -len("\n}")] + ',\n  "dossiers": ['
+    first = True
+    for result in report.results:
+        body = json.dumps(_dossier(result), ensure_ascii=False, indent=2)
+        yield ("\n" if first else ",\n") + textwrap.indent(body, "    ")  # JSON text holds no raw newline
+        first = False
+    yield ("]" if first else "\n  ]") + "\n}\n"
 
 
 def as_dict(report: Report) -> dict[str, Any]:
+    return {**_head(report), "dossiers": [_dossier(result) for result in report.results]}
+
+
+def _head(report: Report) -> dict[str, Any]:
     return {
         "format": FORMAT,
         "tool": {"name": "lapkin-audit", "version": report.tool_version},
         "summary": report.summary(),
         # Added to the spec's fields: findings counted by kind, waived ones apart.
         "finding_counts": finding_counts(report.results),
-        "dossiers": [_dossier(result) for result in report.results],
     }
 
 

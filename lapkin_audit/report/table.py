@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Iterator
+
 from tabulate import tabulate
 
 from lapkin_audit.model import Report, Severity
@@ -53,3 +55,8 @@ def render(report: Report) -> str:
     summary = ", ".join(f"{label.replace('_', ' ')} {n}" for label, n in report.summary().items())
     parts.append(words["summary"].format(n=len(report.results), counts=summary))
     return "\n\n".join(parts) + "\n"
+
+
+def chunks(report: Report) -> Iterator[str]:
+    yield render(report)  # column widths need every row: a table is not streamed
+
