@@ -94,7 +94,7 @@ def test_language_changes_messages_only(run_json):
     assert strip(indonesian) == strip(english)
     messages_id = [f["message"] for d in indonesian["dossiers"] for f in d["findings"]]
     messages_en = [f["message"] for d in english["dossiers"] for f in d["findings"]]
-    assert all(a != b for a, b in zip(messages_id, messages_en))
+    assert all(a != b for a, b in zip(messages_id, messages_en, strict=True))
 
 
 def test_same_input_same_bytes(run_cli):

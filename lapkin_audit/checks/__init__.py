@@ -9,7 +9,7 @@ Adding a family: write the module (with ``CODES`` and ``check``) and list it bel
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Iterable, Mapping, Protocol
+from typing import Iterable, Mapping, Protocol
 
 from lapkin_audit.attachments import Attachment
 from lapkin_audit.model import Dossier, Sop, Violation
@@ -20,9 +20,6 @@ class Context:
     dossier: Dossier
     sop: Sop
     attachments: Mapping[str, Attachment]  # document field ("dokumen[3]") -> facts
-
-
-Check = Callable[[Context], Iterable[Violation]]
 
 
 class Family(Protocol):
