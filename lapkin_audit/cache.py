@@ -112,15 +112,16 @@ class ResultCache:
         results.mkdir(parents=True, exist_ok=True, mode=0o700)
         return cls(results, run_key(rule_files, lang, select, ignore), started)
 
-    def audit(self, target: Target, compute: Callable[[dict], DossierResult]) -> DossierResult:
+    def audit(self, target: Target, compute: Callable[[dict], DossierResult], looked_up: bool = False) -> DossierResult:
         """The cached result of ``target`` if its inputs are unchanged, else ``compute(seen)``, stored.
 
         ``compute`` fills ``seen`` with the attachment facts the checks used (field -> Attachment).
+        ``looked_up``: the caller already had ``lookup`` miss, so do not look again.
         """
         entry = self._entry(target)
         if entry is None:
             return compute({})  # E001: nothing to key on
-        cached = self._load(entry, target)
+        cached = None if looked_up else self._load(entry, target)
         if cached is not None:
             return cached
         seen: dict[str, attachments.Attachment] = {}

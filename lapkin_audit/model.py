@@ -75,10 +75,6 @@ class SopStep:
     decision: Mapping[str, int] | None = None  # hasil -> next step; None for a plain step
     keterangan: str | None = None
 
-    @property
-    def is_decision(self) -> bool:
-        return self.decision is not None
-
 
 @dataclass(frozen=True)
 class LinkedDocument:

@@ -80,4 +80,5 @@ def _audit_chunk(chunk: Sequence[Target]) -> list[DossierResult]:
 
     assert _worker is not None, "worker not started"
     rulebook, options, cache = _worker
-    return [audit_one(target, rulebook, options, cache) for target in chunk]
+    # Workers only ever get misses: run.audit looked every dossier up before starting them.
+    return [audit_one(target, rulebook, options, cache, looked_up=cache is not None) for target in chunk]

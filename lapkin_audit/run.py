@@ -60,17 +60,18 @@ def audit(
 ) -> Iterator[DossierResult]:
     targets = list(targets)
     hits: list[DossierResult | None] = [None] * len(targets)
-    if jobs > 1 and cache is not None:
+    looked_up = jobs > 1 and cache is not None
+    if looked_up:
         # Cache hits cost less than shipping them to a worker: look them up here, and
         # start workers only if enough dossiers are left to audit.
-        hits = [cache.lookup(target) for target in targets]
+        hits = [cache.lookup(target) for target in targets]  # type: ignore[union-attr]
     misses = [target for target, hit in zip(targets, hits) if hit is None]
     audited: Iterator[DossierResult]
     if jobs > 1 and _parallel().worth_it(len(misses), jobs):
         loaded = rulebook.load() if isinstance(rulebook, LazyRulebook) else rulebook  # once, here, for all workers
         audited = _parallel().audit(misses, loaded, options, jobs, cache)
     else:
-        audited = (audit_one(target, rulebook, options, cache) for target in misses)
+        audited = (audit_one(target, rulebook, options, cache, looked_up) for target in misses)
     for hit in hits:
         yield hit if hit is not None else next(audited)
 
@@ -81,8 +82,9 @@ def _parallel():  # type: ignore[no-untyped-def]
     return parallel
 
 
-def audit_one(target: Target, rulebook: Rulebook | LazyRulebook, options: Options, cache: ResultCache | None) -> DossierResult:
+def audit_one(target: Target, rulebook: Rulebook | LazyRulebook, options: Options, cache: ResultCache | None,
+              looked_up: bool = False) -> DossierResult:
     def compute(attachments_seen: dict | None = None) -> DossierResult:
         return assess(target.manifest, target.display, rulebook.sops, options, attachments_seen)
 
-    return compute() if cache is None else cache.audit(target, compute)
+    return compute() if cache is None else cache.audit(target, compute, looked_up)

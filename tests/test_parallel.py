@@ -95,10 +95,10 @@ def test_a_dead_worker_neither_hangs_nor_loses_dossiers(tmp_path, monkeypatch):
 
     real = run.audit_one
 
-    def dying(target, *args):
+    def dying(target, *args, **kwargs):
         if os.getpid() != parent and target.display.endswith("d07"):
             os._exit(9)  # the worker dies; forked workers inherit this patch
-        return real(target, *args)
+        return real(target, *args, **kwargs)
 
     parent = os.getpid()
     monkeypatch.setattr(run, "audit_one", dying)

@@ -44,8 +44,9 @@ def check(ctx: Context) -> Iterator[Violation]:
 
     first = min(log, key=lambda r: r.mulai)
     last = max(log, key=lambda r: r.selesai)
+    # Each repetition (a revision loop) adds that step's standard time to the allowance.
     repeats = Counter(record.nomor for record in log)
-    extra = sum(ctx.sop.step(n).waktu_minutes * (count - 1) for n, count in repeats.items() if ctx.sop.step(n))  # type: ignore[union-attr]
+    extra = sum(step.waktu_minutes * (repeats[step.nomor] - 1) for step in ctx.sop.steps if repeats[step.nomor] > 1)
     allowed = ctx.sop.jumlah_waktu_minutes + extra
     total = calendar.working_minutes(first.mulai, last.selesai, zone)
     if last.selesai >= first.mulai and total > allowed:
