@@ -23,6 +23,7 @@ before or during the run.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import os
@@ -36,9 +37,9 @@ from typing import Any, Callable
 
 from lapkin_audit import __version__, attachments, yamlread
 from lapkin_audit.discovery import Target
-from lapkin_audit.model import DossierResult, Finding, Severity, Verdict
+from lapkin_audit.model import DossierResult, Finding, Severity, StepTiming, Verdict
 
-FORMAT = "lapkin-audit-cache/1"
+FORMAT = "lapkin-audit-cache/2"  # 2: results carry their timeline
 ENV_DIR = "LAPKIN_AUDIT_CACHE_DIR"
 DEPENDENCIES = ("PyYAML", "Cerberus", "pendulum", "holidays")
 UNCACHEABLE_RULES = ("E000", "E001")
@@ -246,7 +247,11 @@ def _result_to_json(result: DossierResult) -> dict[str, Any]:
         [f.rule, f.severity.value, f.message, f.step, f.field, f.line, f.waived, f.waiver_reason]
         for f in result.findings
     ]
-    return {"sop": result.sop, "verdict": result.verdict.value, "findings": findings}
+    timeline = [
+        [t.nomor, t.kegiatan, t.mulai.isoformat(), t.selesai.isoformat(), t.worked, t.standard, t.standard_text, t.waited, t.field]
+        for t in result.timeline
+    ]
+    return {"sop": result.sop, "verdict": result.verdict.value, "findings": findings, "timeline": timeline}
 
 
 def _result_from_json(path: str, data: dict[str, Any]) -> DossierResult:
@@ -254,4 +259,8 @@ def _result_from_json(path: str, data: dict[str, Any]) -> DossierResult:
         Finding(rule, Severity(severity), message, step, field, line, waived, reason)
         for rule, severity, message, step, field, line, waived, reason in data["findings"]
     )
-    return DossierResult(path, data["sop"], Verdict(data["verdict"]), findings)
+    timeline = tuple(
+        StepTiming(nomor, kegiatan, dt.datetime.fromisoformat(mulai), dt.datetime.fromisoformat(selesai), worked, standard, text, waited, field)
+        for nomor, kegiatan, mulai, selesai, worked, standard, text, waited, field in data["timeline"]
+    )
+    return DossierResult(path, data["sop"], Verdict(data["verdict"]), findings, timeline)

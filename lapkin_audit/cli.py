@@ -13,9 +13,9 @@ from typing import Iterable
 import click
 
 from lapkin_audit import __version__
+from lapkin_audit.report import RENDERERS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-FORMATS = ("table", "json")  # keep in step with lapkin_audit.report.RENDERERS (a test checks)
 
 
 def _codes(value: tuple[str, ...]) -> tuple[str, ...]:
@@ -33,7 +33,8 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True, help="Output format.")
+@click.option("--format", "fmt", type=click.Choice(tuple(RENDERERS)), default="table", show_default=True,
+              help="Output format: table (terminal), json, junit, sarif, github, markdown, html.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write the report to FILE (atomically).")
 @click.option("--lang", type=click.Choice(("id", "en")), default="id", show_default=True, help="Language of messages.")
 @click.option("--select", multiple=True, help="Only these codes or prefixes (e.g. K,T001). Repeatable.")
@@ -43,16 +44,17 @@ def cli() -> None:
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Worker processes (default: the number of cores; 1: audit in this process).")
 @click.option("--cache-dir", type=click.Path(file_okay=False), default=None, help="Folder of the result cache (default: $LAPKIN_AUDIT_CACHE_DIR, else the per-user cache folder).")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
+@click.option("--color/--no-color", "color", default=None, help="Colour the table (default: only on a terminal, and never with NO_COLOR set).")
 def check(paths: tuple[str, ...], fmt: str, output: str | None, lang: str, select: tuple[str, ...],
           ignore: tuple[str, ...], rules_dirs: tuple[str, ...], strict: bool,
-          jobs: int | None, cache_dir: str | None, no_cache: bool) -> None:
+          jobs: int | None, cache_dir: str | None, no_cache: bool, color: bool | None) -> None:
     """Audit the dossiers found under PATHS (dossier.yaml files, dossier folders or trees)."""
     from lapkin_audit.catalogue import unknown_selectors
     from lapkin_audit.discovery import PathNotFound, discover
     from lapkin_audit.engine import Options
     from lapkin_audit.errors import RulesError
     from lapkin_audit.model import Report, Verdict
-    from lapkin_audit.report import renderer
+    from lapkin_audit.report import Style, needs_sops, renderer
     from lapkin_audit.run import LazyRulebook, audit
 
     selectors, ignored = _codes(select), _codes(ignore)
@@ -69,17 +71,19 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, lang: str, selec
     options = Options(lang=lang, select=selectors, ignore=ignored)
     cache = None if no_cache else _open_cache(cache_dir, rulebook, options)
     try:
-        results = tuple(audit(targets, rulebook, options, jobs=jobs or _cores(), cache=cache))
+        results = _with_progress(audit(targets, rulebook, options, jobs=jobs or _cores(), cache=cache), len(targets), lang)
+        sops = _outlines(rulebook, results) if needs_sops(fmt) else {}
     except RulesError as exc:
         _fail(f"broken rules file: {exc}")
-    report = Report(__version__, lang, results)
+    report = Report(__version__, lang, results, sops)
+    style = Style(colour=_colour_wanted(color, output))
     try:
-        parts = renderer(fmt)(report)
+        parts = renderer(fmt)(report, style)
         if output:
             _write_atomically(Path(output), parts)
         else:
             for part in parts:
-                click.echo(part, nl=False)
+                click.echo(part, nl=False, color=style.colour or None)  # None: click strips codes off a terminal
     except Exception as exc:  # noqa: BLE001 - a bug in a renderer: say so, never half a report file
         _fail(f"internal error while writing the {fmt} report: {type(exc).__name__}: {exc}")
     bad = {Verdict.TIDAK_PATUH, Verdict.TIDAK_DAPAT_DINILAI}
@@ -88,26 +92,113 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, lang: str, selec
     sys.exit(EXIT_FINDINGS if any(r.verdict in bad for r in report.results) else EXIT_OK)
 
 
-@cli.command("rules")
-@click.argument("code", required=False)
-@click.option("--lang", type=click.Choice(("id", "en")), default="id", show_default=True)
-def rules_command(code: str | None, lang: str) -> None:
-    """List the rule codes, or explain one CODE."""
-    from tabulate import tabulate
+class _RulesGroup(click.Group):
+    """``rules`` lists, ``rules explain CODE`` explains; ``rules CODE`` (the first form of
+    the command, kept for scripts that use it) means ``rules explain CODE``."""
 
-    from lapkin_audit.catalogue import RULES
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        words = iter(args)
+        for word in words:
+            if word == "--lang":
+                next(words, None)  # its value
+            elif not word.startswith("-"):
+                if word not in self.commands:
+                    args = ["explain", *args]
+                break
+        return super().parse_args(ctx, args)
 
-    if code is not None:
-        rule = RULES.get(code.upper())
-        if rule is None:
-            _fail(f"unknown rule code: {code}")
-        rules = [rule]
-    else:
-        rules = list(RULES.values())
-    headers = ("Kode", "Tingkat", "Dapat dikecualikan", "Ringkasan") if lang == "id" else ("Code", "Severity", "Waivable", "Summary")
-    yes_no = ("ya", "tidak") if lang == "id" else ("yes", "no")
-    rows = [(r.code, r.severity.value, yes_no[0] if r.waivable else yes_no[1], r.summary(lang)) for r in rules]
-    click.echo(tabulate(rows, headers=headers, tablefmt="simple"))
+
+_LANG = click.option("--lang", type=click.Choice(("id", "en")), default=None, help="Language of the texts (default: id).")
+
+
+@cli.group("rules", cls=_RulesGroup, invoke_without_command=True)
+@_LANG
+@click.pass_context
+def rules_group(ctx: click.Context, lang: str | None) -> None:
+    """List the rule codes (rules list), or explain one (rules explain CODE)."""
+    ctx.obj = lang
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(rules_list, lang=lang)
+
+
+@rules_group.command("list")
+@_LANG
+@click.pass_context
+def rules_list(ctx: click.Context, lang: str | None) -> None:
+    """Every rule: code, family, severity, whether a waiver may cover it, title."""
+    from lapkin_audit import ruledocs
+
+    click.echo(ruledocs.list_table(lang or ctx.obj or "id"))
+
+
+@rules_group.command("explain")
+@click.argument("code")
+@_LANG
+@click.pass_context
+def rules_explain(ctx: click.Context, code: str, lang: str | None) -> None:
+    """What CODE checks, why, the SOP clause, the fix, a failing and a passing snippet."""
+    from lapkin_audit import ruledocs
+
+    try:
+        text = ruledocs.explain(code.strip().upper(), lang or ctx.obj or "id")
+    except KeyError:
+        _fail(f"unknown rule code: {code} (see `lapkin-audit rules list`)")
+    click.echo(text)
+
+
+@cli.command()
+@click.argument("folder", type=click.Path(file_okay=False))
+@click.option("--sop", "sop_id", default=None, help="The SOP the dossier follows (default: the only one, or pelaporan-kinerja).")
+@click.option("--rules", "rules_dirs", multiple=True, type=click.Path(exists=True, file_okay=False), help="Extra folder of SOP/calendar files. Repeatable.")
+@click.option("--lang", type=click.Choice(("id", "en")), default="id", show_default=True, help="Language of the comments.")
+@click.option("--force", is_flag=True, help="Overwrite an existing dossier.yaml.")
+def init(folder: str, sop_id: str | None, rules_dirs: tuple[str, ...], lang: str, force: bool) -> None:
+    """Write a dossier skeleton into FOLDER: every document and step of the SOP, commented, to fill in."""
+    from lapkin_audit import skeleton
+    from lapkin_audit.errors import RulesError
+    from lapkin_audit.sop import load_rulebook
+
+    try:
+        sops = load_rulebook(tuple(Path(d) for d in rules_dirs)).sops
+    except RulesError as exc:
+        _fail(f"broken rules file: {exc}")
+    chosen = sop_id or (next(iter(sops)) if len(sops) == 1 else skeleton.DEFAULT_SOP)
+    if chosen not in sops:
+        _fail(f"unknown SOP: {chosen} (known: {', '.join(sorted(sops))})")
+    target = Path(folder) / "dossier.yaml"
+    if target.exists() and not force:
+        _fail(f"{target} already exists (use --force to overwrite)")
+    try:
+        (Path(folder) / "lampiran").mkdir(parents=True, exist_ok=True)
+        _write_atomically(target, [skeleton.render(sops[chosen], lang)])
+    except OSError as exc:
+        _fail(f"cannot create {folder}: {exc.strerror or exc}")
+    done = {"id": "Kerangka dossier ditulis: {path}. Isi nilainya, lalu: lapkin-audit check {folder}",
+            "en": "Dossier skeleton written: {path}. Fill in its values, then: lapkin-audit check {folder}"}
+    click.echo(done[lang].format(path=target, folder=folder))
+
+
+def _with_progress(results: Iterable, count: int, lang: str) -> tuple:  # type: ignore[type-arg]
+    """All results; a progress bar on standard error while they come, for a person watching
+    a batch (never in a pipe or a CI log, where it would only be noise)."""
+    if count < 2 or not sys.stderr.isatty():
+        return tuple(results)
+    label = "Checking" if lang == "en" else "Memeriksa"
+    with click.progressbar(results, length=count, label=label, file=sys.stderr, show_pos=True) as bar:
+        return tuple(bar)
+
+
+def _outlines(rulebook, results) -> dict:  # type: ignore[no-untyped-def]
+    """The SOPs named by the results, for renderers that show more than findings."""
+    sops = rulebook.load().sops
+    return {r.sop: sops[r.sop].outline() for r in sorted(results, key=lambda r: r.sop or "") if r.sop in sops}
+
+
+def _colour_wanted(flag: bool | None, output: str | None) -> bool:
+    if flag is not None:
+        return flag
+    # https://no-color.org: any non-empty NO_COLOR turns colour off.
+    return output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
 def _cores() -> int:

@@ -203,6 +203,8 @@ def _periode_errors(data: dict, lines: Mapping[str, int]) -> list[Violation]:
             return [Violation("E003", "format.ke_tahunan", {"field": "periode.ke"}, field="periode.ke", line=lines.get("periode.ke"))]
         return []
     if ke is None:
+        if "ke" in periode:
+            return []  # written as null: the schema already said so
         return [Violation("E003", "format.required", {"field": "periode.ke"}, field="periode.ke", line=lines.get("periode"))]
     if not 1 <= ke <= KE_LIMIT[jenis]:
         args = {"field": "periode.ke", "value": ke, "jenis": jenis, "limit": KE_LIMIT[jenis]}

@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Mapping
 
-from lapkin_audit import attachments, dossier
+from lapkin_audit import attachments, dossier, timeline
 from lapkin_audit.catalogue import RULES, matches
 from lapkin_audit.checks import Context, families
 from lapkin_audit.checks import pengecualian
 from lapkin_audit.messages import render
-from lapkin_audit.model import Dossier, DossierResult, Finding, Severity, Sop, Verdict, Violation
+from lapkin_audit.model import Dossier, DossierResult, Finding, Severity, Sop, StepTiming, Verdict, Violation
 
 INTERNAL_ERROR = "E000"
 
@@ -61,7 +61,7 @@ def assess(manifest: Path, display_path: str, sops: Mapping[str, Sop], options: 
 def context_for(found: Dossier, sop: Sop) -> Context:
     root = os.path.realpath(found.folder)  # once per dossier, not per attachment
     facts = {doc.field: attachments.inspect(found.folder, doc.berkas, root) for doc in found.dokumen if doc.berkas is not None}
-    return Context(found, sop, facts)
+    return Context(found, sop, facts, timeline.build(found, sop))
 
 
 def _audit(found: Dossier, sop: Sop, options: Options, attachments_seen: dict | None = None) -> DossierResult:
@@ -74,7 +74,7 @@ def _audit(found: Dossier, sop: Sop, options: Options, attachments_seen: dict | 
     kept = [(i, v) for i, v in enumerate(violations) if options.keeps(v.rule)]
     reasons = {new: waived.reasons[old] for new, (old, _) in enumerate(kept) if old in waived.reasons}
     findings = _stamp([v for _, v in kept], found, reasons, options.lang)
-    return _result(found.path, sop.id, findings)
+    return _result(found.path, sop.id, findings, ctx.timeline)
 
 
 def _stamp(violations: Iterable[Violation], found: Dossier | None, reasons: dict[int, str], lang: str) -> list[Finding]:
@@ -100,9 +100,9 @@ def _stamp(violations: Iterable[Violation], found: Dossier | None, reasons: dict
     return findings
 
 
-def _result(path: str, sop_id: str | None, findings: list[Finding]) -> DossierResult:
+def _result(path: str, sop_id: str | None, findings: list[Finding], steps: tuple[StepTiming, ...] = ()) -> DossierResult:
     ordered = tuple(sorted(findings, key=Finding.sort_key))
-    return DossierResult(path, sop_id, verdict_of(ordered), ordered)
+    return DossierResult(path, sop_id, verdict_of(ordered), ordered, steps)
 
 
 def verdict_of(findings: Iterable[Finding]) -> Verdict:

@@ -119,6 +119,13 @@ class Sop:
     waiver_approver: str = "camat"  # the role whose holder may approve a pengecualian
     texts: Mapping[str, Any] = field(default_factory=dict)  # kualifikasi, pencatatan, ...: documented only
 
+    def outline(self) -> "SopOutline":
+        """What a reader needs of this SOP beside the findings."""
+        manual = tuple(ManualCheck("kualifikasi_pelaksana", text) for text in self.texts.get("kualifikasi_pelaksana", ()))
+        # Equipment a dossier can prove is checked (K005); the rest only a person can confirm.
+        manual += tuple(ManualCheck("peralatan", item.name) for item in self.peralatan if item.dokumen is None)
+        return SopOutline(self.id, self.name, self.nomor, self.unit, self.jumlah_waktu, manual)
+
     def step(self, nomor: int) -> SopStep | None:
         for step in self.steps:
             if step.nomor == nomor:
@@ -137,6 +144,24 @@ class Sop:
             return tuple(sorted(set(step.decision.values())))
         index = self.steps.index(step)
         return (self.steps[index + 1].nomor,) if index + 1 < len(self.steps) else ()
+
+
+@dataclass(frozen=True)
+class ManualCheck:
+    """A requirement of the SOP that no machine can check, for a reader to tick."""
+
+    section: str  # "kualifikasi_pelaksana" or "peralatan" (the SOP's section)
+    text: str
+
+
+@dataclass(frozen=True)
+class SopOutline:
+    id: str
+    name: str
+    nomor: str
+    unit: str
+    jumlah_waktu: str
+    manual_checks: tuple[ManualCheck, ...]
 
 
 # --------------------------------------------------------------------------- the dossier
@@ -290,11 +315,36 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class StepTiming:
+    """One record of the step log in working time, against its Mutu Baku: Waktu.
+
+    ``waited`` is the working time between the end of the record before it and its start
+    (0 for the first record, or when they overlap); ``worked`` is 0 when it ends before it
+    starts (W003). ``overrun`` is the very comparison W001 makes.
+    """
+
+    nomor: int
+    kegiatan: str  # the SOP's short name of the step
+    mulai: dt.datetime
+    selesai: dt.datetime
+    worked: int  # working minutes
+    standard: int  # working minutes of the Mutu Baku
+    standard_text: str  # as the SOP writes it ("1 hari")
+    waited: int
+    field: str
+
+    @property
+    def overrun(self) -> bool:
+        return self.worked > self.standard
+
+
+@dataclass(frozen=True)
 class DossierResult:
     path: str
     sop: str | None
     verdict: Verdict
     findings: tuple[Finding, ...]
+    timeline: tuple[StepTiming, ...] = ()  # empty when the dossier could not be assessed
 
 
 @dataclass(frozen=True)
@@ -302,6 +352,8 @@ class Report:
     tool_version: str
     lang: str
     results: tuple[DossierResult, ...]
+    # The SOPs the results name, for renderers that show more than findings (NEEDS_SOPS).
+    sops: Mapping[str, SopOutline] = field(default_factory=dict)
 
     def summary(self) -> dict[str, int]:
         counts = {verdict.value: 0 for verdict in Verdict}

@@ -136,12 +136,33 @@ def test_table_report_lists_verdicts(run_cli):
     assert "PATUH" in result.output and "TIDAK PATUH" in result.output and "K001" in result.output
 
 
-def test_rules_command(run_cli):
-    listing = run_cli("rules")
-    assert listing.exit_code == 0 and "W001" in listing.output and "X001" in listing.output
-    one = run_cli("rules", "a003", "--lang", "en")
-    assert one.exit_code == 0 and "A003" in one.output and "W001" not in one.output
-    assert run_cli("rules", "Q999").exit_code == 2
+@pytest.mark.parametrize("args", [("rules",), ("rules", "list"), ("rules", "list", "--lang", "en"), ("rules", "--lang", "en")])
+def test_rules_list_forms(run_cli, args):
+    from lapkin_audit.catalogue import RULES
+
+    listing = run_cli(*args)
+    assert listing.exit_code == 0
+    listed = [line.split()[0] for line in listing.output.splitlines() if line[:1].isupper() and line.split()[0] in RULES]
+    assert listed == list(RULES)
+    english = "en" in args
+    assert ("Completeness" in listing.output) == english and ("Kelengkapan" in listing.output) != english
+
+
+@pytest.mark.parametrize("args", [("rules", "explain", "a003"), ("rules", "a003"), ("rules", "--lang", "en", "a003"), ("rules", "explain", "A003", "--lang", "en")])
+def test_rules_explain_forms(run_cli, args):
+    from lapkin_audit import ruledocs
+
+    one = run_cli(*args)
+    lang = "en" if "en" in args else "id"
+    assert one.exit_code == 0, one.output
+    assert one.output == ruledocs.explain("A003", lang) + "\n"
+    assert "W001" not in one.output
+
+
+@pytest.mark.parametrize("args", [("rules", "Q999"), ("rules", "explain", "Q999"), ("rules", "explain")])
+def test_rules_unknown_code_is_usage_error(run_cli, args):
+    result = run_cli(*args)
+    assert result.exit_code == 2 and "Traceback" not in result.output
 
 
 def test_extra_rules_dir_that_is_broken_is_usage_error(run_cli, tmp_path):
@@ -171,7 +192,7 @@ def test_output_keeps_the_mode_of_the_report_it_replaces(tmp_path, run_cli):
 def test_a_renderer_bug_is_a_clear_exit_2(monkeypatch, run_cli, tmp_path):
     import lapkin_audit.report.json_report as json_report
 
-    def broken(report):
+    def broken(report, style):
         yield '{"format": '
         raise RuntimeError("boom")
 
@@ -190,3 +211,68 @@ def test_streamed_json_is_exactly_the_whole_document(audit):
     for report in (Report("1.0.0", "id", results), Report("1.0.0", "en", ())):
         whole = json.dumps(json_report.as_dict(report), ensure_ascii=False, indent=2) + "\n"
         assert "".join(json_report.chunks(report)) == whole
+
+
+def test_colour_only_when_asked_or_on_a_terminal(run_cli, monkeypatch):
+    plain = run_cli("check", BROKEN).output
+    assert "\x1b[" not in plain  # CliRunner's stdout is not a terminal
+    forced = run_cli("check", BROKEN, "--color").output
+    assert "\x1b[31m" in forced and click_unstyle(forced) == plain
+    assert "\x1b[" not in run_cli("check", BROKEN, "--format", "json", "--color").output  # only the table is coloured
+
+
+def test_no_color_and_terminals(monkeypatch):
+    from lapkin_audit import cli
+
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True, raising=False)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    assert cli._colour_wanted(None, None) is True
+    assert cli._colour_wanted(None, "report.txt") is False  # a file is not a terminal
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert cli._colour_wanted(None, None) is False
+    assert cli._colour_wanted(True, None) is True  # an explicit --color wins
+    monkeypatch.setenv("NO_COLOR", "")  # empty: as if unset (no-color.org)
+    assert cli._colour_wanted(None, None) is True
+
+
+def click_unstyle(text: str) -> str:
+    import click
+
+    return click.unstyle(text)
+
+
+def _run_with_terminal_stderr(*args: str) -> tuple[str, str]:
+    """Runs the installed command with standard error on a pseudo-terminal."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    leader, follower = pty.openpty()
+    proc = subprocess.run([sys.executable, "-m", "lapkin_audit", *args], stdout=subprocess.PIPE, stderr=follower, timeout=120)
+    os.close(follower)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the terminal closed
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(leader)
+    return proc.stdout.decode(), seen.decode(errors="replace")
+
+
+def test_progress_bar_on_a_terminal_only(tmp_path):
+    stdout, stderr = _run_with_terminal_stderr("check", "--no-cache", "--jobs", "1", "--format", "json", str(FIXTURES))
+    count = len(json.loads(stdout)["dossiers"])
+    assert f"{count}/{count}" in stderr and "Memeriksa" in stderr
+    assert "Memeriksa" not in stdout and json.loads(stdout)  # the report itself is untouched
+    _, single = _run_with_terminal_stderr("check", "--no-cache", "--format", "json", PATUH)
+    assert "Memeriksa" not in single  # one dossier: no bar
+
+
+def test_progress_bar_never_in_a_pipe(run_cli):
+    result = run_cli("check", "--no-cache", str(FIXTURES), "--format", "json")
+    assert "Memeriksa" not in result.output and "Checking" not in result.output

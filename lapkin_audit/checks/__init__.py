@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Iterable, Mapping, Protocol
 
 from lapkin_audit.attachments import Attachment
-from lapkin_audit.model import Dossier, Sop, Violation
+from lapkin_audit.model import Dossier, Sop, StepTiming, Violation
 
 
 @dataclass(frozen=True)
@@ -20,6 +20,7 @@ class Context:
     dossier: Dossier
     sop: Sop
     attachments: Mapping[str, Attachment]  # document field ("dokumen[3]") -> facts
+    timeline: tuple[StepTiming, ...] = ()  # lapkin_audit.timeline: the log in working time
 
 
 class Family(Protocol):

@@ -29,18 +29,13 @@ def check(ctx: Context) -> Iterator[Violation]:
     if not log:
         return
     calendar, zone = ctx.sop.calendar, ctx.dossier.zona_waktu
-    for record in log:
-        step = ctx.sop.step(record.nomor)
-        if step is None:
-            continue
-        if record.selesai < record.mulai:
-            args = {"step": record.nomor, "mulai": record.mulai, "selesai": record.selesai}
-            yield Violation("W003", "W003", args, step=record.nomor, field=f"{record.field}.selesai")
-            continue
-        took = calendar.working_minutes(record.mulai, record.selesai, zone)
-        if took > step.waktu_minutes:
-            args = {"step": record.nomor, "kegiatan": step.short_name, "actual": WorkMinutes(took), "limit_text": step.waktu, "limit": WorkMinutes(step.waktu_minutes)}
-            yield Violation("W001", "W001", args, step=record.nomor, field=f"{record.field}.selesai")
+    for timing in ctx.timeline:
+        if timing.selesai < timing.mulai:
+            args = {"step": timing.nomor, "mulai": timing.mulai, "selesai": timing.selesai}
+            yield Violation("W003", "W003", args, step=timing.nomor, field=f"{timing.field}.selesai")
+        elif timing.overrun:
+            args = {"step": timing.nomor, "kegiatan": timing.kegiatan, "actual": WorkMinutes(timing.worked), "limit_text": timing.standard_text, "limit": WorkMinutes(timing.standard)}
+            yield Violation("W001", "W001", args, step=timing.nomor, field=f"{timing.field}.selesai")
 
     first = min(log, key=lambda r: r.mulai)
     last = max(log, key=lambda r: r.selesai)

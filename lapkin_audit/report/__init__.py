@@ -1,23 +1,50 @@
 """Renderers: a ``Report`` in, text out. No decisions are made here.
 
-The registry drives ``--format``'s choices; each renderer is imported only when used,
-so ``--version`` and ``--format json`` never pay for tabulate.
+One module per reader, each with ``chunks(report, style)`` yielding the report in pieces
+(written as they come). A module that shows more of the SOP than the findings (the HTML
+report's checklist) sets ``NEEDS_SOPS = True``, and the command line fills
+``Report.sops`` for it. The registry drives ``--format``'s choices; each renderer is
+imported only when used, so ``--version`` and ``--format json`` never pay for tabulate.
 """
 
 from __future__ import annotations
 
 import importlib
+from dataclasses import dataclass
+from types import ModuleType
 from typing import Callable, Iterable
 
 from lapkin_audit.model import Report
 
 RENDERERS: dict[str, str] = {
-    "table": "lapkin_audit.report.table",
-    "json": "lapkin_audit.report.json_report",
+    "table": "lapkin_audit.report.table",  # people at a terminal
+    "json": "lapkin_audit.report.json_report",  # programs (spec: report-format.md)
+    "junit": "lapkin_audit.report.junit",  # CI test views (GitLab, Jenkins)
+    "sarif": "lapkin_audit.report.sarif",  # code-scanning views (SARIF 2.1.0)
+    "github": "lapkin_audit.report.github",  # GitHub Actions annotations
+    "markdown": "lapkin_audit.report.markdown",  # a merge-request comment
+    "html": "lapkin_audit.report.html",  # the Sekretaris and the auditor, printable
 }
 
 
-def renderer(name: str) -> Callable[[Report], Iterable[str]]:
+@dataclass(frozen=True)
+class Style:
+    """How the command line wants text shown; decided there (terminal, NO_COLOR), not here."""
+
+    colour: bool = False
+
+
+PLAIN = Style()
+
+
+def module(name: str) -> ModuleType:
+    return importlib.import_module(RENDERERS[name])
+
+
+def renderer(name: str) -> Callable[[Report, Style], Iterable[str]]:
     """The renderer's ``chunks``: the report as pieces of text, written as they come."""
-    module = importlib.import_module(RENDERERS[name])
-    return module.chunks  # type: ignore[no-any-return]
+    return module(name).chunks  # type: ignore[no-any-return]
+
+
+def needs_sops(name: str) -> bool:
+    return bool(getattr(module(name), "NEEDS_SOPS", False))

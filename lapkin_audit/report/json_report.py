@@ -7,6 +7,7 @@ import textwrap
 from typing import Any, Iterator
 
 from lapkin_audit.model import DossierResult, Finding, Report
+from lapkin_audit.report import PLAIN, Style
 
 FORMAT = "lapkin-audit-report/1"
 
@@ -15,7 +16,7 @@ def render(report: Report) -> str:
     return "".join(chunks(report))
 
 
-def chunks(report: Report) -> Iterator[str]:
+def chunks(report: Report, style: Style = PLAIN) -> Iterator[str]:
     """The report in pieces, one per dossier, so that 10,000 dossiers never sit in memory
     as one document. The bytes are exactly those of ``json.dumps(as_dict(report), indent=2)``."""
     head = json.dumps(_head(report), ensure_ascii=False, indent=2)

@@ -6,7 +6,8 @@ from typing import Iterator
 
 from tabulate import tabulate
 
-from lapkin_audit.model import Report, Severity
+from lapkin_audit.model import Report, Severity, Verdict
+from lapkin_audit.report import PLAIN, Style
 from lapkin_audit.report.json_report import finding_counts
 
 HEADERS = {
@@ -38,18 +39,36 @@ def _safe(text: object) -> object:
     return text.translate(_CONTROL) if isinstance(text, str) else text
 
 
-def render(report: Report) -> str:
+# Colour only repeats what the words say (terminals without colour lose nothing).
+VERDICT_COLOURS = {
+    Verdict.PATUH: "green",
+    Verdict.PATUH_DENGAN_CATATAN: "yellow",
+    Verdict.TIDAK_PATUH: "red",
+    Verdict.TIDAK_DAPAT_DINILAI: "magenta",
+}
+SEVERITY_COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow"}
+
+
+def render(report: Report, style: Style = PLAIN) -> str:
+    import click  # for its ANSI styling; tabulate measures cells without the escape codes
+
+    def paint(text: str, colour: str | None, bold: bool = False) -> str:
+        return click.style(text, fg=colour, bold=bold) if style.colour else text
+
     words = HEADERS["en" if report.lang == "en" else "id"]
     rows = []
     findings = []
     for result in report.results:
         counts = finding_counts([result])
-        rows.append((result.path, _safe(result.sop or "-"), result.verdict.label, counts["error"], counts["warning"], counts["waived"]))
+        verdict = paint(result.verdict.label, VERDICT_COLOURS[result.verdict], bold=True)
+        rows.append((_safe(result.path), _safe(result.sop or "-"), verdict, counts["error"], counts["warning"], counts["waived"]))
         for f in result.findings:
             severity = words["severity"][f.severity]
             if f.waived:
-                severity += " (" + words["waived"].format(reason=f.waiver_reason) + ")"
-            findings.append((result.path, f.line or "", f.rule, _safe(severity), f.step or "", _safe(f.message)))
+                severity = _safe(severity + " (" + words["waived"].format(reason=f.waiver_reason) + ")")
+            else:
+                severity = paint(severity, SEVERITY_COLOURS[f.severity])
+            findings.append((_safe(result.path), f.line or "", f.rule, severity, f.step or "", _safe(f.message)))
     parts = [tabulate(rows, headers=words["dossiers"], tablefmt="simple")]
     parts.append(tabulate(findings, headers=words["findings"], tablefmt="simple", maxcolwidths=[None, None, None, 24, None, 70]) if findings else words["none"])
     summary = ", ".join(f"{label.replace('_', ' ')} {n}" for label, n in report.summary().items())
@@ -57,6 +76,6 @@ def render(report: Report) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def chunks(report: Report) -> Iterator[str]:
-    yield render(report)  # column widths need every row: a table is not streamed
+def chunks(report: Report, style: Style = PLAIN) -> Iterator[str]:
+    yield render(report, style)  # column widths need every row: a table is not streamed
 

@@ -1,0 +1,155 @@
+"""``lapkin-audit init``: a dossier.yaml skeleton for an SOP, to be filled in by hand.
+
+Everything the SOP asks for is there, in the order a Sekretaris meets it: the office
+holders, every document kind (the Peringatan decree, each step's Kelengkapan and
+Output, Peralatan, Keterkaitan) and every step of a straight run. What only the office
+knows is left empty (``""`` or ``null``), so ``lapkin-audit check`` on the untouched
+skeleton lists, line by line, what is still to be filled (E003), and nothing else.
+"""
+
+from __future__ import annotations
+
+import json
+
+from lapkin_audit.model import DocumentKind, Sop
+
+DEFAULT_SOP = "pelaporan-kinerja"
+
+_TEXTS = {
+    "id": {
+        "title": "Dossier {sop} ({nomor}): kerangka yang dibuat oleh lapkin-audit init.",
+        "fill": 'Isi setiap "" dan null, lampirkan berkas di lampiran/, lalu periksa: lapkin-audit check <folder ini>.',
+        "format": "Format dossier versi 1. Waktu tanpa zona dibaca sebagai waktu setempat (zona_waktu).",
+        "instansi": "Nama kantor",
+        "zona": "WIB; WITA: Asia/Makassar; WIT: Asia/Jayapura",
+        "periode": "tahun, mis. 2024; jenis: bulanan, triwulan, semester atau tahunan; ke: nomor periodenya",
+        "pejabat": "Pejabat yang menjabat selama proses (NIP 18 digit; spasi boleh)",
+        "dokumen": "Dokumen",
+        "precondition": "Peringatan: {text}",
+        "members": "anggota tim (yang bertindak sebagai {role} harus tercantum di sini)",
+        "input_of": "kelengkapan langkah {steps}",
+        "output_of": "output langkah {steps}",
+        "peralatan": "Peralatan",
+        "keterkaitan": "Keterkaitan: {name}",
+        "file": "berkas di folder dossier, mis. lampiran/nama-berkas.pdf",
+        "paraf": "paraf {role}",
+        "ttd": "tanda tangan {role}",
+        "cite": "kutipan dasar hukum sebagaimana tertulis di laporan, mis. {example}",
+        "langkah": "Langkah, dalam urutan terjadinya; ulangi langkah bila draft diperbaiki",
+        "step": "Langkah {nomor}: {kegiatan} (waktu baku {waktu})",
+        "roles": "peran yang diberikan SOP: {roles}",
+        "when": "mis. 2024-07-01T07:45",
+        "decision": "hasil: {choices}",
+    },
+    "en": {
+        "title": "Dossier {sop} ({nomor}): skeleton written by lapkin-audit init.",
+        "fill": 'Fill in every "" and null, put the files in lampiran/, then check: lapkin-audit check <this folder>.',
+        "format": "Dossier format version 1. Times without a zone are local time (zona_waktu).",
+        "instansi": "Name of the office",
+        "zona": "WIB; WITA: Asia/Makassar; WIT: Asia/Jayapura",
+        "periode": "tahun, e.g. 2024; jenis: bulanan, triwulan, semester or tahunan; ke: which period",
+        "pejabat": "Office holders during the run (18-digit NIP; spaces allowed)",
+        "dokumen": "Documents",
+        "precondition": "Peringatan: {text}",
+        "members": "team members (whoever acts as {role} must be listed here)",
+        "input_of": "input of step {steps}",
+        "output_of": "output of step {steps}",
+        "peralatan": "Peralatan (equipment)",
+        "keterkaitan": "Keterkaitan (related SOP): {name}",
+        "file": "a file in the dossier folder, e.g. lampiran/file-name.pdf",
+        "paraf": "paraf (initials) of {role}",
+        "ttd": "signature of {role}",
+        "cite": "legal basis as the report cites it, e.g. {example}",
+        "langkah": "Steps, in the order they happened; repeat steps when the draft is sent back",
+        "step": "Step {nomor}: {kegiatan} (standard time {waktu})",
+        "roles": "roles the SOP gives it: {roles}",
+        "when": "e.g. 2024-07-01T07:45",
+        "decision": "hasil: {choices}",
+    },
+}
+
+_EMPTY_PERSON = 'nama: "", nip: ""'
+
+
+def render(sop: Sop, lang: str = "id") -> str:
+    t = _TEXTS["en" if lang == "en" else "id"]
+    lines = [
+        "# " + t["title"].format(sop=sop.name, nomor=sop.nomor),
+        "# " + sop.unit,
+        "# " + t["fill"],
+        "# " + t["format"],
+        "format: 1",
+        f"sop: {_scalar(sop.id)}",
+        "instansi:",
+        f'  nama: ""  # {t["instansi"]}',
+        f"  zona_waktu: {_scalar(sop.calendar.zone)}  # {t['zona']}",
+        f"periode: {{tahun: null, jenis: triwulan, ke: null}}  # {t['periode']}",
+        f"pejabat:  # {t['pejabat']}",
+    ]
+    lines += [f"  {role}: {{{_EMPTY_PERSON}}}  # {sop.roles.get(role, role)}" for role in sop.required_officials]
+    lines.append(f"dokumen:  # {t['dokumen']}")
+    for jenis, comment in _document_order(sop, t):
+        lines += _document(sop, sop.document_kinds[jenis], comment, t)
+    lines.append(f"langkah:  # {t['langkah']}")
+    for step in sop.steps:
+        lines.append(f"  # {t['step'].format(nomor=step.nomor, kegiatan=step.kegiatan, waktu=step.waktu)}")
+        lines.append(f"  - nomor: {step.nomor}")
+        roles = ", ".join(step.pelaksana)
+        lines.append(f"    pelaksana: [{{peran: {step.pelaksana[0]}, {_EMPTY_PERSON}}}]  # {t['roles'].format(roles=roles)}")
+        lines.append(f"    mulai: null  # {t['when']}")
+        lines.append("    selesai: null")
+        if step.decision:
+            choices = ", ".join(f"{hasil} -> {nomor}" for hasil, nomor in step.decision.items())
+            first = next(iter(step.decision))
+            lines.append(f"    hasil: {first}  # {t['decision'].format(choices=choices)}")
+    return "\n".join(lines) + "\n"
+
+
+def _document_order(sop: Sop, t: dict[str, str]) -> list[tuple[str, str]]:
+    """Every document kind a run needs, once, in the order it first comes up."""
+    order: dict[str, list[str]] = {}
+
+    def add(jenis: str | None, comment: str) -> None:
+        if jenis is not None and jenis in sop.document_kinds:
+            order.setdefault(jenis, []).append(comment)
+
+    for pre in sop.preconditions:
+        add(pre.dokumen, t["precondition"].format(text=pre.text))
+    for step in sop.steps:
+        for jenis in step.kelengkapan:
+            add(jenis, t["input_of"].format(steps=step.nomor))
+        for jenis in step.output:
+            add(jenis, t["output_of"].format(steps=step.nomor))
+    for item in sop.peralatan:
+        add(item.dokumen, t["peralatan"])
+    for item in sop.keterkaitan:
+        add(item.dokumen, t["keterkaitan"].format(name=item.name))
+    return [(jenis, "; ".join(dict.fromkeys(comments))) for jenis, comments in order.items()]
+
+
+def _document(sop: Sop, kind: DocumentKind, comment: str, t: dict[str, str]) -> list[str]:
+    lines = [f"  # {kind.name}: {comment}", f"  - jenis: {kind.id}"]
+    precondition = next((p for p in sop.preconditions if p.dokumen == kind.id), None)
+    if precondition is not None:
+        lines += ['    nomor: ""', "    tanggal: null", "    berlaku_mulai: null", "    berlaku_sampai: null"]
+    if kind.needs_file:
+        lines.append(f'    berkas: ""  # {t["file"]}')
+    if kind.cites_legal_basis:
+        example = "; ".join(f"{basis.kind} {basis.number}/{basis.year}" for basis in sop.legal_bases)
+        lines.append(f"    dasar_hukum:  # {t['cite'].format(example=example)}")
+        lines += ['      - ""' for _ in sop.legal_bases]
+    for key, roles, label in (("paraf", kind.paraf, "paraf"), ("tanda_tangan", kind.tanda_tangan, "ttd")):
+        signers = roles or ((precondition.signed_by,) if precondition is not None and key == "tanda_tangan" else ())
+        if signers:
+            lines.append(f"    {key}:")
+            lines += [f"      - {{peran: {role}, {_EMPTY_PERSON}, tanggal: null}}  # {t[label].format(role=sop.roles.get(role, role))}" for role in signers]
+    if precondition is not None and precondition.members_for_role:
+        lines.append(f"    anggota:  # {t['members'].format(role=precondition.members_for_role)}")
+        lines.append(f"      - {{{_EMPTY_PERSON}}}")
+    return lines
+
+
+def _scalar(text: str) -> str:
+    """A YAML scalar for an id from the rules: plain when safe, else a quoted string."""
+    plain = text.replace("-", "").replace("_", "").replace("/", "").isalnum()
+    return text if plain else json.dumps(text, ensure_ascii=False)

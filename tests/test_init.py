@@ -1,0 +1,85 @@
+"""``lapkin-audit init``: a skeleton that names everything the SOP asks for, and that the
+checker itself turns into a to-do list (E003 on each value still to fill)."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from lapkin_audit.sop import load_rulebook
+from tests.conftest import FIXTURES
+
+SOP = load_rulebook(()).sops["pelaporan-kinerja"]
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_skeleton_names_every_document_and_step(run_cli, tmp_path, lang):
+    folder = tmp_path / "2025-tw1"
+    result = run_cli("init", str(folder), "--lang", lang)
+    assert result.exit_code == 0, result.output
+    assert (folder / "lampiran").is_dir()
+    data = yaml.safe_load((folder / "dossier.yaml").read_text(encoding="utf-8"))
+    example = yaml.safe_load((FIXTURES / "patuh" / "dossier.yaml").read_text(encoding="utf-8"))
+    # The same documents and steps as the compliant example, in the same shape.
+    assert sorted(d["jenis"] for d in data["dokumen"]) == sorted(d["jenis"] for d in example["dokumen"])
+    assert [s["nomor"] for s in data["langkah"]] == [s.nomor for s in SOP.steps]
+    assert set(data["pejabat"]) == set(SOP.required_officials)
+    for step, record in zip(SOP.steps, data["langkah"]):
+        assert record["pelaksana"][0]["peran"] in step.pelaksana
+        assert ("hasil" in record) == (step.decision is not None)
+
+
+def test_untouched_skeleton_lists_only_what_is_left_to_fill(run_cli, audit, tmp_path):
+    run_cli("init", str(tmp_path / "baru"))
+    result = audit(tmp_path / "baru")
+    lines = (tmp_path / "baru" / "dossier.yaml").read_text(encoding="utf-8").splitlines()
+    assert result.verdict.value == "TIDAK_DAPAT_DINILAI"
+    assert result.findings and {f.rule for f in result.findings} == {"E003"}
+    for finding in result.findings:  # each points at a line holding a blank to fill
+        assert finding.line is not None
+        assert '""' in lines[finding.line - 1] or "null" in lines[finding.line - 1], finding
+
+
+def test_filled_skeleton_is_compliant(run_cli, audit, tmp_path):
+    """Filling the blanks with the example's values gives the example's verdict: the
+    skeleton's shape is one a real dossier can take."""
+    import shutil
+
+    folder = tmp_path / "isi"
+    shutil.copytree(FIXTURES / "patuh", folder)
+    (folder / "dossier.yaml").unlink()
+    run_cli("init", str(folder))
+    data = yaml.safe_load((folder / "dossier.yaml").read_text(encoding="utf-8"))
+    example = yaml.safe_load((FIXTURES / "patuh" / "dossier.yaml").read_text(encoding="utf-8"))
+    data["instansi"].update(example["instansi"])
+    data["periode"] = example["periode"]
+    data["pejabat"] = example["pejabat"]
+    by_kind = {d["jenis"]: d for d in example["dokumen"]}
+    data["dokumen"] = [{**skeleton_doc, **by_kind[skeleton_doc["jenis"]]} for skeleton_doc in data["dokumen"]]
+    data["langkah"] = [{**s, **e} for s, e in zip(data["langkah"], example["langkah"], strict=True)]
+    (folder / "dossier.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    result = audit(folder)
+    assert result.verdict.value == "PATUH", result.findings
+
+
+def test_init_never_overwrites_without_force(run_cli, tmp_path):
+    assert run_cli("init", str(tmp_path)).exit_code == 0
+    (tmp_path / "dossier.yaml").write_text("format: 1\n", encoding="utf-8")
+    again = run_cli("init", str(tmp_path))
+    assert again.exit_code == 2 and "--force" in again.output
+    assert (tmp_path / "dossier.yaml").read_text(encoding="utf-8") == "format: 1\n"
+    assert run_cli("init", str(tmp_path), "--force").exit_code == 0
+    assert "jenis: sk_tim_akuntabilitas" in (tmp_path / "dossier.yaml").read_text(encoding="utf-8")
+
+
+def test_init_unknown_sop_is_usage_error(run_cli, tmp_path):
+    result = run_cli("init", str(tmp_path / "x"), "--sop", "pelaporan-keuangan")
+    assert result.exit_code == 2 and "pelaporan-kinerja" in result.output
+    assert not (tmp_path / "x").exists()
+
+
+def test_init_into_a_file_is_usage_error(run_cli, tmp_path):
+    blocker = tmp_path / "berkas"
+    blocker.write_text("", encoding="utf-8")
+    result = run_cli("init", str(blocker / "sub"))
+    assert result.exit_code == 2 and "Traceback" not in result.output
