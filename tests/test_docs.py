@@ -1,5 +1,8 @@
 """Every rule is documented: in docs/rules.md (with its catalogue severity and
-waivability) and in the docstring of the check module that yields it."""
+waivability), in the README and in the docstring of the check module that yields it.
+
+docs/rules.md is generated from lapkin_audit/ruledocs.yaml; tests/test_ruledocs.py
+keeps the two equal and checks the documentation itself."""
 
 from __future__ import annotations
 

@@ -121,7 +121,7 @@ def test_a_rendering_failure_writes_nothing(folder, monkeypatch):
     import lapkin_audit.report as report
 
     def broken(fmt):
-        def render(_report):
+        def render(_report, _style):
             raise RuntimeError("renderer exploded")
 
         return render
