@@ -1,0 +1,75 @@
+"""Headless Chromium for the HTML report: Debian's chromium and chromedriver, by explicit
+path, so that Selenium Manager never looks for (or downloads) a browser of its own.
+
+Shared by tests/test_html_report.py and scripts/screenshot-html-report.py.
+scripts/ensure-browser installs the two packages where they are missing.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
+
+ARGS = (
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-default-apps",
+    "--disable-extensions",
+    "--no-first-run",
+    "--hide-scrollbars",
+    "--force-device-scale-factor=1",
+)
+
+
+def missing() -> str | None:
+    """Why the browser cannot run here, or None when it can."""
+    absent = [str(path) for path in (CHROMIUM, CHROMEDRIVER) if not path.exists()]
+    if absent:
+        return f"{' and '.join(absent)} not installed (scripts/ensure-browser installs Debian's chromium and chromium-driver)"
+    try:
+        import selenium  # noqa: F401
+    except ImportError:
+        return "selenium is not installed (pip install -e '.[test]')"
+    return None
+
+
+@contextmanager
+def chromium(width: int = 1100, height: int = 900) -> Iterator["object"]:
+    """A headless Chromium WebDriver with its browser log kept; quit and cleaned up after."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    profile = tempfile.mkdtemp(prefix="lapkin-chromium-")
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for arg in ARGS:
+        options.add_argument(arg)
+    options.add_argument(f"--user-data-dir={profile}")
+    options.add_argument(f"--window-size={width},{height}")
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(options=options, service=Service(executable_path=str(CHROMEDRIVER)))
+    try:
+        yield driver
+    finally:
+        driver.quit()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def full_page_screenshot(driver, path: Path, width: int = 1100, max_height: int = 6000) -> None:  # type: ignore[no-untyped-def]
+    """Resize the window to the page's height (up to ``max_height``), then save a PNG."""
+    height = int(driver.execute_script("return document.documentElement.scrollHeight"))
+    driver.set_window_size(width, min(max(height, 400), max_height))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not driver.save_screenshot(str(path)):
+        raise RuntimeError(f"the browser could not save a screenshot to {path}")
