@@ -276,3 +276,22 @@ def test_progress_bar_on_a_terminal_only(tmp_path):
 def test_progress_bar_never_in_a_pipe(run_cli):
     result = run_cli("check", "--no-cache", str(FIXTURES), "--format", "json")
     assert "Memeriksa" not in result.output and "Checking" not in result.output
+
+
+def test_json_keeps_line_separators_and_surrogates_exact():
+    """U+2028 inside a message is not a line to indent; a lone surrogate (an undecodable
+    file name) cannot be written raw as UTF-8, and is written as its JSON escape."""
+    from lapkin_audit.model import DossierResult, Finding, Report, Severity, Verdict
+    from lapkin_audit.report import json_report, table
+
+    message = "kunci 'a\u2028b' tidak dikenal"
+    finding = Finding("E003", Severity.ERROR, message, field="a\u2028b", line=3)
+    report = Report("1.0.0", "id", (DossierResult("arsip/\udcff-tw2", None, Verdict.TIDAK_DAPAT_DINILAI, (finding,)),))
+    text = json_report.render(report)
+    text.encode("utf-8")  # would raise on a raw surrogate
+    parsed = json.loads(text)
+    assert parsed["dossiers"][0]["path"] == "arsip/\udcff-tw2"
+    assert parsed["dossiers"][0]["findings"][0]["message"] == message
+    table_text = table.render(report)
+    assert "arsip/\ufffd-tw2" in table_text  # for a person: replaced, and encodable
+    table_text.encode("utf-8")

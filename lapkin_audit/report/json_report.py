@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
-import textwrap
+import re
 from typing import Any, Iterator
 
 from lapkin_audit.model import DossierResult, Finding, Report
 from lapkin_audit.report import PLAIN, Style
 
 FORMAT = "lapkin-audit-report/1"
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 def render(report: Report) -> str:
@@ -19,14 +20,24 @@ def render(report: Report) -> str:
 def chunks(report: Report, style: Style = PLAIN) -> Iterator[str]:
     """The report in pieces, one per dossier, so that 10,000 dossiers never sit in memory
     as one document. The bytes are exactly those of ``json.dumps(as_dict(report), indent=2)``."""
-    head = json.dumps(_head(report), ensure_ascii=False, indent=2)
+    head = _dumps(_head(report))
     yield head[: -len("\n}")] + ',\n  "dossiers": ['
     first = True
     for result in report.results:
-        body = json.dumps(_dossier(result), ensure_ascii=False, indent=2)
-        yield ("\n" if first else ",\n") + textwrap.indent(body, "    ")  # JSON text holds no raw newline
+        body = _dumps(_dossier(result))
+        # Indent line by line, splitting on "\n" only: JSON escapes it inside strings, but
+        # not U+2028, which str.splitlines (and so textwrap) would also split on.
+        yield ("\n" if first else ",\n") + "\n".join("    " + line for line in body.split("\n"))
         first = False
     yield ("]" if first else "\n  ]") + "\n}\n"
+
+
+def _dumps(data: object) -> str:
+    """JSON text, non-ASCII kept as is; a lone surrogate (an undecodable file name) is
+    written as its ``\\uXXXX`` escape, which reads back as the same string, since no
+    UTF-8 writer accepts it raw."""
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    return _SURROGATES.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def as_dict(report: Report) -> dict[str, Any]:

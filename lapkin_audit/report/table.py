@@ -9,6 +9,7 @@ from tabulate import tabulate
 from lapkin_audit.model import Report, Severity, Verdict
 from lapkin_audit.report import PLAIN, Style
 from lapkin_audit.report.json_report import finding_counts
+from lapkin_audit.report.text import visible
 
 HEADERS = {
     "id": {
@@ -30,13 +31,8 @@ HEADERS = {
 }
 
 
-# Control characters from a manifest (a YAML "\n" or "\e") must not forge table rows
-# or reach a terminal as escape sequences: show them as escapes instead.
-_CONTROL = {c: f"\\x{c:02x}" for c in (*range(0x00, 0x20), 0x7F)}
-
-
 def _safe(text: object) -> object:
-    return text.translate(_CONTROL) if isinstance(text, str) else text
+    return visible(text) if isinstance(text, str) else text
 
 
 # Colour only repeats what the words say (terminals without colour lose nothing).

@@ -10,10 +10,10 @@ working minutes. The figures are the model's (``StepTiming``); nothing is judged
 from __future__ import annotations
 
 import html
-import re
 from typing import Callable, Iterable
 
 from lapkin_audit.model import StepTiming
+from lapkin_audit.report.text import visible
 from lapkin_audit.worktime import format_minutes
 
 WIDTH = 960  # user units of the viewBox; the SVG scales to its column
@@ -48,8 +48,6 @@ LABELS = {
     },
 }
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def escape(value: object) -> str:
@@ -58,9 +56,7 @@ def escape(value: object) -> str:
     Lone surrogates (from an undecodable file name) become U+FFFD; control characters
     are shown as ``\\xNN`` so they can neither vanish nor upset a parser.
     """
-    text = _SURROGATE.sub("\ufffd", str(value))
-    text = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
-    return html.escape(text, quote=True)
+    return html.escape(visible(str(value)), quote=True)
 
 
 def duration(minutes: int, lang: str) -> str:

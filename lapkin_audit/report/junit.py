@@ -1,0 +1,117 @@
+"""JUnit XML for CI test views (GitLab merge requests, Jenkins).
+
+A dossier is a ``<testsuite>``, a rule family one ``<testcase>`` in it, so a CI view
+shows which families a dossier fails. Unwaived errors fail their family (``<failure>``;
+``<error>`` for the E family: the dossier could not be read); warnings and waived
+findings never fail and go to ``<system-out>``. When the dossier could not be assessed,
+the other families are ``<skipped>``. No timestamps: the same input gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from typing import Iterator
+
+from lapkin_audit.catalogue import FAMILIES
+from lapkin_audit.model import DossierResult, Finding, Report, Severity, Verdict
+from lapkin_audit.report import PLAIN, Style
+from lapkin_audit.report.text import manifest_path
+
+WORDS = {
+    "id": {
+        "severity": {Severity.ERROR: "galat", Severity.WARNING: "peringatan"},
+        "line": "baris",
+        "waived": "dikecualikan: {reason}",
+        "skipped": "Tidak dinilai: dossier tidak dapat dinilai.",
+    },
+    "en": {
+        "severity": {Severity.ERROR: "error", Severity.WARNING: "warning"},
+        "line": "line",
+        "waived": "waived: {reason}",
+        "skipped": "Not assessed: the dossier cannot be assessed.",
+    },
+}
+
+# Characters XML 1.0 cannot carry at all, not even escaped (control characters, lone
+# surrogates, U+FFFE/U+FFFF): a manifest may hold them, a parser would reject the file.
+_ILLEGAL = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _xml(text: str) -> str:
+    return _ILLEGAL.sub("\ufffd", text)
+
+
+_COUNTED = {"failures": "failure", "errors": "error", "skipped": "skipped"}  # attribute -> element
+
+
+@dataclass(frozen=True)
+class _Case:
+    family: str
+    kind: str | None  # "failure", "error", "skipped" or None (passed)
+    findings: tuple[Finding, ...]  # all of the family's
+    failing: tuple[Finding, ...]  # the unwaived errors among them
+
+
+def chunks(report: Report, style: Style = PLAIN) -> Iterator[str]:
+    """One piece per dossier, after the totals that ``<testsuites>`` carries."""
+    words = WORDS["en" if report.lang == "en" else "id"]
+    outcomes = [[_outcome(result, family) for family in FAMILIES] for result in report.results]
+    kinds = [case.kind for cases in outcomes for case in cases]
+    totals = {"tests": len(kinds), **{key: kinds.count(kind) for key, kind in _COUNTED.items()}}
+    attributes = "".join(f' {key}="{value}"' for key, value in totals.items())
+    yield f'<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="lapkin-audit"{attributes} time="0">\n'
+    for result, cases in zip(report.results, outcomes):
+        suite = _suite(result, cases, words, 1 if report.lang == "en" else 0)
+        ET.indent(suite, space="  ", level=1)
+        yield "  " + ET.tostring(suite, encoding="unicode") + "\n"
+    yield "</testsuites>\n"
+
+
+def _outcome(result: DossierResult, family: str) -> _Case:
+    findings = tuple(f for f in result.findings if f.rule.startswith(family))
+    failing = tuple(f for f in findings if f.severity is Severity.ERROR and not f.waived)
+    if failing:
+        # An E code means the manifest could not be read: the test could not run.
+        kind: str | None = "error" if family == "E" else "failure"
+    elif result.verdict is Verdict.TIDAK_DAPAT_DINILAI and family != "E":
+        kind = "skipped"
+    else:
+        kind = None
+    return _Case(family, kind, findings, failing)
+
+
+def _suite(result: DossierResult, cases: list[_Case], words: dict, lang: int) -> ET.Element:  # type: ignore[type-arg]
+    path = _xml(result.path)
+    kinds = [case.kind for case in cases]
+    counts = {key: str(kinds.count(kind)) for key, kind in _COUNTED.items()}
+    suite = ET.Element("testsuite", name=path, tests=str(len(cases)), **counts, time="0")
+    properties = ET.SubElement(suite, "properties")
+    ET.SubElement(properties, "property", name="verdict", value=result.verdict.value)
+    ET.SubElement(properties, "property", name="sop", value=_xml(result.sop or ""))
+    for case in cases:
+        name = f"{case.family} {FAMILIES[case.family][lang]}"
+        element = ET.SubElement(suite, "testcase", classname=path, name=name, file=_xml(manifest_path(result.path)), time="0")
+        if case.failing:
+            first = case.failing[0]
+            codes = " ".join(dict.fromkeys(f.rule for f in case.failing))
+            outcome = ET.SubElement(element, case.kind, type=codes, message=_xml(f"{first.rule}: {first.message}"))  # type: ignore[arg-type]
+            outcome.text = "\n".join(_describe(f, words) for f in case.findings)
+        elif case.kind == "skipped":
+            ET.SubElement(element, "skipped", message=words["skipped"])
+        others = [f for f in case.findings if f not in case.failing]
+        if others:
+            ET.SubElement(element, "system-out").text = "\n".join(_describe(f, words) for f in others)
+    return suite
+
+
+def _describe(finding: Finding, words: dict) -> str:  # type: ignore[type-arg]
+    """"W001 [galat] baris 56, langkah[1].selesai: <message>", with the waiver when waived."""
+    where = [f"{words['line']} {finding.line}"] if finding.line is not None else []
+    where += [finding.field] if finding.field else []
+    text = f"{finding.rule} [{words['severity'][finding.severity]}]"
+    text += f" {', '.join(where)}: {finding.message}" if where else f": {finding.message}"
+    if finding.waived:
+        text += " (" + words["waived"].format(reason=finding.waiver_reason) + ")"
+    return _xml(text)

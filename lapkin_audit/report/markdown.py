@@ -1,0 +1,94 @@
+"""A summary for a merge-request comment (GitLab, GitHub): one row per dossier, then each
+dossier's findings folded in a ``<details>`` block.
+
+Manifest text is hostile: it is escaped so that it can neither break a table row nor
+bring in HTML, links or images (an image would load from anywhere when the comment is read).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Iterator
+
+from lapkin_audit.model import DossierResult, Report, Severity, Verdict
+from lapkin_audit.report import PLAIN, Style
+from lapkin_audit.report.json_report import finding_counts
+from lapkin_audit.report.text import CONTROL_ESCAPES, unicode_safe
+
+WORDS = {
+    "id": {
+        "title": "Hasil lapkin-audit",
+        "dossiers": ("Dossier", "Putusan", "Galat", "Peringatan", "Dikecualikan"),
+        "findings": ("Baris", "Aturan", "Tingkat", "Langkah", "Pesan"),
+        "severity": {Severity.ERROR: "galat", Severity.WARNING: "peringatan"},
+        "waived": "dikecualikan: {reason}",
+        "count": "{n} temuan",
+        "summary": "**{n} dossier:** {verdicts}. **Temuan:** galat {error}, peringatan {warning}, dikecualikan {waived}.",
+    },
+    "en": {
+        "title": "lapkin-audit results",
+        "dossiers": ("Dossier", "Verdict", "Errors", "Warnings", "Waived"),
+        "findings": ("Line", "Rule", "Severity", "Step", "Message"),
+        "severity": {Severity.ERROR: "error", Severity.WARNING: "warning"},
+        "waived": "waived: {reason}",
+        "count": "{n} finding(s)",
+        "summary": "**{n} dossier(s):** {verdicts}. **Findings:** {error} error(s), {warning} warning(s), {waived} waived.",
+    },
+}
+# Plain text marks (no emoji), so the verdict column can be scanned at a glance.
+MARKS = {
+    Verdict.PATUH: "✓",
+    Verdict.PATUH_DENGAN_CATATAN: "✓",
+    Verdict.TIDAK_PATUH: "✗",
+    Verdict.TIDAK_DAPAT_DINILAI: "?",
+}
+
+_NEWLINES = re.compile(r"\r\n|\r|\n|\u2028|\u2029")
+# Markdown punctuation that could open code, emphasis, a link or an image, or end a cell.
+_MARKDOWN = {ord(c): "\\" + c for c in "\\`*_[]|~"}
+_HTML = {ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;"}
+
+
+def cell(text: object) -> str:
+    """Text for a table cell: one line, no markup of its own."""
+    text = unicode_safe(str(text)).translate({**_MARKDOWN, **_HTML})
+    return _NEWLINES.sub("<br>", text).translate(CONTROL_ESCAPES)
+
+
+def inline_html(text: str) -> str:
+    """Text inside an HTML element (``<summary>``), where Markdown is not read."""
+    return _NEWLINES.sub(" ", html.escape(unicode_safe(text), quote=False)).translate(CONTROL_ESCAPES)
+
+
+def chunks(report: Report, style: Style = PLAIN) -> Iterator[str]:
+    words = WORDS["en" if report.lang == "en" else "id"]
+    rows = [_row(words["dossiers"], align=":--|:--|--:|--:|--:")]
+    for result in report.results:
+        counts = finding_counts([result])
+        verdict = f"{MARKS[result.verdict]} {result.verdict.label}"
+        rows.append(_row((cell(result.path), verdict, counts["error"], counts["warning"], counts["waived"])))
+    verdicts = ", ".join(f"{Verdict(value).label} {n}" for value, n in report.summary().items())
+    summary = words["summary"].format(n=len(report.results), verdicts=verdicts, **finding_counts(report.results))
+    yield f"## {words['title']}\n\n" + "\n".join(rows) + f"\n\n{summary}\n"
+    for result in report.results:
+        if result.findings:
+            yield _details(result, words)
+
+
+def _row(cells: tuple[object, ...], align: str | None = None) -> str:
+    line = "| " + " | ".join(str(c) for c in cells) + " |"
+    return line + "\n|" + align + "|" if align else line
+
+
+def _details(result: DossierResult, words: dict) -> str:  # type: ignore[type-arg]
+    title = f"{inline_html(result.path)}: {result.verdict.label} ({words['count'].format(n=len(result.findings))})"
+    rows = [_row(words["findings"], align="--:|:--|:--|--:|:--")]
+    for f in result.findings:
+        severity = words["severity"][f.severity]
+        if f.waived:
+            severity += " (" + words["waived"].format(reason=f.waiver_reason) + ")"
+        step = "" if f.step is None else f.step
+        rows.append(_row((f.line or "", f.rule, cell(severity), step, cell(f.message))))
+    # Blank lines around the table: Markdown inside an HTML block is read only after one.
+    return f"\n<details>\n<summary>{title}</summary>\n\n" + "\n".join(rows) + "\n\n</details>\n"

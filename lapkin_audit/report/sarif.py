@@ -1,0 +1,136 @@
+"""SARIF 2.1.0 for code-scanning views (GitHub code scanning, GitLab, IDE viewers).
+
+One run; ``tool.driver.rules`` holds every catalogue rule with its documentation from
+ruledocs, so a viewer can explain a code without lapkin-audit installed. Results come in
+report order (dossiers by path, findings by line), streamed one by one like the JSON report.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import PurePath
+from typing import Any, Iterator
+from urllib.parse import quote
+
+from lapkin_audit import ruledocs
+from lapkin_audit.catalogue import RULES, Rule
+from lapkin_audit.model import DossierResult, Finding, Report
+from lapkin_audit.report import PLAIN, Style
+from lapkin_audit.report.json_report import finding_counts
+from lapkin_audit.report.text import MANIFEST, manifest_path, unicode_safe
+
+SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+_RULE_INDEX = {code: index for index, code in enumerate(RULES)}
+_LANGUAGE = {"id": "id-ID", "en": "en-US"}  # run.language: what the messages are written in
+_HEADINGS = {
+    "id": {"why": "Mengapa", "clause": "Klausul SOP", "fix": "Perbaikan", "failing": "Contoh melanggar", "passing": "Contoh patuh"},
+    "en": {"why": "Why", "clause": "SOP clause", "fix": "How to fix", "failing": "Failing example", "passing": "Passing example"},
+}
+
+def chunks(report: Report, style: Style = PLAIN) -> Iterator[str]:
+    """The log in pieces, one per result; the bytes equal ``json.dumps(log, indent=2)``."""
+    head = _dumps(_log(report, results=[]))
+    before, after = head.rsplit('"results": []', 1)  # "results" is the run's last key
+    yield before + '"results": ['
+    first = True
+    for result in report.results:
+        for finding in result.findings:
+            body = _dumps(_result(result, finding))
+            # Split on "\n" only: JSON escapes it inside strings, but not U+2028 (which
+            # str.splitlines and textwrap.indent would break a message on).
+            yield ("\n" if first else ",\n") + "\n".join(" " * 8 + line for line in body.split("\n"))
+            first = False
+    yield ("]" if first else "\n      ]") + after + "\n"
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2)
+
+
+def _log(report: Report, results: list[Any]) -> dict[str, Any]:
+    lang = "en" if report.lang == "en" else "id"
+    run = {
+        "tool": {"driver": {"name": "lapkin-audit", "version": report.tool_version, "rules": [_rule(rule, lang) for rule in RULES.values()]}},
+        "language": _LANGUAGE[lang],
+        "properties": {"summary": report.summary(), "finding_counts": finding_counts(report.results)},
+        "results": results,
+    }
+    return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+
+
+def _rule(rule: Rule, lang: str) -> dict[str, Any]:
+    doc = ruledocs.load()[rule.code]
+    return {
+        "id": rule.code,
+        "name": _identifier(rule.summary_en),  # SARIF wants a non-localised name
+        "shortDescription": {"text": rule.summary(lang)},
+        "fullDescription": {"text": doc.text("checks", lang)},
+        "help": {"text": _help_text(doc, lang), "markdown": _help_markdown(doc, lang)},
+        "defaultConfiguration": {"level": rule.severity.value},
+        "properties": {"family": rule.family, "waivable": rule.waivable},
+    }
+
+
+def _identifier(summary: str) -> str:
+    """"An attachment's SHA-256 does not match" -> "AnAttachmentsSHA256DoesNotMatch"."""
+    words = re.findall(r"[A-Za-z0-9]+", re.sub(r"['\u2019]", "", summary))
+    return "".join(word[:1].upper() + word[1:] for word in words)
+
+
+def _help_text(doc: ruledocs.RuleDoc, lang: str) -> str:
+    words = _HEADINGS[lang]
+    return "\n\n".join([
+        doc.text("checks", lang),
+        f"{words['why']}: {doc.text('why', lang)}",
+        f"{words['clause']}: {doc.clause}",
+        f"{words['fix']}: {doc.text('fix', lang)}",
+    ])
+
+
+def _help_markdown(doc: ruledocs.RuleDoc, lang: str) -> str:
+    words = _HEADINGS[lang]
+    quoted = "\n".join("> " + line for line in doc.clause.strip().splitlines())
+    parts = [
+        doc.text("checks", lang),
+        f"**{words['why']}**\n\n{doc.text('why', lang)}",
+        f"**{words['clause']}**\n\n{quoted}",
+        f"**{words['fix']}**\n\n{doc.text('fix', lang)}",
+    ]
+    for example in ("failing", "passing"):
+        snippet = getattr(doc, example)
+        if snippet:
+            parts.append(f"**{words[example]}**\n\n```yaml\n{snippet.rstrip()}\n```")
+    return "\n\n".join(parts)
+
+
+def _result(result: DossierResult, finding: Finding) -> dict[str, Any]:
+    out: dict[str, Any] = {"ruleId": finding.rule}
+    if finding.rule in _RULE_INDEX:
+        out["ruleIndex"] = _RULE_INDEX[finding.rule]
+    out["level"] = finding.severity.value  # SARIF's levels "error" and "warning" are ours
+    out["message"] = {"text": unicode_safe(finding.message)}
+    out["locations"] = [{"physicalLocation": _physical_location(result.path, finding.line)}]
+    if finding.waived:
+        suppression = {"kind": "external", "status": "accepted", "justification": unicode_safe(finding.waiver_reason or "")}
+        out["suppressions"] = [suppression]
+    out["properties"] = {
+        "dossier": unicode_safe(result.path),
+        "verdict": result.verdict.value,
+        "step": finding.step,
+        "field": None if finding.field is None else unicode_safe(finding.field),
+    }
+    return out
+
+
+def _physical_location(dossier: str, line: int | None) -> dict[str, Any]:
+    path = PurePath(unicode_safe(dossier), MANIFEST)
+    if path.is_absolute():
+        artifact = {"uri": path.as_uri()}
+    else:
+        # A URI reference, relative to where `check` ran (the checkout root, in CI).
+        artifact = {"uri": quote(path.as_posix(), safe="/"), "uriBaseId": "%SRCROOT%"}
+    location: dict[str, Any] = {"artifactLocation": artifact}
+    if line is not None:
+        location["region"] = {"startLine": line}
+    return location
