@@ -9,9 +9,19 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Mapping
 
-from lapkin_audit.model import WorkMinutes
+from lapkin_audit.model import Severity, WorkMinutes
 
 LANGS = ("id", "en")
+
+# A severity reads the same in every report and listing.
+SEVERITY_WORDS: dict[str, dict[Severity, str]] = {
+    "id": {Severity.ERROR: "galat", Severity.WARNING: "peringatan"},
+    "en": {Severity.ERROR: "error", Severity.WARNING: "warning"},
+}
+
+
+def severity_word(severity: Severity, lang: str) -> str:
+    return SEVERITY_WORDS["en" if lang == "en" else "id"][severity]
 
 # id -> (Indonesian, English)
 MESSAGES: dict[str, tuple[str, str]] = {

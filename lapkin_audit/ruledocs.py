@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from lapkin_audit.catalogue import FAMILIES, RULES, Rule
+from lapkin_audit.messages import severity_word
 
 SOURCE = Path(__file__).with_name("ruledocs.yaml")
 PARTS = ("checks", "why", "fix")
@@ -104,7 +105,6 @@ def _describe(errors: Mapping[str, Any], prefix: str = "") -> str:
 WORDS = {
     "id": {
         "headers": ("Kode", "Kelompok", "Tingkat", "Dapat dikecualikan", "Judul"),
-        "severity": {"error": "galat", "warning": "peringatan"},
         "waivable": ("tidak", "ya"),
         "waivable_long": ("tidak dapat dikecualikan", "dapat dikecualikan"),
         "sections": ("Yang diperiksa", "Mengapa", "Klausul SOP", "Cara memperbaiki", "Contoh yang melanggar", "Contoh yang patuh"),
@@ -112,7 +112,6 @@ WORDS = {
     },
     "en": {
         "headers": ("Code", "Family", "Severity", "Waivable", "Title"),
-        "severity": {"error": "error", "warning": "warning"},
         "waivable": ("no", "yes"),
         "waivable_long": ("not waivable", "waivable"),
         "sections": ("What it checks", "Why", "SOP clause", "How to fix", "Failing example", "Passing example"),
@@ -135,7 +134,7 @@ def list_table(lang: str) -> str:
 
     words = _words(lang)
     rows = [
-        (r.code, _family(r, lang), words["severity"][r.severity.value], words["waivable"][r.waivable], r.summary(lang))
+        (r.code, _family(r, lang), severity_word(r.severity, lang), words["waivable"][r.waivable], r.summary(lang))
         for r in RULES.values()
     ]
     return tabulate(rows, headers=words["headers"], tablefmt="simple")
@@ -148,7 +147,7 @@ def explain(code: str, lang: str) -> str:
     checks, why, clause, fix, failing, passing = words["sections"]
     out = [
         f"{rule.code}: {rule.summary(lang)}",
-        f"{words['severity'][rule.severity.value]} · {words['waivable_long'][rule.waivable]} · {rule.family}: {_family(rule, lang)}",
+        f"{severity_word(rule.severity, lang)} · {words['waivable_long'][rule.waivable]} · {rule.family}: {_family(rule, lang)}",
     ]
     for heading, text in ((checks, doc.text("checks", lang)), (why, doc.text("why", lang)), (clause, doc.clause), (fix, doc.text("fix", lang))):
         out += ["", heading, textwrap.fill(text, width=88, initial_indent="  ", subsequent_indent="  ")]

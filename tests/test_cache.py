@@ -15,6 +15,7 @@ import lapkin_audit.cache as cache_module
 import lapkin_audit.run as run_module
 from lapkin_audit.cli import cli
 from lapkin_audit.model import Finding
+from lapkin_audit.report import RENDERERS
 from lapkin_audit.sop import bundled_rules_dir
 from tests.conftest import FIXTURES
 
@@ -59,7 +60,7 @@ def check(*args: str, cache: Path | None = None) -> str:
     return result.output
 
 
-@pytest.mark.parametrize("fmt", ["json", "table"])
+@pytest.mark.parametrize("fmt", sorted(RENDERERS))
 def test_cached_output_is_byte_identical(tmp_path, tree, counted, fmt):
     uncached = check(str(tree), "--format", fmt)
     cold = check(str(tree), "--format", fmt, cache=tmp_path / "c")

@@ -13,14 +13,8 @@ from typing import Iterator, Mapping
 
 from lapkin_audit import ruledocs
 from lapkin_audit.catalogue import FAMILIES
-from lapkin_audit.model import (
-    DossierResult,
-    Finding,
-    Report,
-    Severity,
-    SopOutline,
-    Verdict,
-)
+from lapkin_audit.messages import SEVERITY_WORDS
+from lapkin_audit.model import DossierResult, Finding, Report, SopOutline, Verdict
 from lapkin_audit.report import PLAIN, Style
 from lapkin_audit.report.json_report import finding_counts
 from lapkin_audit.report.timeline_svg import escape as e
@@ -39,7 +33,7 @@ WORDS = {
         "counts": "{error} galat, {warning} peringatan, {waived} dikecualikan",
         "line": "Baris", "code": "Kode", "severity": "Tingkat", "step": "Langkah", "message": "Pesan dan klausul SOP",
         "clause": "Klausul SOP:", "no_findings": "Tidak ada temuan.", "other": "Lainnya",
-        "sev": {Severity.ERROR: "galat", Severity.WARNING: "peringatan"},
+        "sev": SEVERITY_WORDS["id"],
         "waived_h": "Temuan yang dikecualikan", "reason": "Alasan pengecualian:",
         "timeline": "Lini waktu proses", "no_timeline": "Tidak ada catatan langkah yang dapat digambarkan.",
         "scale": "Skala: waktu kerja (menit dan jam kerja kantor menurut kalender SOP).",
@@ -70,7 +64,7 @@ WORDS = {
         "counts": "{error} error(s), {warning} warning(s), {waived} waived",
         "line": "Line", "code": "Code", "severity": "Severity", "step": "Step", "message": "Message and SOP clause",
         "clause": "SOP clause:", "no_findings": "No findings.", "other": "Other",
-        "sev": {Severity.ERROR: "error", Severity.WARNING: "warning"},
+        "sev": SEVERITY_WORDS["en"],
         "waived_h": "Waived findings", "reason": "Reason for the waiver:",
         "timeline": "Timeline of the run", "no_timeline": "No step records to draw.",
         "scale": "Scale: working time (office minutes and hours per the SOP's calendar).",

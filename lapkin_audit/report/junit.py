@@ -16,18 +16,19 @@ from typing import Iterator
 
 from lapkin_audit.catalogue import FAMILIES
 from lapkin_audit.model import DossierResult, Finding, Report, Severity, Verdict
+from lapkin_audit.messages import SEVERITY_WORDS
 from lapkin_audit.report import PLAIN, Style
 from lapkin_audit.report.text import manifest_path
 
 WORDS = {
     "id": {
-        "severity": {Severity.ERROR: "galat", Severity.WARNING: "peringatan"},
+        "severity": SEVERITY_WORDS["id"],
         "line": "baris",
         "waived": "dikecualikan: {reason}",
         "skipped": "Tidak dinilai: dossier tidak dapat dinilai.",
     },
     "en": {
-        "severity": {Severity.ERROR: "error", Severity.WARNING: "warning"},
+        "severity": SEVERITY_WORDS["en"],
         "line": "line",
         "waived": "waived: {reason}",
         "skipped": "Not assessed: the dossier cannot be assessed.",

@@ -11,7 +11,8 @@ import html
 import re
 from typing import Iterator
 
-from lapkin_audit.model import DossierResult, Report, Severity, Verdict
+from lapkin_audit.model import DossierResult, Report, Verdict
+from lapkin_audit.messages import SEVERITY_WORDS
 from lapkin_audit.report import PLAIN, Style
 from lapkin_audit.report.json_report import finding_counts
 from lapkin_audit.report.text import CONTROL_ESCAPES, unicode_safe
@@ -21,7 +22,7 @@ WORDS = {
         "title": "Hasil lapkin-audit",
         "dossiers": ("Dossier", "Putusan", "Galat", "Peringatan", "Dikecualikan"),
         "findings": ("Baris", "Aturan", "Tingkat", "Langkah", "Pesan"),
-        "severity": {Severity.ERROR: "galat", Severity.WARNING: "peringatan"},
+        "severity": SEVERITY_WORDS["id"],
         "waived": "dikecualikan: {reason}",
         "count": "{n} temuan",
         "summary": "**{n} dossier:** {verdicts}. **Temuan:** galat {error}, peringatan {warning}, dikecualikan {waived}.",
@@ -30,7 +31,7 @@ WORDS = {
         "title": "lapkin-audit results",
         "dossiers": ("Dossier", "Verdict", "Errors", "Warnings", "Waived"),
         "findings": ("Line", "Rule", "Severity", "Step", "Message"),
-        "severity": {Severity.ERROR: "error", Severity.WARNING: "warning"},
+        "severity": SEVERITY_WORDS["en"],
         "waived": "waived: {reason}",
         "count": "{n} finding(s)",
         "summary": "**{n} dossier(s):** {verdicts}. **Findings:** {error} error(s), {warning} warning(s), {waived} waived.",

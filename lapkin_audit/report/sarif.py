@@ -18,7 +18,7 @@ from lapkin_audit.catalogue import RULES, Rule
 from lapkin_audit.model import DossierResult, Finding, Report
 from lapkin_audit.report import PLAIN, Style
 from lapkin_audit.report.json_report import finding_counts
-from lapkin_audit.report.text import MANIFEST, manifest_path, unicode_safe
+from lapkin_audit.report.text import MANIFEST, unicode_safe
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 _RULE_INDEX = {code: index for index, code in enumerate(RULES)}

@@ -7,6 +7,7 @@ from typing import Iterator
 from tabulate import tabulate
 
 from lapkin_audit.model import Report, Severity, Verdict
+from lapkin_audit.messages import SEVERITY_WORDS
 from lapkin_audit.report import PLAIN, Style
 from lapkin_audit.report.json_report import finding_counts
 from lapkin_audit.report.text import visible
@@ -15,7 +16,7 @@ HEADERS = {
     "id": {
         "dossiers": ("Dossier", "SOP", "Putusan", "Galat", "Peringatan", "Dikecualikan"),
         "findings": ("Dossier", "Baris", "Aturan", "Tingkat", "Langkah", "Pesan"),
-        "severity": {Severity.ERROR: "galat", Severity.WARNING: "peringatan"},
+        "severity": SEVERITY_WORDS["id"],
         "waived": "dikecualikan: {reason}",
         "none": "Tidak ada temuan.",
         "summary": "{n} dossier: {counts}.",
@@ -23,7 +24,7 @@ HEADERS = {
     "en": {
         "dossiers": ("Dossier", "SOP", "Verdict", "Errors", "Warnings", "Waived"),
         "findings": ("Dossier", "Line", "Rule", "Severity", "Step", "Message"),
-        "severity": {Severity.ERROR: "error", Severity.WARNING: "warning"},
+        "severity": SEVERITY_WORDS["en"],
         "waived": "waived: {reason}",
         "none": "No findings.",
         "summary": "{n} dossier(s): {counts}.",
