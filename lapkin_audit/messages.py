@@ -23,6 +23,11 @@ SEVERITY_WORDS: dict[str, dict[Severity, str]] = {
 def severity_word(severity: Severity, lang: str) -> str:
     return SEVERITY_WORDS["en" if lang == "en" else "id"][severity]
 
+
+def waiver_note(reason: str | None, lang: str) -> str:
+    """How every text report marks a waived finding: " (dikecualikan: <alasan>)"."""
+    return f" ({'waived' if lang == 'en' else 'dikecualikan'}: {reason})"
+
 # id -> (Indonesian, English)
 MESSAGES: dict[str, tuple[str, str]] = {
     # E001: the manifest cannot be read

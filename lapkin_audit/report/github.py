@@ -9,22 +9,20 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from lapkin_audit.model import DossierResult, Finding, Report, Severity
+from lapkin_audit.model import DossierResult, Finding, Report
+from lapkin_audit.messages import waiver_note
 from lapkin_audit.report import PLAIN, Style
 from lapkin_audit.report.json_report import finding_counts
 from lapkin_audit.report.text import CONTROL_ESCAPES, manifest_path, unicode_safe
 
 WORDS = {
     "id": {
-        "waived": "dikecualikan: {reason}",
         "summary": "{n} dossier: {verdicts}; temuan: galat {error}, peringatan {warning}, dikecualikan {waived}.",
     },
     "en": {
-        "waived": "waived: {reason}",
         "summary": "{n} dossier(s): {verdicts}; findings: {error} error(s), {warning} warning(s), {waived} waived.",
     },
 }
-_COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning"}
 
 # The runner reads "%", CR and LF as escapes or line ends (toolkit's escapeData); other
 # control characters would reach the log, which renders ANSI sequences: show them as "\xNN".
@@ -45,21 +43,21 @@ def chunks(report: Report, style: Style = PLAIN) -> Iterator[str]:
     words = WORDS["en" if report.lang == "en" else "id"]
     for result in report.results:
         for finding in result.findings:
-            yield _annotation(result, finding, words) + "\n"
+            yield _annotation(result, finding, report.lang) + "\n"
     verdicts = ", ".join(f"{label.replace('_', ' ')} {n}" for label, n in report.summary().items())
     summary = words["summary"].format(n=len(report.results), verdicts=verdicts, **finding_counts(report.results))
     yield f"::notice title=lapkin-audit::{escape_data(summary)}\n"
 
 
-def _annotation(result: DossierResult, finding: Finding, words: dict[str, str]) -> str:
-    command = "notice" if finding.waived else _COMMAND[finding.severity]
+def _annotation(result: DossierResult, finding: Finding, lang: str) -> str:
+    command = "notice" if finding.waived else finding.severity.value  # "error", "warning": the command names
     properties = {"file": manifest_path(result.path)}
     if finding.line is not None:
         properties["line"] = str(finding.line)
     properties["title"] = f"{finding.rule} {result.verdict.label}"
     message = finding.message
     if finding.waived:
-        message += " (" + words["waived"].format(reason=finding.waiver_reason) + ")"
+        message += waiver_note(finding.waiver_reason, lang)
     listed = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
     return f"::{command} {listed}::{escape_data(message)}"
 

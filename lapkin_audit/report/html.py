@@ -189,15 +189,23 @@ def _dossier(i: int, total: int, result: DossierResult, outline: SopOutline | No
     return "".join(out)
 
 
-def _finding_cells(f: Finding, docs: Mapping[str, ruledocs.RuleDoc], words: dict) -> str:  # type: ignore[type-arg]
+def _finding_row(f: Finding, docs: Mapping[str, ruledocs.RuleDoc], words: dict, note: str = "") -> str:  # type: ignore[type-arg]
+    """One finding as a table row; ``note`` (escaped HTML) goes under its message and clause."""
     doc = docs.get(f.rule)
     clause = f'<p class="clause"><span class="clause-label">{e(words["clause"])}</span> {e(doc.clause)}</p>' if doc and doc.clause else ""
     return (
-        f'<td class="num">{e(f.line) if f.line is not None else "—"}</td><td><code>{e(f.rule)}</code></td>'
+        f'<tr><td class="num">{e(f.line) if f.line is not None else "—"}</td><td><code>{e(f.rule)}</code></td>'
         f'<td class="sev-{f.severity.value}">{e(words["sev"].get(f.severity, f.severity.value))}</td>'
         f'<td class="num">{e(f.step) if f.step is not None else "—"}</td>'
-        f'<td><p class="msg">{e(f.message)}</p>{clause}'
+        f'<td><p class="msg">{e(f.message)}</p>{clause}{note}</td></tr>'
     )
+
+
+def _table(rows: list[str], words: dict, classes: str) -> str:  # type: ignore[type-arg]
+    heads = "".join(f"<th>{e(h)}</th>" for h in (words["line"], words["code"], words["severity"], words["step"], words["message"]))
+    body = "\n".join(rows)
+    return f'<table class="{classes}"><thead><tr>{heads}</tr></thead>\n<tbody>\n{body}\n</tbody></table>'
+
 
 
 def _findings(findings: tuple[Finding, ...], docs: Mapping[str, ruledocs.RuleDoc], lang: str, words: dict) -> str:  # type: ignore[type-arg]
@@ -207,18 +215,16 @@ def _findings(findings: tuple[Finding, ...], docs: Mapping[str, ruledocs.RuleDoc
         out.append(f'<p class="empty">{e(words["no_findings"])}</p>\n')
         return "".join(out)
     families = list(FAMILIES) + sorted({f.rule[:1] for f in active} - set(FAMILIES))
-    heads = (words["line"], words["code"], words["severity"], words["step"], words["message"])
     for family in families:
         group = [f for f in active if f.rule[:1] == family]
         if not group:
             continue
         names = FAMILIES.get(family)
         name = (names[1] if lang == "en" else names[0]) if names else words["other"]
-        rows = "\n".join(f"<tr>{_finding_cells(f, docs, words)}</td></tr>" for f in group)
+        rows = [_finding_row(f, docs, words) for f in group]
         out.append(
             f'<div class="family"><h4><span class="family-code">{e(family)}</span> {e(name)}</h4>\n'
-            f'<table class="grid findings"><thead><tr>{"".join(f"<th>{e(h)}</th>" for h in heads)}</tr></thead>\n'
-            f"<tbody>\n{rows}\n</tbody></table></div>\n"
+            f'{_table(rows, words, "grid findings")}</div>\n'
         )
     return "".join(out)
 
@@ -227,16 +233,13 @@ def _waived(findings: tuple[Finding, ...], docs: Mapping[str, ruledocs.RuleDoc],
     waived = [f for f in findings if f.waived]
     if not waived:
         return ""
-    heads = (words["line"], words["code"], words["severity"], words["step"], words["message"])
-    rows = "\n".join(
-        f'<tr>{_finding_cells(f, docs, words)}<p class="reason"><strong>{e(words["reason"])}</strong> '
-        f'{e(f.waiver_reason if f.waiver_reason is not None else "—")}</p></td></tr>'
+    rows = [
+        _finding_row(f, docs, words, f'<p class="reason"><strong>{e(words["reason"])}</strong> '
+                     f'{e(f.waiver_reason if f.waiver_reason is not None else "—")}</p>')
         for f in waived
-    )
-    return (
-        f'<h3>{e(words["waived_h"])}</h3>\n<table class="grid findings waived">'
-        f'<thead><tr>{"".join(f"<th>{e(h)}</th>" for h in heads)}</tr></thead>\n<tbody>\n{rows}\n</tbody></table>\n'
-    )
+    ]
+    return f'<h3>{e(words["waived_h"])}</h3>\n{_table(rows, words, "grid findings waived")}\n'
+
 
 
 def _checklist(outline: SopOutline | None, uid: str, words: dict) -> str:  # type: ignore[type-arg]

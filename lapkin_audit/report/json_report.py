@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import re
 from typing import Any, Iterator
 
 from lapkin_audit.model import DossierResult, Finding, Report
 from lapkin_audit.report import PLAIN, Style
+from lapkin_audit.report.text import SURROGATES, indent_json
 
 FORMAT = "lapkin-audit-report/1"
-_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 def render(report: Report) -> str:
@@ -25,9 +24,7 @@ def chunks(report: Report, style: Style = PLAIN) -> Iterator[str]:
     first = True
     for result in report.results:
         body = _dumps(_dossier(result))
-        # Indent line by line, splitting on "\n" only: JSON escapes it inside strings, but
-        # not U+2028, which str.splitlines (and so textwrap) would also split on.
-        yield ("\n" if first else ",\n") + "\n".join("    " + line for line in body.split("\n"))
+        yield ("\n" if first else ",\n") + indent_json(body, 4)
         first = False
     yield ("]" if first else "\n  ]") + "\n}\n"
 
@@ -37,7 +34,7 @@ def _dumps(data: object) -> str:
     written as its ``\\uXXXX`` escape, which reads back as the same string, since no
     UTF-8 writer accepts it raw."""
     text = json.dumps(data, ensure_ascii=False, indent=2)
-    return _SURROGATES.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return SURROGATES.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def as_dict(report: Report) -> dict[str, Any]:

@@ -16,7 +16,7 @@ from typing import Iterator
 
 from lapkin_audit.catalogue import FAMILIES
 from lapkin_audit.model import DossierResult, Finding, Report, Severity, Verdict
-from lapkin_audit.messages import SEVERITY_WORDS
+from lapkin_audit.messages import SEVERITY_WORDS, waiver_note
 from lapkin_audit.report import PLAIN, Style
 from lapkin_audit.report.text import manifest_path
 
@@ -24,13 +24,11 @@ WORDS = {
     "id": {
         "severity": SEVERITY_WORDS["id"],
         "line": "baris",
-        "waived": "dikecualikan: {reason}",
         "skipped": "Tidak dinilai: dossier tidak dapat dinilai.",
     },
     "en": {
         "severity": SEVERITY_WORDS["en"],
         "line": "line",
-        "waived": "waived: {reason}",
         "skipped": "Not assessed: the dossier cannot be assessed.",
     },
 }
@@ -64,7 +62,7 @@ def chunks(report: Report, style: Style = PLAIN) -> Iterator[str]:
     attributes = "".join(f' {key}="{value}"' for key, value in totals.items())
     yield f'<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="lapkin-audit"{attributes} time="0">\n'
     for result, cases in zip(report.results, outcomes):
-        suite = _suite(result, cases, words, 1 if report.lang == "en" else 0)
+        suite = _suite(result, cases, words, report.lang)
         ET.indent(suite, space="  ", level=1)
         yield "  " + ET.tostring(suite, encoding="unicode") + "\n"
     yield "</testsuites>\n"
@@ -83,7 +81,7 @@ def _outcome(result: DossierResult, family: str) -> _Case:
     return _Case(family, kind, findings, failing)
 
 
-def _suite(result: DossierResult, cases: list[_Case], words: dict, lang: int) -> ET.Element:  # type: ignore[type-arg]
+def _suite(result: DossierResult, cases: list[_Case], words: dict, lang: str) -> ET.Element:  # type: ignore[type-arg]
     path = _xml(result.path)
     kinds = [case.kind for case in cases]
     counts = {key: str(kinds.count(kind)) for key, kind in _COUNTED.items()}
@@ -92,27 +90,27 @@ def _suite(result: DossierResult, cases: list[_Case], words: dict, lang: int) ->
     ET.SubElement(properties, "property", name="verdict", value=result.verdict.value)
     ET.SubElement(properties, "property", name="sop", value=_xml(result.sop or ""))
     for case in cases:
-        name = f"{case.family} {FAMILIES[case.family][lang]}"
+        name = f"{case.family} {FAMILIES[case.family][1 if lang == 'en' else 0]}"
         element = ET.SubElement(suite, "testcase", classname=path, name=name, file=_xml(manifest_path(result.path)), time="0")
         if case.failing:
             first = case.failing[0]
             codes = " ".join(dict.fromkeys(f.rule for f in case.failing))
             outcome = ET.SubElement(element, case.kind, type=codes, message=_xml(f"{first.rule}: {first.message}"))  # type: ignore[arg-type]
-            outcome.text = "\n".join(_describe(f, words) for f in case.findings)
+            outcome.text = "\n".join(_describe(f, words, lang) for f in case.findings)
         elif case.kind == "skipped":
             ET.SubElement(element, "skipped", message=words["skipped"])
         others = [f for f in case.findings if f not in case.failing]
         if others:
-            ET.SubElement(element, "system-out").text = "\n".join(_describe(f, words) for f in others)
+            ET.SubElement(element, "system-out").text = "\n".join(_describe(f, words, lang) for f in others)
     return suite
 
 
-def _describe(finding: Finding, words: dict) -> str:  # type: ignore[type-arg]
+def _describe(finding: Finding, words: dict, lang: str) -> str:  # type: ignore[type-arg]
     """"W001 [galat] baris 56, langkah[1].selesai: <message>", with the waiver when waived."""
     where = [f"{words['line']} {finding.line}"] if finding.line is not None else []
     where += [finding.field] if finding.field else []
     text = f"{finding.rule} [{words['severity'][finding.severity]}]"
     text += f" {', '.join(where)}: {finding.message}" if where else f": {finding.message}"
     if finding.waived:
-        text += " (" + words["waived"].format(reason=finding.waiver_reason) + ")"
+        text += waiver_note(finding.waiver_reason, lang)
     return _xml(text)

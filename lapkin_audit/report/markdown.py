@@ -12,7 +12,7 @@ import re
 from typing import Iterator
 
 from lapkin_audit.model import DossierResult, Report, Verdict
-from lapkin_audit.messages import SEVERITY_WORDS
+from lapkin_audit.messages import SEVERITY_WORDS, waiver_note
 from lapkin_audit.report import PLAIN, Style
 from lapkin_audit.report.json_report import finding_counts
 from lapkin_audit.report.text import CONTROL_ESCAPES, unicode_safe
@@ -23,7 +23,6 @@ WORDS = {
         "dossiers": ("Dossier", "Putusan", "Galat", "Peringatan", "Dikecualikan"),
         "findings": ("Baris", "Aturan", "Tingkat", "Langkah", "Pesan"),
         "severity": SEVERITY_WORDS["id"],
-        "waived": "dikecualikan: {reason}",
         "count": "{n} temuan",
         "summary": "**{n} dossier:** {verdicts}. **Temuan:** galat {error}, peringatan {warning}, dikecualikan {waived}.",
     },
@@ -32,7 +31,6 @@ WORDS = {
         "dossiers": ("Dossier", "Verdict", "Errors", "Warnings", "Waived"),
         "findings": ("Line", "Rule", "Severity", "Step", "Message"),
         "severity": SEVERITY_WORDS["en"],
-        "waived": "waived: {reason}",
         "count": "{n} finding(s)",
         "summary": "**{n} dossier(s):** {verdicts}. **Findings:** {error} error(s), {warning} warning(s), {waived} waived.",
     },
@@ -74,7 +72,7 @@ def chunks(report: Report, style: Style = PLAIN) -> Iterator[str]:
     yield f"## {words['title']}\n\n" + "\n".join(rows) + f"\n\n{summary}\n"
     for result in report.results:
         if result.findings:
-            yield _details(result, words)
+            yield _details(result, words, report.lang)
 
 
 def _row(cells: tuple[object, ...], align: str | None = None) -> str:
@@ -82,13 +80,13 @@ def _row(cells: tuple[object, ...], align: str | None = None) -> str:
     return line + "\n|" + align + "|" if align else line
 
 
-def _details(result: DossierResult, words: dict) -> str:  # type: ignore[type-arg]
+def _details(result: DossierResult, words: dict, lang: str) -> str:  # type: ignore[type-arg]
     title = f"{inline_html(result.path)}: {result.verdict.label} ({words['count'].format(n=len(result.findings))})"
     rows = [_row(words["findings"], align="--:|:--|:--|--:|:--")]
     for f in result.findings:
         severity = words["severity"][f.severity]
         if f.waived:
-            severity += " (" + words["waived"].format(reason=f.waiver_reason) + ")"
+            severity += waiver_note(f.waiver_reason, lang)
         step = "" if f.step is None else f.step
         rows.append(_row((f.line or "", f.rule, cell(severity), step, cell(f.message))))
     # Blank lines around the table: Markdown inside an HTML block is read only after one.

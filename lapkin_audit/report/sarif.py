@@ -18,7 +18,7 @@ from lapkin_audit.catalogue import RULES, Rule
 from lapkin_audit.model import DossierResult, Finding, Report
 from lapkin_audit.report import PLAIN, Style
 from lapkin_audit.report.json_report import finding_counts
-from lapkin_audit.report.text import MANIFEST, unicode_safe
+from lapkin_audit.report.text import MANIFEST, indent_json, unicode_safe
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 _RULE_INDEX = {code: index for index, code in enumerate(RULES)}
@@ -27,6 +27,7 @@ _HEADINGS = {
     "id": {"why": "Mengapa", "clause": "Klausul SOP", "fix": "Perbaikan", "failing": "Contoh melanggar", "passing": "Contoh patuh"},
     "en": {"why": "Why", "clause": "SOP clause", "fix": "How to fix", "failing": "Failing example", "passing": "Passing example"},
 }
+
 
 def chunks(report: Report, style: Style = PLAIN) -> Iterator[str]:
     """The log in pieces, one per result; the bytes equal ``json.dumps(log, indent=2)``."""
@@ -37,9 +38,7 @@ def chunks(report: Report, style: Style = PLAIN) -> Iterator[str]:
     for result in report.results:
         for finding in result.findings:
             body = _dumps(_result(result, finding))
-            # Split on "\n" only: JSON escapes it inside strings, but not U+2028 (which
-            # str.splitlines and textwrap.indent would break a message on).
-            yield ("\n" if first else ",\n") + "\n".join(" " * 8 + line for line in body.split("\n"))
+            yield ("\n" if first else ",\n") + indent_json(body, 8)
             first = False
     yield ("]" if first else "\n      ]") + after + "\n"
 

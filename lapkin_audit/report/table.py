@@ -7,7 +7,7 @@ from typing import Iterator
 from tabulate import tabulate
 
 from lapkin_audit.model import Report, Severity, Verdict
-from lapkin_audit.messages import SEVERITY_WORDS
+from lapkin_audit.messages import SEVERITY_WORDS, waiver_note
 from lapkin_audit.report import PLAIN, Style
 from lapkin_audit.report.json_report import finding_counts
 from lapkin_audit.report.text import visible
@@ -17,7 +17,6 @@ HEADERS = {
         "dossiers": ("Dossier", "SOP", "Putusan", "Galat", "Peringatan", "Dikecualikan"),
         "findings": ("Dossier", "Baris", "Aturan", "Tingkat", "Langkah", "Pesan"),
         "severity": SEVERITY_WORDS["id"],
-        "waived": "dikecualikan: {reason}",
         "none": "Tidak ada temuan.",
         "summary": "{n} dossier: {counts}.",
     },
@@ -25,7 +24,6 @@ HEADERS = {
         "dossiers": ("Dossier", "SOP", "Verdict", "Errors", "Warnings", "Waived"),
         "findings": ("Dossier", "Line", "Rule", "Severity", "Step", "Message"),
         "severity": SEVERITY_WORDS["en"],
-        "waived": "waived: {reason}",
         "none": "No findings.",
         "summary": "{n} dossier(s): {counts}.",
     },
@@ -62,7 +60,7 @@ def render(report: Report, style: Style = PLAIN) -> str:
         for f in result.findings:
             severity = words["severity"][f.severity]
             if f.waived:
-                severity = _safe(severity + " (" + words["waived"].format(reason=f.waiver_reason) + ")")
+                severity = _safe(severity + waiver_note(f.waiver_reason, report.lang))
             else:
                 severity = paint(severity, SEVERITY_COLOURS[f.severity])
             findings.append((_safe(result.path), f.line or "", f.rule, severity, f.step or "", _safe(f.message)))

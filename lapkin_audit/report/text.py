@@ -12,12 +12,12 @@ MANIFEST = "dossier.yaml"
 # Control characters (C0, DEL, C1) shown as "\xNN": they can neither forge lines nor
 # reach a terminal or a CI log as escape sequences (0x9B is a CSI on some terminals).
 CONTROL_ESCAPES = {c: f"\\x{c:02x}" for c in (*range(0x00, 0x20), *range(0x7F, 0xA0))}
-_SURROGATES = re.compile("[\ud800-\udfff]")
+SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 def unicode_safe(text: str) -> str:
     """Lone surrogates replaced by U+FFFD, so that the text encodes as UTF-8."""
-    return _SURROGATES.sub("\ufffd", text)
+    return SURROGATES.sub("\ufffd", text)
 
 
 def visible(text: str) -> str:
@@ -28,3 +28,10 @@ def visible(text: str) -> str:
 def manifest_path(dossier: str) -> str:
     """The manifest of a dossier folder, with forward slashes; relative stays relative."""
     return unicode_safe(PurePath(dossier, MANIFEST).as_posix())
+
+
+def indent_json(text: str, spaces: int) -> str:
+    """JSON text indented to nest inside a document being streamed. Split on "\\n" only:
+    JSON escapes it inside strings, but not U+2028, on which str.splitlines (and so
+    textwrap.indent) would also break a message."""
+    return "\n".join(" " * spaces + line for line in text.split("\n"))
