@@ -4,7 +4,15 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo report test fuzz bench fixtures docs clean
+# The test environment is installed from a lock with hashes (requirements/test.txt), so a
+# fresh machine gets exactly the versions CI tested. `make lock` regenerates it from the
+# ranges in setup.cfg; `make test-latest` and `make test-lowest` run the same suite on the
+# newest and the oldest versions those ranges allow (for maintainers; not part of CI).
+LOCK   := requirements/test.txt
+LOWEST := requirements/lowest.txt
+UV     := .venv-lock/bin/uv
+
+.PHONY: demo report test test-latest test-lowest lock fuzz bench fixtures docs clean
 
 # Set up, then audit the bundled example dossiers: the table here, and the printable
 # HTML report in build/. Exit status 1 only means some fixtures are (deliberately)
@@ -38,12 +46,43 @@ fixtures: $(STAMP)
 docs: $(STAMP)
 	$(BIN)/python scripts/make_docs.py
 
-$(STAMP): setup.cfg pyproject.toml
+$(STAMP): setup.cfg pyproject.toml $(LOCK)
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "needs $(PYTHON) (set PYTHON=...)"; exit 2; }
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
+# The newest versions setup.cfg allows, in a venv of their own; prints what it got.
+test-latest:
+	rm -rf .venv-latest
+	$(PYTHON) -m venv .venv-latest
+	.venv-latest/bin/python -m pip install --quiet --upgrade pip
+	.venv-latest/bin/python -m pip install --quiet --upgrade --upgrade-strategy eager -e '.[test,bench]'
+	.venv-latest/bin/python -m pip freeze --exclude-editable | grep -iE '^(cerberus|click|tabulate|pendulum|holidays|pyyaml|pytest|hypothesis|jsonschema|selenium)=='
+	@./scripts/ensure-browser
+	.venv-latest/bin/python -m pytest
+
+# The lowest versions setup.cfg allows for our direct dependencies (requirements/lowest.txt).
+test-lowest:
+	rm -rf .venv-lowest
+	$(PYTHON) -m venv .venv-lowest
+	.venv-lowest/bin/python -m pip install --quiet -r $(LOWEST)
+	.venv-lowest/bin/python -m pip install --quiet --no-deps -e .
+	@./scripts/ensure-browser
+	.venv-lowest/bin/python -m pytest
+
+# Regenerate the locks from setup.cfg (universal: the same files serve Linux and Windows):
+# the test environment, its lowest versions, and the runtime alone (requirements/run.txt,
+# which .ci/run's smoke test installs, as a user wanting the tested versions would).
+lock:
+	[ -x $(UV) ] || { $(PYTHON) -m venv .venv-lock && .venv-lock/bin/python -m pip install --quiet 'uv>=0.9,<1'; }
+	$(UV) pip compile setup.cfg --extra test --extra bench --universal --python-version 3.11 \
+		--generate-hashes --custom-compile-command "make lock" -o $(LOCK)
+	$(UV) pip compile setup.cfg --extra test --extra bench --universal --python-version 3.11 \
+		--resolution lowest-direct --custom-compile-command "make lock" -o $(LOWEST)
+	$(UV) pip compile setup.cfg --universal --python-version 3.11 \
+		--generate-hashes --custom-compile-command "make lock" -o requirements/run.txt
+
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis
+	rm -rf $(VENV) .venv-latest .venv-lowest .venv-lock build *.egg-info .pytest_cache .hypothesis

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-__all__ = ["KINDS", "Citation", "parse_citation"]
+__all__ = ["KINDS", "Citation", "parse_citation", "parse_citations"]
 
 KINDS: dict[str, str] = {
     "uu": "Undang-Undang",
@@ -60,8 +60,10 @@ _PUNCTUATION = re.compile(r"[\W_]")
 # A regulation number: digits and at most one letter ("5A"). The letter must not
 # start a word, so "Nomor 29Tahun 2014" reads as 29.
 _NUM = r"(?P<number>\d+(?:[a-z](?![a-z]))?)"
-_NUMBER = re.compile(rf"(?:nomor|nmr|no)\s*[.:]?\s*{_NUM}")
-_YEAR = re.compile(r"(?<![a-z])(?:tahun|thn|th)\s*\.?\s*(?P<year>\d{4})(?!\d)")
+# Never two `\s*` in a row around an optional mark: "no" followed by 200,000 spaces
+# would then try every split of the spaces (quadratic backtracking).
+_NUMBER = re.compile(rf"(?:nomor|nmr|no)\s*(?:[.:]\s*)?{_NUM}")
+_YEAR = re.compile(r"(?<![a-z])(?:tahun|thn|th)\s*(?:\.\s*)?(?P<year>\d{4})(?!\d)")
 # "29/2014"; not the tail of a document number such as "070/12/421.632/2014".
 _SLASHED = re.compile(rf"(?<![\d/])(?<!\d\.){_NUM}\s*/\s*(?P<year>\d{{4}})(?!\d)")
 # "Perpres 29 Tahun 2014": a number with no "Nomor" in front.
@@ -128,3 +130,44 @@ def parse_citation(text: str) -> Citation:
         year=_plausible_year(year_match["year"]) if year_match else None,
         text=text,
     )
+
+
+# One item may cite several regulations: "Perpres Nomor 29 Tahun 2014 dan Permenpan RB
+# Nomor 53 Tahun 2014". A kind starts a new citation only after such a joint, so the
+# "dan" inside "Pendayagunaan Aparatur Negara dan Reformasi Birokrasi" splits nothing
+# (no kind follows it), nor does a kind named inside a title ("tentang ... Perpres").
+_JOINT = re.compile(r"(?:(?<![a-z])(?:dan|serta|jo|juncto)\.?|[,;&\n])\s*$")
+
+
+def parse_citations(text: str) -> tuple[Citation, ...]:
+    """Every regulation one text cites, in order; a single citation is ``(parse_citation(text),)``.
+
+    >>> [c.key() for c in parse_citations("Perpres No. 29 Tahun 2014 dan Permenpan RB No. 53 Tahun 2014")]
+    [('perpres', '29', 2014), ('permenpan_rb', '53', 2014)]
+    """
+    normalized = unicodedata.normalize("NFKC", text)
+    lowered = normalized.lower()
+    if len(lowered) != len(normalized):  # a letter whose lower case is longer: positions would drift
+        return (parse_citation(text),)
+    flat = _PUNCTUATION.sub(" ", lowered)
+    starts, previous_end = [0], None
+    for match in _KIND.finditer(flat):
+        # Look for the joint only since the previous kind: each character is read once.
+        if previous_end is not None and _JOINT.search(lowered, previous_end, match.start()):
+            starts.append(match.start())
+        previous_end = match.end()
+    if len(starts) == 1:
+        return (parse_citation(text),)
+    ends = starts[1:] + [len(normalized)]
+    pieces = (_without_joint(normalized[a:b]) for a, b in zip(starts, ends))
+    return tuple(parse_citation(piece) for piece in pieces)
+
+
+def _without_joint(piece: str) -> str:
+    """A piece of a list of citations without the "dan" or comma that joined it to the next."""
+    piece = piece.rstrip()
+    match = _TRAILING_JOINT.search(piece)
+    return piece[: match.start()].rstrip() if match else piece
+
+
+_TRAILING_JOINT = re.compile(r"(?:\s(?:dan|serta|jo|juncto)\.?|[,;&])$", re.IGNORECASE)

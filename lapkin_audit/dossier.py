@@ -8,6 +8,7 @@ in effect (E005). One finding per problem, each with its field and line.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping
@@ -16,7 +17,9 @@ import cerberus.errors as ce
 import pendulum
 
 from lapkin_audit import yamlread
+from lapkin_audit.datetext import Unreadable, iso_example, parse_when
 from lapkin_audit.manifest_schema import validator
+from lapkin_audit.messages import TypeNames
 from lapkin_audit.model import (
     Document,
     Dossier,
@@ -63,12 +66,16 @@ def load_text(text: str, folder: Path, display_path: str, sops: Mapping[str, Sop
         return Loaded(None, None, sop_id, tuple(errors))
     errors.extend(_format_errors(data, lines))
     if errors:
-        return Loaded(None, None, sop_id, tuple(errors))
+        return Loaded(None, None, sop_id, tuple(_name_curly_quotes(errors, text)))
     sop = sops.get(data["sop"])
     if sop is None:
+        suggestion = same_but_case(data["sop"], sops)
+        if suggestion is not None:
+            args = {"field": "sop", "value": data["sop"], "suggestion": suggestion}
+            return Loaded(None, None, sop_id, (Violation("E003", "format.case", args, field="sop", line=lines.get("sop")),))
         known = ", ".join(sorted(sops)) or "-"
         return Loaded(None, None, sop_id, (Violation("E004", "sop.unknown", {"sop": data["sop"], "known": known}, field="sop", line=lines.get("sop")),))
-    builder = _Builder(data, lines, sop)
+    builder = _Builder(data, lines, sop, text)
     dossier = builder.build(folder, display_path)
     errors = builder.errors + _unknown_references(data, sop, lines)
     if not errors and dossier is not None:
@@ -87,8 +94,7 @@ def _from_problem(problem: yamlread.ReadProblem) -> Violation:
 
 def _format_errors(data: Any, lines: Mapping[str, int]) -> list[Violation]:
     if not isinstance(data, dict):
-        kind = type(data).__name__
-        return [Violation("E003", "format.not_mapping", {"kind": _type_name(data) or kind}, line=1)]
+        return [Violation("E003", "format.not_mapping", {"kind": TypeNames((_type_name(data),))}, line=1)]
     if "format" in data and data["format"] != 1 and isinstance(data["format"], int) and not isinstance(data["format"], bool):
         return [Violation("E003", "format.version", {"found": data["format"]}, field="format", line=lines.get("format"))]
     check = validator()
@@ -102,6 +108,20 @@ def _format_errors(data: Any, lines: Mapping[str, int]) -> list[Violation]:
             errors.append(_schema_violation(error, lines))
     errors.extend(_periode_errors(data, lines))
     return errors
+
+
+def _name_curly_quotes(errors: list[Violation], text: str) -> list[Violation]:
+    """Findings on a line whose value opens with Word's curly quotes have that one cause.
+
+    ``{nama: “Drs. Bambang, M.Si”}`` reads as the value ``“Drs. Bambang`` and an unknown key
+    ``M.Si”``: the finding that helps names the quotes, once per line.
+    """
+    curly = yamlread.curly_quote_lines(text)
+    if not curly:
+        return errors
+    kept = [error for error in errors if error.line not in curly]
+    named = sorted({error.line for error in errors if error.line in curly})
+    return kept + [Violation("E003", "format.curly_quotes", {}, line=line) for line in named]
 
 
 def _sortable_keys(value: Any) -> Any:
@@ -145,16 +165,20 @@ def _schema_violation(error: ce.ValidationError, lines: Mapping[str, int]) -> Vi
         message = "format.required"
     elif code == ce.BAD_TYPE.code:
         message = "format.bool_value" if isinstance(error.value, bool) else "format.type"
-        args["expected"] = error.constraint
-        args["found"] = _type_name(error.value)
+        expected = error.constraint
+        args["expected"] = TypeNames(expected if isinstance(expected, (list, tuple)) else (expected,))
+        args["found"] = TypeNames((_type_name(error.value),))
     elif code == ce.NOT_NULLABLE.code:
         message = "format.null"
     elif code == ce.EMPTY_NOT_ALLOWED.code:
         message = "format.empty_value"
     elif code in (ce.UNALLOWED_VALUE.code, ce.UNALLOWED_VALUES.code):
-        message = "format.allowed"
+        suggestion = same_but_case(error.value, error.constraint)
+        message = "format.allowed" if suggestion is None else "format.case"
         args["value"] = error.value
         args["allowed"] = ", ".join(str(a) for a in error.constraint)
+        if suggestion is not None:
+            args["suggestion"] = suggestion
     elif code == ce.REGEX_MISMATCH.code:
         message = "format.sha256" if path.endswith("sha256") else "format.pattern"
         args["value"] = error.value
@@ -218,8 +242,16 @@ def _periode_errors(data: dict, lines: Mapping[str, int]) -> list[Violation]:
 def _unknown_references(data: dict, sop: Sop, lines: Mapping[str, int]) -> list[Violation]:
     errors: list[Violation] = []
 
+    def miscased(value: Any, known: Any, path: str) -> bool:
+        """A known id written in another case: one E003 that names it, never E004 or A002."""
+        suggestion = same_but_case(value, known)
+        if suggestion is not None:
+            args = {"field": path, "value": value, "suggestion": suggestion}
+            errors.append(Violation("E003", "format.case", args, field=path, line=nearest_line(path, lines)))
+        return suggestion is not None
+
     def role(value: Any, path: str) -> None:
-        if value is not None and value not in sop.roles:
+        if value is not None and value not in sop.roles and not miscased(value, sop.roles, path):
             args = {"role": value, "sop": sop.id, "known": ", ".join(sop.roles)}
             errors.append(Violation("E004", "ref.role", args, field=path, line=nearest_line(path, lines)))
 
@@ -230,23 +262,35 @@ def _unknown_references(data: dict, sop: Sop, lines: Mapping[str, int]) -> list[
     for name in data["pejabat"]:
         role(name, f"pejabat.{name}")
     for i, doc in enumerate(data["dokumen"]):
-        if doc["jenis"] not in sop.document_kinds:
+        if doc["jenis"] not in sop.document_kinds and not miscased(doc["jenis"], sop.document_kinds, f"dokumen[{i}].jenis"):
             args = {"jenis": doc["jenis"], "sop": sop.id}
             errors.append(Violation("E004", "ref.jenis", args, field=f"dokumen[{i}].jenis", line=lines.get(f"dokumen[{i}].jenis")))
         for key in ("paraf", "tanda_tangan", "anggota"):
             people(doc.get(key), f"dokumen[{i}].{key}")
     for i, step in enumerate(data["langkah"]):
-        if sop.step(step["nomor"]) is None:
+        sop_step = sop.step(step["nomor"])
+        if sop_step is None:
             args = {"nomor": step["nomor"], "sop": sop.id, "known": ", ".join(str(s.nomor) for s in sop.steps)}
             errors.append(Violation("E004", "ref.step", args, field=f"langkah[{i}].nomor", line=lines.get(f"langkah[{i}].nomor")))
+        elif sop_step.decision is not None and step.get("hasil") not in sop_step.decision:
+            miscased(step.get("hasil"), sop_step.decision, f"langkah[{i}].hasil")  # other values: A002
         people(step["pelaksana"], f"langkah[{i}].pelaksana")
     for i, waiver in enumerate(data.get("pengecualian") or ()):
         role(waiver["disetujui_oleh"].get("peran"), f"pengecualian[{i}].disetujui_oleh.peran")
     for needed in sop.required_officials:
-        if needed not in data["pejabat"]:
+        if needed not in data["pejabat"] and same_but_case(needed, data["pejabat"]) is None:
             args = {"field": f"pejabat.{needed}", "sop": sop.id}
             errors.append(Violation("E003", "format.pejabat_required", args, field=f"pejabat.{needed}", line=lines.get("pejabat")))
     return errors
+
+
+def same_but_case(value: Any, known: Any) -> str | None:
+    """The one known id that ``value`` spells in another case (``Camat`` -> ``camat``), else None."""
+    if not isinstance(value, str):
+        return None
+    folded = value.strip().casefold()
+    matches = [k for k in known if isinstance(k, str) and k.casefold() == folded and k != value]
+    return matches[0] if len(matches) == 1 else None
 
 
 def _sop_in_effect(dossier: Dossier, sop: Sop) -> list[Violation]:
@@ -266,9 +310,11 @@ def _sop_in_effect(dossier: Dossier, sop: Sop) -> list[Violation]:
 class _Builder:
     """Turns validated plain data into the frozen model; dates that do not parse are E003."""
 
-    def __init__(self, data: dict, lines: Mapping[str, int], sop: Sop) -> None:
+    def __init__(self, data: dict, lines: Mapping[str, int], sop: Sop, text: str) -> None:
         self.data = data
         self.lines = lines
+        self.text = text
+        self._text_lines: list[str] | None = None
         self.errors: list[Violation] = []
         instansi = data["instansi"]
         self.zone = instansi.get("zona_waktu") or sop.calendar.zone or DEFAULT_ZONE
@@ -338,7 +384,19 @@ class _Builder:
             berlaku_mulai=self._date(raw.get("berlaku_mulai"), f"{path}.berlaku_mulai"),
             berlaku_sampai=self._date(raw.get("berlaku_sampai"), f"{path}.berlaku_sampai"),
             anggota=tuple(self._person(p, f"{path}.anggota[{i}]") for i, p in enumerate(raw.get("anggota") or ())),
+            berkas_as_written=self._cut_at_hash(raw.get("berkas"), f"{path}.berkas"),
         )
+
+    def _cut_at_hash(self, value: Any, path: str) -> str | None:
+        """The value and the `` #...`` that YAML took for a comment on its line, if any."""
+        line = self.lines.get(path)
+        if not isinstance(value, str) or line is None or "#" not in self.text:
+            return None
+        if self._text_lines is None:  # split once, and only for a manifest with a "#"
+            self._text_lines = self.text.splitlines()
+        source = self._text_lines[line - 1] if line <= len(self._text_lines) else ""
+        match = re.search(rf"berkas\s*:\s*{re.escape(value)}(\s+#.*)$", source)
+        return (value + match.group(1)).rstrip() if match else None
 
     def _step(self, raw: dict, path: str) -> StepRecord:
         mulai = self._moment(raw["mulai"], f"{path}.mulai", need_time=True)
@@ -373,15 +431,18 @@ class _Builder:
 
     def _moment(self, value: Any, path: str, need_time: bool) -> dt.date | dt.datetime | None:
         """A date, or an aware datetime in the office zone (naive times are office-local)."""
+        written = value
         if isinstance(value, str):
-            try:
-                value = pendulum.parse(value.strip(), exact=True, tz=self.tz)
-            except Exception:  # pendulum's ParserError, ValueError, ...
-                self._error("format.date", path, value=value)
+            parsed = parse_when(value)
+            if isinstance(parsed, Unreadable):
+                if parsed.suggestion is not None:
+                    self._error("format.date_suggest", path, value=value, suggestion=parsed.suggestion)
+                elif parsed.short_year:
+                    self._error("format.date_short_year", path, value=value)
+                else:
+                    self._error("format.date", path, value=value)
                 return None
-            if isinstance(value, pendulum.Time) or not isinstance(value, dt.date):
-                self._error("format.date", path, value=str(value))
-                return None
+            value = parsed
         if not MIN_YEAR <= value.year <= MAX_YEAR:
             # Far-off dates are typos, and would make working-time sums walk centuries.
             self._error("format.date_range", path, value=str(value), low=MIN_YEAR, high=MAX_YEAR)
@@ -393,6 +454,7 @@ class _Builder:
                 return value.replace(tzinfo=self.tz)
             return value.astimezone(self.tz)
         if need_time:
-            self._error("format.need_time", path, value=str(value))
+            example = iso_example(dt.datetime(value.year, value.month, value.day, 8, 0))
+            self._error("format.need_time", path, value=str(written), example=example)
             return None
         return value

@@ -24,7 +24,7 @@ STATUS_PEJABAT = ("definitif", "plt", "plh")
 def _person(peran_required: bool, with_tanggal: bool = False) -> dict:
     schema = {
         "nama": {"type": "string", "required": True, "empty": False},
-        "nip": {"type": "nip"},
+        "nip": {"type": "nip", "empty": False},  # a blank left unfilled; without a NIP, omit the key
         "peran": {"type": "string", "required": peran_required, "empty": False},
         "status": {"type": "string", "allowed": STATUS_PEJABAT},
     }
@@ -37,7 +37,9 @@ def _list_of(item: dict, **extra: object) -> dict:
     return {"type": "list", "schema": item, **extra}
 
 
-_TEXT = {"type": "string"}
+# A key written with an empty value is a blank left unfilled (as `init` writes them), so
+# it is reported with the other blanks; only `alasan` gives empty a meaning (X001).
+_TEXT = {"type": "string", "empty": False}
 _DATE = {"type": "temporal"}
 
 DOSSIER_SCHEMA: dict = {
@@ -77,7 +79,7 @@ DOSSIER_SCHEMA: dict = {
                 "tanggal": _DATE,
                 "berkas": {"type": "string", "empty": False},
                 "sha256": {"type": "string", "regex": "[0-9a-fA-F]{64}"},
-                "dasar_hukum": _list_of({"type": "string"}),
+                "dasar_hukum": _list_of({"type": "string", "empty": False}),
                 "paraf": _list_of(_person(peran_required=True, with_tanggal=True)),
                 "tanda_tangan": _list_of(_person(peran_required=True, with_tanggal=True)),
                 "berlaku_mulai": _DATE,
@@ -95,7 +97,7 @@ DOSSIER_SCHEMA: dict = {
                 "pelaksana": _list_of(_person(peran_required=True), required=True, minlength=1),
                 "mulai": {"type": "temporal", "required": True},
                 "selesai": {"type": "temporal", "required": True},
-                "hasil": {"type": "string"},
+                "hasil": {"type": "string", "empty": False},
                 "catatan": _TEXT,
             },
         },
@@ -250,7 +252,8 @@ def _compile_mapping(schema: dict) -> Check:
 def _rule_empty(allowed: Any, kind: str) -> Check:
     if allowed is not False:
         return _never  # `empty: True` changes which other rules cerberus runs
-    return lambda v: len(v) > 0
+    # As cerberus: only a sized value can be empty (an integer NIP is never empty).
+    return lambda v: not isinstance(v, (str, list, dict)) or len(v) > 0
 
 
 def _rule_allowed(values: Any, kind: str) -> Check:

@@ -7,6 +7,7 @@ wording can improve without touching a check, and codes never depend on language
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any, Mapping
 
 from lapkin_audit.model import Severity, WorkMinutes
@@ -38,12 +39,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "read.os_error": ("Manifest tidak dapat dibaca: {error}.", "The manifest cannot be read: {error}."),
     "read.too_large": ("Manifest berukuran {size} bita, melebihi batas {limit} bita.", "The manifest is {size} bytes, over the limit of {limit} bytes."),
     "read.utf16": ("Manifest berkode UTF-16; simpan sebagai UTF-8.", "The manifest is UTF-16; save it as UTF-8."),
-    "read.bom": ("Manifest diawali penanda BOM; simpan sebagai UTF-8 tanpa BOM.", "The manifest starts with a byte-order mark; save it as UTF-8 without BOM."),
-    "read.not_utf8": ("Manifest bukan UTF-8 yang sah (bita ke-{offset}).", "The manifest is not valid UTF-8 (byte {offset})."),
+    "read.not_utf8": ("Manifest bukan UTF-8 yang sah (bita ke-{offset}); simpan sebagai UTF-8.", "The manifest is not valid UTF-8 (byte {offset}); save it as UTF-8."),
+    "read.cp1252": ("Manifest tersimpan sebagai Windows-1252/ANSI, bukan UTF-8 (baris ini terbaca: '{text}'); simpan sebagai UTF-8 (Notepad: Save As, Encoding: UTF-8).", "The manifest is saved as Windows-1252/ANSI, not UTF-8 (this line reads: '{text}'); save it as UTF-8 (Notepad: Save As, Encoding: UTF-8)."),
     "read.expansion": ("YAML mengembang melebihi {limit} nilai (alias berlapis); manifest ditolak.", "The YAML expands past {limit} values (nested aliases); the manifest is refused."),
     "read.too_deep": ("YAML bersarang lebih dari {limit} tingkat; manifest ditolak.", "The YAML nests deeper than {limit} levels; the manifest is refused."),
     # E002: not valid YAML
     "yaml.syntax": ("YAML tidak sah (kolom {column}): {detail}.", "Invalid YAML (column {column}): {detail}."),
+    "yaml.tab": ("Baris ini diindentasi dengan tab; YAML hanya menerima spasi untuk indentasi: ganti tab dengan spasi.", "This line is indented with a tab; YAML takes only spaces for indentation: replace the tab with spaces."),
+    "yaml.curly_quotes": ("Baris ini memakai tanda kutip lengkung (“ ” dari Word); YAML hanya mengenal tanda kutip lurus: ganti dengan \"...\".", "This line uses curly quotes (“ ” from Word); YAML knows only straight quotes: replace them with \"...\"."),
+    "yaml.hash_in_flow": ("Tanda # di dalam {{...}} atau [...] memulai komentar YAML dan memotong sisa baris; beri tanda kutip pada nilai yang memuat #, mis. berkas: \"lampiran/lra #2.pdf\".", "A # inside {{...}} or [...] starts a YAML comment and cuts the rest of the line; quote a value that holds a #, e.g. berkas: \"lampiran/lra #2.pdf\"."),
     "yaml.duplicate_key": ("Kunci '{key}' muncul dua kali (pertama di baris {first}); YAML hanya menyimpan yang terakhir.", "Key '{key}' appears twice (first on line {first}); YAML keeps only the last."),
     "yaml.tag": ("Tag YAML {tag} tidak diizinkan; manifest hanya berisi data biasa.", "YAML tag {tag} is not allowed; a manifest holds plain data only."),
     "yaml.bad_scalar": ("Nilai '{value}' tidak dapat dibaca: {detail}.", "Value '{value}' cannot be read: {detail}."),
@@ -51,16 +55,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "yaml.bad_merge": ("Penggabungan '<<' hanya menerima peta.", "A '<<' merge takes mappings only."),
     # E003: breaks the dossier format
     "format.empty": ("Manifest kosong.", "The manifest is empty."),
-    "format.not_mapping": ("Manifest harus berupa peta kunci (format, sop, ...), bukan {kind}.", "The manifest must be a mapping of keys (format, sop, ...), not a {kind}."),
+    "format.not_mapping": ("Manifest harus berupa peta kunci (format, sop, ...), bukan {kind}.", "The manifest must be a mapping of keys (format, sop, ...), not {kind}."),
     "format.version": ("format {found} tidak dikenal; versi yang didukung: 1.", "Unknown format {found}; the supported version is 1."),
+    "format.curly_quotes": ("Baris ini memakai tanda kutip lengkung (“ ” dari Word), sehingga koma di dalam nilai memecahnya; ganti dengan tanda kutip lurus \"...\".", "This line uses curly quotes (“ ” from Word), so a comma inside the value splits it; replace them with straight quotes \"...\"."),
     "format.unknown_key": ("Kunci '{key}' tidak dikenal di {field}.", "Unknown key '{key}' at {field}."),
     "format.bool_key": ("Kunci {field} terbaca sebagai boolean (YAML 1.1 membaca yes/no/on/off sebagai boolean): beri tanda kutip atau pakai kunci yang benar (mis. 'nomor', bukan 'no').", "Key {field} was read as a boolean (YAML 1.1 reads yes/no/on/off as booleans): quote it or use the right key (e.g. 'nomor', not 'no')."),
     "format.required": ("Kunci wajib {field} tidak ada.", "Required key {field} is missing."),
-    "format.type": ("{field} harus bertipe {expected}, ditemukan {found}.", "{field} must be of type {expected}, found {found}."),
+    "format.type": ("{field} harus berupa {expected}, tetapi berisi {found}.", "{field} must be {expected}, but holds {found}."),
     "format.bool_value": ("{field} terbaca sebagai boolean (yes/no/on/off tanpa kutip); beri tanda kutip.", "{field} was read as a boolean (unquoted yes/no/on/off); quote it."),
     "format.null": ("{field} tidak boleh kosong (null).", "{field} must not be null."),
     "format.empty_value": ("{field} tidak boleh kosong.", "{field} must not be empty."),
     "format.allowed": ("{field} bernilai '{value}'; yang diizinkan: {allowed}.", "{field} is '{value}'; allowed: {allowed}."),
+    "format.case": ("{field} bernilai '{value}'; maksud Anda '{suggestion}'? Nilai ini ditulis persis, dengan huruf kecil/besar yang sama.", "{field} is '{value}'; did you mean '{suggestion}'? This value is written exactly, in the same case."),
     "format.sha256": ("{field} harus 64 digit heksadesimal.", "{field} must be 64 hex digits."),
     "format.pattern": ("{field} bernilai '{value}' yang bentuknya salah.", "{field} has a malformed value '{value}'."),
     "format.range": ("{field} bernilai {value}, melanggar batas {rule} {limit}.", "{field} is {value}, breaking its {rule} of {limit}."),
@@ -68,9 +74,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "format.ke_tahunan": ("{field} tidak dipakai untuk periode tahunan.", "{field} is not used for a yearly period."),
     "format.ke_range": ("{field} bernilai {value}; periode {jenis} berjalan 1 sampai {limit}.", "{field} is {value}; a {jenis} period runs from 1 to {limit}."),
     "format.zone": ("{field}: zona waktu '{zone}' tidak dikenal (contoh: Asia/Jakarta, Asia/Makassar, Asia/Jayapura).", "{field}: unknown time zone '{zone}' (e.g. Asia/Jakarta, Asia/Makassar, Asia/Jayapura)."),
-    "format.date": ("{field}: '{value}' bukan tanggal atau waktu yang sah.", "{field}: '{value}' is not a valid date or datetime."),
+    "format.date": ("{field}: '{value}' bukan tanggal yang dapat dibaca. Tulis 2025-07-12 atau 2025-07-12T08:00 (juga diterima: 12/07/2025, 12 Juli 2025, 08.00 WIB).", "{field}: '{value}' is not a readable date. Write 2025-07-12 or 2025-07-12T08:00 (also accepted: 12/07/2025, 12 Juli 2025, 08.00 WIB)."),
+    "format.date_suggest": ("{field}: '{value}' tidak dapat dibaca; maksud Anda {suggestion}? Tulis tanggal sebagai tahun-bulan-hari.", "{field}: '{value}' cannot be read; did you mean {suggestion}? Write dates as year-month-day."),
+    "format.date_short_year": ("{field}: '{value}' memakai tahun dua digit; tulis tahun lengkap, mis. 2025-07-12 atau 12/07/2025.", "{field}: '{value}' has a two-digit year; write the full year, e.g. 2025-07-12 or 12/07/2025."),
     "format.date_range": ("{field}: '{value}' di luar rentang tahun {low}-{high}.", "{field}: '{value}' is outside the years {low}-{high}."),
-    "format.need_time": ("{field}: '{value}' harus memuat jam (mis. 2024-07-01T07:45:00).", "{field}: '{value}' needs a time of day (e.g. 2024-07-01T07:45:00)."),
+    "format.need_time": ("{field}: '{value}' harus memuat jam; tulis mis. {example}.", "{field}: '{value}' needs a time of day; write e.g. {example}."),
     "format.pejabat_required": ("{field} wajib ada untuk SOP {sop}.", "{field} is required by SOP {sop}."),
     # E004 / E005: the SOP
     "sop.unknown": ("SOP '{sop}' tidak ada dalam aturan (tersedia: {known}).", "SOP '{sop}' is not in the rules (available: {known})."),
@@ -83,6 +91,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "K002": ("Output langkah {step} ({kegiatan}), {jenis_nama} ({jenis}), tidak ada di dokumen.", "The output of step {step} ({kegiatan}), {jenis_nama} ({jenis}), is not among the documents."),
     "K003.no_file": ("Dokumen {jenis} harus memiliki berkas lampiran (berkas).", "Document {jenis} needs an attachment (berkas)."),
     "K003.missing": ("Berkas '{berkas}' tidak ada.", "Attachment '{berkas}' does not exist."),
+    "K003.missing_hash": ("Berkas '{berkas}' tidak ada. Tanda # memulai komentar YAML, sehingga nama berkas terpotong; bila namanya '{written}', beri tanda kutip: berkas: \"{written}\".", "Attachment '{berkas}' does not exist. A # starts a YAML comment, so the file name was cut; if its name is '{written}', quote it: berkas: \"{written}\"."),
     "K003.empty": ("Berkas '{berkas}' kosong.", "Attachment '{berkas}' is empty."),
     "K003.not_file": ("Berkas '{berkas}' bukan berkas biasa.", "Attachment '{berkas}' is not a regular file."),
     "K003.unreadable": ("Berkas '{berkas}' tidak dapat dibaca: {error}.", "Attachment '{berkas}' cannot be read: {error}."),
@@ -122,17 +131,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "T004.end": ("SK tim berlaku sampai {berlaku}, sebelum proses selesai ({selesai}).", "The team decree expired on {berlaku}, before the run ended ({selesai})."),
     "T005": ("Langkah {step} dilakukan oleh {nama} sebagai {role}, tetapi ia bukan anggota yang ditetapkan dalam SK tim.", "Step {step} was done by {nama} as {role}, who is not a member named in the team decree."),
     "T006": ("SK tim ditandatangani {nama} sebagai {role}, bukan {holder} yang kini menjabat; pastikan SK masih berlaku.", "The team decree was signed by {nama} as {role}, not by {holder} who is in office now; check it is still in force."),
+    "T006.nip": ("SK tim ditandatangani {nama} (NIP {nip}) sebagai {role}, bukan {holder} (NIP {holder_nip}) yang kini menjabat; pastikan SK masih berlaku.", "The team decree was signed by {nama} (NIP {nip}) as {role}, not by {holder} (NIP {holder_nip}) who is in office now; check it is still in force."),
     # P: paraf dan tanda tangan
     "P001": ("{jenis} tidak diparaf oleh {role_name} ({role}).", "{jenis} has no paraf by the {role_name} ({role})."),
     "P002": ("{jenis} tidak ditandatangani oleh {role_name} ({role}).", "{jenis} is not signed by the {role_name} ({role})."),
     "P003": ("{nama} ({role}) bukan pejabat {role} dalam dossier ({holder}).", "{nama} ({role}) is not the {role} named in the dossier ({holder})."),
+    "P003.nip": ("{nama} ({role}, NIP {nip}) bukan pejabat {role} dalam dossier: {holder} (NIP {holder_nip}).", "{nama} ({role}, NIP {nip}) is not the {role} named in the dossier: {holder} (NIP {holder_nip})."),
     "P004.order": ("Paraf ({paraf}) dibubuhkan setelah tanda tangan ({ttd}).", "The paraf ({paraf}) comes after the signature ({ttd})."),
     "P004.outside": ("Paraf atau tanda tangan bertanggal {tanggal}, di luar langkah {step} yang menghasilkan dokumen.", "A paraf or signature dated {tanggal} falls outside step {step}, which produced the document."),
-    "P005.format": ("NIP '{nip}' ({nama}) bukan 18 digit.", "NIP '{nip}' ({nama}) is not 18 digits."),
-    "P005.birth_date": ("NIP '{nip}' ({nama}) memuat tanggal lahir yang mustahil.", "NIP '{nip}' ({nama}) holds an impossible birth date."),
-    "P005.tmt_month": ("NIP '{nip}' ({nama}) memuat bulan TMT yang mustahil.", "NIP '{nip}' ({nama}) holds an impossible appointment (TMT) month."),
-    "P005.tmt_age": ("NIP '{nip}' ({nama}): TMT sebelum berusia 18 tahun.", "NIP '{nip}' ({nama}): appointed (TMT) before the age of 18."),
-    "P005.sex": ("NIP '{nip}' ({nama}): digit jenis kelamin bukan 1 atau 2.", "NIP '{nip}' ({nama}): the sex digit is not 1 or 2."),
+    "P005.format": ("{kind} '{nip}' ({nama}) bukan 18 digit.", "{kind} '{nip}' ({nama}) is not 18 digits."),
+    "P005.birth_date": ("{kind} '{nip}' ({nama}) memuat tanggal lahir yang mustahil.", "{kind} '{nip}' ({nama}) holds an impossible birth date."),
+    "P005.tmt_month": ("{kind} '{nip}' ({nama}): digit ke-13 dan ke-14 ('{digits}') bukan bulan TMT (01-12) dan bukan kode PPPK dengan nomor kontrak (21-29).", "{kind} '{nip}' ({nama}): digits 13-14 ('{digits}') are neither an appointment (TMT) month (01-12) nor a PPPK code with a contract number (21-29)."),
+    "P005.pppk_year": ("{kind} '{nip}' ({nama}): tahun pengangkatan sebelum PPPK ada (PP 49/2018).", "{kind} '{nip}' ({nama}): appointed in a year before PPPK existed (PP 49/2018)."),
+    "P005.tmt_age": ("{kind} '{nip}' ({nama}): TMT sebelum berusia 18 tahun.", "{kind} '{nip}' ({nama}): appointed (TMT) before the age of 18."),
+    "P005.sex": ("{kind} '{nip}' ({nama}): digit jenis kelamin bukan 1 atau 2.", "{kind} '{nip}' ({nama}): the sex digit is not 1 or 2."),
+    "nip.nip": ("NIP", "NIP (civil servant)"),
+    "nip.ni_pppk": ("NI PPPK", "NI PPPK (contract staff)"),
     "P006": ("{nama} memaraf sekaligus menandatangani {jenis}.", "{nama} both initialled and signed {jenis}."),
     # X: pengecualian
     "X001.unknown_rule": ("Pengecualian untuk aturan {aturan} tidak sah: kode aturan tidak dikenal.", "The waiver of {aturan} is invalid: unknown rule code."),
@@ -145,12 +159,58 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
+# The kinds of value the format asks for, in words a person uses (never "dict" or "string").
+TYPE_WORDS: dict[str, tuple[str, str]] = {
+    "dict": ("peta kunci: nilai", "a mapping of keys"),
+    "list": ("daftar (baris diawali '- ')", "a list (lines starting with '- ')"),
+    "string": ("teks", "text"),
+    "integer": ("bilangan bulat", "a whole number"),
+    "float": ("bilangan pecahan", "a decimal number"),
+    "boolean": ("ya/tidak (boolean)", "true/false"),
+    "null": ("kosong", "empty"),
+    "date": ("tanggal", "a date"),
+    "datetime": ("tanggal dan jam", "a date and time"),
+    "temporal": ("tanggal atau tanggal dan jam", "a date or a date and time"),
+    "nip": ("NIP (18 digit)", "a NIP (18 digits)"),
+}
+
+
+class TypeNames(tuple):  # type: ignore[type-arg]
+    """Type names from the format's schema, rendered as words: ("string", "integer") -> "teks atau bilangan bulat"."""
+
+
 def render(message_id: str, args: Mapping[str, Any], lang: str) -> str:
     template = MESSAGES[message_id][1 if lang == "en" else 0]
-    return template.format(**{key: _text(value, lang) for key, value in args.items()})
+    values = {key: _text(value, lang) for key, value in args.items()}
+    if isinstance(values.get("field"), str):
+        values["field"] = field_words(values["field"], lang)
+    return template.format(**values)
+
+
+_FIELD_PART = re.compile(r"\[(\d+)\]|\.?([^.\[\]]+)")
+
+
+def field_words(path: str, lang: str) -> str:
+    """A field path as people count: ``langkah[0].mulai`` -> ``langkah ke-1 › mulai``.
+
+    Reports keep the exact path in their ``field``; messages are read by people.
+    """
+    parts: list[str] = []
+    for match in _FIELD_PART.finditer(path):
+        index, name = match.groups()
+        if index is not None and parts:
+            number = int(index) + 1
+            parts[-1] += f" no. {number}" if lang == "en" else f" ke-{number}"
+        elif name is not None:
+            parts.append(name)
+    return " › ".join(parts) if parts else path
 
 
 def _text(value: Any, lang: str) -> Any:
+    if isinstance(value, TypeNames):  # before tuples in general
+        index = 1 if lang == "en" else 0
+        words = [TYPE_WORDS[name][index] if name in TYPE_WORDS else name for name in value]
+        return (" or " if lang == "en" else " atau ").join(words)
     if isinstance(value, WorkMinutes):
         from lapkin_audit.worktime import format_minutes
 

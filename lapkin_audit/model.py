@@ -200,6 +200,9 @@ class Document:
     berlaku_mulai: dt.date | None = None
     berlaku_sampai: dt.date | None = None
     anggota: tuple[Person, ...] = ()
+    # `berkas: lampiran/lra #2.pdf` unquoted: YAML keeps "lampiran/lra" and reads the
+    # rest as a comment. This is the whole text as written, to suggest when the file is missing.
+    berkas_as_written: str | None = None
 
 
 @dataclass(frozen=True)

@@ -1,10 +1,12 @@
-"""People in a dossier: NIPs and names, and whether two mentions are one person.
+"""People in a dossier: NIPs, NI PPPKs and names, and whether two mentions are one person.
 
 Every rule that compares people (P003, P005, P006, T002, T005, T006) goes through
 this module, so "the same person" means the same thing everywhere.
 
 A NIP (Perka BKN 22/2007) is 18 digits, ``YYYYMMDD YYYYMM G NNN``: birth date, TMT CPNS
-(year and month of appointment), sex (1 male, 2 female) and a sequence number.
+(year and month of appointment), sex (1 male, 2 female) and a sequence number. A PPPK
+(ASN on contract) carries an 18-digit NI PPPK of the same shape, except that digits
+13-14 are ``2`` (the PPPK code) and the contract number (1-9), never a month.
 Names are compared without academic and religious titles, because the same official
 is written ``SUROTO, SH, MM``, ``Suroto, S.H., M.M.`` or just ``Suroto``.
 """
@@ -17,7 +19,11 @@ from dataclasses import dataclass
 from datetime import date
 
 __all__ = [
+    "PNS",
+    "PPPK",
     "NipInfo",
+    "format_nip",
+    "nip_kind",
     "nip_problem",
     "normalize_name",
     "normalize_nip",
@@ -27,42 +33,65 @@ __all__ = [
 
 # --- NIP -------------------------------------------------------------------------------
 
-_WHITESPACE = re.compile(r"\s+")
+# What people write around and inside the 18 digits: a label ("NIP.", "NIP:", "NI PPPK"),
+# then groups separated by spaces, dots or hyphens ("19720815.199303.1.007").
+_LABEL = re.compile(r"^\s*(?:ni\s*pppk|nip)\s*[.:]?\s*", re.IGNORECASE)
+_SEPARATORS = re.compile(r"[\s.\-]+")
 # ASCII digits only: str.isdigit() would also accept e.g. "١٢٣" or superscripts.
 _NIP = re.compile(r"[0-9]{18}")
 _MIN_YEAR = 1900
-_MIN_AGE = 18
+_MIN_AGE = 18  # PP 11/2017 Pasal 23: a CPNS applicant is at least 18
+# PPPK exist since PP 49/2018 (28 November 2018): no contract can start before it.
+_PPPK_FIRST_YEAR = 2018
+
+PNS = "nip"  # Nomor Induk Pegawai of a PNS: digits 13-14 are the TMT month, 01-12
+PPPK = "ni_pppk"  # Nomor Induk PPPK: digit 13 is the PPPK code 2, digit 14 the contract (1-9)
 
 
 @dataclass(frozen=True)
 class NipInfo:
-    """What a valid NIP says about its holder."""
+    """What a valid NIP or NI PPPK says about its holder."""
 
     nip: str
+    kind: str  # PNS or PPPK
     birth_date: date
-    tmt_year: int
-    tmt_month: int
+    tmt_year: int  # year of appointment (TMT CPNS, or the first PPPK contract)
+    tmt_month: int | None  # None for a PPPK: the number holds no month
     sex: str  # "L" (laki-laki) or "P" (perempuan), as on Indonesian forms
+    contract: int | None = None  # the PPPK work contract, 1-9
 
 
 def normalize_nip(value: object) -> str | None:
-    """The NIP as 18 digits without spaces, or None if it is not 18 digits.
+    """The number as 18 digits, or None if it is not 18 digits.
 
-    YAML reads an unquoted 18-digit NIP as an int, so ints are accepted; bool (an int
-    subclass), float and everything else are not.
+    Spaces, dots and hyphens between the groups and a leading "NIP." label are how
+    people write one number, not different numbers. YAML reads an unquoted 18-digit
+    NIP as an int, so ints are accepted; bool (an int subclass), float and everything
+    else are not.
 
     >>> normalize_nip("19610219 198103 1 007")
     '196102191981031007'
+    >>> normalize_nip("NIP. 19720815.199303.1.007")
+    '197208151993031007'
     """
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
         text = str(value)
     elif isinstance(value, str):
-        text = _WHITESPACE.sub("", value)
+        text = _SEPARATORS.sub("", _LABEL.sub("", value, count=1))
     else:
         return None
     return text if _NIP.fullmatch(text) else None
+
+
+def nip_kind(nip: str) -> str:
+    """PNS or PPPK, read from digits 13-14 of a normalized number.
+
+    A month is 01-12, so digit 13 of a PNS number is 0 or 1; ``2`` followed by a contract
+    number 1-9 is a PPPK. Anything else is read as a (broken) PNS number.
+    """
+    return PPPK if nip[12] == "2" and nip[13] in "123456789" else PNS
 
 
 def _birth_date(nip: str) -> date | None:
@@ -72,18 +101,28 @@ def _birth_date(nip: str) -> date | None:
         return None
 
 
-def nip_problem(value: object) -> str | None:
-    """None for a valid NIP, else the first problem found, as a stable id.
+def _birthday(born: date, years: int) -> date:
+    try:
+        return born.replace(year=born.year + years)
+    except ValueError:  # born 29 February: the birthday of a common year is 1 March
+        return date(born.year + years, 3, 1)
 
-    In order: ``format`` (not 18 digits), ``birth_date`` (not a real date, before
-    1900, or after the TMT), ``tmt_month`` (TMT month not 1-12 or TMT year before
-    1900), ``tmt_age`` (appointed before the 18th birthday; the birthday month counts
-    as 18), ``sex`` (digit 15 not 1 or 2).
+
+def nip_problem(value: object) -> str | None:
+    """None for a valid NIP or NI PPPK, else the first problem found, as a stable id.
+
+    In order: ``format`` (not 18 digits), ``birth_date`` (not a real date, before 1900,
+    or after the appointment), ``tmt_month`` (digits 13-14 are neither a month 01-12 nor
+    a PPPK code with its contract, or the year is before 1900), ``pppk_year`` (a PPPK
+    contract before PPPK existed, 2018), ``tmt_age`` (a PNS appointed before the 18th birthday: TMT CPNS is always
+    the 1st of its month), ``sex`` (digit 15 not 1 or 2).
 
     >>> nip_problem("19610219 198103 1 007") is None
     True
     >>> nip_problem("19610231 198103 1 007")
     'birth_date'
+    >>> nip_problem("19950314 202321 2 001") is None  # a PPPK, first contract in 2023
+    True
     """
     nip = normalize_nip(value)
     return "format" if nip is None else _content_problem(nip)
@@ -91,35 +130,50 @@ def nip_problem(value: object) -> str | None:
 
 def _content_problem(nip: str) -> str | None:
     born = _birth_date(nip)
-    tmt_year, tmt_month = int(nip[8:12]), int(nip[12:14])
-    tmt_plausible = tmt_year >= _MIN_YEAR and 1 <= tmt_month <= 12
-    if born is None or born.year < _MIN_YEAR:
-        return "birth_date"
-    # "Born after appointed" only makes sense against a TMT that is itself valid;
-    # otherwise the TMT is the part to report.
-    if tmt_plausible and (born.year, born.month) > (tmt_year, tmt_month):
-        return "birth_date"
-    if not tmt_plausible:
-        return "tmt_month"
-    if (tmt_year, tmt_month) < (born.year + _MIN_AGE, born.month):
-        return "tmt_age"
+    year = int(nip[8:12])
+    if nip_kind(nip) == PPPK:
+        if born is None or born.year < _MIN_YEAR or born.year > year:
+            return "birth_date"
+        if year < _PPPK_FIRST_YEAR:
+            return "pppk_year"
+    else:
+        month = int(nip[12:14])
+        plausible = year >= _MIN_YEAR and 1 <= month <= 12
+        if born is None or born.year < _MIN_YEAR:
+            return "birth_date"
+        # "Born after appointed" only makes sense against a TMT that is itself valid;
+        # otherwise the TMT is the part to report.
+        if plausible and (born.year, born.month) > (year, month):
+            return "birth_date"
+        if not plausible:
+            return "tmt_month"
+        if date(year, month, 1) < _birthday(born, _MIN_AGE):
+            return "tmt_age"
     if nip[14] not in "12":
         return "sex"
     return None
 
 
 def parse_nip(value: object) -> NipInfo | None:
-    """The fields of a valid NIP; None when ``nip_problem`` finds any problem."""
+    """The fields of a valid number; None when ``nip_problem`` finds any problem."""
     nip = normalize_nip(value)
     if nip is None or _content_problem(nip) is not None:
         return None
+    pppk = nip_kind(nip) == PPPK
     return NipInfo(
         nip=nip,
+        kind=PPPK if pppk else PNS,
         birth_date=date(int(nip[0:4]), int(nip[4:6]), int(nip[6:8])),
         tmt_year=int(nip[8:12]),
-        tmt_month=int(nip[12:14]),
+        tmt_month=None if pppk else int(nip[12:14]),
         sex="L" if nip[14] == "1" else "P",
+        contract=int(nip[13]) if pppk else None,
     )
+
+
+def format_nip(nip: str) -> str:
+    """A normalized number in its printed groups: ``19610219 198103 1 007``."""
+    return f"{nip[:8]} {nip[8:14]} {nip[14]} {nip[15:]}"
 
 
 # --- Names -----------------------------------------------------------------------------

@@ -35,9 +35,17 @@ class WorkPeriod:
     end: date | None
     name: str
     days: tuple[Intervals, ...]  # seven entries, Monday first
+    source: str | None = None  # the regulation or decree that sets these hours
 
     def covers(self, day: date) -> bool:
         return self.start <= day and (self.end is None or day <= self.end)
+
+    @property
+    def last(self) -> date:
+        return date.max if self.end is None else self.end
+
+    def contains(self, other: WorkPeriod) -> bool:
+        return self.start <= other.start and other.last <= self.last
 
 
 @dataclass(frozen=True)
@@ -101,10 +109,13 @@ class OfficeCalendar:
         cached = self._days.get(day)
         if cached is None:
             intervals: Intervals = ()
+            # Periods are sorted so that a period nested in another comes after it: the
+            # last one covering the day is the innermost (Ramadan inside Perpres 21/2023).
             for period in self.periods:
+                if period.start > day:
+                    break
                 if period.covers(day):
                     intervals = period.days[day.weekday()]
-                    break
             # Only look up holidays on days that would be worked: years with no
             # working day touched never build a holidays table.
             if intervals and self.holiday_name(day) is not None:
@@ -226,6 +237,7 @@ _SCHEMA = {
                 "berlaku_mulai": {**_DATE, "required": True},
                 "berlaku_sampai": {**_DATE, "nullable": True},
                 "nama": _TEXT,
+                "sumber": {"type": "string", "empty": False},
                 "hari": {"type": "dict", "required": True,
                          "schema": {day: _DAY for day in WEEKDAYS}},
             }}},
@@ -262,6 +274,32 @@ def _hm(minutes: int) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
+def _check_nesting(periods: list[WorkPeriod], source: str) -> None:
+    """Sort ``periods`` outer-first; periods may nest but never partly overlap.
+
+    A period that lies wholly inside another overrides it on its days (Ramadan hours
+    inside the year's hours). Two periods that share only some days, or the same days,
+    would leave it unclear which hours hold: that is a broken calendar.
+    """
+    periods.sort(key=lambda p: (p.start, -p.last.toordinal()))
+    open_periods: list[WorkPeriod] = []  # the chain of periods enclosing the current one
+    for period in periods:
+        while open_periods and open_periods[-1].last < period.start:
+            open_periods.pop()
+        if open_periods:
+            outer = open_periods[-1]
+            same = (outer.start, outer.last) == (period.start, period.last)
+            # An open-ended period inside another is a forgotten berlaku_sampai, not an override.
+            if same or period.end is None or not outer.contains(period):
+                until = "open-ended" if outer.end is None else f"until {outer.end}"
+                raise RulesError(
+                    source,
+                    f"kalender.jam_kerja: periods {outer.name!r} (from {outer.start}, {until}) and "
+                    f"{period.name!r} (from {period.start}) overlap; a period may only lie wholly inside another",
+                )
+        open_periods.append(period)
+
+
 def load_calendar(data: object, source: str) -> OfficeCalendar:
     """Validate a parsed calendar file (``{"kalender": {...}}``) and build the calendar."""
     if not isinstance(data, dict):
@@ -278,14 +316,8 @@ def load_calendar(data: object, source: str) -> OfficeCalendar:
         if end is not None and end < start:
             raise RulesError(source, f"{where}: berlaku_sampai {end} is before berlaku_mulai {start}")
         days = tuple(_day_intervals(raw["hari"].get(d), f"{where}.hari.{d}", source) for d in WEEKDAYS)
-        periods.append(WorkPeriod(start, end, raw["nama"], days))
-    periods.sort(key=lambda p: p.start)
-    for p, q in zip(periods, periods[1:]):
-        if p.end is None or p.end >= q.start:
-            until = "open-ended" if p.end is None else f"until {p.end}"
-            raise RulesError(
-                source, f"kalender.jam_kerja: periods {p.name!r} ({until}) and {q.name!r} (from {q.start}) overlap"
-            )
+        periods.append(WorkPeriod(start, end, raw["nama"], days, raw.get("sumber")))
+    _check_nesting(periods, source)
 
     added = tuple((e["tanggal"], e["nama"]) for e in cal["tambah_libur"] or [])
     removed = tuple((e["tanggal"], e["alasan"]) for e in cal["hapus_libur"] or [])

@@ -9,6 +9,7 @@ nesting before they cost memory or crash the C composer.
 from __future__ import annotations
 
 import os
+import re
 import stat
 import sys
 from dataclasses import dataclass
@@ -95,13 +96,26 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str | ReadProblem:
         return ReadProblem("E001", "read.too_large", {"size": len(data), "limit": max_bytes})
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return ReadProblem("E001", "read.utf16", {})
+    # A UTF-8 byte-order mark is Notepad's default, and YAML allows it: read past it.
     if data.startswith(b"\xef\xbb\xbf"):
-        return ReadProblem("E001", "read.bom", {})
+        data = data[3:]
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
+        return _not_utf8(data, exc)
+
+
+def _not_utf8(data: bytes, exc: UnicodeDecodeError) -> ReadProblem:
+    """Name the real cause: a file saved as Windows-1252 ("ANSI") shows its line as it reads there."""
+    line = data[: exc.start].count(b"\n") + 1
+    start = data.rfind(b"\n", 0, exc.start) + 1
+    end = data.find(b"\n", exc.start)
+    raw_line = data[start : end if end != -1 else len(data)][:120]
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:
         return ReadProblem("E001", "read.not_utf8", {"offset": exc.start}, line)
+    return ReadProblem("E001", "read.cp1252", {"text": raw_line.decode("cp1252").strip()}, line)
 
 
 def _inside(target: str, root: str) -> bool:
@@ -123,9 +137,11 @@ def parse(text: str) -> tuple[Any, dict[str, int], list[ReadProblem]]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
+        if _libyaml_depth_limit(exc):
+            return None, {}, [ReadProblem("E001", "read.too_deep", {"limit": MAX_DEPTH}, line)]
         column = mark.column + 1 if mark else None
         detail = exc.problem or exc.context or "?"
-        return None, {}, [ReadProblem("E002", "yaml.syntax", {"detail": detail, "column": column}, line)]
+        return None, {}, [_syntax_problem(text, detail, line, column)]
     except yaml.YAMLError as exc:  # e.g. a reader error on control characters
         return None, {}, [ReadProblem("E002", "yaml.syntax", {"detail": str(exc).splitlines()[0], "column": None})]
     except RecursionError:
@@ -140,6 +156,35 @@ def parse(text: str) -> tuple[Any, dict[str, int], list[ReadProblem]]:
     return value, builder.lines, builder.problems
 
 
+# Typing habits that break YAML, named by their real cause instead of the parser's words.
+_TAB_INDENT = re.compile(r"^ *\t")
+_HASH_IN_FLOW = re.compile(r"[{\[][^}\]\n#]*\s#")
+_CURLY = "\u201c\u201d\u2018\u2019\u201e"  # “ ” ‘ ’ „ as Word types them
+_CURLY_VALUE = re.compile(rf"(?:^|[:{{\[,]\s|^\s*-\s)\s*[{_CURLY}]")
+
+
+def _syntax_problem(text: str, detail: str, line: int | None, column: int | None) -> ReadProblem:
+    if line is not None:
+        lines = text.splitlines()
+        # The parser stops at or just after the cause: look at the few lines before it too.
+        for number in range(line, max(line - 3, 0), -1):
+            source = lines[number - 1] if number - 1 < len(lines) else ""
+            if _TAB_INDENT.match(source):
+                return ReadProblem("E002", "yaml.tab", {}, number)
+            if _CURLY_VALUE.search(source):
+                return ReadProblem("E002", "yaml.curly_quotes", {}, number)
+            if _HASH_IN_FLOW.search(source):
+                return ReadProblem("E002", "yaml.hash_in_flow", {}, number)
+    return ReadProblem("E002", "yaml.syntax", {"detail": detail, "column": column}, line)
+
+
+def curly_quote_lines(text: str) -> set[int]:
+    """Lines where a value opens with a curly quote (“Drs. Bambang, M.Si”), which YAML reads as text."""
+    if not any(char in text for char in _CURLY):
+        return set()
+    return {number for number, source in enumerate(text.splitlines(), 1) if _CURLY_VALUE.search(source)}
+
+
 def _too_deep(text: str) -> ReadProblem | None:
     """Event-level depth check (libyaml's parser is not recursive, its composer is)."""
     depth = 0
@@ -152,9 +197,23 @@ def _too_deep(text: str) -> ReadProblem | None:
                     return ReadProblem("E001", "read.too_deep", {"limit": MAX_DEPTH}, line)
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
-    except yaml.YAMLError:
+    except yaml.MarkedYAMLError as exc:
+        if _libyaml_depth_limit(exc):
+            mark = exc.problem_mark or exc.context_mark
+            return ReadProblem("E001", "read.too_deep", {"limit": MAX_DEPTH}, mark.line + 1 if mark else None)
         return None  # compose will report the syntax error with its position
+    except yaml.YAMLError:
+        return None
     return None
+
+
+def _libyaml_depth_limit(exc: yaml.MarkedYAMLError) -> bool:
+    """The libyaml bundled with recent PyYAML wheels (6.0.4) stops at nesting depth 1000 itself.
+
+    Older builds do not, and our own limit (``MAX_DEPTH``) is far lower, so both must end
+    in the same finding: too deep is E001 whichever library version noticed it first.
+    """
+    return "maximum nesting depth" in (exc.problem or "")
 
 
 class _Builder:
@@ -184,7 +243,7 @@ class _Builder:
         if node.tag not in _SCALAR_TAGS:
             raise _Stop(_bad_tag(node))
         if node.tag == _T + "str":
-            return node.value
+            return _without_curly_quotes(node)
         try:
             # Call the scalar constructor directly: construct_object would remember every node.
             value = _constructor.yaml_constructors[node.tag](_constructor, node)
@@ -238,6 +297,14 @@ class _Builder:
                 raise _Stop(ReadProblem("E002", "yaml.bad_merge", {}, _line(item)))
             sources.append(value)
         return sources
+
+
+def _without_curly_quotes(node: yaml.ScalarNode) -> str:
+    """A plain value wrapped whole in Word's curly quotes means the text inside them."""
+    value = node.value
+    if not node.style and len(value) >= 2 and value[0] in "\u201c\u201e\u2018" and value[-1] in "\u201d\u2019":
+        return value[1:-1]
+    return value
 
 
 def _line(node: yaml.Node) -> int:

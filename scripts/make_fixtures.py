@@ -139,6 +139,12 @@ VARIANTS: list[Variant] = [
     # ------------------------------------------------------------------ W: waktu
     Variant("w001-langkah-2-terlambat", "step 2 took 7 h 45 min of working time; 1 hari is 7 h 30 min", edits=[
         _step(2, "2024-07-01T08:45:00", "2024-07-02T09:00:00"), _step(3, "2024-07-02T09:05:00", "2024-07-02T15:30:00")]),
+    Variant("w001-ramadan", "in Ramadan 2024 (break 12:00-12:30), step 1 from 11:20 to 13:00 on a Wednesday is 70 working minutes, over 1 jam", edits=[
+        ("periode: {tahun: 2024, jenis: triwulan, ke: 2}", "periode: {tahun: 2024, jenis: triwulan, ke: 1}"),
+        _step(1, "2024-04-03T11:20:00", "2024-04-03T13:00:00"), _step(2, "2024-04-03T13:05:00", "2024-04-04T11:00:00"),
+        _step(3, "2024-04-04T11:10:00", "2024-04-04T14:30:00"), *_marks("2024-04-04T12:40:00", "2024-04-04T14:00:00"),
+        _step(4, "2024-04-05T08:05:00", "2024-04-05T08:55:00"), _step(5, "2024-04-05T09:00:00", "2024-04-05T09:50:00"),
+        _step(6, "2024-04-05T09:55:00", "2024-04-05T10:05:00")]),
     Variant("w002-proses-terlambat", "every step is on time, but steps 4-6 waited until Thursday: 24 h 20 min in all", edits=[
         _step(4, "2024-07-04T07:35:00", "2024-07-04T08:25:00"), _step(5, "2024-07-04T08:30:00", "2024-07-04T09:20:00"),
         _step(6, "2024-07-04T09:25:00", "2024-07-04T09:35:00")]),
@@ -196,12 +202,28 @@ VARIANTS: list[Variant] = [
         _step(3, "2024-07-08T10:15:00", "2024-07-08T15:30:00"), *_marks("2024-07-08T10:30:00", "2024-07-08T15:00:00"),
         _step(4, "2024-07-09T07:35:00", "2024-07-09T08:25:00"), _step(5, "2024-07-09T08:30:00", "2024-07-09T09:20:00"),
         _step(6, "2024-07-09T09:25:00", "2024-07-09T09:35:00")]),
-    Variant("patuh-lebaran-2024", "compliant: step 2 spans Lebaran 2024 (cuti bersama 8, 9, 12, 15 April; holidays 10-11 April): 5 working hours", edits=[
+    Variant("patuh-lebaran-2024", "compliant: step 2 spans Lebaran 2024 (cuti bersama 8, 9, 12, 15 April; holidays 10-11 April): 4 working hours, Friday 5 April in Ramadan hours", edits=[
         ("periode: {tahun: 2024, jenis: triwulan, ke: 2}", "periode: {tahun: 2024, jenis: triwulan, ke: 1}"),
         _step(1, "2024-04-05T13:00:00", "2024-04-05T13:50:00"), _step(2, "2024-04-05T14:00:00", "2024-04-16T10:00:00"),
         _step(3, "2024-04-16T10:15:00", "2024-04-16T15:30:00"), *_marks("2024-04-16T10:30:00", "2024-04-16T15:00:00"),
         _step(4, "2024-04-17T07:35:00", "2024-04-17T08:25:00"), _step(5, "2024-04-17T08:30:00", "2024-04-17T09:20:00"),
         _step(6, "2024-04-17T09:25:00", "2024-04-17T09:35:00")]),
+    Variant("patuh-ramadan-2024", "compliant: the run falls in Ramadan 2024 (office opens 08:00): step 1 from 07:30 to 08:45 on a Tuesday is 45 working minutes, within 1 jam", edits=[
+        ("periode: {tahun: 2024, jenis: triwulan, ke: 2}", "periode: {tahun: 2024, jenis: triwulan, ke: 1}"),
+        _step(1, "2024-04-02T07:30:00", "2024-04-02T08:45:00"), _step(2, "2024-04-02T08:50:00", "2024-04-03T08:30:00"),
+        _step(3, "2024-04-03T08:40:00", "2024-04-03T14:30:00"), *_marks("2024-04-03T10:00:00", "2024-04-03T14:00:00"),
+        _step(4, "2024-04-04T08:05:00", "2024-04-04T08:55:00"), _step(5, "2024-04-04T09:00:00", "2024-04-04T09:50:00"),
+        _step(6, "2024-04-04T09:55:00", "2024-04-04T10:05:00")]),
+    Variant("patuh-tulisan-kantor", "compliant: written as an office types it: dates 02/07/2024 and times 07.45 WIB, "
+            "one dasar_hukum item citing both regulations, NIPs with dots and a label, a PPPK officer with an NI PPPK", edits=[
+        ("      - Peraturan Presiden Nomor 29 Tahun 2014\n      - Permenpan RB No. 53 Tahun 2014\n",
+         "      - Perpres Nomor 29 Tahun 2014 dan Permenpan RB Nomor 53 Tahun 2014\n"),
+        ("mulai: 2024-07-01T07:45:00+07:00\n    selesai: 2024-07-01T08:40:00+07:00",
+         "mulai: 01/07/2024 07.45 WIB\n    selesai: 1 Juli 2024 pukul 08.40"),
+        ("tanggal: 2024-07-02T10:00:00+07:00}", "tanggal: 02-07-2024 10.00 WIB}"),
+        ('  sekretaris: {nama: "Siti Aminah, S.Sos", nip: "19790825 200501 2 011"}',
+         '  sekretaris: {nama: "Siti Aminah, S.Sos", nip: "NIP. 19790825.200501.2.011"}'),
+    ], subs=[('nama: "Rudi Hartono", nip: "19820605 200801 1 012"', 'nama: "Rina Wulandari, S.Kom", nip: "19950314 202321 2 001"')]),
     Variant("patuh-revisi", "compliant: the draft is sent back once (1, 2, 3 diperbaiki, 2, 3 diteruskan, 4, 5, 6)", edits=[
         (_step(2, "", "")[0], "mulai: 2024-07-01T08:45:00+07:00\n    selesai: 2024-07-01T13:30:00+07:00\n"
          "  - nomor: 3\n    pelaksana:\n"

@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.browser_util import chromium, full_page_screenshot, missing
+from tests.browser_util import chromium, full_page_screenshot, missing, open_page
 
 # Step 2 over its Mutu Baku (red in both timelines): waived with its reason in the first
 # (PATUH DENGAN CATATAN), a finding with its SOP clause in the second (TIDAK PATUH).
@@ -42,7 +42,7 @@ def main(argv: list[str]) -> int:
             print(f"screenshot-html-report: lapkin-audit exited with {status}", file=sys.stderr)
             return 2
         with chromium(width=WIDTH) as driver:
-            driver.get(page.as_uri())
+            open_page(driver, page.as_uri())
             full_page_screenshot(driver, out, width=WIDTH)
     print(f"{out.relative_to(ROOT) if out.is_relative_to(ROOT) else out}: {out.stat().st_size // 1024} KB")
     return 0

@@ -66,6 +66,18 @@ def chromium(width: int = 1100, height: int = 900) -> Iterator["object"]:
         shutil.rmtree(profile, ignore_errors=True)
 
 
+def open_page(driver, uri: str, timeout: float = 60) -> None:  # type: ignore[no-untyped-def]
+    """Load ``uri`` and wait until the document has finished loading.
+
+    ``driver.get`` usually returns after the load event, but not always (a slow machine,
+    a large page): reading the page before ``readyState`` is ``complete`` made tests flaky.
+    """
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver.get(uri)
+    WebDriverWait(driver, timeout).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+
 def full_page_screenshot(driver, path: Path, width: int = 1100, max_height: int = 6000) -> None:  # type: ignore[no-untyped-def]
     """Resize the window to the page's height (up to ``max_height``), then save a PNG."""
     height = int(driver.execute_script("return document.documentElement.scrollHeight"))

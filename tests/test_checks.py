@@ -190,3 +190,42 @@ def test_waiver_for_another_step_does_not_cover(check):
     result = check(*edits)
     assert rules(result) == ["W001", "X001"]
     assert result.verdict.value == "TIDAK_PATUH"
+
+
+def test_p003_by_nip_shows_both_nips_even_when_the_names_agree(check, sops):
+    # Same name, another NIP: the NIP decided, so the message must show the two NIPs.
+    other = 'nama: "Siti Aminah, S.Sos", nip: "19810101 200601 2 001"'
+    result = check((f"{{peran: sekretaris, {SITI}, tanggal: 2024-07-02T10:00", f"{{peran: sekretaris, {other}, tanggal: 2024-07-02T10:00"))
+    (finding,) = result.findings
+    assert finding.rule == "P003"
+    assert "19810101 200601 2 001" in finding.message and "19790825 200501 2 011" in finding.message
+
+
+def test_t006_by_nip_shows_both_nips(check):
+    old = '{peran: camat, nama: "Drs. Bambang Sutrisno, M.Si", nip: "19700312 199003 1 004", tanggal: 2024-01-08}'
+    new = '{peran: camat, nama: "Drs. Bambang Sutrisno, M.Si", nip: "19650505 199003 1 002", tanggal: 2024-01-08}'
+    result = check((old, new))
+    (finding,) = result.findings
+    assert finding.rule == "T006"
+    assert "19650505 199003 1 002" in finding.message and "19700312 199003 1 004" in finding.message
+
+
+def test_a_pppk_officer_acts_without_p005(check):
+    result = check(('nama: "Rudi Hartono", nip: "19820605 200801 1 012"', 'nama: "Rina Wulandari", nip: "19950314 202321 2 001"'))
+    assert rules(result) == []
+
+
+def test_a_broken_ni_pppk_says_it_is_an_ni_pppk(check):
+    result = check(('nama: "Rudi Hartono", nip: "19820605 200801 1 012"', 'nama: "Rina Wulandari", nip: "19950314 202321 3 001"'))
+    assert set(rules(result)) == {"P005"}
+    assert all(f.message.startswith("NI PPPK ") for f in result.findings)
+
+
+@pytest.mark.parametrize("nip", ['"19720815.199303.1.007"', '"19720815-199303-1-007"', '"NIP. 19720815 199303 1 007"'])
+def test_a_nip_written_with_dots_or_a_label_is_the_same_nip(check, nip):
+    # The holder in pejabat is written plainly; the paraf writes the same number otherwise.
+    result = check(
+        (f"sekretaris: {{{SITI}}}", 'sekretaris: {nama: "Siti Aminah, S.Sos", nip: "19720815 199303 1 007"}'),
+        (f"{{peran: sekretaris, {SITI}, tanggal: 2024-07-02T10:00", f'{{peran: sekretaris, nama: "Siti Aminah, S.Sos", nip: {nip}, tanggal: 2024-07-02T10:00'),
+    )
+    assert rules(result) == []

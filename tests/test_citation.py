@@ -2,7 +2,7 @@
 
 import pytest
 
-from lapkin_audit.citation import KINDS, Citation, parse_citation
+from lapkin_audit.citation import KINDS, Citation, parse_citation, parse_citations
 
 PERPRES_29_2014 = [
     "Peraturan Presiden Nomor 29 Tahun 2014",
@@ -161,3 +161,64 @@ def test_every_kind_has_a_human_name():
         "inpres",
     }
     assert all(name.strip() for name in KINDS.values())
+
+
+# --- several regulations in one item ---------------------------------------------------
+
+SEVERAL = [
+    ("Perpres Nomor 29 Tahun 2014 dan Permenpan RB Nomor 53 Tahun 2014",
+     [("perpres", "29", 2014), ("permenpan_rb", "53", 2014)]),
+    ("Peraturan Presiden Nomor 29 Tahun 2014 serta Peraturan Menteri Pendayagunaan Aparatur Negara "
+     "dan Reformasi Birokrasi Nomor 53 Tahun 2014",
+     [("perpres", "29", 2014), ("permenpan_rb", "53", 2014)]),
+    ("Perpres 29/2014, PermenPAN-RB 53/2014; UU 23/2014",
+     [("perpres", "29", 2014), ("permenpan_rb", "53", 2014), ("uu", "23", 2014)]),
+    ("PP 30/2019 tentang Penilaian Kinerja PNS dan Perpres 29/2014",
+     [("pp", "30", 2019), ("perpres", "29", 2014)]),
+    ("Perpres No. 29 Th. 2014 jo. Permenpan RB 53/2014",
+     [("perpres", "29", 2014), ("permenpan_rb", "53", 2014)]),
+]
+
+
+@pytest.mark.parametrize(("text", "keys"), SEVERAL)
+def test_one_item_may_cite_several_regulations(text, keys):
+    assert [c.key() for c in parse_citations(text)] == keys
+
+
+ONE = [
+    # "dan" inside the ministry's name joins no second regulation.
+    "Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 53 Tahun 2014",
+    "Permen PAN dan RB Nomor 53 Tahun 2014",
+    # A kind named without a joint in front of it is part of the first citation.
+    "UU 23/2014 tentang Pemerintahan Daerah sebagaimana telah diubah dengan UU 9/2015",
+    "Perpres 29/2014",
+]
+
+
+@pytest.mark.parametrize("text", ONE)
+def test_a_single_citation_stays_one(text):
+    citations = parse_citations(text)
+    assert citations == (parse_citation(text),)
+    assert citations[0].text == text
+
+
+def test_each_piece_keeps_its_own_text_for_messages():
+    first, second = parse_citations("Perpres 29/2014 dan Permenpan RB Nomor 53 Tahun")
+    assert (first.text, second.text) == ("Perpres 29/2014", "Permenpan RB Nomor 53 Tahun")
+    assert second.key() is None and second.number == "53"
+
+
+@pytest.mark.parametrize("text", [
+    "no" + " " * 200_000 + "x",
+    "tahun" + " " * 200_000 + ".x",
+    "perpres, " * 50_000,
+    "perpres " * 100_000,
+])
+def test_long_hostile_text_is_read_in_linear_time(text):
+    # Backtracking regexes took minutes on these; a linear reader takes milliseconds.
+    # The bound is a hang guard three orders of magnitude above the real cost.
+    import time
+
+    started = time.monotonic()
+    parse_citations(text)
+    assert time.monotonic() - started < 20

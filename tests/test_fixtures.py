@@ -31,6 +31,7 @@ EXPECTED: dict[str, tuple[str, set[str]]] = {
     "a002-tanpa-hasil": ("TIDAK_PATUH", {"A002"}),
     "a003-peran-salah": ("TIDAK_PATUH", {"A003"}),
     "w001-langkah-2-terlambat": ("TIDAK_PATUH", {"W001"}),
+    "w001-ramadan": ("TIDAK_PATUH", {"W001"}),
     "w002-proses-terlambat": ("TIDAK_PATUH", {"W002"}),
     "w003-selesai-sebelum-mulai": ("TIDAK_PATUH", {"W003"}),
     "w004-sebelum-periode-berakhir": ("PATUH_DENGAN_CATATAN", {"W004"}),
@@ -56,6 +57,8 @@ EXPECTED: dict[str, tuple[str, set[str]]] = {
     "patuh-penulisan-lain": ("PATUH", set()),
     "patuh-akhir-pekan": ("PATUH", set()),
     "patuh-lebaran-2024": ("PATUH", set()),
+    "patuh-ramadan-2024": ("PATUH", set()),
+    "patuh-tulisan-kantor": ("PATUH", set()),
     "patuh-revisi": ("PATUH", set()),
     "patuh-wita": ("PATUH", set()),
 }

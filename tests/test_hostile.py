@@ -79,7 +79,6 @@ CASES: dict[str, tuple[Builder, str, object]] = {
     "utf16-bom": (lambda d, o: _write(d, patuh_text().encode("utf-16")), "E001", None),
     "utf16-be-bom": (lambda d, o: _write(d, b"\xfe\xff" + patuh_text().encode("utf-16-be")), "E001", None),
     "utf16-no-bom": (lambda d, o: _write(d, patuh_text().encode("utf-16-le")), "E002", ...),
-    "utf8-bom": (lambda d, o: _write(d, b"\xef\xbb\xbf" + patuh_text().encode()), "E001", None),
     "tab-indent": (lambda d, o: _write(d, _patuh_with_line(4, "\tnama: Kantor Kecamatan Karangploso\n")), "E002", 4),
     "unclosed-bracket": (lambda d, o: _write(d, _patuh_with_line(7, "periode: {tahun: 2024, jenis: triwulan, ke: 2\n")), "E002", ...),
     "unclosed-quote": (lambda d, o: _write(d, 'format: 1\nsop: "pelaporan-kinerja\n'), "E002", ...),
@@ -153,6 +152,28 @@ def test_batch_exit_status_is_findings_not_failure(batch):
     code, results, _ = batch
     assert code == 1
     assert set(results) == {f"tree/{name}" for name in (*CASES, *OK)}
+
+
+# Manifests as offices save them, which must read exactly as the plain compliant one.
+def _with_bom(d: Path, o: Path) -> None:
+    copy_patuh(d)
+    (d / MANIFEST).write_bytes(b"\xef\xbb\xbf" + patuh_text().encode())  # Notepad's UTF-8
+
+
+def _with_crlf(d: Path, o: Path) -> None:
+    copy_patuh(d)
+    (d / MANIFEST).write_bytes(patuh_text().replace("\n", "\r\n").encode())
+
+
+READ_AS_PATUH: dict[str, Builder] = {"utf8-bom": _with_bom, "crlf": _with_crlf}
+
+
+@pytest.mark.parametrize("name", sorted(READ_AS_PATUH))
+def test_office_encodings_read_as_the_plain_manifest(tmp_path, name):
+    READ_AS_PATUH[name](tmp_path / name, tmp_path)
+    code, report = run_check(name, cwd=tmp_path)
+    (result,) = report["dossiers"]
+    assert (code, result["verdict"], result["findings"]) == (0, "PATUH", [])
 
 
 @pytest.mark.parametrize("name", OK)

@@ -32,7 +32,7 @@ from lapkin_audit.model import (
 )
 from lapkin_audit.report import needs_sops
 from lapkin_audit.report.html import render
-from tests.browser_util import chromium, missing
+from tests.browser_util import chromium, missing, open_page
 from tests.conftest import FIXTURES, ROOT
 
 W001 = "w001-langkah-2-terlambat"
@@ -306,7 +306,7 @@ def loaded(page_text, tmp_path_factory):
     file.write_text(page_text, encoding="utf-8")
     started = time.monotonic()
     with chromium() as driver:
-        driver.get(file.as_uri())
+        open_page(driver, file.as_uri())
         yield driver
     print(f"browser: {time.monotonic() - started:.1f} s")
 

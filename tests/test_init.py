@@ -40,6 +40,21 @@ def test_untouched_skeleton_lists_only_what_is_left_to_fill(run_cli, audit, tmp_
         assert '""' in lines[finding.line - 1] or "null" in lines[finding.line - 1], finding
 
 
+def test_untouched_skeleton_lists_every_blank_in_the_first_round(run_cli, audit, tmp_path):
+    # Blank NIPs and dasar_hukum items were only reported after the other blanks were
+    # filled (as P005 and H001): every line holding a blank now has its finding at once.
+    run_cli("init", str(tmp_path / "baru"))
+    result = audit(tmp_path / "baru")
+    lines = (tmp_path / "baru" / "dossier.yaml").read_text(encoding="utf-8").splitlines()
+    blank_lines = {
+        number for number, line in enumerate(lines, 1)
+        if not line.lstrip().startswith("#") and ('""' in line.split("#")[0] or "null" in line.split("#")[0])
+    }
+    assert blank_lines and blank_lines == {f.line for f in result.findings}
+    blank_fields = sum(line.split("#")[0].count('""') + line.split("#")[0].count("null") for line in lines if not line.lstrip().startswith("#"))
+    assert len(result.findings) == blank_fields
+
+
 def test_filled_skeleton_is_compliant(run_cli, audit, tmp_path):
     """Filling the blanks with the example's values gives the example's verdict: the
     skeleton's shape is one a real dossier can take."""

@@ -5,7 +5,11 @@ from datetime import date
 import pytest
 
 from lapkin_audit.people import (
+    PNS,
+    PPPK,
     NipInfo,
+    format_nip,
+    nip_kind,
     nip_problem,
     normalize_name,
     normalize_nip,
@@ -28,8 +32,17 @@ VALID_NIPS = [
     ("19850417 201001 1 019", "198504172010011019", date(1985, 4, 17), (2010, 1), "L"),
     ("19820605 200801 1 012", "198206052008011012", date(1982, 6, 5), (2008, 1), "L"),
     ("19800229 200012 2 001", "198002292000122001", date(1980, 2, 29), (2000, 12), "P"),
-    # Appointed in the month of the 18th birthday: counts as 18.
+    # TMT CPNS is the 1st of its month: born on the 1st, appointed on the 18th birthday.
     ("19900501 200805 1 001", "199005012008051001", date(1990, 5, 1), (2008, 5), "L"),
+    ("19851201 200312 1 001", "198512012003121001", date(1985, 12, 1), (2003, 12), "L"),
+    # Born 29 February: the 18th birthday of a common year is 1 March.
+    ("19880229 200603 2 001", "198802292006032001", date(1988, 2, 29), (2006, 3), "P"),
+    # Dots, hyphens and a label are how the number is printed, not another number.
+    ("19720815.199303.1.007", "197208151993031007", date(1972, 8, 15), (1993, 3), "L"),
+    ("19720815-199303-1-007", "197208151993031007", date(1972, 8, 15), (1993, 3), "L"),
+    ("NIP. 19720815 199303 1 007", "197208151993031007", date(1972, 8, 15), (1993, 3), "L"),
+    ("NIP: 19720815199303 1 007", "197208151993031007", date(1972, 8, 15), (1993, 3), "L"),
+    ("nip 19720815 199303 1 007", "197208151993031007", date(1972, 8, 15), (1993, 3), "L"),
 ]
 
 
@@ -37,7 +50,30 @@ VALID_NIPS = [
 def test_valid_nip(value, digits, born, tmt, sex):
     assert normalize_nip(value) == digits
     assert nip_problem(value) is None
-    assert parse_nip(value) == NipInfo(digits, born, tmt[0], tmt[1], sex)
+    assert nip_kind(digits) == PNS
+    assert parse_nip(value) == NipInfo(digits, PNS, born, tmt[0], tmt[1], sex)
+
+
+VALID_PPPK = [
+    # value, 18 digits, birth date, year of the first contract, contract, sex
+    ("19950314 202321 2 001", "199503142023212001", date(1995, 3, 14), 2023, 1, "P"),
+    ("19880607 202221 1 004", "198806072022211004", date(1988, 6, 7), 2022, 1, "L"),
+    ("NI PPPK 19900102 201923 1 010", "199001022019231010", date(1990, 1, 2), 2019, 3, "L"),
+    ("19990909.202429.2.123", "199909092024292123", date(1999, 9, 9), 2024, 9, "P"),
+]
+
+
+@pytest.mark.parametrize(("value", "digits", "born", "year", "contract", "sex"), VALID_PPPK)
+def test_valid_ni_pppk(value, digits, born, year, contract, sex):
+    # Digits 13-14 read 21-29: the PPPK code and the contract, never a TMT month.
+    assert normalize_nip(value) == digits
+    assert nip_problem(value) is None
+    assert nip_kind(digits) == PPPK
+    assert parse_nip(value) == NipInfo(digits, PPPK, born, year, None, sex, contract)
+
+
+def test_format_nip_prints_the_groups():
+    assert format_nip("197208151993031007") == "19720815 199303 1 007"
 
 
 INVALID_NIPS = [
@@ -45,8 +81,9 @@ INVALID_NIPS = [
     ("19610219 198103 1 0077", "format"),  # 19 digits
     (19610219198103100, "format"),  # int of 17 digits
     ("19610219 198103 1 OO7", "format"),  # letters O for zeros
-    ("NIP. 19610219 198103 1 007", "format"),
-    ("19610219-198103-1-007", "format"),
+    ("NIP. 19610219 198103 1 00", "format"),  # a label does not make 17 digits 18
+    ("19610219/198103/1/007", "format"),  # slashes are not how a NIP is written
+    ("NIK 19610219 198103 1 007", "format"),  # another number's label
     ("", "format"),
     (None, "format"),
     (True, "format"),  # bool is an int subclass, still not a NIP
@@ -64,6 +101,15 @@ INVALID_NIPS = [
     ("19610219 185003 1 007", "tmt_month"),  # TMT year before 1900
     ("19900501 200712 1 001", "tmt_age"),  # appointed at 17 years 7 months
     ("19900501 200804 1 001", "tmt_age"),  # one month short of 18
+    ("19851220 200312 1 001", "tmt_age"),  # TMT 1 Dec 2003: 17 years 11 months
+    ("19880229 200602 2 001", "tmt_age"),  # TMT 1 Feb 2006, the birthday is 1 March
+    ("19610219 198120 1 007", "tmt_month"),  # 20: a PPPK code without a contract
+    ("19610219 198130 1 007", "tmt_month"),  # 30: neither a month nor a PPPK code
+    # NI PPPK: what the number holds is checked too.
+    ("19950231 202321 2 001", "birth_date"),  # 31 February
+    ("20250314 202321 2 001", "birth_date"),  # born after the contract year
+    ("19700314 201521 2 001", "pppk_year"),  # before PP 49/2018: no PPPK yet
+    ("19950314 202321 3 001", "sex"),
     ("19610219 198103 3 007", "sex"),
     ("19610219 198103 0 007", "sex"),
     # The first problem in the documented order wins.

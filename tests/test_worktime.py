@@ -63,9 +63,9 @@ SPANS = [
     ("seconds are truncated", "2024-07-01T08:00:00", "2024-07-01T08:15:59", 15),
     ("end equals start", "2024-07-01T09:00", "2024-07-01T09:00", 0),
     ("end before start", "2024-07-02T09:00", "2024-07-01T09:00", 0),
-    # Lebaran 2024: Fri 5 Apr 15:00-16:30 (90); 8, 9, 12, 15 cuti bersama, 10, 11 holidays;
-    # Tue 16 Apr 07:30-08:30 (60)
-    ("Lebaran 2024", "2024-04-05T15:00", "2024-04-16T08:30", 150),
+    # Lebaran 2024: Fri 5 Apr is in Ramadan (hours 08:00-11:30, 12:30-15:30), 15:00-15:30
+    # (30); 8, 9, 12, 15 cuti bersama, 10, 11 holidays; Tue 16 Apr 07:30-08:30 (60)
+    ("Lebaran 2024", "2024-04-05T15:00", "2024-04-16T08:30", 90),
     # Keppres period: Wed 2014-12-17 07:30 to Mon 2014-12-22 07:30 = Wed, Thu, Fri
     ("Keppres period, 2014", "2014-12-17T07:30", "2014-12-22T07:30", 3 * 450),
     # Across the period boundary: Fri 29 Dec 2023 15:00-16:30 (90); 1 Jan 2024 holiday;
@@ -201,11 +201,94 @@ def test_period_boundary(label, start, end, expected):
     assert c.working_minutes(dt(start), dt(end)) == expected
 
 
+# The government's Ramadan (sidang isbat), 1 Ramadan to the day before 1 Syawal.
+RAMADAN = [
+    ("Ramadan 1435 H", date(2014, 6, 29), date(2014, 7, 27)),
+    ("Ramadan 1436 H", date(2015, 6, 18), date(2015, 7, 16)),
+    ("Ramadan 1437 H", date(2016, 6, 6), date(2016, 7, 5)),
+    ("Ramadan 1438 H", date(2017, 5, 27), date(2017, 6, 24)),
+    ("Ramadan 1439 H", date(2018, 5, 17), date(2018, 6, 14)),
+    ("Ramadan 1440 H", date(2019, 5, 6), date(2019, 6, 4)),
+    ("Ramadan 1441 H", date(2020, 4, 24), date(2020, 5, 23)),
+    ("Ramadan 1442 H", date(2021, 4, 13), date(2021, 5, 12)),
+    ("Ramadan 1443 H", date(2022, 4, 3), date(2022, 5, 1)),
+    ("Ramadan 1444 H", date(2023, 3, 23), date(2023, 4, 21)),
+    ("Ramadan 1445 H", date(2024, 3, 12), date(2024, 4, 9)),
+    ("Ramadan 1446 H", date(2025, 3, 1), date(2025, 3, 30)),
+    ("Ramadan 1447 H", date(2026, 2, 19), date(2026, 3, 20)),
+]
+
+
 def test_default_file_periods(cal):
-    assert [(p.name, p.start, p.end) for p in cal.periods] == [
+    periods = [(p.name, p.start, p.end) for p in cal.periods]
+    outer = [p for p in periods if not p[0].startswith("Ramadan")]
+    assert outer == [
         ("Keppres 68/1995", date(1995, 1, 1), date(2023, 12, 31)),
         ("Perpres 21/2023", date(2024, 1, 1), None),
     ]
+    assert [p for p in periods if p[0].startswith("Ramadan")] == RAMADAN
+    # Every period names the regulation it comes from.
+    assert all(p.source for p in cal.periods)
+
+
+# --- Ramadan hours (Perpres 21/2023 Pasal 4; the yearly SEs before 2024) -----------------
+# Monday-Thursday 08:00-12:00 and 12:30-15:00; Friday 08:00-11:30 and 12:30-15:30.
+RAMADAN_SPANS = [
+    # 2025-03-04 is a Ramadan Tuesday: the office opens at 08:00, so 08:00-08:45 (45)
+    ("Tuesday 07:30-08:45", "2025-03-04T07:30", "2025-03-04T08:45", 45),
+    # Wednesday 11:20-12:00 (40) + 12:30-13:00 (30): over 1 jam
+    ("Wednesday 11:20-13:00", "2025-03-05T11:20", "2025-03-05T13:00", 70),
+    # A whole Ramadan week: 4 x 390 + 390 = 32 jam 30 menit
+    ("the week of 3 March 2025", "2025-03-03T00:00", "2025-03-08T00:00", 1950),
+    # Friday 08:00-11:30 (210) + 12:30-15:30 (180)
+    ("Friday", "2025-03-07T07:00", "2025-03-07T17:00", 390),
+    ("Friday break", "2025-03-07T11:30", "2025-03-07T12:30", 0),
+    # Ramadan 2023, under SE MenPAN-RB 6/2023 and the Keppres period: Monday 27 March
+    ("Ramadan 2023", "2023-03-27T07:00", "2023-03-27T17:00", 390),
+    # Thursday 7 March 2024, before Ramadan (11-12 March are Nyepi days off): normal hours
+    ("before Ramadan 2024", "2024-03-07T07:00", "2024-03-07T17:00", 450),
+    # Ramadan 2014, the year the bundled SOP took effect (SE B/2494/M.PAN-RB/6/2014)
+    ("Ramadan 2014", "2014-07-01T07:30", "2014-07-01T16:00", 390),
+]
+
+
+@pytest.mark.parametrize(("label", "start", "end", "expected"), RAMADAN_SPANS, ids=[s[0] for s in RAMADAN_SPANS])
+def test_ramadan_hours(cal, label, start, end, expected):
+    assert cal.working_minutes(dt(start), dt(end)) == expected
+
+
+def test_one_hari_is_the_calendar_constant_even_in_ramadan(cal):
+    # docs/calendar.md: "1 hari" is menit_per_hari (450) on every day; a full Ramadan
+    # working day (390) is within it, never a W001 for the shorter hours themselves.
+    assert cal.parse_duration("1 hari") == 450
+    monday_to_tuesday = cal.working_minutes(dt("2025-03-03T08:00"), dt("2025-03-04T08:00"))
+    assert monday_to_tuesday == 390 <= cal.parse_duration("1 hari")
+
+
+def test_an_office_overrides_ramadan_hours_like_any_period():
+    data = yaml.safe_load(DEFAULT_FILE.read_text(encoding="utf-8"))
+    periods = data["kalender"]["jam_kerja"]
+    ramadan = next(p for p in periods if p["nama"] == "Ramadan 1446 H")
+    ramadan["hari"] = {day: [["07:30", "14:00"]] for day in ("senin", "selasa", "rabu", "kamis", "jumat")}
+    ramadan["sumber"] = "Surat Edaran Bupati (contoh)"
+    office = load_calendar(data, "office.yaml")
+    assert office.working_minutes(dt("2025-03-04T07:00"), dt("2025-03-04T17:00")) == 390
+    # Other years keep the national Ramadan hours.
+    assert office.working_minutes(dt("2024-03-13T07:00"), dt("2024-03-13T17:00")) == 390
+    assert office.working_minutes(dt("2024-03-13T07:30"), dt("2024-03-13T08:00")) == 0
+
+
+def test_nested_period_wins_only_on_its_days():
+    c = load_calendar(minimal(jam_kerja=[
+        {"nama": "A", "berlaku_mulai": date(2024, 1, 1), "hari": {"senin": [["07:00", "15:00"]]}},
+        {"nama": "B", "berlaku_mulai": date(2024, 7, 1), "berlaku_sampai": date(2024, 7, 7),
+         "hari": {"senin": [["08:00", "09:00"]]}},
+        {"nama": "C", "berlaku_mulai": date(2024, 7, 1), "berlaku_sampai": date(2024, 7, 1),
+         "hari": {"senin": [["08:00", "08:30"]]}},
+    ]), "nested.yaml")
+    assert c.working_minutes(dt("2024-07-01T00:00"), dt("2024-07-01T23:00")) == 30  # C inside B inside A
+    assert c.working_minutes(dt("2024-07-08T00:00"), dt("2024-07-08T23:00")) == 480  # A again
+    assert c.working_minutes(dt("2024-06-24T00:00"), dt("2024-06-24T23:00")) == 480
 
 
 def test_tambah_and_hapus_libur():
@@ -319,6 +402,20 @@ BAD = [
     ("start after end", with_day("senin", [["15:00", "07:30"]]), "senin"),
     ("overlapping intervals", with_day("senin", [["07:30", "12:30"], ["12:00", "15:00"]]), "overlap"),
     ("overlapping periods", with_period(berlaku_mulai=date(2023, 6, 1)), "overlap"),
+    ("same days twice", minimal(jam_kerja=[
+        {"nama": "A", "berlaku_mulai": date(2024, 1, 1), "berlaku_sampai": date(2024, 3, 1), "hari": {}},
+        {"nama": "B", "berlaku_mulai": date(2024, 1, 1), "berlaku_sampai": date(2024, 3, 1), "hari": {}},
+    ]), "overlap"),
+    ("nested but open-ended", minimal(jam_kerja=[
+        {"nama": "A", "berlaku_mulai": date(2020, 1, 1), "hari": {}},
+        {"nama": "B", "berlaku_mulai": date(2024, 3, 1), "hari": {}},
+    ]), "overlap"),
+    ("partly overlapping a nested period", minimal(jam_kerja=[
+        {"nama": "A", "berlaku_mulai": date(2024, 1, 1), "hari": {}},
+        {"nama": "B", "berlaku_mulai": date(2024, 3, 1), "berlaku_sampai": date(2024, 3, 31), "hari": {}},
+        {"nama": "C", "berlaku_mulai": date(2024, 3, 20), "berlaku_sampai": date(2024, 4, 10), "hari": {}},
+    ]), "overlap"),
+    ("empty sumber", with_period(sumber=""), "sumber"),
     ("open period not last", minimal(jam_kerja=[
         {"nama": "A", "berlaku_mulai": date(2020, 1, 1), "hari": {}},
         {"nama": "B", "berlaku_mulai": date(2024, 1, 1), "hari": {}},

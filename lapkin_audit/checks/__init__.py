@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from typing import Iterable, Mapping, Protocol
 
 from lapkin_audit.attachments import Attachment
-from lapkin_audit.model import Dossier, Sop, StepTiming, Violation
+from lapkin_audit.model import Dossier, Person, Sop, StepTiming, Violation
+from lapkin_audit.people import format_nip, normalize_nip
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,19 @@ class Context:
     sop: Sop
     attachments: Mapping[str, Attachment]  # document field ("dokumen[3]") -> facts
     timeline: tuple[StepTiming, ...] = ()  # lapkin_audit.timeline: the log in working time
+
+
+def mismatch(message_id: str, person: Person, holder: Person, **args: object) -> tuple[str, dict[str, object]]:
+    """Message id and arguments for "``person`` is not ``holder``" (P003, T006).
+
+    When both carry a NIP the NIPs decided, so the message shows the two that differ
+    (the names may even be equal); otherwise the names decided.
+    """
+    args = {"nama": person.nama, "holder": holder.nama, **args}
+    mine, theirs = normalize_nip(person.nip), normalize_nip(holder.nip)
+    if mine is not None and theirs is not None:
+        return f"{message_id}.nip", {**args, "nip": format_nip(mine), "holder_nip": format_nip(theirs)}
+    return message_id, args
 
 
 class Family(Protocol):

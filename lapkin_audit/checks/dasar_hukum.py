@@ -2,7 +2,8 @@
 
 Citations are reduced to (kind, number, year) by lapkin_audit.citation, so
 `Peraturan Presiden Nomor 29 Tahun 2014`, `Perpres No. 29 Tahun 2014` and
-`Perpres 29/2014` are one regulation.
+`Perpres 29/2014` are one regulation, and one item may cite several ("Perpres 29/2014
+dan Permenpan RB 53/2014").
 
 H001  a document kind that must cite the legal bases (`mengutip_dasar_hukum`) does
       not cite one the SOP lists; one finding per missing regulation.
@@ -16,7 +17,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from lapkin_audit.checks import Context
-from lapkin_audit.citation import KINDS, parse_citation
+from lapkin_audit.citation import KINDS, parse_citations
 from lapkin_audit.model import Violation
 
 CODES = ("H001", "H002")
@@ -26,12 +27,12 @@ def check(ctx: Context) -> Iterator[Violation]:
     for doc in ctx.dossier.dokumen:
         cited = set()
         for i, text in enumerate(doc.dasar_hukum):
-            citation = parse_citation(text)
-            if citation.complete:
-                cited.add(citation.key())
-            elif citation.kind is not None:
-                missing = "year" if citation.number else "number"
-                yield Violation("H002", f"H002.{missing}", {"text": text}, field=f"{doc.field}.dasar_hukum[{i}]")
+            for citation in parse_citations(text):  # one item may cite several
+                if citation.complete:
+                    cited.add(citation.key())
+                elif citation.kind is not None:
+                    missing = "year" if citation.number else "number"
+                    yield Violation("H002", f"H002.{missing}", {"text": citation.text}, field=f"{doc.field}.dasar_hukum[{i}]")
         if not ctx.sop.document_kinds[doc.jenis].cites_legal_basis:
             continue
         for basis in ctx.sop.legal_bases:

@@ -61,6 +61,8 @@ def _attachments(ctx: Context) -> Iterator[Violation]:
             yield Violation("K003", "K003.outside", {"berkas": shown, "reason": Nested(f"outside.{found.reason}")}, field=field)
         elif found.status == "unreadable":
             yield Violation("K003", "K003.unreadable", {"berkas": shown, "error": found.error}, field=field)
+        elif found.status == "missing" and doc.berkas_as_written is not None:
+            yield Violation("K003", "K003.missing_hash", {"berkas": shown, "written": doc.berkas_as_written}, field=field)
         elif found.status != "ok":
             yield Violation("K003", f"K003.{found.status}", {"berkas": shown}, field=field)
         elif doc.sha256 is not None and found.sha256 != doc.sha256:

@@ -11,6 +11,8 @@ P004  the paraf is dated after the signature, or either falls outside the step
       that produced the document. Fix: the paraf comes first, both during step 3.
 P005  a NIP anywhere in the dossier is malformed: not 18 digits, impossible birth
       date, appointment month (TMT) not 1-12, appointed before 18, sex digit not 1/2.
+      An NI PPPK (digits 13-14 are 21-29) is checked for what it holds: birth date,
+      year, PPPK code and sex digit.
 P006  the same person initialled and signed (an acting Camat who is also the
       Sekretaris) (waivable).
 """
@@ -20,9 +22,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Iterator
 
-from lapkin_audit.checks import Context
+from lapkin_audit.checks import Context, mismatch
 from lapkin_audit.model import Document, Mark, Person, Violation
-from lapkin_audit.people import nip_problem, same_person
+from lapkin_audit.messages import Nested
+from lapkin_audit.people import PNS, nip_kind, nip_problem, normalize_nip, same_person
 
 CODES = ("P001", "P002", "P003", "P004", "P005", "P006")
 
@@ -50,8 +53,8 @@ def _holders(ctx: Context, marks: tuple[Mark, ...]) -> Iterator[Violation]:
     for mark in marks:
         holder = ctx.dossier.pejabat.get(mark.person.peran or "")
         if holder is not None and not same_person(mark.person.nama, mark.person.nip, holder.nama, holder.nip):
-            args = {"nama": mark.person.nama, "role": mark.person.peran, "holder": holder.nama}
-            yield Violation("P003", "P003", args, field=mark.field)
+            message, args = mismatch("P003", mark.person, holder, role=mark.person.peran)
+            yield Violation("P003", message, args, field=mark.field)
 
 
 def _timing(ctx: Context, doc: Document) -> Iterator[Violation]:
@@ -84,7 +87,10 @@ def _nips(ctx: Context) -> Iterator[Violation]:
             continue
         problem = nip_problem(person.nip)
         if problem is not None:
-            yield Violation("P005", f"P005.{problem}", {"nip": person.nip, "nama": person.nama}, field=f"{person.field}.nip")
+            normalized = normalize_nip(person.nip)
+            kind = nip_kind(normalized) if normalized else PNS
+            args = {"nip": person.nip, "nama": person.nama, "kind": Nested(f"nip.{kind}"), "digits": (normalized or "")[12:14]}
+            yield Violation("P005", f"P005.{problem}", args, field=f"{person.field}.nip")
 
 
 def _people(ctx: Context) -> Iterator[Person]:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Iterator
 
-from lapkin_audit.checks import Context
+from lapkin_audit.checks import Context, mismatch
 from lapkin_audit.model import Document, Precondition, Violation
 from lapkin_audit.people import same_person
 
@@ -46,8 +46,8 @@ def _problems(ctx: Context, rule: Precondition, decree: Document) -> Iterator[Vi
         holder = ctx.dossier.pejabat.get(rule.signed_by)
         for mark in signers:
             if holder is not None and not same_person(mark.person.nama, mark.person.nip, holder.nama, holder.nip):
-                args = {"nama": mark.person.nama, "role": rule.signed_by, "holder": holder.nama}
-                yield Violation("T006", "T006", args, field=mark.field)
+                message, args = mismatch("T006", mark.person, holder, role=rule.signed_by)
+                yield Violation("T006", message, args, field=mark.field)
     if not log:
         return
     start = min(record.mulai for record in log)
