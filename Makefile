@@ -42,11 +42,11 @@ bench: $(STAMP)
 fixtures: $(STAMP)
 	$(BIN)/python scripts/make_fixtures.py
 
-# docs/rules.md is generated from lapkin_audit/ruledocs.yaml (a test keeps them equal).
+# docs/rules.md is generated from lapkin_audit/authoring/ruledocs.yaml (a test keeps them equal).
 docs: $(STAMP)
 	$(BIN)/python scripts/make_docs.py
 
-$(STAMP): setup.cfg pyproject.toml $(LOCK)
+$(STAMP): setup.cfg setup.py pyproject.toml $(LOCK)
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "needs $(PYTHON) (set PYTHON=...)"; exit 2; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK)

@@ -49,13 +49,13 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, lang: str, selec
           ignore: tuple[str, ...], rules_dirs: tuple[str, ...], strict: bool,
           jobs: int | None, cache_dir: str | None, no_cache: bool, color: bool | None) -> None:
     """Audit the dossiers found under PATHS (dossier.yaml files, dossier folders or trees)."""
-    from lapkin_audit.catalogue import unknown_selectors
-    from lapkin_audit.discovery import PathNotFound, discover
-    from lapkin_audit.engine import Options
+    from lapkin_audit.decide.catalogue import unknown_selectors
+    from lapkin_audit.load.discovery import PathNotFound, discover
+    from lapkin_audit.decide.engine import Options
     from lapkin_audit.errors import RulesError
     from lapkin_audit.model import Report, Verdict
     from lapkin_audit.report import Style, needs_sops, renderer
-    from lapkin_audit.run import LazyRulebook, audit
+    from lapkin_audit.batch.run import LazyRulebook, audit
 
     selectors, ignored = _codes(select), _codes(ignore)
     unknown = unknown_selectors(selectors + ignored)
@@ -126,7 +126,7 @@ def rules_group(ctx: click.Context, lang: str | None) -> None:
 @click.pass_context
 def rules_list(ctx: click.Context, lang: str | None) -> None:
     """Every rule: code, family, severity, whether a waiver may cover it, title."""
-    from lapkin_audit import ruledocs
+    from lapkin_audit.authoring import ruledocs
 
     click.echo(ruledocs.list_table(lang or ctx.obj or "id"))
 
@@ -137,7 +137,7 @@ def rules_list(ctx: click.Context, lang: str | None) -> None:
 @click.pass_context
 def rules_explain(ctx: click.Context, code: str, lang: str | None) -> None:
     """What CODE checks, why, the SOP clause, the fix, a failing and a passing snippet."""
-    from lapkin_audit import ruledocs
+    from lapkin_audit.authoring import ruledocs
 
     try:
         text = ruledocs.explain(code.strip().upper(), lang or ctx.obj or "id")
@@ -154,9 +154,9 @@ def rules_explain(ctx: click.Context, code: str, lang: str | None) -> None:
 @click.option("--force", is_flag=True, help="Overwrite an existing dossier.yaml.")
 def init(folder: str, sop_id: str | None, rules_dirs: tuple[str, ...], lang: str, force: bool) -> None:
     """Write a dossier skeleton into FOLDER: every document and step of the SOP, commented, to fill in."""
-    from lapkin_audit import skeleton
+    from lapkin_audit.authoring import skeleton
     from lapkin_audit.errors import RulesError
-    from lapkin_audit.sop import load_rulebook
+    from lapkin_audit.load.sop import load_rulebook
 
     try:
         sops = load_rulebook(tuple(Path(d) for d in rules_dirs)).sops
@@ -209,7 +209,7 @@ def _cores() -> int:
 
 
 def _open_cache(folder: str | None, rulebook, options):  # type: ignore[no-untyped-def]
-    from lapkin_audit.cache import ResultCache, default_dir
+    from lapkin_audit.batch.cache import ResultCache, default_dir
 
     where = Path(folder) if folder else default_dir()
     try:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Mapping
 
 if TYPE_CHECKING:  # the calendar is only needed where working time is computed
-    from lapkin_audit.worktime import OfficeCalendar
+    from lapkin_audit.domain.worktime import OfficeCalendar
 
 
 class Severity(str, enum.Enum):
@@ -170,7 +170,7 @@ class SopOutline:
 @dataclass(frozen=True)
 class Person:
     nama: str | None
-    nip: object  # str or int as written; compare through lapkin_audit.people
+    nip: object  # str or int as written; compare through lapkin_audit.domain.people
     peran: str | None
     field: str
     status: str = "definitif"
@@ -288,7 +288,7 @@ class Violation:
     """What a check yields: which rule, which message, where. The engine adds the rest."""
 
     rule: str
-    message: str  # message id in lapkin_audit.messages
+    message: str  # message id in lapkin_audit.lang.messages
     args: Mapping[str, Any] = field(default_factory=dict, hash=False, compare=False)
     step: int | None = None
     field: str | None = None

@@ -7,8 +7,8 @@ import pytest
 from click.testing import CliRunner
 
 from lapkin_audit.cli import cli
-from lapkin_audit.engine import Options, assess
-from lapkin_audit.sop import load_rulebook
+from lapkin_audit.decide.engine import Options, assess
+from lapkin_audit.load.sop import load_rulebook
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures" / "dossiers"

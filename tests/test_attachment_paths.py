@@ -18,7 +18,7 @@ from typing import Callable
 import pytest
 import yaml
 
-from lapkin_audit import attachments
+from lapkin_audit.load import attachments
 from tests.hostile_util import age, by_path, copy_patuh, run_check
 
 DPA_LINE = 25  # `  - {jenis: dpa, berkas: lampiran/dpa-2024.pdf}` in the compliant fixture

@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import lapkin_audit.cache as cache_module
-import lapkin_audit.run as run_module
+import lapkin_audit.batch.cache as cache_module
+import lapkin_audit.batch.run as run_module
 from lapkin_audit.cli import cli
 from lapkin_audit.model import Finding
 from lapkin_audit.report import RENDERERS
-from lapkin_audit.sop import bundled_rules_dir
+from lapkin_audit.load.sop import bundled_rules_dir
 from tests.conftest import FIXTURES
 
 NAMES = ("patuh", "k003-berkas-hilang", "k004-sha-berbeda", "e003-kunci-salah", "e001-bukan-utf8")
@@ -223,8 +223,8 @@ def test_env_var_and_defaults(monkeypatch, tmp_path):
 
 
 def test_lazy_rulebook_lists_the_files_load_rulebook_reads(tmp_path):
-    from lapkin_audit.run import LazyRulebook
-    from lapkin_audit.sop import load_rulebook
+    from lapkin_audit.batch.run import LazyRulebook
+    from lapkin_audit.load.sop import load_rulebook
 
     extra = tmp_path / "rules"
     (extra / "nested").mkdir(parents=True)
@@ -247,12 +247,12 @@ def test_broken_rules_are_reported_even_with_a_warm_cache(tmp_path, tree):
 
 def test_a_fully_cached_run_does_not_read_the_rules(tmp_path, tree, monkeypatch):
     check(str(tree / "patuh"), cache=tmp_path / "c")
-    import lapkin_audit.sop
+    import lapkin_audit.load.sop
 
     def refuse(*args, **kwargs):
         raise AssertionError("rules loaded for a cached run")
 
-    monkeypatch.setattr(lapkin_audit.sop, "load_rulebook", refuse)
+    monkeypatch.setattr(lapkin_audit.load.sop, "load_rulebook", refuse)
     assert '"verdict": "PATUH"' in check(str(tree / "patuh"), "--format", "json", cache=tmp_path / "c")
 
 

@@ -14,8 +14,8 @@ from typing import Any, Callable
 import pytest
 from click.testing import CliRunner
 
-from lapkin_audit import ruledocs
-from lapkin_audit.catalogue import FAMILIES, RULES
+from lapkin_audit.authoring import ruledocs
+from lapkin_audit.decide.catalogue import FAMILIES, RULES
 from lapkin_audit.cli import cli
 from lapkin_audit.model import DossierResult, Finding, Report, Severity, Verdict
 from lapkin_audit.report import renderer

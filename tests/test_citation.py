@@ -2,7 +2,7 @@
 
 import pytest
 
-from lapkin_audit.citation import KINDS, Citation, parse_citation, parse_citations
+from lapkin_audit.domain.citation import KINDS, Citation, parse_citation, parse_citations
 
 PERPRES_29_2014 = [
     "Peraturan Presiden Nomor 29 Tahun 2014",

@@ -138,7 +138,7 @@ def test_table_report_lists_verdicts(run_cli):
 
 @pytest.mark.parametrize("args", [("rules",), ("rules", "list"), ("rules", "list", "--lang", "en"), ("rules", "--lang", "en")])
 def test_rules_list_forms(run_cli, args):
-    from lapkin_audit.catalogue import RULES
+    from lapkin_audit.decide.catalogue import RULES
 
     listing = run_cli(*args)
     assert listing.exit_code == 0
@@ -150,7 +150,7 @@ def test_rules_list_forms(run_cli, args):
 
 @pytest.mark.parametrize("args", [("rules", "explain", "a003"), ("rules", "a003"), ("rules", "--lang", "en", "a003"), ("rules", "explain", "A003", "--lang", "en")])
 def test_rules_explain_forms(run_cli, args):
-    from lapkin_audit import ruledocs
+    from lapkin_audit.authoring import ruledocs
 
     one = run_cli(*args)
     lang = "en" if "en" in args else "id"

@@ -1,7 +1,7 @@
 """Every rule is documented: in docs/rules.md (with its catalogue severity and
 waivability), in the README and in the docstring of the check module that yields it.
 
-docs/rules.md is generated from lapkin_audit/ruledocs.yaml; tests/test_ruledocs.py
+docs/rules.md is generated from lapkin_audit/authoring/ruledocs.yaml; tests/test_ruledocs.py
 keeps the two equal and checks the documentation itself."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from lapkin_audit.catalogue import RULES
+from lapkin_audit.decide.catalogue import RULES
 from lapkin_audit.checks import families
 from tests.conftest import ROOT
 

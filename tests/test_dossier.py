@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from lapkin_audit import dossier
+from lapkin_audit.load import dossier
 from tests.conftest import FIXTURES
 
 BASE = (FIXTURES / "patuh" / "dossier.yaml").read_text(encoding="utf-8")

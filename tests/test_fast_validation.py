@@ -16,8 +16,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lapkin_audit import dossier, manifest_schema, yamlread
-from lapkin_audit.manifest_schema import DOSSIER_SCHEMA, cerberus_validator, fast_valid
+from lapkin_audit.load import dossier, manifest_schema, yamlread
+from lapkin_audit.load.manifest_schema import DOSSIER_SCHEMA, cerberus_validator, fast_valid
 from tests.conftest import FIXTURES
 
 REPLACEMENTS: tuple[Any, ...] = (

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from lapkin_audit.catalogue import RULES
+from lapkin_audit.decide.catalogue import RULES
 from tests.conftest import FIXTURES
 
 # fixture -> (verdict, the set of codes that must fire)

@@ -30,7 +30,7 @@ from hypothesis import strategies as st
 
 from lapkin_audit import __version__
 from lapkin_audit.cli import cli
-from lapkin_audit.engine import Options, assess
+from lapkin_audit.decide.engine import Options, assess
 from lapkin_audit.model import Report, Verdict
 from lapkin_audit.report import json_report, table
 from tests.conftest import FIXTURES
@@ -305,7 +305,7 @@ NESTY = st.lists(st.sampled_from(list("[]{}:-?, \n\t'\"&*!|>#ab1") + ["  ", "- "
 @given(text=NESTY | YAMLISH | spliced_text())
 def test_nesting_never_exceeds_the_count_of_opening_characters(text):
     """yamlread lets libyaml's recursive composer see a document only while this count is small."""
-    from lapkin_audit import yamlread
+    from lapkin_audit.load import yamlread
 
     deepest = _max_depth(text)
     if deepest is not None:

@@ -20,8 +20,8 @@ from typing import Callable
 import pytest
 import yaml
 
-from lapkin_audit import yamlread
-from lapkin_audit.discovery import discover
+from lapkin_audit.load import yamlread
+from lapkin_audit.load.discovery import discover
 from tests.hostile_util import ROOT, age, by_path, copy_patuh, patuh_text, rules_of, run_check
 
 MANIFEST = "dossier.yaml"
@@ -299,7 +299,7 @@ def test_a_file_just_under_the_size_limit_is_read(tmp_path):
 DEEP_SCRIPT = textwrap.dedent(
     """
     import json, sys, threading
-    from lapkin_audit import yamlread
+    from lapkin_audit.load import yamlread
 
     def indented(levels):
         return "".join(" " * i + "k:\\n" for i in range(levels)) + " " * levels + "v\\n"

@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from lapkin_audit import ruledocs
-from lapkin_audit.catalogue import FAMILIES
+from lapkin_audit.authoring import ruledocs
+from lapkin_audit.decide.catalogue import FAMILIES
 from lapkin_audit.cli import cli
 from lapkin_audit.model import (
     DossierResult,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from lapkin_audit.sop import load_rulebook
+from lapkin_audit.load.sop import load_rulebook
 from tests.conftest import FIXTURES
 
 SOP = load_rulebook(()).sops["pelaporan-kinerja"]

@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 import yaml
 
-from lapkin_audit.manifest_schema import json_schema
+from lapkin_audit.load.manifest_schema import json_schema
 from tests.conftest import FIXTURES
 
 SHIPPED = Path(__file__).resolve().parent.parent / "lapkin_audit" / "schema" / "dossier.schema.json"
@@ -31,7 +31,7 @@ def validator():
 
 def test_shipped_file_is_the_generated_schema():
     assert json.loads(SHIPPED.read_text(encoding="utf-8")) == json_schema(), (
-        "regenerate: python -m lapkin_audit.manifest_schema > lapkin_audit/schema/dossier.schema.json"
+        "regenerate: python -m lapkin_audit.load.manifest_schema > lapkin_audit/schema/dossier.schema.json"
     )
 
 

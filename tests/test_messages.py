@@ -6,7 +6,7 @@ import string
 
 import pytest
 
-from lapkin_audit.messages import MESSAGES, render
+from lapkin_audit.lang.messages import MESSAGES, render
 from lapkin_audit.model import WorkMinutes
 
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from lapkin_audit import dossier, yamlread
-from lapkin_audit.datetext import Unreadable, iso_example, parse_when
-from lapkin_audit.messages import MESSAGES, field_words, render
+from lapkin_audit.load import dossier, yamlread
+from lapkin_audit.load.datetext import Unreadable, iso_example, parse_when
+from lapkin_audit.lang.messages import MESSAGES, field_words, render
 from tests.conftest import FIXTURES
 
 BASE = (FIXTURES / "patuh" / "dossier.yaml").read_text(encoding="utf-8")

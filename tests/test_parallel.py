@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from lapkin_audit import parallel
+from lapkin_audit.batch import parallel
 from lapkin_audit.cli import cli
-from lapkin_audit.discovery import discover
-from lapkin_audit.engine import Options
-from lapkin_audit.run import audit
+from lapkin_audit.load.discovery import discover
+from lapkin_audit.decide.engine import Options
+from lapkin_audit.batch.run import audit
 from tests.conftest import FIXTURES
 
 
@@ -82,16 +82,16 @@ def test_a_dead_worker_neither_hangs_nor_loses_dossiers(tmp_path, monkeypatch):
     import os
     import shutil
 
-    from lapkin_audit import parallel
-    from lapkin_audit.discovery import discover
-    from lapkin_audit.engine import Options
-    from lapkin_audit.sop import load_rulebook
+    from lapkin_audit.batch import parallel
+    from lapkin_audit.load.discovery import discover
+    from lapkin_audit.decide.engine import Options
+    from lapkin_audit.load.sop import load_rulebook
     from tests.conftest import FIXTURES
 
     for i in range(40):
         shutil.copytree(FIXTURES / "patuh", tmp_path / f"d{i:02}")
     targets = discover([str(tmp_path)])
-    import lapkin_audit.run as run
+    import lapkin_audit.batch.run as run
 
     real = run.audit_one
 

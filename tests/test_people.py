@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from lapkin_audit.people import (
+from lapkin_audit.domain.people import (
     PNS,
     PPPK,
     NipInfo,

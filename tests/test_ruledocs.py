@@ -1,4 +1,4 @@
-"""The rule documentation (lapkin_audit/ruledocs.yaml) covers every code, in both
+"""The rule documentation (lapkin_audit/authoring/ruledocs.yaml) covers every code, in both
 languages, and its snippets are true: each failing snippet, put into the compliant
 example, makes its code fire. docs/rules.md is generated from it and cannot drift."""
 
@@ -12,8 +12,8 @@ import sys
 
 import pytest
 
-from lapkin_audit import ruledocs
-from lapkin_audit.catalogue import RULES
+from lapkin_audit.authoring import ruledocs
+from lapkin_audit.decide.catalogue import RULES
 from tests.conftest import FIXTURES, ROOT
 
 PATUH = FIXTURES / "patuh"

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from lapkin_audit.errors import RulesError
-from lapkin_audit.sop import bundled_rules_dir, load_rulebook
+from lapkin_audit.load.sop import bundled_rules_dir, load_rulebook
 
 SOP_FILE = bundled_rules_dir() / "sop" / "pelaporan-kinerja.yaml"
 

@@ -1,10 +1,10 @@
-"""The step log in working time (lapkin_audit.timeline), as W001 and the reports read it."""
+"""The step log in working time (lapkin_audit.domain.timeline), as W001 and the reports read it."""
 
 from __future__ import annotations
 
 import dataclasses
 
-from lapkin_audit.cache import _result_from_json, _result_to_json
+from lapkin_audit.batch.cache import _result_from_json, _result_to_json
 from lapkin_audit.model import StepTiming
 from tests.conftest import FIXTURES
 

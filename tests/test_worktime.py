@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from lapkin_audit.errors import RulesError
-from lapkin_audit.worktime import OfficeCalendar, format_minutes, load_calendar, parse_duration
+from lapkin_audit.domain.worktime import OfficeCalendar, format_minutes, load_calendar, parse_duration
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_FILE = ROOT / "rules" / "kalender" / "nasional.yaml"

@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Mapping, Protocol
 
-from lapkin_audit.attachments import Attachment
+from lapkin_audit.load.attachments import Attachment
 from lapkin_audit.model import Dossier, Person, Sop, StepTiming, Violation
-from lapkin_audit.people import format_nip, normalize_nip
+from lapkin_audit.domain.people import format_nip, normalize_nip
 
 
 @dataclass(frozen=True)
@@ -21,7 +21,7 @@ class Context:
     dossier: Dossier
     sop: Sop
     attachments: Mapping[str, Attachment]  # document field ("dokumen[3]") -> facts
-    timeline: tuple[StepTiming, ...] = ()  # lapkin_audit.timeline: the log in working time
+    timeline: tuple[StepTiming, ...] = ()  # lapkin_audit.domain.timeline: the log in working time
 
 
 def mismatch(message_id: str, person: Person, holder: Person, **args: object) -> tuple[str, dict[str, object]]:

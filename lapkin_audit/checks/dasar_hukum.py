@@ -1,6 +1,6 @@
 """Dasar hukum: the signed report cites the SOP's legal bases, however written.
 
-Citations are reduced to (kind, number, year) by lapkin_audit.citation, so
+Citations are reduced to (kind, number, year) by lapkin_audit.domain.citation, so
 `Peraturan Presiden Nomor 29 Tahun 2014`, `Perpres No. 29 Tahun 2014` and
 `Perpres 29/2014` are one regulation, and one item may cite several ("Perpres 29/2014
 dan Permenpan RB 53/2014").
@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from lapkin_audit.checks import Context
-from lapkin_audit.citation import KINDS, parse_citations
+from lapkin_audit.domain.citation import KINDS, parse_citations
 from lapkin_audit.model import Violation
 
 CODES = ("H001", "H002")

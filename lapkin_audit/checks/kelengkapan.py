@@ -19,7 +19,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from lapkin_audit.checks import Context
-from lapkin_audit.messages import Nested
+from lapkin_audit.lang.messages import Nested
 from lapkin_audit.model import Violation
 
 CODES = ("K001", "K002", "K003", "K004", "K005", "K006")

@@ -24,8 +24,8 @@ from typing import Iterator
 
 from lapkin_audit.checks import Context, mismatch
 from lapkin_audit.model import Document, Mark, Person, Violation
-from lapkin_audit.messages import Nested
-from lapkin_audit.people import PNS, nip_kind, nip_problem, normalize_nip, same_person
+from lapkin_audit.lang.messages import Nested
+from lapkin_audit.domain.people import PNS, nip_kind, nip_problem, normalize_nip, same_person
 
 CODES = ("P001", "P002", "P003", "P004", "P005", "P006")
 

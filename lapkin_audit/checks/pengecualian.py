@@ -14,10 +14,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-from lapkin_audit.catalogue import RULES
+from lapkin_audit.decide.catalogue import RULES
 from lapkin_audit.checks import Context
 from lapkin_audit.model import Violation, Waiver
-from lapkin_audit.people import same_person
+from lapkin_audit.domain.people import same_person
 
 CODES = ("X001",)
 

@@ -21,7 +21,7 @@ from typing import Iterator
 
 from lapkin_audit.checks import Context, mismatch
 from lapkin_audit.model import Document, Precondition, Violation
-from lapkin_audit.people import same_person
+from lapkin_audit.domain.people import same_person
 
 CODES = ("T001", "T002", "T003", "T004", "T005", "T006")
 

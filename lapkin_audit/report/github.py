@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from lapkin_audit.model import DossierResult, Finding, Report
-from lapkin_audit.messages import waiver_note
+from lapkin_audit.lang.messages import waiver_note
 from lapkin_audit.report import PLAIN, Style
 from lapkin_audit.report.json_report import finding_counts
 from lapkin_audit.report.text import CONTROL_ESCAPES, manifest_path, unicode_safe

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from typing import Iterator, Mapping
 
-from lapkin_audit import ruledocs
-from lapkin_audit.catalogue import FAMILIES
-from lapkin_audit.messages import SEVERITY_WORDS
+from lapkin_audit.authoring import ruledocs
+from lapkin_audit.decide.catalogue import FAMILIES
+from lapkin_audit.lang.messages import SEVERITY_WORDS
 from lapkin_audit.model import DossierResult, Finding, Report, SopOutline, Verdict
 from lapkin_audit.report import PLAIN, Style
 from lapkin_audit.report.json_report import finding_counts

@@ -14,9 +14,9 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from typing import Iterator
 
-from lapkin_audit.catalogue import FAMILIES
+from lapkin_audit.decide.catalogue import FAMILIES
 from lapkin_audit.model import DossierResult, Finding, Report, Severity, Verdict
-from lapkin_audit.messages import SEVERITY_WORDS, waiver_note
+from lapkin_audit.lang.messages import SEVERITY_WORDS, waiver_note
 from lapkin_audit.report import PLAIN, Style
 from lapkin_audit.report.text import manifest_path
 

@@ -12,7 +12,7 @@ import re
 from typing import Iterator
 
 from lapkin_audit.model import DossierResult, Report, Verdict
-from lapkin_audit.messages import SEVERITY_WORDS, waiver_note
+from lapkin_audit.lang.messages import SEVERITY_WORDS, waiver_note
 from lapkin_audit.report import PLAIN, Style
 from lapkin_audit.report.json_report import finding_counts
 from lapkin_audit.report.text import CONTROL_ESCAPES, unicode_safe

@@ -13,8 +13,8 @@ from pathlib import PurePath
 from typing import Any, Iterator
 from urllib.parse import quote
 
-from lapkin_audit import ruledocs
-from lapkin_audit.catalogue import RULES, Rule
+from lapkin_audit.authoring import ruledocs
+from lapkin_audit.decide.catalogue import RULES, Rule
 from lapkin_audit.model import DossierResult, Finding, Report
 from lapkin_audit.report import PLAIN, Style
 from lapkin_audit.report.json_report import finding_counts

@@ -7,7 +7,7 @@ from typing import Iterator
 from tabulate import tabulate
 
 from lapkin_audit.model import Report, Severity, Verdict
-from lapkin_audit.messages import SEVERITY_WORDS, waiver_note
+from lapkin_audit.lang.messages import SEVERITY_WORDS, waiver_note
 from lapkin_audit.report import PLAIN, Style
 from lapkin_audit.report.json_report import finding_counts
 from lapkin_audit.report.text import visible

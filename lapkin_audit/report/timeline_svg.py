@@ -14,7 +14,7 @@ from typing import Callable, Iterable
 
 from lapkin_audit.model import StepTiming
 from lapkin_audit.report.text import visible
-from lapkin_audit.worktime import format_minutes
+from lapkin_audit.domain.worktime import format_minutes
 
 WIDTH = 960  # user units of the viewBox; the SVG scales to its column
 AXIS_H = 26  # tick labels above the rows

@@ -9,11 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from lapkin_audit.cache import ResultCache
-from lapkin_audit.discovery import Target
-from lapkin_audit.engine import Options, assess
+from lapkin_audit.batch.cache import ResultCache
+from lapkin_audit.load.discovery import Target
+from lapkin_audit.decide.engine import Options, assess
 from lapkin_audit.model import DossierResult
-from lapkin_audit.sop import Rulebook
+from lapkin_audit.load.sop import Rulebook
 
 
 class LazyRulebook:
@@ -33,7 +33,7 @@ class LazyRulebook:
     def files(self) -> tuple[Path, ...]:
         if self._loaded is not None:
             return self._loaded.files
-        from lapkin_audit.sop import bundled_rules_dir
+        from lapkin_audit.load.sop import bundled_rules_dir
 
         # The files load_rulebook reads, in its order (tests/test_cache.py keeps them in step).
         folders = (bundled_rules_dir(), *self.extra_dirs)
@@ -45,7 +45,7 @@ class LazyRulebook:
 
     def load(self) -> Rulebook:
         if self._loaded is None:
-            from lapkin_audit.sop import load_rulebook
+            from lapkin_audit.load.sop import load_rulebook
 
             self._loaded = load_rulebook(self.extra_dirs)
         return self._loaded
@@ -77,7 +77,7 @@ def audit(
 
 
 def _parallel():  # type: ignore[no-untyped-def]
-    from lapkin_audit import parallel  # multiprocessing only when it is used
+    from lapkin_audit.batch import parallel  # multiprocessing only when it is used
 
     return parallel
 

@@ -123,13 +123,13 @@ class Rulebook:
 
 def bundled_rules_dir() -> Path:
     """The rules shipped with the tool: inside the package once installed, else the source tree."""
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parent.parent  # lapkin_audit/, from lapkin_audit/load/
     installed = package / "bundled_rules"
     return installed if installed.is_dir() else package.parent / "rules"
 
 
 def load_rulebook(extra_dirs: Iterable[Path] = ()) -> Rulebook:
-    from lapkin_audit.worktime import load_calendar  # only runs that audit need the calendar
+    from lapkin_audit.domain.worktime import load_calendar  # only runs that audit need the calendar
 
     sop_data: dict[str, tuple[dict, str]] = {}
     calendars: dict[str, Any] = {}

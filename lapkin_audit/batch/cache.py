@@ -35,8 +35,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-from lapkin_audit import __version__, attachments, yamlread
-from lapkin_audit.discovery import Target
+from lapkin_audit import __version__
+
+from lapkin_audit.load import attachments, yamlread
+from lapkin_audit.load.discovery import Target
 from lapkin_audit.model import DossierResult, Finding, Severity, StepTiming, Verdict
 
 FORMAT = "lapkin-audit-cache/2"  # 2: results carry their timeline
@@ -86,7 +88,7 @@ def run_key(rule_files: tuple[Path, ...], lang: str, select: tuple[str, ...], ig
 
 def _code_fingerprint() -> str:
     """Names, sizes and mtimes of the package's source files (cheap: stat only)."""
-    root = Path(__file__).resolve().parent
+    root = Path(__file__).resolve().parent.parent  # lapkin_audit/, from lapkin_audit/batch/
     entries = []
     for folder, dirs, files in os.walk(root):
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")

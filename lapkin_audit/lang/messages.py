@@ -212,7 +212,7 @@ def _text(value: Any, lang: str) -> Any:
         words = [TYPE_WORDS[name][index] if name in TYPE_WORDS else name for name in value]
         return (" or " if lang == "en" else " atau ").join(words)
     if isinstance(value, WorkMinutes):
-        from lapkin_audit.worktime import format_minutes
+        from lapkin_audit.domain.worktime import format_minutes
 
         return format_minutes(value.minutes, lang)
     if isinstance(value, dt.datetime):

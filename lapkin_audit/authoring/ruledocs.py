@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from lapkin_audit.catalogue import FAMILIES, RULES, Rule
-from lapkin_audit.messages import severity_word
+from lapkin_audit.decide.catalogue import FAMILIES, RULES, Rule
+from lapkin_audit.lang.messages import severity_word
 
 SOURCE = Path(__file__).with_name("ruledocs.yaml")
 PARTS = ("checks", "why", "fix")
@@ -212,7 +212,7 @@ def markdown() -> str:
     docs = load()
     out = [
         (
-            "<!-- Generated from lapkin_audit/ruledocs.yaml and lapkin_audit/catalogue.py: do not edit."
+            "<!-- Generated from lapkin_audit/authoring/ruledocs.yaml and lapkin_audit/decide/catalogue.py: do not edit."
             " Regenerate with `python scripts/make_docs.py`. -->"
         ),
         _INTRO,

@@ -16,11 +16,11 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Iterator, Sequence
 
-from lapkin_audit.cache import ResultCache
-from lapkin_audit.discovery import Target
-from lapkin_audit.engine import Options
+from lapkin_audit.batch.cache import ResultCache
+from lapkin_audit.load.discovery import Target
+from lapkin_audit.decide.engine import Options
 from lapkin_audit.model import DossierResult
-from lapkin_audit.sop import Rulebook
+from lapkin_audit.load.sop import Rulebook
 
 MAX_CHUNK = 32  # dossiers per message: big enough to amortise the IPC, small enough to balance
 CHUNKS_PER_WORKER = 8
@@ -76,7 +76,7 @@ def _start(rulebook: Rulebook, options: Options, cache: ResultCache | None, in_w
 
 
 def _audit_chunk(chunk: Sequence[Target]) -> list[DossierResult]:
-    from lapkin_audit.run import audit_one
+    from lapkin_audit.batch.run import audit_one
 
     assert _worker is not None, "worker not started"
     rulebook, options, cache = _worker

@@ -16,10 +16,10 @@ from typing import Any, Mapping
 import cerberus.errors as ce
 import pendulum
 
-from lapkin_audit import yamlread
-from lapkin_audit.datetext import Unreadable, iso_example, parse_when
-from lapkin_audit.manifest_schema import validator
-from lapkin_audit.messages import TypeNames
+from lapkin_audit.load import yamlread
+from lapkin_audit.load.datetext import Unreadable, iso_example, parse_when
+from lapkin_audit.load.manifest_schema import validator
+from lapkin_audit.lang.messages import TypeNames
 from lapkin_audit.model import (
     Document,
     Dossier,

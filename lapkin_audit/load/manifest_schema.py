@@ -326,7 +326,7 @@ fast_valid: Check = _compile_mapping(DOSSIER_SCHEMA)
 #
 # The same format as a JSON Schema (draft 2020-12) for editors and other tools. It is
 # generated from DOSSIER_SCHEMA, so the two cannot drift; a test compares it with the
-# shipped file. Regenerate: python -m lapkin_audit.manifest_schema > lapkin_audit/schema/dossier.schema.json
+# shipped file. Regenerate: python -m lapkin_audit.load.manifest_schema > lapkin_audit/schema/dossier.schema.json
 # What it cannot say (roles, document kinds and steps that depend on the SOP; whether a
 # date string parses) is left to the checker.
 
@@ -366,7 +366,7 @@ def json_schema() -> dict:
     schema = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "Laporan Kinerja dossier (dossier.yaml), format 1",
-        "description": "Generated from lapkin_audit/manifest_schema.py; the checker (lapkin-audit) is the authority.",
+        "description": "Generated from lapkin_audit/load/manifest_schema.py; the checker (lapkin-audit) is the authority.",
         **_json_mapping(DOSSIER_SCHEMA, ""),
     }
     schema["properties"]["format"]["const"] = 1

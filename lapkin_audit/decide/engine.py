@@ -12,11 +12,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Mapping
 
-from lapkin_audit import attachments, dossier, timeline
-from lapkin_audit.catalogue import RULES, matches
+from lapkin_audit.load import attachments, dossier
+
+from lapkin_audit.domain import timeline
+from lapkin_audit.decide.catalogue import RULES, matches
 from lapkin_audit.checks import Context, families
 from lapkin_audit.checks import pengecualian
-from lapkin_audit.messages import render
+from lapkin_audit.lang.messages import render
 from lapkin_audit.model import Dossier, DossierResult, Finding, Severity, Sop, StepTiming, Verdict, Violation
 
 INTERNAL_ERROR = "E000"

@@ -1,0 +1,1 @@
+"""Helping people write: the dossier skeleton of `init`, and the rule documentation."""

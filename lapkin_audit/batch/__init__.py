@@ -1,0 +1,1 @@
+"""Running many dossiers: the run, worker processes, the result cache."""

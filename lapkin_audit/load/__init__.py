@@ -1,0 +1,1 @@
+"""Reading files into the model: manifests, SOP and calendar files, discovery, attachments."""
