@@ -49,12 +49,12 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, lang: str, selec
           ignore: tuple[str, ...], rules_dirs: tuple[str, ...], strict: bool,
           jobs: int | None, cache_dir: str | None, no_cache: bool, color: bool | None) -> None:
     """Audit the dossiers found under PATHS (dossier.yaml files, dossier folders or trees)."""
-    from lapkin_audit.decide.catalogue import unknown_selectors
+    from lapkin_audit.catalogue import unknown_selectors
     from lapkin_audit.load.discovery import PathNotFound, discover
     from lapkin_audit.decide.engine import Options
     from lapkin_audit.errors import RulesError
     from lapkin_audit.model import Report, Verdict
-    from lapkin_audit.report import Style, needs_sops, renderer
+    from lapkin_audit.report import Style, needs_rule_docs, needs_sops, renderer
     from lapkin_audit.batch.run import LazyRulebook, audit
 
     selectors, ignored = _codes(select), _codes(ignore)
@@ -75,7 +75,7 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, lang: str, selec
         sops = _outlines(rulebook, results) if needs_sops(fmt) else {}
     except RulesError as exc:
         _fail(f"broken rules file: {exc}")
-    report = Report(__version__, lang, results, sops)
+    report = Report(__version__, lang, results, sops, _rule_docs() if needs_rule_docs(fmt) else {})
     style = Style(colour=_colour_wanted(color, output))
     try:
         parts = renderer(fmt)(report, style)
@@ -90,6 +90,12 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, lang: str, selec
     if strict:
         bad.add(Verdict.PATUH_DENGAN_CATATAN)
     sys.exit(EXIT_FINDINGS if any(r.verdict in bad for r in report.results) else EXIT_OK)
+
+
+def _rule_docs():  # type: ignore[no-untyped-def]
+    from lapkin_audit.authoring import ruledocs
+
+    return ruledocs.load()
 
 
 class _RulesGroup(click.Group):
@@ -173,9 +179,9 @@ def init(folder: str, sop_id: str | None, rules_dirs: tuple[str, ...], lang: str
         _write_atomically(target, [skeleton.render(sops[chosen], lang)])
     except OSError as exc:
         _fail(f"cannot create {folder}: {exc.strerror or exc}")
-    done = {"id": "Kerangka dossier ditulis: {path}. Isi nilainya, lalu: lapkin-audit check {folder}",
-            "en": "Dossier skeleton written: {path}. Fill in its values, then: lapkin-audit check {folder}"}
-    click.echo(done[lang].format(path=target, folder=folder))
+    from lapkin_audit.lang.words import CLI
+
+    click.echo(CLI[lang]["init_done"].format(path=target, folder=folder))
 
 
 def _with_progress(results: Iterable, count: int, lang: str) -> tuple:  # type: ignore[type-arg]

@@ -11,7 +11,7 @@ import datetime as dt
 import enum
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 if TYPE_CHECKING:  # the calendar is only needed where working time is computed
     from lapkin_audit.domain.worktime import OfficeCalendar
@@ -357,9 +357,21 @@ class Report:
     results: tuple[DossierResult, ...]
     # The SOPs the results name, for renderers that show more than findings (NEEDS_SOPS).
     sops: Mapping[str, SopOutline] = field(default_factory=dict)
+    # Every rule's documentation (authoring.ruledocs.RuleDoc), for renderers that explain
+    # codes (NEEDS_RULE_DOCS); the command line loads it, renderers only read it.
+    rule_docs: Mapping[str, Any] = field(default_factory=dict)
 
     def summary(self) -> dict[str, int]:
         counts = {verdict.value: 0 for verdict in Verdict}
         for result in self.results:
             counts[result.verdict.value] += 1
         return counts
+
+
+def finding_counts(results: Iterable[DossierResult]) -> dict[str, int]:
+    """Findings counted apart: errors and warnings not waived, and waived ones."""
+    counts = {"error": 0, "warning": 0, "waived": 0}
+    for result in results:
+        for finding in result.findings:
+            counts["waived" if finding.waived else finding.severity.value] += 1
+    return counts

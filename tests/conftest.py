@@ -10,8 +10,6 @@ from lapkin_audit.cli import cli
 from lapkin_audit.decide.engine import Options, assess
 from lapkin_audit.load.sop import load_rulebook
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = ROOT / "fixtures" / "dossiers"
 
 
 @pytest.fixture(autouse=True)

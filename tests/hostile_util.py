@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import FIXTURES, ROOT
+from tests.helpers import FIXTURES, ROOT
 
 PATUH = FIXTURES / "patuh"
 CLI = "from lapkin_audit.cli import main; main()"

@@ -12,12 +12,12 @@ import pytest
 from click.testing import CliRunner
 
 import lapkin_audit.batch.cache as cache_module
-import lapkin_audit.batch.run as run_module
+import lapkin_audit.batch.one as run_module
 from lapkin_audit.cli import cli
 from lapkin_audit.model import Finding
 from lapkin_audit.report import RENDERERS
 from lapkin_audit.load.sop import bundled_rules_dir
-from tests.conftest import FIXTURES
+from tests.helpers import FIXTURES
 
 NAMES = ("patuh", "k003-berkas-hilang", "k004-sha-berbeda", "e003-kunci-salah", "e001-bukan-utf8")
 

@@ -10,7 +10,7 @@ import shutil
 
 import pytest
 
-from tests.conftest import FIXTURES
+from tests.helpers import FIXTURES
 
 BASE = (FIXTURES / "patuh" / "dossier.yaml").read_text(encoding="utf-8")
 BAMBANG = 'nama: "Drs. Bambang Sutrisno, M.Si", nip: "19700312 199003 1 004"'

@@ -15,10 +15,11 @@ import pytest
 from click.testing import CliRunner
 
 from lapkin_audit.authoring import ruledocs
-from lapkin_audit.decide.catalogue import FAMILIES, RULES
+from lapkin_audit.catalogue import FAMILIES, RULES
 from lapkin_audit.cli import cli
 from lapkin_audit.model import DossierResult, Finding, Report, Severity, Verdict
 from lapkin_audit.report import renderer
+from tests.helpers import render_as_cli
 from tests.hostile_util import copy_patuh
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -55,7 +56,7 @@ def findings_of(dossiers: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any
 
 
 def render(fmt: str, report: Report) -> str:
-    return "".join(renderer(fmt)(report))
+    return render_as_cli(fmt, report)
 
 
 # --------------------------------------------------------------------------- JUnit

@@ -8,7 +8,7 @@ import shutil
 import pytest
 
 from lapkin_audit import __version__
-from tests.conftest import FIXTURES
+from tests.helpers import FIXTURES
 
 PATUH = str(FIXTURES / "patuh")
 BROKEN = str(FIXTURES / "k001-tanpa-lra")
@@ -138,7 +138,7 @@ def test_table_report_lists_verdicts(run_cli):
 
 @pytest.mark.parametrize("args", [("rules",), ("rules", "list"), ("rules", "list", "--lang", "en"), ("rules", "--lang", "en")])
 def test_rules_list_forms(run_cli, args):
-    from lapkin_audit.decide.catalogue import RULES
+    from lapkin_audit.catalogue import RULES
 
     listing = run_cli(*args)
     assert listing.exit_code == 0

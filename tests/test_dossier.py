@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from lapkin_audit.load import dossier
-from tests.conftest import FIXTURES
+from lapkin_audit.load import manifest
+from tests.helpers import FIXTURES
 
 BASE = (FIXTURES / "patuh" / "dossier.yaml").read_text(encoding="utf-8")
 
 
 def load(sops, text: str, folder: Path = FIXTURES / "patuh"):
-    return dossier.load_text(text, folder, "x", sops)
+    return manifest.load_text(text, folder, "x", sops)
 
 
 def codes(loaded):

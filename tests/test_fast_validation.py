@@ -16,9 +16,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lapkin_audit.load import dossier, manifest_schema, yamlread
+from lapkin_audit.load import manifest, manifest_schema, yamlread
 from lapkin_audit.load.manifest_schema import DOSSIER_SCHEMA, cerberus_validator, fast_valid
-from tests.conftest import FIXTURES
+from tests.helpers import FIXTURES
 
 REPLACEMENTS: tuple[Any, ...] = (
     None, "", " ", "x", "deadbeef" * 8, "DEADBEEF" * 8 + "\n", 0, 1, 7, -1, 1944, 1945, 2100, 2101, 13,
@@ -121,7 +121,7 @@ def _e003(monkeypatch: pytest.MonkeyPatch, doc: Any, lines: dict, fast: bool) ->
     if not fast:
         monkeypatch.setattr(manifest_schema, "fast_valid", lambda document: False)
     try:
-        return [(v.rule, v.message, dict(v.args), v.field, v.line) for v in dossier._format_errors(doc, lines)]
+        return [(v.rule, v.message, dict(v.args), v.field, v.line) for v in manifest._format_errors(doc, lines)]
     finally:
         monkeypatch.undo()
 

@@ -33,7 +33,7 @@ from lapkin_audit.cli import cli
 from lapkin_audit.decide.engine import Options, assess
 from lapkin_audit.model import Report, Verdict
 from lapkin_audit.report import json_report, table
-from tests.conftest import FIXTURES
+from tests.helpers import FIXTURES
 from tests.hostile_util import PATUH
 
 EXAMPLES = int(os.environ.get("LAPKIN_FUZZ_EXAMPLES", "60"))

@@ -245,7 +245,7 @@ def test_a_huge_manifest_is_never_opened(tmp_path, monkeypatch):
     monkeypatch.setattr(os, "open", lambda p, *a, **k: (opened.append(os.fspath(p)), real_open(p, *a, **k))[1])
     problem = yamlread.read_text(path)
     assert isinstance(problem, yamlread.ReadProblem)
-    assert (problem.rule, problem.message, problem.args["size"]) == ("E001", "read.too_large", 50 * 1024 * 1024)
+    assert (problem.kind, problem.message, problem.args["size"]) == (yamlread.UNREADABLE, "read.too_large", 50 * 1024 * 1024)
     assert opened == []
 
 
@@ -322,7 +322,7 @@ DEEP_SCRIPT = textwrap.dedent(
     def run():
         for name, text in texts.items():
             value, lines, problems = yamlread.parse(text)
-            out[name] = [(p.rule, p.message) for p in problems]
+            out[name] = [(p.kind, p.message) for p in problems]
 
     # A 1 MiB stack, as a worker thread may have: the guard must leave a wide margin.
     threading.stack_size(1024 * 1024)
@@ -344,7 +344,7 @@ def test_deep_nesting_never_crashes_the_composer_even_on_a_small_stack():
     results = json.loads(done.stdout)
     assert len(results) == 10
     for name, problems in results.items():
-        assert problems == [["E001", "read.too_deep"]], name
+        assert problems == [["unreadable", "read.too_deep"]], name
 
 
 def test_the_depth_guard_counts_every_character_that_can_open_a_collection():

@@ -18,7 +18,7 @@ import pytest
 from click.testing import CliRunner
 
 from lapkin_audit.authoring import ruledocs
-from lapkin_audit.decide.catalogue import FAMILIES
+from lapkin_audit.catalogue import FAMILIES
 from lapkin_audit.cli import cli
 from lapkin_audit.model import (
     DossierResult,
@@ -33,7 +33,7 @@ from lapkin_audit.model import (
 from lapkin_audit.report import needs_sops
 from lapkin_audit.report.html import render
 from tests.browser_util import chromium, missing, open_page
-from tests.conftest import FIXTURES, ROOT
+from tests.helpers import FIXTURES, ROOT
 
 W001 = "w001-langkah-2-terlambat"
 

@@ -7,7 +7,7 @@ import pytest
 import yaml
 
 from lapkin_audit.load.sop import load_rulebook
-from tests.conftest import FIXTURES
+from tests.helpers import FIXTURES
 
 SOP = load_rulebook(()).sops["pelaporan-kinerja"]
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import lapkin_audit.load.attachments as attachments
-import lapkin_audit.load.dossier as dossier
+import lapkin_audit.load.manifest as manifest
 from lapkin_audit.checks import kelengkapan
 from lapkin_audit.decide.engine import Options, assess
 from tests.hostile_util import by_path, copy_patuh, rules_of
@@ -43,8 +43,8 @@ def _explode_for_victim(real, path_of):
 
 
 def _patch(monkeypatch, where: str) -> None:
-    if where == "dossier.load":
-        monkeypatch.setattr(dossier, "load", _explode_for_victim(dossier.load, lambda manifest, *a, **k: manifest.parent))
+    if where == "manifest.load":
+        monkeypatch.setattr(manifest, "load", _explode_for_victim(manifest.load, lambda manifest, *a, **k: manifest.parent))
     elif where == "check family":
         monkeypatch.setattr(kelengkapan, "check", _explode_for_victim(kelengkapan.check, lambda ctx: ctx.dossier.folder))
     elif where == "attachments.inspect":
@@ -54,7 +54,7 @@ def _patch(monkeypatch, where: str) -> None:
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
-@pytest.mark.parametrize("where", ["dossier.load", "check family", "attachments.inspect"])
+@pytest.mark.parametrize("where", ["manifest.load", "check family", "attachments.inspect"])
 def test_an_internal_error_fails_only_its_own_dossier(tree, monkeypatch, run_cli, where, jobs):
     _patch(monkeypatch, where)  # worker processes are forked from this one, patch included
     result = run_cli("check", "--format", "json", "--lang", "en", "--no-cache", "--jobs", jobs, str(tree))
@@ -71,7 +71,7 @@ def test_an_internal_error_fails_only_its_own_dossier(tree, monkeypatch, run_cli
 
 
 def test_the_table_reports_it_too_with_exit_status_1(tree, monkeypatch, run_cli):
-    _patch(monkeypatch, "dossier.load")
+    _patch(monkeypatch, "manifest.load")
     result = run_cli("check", "--no-cache", "--jobs", "1", str(tree))
     assert result.exit_code == 1
     assert "E000" in result.output and "Boom" in result.output
@@ -93,7 +93,7 @@ def test_any_exception_becomes_e000(tree, monkeypatch, sops, error):
     def explode(*args, **kwargs):
         raise error
 
-    monkeypatch.setattr(dossier, "load", explode)
+    monkeypatch.setattr(manifest, "load", explode)
     result = assess(tree / VICTIM / "dossier.yaml", VICTIM, sops, Options())
     assert result.verdict.value == "TIDAK_DAPAT_DINILAI"
     assert [f.rule for f in result.findings] == ["E000"]
@@ -106,6 +106,6 @@ def test_an_interrupt_is_not_swallowed(tree, monkeypatch, sops):
     def interrupt(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(dossier, "load", interrupt)
+    monkeypatch.setattr(manifest, "load", interrupt)
     with pytest.raises(KeyboardInterrupt):
         assess(tree / VICTIM / "dossier.yaml", VICTIM, sops, Options())

@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from lapkin_audit.load.manifest_schema import json_schema
-from tests.conftest import FIXTURES
+from tests.helpers import FIXTURES
 
 SHIPPED = Path(__file__).resolve().parent.parent / "lapkin_audit" / "schema" / "dossier.schema.json"
 PATUH = FIXTURES / "patuh" / "dossier.yaml"

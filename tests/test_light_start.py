@@ -35,7 +35,7 @@ except SystemExit:
     pass
 print("tabulate" in sys.modules)
 """
-    from tests.conftest import FIXTURES
+    from tests.helpers import FIXTURES
 
     code = probe.format(out=str(tmp_path / "r.json"), path=str(FIXTURES / "patuh"))
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

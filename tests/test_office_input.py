@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from lapkin_audit.load import dossier, yamlread
+from lapkin_audit.load import manifest, yamlread
 from lapkin_audit.load.datetext import Unreadable, iso_example, parse_when
 from lapkin_audit.lang.messages import MESSAGES, field_words, render
-from tests.conftest import FIXTURES
+from tests.helpers import FIXTURES
 
 BASE = (FIXTURES / "patuh" / "dossier.yaml").read_text(encoding="utf-8")
 WIB = dt.timezone(dt.timedelta(hours=7))
@@ -19,7 +19,7 @@ STEP1_START = "    mulai: 2024-07-01T07:45:00+07:00"
 
 
 def load(sops, text: str, folder: Path = FIXTURES / "patuh"):
-    return dossier.load_text(text, folder, "x", sops)
+    return manifest.load_text(text, folder, "x", sops)
 
 
 def messages_of(loaded) -> list[tuple[str, str]]:
@@ -140,10 +140,10 @@ def test_a_cp1252_file_is_named_and_told_to_be_saved_as_utf8(tmp_path):
     text = BASE.replace("Siti Aminah", "Siti Amínah")
     problem = read_bytes(tmp_path, text.encode("cp1252"))
     assert isinstance(problem, yamlread.ReadProblem)
-    assert (problem.rule, problem.message) == ("E001", "read.cp1252")
+    assert (problem.kind, problem.message) == (yamlread.UNREADABLE, "read.cp1252")
     assert problem.line == next(i for i, line in enumerate(text.splitlines(), 1) if "Amínah" in line)
     assert "Amínah" in problem.args["text"]
-    assert "UTF-8" in render(problem.message, problem.args, "id")
+    assert "UTF-8" in render(problem.message, {**problem.args, "what": "Manifest"}, "id")
 
 
 def test_tab_indentation_is_named(sops):

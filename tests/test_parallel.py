@@ -13,7 +13,7 @@ from lapkin_audit.cli import cli
 from lapkin_audit.load.discovery import discover
 from lapkin_audit.decide.engine import Options
 from lapkin_audit.batch.run import audit
-from tests.conftest import FIXTURES
+from tests.helpers import FIXTURES
 
 
 def check(*args: str) -> str:
@@ -86,22 +86,22 @@ def test_a_dead_worker_neither_hangs_nor_loses_dossiers(tmp_path, monkeypatch):
     from lapkin_audit.load.discovery import discover
     from lapkin_audit.decide.engine import Options
     from lapkin_audit.load.sop import load_rulebook
-    from tests.conftest import FIXTURES
+    from tests.helpers import FIXTURES
 
     for i in range(40):
         shutil.copytree(FIXTURES / "patuh", tmp_path / f"d{i:02}")
     targets = discover([str(tmp_path)])
-    import lapkin_audit.batch.run as run
-
-    real = run.audit_one
+    real = parallel.audit_one  # the name the workers call
 
     def dying(target, *args, **kwargs):
         if os.getpid() != parent and target.display.endswith("d07"):
+            (tmp_path / "a-worker-died").touch()
             os._exit(9)  # the worker dies; forked workers inherit this patch
         return real(target, *args, **kwargs)
 
     parent = os.getpid()
-    monkeypatch.setattr(run, "audit_one", dying)
+    monkeypatch.setattr(parallel, "audit_one", dying)
     results = list(parallel.audit(targets, load_rulebook(), Options(), jobs=2, cache=None, method="fork"))
     assert [r.path for r in results] == [t.display for t in targets]
     assert {r.verdict.value for r in results} == {"PATUH"}
+    assert (tmp_path / "a-worker-died").exists()  # the patch reached the workers

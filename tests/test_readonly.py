@@ -18,7 +18,7 @@ import pytest
 from click.testing import CliRunner
 
 from lapkin_audit.cli import cli
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 from tests.hostile_util import copy_patuh
 
 FIXTURE_TREE = ROOT / "fixtures"

@@ -13,8 +13,8 @@ import sys
 import pytest
 
 from lapkin_audit.authoring import ruledocs
-from lapkin_audit.decide.catalogue import RULES
-from tests.conftest import FIXTURES, ROOT
+from lapkin_audit.catalogue import RULES
+from tests.helpers import FIXTURES, ROOT
 
 PATUH = FIXTURES / "patuh"
 EXAMPLE = (PATUH / "dossier.yaml").read_text(encoding="utf-8")

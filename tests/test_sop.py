@@ -84,3 +84,33 @@ def test_file_with_unknown_top_level_key(tmp_path):
     (tmp_path / "x.yaml").write_text("prosedur: {}\n", encoding="utf-8")
     with pytest.raises(RulesError, match="exactly one top-level key"):
         load_rulebook([tmp_path])
+
+
+def test_rules_files_are_read_like_manifests_with_lines(tmp_path):
+    # The line-keeping reader serves every YAML file: a duplicate key in a rules file is
+    # an error (plain YAML would silently keep the last), named with its line.
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    text = SOP_FILE.read_text(encoding="utf-8")
+    (folder / "sop.yaml").write_text(text.replace("  nama:", "  nama: Dua kali\n  nama:", 1), encoding="utf-8")
+    with pytest.raises(RulesError) as raised:
+        load_rulebook([folder])
+    line = next(i for i, row in enumerate(text.splitlines(), 1) if row.startswith("  nama:")) + 1
+    assert f"line {line}" in str(raised.value) and "appears twice" in str(raised.value)
+
+
+def test_schema_errors_of_a_rules_file_name_the_line(tmp_path):
+    folder = write_variant(tmp_path, lambda s: s.update(warna="merah"))
+    with pytest.raises(RulesError) as raised:
+        load_rulebook([folder])
+    text = (folder / "sop.yaml").read_text(encoding="utf-8")
+    line = next(i for i, row in enumerate(text.splitlines(), 1) if "warna" in row)
+    assert f"sop.warna (line {line})" in str(raised.value)
+
+
+def test_a_python_tag_in_a_rules_file_is_refused(tmp_path):
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    (folder / "x.yaml").write_text("sop: !!python/object/apply:os.getcwd []\n", encoding="utf-8")
+    with pytest.raises(RulesError, match="line 1"):
+        load_rulebook([folder])

@@ -6,7 +6,7 @@ import dataclasses
 
 from lapkin_audit.batch.cache import _result_from_json, _result_to_json
 from lapkin_audit.model import StepTiming
-from tests.conftest import FIXTURES
+from tests.helpers import FIXTURES
 
 
 def test_compliant_run_in_working_minutes(audit):

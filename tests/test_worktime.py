@@ -11,7 +11,9 @@ import pytest
 import yaml
 
 from lapkin_audit.errors import RulesError
-from lapkin_audit.domain.worktime import OfficeCalendar, format_minutes, load_calendar, parse_duration
+from lapkin_audit.domain.worktime import OfficeCalendar, parse_duration
+from lapkin_audit.lang.words import format_minutes
+from lapkin_audit.load.calendar import load_calendar
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_FILE = ROOT / "rules" / "kalender" / "nasional.yaml"
@@ -364,7 +366,7 @@ FORMATS = [
 def test_format_minutes(cal, minutes, indonesian, english):
     assert format_minutes(minutes) == format_minutes(minutes, "id") == indonesian
     assert format_minutes(minutes, "en") == english
-    assert cal.format_minutes(minutes, "en") == english
+    assert format_minutes(minutes, "en") == english
 
 
 def test_format_minutes_rejects():

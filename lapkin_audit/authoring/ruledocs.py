@@ -20,8 +20,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from lapkin_audit.decide.catalogue import FAMILIES, RULES, Rule
-from lapkin_audit.lang.messages import severity_word
+from lapkin_audit.errors import flatten_errors
+from lapkin_audit.catalogue import FAMILIES, RULES, Rule
+from lapkin_audit.lang.words import severity_word
+from lapkin_audit.lang import words
 
 SOURCE = Path(__file__).with_name("ruledocs.yaml")
 PARTS = ("checks", "why", "fix")
@@ -79,7 +81,7 @@ def load() -> Mapping[str, RuleDoc]:
         if not isinstance(data[code], dict):
             raise ValueError(f"{SOURCE.name}: {code}: expected a mapping of checks, why, clause, fix, failing, passing")
         if not validator.validate(data[code]):
-            raise ValueError(f"{SOURCE.name}: {code}: {_describe(validator.errors)}")
+            raise ValueError(f"{SOURCE.name}: {code}: {'; '.join(flatten_errors(validator.errors))}")
         entry = validator.document
         if (entry["failing"] is None) != (entry["passing"] is None):
             raise ValueError(f"{SOURCE.name}: {code}: failing and passing come together or not at all")
@@ -92,33 +94,9 @@ def load() -> Mapping[str, RuleDoc]:
     return types.MappingProxyType(docs)
 
 
-def _describe(errors: Mapping[str, Any], prefix: str = "") -> str:
-    """Cerberus' nested errors as one line: ``checks.en: empty values not allowed``."""
-    parts = []
-    for key, values in sorted(errors.items(), key=lambda kv: str(kv[0])):
-        path = f"{prefix}.{key}" if prefix else str(key)
-        parts.extend(_describe(v, path) if isinstance(v, dict) else f"{path}: {v}" for v in values)
-    return "; ".join(parts)
-
-
 # ---------------------------------------------------------------- rules list / explain
 
-WORDS = {
-    "id": {
-        "headers": ("Kode", "Kelompok", "Tingkat", "Dapat dikecualikan", "Judul"),
-        "waivable": ("tidak", "ya"),
-        "waivable_long": ("tidak dapat dikecualikan", "dapat dikecualikan"),
-        "sections": ("Yang diperiksa", "Mengapa", "Klausul SOP", "Cara memperbaiki", "Contoh yang melanggar", "Contoh yang patuh"),
-        "encoding": "disimpan dalam pengodean {encoding}, bukan UTF-8",
-    },
-    "en": {
-        "headers": ("Code", "Family", "Severity", "Waivable", "Title"),
-        "waivable": ("no", "yes"),
-        "waivable_long": ("not waivable", "waivable"),
-        "sections": ("What it checks", "Why", "SOP clause", "How to fix", "Failing example", "Passing example"),
-        "encoding": "saved in the {encoding} encoding, not UTF-8",
-    },
-}
+WORDS = words.RULE_DOCS
 
 
 def _words(lang: str) -> Mapping[str, Any]:
@@ -212,7 +190,7 @@ def markdown() -> str:
     docs = load()
     out = [
         (
-            "<!-- Generated from lapkin_audit/authoring/ruledocs.yaml and lapkin_audit/decide/catalogue.py: do not edit."
+            "<!-- Generated from lapkin_audit/authoring/ruledocs.yaml and lapkin_audit/catalogue.py: do not edit."
             " Regenerate with `python scripts/make_docs.py`. -->"
         ),
         _INTRO,

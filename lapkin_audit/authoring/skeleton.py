@@ -12,61 +12,11 @@ from __future__ import annotations
 import json
 
 from lapkin_audit.model import DocumentKind, Sop
+from lapkin_audit.lang import words
 
 DEFAULT_SOP = "pelaporan-kinerja"
 
-_TEXTS = {
-    "id": {
-        "title": "Dossier {sop} ({nomor}): kerangka yang dibuat oleh lapkin-audit init.",
-        "fill": 'Isi setiap "" dan null, lampirkan berkas di lampiran/, lalu periksa: lapkin-audit check <folder ini>.',
-        "format": "Format dossier versi 1. Waktu tanpa zona dibaca sebagai waktu setempat (zona_waktu).",
-        "instansi": "Nama kantor",
-        "zona": "WIB; WITA: Asia/Makassar; WIT: Asia/Jayapura",
-        "periode": "tahun, mis. 2024; jenis: bulanan, triwulan, semester atau tahunan; ke: nomor periodenya",
-        "pejabat": "Pejabat yang menjabat selama proses (NIP 18 digit; spasi boleh)",
-        "dokumen": "Dokumen",
-        "precondition": "Peringatan: {text}",
-        "members": "anggota tim (yang bertindak sebagai {role} harus tercantum di sini)",
-        "input_of": "kelengkapan langkah {steps}",
-        "output_of": "output langkah {steps}",
-        "peralatan": "Peralatan",
-        "keterkaitan": "Keterkaitan: {name}",
-        "file": "berkas di folder dossier, mis. lampiran/nama-berkas.pdf",
-        "paraf": "paraf {role}",
-        "ttd": "tanda tangan {role}",
-        "cite": "kutipan dasar hukum sebagaimana tertulis di laporan, mis. {example}",
-        "langkah": "Langkah, dalam urutan terjadinya; ulangi langkah bila draft diperbaiki",
-        "step": "Langkah {nomor}: {kegiatan} (waktu baku {waktu})",
-        "roles": "peran yang diberikan SOP: {roles}",
-        "when": "mis. 2024-07-01T07:45",
-        "decision": "hasil: {choices}",
-    },
-    "en": {
-        "title": "Dossier {sop} ({nomor}): skeleton written by lapkin-audit init.",
-        "fill": 'Fill in every "" and null, put the files in lampiran/, then check: lapkin-audit check <this folder>.',
-        "format": "Dossier format version 1. Times without a zone are local time (zona_waktu).",
-        "instansi": "Name of the office",
-        "zona": "WIB; WITA: Asia/Makassar; WIT: Asia/Jayapura",
-        "periode": "tahun, e.g. 2024; jenis: bulanan, triwulan, semester or tahunan; ke: which period",
-        "pejabat": "Office holders during the run (18-digit NIP; spaces allowed)",
-        "dokumen": "Documents",
-        "precondition": "Peringatan: {text}",
-        "members": "team members (whoever acts as {role} must be listed here)",
-        "input_of": "input of step {steps}",
-        "output_of": "output of step {steps}",
-        "peralatan": "Peralatan (equipment)",
-        "keterkaitan": "Keterkaitan (related SOP): {name}",
-        "file": "a file in the dossier folder, e.g. lampiran/file-name.pdf",
-        "paraf": "paraf (initials) of {role}",
-        "ttd": "signature of {role}",
-        "cite": "legal basis as the report cites it, e.g. {example}",
-        "langkah": "Steps, in the order they happened; repeat steps when the draft is sent back",
-        "step": "Step {nomor}: {kegiatan} (standard time {waktu})",
-        "roles": "roles the SOP gives it: {roles}",
-        "when": "e.g. 2024-07-01T07:45",
-        "decision": "hasil: {choices}",
-    },
-}
+_TEXTS = words.SKELETON
 
 _EMPTY_PERSON = 'nama: "", nip: ""'
 

@@ -27,8 +27,6 @@ import datetime as dt
 import hashlib
 import json
 import os
-import posixpath
-import stat
 import sys
 import time
 from dataclasses import dataclass
@@ -157,8 +155,9 @@ class ResultCache:
             folder = target.manifest.parent
             root = os.path.realpath(folder) if data["attachments"] else ""
             for recorded in data["attachments"]:
-                same = _still_ok(root, recorded)
-                if same is None:  # not the plain case: ask the module the checks asked
+                berkas, status, digest = recorded[1], recorded[2], recorded[3]
+                same = attachments.still_the_same(root, berkas, digest) if status == "ok" else None
+                if same is None:  # not the plain case: ask what the checks asked
                     same = _facts(attachments.inspect(folder, recorded[1]), recorded[0]) == recorded
                 if not same:
                     return None
@@ -203,41 +202,6 @@ class ResultCache:
             return os.stat(manifest).st_mtime_ns >= self.started_ns - RACY_NS
         except OSError:
             return True
-
-
-def _still_ok(root: str, recorded: list[Any]) -> bool | None:
-    """Whether an attachment recorded as "ok" still is, with the same bytes; None: cannot tell.
-
-    The common case, answered at half the cost of ``attachments.inspect`` (which resolves
-    two real paths per file): a plain file under the dossier folder, no link on the way.
-    Anything else (another status, a link, an error) is left to ``attachments.inspect``,
-    so this never says True where inspect would report other facts for the same files.
-    """
-    berkas, status, digest = recorded[1], recorded[2], recorded[3]
-    if status != "ok" or os.name != "posix" or not isinstance(berkas, str) or not isinstance(digest, str):
-        return None
-    relative = posixpath.normpath(berkas.replace("\\", "/"))
-    if relative.startswith(("/", "../")) or relative in (".", ".."):
-        return None
-    path = root
-    try:
-        for part in relative.split("/"):
-            path = os.path.join(path, part)
-            info = os.lstat(path)
-            if stat.S_ISLNK(info.st_mode):
-                return None
-        if not stat.S_ISREG(info.st_mode) or info.st_size == 0:
-            return None
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW)
-        with os.fdopen(fd, "rb") as handle:
-            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-                return None
-            hasher = hashlib.sha256()
-            while chunk := handle.read(1 << 20):
-                hasher.update(chunk)
-    except (OSError, ValueError):
-        return None
-    return hasher.hexdigest() == digest
 
 
 def _facts(found: attachments.Attachment, field: str) -> list[Any]:

@@ -17,6 +17,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Iterator, Sequence
 
 from lapkin_audit.batch.cache import ResultCache
+from lapkin_audit.batch.one import audit_one
 from lapkin_audit.load.discovery import Target
 from lapkin_audit.decide.engine import Options
 from lapkin_audit.model import DossierResult
@@ -76,8 +77,6 @@ def _start(rulebook: Rulebook, options: Options, cache: ResultCache | None, in_w
 
 
 def _audit_chunk(chunk: Sequence[Target]) -> list[DossierResult]:
-    from lapkin_audit.batch.run import audit_one
-
     assert _worker is not None, "worker not started"
     rulebook, options, cache = _worker
     # Workers only ever get misses: run.audit looked every dossier up before starting them.

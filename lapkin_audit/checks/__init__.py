@@ -1,52 +1,22 @@
 """The compliance checks, one module per rule family.
 
 A check is a function ``check(ctx) -> Iterable[Violation]``: it reads the dossier, the
-SOP and the attachment facts from ``ctx`` and says which rule is broken where. It never
-reads files, asks for the time or prints; the engine stamps severity and lines.
+SOP and the attachment facts from ``ctx`` (``checks.context``) and says which rule is
+broken where. It never reads files, asks for the time or prints; the engine stamps
+severity and lines, and applies waivers (``decide.waivers``) afterwards.
 Adding a family: write the module (with ``CODES`` and ``check``) and list it below.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Iterable, Mapping, Protocol
+from lapkin_audit.checks import alur, dasar_hukum, kelengkapan, paraf, tim, waktu
+from lapkin_audit.checks.context import Context, Family
 
-from lapkin_audit.load.attachments import Attachment
-from lapkin_audit.model import Dossier, Person, Sop, StepTiming, Violation
-from lapkin_audit.domain.people import format_nip, normalize_nip
+__all__ = ["Context", "Family", "families"]
 
-
-@dataclass(frozen=True)
-class Context:
-    dossier: Dossier
-    sop: Sop
-    attachments: Mapping[str, Attachment]  # document field ("dokumen[3]") -> facts
-    timeline: tuple[StepTiming, ...] = ()  # lapkin_audit.domain.timeline: the log in working time
-
-
-def mismatch(message_id: str, person: Person, holder: Person, **args: object) -> tuple[str, dict[str, object]]:
-    """Message id and arguments for "``person`` is not ``holder``" (P003, T006).
-
-    When both carry a NIP the NIPs decided, so the message shows the two that differ
-    (the names may even be equal); otherwise the names decided.
-    """
-    args = {"nama": person.nama, "holder": holder.nama, **args}
-    mine, theirs = normalize_nip(person.nip), normalize_nip(holder.nip)
-    if mine is not None and theirs is not None:
-        return f"{message_id}.nip", {**args, "nip": format_nip(mine), "holder_nip": format_nip(theirs)}
-    return message_id, args
-
-
-class Family(Protocol):
-    CODES: tuple[str, ...]
-
-    def check(self, ctx: Context) -> Iterable[Violation]: ...
+# In the order they run (the output is sorted anyway).
+FAMILIES: tuple[Family, ...] = (kelengkapan, dasar_hukum, tim, paraf, alur, waktu)  # type: ignore[assignment]
 
 
 def families() -> tuple[Family, ...]:
-    """The rule families, in the order they run (the output is sorted anyway)."""
-    from lapkin_audit.checks import alur, dasar_hukum, kelengkapan, paraf, pengecualian, tim, waktu
-
-    # pengecualian runs last, in the engine, on the others' violations; it is listed
-    # here for its CODES only (its check() yields nothing).
-    return (kelengkapan, dasar_hukum, tim, paraf, alur, waktu, pengecualian)  # type: ignore[return-value]
+    return FAMILIES

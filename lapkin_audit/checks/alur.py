@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from lapkin_audit.checks import Context
+from lapkin_audit.checks.context import Context
 from lapkin_audit.model import Violation
 
 CODES = ("A001", "A002", "A003")

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from lapkin_audit.checks import Context
+from lapkin_audit.checks.context import Context
 from lapkin_audit.domain.citation import KINDS, parse_citations
 from lapkin_audit.model import Violation
 

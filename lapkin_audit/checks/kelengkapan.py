@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from lapkin_audit.checks import Context
+from lapkin_audit.checks.context import Context
 from lapkin_audit.lang.messages import Nested
 from lapkin_audit.model import Violation
 

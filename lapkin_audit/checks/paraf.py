@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Iterator
 
-from lapkin_audit.checks import Context, mismatch
+from lapkin_audit.checks.context import Context, mismatch
 from lapkin_audit.model import Document, Mark, Person, Violation
 from lapkin_audit.lang.messages import Nested
 from lapkin_audit.domain.people import PNS, nip_kind, nip_problem, normalize_nip, same_person

@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Iterator
 
-from lapkin_audit.checks import Context, mismatch
+from lapkin_audit.checks.context import Context, mismatch
 from lapkin_audit.model import Document, Precondition, Violation
 from lapkin_audit.domain.people import same_person
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Iterator
 
-from lapkin_audit.checks import Context
+from lapkin_audit.checks.context import Context
 from lapkin_audit.model import Violation, WorkMinutes
 
 CODES = ("W001", "W002", "W003", "W004")

@@ -12,14 +12,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Mapping
 
-from lapkin_audit.load import attachments, dossier
+from lapkin_audit.load import attachments, manifest
 
 from lapkin_audit.domain import timeline
-from lapkin_audit.decide.catalogue import RULES, matches
+from lapkin_audit.catalogue import RULES, matches
 from lapkin_audit.checks import Context, families
-from lapkin_audit.checks import pengecualian
+from lapkin_audit.decide import waivers
 from lapkin_audit.lang.messages import render
-from lapkin_audit.model import Dossier, DossierResult, Finding, Severity, Sop, StepTiming, Verdict, Violation
+from lapkin_audit.model import Dossier, DossierResult, Finding, Severity, Sop, StepTiming, Verdict
 
 INTERNAL_ERROR = "E000"
 
@@ -38,7 +38,7 @@ class Options:
         return not matches(code, self.ignore)
 
 
-def assess(manifest: Path, display_path: str, sops: Mapping[str, Sop], options: Options,
+def assess(manifest_path: Path, display_path: str, sops: Mapping[str, Sop], options: Options,
            attachments_seen: dict[str, attachments.Attachment] | None = None) -> DossierResult:
     """Never raises for a dossier's sake: an internal error becomes this dossier's finding.
 
@@ -46,10 +46,10 @@ def assess(manifest: Path, display_path: str, sops: Mapping[str, Sop], options: 
     """
     sop_id: str | None = None
     try:
-        loaded = dossier.load(manifest, display_path, sops)
+        loaded = manifest.load(manifest_path, display_path, sops)
         sop_id = loaded.sop_id
         if loaded.dossier is None or loaded.sop is None:
-            return _result(display_path, sop_id, _stamp(loaded.violations, None, {}, options.lang))
+            return _result(display_path, sop_id, _stamp(((v, None) for v in loaded.violations), None, options.lang))
         return _audit(loaded.dossier, loaded.sop, options, attachments_seen)
     except Exception as exc:  # noqa: BLE001 - isolation: one dossier never ends the batch
         finding = Finding(
@@ -71,22 +71,18 @@ def _audit(found: Dossier, sop: Sop, options: Options, attachments_seen: dict | 
     if attachments_seen is not None:
         attachments_seen.update(ctx.attachments)
     violations = [v for family in families() for v in family.check(ctx)]
-    waived = pengecualian.apply(ctx, violations)
-    violations.extend(waived.violations)
-    kept = [(i, v) for i, v in enumerate(violations) if options.keeps(v.rule)]
-    reasons = {new: waived.reasons[old] for new, (old, _) in enumerate(kept) if old in waived.reasons}
-    findings = _stamp([v for _, v in kept], found, reasons, options.lang)
+    judged = waivers.apply(found, sop, violations)  # --select/--ignore after: a waiver still finds its finding
+    findings = _stamp([(v, reason) for v, reason in judged if options.keeps(v.rule)], found, options.lang)
     return _result(found.path, sop.id, findings, ctx.timeline)
 
 
-def _stamp(violations: Iterable[Violation], found: Dossier | None, reasons: dict[int, str], lang: str) -> list[Finding]:
+def _stamp(judged: Iterable[waivers.Judged], found: Dossier | None, lang: str) -> list[Finding]:
     findings = []
-    for i, violation in enumerate(violations):
+    for violation, reason in judged:
         rule = RULES[violation.rule]
         line = violation.line
         if line is None and found is not None:
             line = found.line_of(violation.field)
-        reason = reasons.get(i)
         findings.append(
             Finding(
                 rule=rule.code,

@@ -2,7 +2,8 @@
 
 An SOP's ``Waktu`` is working time ("1 hari" is one working day of the office), so a
 step from Friday 14:00 to Monday 10:00 took 5 working hours, not 68 hours. The hours
-and extra days off are data (``rules/kalender/*.yaml``, format in docs/calendar.md);
+and extra days off are data (``rules/kalender/*.yaml``, read by ``load.calendar``;
+format in docs/calendar.md);
 national holidays and cuti bersama come from the pinned ``holidays`` package.
 """
 
@@ -13,12 +14,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
-import cerberus
 import pendulum
 
-from lapkin_audit.errors import RulesError
-
-__all__ = ["OfficeCalendar", "WorkPeriod", "load_calendar", "parse_duration", "format_minutes"]
+__all__ = ["OfficeCalendar", "WorkPeriod", "parse_duration"]
 
 WEEKDAYS = ("senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu")  # date.weekday() order
 DEFAULT_ZONE = "Asia/Jakarta"
@@ -71,7 +69,7 @@ class OfficeCalendar:
         for d, name in self.added:
             if d == day:
                 return name
-        return _national_holidays(self.holiday_country, self.holiday_categories, day.year).get(day)
+        return national_holidays(self.holiday_country, self.holiday_categories, day.year).get(day)
 
     def is_working_day(self, day: date) -> bool:
         return bool(self._schedule(day))
@@ -102,9 +100,6 @@ class OfficeCalendar:
     def parse_duration(self, text: str) -> int:
         return parse_duration(text, self.minutes_per_day)
 
-    def format_minutes(self, minutes: int, lang: str = "id") -> str:
-        return format_minutes(minutes, lang)
-
     def _schedule(self, day: date) -> tuple[tuple[int, int], ...]:
         cached = self._days.get(day)
         if cached is None:
@@ -125,6 +120,7 @@ class OfficeCalendar:
         return cached
 
 
+
 def _local(moment: datetime, tz: pendulum.Timezone) -> datetime:
     if not isinstance(moment, datetime):
         raise TypeError(f"expected a datetime, got {type(moment).__name__}: {moment!r}")
@@ -135,7 +131,7 @@ def _local(moment: datetime, tz: pendulum.Timezone) -> datetime:
 
 
 @lru_cache(maxsize=None)
-def _national_holidays(country: str, categories: tuple[str, ...], year: int) -> dict[date, str]:
+def national_holidays(country: str, categories: tuple[str, ...], year: int) -> dict[date, str]:
     # Imported here: building the package's tables is slow, so only years touched pay.
     import holidays
 
@@ -167,180 +163,3 @@ def parse_duration(text: str, minutes_per_day: int) -> int:
         last_unit, pos = unit, m.end()
         total += int(m.group(1)) * (minutes_per_day, 60, 1)[unit]
     return total
-
-
-def format_minutes(minutes: int, lang: str = "id") -> str:
-    """Hours and minutes of working time (never days): 855 -> '14 jam 15 menit'."""
-    labels = {"id": ("jam", "menit"), "en": ("h", "min")}
-    if lang not in labels:
-        raise ValueError(f"unknown language {lang!r}; expected one of {sorted(labels)}")
-    if minutes < 0:
-        raise ValueError(f"negative duration: {minutes} minutes")
-    h_label, m_label = labels[lang]
-    hours, rest = divmod(minutes, 60)
-    parts = ([f"{hours} {h_label}"] if hours else []) + ([f"{rest} {m_label}"] if rest or not hours else [])
-    return " ".join(parts)
-
-
-# --- loading ----------------------------------------------------------------------------
-
-_HHMM = re.compile(r"(?:[01]\d|2[0-3]):[0-5]\d|24:00")
-
-
-class _Validator(cerberus.Validator):
-    def _normalize_coerce_date(self, value):
-        return date.fromisoformat(value) if isinstance(value, str) else value
-
-    def _check_with_plain_date(self, field, value):
-        if isinstance(value, datetime):
-            self._error(field, "expected a date (YYYY-MM-DD), not a date and time")
-
-    def _check_with_hhmm(self, field, value):
-        if isinstance(value, int):  # YAML 1.1 reads unquoted 13:00 as 780 (base 60)
-            self._error(field, f"got the number {value}: quote times, e.g. \"13:00\"")
-        elif not isinstance(value, str) or not _HHMM.fullmatch(value):
-            self._error(field, f"expected a time as \"HH:MM\" (e.g. \"07:30\"), got {value!r}")
-
-    def _check_with_zone(self, field, value):
-        try:
-            pendulum.timezone(value)
-        except Exception:
-            self._error(field, f"unknown time zone {value!r}; use an IANA name such as Asia/Jakarta")
-
-    def _check_with_not_bool(self, field, value):
-        if isinstance(value, bool):
-            self._error(field, "expected a number of minutes, not true/false")
-
-
-_DATE = {"type": "date", "coerce": "date", "check_with": "plain_date"}
-_TEXT = {"type": "string", "required": True, "empty": False}
-_INTERVAL = {"type": "list", "items": [{"check_with": "hhmm"}, {"check_with": "hhmm"}]}
-_DAY = {"type": "list", "nullable": True, "schema": _INTERVAL}
-_SCHEMA = {
-    "kalender": {"type": "dict", "required": True, "schema": {
-        "id": {**_TEXT, "regex": r"[a-z0-9][a-z0-9_-]*"},
-        "nama": _TEXT,
-        "zona_waktu": {"type": "string", "default": DEFAULT_ZONE, "check_with": "zone"},
-        "menit_per_hari": {"type": "integer", "required": True, "min": 1, "max": 1440,
-                           "check_with": "not_bool"},
-        "libur_nasional": {"type": "dict", "required": True, "schema": {
-            "negara": {"type": "string", "required": True, "allowed": ["ID"]},
-            "kategori": {"type": "list", "default": ["public", "government"], "minlength": 1,
-                         "schema": {"type": "string", "allowed": ["public", "government"]}},
-        }},
-        "tambah_libur": {"type": "list", "nullable": True, "default": [], "schema": {
-            "type": "dict", "schema": {"tanggal": {**_DATE, "required": True}, "nama": _TEXT}}},
-        "hapus_libur": {"type": "list", "nullable": True, "default": [], "schema": {
-            "type": "dict", "schema": {"tanggal": {**_DATE, "required": True}, "alasan": _TEXT}}},
-        "jam_kerja": {"type": "list", "required": True, "minlength": 1, "schema": {
-            "type": "dict", "schema": {
-                "berlaku_mulai": {**_DATE, "required": True},
-                "berlaku_sampai": {**_DATE, "nullable": True},
-                "nama": _TEXT,
-                "sumber": {"type": "string", "empty": False},
-                "hari": {"type": "dict", "required": True,
-                         "schema": {day: _DAY for day in WEEKDAYS}},
-            }}},
-    }},
-}
-
-
-def _flatten(errors: dict, path: str = ""):
-    for key, items in errors.items():
-        here = f"{path}[{key}]" if isinstance(key, int) else f"{path}.{key}" if path else str(key)
-        for item in items:
-            if isinstance(item, dict):
-                yield from _flatten(item, here)
-            else:
-                yield f"{here}: {item}"
-
-
-def _minutes(hhmm: str) -> int:
-    return int(hhmm[:2]) * 60 + int(hhmm[3:])
-
-
-def _day_intervals(raw: list | None, where: str, source: str) -> Intervals:
-    intervals = sorted((_minutes(s), _minutes(e)) for s, e in raw or [])
-    for s, e in intervals:
-        if s >= e:
-            raise RulesError(source, f"{where}: interval {_hm(s)}-{_hm(e)} must start before it ends")
-    for (s1, e1), (s2, e2) in zip(intervals, intervals[1:]):
-        if s2 < e1:
-            raise RulesError(source, f"{where}: intervals {_hm(s1)}-{_hm(e1)} and {_hm(s2)}-{_hm(e2)} overlap")
-    return tuple(intervals)
-
-
-def _hm(minutes: int) -> str:
-    return f"{minutes // 60:02d}:{minutes % 60:02d}"
-
-
-def _check_nesting(periods: list[WorkPeriod], source: str) -> None:
-    """Sort ``periods`` outer-first; periods may nest but never partly overlap.
-
-    A period that lies wholly inside another overrides it on its days (Ramadan hours
-    inside the year's hours). Two periods that share only some days, or the same days,
-    would leave it unclear which hours hold: that is a broken calendar.
-    """
-    periods.sort(key=lambda p: (p.start, -p.last.toordinal()))
-    open_periods: list[WorkPeriod] = []  # the chain of periods enclosing the current one
-    for period in periods:
-        while open_periods and open_periods[-1].last < period.start:
-            open_periods.pop()
-        if open_periods:
-            outer = open_periods[-1]
-            same = (outer.start, outer.last) == (period.start, period.last)
-            # An open-ended period inside another is a forgotten berlaku_sampai, not an override.
-            if same or period.end is None or not outer.contains(period):
-                until = "open-ended" if outer.end is None else f"until {outer.end}"
-                raise RulesError(
-                    source,
-                    f"kalender.jam_kerja: periods {outer.name!r} (from {outer.start}, {until}) and "
-                    f"{period.name!r} (from {period.start}) overlap; a period may only lie wholly inside another",
-                )
-        open_periods.append(period)
-
-
-def load_calendar(data: object, source: str) -> OfficeCalendar:
-    """Validate a parsed calendar file (``{"kalender": {...}}``) and build the calendar."""
-    if not isinstance(data, dict):
-        raise RulesError(source, "expected a mapping with the key 'kalender'")
-    validator = _Validator(_SCHEMA)  # unknown keys are rejected (cerberus default)
-    if not validator.validate(data):
-        raise RulesError(source, "; ".join(_flatten(validator.errors)))
-    cal = validator.document["kalender"]
-
-    periods = []
-    for i, raw in enumerate(cal["jam_kerja"]):
-        where = f"kalender.jam_kerja[{i}]"
-        start, end = raw["berlaku_mulai"], raw.get("berlaku_sampai")
-        if end is not None and end < start:
-            raise RulesError(source, f"{where}: berlaku_sampai {end} is before berlaku_mulai {start}")
-        days = tuple(_day_intervals(raw["hari"].get(d), f"{where}.hari.{d}", source) for d in WEEKDAYS)
-        periods.append(WorkPeriod(start, end, raw["nama"], days, raw.get("sumber")))
-    _check_nesting(periods, source)
-
-    added = tuple((e["tanggal"], e["nama"]) for e in cal["tambah_libur"] or [])
-    removed = tuple((e["tanggal"], e["alasan"]) for e in cal["hapus_libur"] or [])
-    for key, entries in (("tambah_libur", added), ("hapus_libur", removed)):
-        dates = [d for d, _ in entries]
-        twice = sorted({d for d in dates if dates.count(d) > 1})
-        if twice:
-            raise RulesError(source, f"kalender.{key}: {twice[0]} is listed twice")
-    both = sorted({d for d, _ in added} & {d for d, _ in removed})
-    if both:
-        raise RulesError(source, f"kalender: {both[0]} is in both tambah_libur and hapus_libur")
-
-    country = cal["libur_nasional"]["negara"]
-    categories = tuple(sorted(set(cal["libur_nasional"]["kategori"])))
-    # A removal that matches no national day is a typo that would silently do nothing.
-    for d, _ in removed:
-        if d not in _national_holidays(country, categories, d.year):
-            raise RulesError(
-                source, f"kalender.hapus_libur: {d} is not a national holiday or cuti bersama; nothing to remove"
-            )
-
-    return OfficeCalendar(
-        id=cal["id"], name=cal["nama"], zone=cal["zona_waktu"], minutes_per_day=cal["menit_per_hari"],
-        periods=tuple(periods), added=added, removed=removed,
-        holiday_country=country, holiday_categories=categories,
-    )

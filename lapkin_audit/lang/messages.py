@@ -10,39 +10,27 @@ import datetime as dt
 import re
 from typing import Any, Mapping
 
-from lapkin_audit.model import Severity, WorkMinutes
+from lapkin_audit.lang.words import TYPE_WORDS, format_minutes
+from lapkin_audit.model import WorkMinutes
 
 LANGS = ("id", "en")
-
-# A severity reads the same in every report and listing.
-SEVERITY_WORDS: dict[str, dict[Severity, str]] = {
-    "id": {Severity.ERROR: "galat", Severity.WARNING: "peringatan"},
-    "en": {Severity.ERROR: "error", Severity.WARNING: "warning"},
-}
-
-
-def severity_word(severity: Severity, lang: str) -> str:
-    return SEVERITY_WORDS["en" if lang == "en" else "id"][severity]
-
-
-def waiver_note(reason: str | None, lang: str) -> str:
-    """How every text report marks a waived finding: " (dikecualikan: <alasan>)"."""
-    return f" ({'waived' if lang == 'en' else 'dikecualikan'}: {reason})"
 
 # id -> (Indonesian, English)
 MESSAGES: dict[str, tuple[str, str]] = {
     # E001: the manifest cannot be read
-    "read.missing": ("Manifest {path} tidak ada.", "The manifest {path} is missing."),
+    "read.missing": ("{what} {path} tidak ada.", "{what} {path} is missing."),
     "read.not_file": ("{path} bukan berkas biasa (folder, FIFO atau perangkat).", "{path} is not a regular file (a folder, FIFO or device)."),
     "read.broken_link": ("{path} adalah tautan simbolik yang tujuannya tidak ada.", "{path} is a symbolic link whose target does not exist."),
-    "read.outside": ("{path} adalah tautan ke luar folder dossier; tidak dibaca.", "{path} is a link to outside the dossier folder; not read."),
-    "read.os_error": ("Manifest tidak dapat dibaca: {error}.", "The manifest cannot be read: {error}."),
-    "read.too_large": ("Manifest berukuran {size} bita, melebihi batas {limit} bita.", "The manifest is {size} bytes, over the limit of {limit} bytes."),
-    "read.utf16": ("Manifest berkode UTF-16; simpan sebagai UTF-8.", "The manifest is UTF-16; save it as UTF-8."),
-    "read.not_utf8": ("Manifest bukan UTF-8 yang sah (bita ke-{offset}); simpan sebagai UTF-8.", "The manifest is not valid UTF-8 (byte {offset}); save it as UTF-8."),
-    "read.cp1252": ("Manifest tersimpan sebagai Windows-1252/ANSI, bukan UTF-8 (baris ini terbaca: '{text}'); simpan sebagai UTF-8 (Notepad: Save As, Encoding: UTF-8).", "The manifest is saved as Windows-1252/ANSI, not UTF-8 (this line reads: '{text}'); save it as UTF-8 (Notepad: Save As, Encoding: UTF-8)."),
-    "read.expansion": ("YAML mengembang melebihi {limit} nilai (alias berlapis); manifest ditolak.", "The YAML expands past {limit} values (nested aliases); the manifest is refused."),
-    "read.too_deep": ("YAML bersarang lebih dari {limit} tingkat; manifest ditolak.", "The YAML nests deeper than {limit} levels; the manifest is refused."),
+    "read.outside": ("{path} adalah tautan ke luar foldernya; tidak dibaca.", "{path} is a link to outside its folder; not read."),
+    "read.os_error": ("{what} tidak dapat dibaca: {error}.", "{what} cannot be read: {error}."),
+    "read.too_large": ("{what} berukuran {size} bita, melebihi batas {limit} bita.", "{what} is {size} bytes, over the limit of {limit} bytes."),
+    "read.utf16": ("{what} berkode UTF-16; simpan sebagai UTF-8.", "{what} is UTF-16; save it as UTF-8."),
+    "read.not_utf8": ("{what} bukan UTF-8 yang sah (bita ke-{offset}); simpan sebagai UTF-8.", "{what} is not valid UTF-8 (byte {offset}); save it as UTF-8."),
+    "read.cp1252": ("{what} tersimpan sebagai Windows-1252/ANSI, bukan UTF-8 (baris ini terbaca: '{text}'); simpan sebagai UTF-8 (Notepad: Save As, Encoding: UTF-8).", "{what} is saved as Windows-1252/ANSI, not UTF-8 (this line reads: '{text}'); save it as UTF-8 (Notepad: Save As, Encoding: UTF-8)."),
+    "read.expansion": ("YAML mengembang melebihi {limit} nilai (alias berlapis); berkas ditolak.", "The YAML expands past {limit} values (nested aliases); the file is refused."),
+    "read.too_deep": ("YAML bersarang lebih dari {limit} tingkat; berkas ditolak.", "The YAML nests deeper than {limit} levels; the file is refused."),
+    "what.manifest": ("Manifest", "The manifest"),
+    "what.rules": ("Berkas aturan", "The rules file"),
     # E002: not valid YAML
     "yaml.syntax": ("YAML tidak sah (kolom {column}): {detail}.", "Invalid YAML (column {column}): {detail}."),
     "yaml.tab": ("Baris ini diindentasi dengan tab; YAML hanya menerima spasi untuk indentasi: ganti tab dengan spasi.", "This line is indented with a tab; YAML takes only spaces for indentation: replace the tab with spaces."),
@@ -159,22 +147,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
-# The kinds of value the format asks for, in words a person uses (never "dict" or "string").
-TYPE_WORDS: dict[str, tuple[str, str]] = {
-    "dict": ("peta kunci: nilai", "a mapping of keys"),
-    "list": ("daftar (baris diawali '- ')", "a list (lines starting with '- ')"),
-    "string": ("teks", "text"),
-    "integer": ("bilangan bulat", "a whole number"),
-    "float": ("bilangan pecahan", "a decimal number"),
-    "boolean": ("ya/tidak (boolean)", "true/false"),
-    "null": ("kosong", "empty"),
-    "date": ("tanggal", "a date"),
-    "datetime": ("tanggal dan jam", "a date and time"),
-    "temporal": ("tanggal atau tanggal dan jam", "a date or a date and time"),
-    "nip": ("NIP (18 digit)", "a NIP (18 digits)"),
-}
-
-
 class TypeNames(tuple):  # type: ignore[type-arg]
     """Type names from the format's schema, rendered as words: ("string", "integer") -> "teks atau bilangan bulat"."""
 
@@ -212,8 +184,6 @@ def _text(value: Any, lang: str) -> Any:
         words = [TYPE_WORDS[name][index] if name in TYPE_WORDS else name for name in value]
         return (" or " if lang == "en" else " atau ").join(words)
     if isinstance(value, WorkMinutes):
-        from lapkin_audit.domain.worktime import format_minutes
-
         return format_minutes(value.minutes, lang)
     if isinstance(value, dt.datetime):
         return value.strftime("%Y-%m-%d %H:%M")

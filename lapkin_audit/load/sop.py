@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 import cerberus
-import yaml
 
-from lapkin_audit.errors import RulesError
+from lapkin_audit.errors import RulesError, flatten_errors
+from lapkin_audit.lang.messages import Nested, render
+from lapkin_audit.load import yamlread
 from lapkin_audit.model import DocumentKind, LegalBasis, LinkedDocument, Precondition, Sop, SopStep
 
 _ID = {"type": "string", "regex": "[a-z0-9_-]+", "required": True}
@@ -129,9 +130,9 @@ def bundled_rules_dir() -> Path:
 
 
 def load_rulebook(extra_dirs: Iterable[Path] = ()) -> Rulebook:
-    from lapkin_audit.domain.worktime import load_calendar  # only runs that audit need the calendar
+    from lapkin_audit.load.calendar import load_calendar  # only runs that audit need the calendar
 
-    sop_data: dict[str, tuple[dict, str]] = {}
+    sop_data: dict[str, tuple[dict, str, Mapping[str, int]]] = {}
     calendars: dict[str, Any] = {}
     files: list[Path] = []
     for folder in (bundled_rules_dir(), *extra_dirs):
@@ -139,21 +140,21 @@ def load_rulebook(extra_dirs: Iterable[Path] = ()) -> Rulebook:
             raise RulesError(str(folder), "not a folder of rules")
         seen_here: dict[str, str] = {}
         for path in sorted(folder.rglob("*.yaml")):
-            data = _read_yaml(path)
+            data, lines = _read_yaml(path)
             files.append(path)
             source = str(path)
             if isinstance(data, dict) and set(data) == {"kalender"}:
-                calendar = load_calendar(data, source)
+                calendar = load_calendar(data, source, lines)
                 _once(seen_here, "kalender:" + calendar.id, source)
                 calendars[calendar.id] = calendar
             elif isinstance(data, dict) and set(data) == {"sop"}:
                 if not isinstance(data["sop"], dict) or not isinstance(data["sop"].get("id"), str):
                     raise RulesError(source, "sop.id is missing")
                 _once(seen_here, "sop:" + data["sop"]["id"], source)
-                sop_data[data["sop"]["id"]] = (data["sop"], source)
+                sop_data[data["sop"]["id"]] = (data["sop"], source, lines)
             else:
                 raise RulesError(source, "a rules file holds exactly one top-level key: `sop` or `kalender`")
-    sops = {sop_id: _build_sop(raw, source, calendars) for sop_id, (raw, source) in sorted(sop_data.items())}
+    sops = {sop_id: _build_sop(raw, source, calendars, lines) for sop_id, (raw, source, lines) in sorted(sop_data.items())}
     return Rulebook(sops, tuple(files))
 
 
@@ -163,19 +164,29 @@ def _once(seen: dict[str, str], key: str, source: str) -> None:
     seen[key] = source
 
 
-def _read_yaml(path: Path) -> Any:
-    try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RulesError(str(path), f"cannot be read: {exc}") from None
-    except yaml.YAMLError as exc:
-        raise RulesError(str(path), f"is not valid YAML: {exc}") from None
+def _read_yaml(path: Path) -> tuple[Any, Mapping[str, int]]:
+    """The file's data and the line of every field, read as safely as a manifest.
+
+    Duplicate keys, tags and everything else a manifest may not hold are errors here too.
+    """
+    text = yamlread.read_text(path)
+    problems: list[yamlread.ReadProblem]
+    if isinstance(text, yamlread.ReadProblem):
+        problems = [text]
+    else:
+        data, lines, problems = yamlread.parse(text)
+        if not problems:
+            return data, lines
+    problem = problems[0]
+    where = f"line {problem.line}: " if problem.line else ""
+    message = render(problem.message, {**problem.args, "what": Nested("what.rules"), "path": path.name}, "en")
+    raise RulesError(str(path), where + message)
 
 
-def _build_sop(raw: dict, source: str, calendars: Mapping[str, Any]) -> Sop:
+def _build_sop(raw: dict, source: str, calendars: Mapping[str, Any], lines: Mapping[str, int]) -> Sop:
     checker = cerberus.Validator(SOP_SCHEMA, allow_unknown=False)
     if not checker.validate(raw):
-        raise RulesError(source, "sop: " + _describe(checker.errors))
+        raise RulesError(source, "; ".join(flatten_errors(checker.errors, lines, "sop")))
     raw = checker.document  # with defaults filled in
     calendar = calendars.get(raw["kalender"])
     if calendar is None:
@@ -310,13 +321,3 @@ def _duration(calendar: Any, text: str, where: str, source: str) -> int:
         return calendar.parse_duration(text)
     except ValueError as exc:
         raise RulesError(source, f"{where}: {exc}") from None
-
-
-def _describe(errors: Any, prefix: str = "") -> str:
-    """Cerberus' nested error dict as one line: `langkah.0.waktu: required field`."""
-    parts = []
-    for key, values in sorted(errors.items(), key=lambda kv: str(kv[0])):
-        path = f"{prefix}.{key}" if prefix else str(key)
-        for value in values:
-            parts.append(_describe(value, path) if isinstance(value, dict) else f"{path}: {value}")
-    return "; ".join(parts)

@@ -1,9 +1,13 @@
-"""Safe YAML reading that keeps the line of every field.
+"""Safe YAML reading that keeps the line of every field, for every YAML file the tool reads.
 
 libyaml (C) composes the node tree; we build plain Python values from it ourselves,
 which lets us record ``field path -> line``, report duplicate keys (YAML silently keeps
 the last), refuse every tag that is not plain data, and stop alias bombs and absurd
 nesting before they cost memory or crash the C composer.
+
+Problems are generic (``UNREADABLE`` or ``SYNTAX``, a message id of ``lang.messages``
+and its arguments): the manifest loader makes them E001/E002 findings, the rules loader
+a ``RulesError`` naming the file and line.
 """
 
 from __future__ import annotations
@@ -47,11 +51,15 @@ _SCALAR_TAGS = {_T + name for name in ("str", "int", "float", "bool", "null", "t
 _constructor = yaml.constructor.SafeConstructor()
 
 
+UNREADABLE = "unreadable"  # the file cannot be had as text, or its YAML is too big or deep
+SYNTAX = "syntax"  # the text is not valid YAML, or holds what plain data may not
+
+
 @dataclass(frozen=True)
 class ReadProblem:
-    """Why a manifest could not be read (E001) or parsed (E002)."""
+    """Why a YAML file could not be read (``UNREADABLE``) or parsed (``SYNTAX``)."""
 
-    rule: str
+    kind: str
     message: str
     args: dict[str, Any]
     line: int | None = None
@@ -63,39 +71,39 @@ class _Stop(Exception):
 
 
 def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str | ReadProblem:
-    """The manifest's text, or why it cannot be had.
+    """The file's text, or why it cannot be had.
 
-    Never opens anything but a regular file inside the manifest's own folder: a link
-    that leads out of it (to ``/etc/passwd``, to a CI secret) is refused unread, since
+    Never opens anything but a regular file inside the file's own folder: a link that
+    leads out of it (to ``/etc/passwd``, to a CI secret) is refused unread, since
     findings quote keys and values and reports are often published.
     """
     if os.path.islink(path) and not _inside(os.path.realpath(path), os.path.realpath(path.parent)):
-        return ReadProblem("E001", "read.outside", {"path": path.name})
+        return ReadProblem(UNREADABLE, "read.outside", {"path": path.name})
     try:
         info = path.stat()  # follows links: a link to a regular file in the folder is fine
     except FileNotFoundError:
         if os.path.islink(path):
-            return ReadProblem("E001", "read.broken_link", {"path": path.name})
-        return ReadProblem("E001", "read.missing", {"path": path.name})
+            return ReadProblem(UNREADABLE, "read.broken_link", {"path": path.name})
+        return ReadProblem(UNREADABLE, "read.missing", {"path": path.name})
     except OSError as exc:
-        return ReadProblem("E001", "read.os_error", {"error": exc.strerror or str(exc)})
+        return ReadProblem(UNREADABLE, "read.os_error", {"error": exc.strerror or str(exc)})
     if not stat.S_ISREG(info.st_mode):
-        return ReadProblem("E001", "read.not_file", {"path": path.name})
+        return ReadProblem(UNREADABLE, "read.not_file", {"path": path.name})
     if info.st_size > max_bytes:
-        return ReadProblem("E001", "read.too_large", {"size": info.st_size, "limit": max_bytes})
+        return ReadProblem(UNREADABLE, "read.too_large", {"size": info.st_size, "limit": max_bytes})
     try:
         # O_NONBLOCK: if the file was swapped for a FIFO since stat(), open must not hang.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         with os.fdopen(fd, "rb") as handle:
             if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-                return ReadProblem("E001", "read.not_file", {"path": path.name})
+                return ReadProblem(UNREADABLE, "read.not_file", {"path": path.name})
             data = handle.read(max_bytes + 1)
     except OSError as exc:
-        return ReadProblem("E001", "read.os_error", {"error": exc.strerror or str(exc)})
+        return ReadProblem(UNREADABLE, "read.os_error", {"error": exc.strerror or str(exc)})
     if len(data) > max_bytes:
-        return ReadProblem("E001", "read.too_large", {"size": len(data), "limit": max_bytes})
+        return ReadProblem(UNREADABLE, "read.too_large", {"size": len(data), "limit": max_bytes})
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return ReadProblem("E001", "read.utf16", {})
+        return ReadProblem(UNREADABLE, "read.utf16", {})
     # A UTF-8 byte-order mark is Notepad's default, and YAML allows it: read past it.
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
@@ -114,8 +122,8 @@ def _not_utf8(data: bytes, exc: UnicodeDecodeError) -> ReadProblem:
     try:
         data.decode("cp1252")
     except UnicodeDecodeError:
-        return ReadProblem("E001", "read.not_utf8", {"offset": exc.start}, line)
-    return ReadProblem("E001", "read.cp1252", {"text": raw_line.decode("cp1252").strip()}, line)
+        return ReadProblem(UNREADABLE, "read.not_utf8", {"offset": exc.start}, line)
+    return ReadProblem(UNREADABLE, "read.cp1252", {"text": raw_line.decode("cp1252").strip()}, line)
 
 
 def _inside(target: str, root: str) -> bool:
@@ -138,14 +146,14 @@ def parse(text: str) -> tuple[Any, dict[str, int], list[ReadProblem]]:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         if _libyaml_depth_limit(exc):
-            return None, {}, [ReadProblem("E001", "read.too_deep", {"limit": MAX_DEPTH}, line)]
+            return None, {}, [ReadProblem(UNREADABLE, "read.too_deep", {"limit": MAX_DEPTH}, line)]
         column = mark.column + 1 if mark else None
         detail = exc.problem or exc.context or "?"
         return None, {}, [_syntax_problem(text, detail, line, column)]
     except yaml.YAMLError as exc:  # e.g. a reader error on control characters
-        return None, {}, [ReadProblem("E002", "yaml.syntax", {"detail": str(exc).splitlines()[0], "column": None})]
+        return None, {}, [ReadProblem(SYNTAX, "yaml.syntax", {"detail": str(exc).splitlines()[0], "column": None})]
     except RecursionError:
-        return None, {}, [ReadProblem("E001", "read.too_deep", {"limit": MAX_DEPTH})]
+        return None, {}, [ReadProblem(UNREADABLE, "read.too_deep", {"limit": MAX_DEPTH})]
     if node is None:
         return None, {}, []
     builder = _Builder()
@@ -170,12 +178,12 @@ def _syntax_problem(text: str, detail: str, line: int | None, column: int | None
         for number in range(line, max(line - 3, 0), -1):
             source = lines[number - 1] if number - 1 < len(lines) else ""
             if _TAB_INDENT.match(source):
-                return ReadProblem("E002", "yaml.tab", {}, number)
+                return ReadProblem(SYNTAX, "yaml.tab", {}, number)
             if _CURLY_VALUE.search(source):
-                return ReadProblem("E002", "yaml.curly_quotes", {}, number)
+                return ReadProblem(SYNTAX, "yaml.curly_quotes", {}, number)
             if _HASH_IN_FLOW.search(source):
-                return ReadProblem("E002", "yaml.hash_in_flow", {}, number)
-    return ReadProblem("E002", "yaml.syntax", {"detail": detail, "column": column}, line)
+                return ReadProblem(SYNTAX, "yaml.hash_in_flow", {}, number)
+    return ReadProblem(SYNTAX, "yaml.syntax", {"detail": detail, "column": column}, line)
 
 
 def curly_quote_lines(text: str) -> set[int]:
@@ -194,13 +202,13 @@ def _too_deep(text: str) -> ReadProblem | None:
                 depth += 1
                 if depth > MAX_DEPTH:
                     line = event.start_mark.line + 1 if event.start_mark else None
-                    return ReadProblem("E001", "read.too_deep", {"limit": MAX_DEPTH}, line)
+                    return ReadProblem(UNREADABLE, "read.too_deep", {"limit": MAX_DEPTH}, line)
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
     except yaml.MarkedYAMLError as exc:
         if _libyaml_depth_limit(exc):
             mark = exc.problem_mark or exc.context_mark
-            return ReadProblem("E001", "read.too_deep", {"limit": MAX_DEPTH}, mark.line + 1 if mark else None)
+            return ReadProblem(UNREADABLE, "read.too_deep", {"limit": MAX_DEPTH}, mark.line + 1 if mark else None)
         return None  # compose will report the syntax error with its position
     except yaml.YAMLError:
         return None
@@ -225,9 +233,9 @@ class _Builder:
     def build(self, node: yaml.Node, path: str, depth: int) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
-            raise _Stop(ReadProblem("E001", "read.expansion", {"limit": MAX_NODES}))
+            raise _Stop(ReadProblem(UNREADABLE, "read.expansion", {"limit": MAX_NODES}))
         if depth > MAX_DEPTH:
-            raise _Stop(ReadProblem("E001", "read.too_deep", {"limit": MAX_DEPTH}, _line(node)))
+            raise _Stop(ReadProblem(UNREADABLE, "read.too_deep", {"limit": MAX_DEPTH}, _line(node)))
         self.lines.setdefault(path, _line(node))
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node)
@@ -252,9 +260,9 @@ class _Builder:
             # `!!timestamp x` (AttributeError), an int too long for int()
             known = isinstance(exc, (yaml.YAMLError, ValueError, OverflowError))
             detail = str(exc) if known and str(exc) else f"not a valid {node.tag.rsplit(':', 1)[-1]}"
-            raise _Stop(ReadProblem("E002", "yaml.bad_scalar", {"value": node.value, "detail": detail}, _line(node))) from None
+            raise _Stop(ReadProblem(SYNTAX, "yaml.bad_scalar", {"value": node.value, "detail": detail}, _line(node))) from None
         if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= _MAX_INT:
-            raise _Stop(ReadProblem("E002", "yaml.bad_scalar", {"value": node.value, "detail": "integer too large"}, _line(node)))
+            raise _Stop(ReadProblem(SYNTAX, "yaml.bad_scalar", {"value": node.value, "detail": "integer too large"}, _line(node)))
         return value
 
     def _mapping(self, node: yaml.MappingNode, path: str, depth: int) -> dict[Any, Any]:
@@ -270,16 +278,16 @@ class _Builder:
                         merged.setdefault(key, value)
                 continue
             if not isinstance(key_node, yaml.ScalarNode):
-                raise _Stop(ReadProblem("E002", "yaml.complex_key", {}, _line(key_node)))
+                raise _Stop(ReadProblem(SYNTAX, "yaml.complex_key", {}, _line(key_node)))
             key = self._scalar(key_node)
             try:
                 hash(key)
             except TypeError:  # pragma: no cover - scalars are hashable
-                raise _Stop(ReadProblem("E002", "yaml.complex_key", {}, _line(key_node))) from None
+                raise _Stop(ReadProblem(SYNTAX, "yaml.complex_key", {}, _line(key_node))) from None
             child = f"{path}.{key}" if path else str(key)
             if key in seen:
                 self.problems.append(
-                    ReadProblem("E002", "yaml.duplicate_key", {"key": str(key), "first": seen[key]}, _line(key_node))
+                    ReadProblem(SYNTAX, "yaml.duplicate_key", {"key": str(key), "first": seen[key]}, _line(key_node))
                 )
             seen[key] = _line(key_node)
             self.lines[child] = _line(key_node)
@@ -294,7 +302,7 @@ class _Builder:
         for item in nodes:
             value = self.build(item, path, depth + 1)
             if not isinstance(value, dict):
-                raise _Stop(ReadProblem("E002", "yaml.bad_merge", {}, _line(item)))
+                raise _Stop(ReadProblem(SYNTAX, "yaml.bad_merge", {}, _line(item)))
             sources.append(value)
         return sources
 
@@ -312,4 +320,4 @@ def _line(node: yaml.Node) -> int:
 
 
 def _bad_tag(node: yaml.Node) -> ReadProblem:
-    return ReadProblem("E002", "yaml.tag", {"tag": node.tag}, _line(node))
+    return ReadProblem(SYNTAX, "yaml.tag", {"tag": node.tag}, _line(node))

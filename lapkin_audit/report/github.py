@@ -9,20 +9,13 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from lapkin_audit.model import DossierResult, Finding, Report
-from lapkin_audit.lang.messages import waiver_note
+from lapkin_audit.model import DossierResult, Finding, Report, finding_counts
+from lapkin_audit.lang.words import waiver_note
 from lapkin_audit.report import PLAIN, Style
-from lapkin_audit.report.json_report import finding_counts
 from lapkin_audit.report.text import CONTROL_ESCAPES, manifest_path, unicode_safe
+from lapkin_audit.lang import words
 
-WORDS = {
-    "id": {
-        "summary": "{n} dossier: {verdicts}; temuan: galat {error}, peringatan {warning}, dikecualikan {waived}.",
-    },
-    "en": {
-        "summary": "{n} dossier(s): {verdicts}; findings: {error} error(s), {warning} warning(s), {waived} waived.",
-    },
-}
+WORDS = words.GITHUB
 
 # The runner reads "%", CR and LF as escapes or line ends (toolkit's escapeData); other
 # control characters would reach the log, which renders ANSI sequences: show them as "\xNN".

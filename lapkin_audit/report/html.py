@@ -9,83 +9,22 @@ the same bytes. Everything taken from the report is escaped (manifests are hosti
 
 from __future__ import annotations
 
-from typing import Iterator, Mapping
+from typing import TYPE_CHECKING, Iterator, Mapping
 
-from lapkin_audit.authoring import ruledocs
-from lapkin_audit.decide.catalogue import FAMILIES
-from lapkin_audit.lang.messages import SEVERITY_WORDS
-from lapkin_audit.model import DossierResult, Finding, Report, SopOutline, Verdict
+from lapkin_audit.catalogue import FAMILIES
+from lapkin_audit.model import DossierResult, Finding, Report, SopOutline, Verdict, finding_counts
 from lapkin_audit.report import PLAIN, Style
-from lapkin_audit.report.json_report import finding_counts
 from lapkin_audit.report.timeline_svg import escape as e
 from lapkin_audit.report.timeline_svg import render as timeline_svg
+from lapkin_audit.lang import words
+
+if TYPE_CHECKING:
+    from lapkin_audit.authoring.ruledocs import RuleDoc
 
 NEEDS_SOPS = True
+NEEDS_RULE_DOCS = True
 
-WORDS = {
-    "id": {
-        "title": "Hasil Pemeriksaan Dossier Laporan Kinerja",
-        "subtitle": "Pemeriksaan kepatuhan terhadap Standar Operasional Prosedur (SOP)",
-        "dossiers": "dossier", "index": "Daftar dossier", "no": "No.", "sop": "SOP", "verdict": "Putusan",
-        "errors": "Galat", "warnings": "Peringatan", "waived": "Dikecualikan", "findings": "Temuan",
-        "of": "Dossier {i} dari {n}", "unit": "Unit", "total": "Jumlah waktu", "nomor": "Nomor",
-        "sop_none": "tidak terbaca dari manifest", "sop_unknown": "uraian SOP tidak tersedia",
-        "counts": "{error} galat, {warning} peringatan, {waived} dikecualikan",
-        "line": "Baris", "code": "Kode", "severity": "Tingkat", "step": "Langkah", "message": "Pesan dan klausul SOP",
-        "clause": "Klausul SOP:", "no_findings": "Tidak ada temuan.", "other": "Lainnya",
-        "sev": SEVERITY_WORDS["id"],
-        "waived_h": "Temuan yang dikecualikan", "reason": "Alasan pengecualian:",
-        "timeline": "Lini waktu proses", "no_timeline": "Tidak ada catatan langkah yang dapat digambarkan.",
-        "scale": "Skala: waktu kerja (menit dan jam kerja kantor menurut kalender SOP).",
-        "legend": ("Mutu Baku (waktu baku)", "Waktu kerja aktual", "Melampaui Mutu Baku", "Waktu tunggu sebelum langkah"),
-        "checklist": "Daftar periksa manual",
-        "checklist_note": "Persyaratan SOP yang tidak dapat diperiksa mesin. Beri tanda centang bila terpenuhi.",
-        "no_checklist": "Daftar periksa tidak tersedia: uraian SOP dossier ini tidak ada.",
-        "no_checks": "SOP ini tidak memuat persyaratan yang harus diperiksa manual.",
-        "sections": {"kualifikasi_pelaksana": "Kualifikasi pelaksana", "peralatan": "Peralatan"},
-        "signoff": ("Diperiksa oleh", "Tanggal", "Paraf"),
-        "none": "Tidak ada dossier.",
-        "footer": "Dibuat oleh lapkin-audit {version}. Putusan dan temuan berasal dari pemeriksaan otomatis "
-                  "terhadap SOP; daftar periksa manual diisi oleh pemeriksa.",
-        "gloss": {
-            Verdict.PATUH: "Sesuai SOP",
-            Verdict.PATUH_DENGAN_CATATAN: "Sesuai SOP, dengan catatan",
-            Verdict.TIDAK_PATUH: "Tidak sesuai SOP",
-            Verdict.TIDAK_DAPAT_DINILAI: "Dossier tidak dapat dinilai",
-        },
-    },
-    "en": {
-        "title": "Laporan Kinerja Dossier Audit",
-        "subtitle": "Compliance check against the Standard Operating Procedure (SOP)",
-        "dossiers": "dossier(s)", "index": "Dossiers", "no": "No.", "sop": "SOP", "verdict": "Verdict",
-        "errors": "Errors", "warnings": "Warnings", "waived": "Waived", "findings": "Findings",
-        "of": "Dossier {i} of {n}", "unit": "Unit", "total": "Total time", "nomor": "Number",
-        "sop_none": "not readable from the manifest", "sop_unknown": "SOP outline not available",
-        "counts": "{error} error(s), {warning} warning(s), {waived} waived",
-        "line": "Line", "code": "Code", "severity": "Severity", "step": "Step", "message": "Message and SOP clause",
-        "clause": "SOP clause:", "no_findings": "No findings.", "other": "Other",
-        "sev": SEVERITY_WORDS["en"],
-        "waived_h": "Waived findings", "reason": "Reason for the waiver:",
-        "timeline": "Timeline of the run", "no_timeline": "No step records to draw.",
-        "scale": "Scale: working time (office minutes and hours per the SOP's calendar).",
-        "legend": ("Mutu Baku (standard time)", "Actual working time", "Over the Mutu Baku", "Waiting before the step"),
-        "checklist": "Manual checklist",
-        "checklist_note": "What the SOP requires that no machine can check. Tick each item that is met.",
-        "no_checklist": "No checklist: the outline of this dossier's SOP is not available.",
-        "no_checks": "This SOP states no requirement to be checked by hand.",
-        "sections": {"kualifikasi_pelaksana": "Kualifikasi pelaksana (qualifications)", "peralatan": "Peralatan (equipment)"},
-        "signoff": ("Checked by", "Date", "Paraf"),
-        "none": "No dossiers.",
-        "footer": "Made by lapkin-audit {version}. Verdicts and findings come from an automated check against "
-                  "the SOP; the manual checklist is filled in by the reviewer.",
-        "gloss": {
-            Verdict.PATUH: "Compliant with the SOP",
-            Verdict.PATUH_DENGAN_CATATAN: "Compliant, with notes",
-            Verdict.TIDAK_PATUH: "Not compliant with the SOP",
-            Verdict.TIDAK_DAPAT_DINILAI: "The dossier cannot be assessed",
-        },
-    },
-}
+WORDS = words.HTML
 
 # A mark beside the colour, so that a black-and-white print still tells verdicts apart.
 MARKS = {Verdict.PATUH: "✔", Verdict.PATUH_DENGAN_CATATAN: "✎", Verdict.TIDAK_PATUH: "✘", Verdict.TIDAK_DAPAT_DINILAI: "?"}
@@ -95,7 +34,7 @@ def chunks(report: Report, style: Style = PLAIN) -> Iterator[str]:
     """The page in pieces: head and summary, one section per dossier, foot."""
     lang = "en" if report.lang == "en" else "id"
     words = WORDS[lang]
-    docs = ruledocs.load()
+    docs = report.rule_docs
     yield _head(report, lang, words)
     total = len(report.results)
     for i, result in enumerate(report.results, 1):
@@ -153,7 +92,7 @@ def _head(report: Report, lang: str, words: dict) -> str:  # type: ignore[type-a
 
 
 def _dossier(i: int, total: int, result: DossierResult, outline: SopOutline | None,
-             docs: Mapping[str, ruledocs.RuleDoc], lang: str, words: dict) -> str:  # type: ignore[type-arg]
+             docs: Mapping[str, RuleDoc], lang: str, words: dict) -> str:  # type: ignore[type-arg]
     uid = f"d{i}"
     if outline is not None:
         sop = f"{e(outline.name)} — {e(words['nomor'])} {e(outline.nomor)} <span class=\"muted\">({e(outline.id)})</span>"
@@ -189,7 +128,7 @@ def _dossier(i: int, total: int, result: DossierResult, outline: SopOutline | No
     return "".join(out)
 
 
-def _finding_row(f: Finding, docs: Mapping[str, ruledocs.RuleDoc], words: dict, note: str = "") -> str:  # type: ignore[type-arg]
+def _finding_row(f: Finding, docs: Mapping[str, RuleDoc], words: dict, note: str = "") -> str:  # type: ignore[type-arg]
     """One finding as a table row; ``note`` (escaped HTML) goes under its message and clause."""
     doc = docs.get(f.rule)
     clause = f'<p class="clause"><span class="clause-label">{e(words["clause"])}</span> {e(doc.clause)}</p>' if doc and doc.clause else ""
@@ -208,7 +147,7 @@ def _table(rows: list[str], words: dict, classes: str) -> str:  # type: ignore[t
 
 
 
-def _findings(findings: tuple[Finding, ...], docs: Mapping[str, ruledocs.RuleDoc], lang: str, words: dict) -> str:  # type: ignore[type-arg]
+def _findings(findings: tuple[Finding, ...], docs: Mapping[str, RuleDoc], lang: str, words: dict) -> str:  # type: ignore[type-arg]
     active = [f for f in findings if not f.waived]
     out = [f'<h3>{e(words["findings"])}</h3>\n']
     if not active:
@@ -229,7 +168,7 @@ def _findings(findings: tuple[Finding, ...], docs: Mapping[str, ruledocs.RuleDoc
     return "".join(out)
 
 
-def _waived(findings: tuple[Finding, ...], docs: Mapping[str, ruledocs.RuleDoc], words: dict) -> str:  # type: ignore[type-arg]
+def _waived(findings: tuple[Finding, ...], docs: Mapping[str, RuleDoc], words: dict) -> str:  # type: ignore[type-arg]
     waived = [f for f in findings if f.waived]
     if not waived:
         return ""

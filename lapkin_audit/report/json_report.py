@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any, Iterator
 
-from lapkin_audit.model import DossierResult, Finding, Report
+from lapkin_audit.model import DossierResult, Finding, Report, finding_counts
 from lapkin_audit.report import PLAIN, Style
 from lapkin_audit.report.text import SURROGATES, indent_json
 
@@ -49,14 +49,6 @@ def _head(report: Report) -> dict[str, Any]:
         # Added to the spec's fields: findings counted by kind, waived ones apart.
         "finding_counts": finding_counts(report.results),
     }
-
-
-def finding_counts(results: tuple[DossierResult, ...] | list[DossierResult]) -> dict[str, int]:
-    counts = {"error": 0, "warning": 0, "waived": 0}
-    for result in results:
-        for finding in result.findings:
-            counts["waived" if finding.waived else finding.severity.value] += 1
-    return counts
 
 
 def _dossier(result: DossierResult) -> dict[str, Any]:

@@ -14,24 +14,14 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from typing import Iterator
 
-from lapkin_audit.decide.catalogue import FAMILIES
+from lapkin_audit.catalogue import FAMILIES
 from lapkin_audit.model import DossierResult, Finding, Report, Severity, Verdict
-from lapkin_audit.lang.messages import SEVERITY_WORDS, waiver_note
+from lapkin_audit.lang.words import waiver_note
 from lapkin_audit.report import PLAIN, Style
 from lapkin_audit.report.text import manifest_path
+from lapkin_audit.lang import words
 
-WORDS = {
-    "id": {
-        "severity": SEVERITY_WORDS["id"],
-        "line": "baris",
-        "skipped": "Tidak dinilai: dossier tidak dapat dinilai.",
-    },
-    "en": {
-        "severity": SEVERITY_WORDS["en"],
-        "line": "line",
-        "skipped": "Not assessed: the dossier cannot be assessed.",
-    },
-}
+WORDS = words.JUNIT
 
 # Characters XML 1.0 cannot carry at all, not even escaped (control characters, lone
 # surrogates, U+FFFE/U+FFFF): a manifest may hold them, a parser would reject the file.

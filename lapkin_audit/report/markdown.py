@@ -11,30 +11,13 @@ import html
 import re
 from typing import Iterator
 
-from lapkin_audit.model import DossierResult, Report, Verdict
-from lapkin_audit.lang.messages import SEVERITY_WORDS, waiver_note
+from lapkin_audit.model import DossierResult, Report, Verdict, finding_counts
+from lapkin_audit.lang.words import waiver_note
 from lapkin_audit.report import PLAIN, Style
-from lapkin_audit.report.json_report import finding_counts
 from lapkin_audit.report.text import CONTROL_ESCAPES, unicode_safe
+from lapkin_audit.lang import words
 
-WORDS = {
-    "id": {
-        "title": "Hasil lapkin-audit",
-        "dossiers": ("Dossier", "Putusan", "Galat", "Peringatan", "Dikecualikan"),
-        "findings": ("Baris", "Aturan", "Tingkat", "Langkah", "Pesan"),
-        "severity": SEVERITY_WORDS["id"],
-        "count": "{n} temuan",
-        "summary": "**{n} dossier:** {verdicts}. **Temuan:** galat {error}, peringatan {warning}, dikecualikan {waived}.",
-    },
-    "en": {
-        "title": "lapkin-audit results",
-        "dossiers": ("Dossier", "Verdict", "Errors", "Warnings", "Waived"),
-        "findings": ("Line", "Rule", "Severity", "Step", "Message"),
-        "severity": SEVERITY_WORDS["en"],
-        "count": "{n} finding(s)",
-        "summary": "**{n} dossier(s):** {verdicts}. **Findings:** {error} error(s), {warning} warning(s), {waived} waived.",
-    },
-}
+WORDS = words.MARKDOWN
 # Plain text marks (no emoji), so the verdict column can be scanned at a glance.
 MARKS = {
     Verdict.PATUH: "✓",

@@ -10,23 +10,24 @@ from __future__ import annotations
 import json
 import re
 from pathlib import PurePath
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator, Mapping
 from urllib.parse import quote
 
-from lapkin_audit.authoring import ruledocs
-from lapkin_audit.decide.catalogue import RULES, Rule
-from lapkin_audit.model import DossierResult, Finding, Report
+from lapkin_audit.catalogue import RULES, Rule
+from lapkin_audit.model import DossierResult, Finding, Report, finding_counts
 from lapkin_audit.report import PLAIN, Style
-from lapkin_audit.report.json_report import finding_counts
 from lapkin_audit.report.text import MANIFEST, indent_json, unicode_safe
+from lapkin_audit.lang import words
+
+if TYPE_CHECKING:
+    from lapkin_audit.authoring.ruledocs import RuleDoc
+
+NEEDS_RULE_DOCS = True
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 _RULE_INDEX = {code: index for index, code in enumerate(RULES)}
 _LANGUAGE = {"id": "id-ID", "en": "en-US"}  # run.language: what the messages are written in
-_HEADINGS = {
-    "id": {"why": "Mengapa", "clause": "Klausul SOP", "fix": "Perbaikan", "failing": "Contoh melanggar", "passing": "Contoh patuh"},
-    "en": {"why": "Why", "clause": "SOP clause", "fix": "How to fix", "failing": "Failing example", "passing": "Passing example"},
-}
+_HEADINGS = words.SARIF_HELP
 
 
 def chunks(report: Report, style: Style = PLAIN) -> Iterator[str]:
@@ -50,7 +51,7 @@ def _dumps(value: Any) -> str:
 def _log(report: Report, results: list[Any]) -> dict[str, Any]:
     lang = "en" if report.lang == "en" else "id"
     run = {
-        "tool": {"driver": {"name": "lapkin-audit", "version": report.tool_version, "rules": [_rule(rule, lang) for rule in RULES.values()]}},
+        "tool": {"driver": {"name": "lapkin-audit", "version": report.tool_version, "rules": [_rule(rule, report.rule_docs, lang) for rule in RULES.values()]}},
         "language": _LANGUAGE[lang],
         "properties": {"summary": report.summary(), "finding_counts": finding_counts(report.results)},
         "results": results,
@@ -58,8 +59,8 @@ def _log(report: Report, results: list[Any]) -> dict[str, Any]:
     return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
 
 
-def _rule(rule: Rule, lang: str) -> dict[str, Any]:
-    doc = ruledocs.load()[rule.code]
+def _rule(rule: Rule, docs: Mapping[str, RuleDoc], lang: str) -> dict[str, Any]:
+    doc = docs[rule.code]
     return {
         "id": rule.code,
         "name": _identifier(rule.summary_en),  # SARIF wants a non-localised name
@@ -77,7 +78,7 @@ def _identifier(summary: str) -> str:
     return "".join(word[:1].upper() + word[1:] for word in words)
 
 
-def _help_text(doc: ruledocs.RuleDoc, lang: str) -> str:
+def _help_text(doc: RuleDoc, lang: str) -> str:
     words = _HEADINGS[lang]
     return "\n\n".join([
         doc.text("checks", lang),
@@ -87,7 +88,7 @@ def _help_text(doc: ruledocs.RuleDoc, lang: str) -> str:
     ])
 
 
-def _help_markdown(doc: ruledocs.RuleDoc, lang: str) -> str:
+def _help_markdown(doc: RuleDoc, lang: str) -> str:
     words = _HEADINGS[lang]
     quoted = "\n".join("> " + line for line in doc.clause.strip().splitlines())
     parts = [

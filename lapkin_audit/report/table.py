@@ -6,28 +6,13 @@ from typing import Iterator
 
 from tabulate import tabulate
 
-from lapkin_audit.model import Report, Severity, Verdict
-from lapkin_audit.lang.messages import SEVERITY_WORDS, waiver_note
+from lapkin_audit.model import Report, Severity, Verdict, finding_counts
+from lapkin_audit.lang.words import waiver_note
 from lapkin_audit.report import PLAIN, Style
-from lapkin_audit.report.json_report import finding_counts
 from lapkin_audit.report.text import visible
+from lapkin_audit.lang import words
 
-HEADERS = {
-    "id": {
-        "dossiers": ("Dossier", "SOP", "Putusan", "Galat", "Peringatan", "Dikecualikan"),
-        "findings": ("Dossier", "Baris", "Aturan", "Tingkat", "Langkah", "Pesan"),
-        "severity": SEVERITY_WORDS["id"],
-        "none": "Tidak ada temuan.",
-        "summary": "{n} dossier: {counts}.",
-    },
-    "en": {
-        "dossiers": ("Dossier", "SOP", "Verdict", "Errors", "Warnings", "Waived"),
-        "findings": ("Dossier", "Line", "Rule", "Severity", "Step", "Message"),
-        "severity": SEVERITY_WORDS["en"],
-        "none": "No findings.",
-        "summary": "{n} dossier(s): {counts}.",
-    },
-}
+HEADERS = words.TABLE
 
 
 def _safe(text: object) -> object:

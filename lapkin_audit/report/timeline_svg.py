@@ -14,7 +14,8 @@ from typing import Callable, Iterable
 
 from lapkin_audit.model import StepTiming
 from lapkin_audit.report.text import visible
-from lapkin_audit.domain.worktime import format_minutes
+from lapkin_audit.lang.words import format_minutes
+from lapkin_audit.lang import words
 
 WIDTH = 960  # user units of the viewBox; the SVG scales to its column
 AXIS_H = 26  # tick labels above the rows
@@ -23,30 +24,7 @@ BOTTOM = 8
 LABEL_SIZE, SMALL_SIZE = 13, 11
 CHAR_W = {13: 8.0, 12: 6.9}  # generous average glyph widths (bold 13, regular 12) for layout
 
-LABELS = {
-    "id": {
-        "step": "Langkah {n} — {kegiatan}",
-        "actual": "aktual {worked}",
-        "standard": "Mutu Baku {standard}",
-        "over": "melampaui {over}",
-        "waited": "menunggu {waited}",
-        "title": "Lini waktu proses: waktu kerja tiap langkah terhadap Mutu Baku",
-        "desc": "{n} catatan langkah. Melampaui Mutu Baku: {over}.",
-        "none": "tidak ada",
-        "range": "{mulai} s.d. {selesai}",
-    },
-    "en": {
-        "step": "Langkah {n} — {kegiatan}",
-        "actual": "actual {worked}",
-        "standard": "Mutu Baku {standard}",
-        "over": "over by {over}",
-        "waited": "waited {waited}",
-        "title": "Timeline of the run: working time of each step against its Mutu Baku",
-        "desc": "{n} step records. Over the Mutu Baku: {over}.",
-        "none": "none",
-        "range": "{mulai} to {selesai}",
-    },
-}
+LABELS = words.TIMELINE
 
 
 

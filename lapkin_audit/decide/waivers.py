@@ -1,6 +1,7 @@
-"""Waivers (`pengecualian`): which findings a valid waiver covers, and X001 for invalid ones.
+"""Waivers (`pengecualian`): which violations a valid waiver covers, and X001 for invalid ones.
 
-Runs after every other family, on their violations (the engine calls it).
+A stage of its own, after every check family and before the engine stamps findings:
+it pairs each violation with the reason of the waiver that covers it (or None).
 
 X001  a waiver waives nothing because it is invalid: its rule is unknown or not
       waivable, its `alasan` is empty, it was not approved by the official the SOP
@@ -11,35 +12,26 @@ X001  a waiver waives nothing because it is invalid: its rule is unknown or not
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Iterable
 
-from lapkin_audit.decide.catalogue import RULES
-from lapkin_audit.checks import Context
-from lapkin_audit.model import Violation, Waiver
+from lapkin_audit.catalogue import RULES
+from lapkin_audit.model import Dossier, Sop, Violation, Waiver
 from lapkin_audit.domain.people import same_person
 
 CODES = ("X001",)
 
 
-def check(ctx: Context) -> Iterable[Violation]:
-    """Waivers act on the other families' findings: see ``apply``, called by the engine."""
-    return ()
+Judged = tuple[Violation, "str | None"]  # a violation and the alasan of the waiver covering it
 
 
-@dataclass(frozen=True)
-class WaiverOutcome:
-    reasons: dict[int, str]  # index of a covered violation -> the waiver's alasan
-    violations: tuple[Violation, ...]  # X001 findings
-
-
-def apply(ctx: Context, violations: Iterable[Violation]) -> WaiverOutcome:
+def apply(dossier: Dossier, sop: Sop, violations: Iterable[Violation]) -> list[Judged]:
+    """Every violation with its waiver's reason (None: not waived), then the X001s."""
     found = list(violations)
     reasons: dict[int, str] = {}
     invalid: list[Violation] = []
-    approver_role = ctx.sop.waiver_approver
-    approver = ctx.dossier.pejabat.get(approver_role)
-    for waiver in ctx.dossier.pengecualian:
+    approver_role = sop.waiver_approver
+    approver = dossier.pejabat.get(approver_role)
+    for waiver in dossier.pengecualian:
         problem = _problem(waiver, approver_role, approver)
         matches = [i for i, v in enumerate(found) if _covers(waiver, v)]
         if problem is None and not matches:
@@ -50,7 +42,7 @@ def apply(ctx: Context, violations: Iterable[Violation]) -> WaiverOutcome:
             continue
         for i in matches:
             reasons.setdefault(i, waiver.alasan.strip())
-    return WaiverOutcome(reasons, tuple(invalid))
+    return [(v, reasons.get(i)) for i, v in enumerate(found)] + [(v, None) for v in invalid]
 
 
 def _problem(waiver: Waiver, approver_role: str, approver: object) -> str | None:

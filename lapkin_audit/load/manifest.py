@@ -1,41 +1,32 @@
-"""Reading one dossier: dossier.yaml -> a validated, typed ``Dossier`` or E findings.
+"""Reading one dossier: dossier.yaml -> a typed ``Dossier``, or the E findings that say why not.
 
 Stages, each stopping at the first that fails: read the bytes (E001), parse YAML
-(E002), validate the format (E003), resolve against the SOP (E004), check the SOP was
-in effect (E005). One finding per problem, each with its field and line.
+(E002), validate the format (E003), resolve against the SOP (E004), build the typed
+model (``load.build``: dates that do not parse are E003), check the SOP was in effect
+(E005). One finding per problem, each with its field and line.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping
 
 import cerberus.errors as ce
-import pendulum
 
 from lapkin_audit.load import yamlread
-from lapkin_audit.load.datetext import Unreadable, iso_example, parse_when
+from lapkin_audit.load.build import DossierBuilder
 from lapkin_audit.load.manifest_schema import validator
-from lapkin_audit.lang.messages import TypeNames
+from lapkin_audit.lang.messages import Nested, TypeNames
 from lapkin_audit.model import (
-    Document,
     Dossier,
-    Mark,
-    Periode,
-    Person,
     Sop,
-    StepRecord,
     Violation,
-    Waiver,
     nearest_line,
 )
 
-DEFAULT_ZONE = "Asia/Jakarta"
 KE_LIMIT = {"bulanan": 12, "triwulan": 4, "semester": 2}
-MIN_YEAR, MAX_YEAR = 1945, 2100
 
 
 @dataclass(frozen=True)
@@ -75,7 +66,7 @@ def load_text(text: str, folder: Path, display_path: str, sops: Mapping[str, Sop
             return Loaded(None, None, sop_id, (Violation("E003", "format.case", args, field="sop", line=lines.get("sop")),))
         known = ", ".join(sorted(sops)) or "-"
         return Loaded(None, None, sop_id, (Violation("E004", "sop.unknown", {"sop": data["sop"], "known": known}, field="sop", line=lines.get("sop")),))
-    builder = _Builder(data, lines, sop, text)
+    builder = DossierBuilder(data, lines, sop, text)
     dossier = builder.build(folder, display_path)
     errors = builder.errors + _unknown_references(data, sop, lines)
     if not errors and dossier is not None:
@@ -86,7 +77,8 @@ def load_text(text: str, folder: Path, display_path: str, sops: Mapping[str, Sop
 
 
 def _from_problem(problem: yamlread.ReadProblem) -> Violation:
-    return Violation(problem.rule, problem.message, problem.args, line=problem.line)
+    rule = "E001" if problem.kind == yamlread.UNREADABLE else "E002"
+    return Violation(rule, problem.message, {**problem.args, "what": Nested("what.manifest")}, line=problem.line)
 
 
 # --------------------------------------------------------------------------- E003: the format
@@ -302,159 +294,3 @@ def _sop_in_effect(dossier: Dossier, sop: Sop) -> list[Violation]:
         where = f"{first.field}.mulai"
         return [Violation("E005", "sop.not_in_effect", args, field=where, line=dossier.line_of(where))]
     return []
-
-
-# --------------------------------------------------------------------------- typed model
-
-
-class _Builder:
-    """Turns validated plain data into the frozen model; dates that do not parse are E003."""
-
-    def __init__(self, data: dict, lines: Mapping[str, int], sop: Sop, text: str) -> None:
-        self.data = data
-        self.lines = lines
-        self.text = text
-        self._text_lines: list[str] | None = None
-        self.errors: list[Violation] = []
-        instansi = data["instansi"]
-        self.zone = instansi.get("zona_waktu") or sop.calendar.zone or DEFAULT_ZONE
-        try:
-            self.tz = pendulum.timezone(self.zone)
-        except Exception:  # pendulum raises its own InvalidTimezone
-            self.tz = pendulum.timezone(DEFAULT_ZONE)
-            self._error("format.zone", "instansi.zona_waktu", zone=self.zone)
-
-    def build(self, folder: Path, display_path: str) -> Dossier | None:
-        d = self.data
-        periode = Periode(d["periode"]["tahun"], d["periode"]["jenis"], d["periode"].get("ke"))
-        pejabat = {role: self._person(p, f"pejabat.{role}", role) for role, p in d["pejabat"].items()}
-        dokumen = tuple(self._document(doc, f"dokumen[{i}]") for i, doc in enumerate(d["dokumen"]))
-        langkah = tuple(self._step(step, f"langkah[{i}]") for i, step in enumerate(d["langkah"]))
-        waivers = tuple(self._waiver(w, f"pengecualian[{i}]") for i, w in enumerate(d.get("pengecualian") or ()))
-        if self.errors:
-            return None
-        return Dossier(
-            path=display_path,
-            folder=folder,
-            sop_id=d["sop"],
-            instansi=d["instansi"]["nama"],
-            zona_waktu=self.zone,
-            periode=periode,
-            pejabat=pejabat,
-            dokumen=dokumen,
-            langkah=langkah,
-            pengecualian=waivers,
-            lines=self.lines,
-        )
-
-    def _error(self, message: str, path: str, **args: Any) -> None:
-        args.setdefault("field", path)
-        self.errors.append(Violation("E003", message, args, field=path, line=nearest_line(path, self.lines)))
-
-    def _person(self, raw: dict, path: str, peran: str | None = None) -> Person:
-        return Person(
-            nama=raw.get("nama"),
-            nip=raw.get("nip"),
-            peran=raw.get("peran", peran),
-            field=path,
-            status=raw.get("status", "definitif"),
-        )
-
-    def _marks(self, raw: list | None, path: str) -> tuple[Mark, ...]:
-        marks = []
-        for i, item in enumerate(raw or ()):
-            where = f"{path}[{i}]"
-            when = self._moment(item["tanggal"], f"{where}.tanggal", need_time=False)
-            if when is not None:
-                marks.append(Mark(self._person(item, where), when, where))
-        return tuple(marks)
-
-    def _document(self, raw: dict, path: str) -> Document:
-        return Document(
-            jenis=raw["jenis"],
-            field=path,
-            judul=raw.get("judul"),
-            nomor=raw.get("nomor"),
-            tanggal=self._date(raw.get("tanggal"), f"{path}.tanggal"),
-            berkas=raw.get("berkas"),
-            sha256=raw["sha256"].lower() if raw.get("sha256") else None,
-            dasar_hukum=tuple(raw.get("dasar_hukum") or ()),
-            paraf=self._marks(raw.get("paraf"), f"{path}.paraf"),
-            tanda_tangan=self._marks(raw.get("tanda_tangan"), f"{path}.tanda_tangan"),
-            berlaku_mulai=self._date(raw.get("berlaku_mulai"), f"{path}.berlaku_mulai"),
-            berlaku_sampai=self._date(raw.get("berlaku_sampai"), f"{path}.berlaku_sampai"),
-            anggota=tuple(self._person(p, f"{path}.anggota[{i}]") for i, p in enumerate(raw.get("anggota") or ())),
-            berkas_as_written=self._cut_at_hash(raw.get("berkas"), f"{path}.berkas"),
-        )
-
-    def _cut_at_hash(self, value: Any, path: str) -> str | None:
-        """The value and the `` #...`` that YAML took for a comment on its line, if any."""
-        line = self.lines.get(path)
-        if not isinstance(value, str) or line is None or "#" not in self.text:
-            return None
-        if self._text_lines is None:  # split once, and only for a manifest with a "#"
-            self._text_lines = self.text.splitlines()
-        source = self._text_lines[line - 1] if line <= len(self._text_lines) else ""
-        match = re.search(rf"berkas\s*:\s*{re.escape(value)}(\s+#.*)$", source)
-        return (value + match.group(1)).rstrip() if match else None
-
-    def _step(self, raw: dict, path: str) -> StepRecord:
-        mulai = self._moment(raw["mulai"], f"{path}.mulai", need_time=True)
-        selesai = self._moment(raw["selesai"], f"{path}.selesai", need_time=True)
-        return StepRecord(
-            nomor=raw["nomor"],
-            pelaksana=tuple(self._person(p, f"{path}.pelaksana[{i}]") for i, p in enumerate(raw["pelaksana"])),
-            mulai=mulai,  # type: ignore[arg-type]  # None only when an error was recorded
-            selesai=selesai,  # type: ignore[arg-type]
-            field=path,
-            hasil=raw.get("hasil"),
-            catatan=raw.get("catatan"),
-        )
-
-    def _waiver(self, raw: dict, path: str) -> Waiver:
-        return Waiver(
-            aturan=raw["aturan"],
-            langkah=raw.get("langkah"),
-            alasan=raw["alasan"],
-            disetujui_oleh=self._person(raw["disetujui_oleh"], f"{path}.disetujui_oleh"),
-            tanggal=self._date(raw.get("tanggal"), f"{path}.tanggal"),
-            field=path,
-        )
-
-    def _date(self, value: Any, path: str) -> dt.date | None:
-        if value is None:
-            return None
-        moment = self._moment(value, path, need_time=False)
-        if isinstance(moment, dt.datetime):
-            return moment.date()
-        return moment
-
-    def _moment(self, value: Any, path: str, need_time: bool) -> dt.date | dt.datetime | None:
-        """A date, or an aware datetime in the office zone (naive times are office-local)."""
-        written = value
-        if isinstance(value, str):
-            parsed = parse_when(value)
-            if isinstance(parsed, Unreadable):
-                if parsed.suggestion is not None:
-                    self._error("format.date_suggest", path, value=value, suggestion=parsed.suggestion)
-                elif parsed.short_year:
-                    self._error("format.date_short_year", path, value=value)
-                else:
-                    self._error("format.date", path, value=value)
-                return None
-            value = parsed
-        if not MIN_YEAR <= value.year <= MAX_YEAR:
-            # Far-off dates are typos, and would make working-time sums walk centuries.
-            self._error("format.date_range", path, value=str(value), low=MIN_YEAR, high=MAX_YEAR)
-            return None
-        if isinstance(value, dt.datetime):
-            # pendulum's zone is a zoneinfo.ZoneInfo: plain datetime arithmetic with it is
-            # exact (Indonesia has no DST) and several times cheaper than pendulum.instance.
-            if value.tzinfo is None:
-                return value.replace(tzinfo=self.tz)
-            return value.astimezone(self.tz)
-        if need_time:
-            example = iso_example(dt.datetime(value.year, value.month, value.day, 8, 0))
-            self._error("format.need_time", path, value=str(written), example=example)
-            return None
-        return value

@@ -1,0 +1,59 @@
+"""Auditing one dossier in a run: the rules read when first needed, the result cache consulted.
+
+Both the in-process run (``batch.run``) and the worker processes (``batch.parallel``)
+audit each dossier through ``audit_one``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable
+
+from lapkin_audit.batch.cache import ResultCache
+from lapkin_audit.decide.engine import Options, assess
+from lapkin_audit.load.discovery import Target
+from lapkin_audit.load.sop import Rulebook
+from lapkin_audit.model import DossierResult
+
+
+class LazyRulebook:
+    """The rulebook, read when a dossier first needs it: a re-run answered wholly from the
+    cache never parses or validates the rules (its key hashes their bytes, from ``files``).
+
+    Results are stored only after the rules loaded, so a cache hit implies rules files,
+    byte for byte, that loaded once with this very code: a broken file is still reported
+    (RulesError) on the first dossier that has to be audited.
+    """
+
+    def __init__(self, extra_dirs: Iterable[Path] = ()) -> None:
+        self.extra_dirs = tuple(extra_dirs)
+        self._loaded: Rulebook | None = None
+
+    @property
+    def files(self) -> tuple[Path, ...]:
+        if self._loaded is not None:
+            return self._loaded.files
+        from lapkin_audit.load.sop import bundled_rules_dir
+
+        # The files load_rulebook reads, in its order (tests/test_cache.py keeps them in step).
+        folders = (bundled_rules_dir(), *self.extra_dirs)
+        return tuple(path for folder in folders for path in sorted(folder.rglob("*.yaml")))
+
+    @property
+    def sops(self):  # type: ignore[no-untyped-def]
+        return self.load().sops
+
+    def load(self) -> Rulebook:
+        if self._loaded is None:
+            from lapkin_audit.load.sop import load_rulebook
+
+            self._loaded = load_rulebook(self.extra_dirs)
+        return self._loaded
+
+
+def audit_one(target: Target, rulebook: Rulebook | LazyRulebook, options: Options, cache: ResultCache | None,
+              looked_up: bool = False) -> DossierResult:
+    def compute(attachments_seen: dict | None = None) -> DossierResult:
+        return assess(target.manifest, target.display, rulebook.sops, options, attachments_seen)
+
+    return compute() if cache is None else cache.audit(target, compute, looked_up)

@@ -1,0 +1,37 @@
+"""What every check receives (``Context``) and is (``Family``), and helpers they share."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Mapping, Protocol
+
+from lapkin_audit.load.attachments import Attachment
+from lapkin_audit.model import Dossier, Person, Sop, StepTiming, Violation
+from lapkin_audit.domain.people import format_nip, normalize_nip
+
+
+@dataclass(frozen=True)
+class Context:
+    dossier: Dossier
+    sop: Sop
+    attachments: Mapping[str, Attachment]  # document field ("dokumen[3]") -> facts
+    timeline: tuple[StepTiming, ...] = ()  # lapkin_audit.domain.timeline: the log in working time
+
+
+def mismatch(message_id: str, person: Person, holder: Person, **args: object) -> tuple[str, dict[str, object]]:
+    """Message id and arguments for "``person`` is not ``holder``" (P003, T006).
+
+    When both carry a NIP the NIPs decided, so the message shows the two that differ
+    (the names may even be equal); otherwise the names decided.
+    """
+    args = {"nama": person.nama, "holder": holder.nama, **args}
+    mine, theirs = normalize_nip(person.nip), normalize_nip(holder.nip)
+    if mine is not None and theirs is not None:
+        return f"{message_id}.nip", {**args, "nip": format_nip(mine), "holder_nip": format_nip(theirs)}
+    return message_id, args
+
+
+class Family(Protocol):
+    CODES: tuple[str, ...]
+
+    def check(self, ctx: Context) -> Iterable[Violation]: ...

@@ -1,0 +1,301 @@
+"""Every word a person reads besides the finding messages (``lang.messages``), in both languages.
+
+One table per reader, each ``{"id": ..., "en": ...}``; codes, fields and verdicts are
+never translated. Modules take their table from here, so a wording changes in one place.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lapkin_audit.model import Severity, Verdict
+
+# A severity reads the same in every report and listing.
+SEVERITY_WORDS: dict[str, dict[Severity, str]] = {
+    "id": {Severity.ERROR: "galat", Severity.WARNING: "peringatan"},
+    "en": {Severity.ERROR: "error", Severity.WARNING: "warning"},
+}
+
+
+def severity_word(severity: Severity, lang: str) -> str:
+    return SEVERITY_WORDS["en" if lang == "en" else "id"][severity]
+
+
+def waiver_note(reason: str | None, lang: str) -> str:
+    """How every text report marks a waived finding: " (dikecualikan: <alasan>)"."""
+    return f" ({'waived' if lang == 'en' else 'dikecualikan'}: {reason})"
+
+# The kinds of value the format asks for, in words a person uses (never "dict" or "string").
+TYPE_WORDS: dict[str, tuple[str, str]] = {
+    "dict": ("peta kunci: nilai", "a mapping of keys"),
+    "list": ("daftar (baris diawali '- ')", "a list (lines starting with '- ')"),
+    "string": ("teks", "text"),
+    "integer": ("bilangan bulat", "a whole number"),
+    "float": ("bilangan pecahan", "a decimal number"),
+    "boolean": ("ya/tidak (boolean)", "true/false"),
+    "null": ("kosong", "empty"),
+    "date": ("tanggal", "a date"),
+    "datetime": ("tanggal dan jam", "a date and time"),
+    "temporal": ("tanggal atau tanggal dan jam", "a date or a date and time"),
+    "nip": ("NIP (18 digit)", "a NIP (18 digits)"),
+}
+
+
+CLI: dict[str, Any] = {
+    "id": {"init_done": "Kerangka dossier ditulis: {path}. Isi nilainya, lalu: lapkin-audit check {folder}"},
+    "en": {"init_done": "Dossier skeleton written: {path}. Fill in its values, then: lapkin-audit check {folder}"},
+}
+
+
+def format_minutes(minutes: int, lang: str = "id") -> str:
+    """Hours and minutes of working time (never days): 855 -> '14 jam 15 menit'."""
+    labels = {"id": ("jam", "menit"), "en": ("h", "min")}  # never days: a "day" of elapsed working time is ambiguous
+    if lang not in labels:
+        raise ValueError(f"unknown language {lang!r}; expected one of {sorted(labels)}")
+    if minutes < 0:
+        raise ValueError(f"negative duration: {minutes} minutes")
+    h_label, m_label = labels[lang]
+    hours, rest = divmod(minutes, 60)
+    parts = ([f"{hours} {h_label}"] if hours else []) + ([f"{rest} {m_label}"] if rest or not hours else [])
+    return " ".join(parts)
+
+
+# report/table.py
+TABLE: dict[str, Any] = {
+    "id": {
+        "dossiers": ("Dossier", "SOP", "Putusan", "Galat", "Peringatan", "Dikecualikan"),
+        "findings": ("Dossier", "Baris", "Aturan", "Tingkat", "Langkah", "Pesan"),
+        "severity": SEVERITY_WORDS["id"],
+        "none": "Tidak ada temuan.",
+        "summary": "{n} dossier: {counts}.",
+    },
+    "en": {
+        "dossiers": ("Dossier", "SOP", "Verdict", "Errors", "Warnings", "Waived"),
+        "findings": ("Dossier", "Line", "Rule", "Severity", "Step", "Message"),
+        "severity": SEVERITY_WORDS["en"],
+        "none": "No findings.",
+        "summary": "{n} dossier(s): {counts}.",
+    },
+}
+
+
+# report/markdown.py
+MARKDOWN: dict[str, Any] = {
+    "id": {
+        "title": "Hasil lapkin-audit",
+        "dossiers": ("Dossier", "Putusan", "Galat", "Peringatan", "Dikecualikan"),
+        "findings": ("Baris", "Aturan", "Tingkat", "Langkah", "Pesan"),
+        "severity": SEVERITY_WORDS["id"],
+        "count": "{n} temuan",
+        "summary": "**{n} dossier:** {verdicts}. **Temuan:** galat {error}, peringatan {warning}, dikecualikan {waived}.",
+    },
+    "en": {
+        "title": "lapkin-audit results",
+        "dossiers": ("Dossier", "Verdict", "Errors", "Warnings", "Waived"),
+        "findings": ("Line", "Rule", "Severity", "Step", "Message"),
+        "severity": SEVERITY_WORDS["en"],
+        "count": "{n} finding(s)",
+        "summary": "**{n} dossier(s):** {verdicts}. **Findings:** {error} error(s), {warning} warning(s), {waived} waived.",
+    },
+}
+
+
+# report/github.py
+GITHUB: dict[str, Any] = {
+    "id": {
+        "summary": "{n} dossier: {verdicts}; temuan: galat {error}, peringatan {warning}, dikecualikan {waived}.",
+    },
+    "en": {
+        "summary": "{n} dossier(s): {verdicts}; findings: {error} error(s), {warning} warning(s), {waived} waived.",
+    },
+}
+
+
+# report/junit.py
+JUNIT: dict[str, Any] = {
+    "id": {
+        "severity": SEVERITY_WORDS["id"],
+        "line": "baris",
+        "skipped": "Tidak dinilai: dossier tidak dapat dinilai.",
+    },
+    "en": {
+        "severity": SEVERITY_WORDS["en"],
+        "line": "line",
+        "skipped": "Not assessed: the dossier cannot be assessed.",
+    },
+}
+
+
+# report/html.py
+HTML: dict[str, Any] = {
+    "id": {
+        "title": "Hasil Pemeriksaan Dossier Laporan Kinerja",
+        "subtitle": "Pemeriksaan kepatuhan terhadap Standar Operasional Prosedur (SOP)",
+        "dossiers": "dossier", "index": "Daftar dossier", "no": "No.", "sop": "SOP", "verdict": "Putusan",
+        "errors": "Galat", "warnings": "Peringatan", "waived": "Dikecualikan", "findings": "Temuan",
+        "of": "Dossier {i} dari {n}", "unit": "Unit", "total": "Jumlah waktu", "nomor": "Nomor",
+        "sop_none": "tidak terbaca dari manifest", "sop_unknown": "uraian SOP tidak tersedia",
+        "counts": "{error} galat, {warning} peringatan, {waived} dikecualikan",
+        "line": "Baris", "code": "Kode", "severity": "Tingkat", "step": "Langkah", "message": "Pesan dan klausul SOP",
+        "clause": "Klausul SOP:", "no_findings": "Tidak ada temuan.", "other": "Lainnya",
+        "sev": SEVERITY_WORDS["id"],
+        "waived_h": "Temuan yang dikecualikan", "reason": "Alasan pengecualian:",
+        "timeline": "Lini waktu proses", "no_timeline": "Tidak ada catatan langkah yang dapat digambarkan.",
+        "scale": "Skala: waktu kerja (menit dan jam kerja kantor menurut kalender SOP).",
+        "legend": ("Mutu Baku (waktu baku)", "Waktu kerja aktual", "Melampaui Mutu Baku", "Waktu tunggu sebelum langkah"),
+        "checklist": "Daftar periksa manual",
+        "checklist_note": "Persyaratan SOP yang tidak dapat diperiksa mesin. Beri tanda centang bila terpenuhi.",
+        "no_checklist": "Daftar periksa tidak tersedia: uraian SOP dossier ini tidak ada.",
+        "no_checks": "SOP ini tidak memuat persyaratan yang harus diperiksa manual.",
+        "sections": {"kualifikasi_pelaksana": "Kualifikasi pelaksana", "peralatan": "Peralatan"},
+        "signoff": ("Diperiksa oleh", "Tanggal", "Paraf"),
+        "none": "Tidak ada dossier.",
+        "footer": "Dibuat oleh lapkin-audit {version}. Putusan dan temuan berasal dari pemeriksaan otomatis "
+                  "terhadap SOP; daftar periksa manual diisi oleh pemeriksa.",
+        "gloss": {
+            Verdict.PATUH: "Sesuai SOP",
+            Verdict.PATUH_DENGAN_CATATAN: "Sesuai SOP, dengan catatan",
+            Verdict.TIDAK_PATUH: "Tidak sesuai SOP",
+            Verdict.TIDAK_DAPAT_DINILAI: "Dossier tidak dapat dinilai",
+        },
+    },
+    "en": {
+        "title": "Laporan Kinerja Dossier Audit",
+        "subtitle": "Compliance check against the Standard Operating Procedure (SOP)",
+        "dossiers": "dossier(s)", "index": "Dossiers", "no": "No.", "sop": "SOP", "verdict": "Verdict",
+        "errors": "Errors", "warnings": "Warnings", "waived": "Waived", "findings": "Findings",
+        "of": "Dossier {i} of {n}", "unit": "Unit", "total": "Total time", "nomor": "Number",
+        "sop_none": "not readable from the manifest", "sop_unknown": "SOP outline not available",
+        "counts": "{error} error(s), {warning} warning(s), {waived} waived",
+        "line": "Line", "code": "Code", "severity": "Severity", "step": "Step", "message": "Message and SOP clause",
+        "clause": "SOP clause:", "no_findings": "No findings.", "other": "Other",
+        "sev": SEVERITY_WORDS["en"],
+        "waived_h": "Waived findings", "reason": "Reason for the waiver:",
+        "timeline": "Timeline of the run", "no_timeline": "No step records to draw.",
+        "scale": "Scale: working time (office minutes and hours per the SOP's calendar).",
+        "legend": ("Mutu Baku (standard time)", "Actual working time", "Over the Mutu Baku", "Waiting before the step"),
+        "checklist": "Manual checklist",
+        "checklist_note": "What the SOP requires that no machine can check. Tick each item that is met.",
+        "no_checklist": "No checklist: the outline of this dossier's SOP is not available.",
+        "no_checks": "This SOP states no requirement to be checked by hand.",
+        "sections": {"kualifikasi_pelaksana": "Kualifikasi pelaksana (qualifications)", "peralatan": "Peralatan (equipment)"},
+        "signoff": ("Checked by", "Date", "Paraf"),
+        "none": "No dossiers.",
+        "footer": "Made by lapkin-audit {version}. Verdicts and findings come from an automated check against "
+                  "the SOP; the manual checklist is filled in by the reviewer.",
+        "gloss": {
+            Verdict.PATUH: "Compliant with the SOP",
+            Verdict.PATUH_DENGAN_CATATAN: "Compliant, with notes",
+            Verdict.TIDAK_PATUH: "Not compliant with the SOP",
+            Verdict.TIDAK_DAPAT_DINILAI: "The dossier cannot be assessed",
+        },
+    },
+}
+
+
+# report/timeline_svg.py
+TIMELINE: dict[str, Any] = {
+    "id": {
+        "step": "Langkah {n} — {kegiatan}",
+        "actual": "aktual {worked}",
+        "standard": "Mutu Baku {standard}",
+        "over": "melampaui {over}",
+        "waited": "menunggu {waited}",
+        "title": "Lini waktu proses: waktu kerja tiap langkah terhadap Mutu Baku",
+        "desc": "{n} catatan langkah. Melampaui Mutu Baku: {over}.",
+        "none": "tidak ada",
+        "range": "{mulai} s.d. {selesai}",
+    },
+    "en": {
+        "step": "Langkah {n} — {kegiatan}",
+        "actual": "actual {worked}",
+        "standard": "Mutu Baku {standard}",
+        "over": "over by {over}",
+        "waited": "waited {waited}",
+        "title": "Timeline of the run: working time of each step against its Mutu Baku",
+        "desc": "{n} step records. Over the Mutu Baku: {over}.",
+        "none": "none",
+        "range": "{mulai} to {selesai}",
+    },
+}
+
+
+# report/sarif.py
+SARIF_HELP: dict[str, Any] = {
+    "id": {"why": "Mengapa", "clause": "Klausul SOP", "fix": "Perbaikan", "failing": "Contoh melanggar", "passing": "Contoh patuh"},
+    "en": {"why": "Why", "clause": "SOP clause", "fix": "How to fix", "failing": "Failing example", "passing": "Passing example"},
+}
+
+
+# authoring/ruledocs.py
+RULE_DOCS: dict[str, Any] = {
+    "id": {
+        "headers": ("Kode", "Kelompok", "Tingkat", "Dapat dikecualikan", "Judul"),
+        "waivable": ("tidak", "ya"),
+        "waivable_long": ("tidak dapat dikecualikan", "dapat dikecualikan"),
+        "sections": ("Yang diperiksa", "Mengapa", "Klausul SOP", "Cara memperbaiki", "Contoh yang melanggar", "Contoh yang patuh"),
+        "encoding": "disimpan dalam pengodean {encoding}, bukan UTF-8",
+    },
+    "en": {
+        "headers": ("Code", "Family", "Severity", "Waivable", "Title"),
+        "waivable": ("no", "yes"),
+        "waivable_long": ("not waivable", "waivable"),
+        "sections": ("What it checks", "Why", "SOP clause", "How to fix", "Failing example", "Passing example"),
+        "encoding": "saved in the {encoding} encoding, not UTF-8",
+    },
+}
+
+
+# authoring/skeleton.py
+SKELETON: dict[str, Any] = {
+    "id": {
+        "title": "Dossier {sop} ({nomor}): kerangka yang dibuat oleh lapkin-audit init.",
+        "fill": 'Isi setiap "" dan null, lampirkan berkas di lampiran/, lalu periksa: lapkin-audit check <folder ini>.',
+        "format": "Format dossier versi 1. Waktu tanpa zona dibaca sebagai waktu setempat (zona_waktu).",
+        "instansi": "Nama kantor",
+        "zona": "WIB; WITA: Asia/Makassar; WIT: Asia/Jayapura",
+        "periode": "tahun, mis. 2024; jenis: bulanan, triwulan, semester atau tahunan; ke: nomor periodenya",
+        "pejabat": "Pejabat yang menjabat selama proses (NIP 18 digit; spasi boleh)",
+        "dokumen": "Dokumen",
+        "precondition": "Peringatan: {text}",
+        "members": "anggota tim (yang bertindak sebagai {role} harus tercantum di sini)",
+        "input_of": "kelengkapan langkah {steps}",
+        "output_of": "output langkah {steps}",
+        "peralatan": "Peralatan",
+        "keterkaitan": "Keterkaitan: {name}",
+        "file": "berkas di folder dossier, mis. lampiran/nama-berkas.pdf",
+        "paraf": "paraf {role}",
+        "ttd": "tanda tangan {role}",
+        "cite": "kutipan dasar hukum sebagaimana tertulis di laporan, mis. {example}",
+        "langkah": "Langkah, dalam urutan terjadinya; ulangi langkah bila draft diperbaiki",
+        "step": "Langkah {nomor}: {kegiatan} (waktu baku {waktu})",
+        "roles": "peran yang diberikan SOP: {roles}",
+        "when": "mis. 2024-07-01T07:45",
+        "decision": "hasil: {choices}",
+    },
+    "en": {
+        "title": "Dossier {sop} ({nomor}): skeleton written by lapkin-audit init.",
+        "fill": 'Fill in every "" and null, put the files in lampiran/, then check: lapkin-audit check <this folder>.',
+        "format": "Dossier format version 1. Times without a zone are local time (zona_waktu).",
+        "instansi": "Name of the office",
+        "zona": "WIB; WITA: Asia/Makassar; WIT: Asia/Jayapura",
+        "periode": "tahun, e.g. 2024; jenis: bulanan, triwulan, semester or tahunan; ke: which period",
+        "pejabat": "Office holders during the run (18-digit NIP; spaces allowed)",
+        "dokumen": "Documents",
+        "precondition": "Peringatan: {text}",
+        "members": "team members (whoever acts as {role} must be listed here)",
+        "input_of": "input of step {steps}",
+        "output_of": "output of step {steps}",
+        "peralatan": "Peralatan (equipment)",
+        "keterkaitan": "Keterkaitan (related SOP): {name}",
+        "file": "a file in the dossier folder, e.g. lampiran/file-name.pdf",
+        "paraf": "paraf (initials) of {role}",
+        "ttd": "signature of {role}",
+        "cite": "legal basis as the report cites it, e.g. {example}",
+        "langkah": "Steps, in the order they happened; repeat steps when the draft is sent back",
+        "step": "Step {nomor}: {kegiatan} (standard time {waktu})",
+        "roles": "roles the SOP gives it: {roles}",
+        "when": "e.g. 2024-07-01T07:45",
+        "decision": "hasil: {choices}",
+    },
+}

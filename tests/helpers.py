@@ -1,0 +1,22 @@
+"""What several test modules share that is not a fixture: paths, and rendering a report
+the way the command line does (with the rule docs a renderer asks for)."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from lapkin_audit.model import Report
+from lapkin_audit.report import needs_rule_docs, renderer
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures" / "dossiers"
+
+
+def render_as_cli(fmt: str, report: Report) -> str:
+    """The text of ``report`` in ``fmt``, given the rule docs as ``check`` gives them."""
+    if needs_rule_docs(fmt) and not report.rule_docs:
+        from lapkin_audit.authoring import ruledocs
+
+        report = dataclasses.replace(report, rule_docs=ruledocs.load())
+    return "".join(renderer(fmt)(report))
