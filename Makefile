@@ -12,7 +12,7 @@ LOCK   := requirements/test.txt
 LOWEST := requirements/lowest.txt
 UV     := .venv-lock/bin/uv
 
-.PHONY: demo report test test-latest test-lowest lock fuzz bench fixtures docs clean
+.PHONY: demo report test lint format test-latest test-lowest lock fuzz bench fixtures docs clean
 
 # Set up, then audit the bundled example dossiers: the table here, and the printable
 # HTML report in build/. Exit status 1 only means some fixtures are (deliberately)
@@ -28,9 +28,19 @@ report: $(STAMP)
 
 # The browser tests of the HTML report need Debian's chromium; ensure-browser installs it
 # where it can and otherwise lets those tests skip, saying why.
-test: $(STAMP)
+test: lint
 	@./scripts/ensure-browser
 	$(BIN)/python -m pytest
+
+# Types (mypy --strict, configured in setup.cfg) and style (ruff, in pyproject.toml).
+lint: $(STAMP)
+	$(BIN)/ruff check lapkin_audit tests scripts
+	$(BIN)/ruff format --check lapkin_audit tests scripts
+	$(BIN)/mypy
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix lapkin_audit tests scripts
+	$(BIN)/ruff format lapkin_audit tests scripts
 
 # Property-based fuzzing with many more examples than the regular suite.
 fuzz: $(STAMP)
@@ -58,7 +68,7 @@ test-latest:
 	rm -rf .venv-latest
 	$(PYTHON) -m venv .venv-latest
 	.venv-latest/bin/python -m pip install --quiet --upgrade pip
-	.venv-latest/bin/python -m pip install --quiet --upgrade --upgrade-strategy eager -e '.[test,bench]'
+	.venv-latest/bin/python -m pip install --quiet --upgrade --upgrade-strategy eager -e '.[test,bench,lint]'
 	.venv-latest/bin/python -m pip freeze --exclude-editable | grep -iE '^(cerberus|click|tabulate|pendulum|holidays|pyyaml|pytest|hypothesis|jsonschema|selenium)=='
 	@./scripts/ensure-browser
 	.venv-latest/bin/python -m pytest
@@ -77,9 +87,9 @@ test-lowest:
 # which .ci/run's smoke test installs, as a user wanting the tested versions would).
 lock:
 	[ -x $(UV) ] || { $(PYTHON) -m venv .venv-lock && .venv-lock/bin/python -m pip install --quiet 'uv>=0.9,<1'; }
-	$(UV) pip compile setup.cfg --extra test --extra bench --universal --python-version 3.11 \
+	$(UV) pip compile setup.cfg --extra test --extra bench --extra lint --universal --python-version 3.11 \
 		--generate-hashes --custom-compile-command "make lock" -o $(LOCK)
-	$(UV) pip compile setup.cfg --extra test --extra bench --universal --python-version 3.11 \
+	$(UV) pip compile setup.cfg --extra test --extra bench --extra lint --universal --python-version 3.11 \
 		--resolution lowest-direct --custom-compile-command "make lock" -o $(LOWEST)
 	$(UV) pip compile setup.cfg --universal --python-version 3.11 \
 		--generate-hashes --custom-compile-command "make lock" -o requirements/run.txt

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Iterable
+from typing import Any
 
 import click
 
@@ -33,29 +34,70 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(tuple(RENDERERS)), default="table", show_default=True,
-              help="Output format: table (terminal), json, junit, sarif, github, markdown, html.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write the report to FILE (atomically).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(tuple(RENDERERS)),
+    default="table",
+    show_default=True,
+    help="Output format: table (terminal), json, junit, sarif, github, markdown, html.",
+)
+@click.option(
+    "--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write the report to FILE (atomically)."
+)
 @click.option("--lang", type=click.Choice(("id", "en")), default="id", show_default=True, help="Language of messages.")
 @click.option("--select", multiple=True, help="Only these codes or prefixes (e.g. K,T001). Repeatable.")
 @click.option("--ignore", multiple=True, help="Skip these codes or prefixes. Repeatable.")
-@click.option("--rules", "rules_dirs", multiple=True, type=click.Path(exists=True, file_okay=False), help="Extra folder of SOP/calendar files. Repeatable.")
+@click.option(
+    "--rules",
+    "rules_dirs",
+    multiple=True,
+    type=click.Path(exists=True, file_okay=False),
+    help="Extra folder of SOP/calendar files. Repeatable.",
+)
 @click.option("--strict", is_flag=True, help="Exit 1 also for PATUH DENGAN CATATAN.")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Worker processes (default: the number of cores; 1: audit in this process).")
-@click.option("--cache-dir", type=click.Path(file_okay=False), default=None, help="Folder of the result cache (default: $LAPKIN_AUDIT_CACHE_DIR, else the per-user cache folder).")
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes (default: the number of cores; 1: audit in this process).",
+)
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Folder of the result cache (default: $LAPKIN_AUDIT_CACHE_DIR, else the per-user cache folder).",
+)
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
-@click.option("--color/--no-color", "color", default=None, help="Colour the table (default: only on a terminal, and never with NO_COLOR set).")
-def check(paths: tuple[str, ...], fmt: str, output: str | None, lang: str, select: tuple[str, ...],
-          ignore: tuple[str, ...], rules_dirs: tuple[str, ...], strict: bool,
-          jobs: int | None, cache_dir: str | None, no_cache: bool, color: bool | None) -> None:
+@click.option(
+    "--color/--no-color",
+    "color",
+    default=None,
+    help="Colour the table (default: only on a terminal, and never with NO_COLOR set).",
+)
+def check(
+    paths: tuple[str, ...],
+    fmt: str,
+    output: str | None,
+    lang: str,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    rules_dirs: tuple[str, ...],
+    strict: bool,
+    jobs: int | None,
+    cache_dir: str | None,
+    no_cache: bool,
+    color: bool | None,
+) -> None:
     """Audit the dossiers found under PATHS (dossier.yaml files, dossier folders or trees)."""
+    from lapkin_audit.batch.run import LazyRulebook, audit
     from lapkin_audit.catalogue import unknown_selectors
-    from lapkin_audit.load.discovery import PathNotFound, discover
     from lapkin_audit.decide.engine import Options
     from lapkin_audit.errors import RulesError
+    from lapkin_audit.load.discovery import PathNotFound, discover
     from lapkin_audit.model import Report, Verdict
     from lapkin_audit.report import Style, needs_rule_docs, needs_sops, renderer
-    from lapkin_audit.batch.run import LazyRulebook, audit
 
     selectors, ignored = _codes(select), _codes(ignore)
     unknown = unknown_selectors(selectors + ignored)
@@ -71,7 +113,9 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, lang: str, selec
     options = Options(lang=lang, select=selectors, ignore=ignored)
     cache = None if no_cache else _open_cache(cache_dir, rulebook, options)
     try:
-        results = _with_progress(audit(targets, rulebook, options, jobs=jobs or _cores(), cache=cache), len(targets), lang)
+        results = _with_progress(
+            audit(targets, rulebook, options, jobs=jobs or _cores(), cache=cache), len(targets), lang
+        )
         sops = _outlines(rulebook, results) if needs_sops(fmt) else {}
     except RulesError as exc:
         _fail(f"broken rules file: {exc}")
@@ -84,7 +128,7 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, lang: str, selec
         else:
             for part in parts:
                 click.echo(part, nl=False, color=style.colour or None)  # None: click strips codes off a terminal
-    except Exception as exc:  # noqa: BLE001 - a bug in a renderer: say so, never half a report file
+    except Exception as exc:
         _fail(f"internal error while writing the {fmt} report: {type(exc).__name__}: {exc}")
     bad = {Verdict.TIDAK_PATUH, Verdict.TIDAK_DAPAT_DINILAI}
     if strict:
@@ -92,7 +136,7 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, lang: str, selec
     sys.exit(EXIT_FINDINGS if any(r.verdict in bad for r in report.results) else EXIT_OK)
 
 
-def _rule_docs():  # type: ignore[no-untyped-def]
+def _rule_docs() -> Mapping[str, Any]:
     from lapkin_audit.authoring import ruledocs
 
     return ruledocs.load()
@@ -114,7 +158,9 @@ class _RulesGroup(click.Group):
         return super().parse_args(ctx, args)
 
 
-_LANG = click.option("--lang", type=click.Choice(("id", "en")), default=None, help="Language of the texts (default: id).")
+_LANG = click.option(
+    "--lang", type=click.Choice(("id", "en")), default=None, help="Language of the texts (default: id)."
+)
 
 
 @cli.group("rules", cls=_RulesGroup, invoke_without_command=True)
@@ -154,9 +200,19 @@ def rules_explain(ctx: click.Context, code: str, lang: str | None) -> None:
 
 @cli.command()
 @click.argument("folder", type=click.Path(file_okay=False))
-@click.option("--sop", "sop_id", default=None, help="The SOP the dossier follows (default: the only one, or pelaporan-kinerja).")
-@click.option("--rules", "rules_dirs", multiple=True, type=click.Path(exists=True, file_okay=False), help="Extra folder of SOP/calendar files. Repeatable.")
-@click.option("--lang", type=click.Choice(("id", "en")), default="id", show_default=True, help="Language of the comments.")
+@click.option(
+    "--sop", "sop_id", default=None, help="The SOP the dossier follows (default: the only one, or pelaporan-kinerja)."
+)
+@click.option(
+    "--rules",
+    "rules_dirs",
+    multiple=True,
+    type=click.Path(exists=True, file_okay=False),
+    help="Extra folder of SOP/calendar files. Repeatable.",
+)
+@click.option(
+    "--lang", type=click.Choice(("id", "en")), default="id", show_default=True, help="Language of the comments."
+)
 @click.option("--force", is_flag=True, help="Overwrite an existing dossier.yaml.")
 def init(folder: str, sop_id: str | None, rules_dirs: tuple[str, ...], lang: str, force: bool) -> None:
     """Write a dossier skeleton into FOLDER: every document and step of the SOP, commented, to fill in."""
@@ -194,7 +250,7 @@ def _with_progress(results: Iterable, count: int, lang: str) -> tuple:  # type: 
         return tuple(bar)
 
 
-def _outlines(rulebook, results) -> dict:  # type: ignore[no-untyped-def]
+def _outlines(rulebook, results) -> dict[str, Any]:  # type: ignore[no-untyped-def]
     """The SOPs named by the results, for renderers that show more than findings."""
     sops = rulebook.load().sops
     return {r.sop: sops[r.sop].outline() for r in sorted(results, key=lambda r: r.sop or "") if r.sop in sops}

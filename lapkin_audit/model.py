@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Mapping
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the calendar is only needed where working time is computed
     from lapkin_audit.domain.worktime import OfficeCalendar
@@ -113,15 +114,17 @@ class Sop:
     preconditions: tuple[Precondition, ...]
     jumlah_waktu: str
     jumlah_waktu_minutes: int
-    calendar: "OfficeCalendar"
+    calendar: OfficeCalendar
     source: str
     required_officials: tuple[str, ...] = ()  # roles a dossier must name in `pejabat`
     waiver_approver: str = "camat"  # the role whose holder may approve a pengecualian
     texts: Mapping[str, Any] = field(default_factory=dict)  # kualifikasi, pencatatan, ...: documented only
 
-    def outline(self) -> "SopOutline":
+    def outline(self) -> SopOutline:
         """What a reader needs of this SOP beside the findings."""
-        manual = tuple(ManualCheck("kualifikasi_pelaksana", text) for text in self.texts.get("kualifikasi_pelaksana", ()))
+        manual = tuple(
+            ManualCheck("kualifikasi_pelaksana", text) for text in self.texts.get("kualifikasi_pelaksana", ())
+        )
         # Equipment a dossier can prove is checked (K005); the rest only a person can confirm.
         manual += tuple(ManualCheck("peralatan", item.name) for item in self.peralatan if item.dokumen is None)
         return SopOutline(self.id, self.name, self.nomor, self.unit, self.jumlah_waktu, manual)
@@ -138,7 +141,7 @@ class Sop:
         if step is None:
             return ()
         if step.decision is not None:
-            if hasil in step.decision:
+            if hasil is not None and hasil in step.decision:
                 return (step.decision[hasil],)
             # No valid hasil (reported on its own): any exit of the decision may follow.
             return tuple(sorted(set(step.decision.values())))

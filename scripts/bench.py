@@ -30,13 +30,13 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from gen_corpus import GROUP, generate  # noqa: E402
+from gen_corpus import GROUP, generate
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = ROOT / "lapkin_audit" / "schema" / "dossier.schema.json"
@@ -65,7 +65,9 @@ def command(args: list[str], ok: tuple[int, ...] = (0, 1)) -> Callable[[], None]
     def run() -> None:
         done = subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         if done.returncode not in ok:
-            raise SystemExit(f"bench: {' '.join(args[:3])} ... failed ({done.returncode}): {done.stderr.decode()[-2000:]}")
+            raise SystemExit(
+                f"bench: {' '.join(args[:3])} ... failed ({done.returncode}): {done.stderr.decode()[-2000:]}"
+            )
 
     return run
 
@@ -97,7 +99,9 @@ def parallel_ceiling() -> float:
 
     alone = _spin() * 2
     start = time.perf_counter()
-    with multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn").Pool(2) as pool:
+    with multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn").Pool(
+        2
+    ) as pool:
         pool.map(_spin, [0, 1])
     return alone / (time.perf_counter() - start)
 
@@ -109,11 +113,15 @@ def machine() -> str:
             if line.startswith("model name"):
                 model = line.split(":", 1)[1].strip()
                 break
-        memory = next(int(line.split()[1]) * 1024 for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal"))
+        memory = next(
+            int(line.split()[1]) * 1024
+            for line in Path("/proc/meminfo").read_text().splitlines()
+            if line.startswith("MemTotal")
+        )
         ram = f"{memory / 1024**3:.0f} GiB RAM"
     except OSError:
         ram = "RAM ?"
-    return f"{os.cpu_count()} cores ({model}), {ram}, Python {platform.python_version()}, {platform.system()} {platform.release()}"
+    return f"{os.cpu_count()} cores ({model}), {ram}, Python {platform.python_version()}, {platform.system()} {platform.release()}"  # noqa: E501 - one manifest or figure line, kept whole to read it
 
 
 def main() -> int:
@@ -179,19 +187,25 @@ def main() -> int:
 
         # -- one dossier from a cold process ------------------------------------------
         one = Path(manifests[0]).parent
-        figures["one_peer"] = median_time(command([peer, "--schemafile", str(SCHEMA), str(one / "dossier.yaml")]), max(5, repeat))
+        figures["one_peer"] = median_time(
+            command([peer, "--schemafile", str(SCHEMA), str(one / "dossier.yaml")]), max(5, repeat)
+        )
         figures["one_nocache"] = median_time(command([lapkin, "check", str(one), "--no-cache"]), max(5, repeat))
         misses = []
         for i in range(max(5, repeat)):
             misses.append(median_time(command([lapkin, "check", str(one), "--cache-dir", str(work / f"one-{i}")]), 1))
         figures["one_miss"] = statistics.median(misses)
-        figures["one_hit"] = median_time(command([lapkin, "check", str(one), "--cache-dir", str(work / "one-0")]), max(5, repeat))
+        figures["one_hit"] = median_time(
+            command([lapkin, "check", str(one), "--cache-dir", str(work / "one-0")]), max(5, repeat)
+        )
 
         # -- peak memory --------------------------------------------------------------
         for count in memory_sizes:
             folders = [str(g) for g in memory_groups[: count // GROUP]]
             for jobs in (1, 2):
-                rss = peak_rss([lapkin, "check", *folders, "--no-cache", "--jobs", str(jobs), "--format", "json", "-o", os.devnull])
+                rss = peak_rss(
+                    [lapkin, "check", *folders, "--no-cache", "--jobs", str(jobs), "--format", "json", "-o", os.devnull]
+                )
                 figures[f"rss{count}_jobs{jobs}"] = rss
     finally:
         if args.keep:
@@ -224,7 +238,9 @@ def report(f: dict[str, float], n: int, memory_sizes: tuple[int, ...]) -> None:
     print(f"{'one dossier: lapkin-audit --no-cache':44} {f['one_nocache'] * 1000:8.0f} ms")
     print(f"{'one dossier: lapkin-audit, result cached':44} {f['one_hit'] * 1000:8.0f} ms")
     for count in memory_sizes:
-        print(f"{f'peak RSS at {count} dossiers, --jobs 1 / 2':44} {f[f'rss{count}_jobs1'] / MB:8.1f} MB / {f[f'rss{count}_jobs2'] / MB:.1f} MB (largest process)")
+        print(
+            f"{f'peak RSS at {count} dossiers, --jobs 1 / 2':44} {f[f'rss{count}_jobs1'] / MB:8.1f} MB / {f[f'rss{count}_jobs2'] / MB:.1f} MB (largest process)"  # noqa: E501 - one manifest or figure line, kept whole to read it
+        )
     print()
 
     targets = [
@@ -236,7 +252,14 @@ def report(f: dict[str, float], n: int, memory_sizes: tuple[int, ...]) -> None:
     ]
     largest = max(memory_sizes)
     peak = f[f"rss{largest}_jobs1"]
-    targets.append((f"peak RSS at {largest} dossiers (MB)", peak / MB, "< 150" if largest >= 10000 else "< 150 (at 10k)", peak < 150 * MB))
+    targets.append(
+        (
+            f"peak RSS at {largest} dossiers (MB)",
+            peak / MB,
+            "< 150" if largest >= 10000 else "< 150 (at 10k)",
+            peak < 150 * MB,
+        )
+    )
     if len(memory_sizes) > 1:
         # "Flat": what each further 1,000 dossiers add to the peak (the report kept until printed).
         small = memory_sizes[0]
@@ -246,7 +269,9 @@ def report(f: dict[str, float], n: int, memory_sizes: tuple[int, ...]) -> None:
     for name, value, goal, ok in targets:
         print(f"{name:44} {value:8.3f}  {goal:9} {'PASS' if ok else 'MISS'}")
     print(f"(machine: two CPU-bound processes run {f['ceiling']:.2f}x as fast as one; 2.00 on two free cores)")
-    print(f"(also: ours/peer with --jobs 2: {f['peer'] / f['jobs2']:.1f}x; warm/cold with --jobs 2: {f['warm2'] / f['cold2']:.2f})")
+    print(
+        f"(also: ours/peer with --jobs 2: {f['peer'] / f['jobs2']:.1f}x; warm/cold with --jobs 2: {f['warm2'] / f['cold2']:.2f})"  # noqa: E501 - one manifest or figure line, kept whole to read it
+    )
 
 
 if __name__ == "__main__":

@@ -28,8 +28,21 @@ FIXTURES = ROOT / "fixtures" / "dossiers"
 GROUP = 1000
 
 OFFICES = (
-    "Karangploso", "Singosari", "Lawang", "Pakis", "Tumpang", "Dau", "Wagir", "Kepanjen",
-    "Turen", "Dampit", "Gondanglegi", "Pakisaji", "Ngajum", "Kromengan", "Sumberpucung",
+    "Karangploso",
+    "Singosari",
+    "Lawang",
+    "Pakis",
+    "Tumpang",
+    "Dau",
+    "Wagir",
+    "Kepanjen",
+    "Turen",
+    "Dampit",
+    "Gondanglegi",
+    "Pakisaji",
+    "Ngajum",
+    "Kromengan",
+    "Sumberpucung",
 )
 NOTES = (
     "Bahan dikumpulkan dari seluruh seksi dan diverifikasi oleh sub bagian evaluasi dan pelaporan.",
@@ -64,7 +77,9 @@ def vary(text: str, rng: random.Random) -> str:
     )
     # A title on every document, flow or block style.
     text = re.sub(r"\{jenis: (\w+),", lambda m: f'{{jenis: {m.group(1)}, judul: "{_title(m.group(1), office)}",', text)
-    text = re.sub(r"\{jenis: (\w+)\}", lambda m: f'{{jenis: {m.group(1)}, judul: "{_title(m.group(1), office)}"}}', text)
+    text = re.sub(
+        r"\{jenis: (\w+)\}", lambda m: f'{{jenis: {m.group(1)}, judul: "{_title(m.group(1), office)}"}}', text
+    )
     text = re.sub(
         r"^(  - jenis: (\w+)\n)",
         lambda m: m.group(1) + f'    judul: "{_title(m.group(2), office)}"\n',

@@ -1,7 +1,7 @@
 """Writes docs/rules.md from the rule documentation (lapkin_audit/authoring/ruledocs.yaml).
 
-    python scripts/make_docs.py          # rewrite docs/rules.md
-    python scripts/make_docs.py --check  # exit 1 if docs/rules.md is out of date
+python scripts/make_docs.py          # rewrite docs/rules.md
+python scripts/make_docs.py --check  # exit 1 if docs/rules.md is out of date
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run from a checkout, installed or not
 
-from lapkin_audit.authoring import ruledocs
+from lapkin_audit.authoring import ruledocs  # noqa: E402 - after the path set-up above
 
 TARGET = ROOT / "docs" / "rules.md"
 

@@ -93,7 +93,9 @@ def _marks(paraf: str, tanda_tangan: str) -> list[tuple[str, str]]:
     ]
 
 
-_SK_TTD = '      - {peran: camat, nama: "Drs. Bambang Sutrisno, M.Si", nip: "19700312 199003 1 004", tanggal: 2024-01-08}\n'
+_SK_TTD = (
+    '      - {peran: camat, nama: "Drs. Bambang Sutrisno, M.Si", nip: "19700312 199003 1 004", tanggal: 2024-01-08}\n'
+)
 _PARAF = '    paraf:\n      - {peran: sekretaris, nama: "Siti Aminah, S.Sos", nip: "19790825 200501 2 011", tanggal: 2024-07-02T10:00:00+07:00}\n'
 _TTD = '    tanda_tangan:\n      - {peran: camat, nama: "Drs. Bambang Sutrisno, M.Si", nip: "19700312 199003 1 004", tanggal: 2024-07-02T15:00:00+07:00}\n'
 _STEP2_PELAKSANA = '    pelaksana: [{peran: tim, nama: "Agus Prasetyo, SE", nip: "19850417 201001 1 019"}]\n'
@@ -106,139 +108,425 @@ _STEP3_END = "    selesai: 2024-07-02T15:30:00+07:00\n    hasil: diteruskan\n"
 
 VARIANTS: list[Variant] = [
     # ------------------------------------------------------------------ E: cannot be assessed
-    Variant("e001-bukan-utf8", "the manifest is Latin-1, not UTF-8", raw="nama: Kantor Kecamatan Karangploso \u2013 Kab. Malang\n".encode("cp1252")),
-    Variant("e002-yaml-rusak", "an unclosed flow mapping", edits=[("  - {jenis: dpa, berkas: lampiran/dpa-2024.pdf}", "  - {jenis: dpa, berkas: lampiran/dpa-2024.pdf")]),
-    Variant("e003-kunci-salah", "a typo in a key (`tanda_tangn`) and a step without `selesai`", edits=[
-        ("    tanda_tangan:\n      - {peran: camat, nama: \"Drs. Bambang Sutrisno, M.Si\", nip: \"19700312 199003 1 004\", tanggal: 2024-07-02T15:00:00+07:00}",
-         "    tanda_tangn:\n      - {peran: camat, nama: \"Drs. Bambang Sutrisno, M.Si\", nip: \"19700312 199003 1 004\", tanggal: 2024-07-02T15:00:00+07:00}"),
-        ("    mulai: 2024-07-03T09:25:00+07:00\n    selesai: 2024-07-03T09:35:00+07:00", "    mulai: 2024-07-03T09:25:00+07:00"),
-    ]),
-    Variant("e004-sop-tidak-dikenal", "names an SOP that is not in the rules", edits=[("sop: pelaporan-kinerja", "sop: pelaporan-keuangan")]),
-    Variant("e005-sop-belum-berlaku", "the run took place before the SOP's Tanggal Efektif (20 Dec 2014)", edits=[
-        ("periode: {tahun: 2024, jenis: triwulan, ke: 2}", "periode: {tahun: 2014, jenis: triwulan, ke: 3}"),
-    ], subs=[(f"2024-07-0{d}T", f"2014-10-0{d + 5}T") for d in (1, 2, 3)]),
+    Variant(
+        "e001-bukan-utf8",
+        "the manifest is Latin-1, not UTF-8",
+        raw="nama: Kantor Kecamatan Karangploso \u2013 Kab. Malang\n".encode("cp1252"),
+    ),
+    Variant(
+        "e002-yaml-rusak",
+        "an unclosed flow mapping",
+        edits=[("  - {jenis: dpa, berkas: lampiran/dpa-2024.pdf}", "  - {jenis: dpa, berkas: lampiran/dpa-2024.pdf")],
+    ),
+    Variant(
+        "e003-kunci-salah",
+        "a typo in a key (`tanda_tangn`) and a step without `selesai`",
+        edits=[
+            (
+                '    tanda_tangan:\n      - {peran: camat, nama: "Drs. Bambang Sutrisno, M.Si", nip: "19700312 199003 1 004", tanggal: 2024-07-02T15:00:00+07:00}',
+                '    tanda_tangn:\n      - {peran: camat, nama: "Drs. Bambang Sutrisno, M.Si", nip: "19700312 199003 1 004", tanggal: 2024-07-02T15:00:00+07:00}',
+            ),
+            (
+                "    mulai: 2024-07-03T09:25:00+07:00\n    selesai: 2024-07-03T09:35:00+07:00",
+                "    mulai: 2024-07-03T09:25:00+07:00",
+            ),
+        ],
+    ),
+    Variant(
+        "e004-sop-tidak-dikenal",
+        "names an SOP that is not in the rules",
+        edits=[("sop: pelaporan-kinerja", "sop: pelaporan-keuangan")],
+    ),
+    Variant(
+        "e005-sop-belum-berlaku",
+        "the run took place before the SOP's Tanggal Efektif (20 Dec 2014)",
+        edits=[
+            ("periode: {tahun: 2024, jenis: triwulan, ke: 2}", "periode: {tahun: 2014, jenis: triwulan, ke: 3}"),
+        ],
+        subs=[(f"2024-07-0{d}T", f"2014-10-0{d + 5}T") for d in (1, 2, 3)],
+    ),
     # ------------------------------------------------------------------ K: kelengkapan
-    Variant("k001-tanpa-lra", "step 1 ran without its input Laporan Realisasi Anggaran", edits=[("  - {jenis: laporan_realisasi_anggaran, berkas: lampiran/lra-2024-tw2.pdf}\n", "")], drop_files=["lampiran/lra-2024-tw2.pdf"]),
-    Variant("k002-tanpa-arsip", "step 6 ran but its output, the archive record, is not listed", edits=[("  - {jenis: arsip_laporan_kinerja, nomor: ARS/2024/113}\n", "")]),
-    Variant("k003-berkas-hilang", "the DPA attachment named in the manifest does not exist", drop_files=["lampiran/dpa-2024.pdf"]),
-    Variant("k003-di-luar-dossier", "an attachment path leaves the dossier through `..`", edits=[("berkas: lampiran/dpa-2024.pdf", "berkas: ../patuh/lampiran/dpa-2024.pdf")], drop_files=["lampiran/dpa-2024.pdf"]),
-    Variant("k004-sha-berbeda", "the recorded SHA-256 of the LRA is not that of the file", edits=[(
-        "  - {jenis: laporan_realisasi_anggaran, berkas: lampiran/lra-2024-tw2.pdf}",
-        "  - jenis: laporan_realisasi_anggaran\n    berkas: lampiran/lra-2024-tw2.pdf\n    sha256: " + sha("lampiran/dpa-2024.pdf"),
-    )]),
-    Variant("k005-tanpa-iku", "the equipment document Dokumen IKU is absent", edits=[("  - {jenis: dokumen_iku, berkas: lampiran/iku-2024.pdf}\n", "")], drop_files=["lampiran/iku-2024.pdf"]),
-    Variant("k006-tanpa-data-siskamling", "the data of the related SOP on Siskamling is absent", edits=[("  - {jenis: data_kinerja_siskamling}\n", "")]),
+    Variant(
+        "k001-tanpa-lra",
+        "step 1 ran without its input Laporan Realisasi Anggaran",
+        edits=[("  - {jenis: laporan_realisasi_anggaran, berkas: lampiran/lra-2024-tw2.pdf}\n", "")],
+        drop_files=["lampiran/lra-2024-tw2.pdf"],
+    ),
+    Variant(
+        "k002-tanpa-arsip",
+        "step 6 ran but its output, the archive record, is not listed",
+        edits=[("  - {jenis: arsip_laporan_kinerja, nomor: ARS/2024/113}\n", "")],
+    ),
+    Variant(
+        "k003-berkas-hilang",
+        "the DPA attachment named in the manifest does not exist",
+        drop_files=["lampiran/dpa-2024.pdf"],
+    ),
+    Variant(
+        "k003-di-luar-dossier",
+        "an attachment path leaves the dossier through `..`",
+        edits=[("berkas: lampiran/dpa-2024.pdf", "berkas: ../patuh/lampiran/dpa-2024.pdf")],
+        drop_files=["lampiran/dpa-2024.pdf"],
+    ),
+    Variant(
+        "k004-sha-berbeda",
+        "the recorded SHA-256 of the LRA is not that of the file",
+        edits=[
+            (
+                "  - {jenis: laporan_realisasi_anggaran, berkas: lampiran/lra-2024-tw2.pdf}",
+                "  - jenis: laporan_realisasi_anggaran\n    berkas: lampiran/lra-2024-tw2.pdf\n    sha256: "
+                + sha("lampiran/dpa-2024.pdf"),
+            )
+        ],
+    ),
+    Variant(
+        "k005-tanpa-iku",
+        "the equipment document Dokumen IKU is absent",
+        edits=[("  - {jenis: dokumen_iku, berkas: lampiran/iku-2024.pdf}\n", "")],
+        drop_files=["lampiran/iku-2024.pdf"],
+    ),
+    Variant(
+        "k006-tanpa-data-siskamling",
+        "the data of the related SOP on Siskamling is absent",
+        edits=[("  - {jenis: data_kinerja_siskamling}\n", "")],
+    ),
     # ------------------------------------------------------------------ A: alur
-    Variant("a001-tanpa-langkah-6", "step 6 (archiving) was never done", edits=[(
-        '  - nomor: 6\n    pelaksana: [{peran: sub_umum, nama: "Rudi Hartono", nip: "19820605 200801 1 012"}]\n'
-        "    mulai: 2024-07-03T09:25:00+07:00\n    selesai: 2024-07-03T09:35:00+07:00\n", "")]),
-    Variant("a002-mulai-sebelum-selesai", "step 3 starts at 07:55, before step 2 ended at 08:00", edits=[_step(3, "2024-07-02T07:55:00", "2024-07-02T15:30:00")]),
-    Variant("a002-tanpa-hasil", "the decision step 3 records no hasil", edits=[(_STEP3_END, "    selesai: 2024-07-02T15:30:00+07:00\n")]),
-    Variant("a003-peran-salah", "step 4 was done by the Sekretaris, a role the SOP does not give it", edits=[(
-        _STEP4_PELAKSANA, '    pelaksana: [{peran: sekretaris, nama: "Siti Aminah, S.Sos", nip: "19790825 200501 2 011"}]\n    mulai: 2024-07-03T07:35')]),
+    Variant(
+        "a001-tanpa-langkah-6",
+        "step 6 (archiving) was never done",
+        edits=[
+            (
+                '  - nomor: 6\n    pelaksana: [{peran: sub_umum, nama: "Rudi Hartono", nip: "19820605 200801 1 012"}]\n'
+                "    mulai: 2024-07-03T09:25:00+07:00\n    selesai: 2024-07-03T09:35:00+07:00\n",
+                "",
+            )
+        ],
+    ),
+    Variant(
+        "a002-mulai-sebelum-selesai",
+        "step 3 starts at 07:55, before step 2 ended at 08:00",
+        edits=[_step(3, "2024-07-02T07:55:00", "2024-07-02T15:30:00")],
+    ),
+    Variant(
+        "a002-tanpa-hasil",
+        "the decision step 3 records no hasil",
+        edits=[(_STEP3_END, "    selesai: 2024-07-02T15:30:00+07:00\n")],
+    ),
+    Variant(
+        "a003-peran-salah",
+        "step 4 was done by the Sekretaris, a role the SOP does not give it",
+        edits=[
+            (
+                _STEP4_PELAKSANA,
+                '    pelaksana: [{peran: sekretaris, nama: "Siti Aminah, S.Sos", nip: "19790825 200501 2 011"}]\n    mulai: 2024-07-03T07:35',
+            )
+        ],
+    ),
     # ------------------------------------------------------------------ W: waktu
-    Variant("w001-langkah-2-terlambat", "step 2 took 7 h 45 min of working time; 1 hari is 7 h 30 min", edits=[
-        _step(2, "2024-07-01T08:45:00", "2024-07-02T09:00:00"), _step(3, "2024-07-02T09:05:00", "2024-07-02T15:30:00")]),
-    Variant("w001-ramadan", "in Ramadan 2024 (break 12:00-12:30), step 1 from 11:20 to 13:00 on a Wednesday is 70 working minutes, over 1 jam", edits=[
-        ("periode: {tahun: 2024, jenis: triwulan, ke: 2}", "periode: {tahun: 2024, jenis: triwulan, ke: 1}"),
-        _step(1, "2024-04-03T11:20:00", "2024-04-03T13:00:00"), _step(2, "2024-04-03T13:05:00", "2024-04-04T11:00:00"),
-        _step(3, "2024-04-04T11:10:00", "2024-04-04T14:30:00"), *_marks("2024-04-04T12:40:00", "2024-04-04T14:00:00"),
-        _step(4, "2024-04-05T08:05:00", "2024-04-05T08:55:00"), _step(5, "2024-04-05T09:00:00", "2024-04-05T09:50:00"),
-        _step(6, "2024-04-05T09:55:00", "2024-04-05T10:05:00")]),
-    Variant("w002-proses-terlambat", "every step is on time, but steps 4-6 waited until Thursday: 24 h 20 min in all", edits=[
-        _step(4, "2024-07-04T07:35:00", "2024-07-04T08:25:00"), _step(5, "2024-07-04T08:30:00", "2024-07-04T09:20:00"),
-        _step(6, "2024-07-04T09:25:00", "2024-07-04T09:35:00")]),
-    Variant("w003-selesai-sebelum-mulai", "step 6 ends at 09:20, before it starts at 09:25", edits=[_step(6, "2024-07-03T09:25:00", "2024-07-03T09:20:00")]),
-    Variant("w004-sebelum-periode-berakhir", "the report on triwulan 3 was made in July, before the quarter ended", edits=[
-        ("periode: {tahun: 2024, jenis: triwulan, ke: 2}", "periode: {tahun: 2024, jenis: triwulan, ke: 3}")]),
+    Variant(
+        "w001-langkah-2-terlambat",
+        "step 2 took 7 h 45 min of working time; 1 hari is 7 h 30 min",
+        edits=[
+            _step(2, "2024-07-01T08:45:00", "2024-07-02T09:00:00"),
+            _step(3, "2024-07-02T09:05:00", "2024-07-02T15:30:00"),
+        ],
+    ),
+    Variant(
+        "w001-ramadan",
+        "in Ramadan 2024 (break 12:00-12:30), step 1 from 11:20 to 13:00 on a Wednesday is 70 working minutes, over 1 jam",
+        edits=[
+            ("periode: {tahun: 2024, jenis: triwulan, ke: 2}", "periode: {tahun: 2024, jenis: triwulan, ke: 1}"),
+            _step(1, "2024-04-03T11:20:00", "2024-04-03T13:00:00"),
+            _step(2, "2024-04-03T13:05:00", "2024-04-04T11:00:00"),
+            _step(3, "2024-04-04T11:10:00", "2024-04-04T14:30:00"),
+            *_marks("2024-04-04T12:40:00", "2024-04-04T14:00:00"),
+            _step(4, "2024-04-05T08:05:00", "2024-04-05T08:55:00"),
+            _step(5, "2024-04-05T09:00:00", "2024-04-05T09:50:00"),
+            _step(6, "2024-04-05T09:55:00", "2024-04-05T10:05:00"),
+        ],
+    ),
+    Variant(
+        "w002-proses-terlambat",
+        "every step is on time, but steps 4-6 waited until Thursday: 24 h 20 min in all",
+        edits=[
+            _step(4, "2024-07-04T07:35:00", "2024-07-04T08:25:00"),
+            _step(5, "2024-07-04T08:30:00", "2024-07-04T09:20:00"),
+            _step(6, "2024-07-04T09:25:00", "2024-07-04T09:35:00"),
+        ],
+    ),
+    Variant(
+        "w003-selesai-sebelum-mulai",
+        "step 6 ends at 09:20, before it starts at 09:25",
+        edits=[_step(6, "2024-07-03T09:25:00", "2024-07-03T09:20:00")],
+    ),
+    Variant(
+        "w004-sebelum-periode-berakhir",
+        "the report on triwulan 3 was made in July, before the quarter ended",
+        edits=[("periode: {tahun: 2024, jenis: triwulan, ke: 2}", "periode: {tahun: 2024, jenis: triwulan, ke: 3}")],
+    ),
     # ------------------------------------------------------------------ H: dasar hukum
-    Variant("h001-tanpa-permenpan", "the signed report cites Perpres 29/2014 but not PermenPAN-RB 53/2014", edits=[("      - Permenpan RB No. 53 Tahun 2014\n", "")]),
-    Variant("h002-tanpa-tahun", "a third citation, Permendagri Nomor 86, leaves out its year", edits=[(
-        "      - Permenpan RB No. 53 Tahun 2014\n", "      - Permenpan RB No. 53 Tahun 2014\n      - Peraturan Menteri Dalam Negeri Nomor 86 tentang Tata Cara Perencanaan\n")]),
+    Variant(
+        "h001-tanpa-permenpan",
+        "the signed report cites Perpres 29/2014 but not PermenPAN-RB 53/2014",
+        edits=[("      - Permenpan RB No. 53 Tahun 2014\n", "")],
+    ),
+    Variant(
+        "h002-tanpa-tahun",
+        "a third citation, Permendagri Nomor 86, leaves out its year",
+        edits=[
+            (
+                "      - Permenpan RB No. 53 Tahun 2014\n",
+                "      - Permenpan RB No. 53 Tahun 2014\n      - Peraturan Menteri Dalam Negeri Nomor 86 tentang Tata Cara Perencanaan\n",
+            )
+        ],
+    ),
     # ------------------------------------------------------------------ T: tim akuntabilitas kinerja
-    Variant("t001-tanpa-sk-tim", "no decree establishing the Tim Akuntabilitas Kinerja", edits=[(
-        "  - jenis: sk_tim_akuntabilitas\n    nomor: 188.45/07/421.632/2024\n    tanggal: 2024-01-08\n    berlaku_mulai: 2024-01-01\n"
-        "    berlaku_sampai: 2024-12-31\n    berkas: lampiran/sk-tim-akuntabilitas-2024.pdf\n    tanda_tangan:\n" + _SK_TTD + "    anggota:\n"
-        '      - {nama: "Siti Aminah, S.Sos", nip: "19790825 200501 2 011"}\n      - {nama: "Agus Prasetyo, SE", nip: "19850417 201001 1 019"}\n'
-        '      - {nama: "Dewi Lestari, A.Md", nip: "19900102 201503 2 006"}\n', "")], drop_files=["lampiran/sk-tim-akuntabilitas-2024.pdf"]),
-    Variant("t002-sk-tanpa-ttd-camat", "the team decree is signed by the Sekretaris, not the Camat", edits=[(
-        _SK_TTD, f"      - {{peran: sekretaris, {_SITI}, tanggal: 2024-01-08}}\n")]),
-    Variant("t003-sk-setelah-mulai", "the team decree is dated 2 July 2024, after the run started on 1 July", edits=[
-        ("    tanggal: 2024-01-08\n", "    tanggal: 2024-07-02\n"), (_SK_TTD, _SK_TTD.replace("2024-01-08", "2024-07-02"))]),
-    Variant("t004-sk-kedaluwarsa", "the team decree expired on 30 June 2024, before the run", edits=[("    berlaku_sampai: 2024-12-31\n", "    berlaku_sampai: 2024-06-30\n")]),
-    Variant("t005-penyusun-bukan-anggota", "step 2 was drafted as `tim` by someone the decree does not name", edits=[(
-        _STEP2_PELAKSANA, '    pelaksana: [{peran: tim, nama: "Hendra Wijaya, S.Kom", nip: "19880321 201101 1 008"}]\n')]),
-    Variant("t006-sk-camat-lain", "the team decree was signed by the previous Camat", edits=[(
-        _SK_TTD, '      - {peran: camat, nama: "Ir. Suharto, M.M.", nip: "19650101 199003 1 003", tanggal: 2024-01-08}\n')]),
+    Variant(
+        "t001-tanpa-sk-tim",
+        "no decree establishing the Tim Akuntabilitas Kinerja",
+        edits=[
+            (
+                "  - jenis: sk_tim_akuntabilitas\n    nomor: 188.45/07/421.632/2024\n    tanggal: 2024-01-08\n    berlaku_mulai: 2024-01-01\n"
+                "    berlaku_sampai: 2024-12-31\n    berkas: lampiran/sk-tim-akuntabilitas-2024.pdf\n    tanda_tangan:\n"
+                + _SK_TTD
+                + "    anggota:\n"
+                '      - {nama: "Siti Aminah, S.Sos", nip: "19790825 200501 2 011"}\n      - {nama: "Agus Prasetyo, SE", nip: "19850417 201001 1 019"}\n'
+                '      - {nama: "Dewi Lestari, A.Md", nip: "19900102 201503 2 006"}\n',
+                "",
+            )
+        ],
+        drop_files=["lampiran/sk-tim-akuntabilitas-2024.pdf"],
+    ),
+    Variant(
+        "t002-sk-tanpa-ttd-camat",
+        "the team decree is signed by the Sekretaris, not the Camat",
+        edits=[(_SK_TTD, f"      - {{peran: sekretaris, {_SITI}, tanggal: 2024-01-08}}\n")],
+    ),
+    Variant(
+        "t003-sk-setelah-mulai",
+        "the team decree is dated 2 July 2024, after the run started on 1 July",
+        edits=[
+            ("    tanggal: 2024-01-08\n", "    tanggal: 2024-07-02\n"),
+            (_SK_TTD, _SK_TTD.replace("2024-01-08", "2024-07-02")),
+        ],
+    ),
+    Variant(
+        "t004-sk-kedaluwarsa",
+        "the team decree expired on 30 June 2024, before the run",
+        edits=[("    berlaku_sampai: 2024-12-31\n", "    berlaku_sampai: 2024-06-30\n")],
+    ),
+    Variant(
+        "t005-penyusun-bukan-anggota",
+        "step 2 was drafted as `tim` by someone the decree does not name",
+        edits=[
+            (
+                _STEP2_PELAKSANA,
+                '    pelaksana: [{peran: tim, nama: "Hendra Wijaya, S.Kom", nip: "19880321 201101 1 008"}]\n',
+            )
+        ],
+    ),
+    Variant(
+        "t006-sk-camat-lain",
+        "the team decree was signed by the previous Camat",
+        edits=[
+            (
+                _SK_TTD,
+                '      - {peran: camat, nama: "Ir. Suharto, M.M.", nip: "19650101 199003 1 003", tanggal: 2024-01-08}\n',
+            )
+        ],
+    ),
     # ------------------------------------------------------------------ P: paraf and tanda tangan
     Variant("p001-tanpa-paraf", "the signed report has no paraf by the Sekretaris", edits=[(_PARAF, "")]),
     Variant("p002-tanpa-ttd", "the signed report is not signed by the Camat", edits=[(_TTD, "")]),
-    Variant("p003-penanda-tangan-lain", "the report is signed as camat by someone who is not the Camat in `pejabat`", edits=[(
-        _TTD, _TTD.replace(_BAMBANG, 'nama: "Drs. Hadi Purnomo", nip: "19680505 199203 1 010"'))]),
-    Variant("p004-paraf-setelah-ttd", "the paraf (15:10) comes after the signature (15:00)", edits=[("tanggal: 2024-07-02T10:00:00+07:00}", "tanggal: 2024-07-02T15:10:00+07:00}")]),
-    Variant("p005-nip-rusak", "Rudi Hartono's NIP in step 4 has appointment month 13", edits=[(
-        _STEP4_PELAKSANA, _STEP4_PELAKSANA.replace("200801 1 012", "200813 1 012"))]),
-    Variant("p006-plt-camat", "the Sekretaris is also acting Camat (Plt.) and both initialled and signed", edits=[
-        (f"  camat:      {{{_BAMBANG}}}", f"  camat:      {{{_SITI}, status: plt}}")], subs=[(_BAMBANG, _SITI)]),
+    Variant(
+        "p003-penanda-tangan-lain",
+        "the report is signed as camat by someone who is not the Camat in `pejabat`",
+        edits=[(_TTD, _TTD.replace(_BAMBANG, 'nama: "Drs. Hadi Purnomo", nip: "19680505 199203 1 010"'))],
+    ),
+    Variant(
+        "p004-paraf-setelah-ttd",
+        "the paraf (15:10) comes after the signature (15:00)",
+        edits=[("tanggal: 2024-07-02T10:00:00+07:00}", "tanggal: 2024-07-02T15:10:00+07:00}")],
+    ),
+    Variant(
+        "p005-nip-rusak",
+        "Rudi Hartono's NIP in step 4 has appointment month 13",
+        edits=[(_STEP4_PELAKSANA, _STEP4_PELAKSANA.replace("200801 1 012", "200813 1 012"))],
+    ),
+    Variant(
+        "p006-plt-camat",
+        "the Sekretaris is also acting Camat (Plt.) and both initialled and signed",
+        edits=[(f"  camat:      {{{_BAMBANG}}}", f"  camat:      {{{_SITI}, status: plt}}")],
+        subs=[(_BAMBANG, _SITI)],
+    ),
     # ------------------------------------------------------------------ X: waivers
-    Variant("x001-pengecualian-tidak-sah", "a waiver of K003, which cannot be waived", edits=[], subs=[("\nlangkah:\n", (
-        "\npengecualian:\n  - aturan: K003\n    alasan: Berkas DPA menyusul.\n" + _WAIVER_BY_CAMAT + "    tanggal: 2024-07-03\n\nlangkah:\n"))]),
-    Variant("k005-dikecualikan", "Dokumen IKU is absent, covered by a valid waiver: PATUH DENGAN CATATAN", edits=[
-        ("  - {jenis: dokumen_iku, berkas: lampiran/iku-2024.pdf}\n", "")], drop_files=["lampiran/iku-2024.pdf"], subs=[("\nlangkah:\n", (
-        "\npengecualian:\n  - aturan: K005\n    alasan: Dokumen IKU 2024 masih dalam reviu inspektorat.\n" + _WAIVER_BY_CAMAT + "    tanggal: 2024-07-01\n\nlangkah:\n"))]),
-    Variant("w001-dikecualikan", "step 2 overran 1 hari; a waiver for step 2 approved by the Camat covers it", edits=[
-        _step(2, "2024-07-01T08:45:00", "2024-07-02T09:00:00"), _step(3, "2024-07-02T09:05:00", "2024-07-02T15:30:00")], subs=[("\nlangkah:\n", (
-        "\npengecualian:\n  - aturan: W001\n    langkah: 2\n    alasan: Listrik kantor padam pada 1 Juli 2024 pukul 13.00-13.15.\n" + _WAIVER_BY_CAMAT + "    tanggal: 2024-07-02\n\nlangkah:\n"))]),
+    Variant(
+        "x001-pengecualian-tidak-sah",
+        "a waiver of K003, which cannot be waived",
+        edits=[],
+        subs=[
+            (
+                "\nlangkah:\n",
+                (
+                    "\npengecualian:\n  - aturan: K003\n    alasan: Berkas DPA menyusul.\n"
+                    + _WAIVER_BY_CAMAT
+                    + "    tanggal: 2024-07-03\n\nlangkah:\n"
+                ),
+            )
+        ],
+    ),
+    Variant(
+        "k005-dikecualikan",
+        "Dokumen IKU is absent, covered by a valid waiver: PATUH DENGAN CATATAN",
+        edits=[("  - {jenis: dokumen_iku, berkas: lampiran/iku-2024.pdf}\n", "")],
+        drop_files=["lampiran/iku-2024.pdf"],
+        subs=[
+            (
+                "\nlangkah:\n",
+                (
+                    "\npengecualian:\n  - aturan: K005\n    alasan: Dokumen IKU 2024 masih dalam reviu inspektorat.\n"
+                    + _WAIVER_BY_CAMAT
+                    + "    tanggal: 2024-07-01\n\nlangkah:\n"
+                ),
+            )
+        ],
+    ),
+    Variant(
+        "w001-dikecualikan",
+        "step 2 overran 1 hari; a waiver for step 2 approved by the Camat covers it",
+        edits=[
+            _step(2, "2024-07-01T08:45:00", "2024-07-02T09:00:00"),
+            _step(3, "2024-07-02T09:05:00", "2024-07-02T15:30:00"),
+        ],
+        subs=[
+            (
+                "\nlangkah:\n",
+                (
+                    "\npengecualian:\n  - aturan: W001\n    langkah: 2\n    alasan: Listrik kantor padam pada 1 Juli 2024 pukul 13.00-13.15.\n"
+                    + _WAIVER_BY_CAMAT
+                    + "    tanggal: 2024-07-02\n\nlangkah:\n"
+                ),
+            )
+        ],
+    ),
     # ------------------------------------------------------------------ compliant, but not to a naive checker
-    Variant("patuh-penulisan-lain", "compliant: other citation spellings, names without titles, NIPs without spaces or as integers, correct sha256", edits=[
-        ("      - Peraturan Presiden Nomor 29 Tahun 2014\n      - Permenpan RB No. 53 Tahun 2014\n",
-         "      - Perpres RI No.29 Th. 2014 tentang SAKIP\n      - Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 53 Tahun 2014\n"),
-        (_PARAF, "    paraf:\n      - {peran: sekretaris, nama: SITI AMINAH, nip: 197908252005012011, tanggal: 2024-07-02T10:00:00+07:00}\n"),
-        (_TTD, '    tanda_tangan:\n      - {peran: camat, nama: "Bambang Sutrisno", nip: "197003121990031004", tanggal: 2024-07-02T15:00:00+07:00}\n'),
-        ("  - {jenis: dpa, berkas: lampiran/dpa-2024.pdf}", "  - {jenis: dpa, berkas: lampiran/dpa-2024.pdf, sha256: " + sha("lampiran/dpa-2024.pdf") + "}"),
-    ]),
-    Variant("patuh-akhir-pekan", "compliant: step 2 runs Friday 14:00 to Monday 10:00, 5 working hours (68 hours on the clock)", edits=[
-        _step(1, "2024-07-05T13:00:00", "2024-07-05T13:50:00"), _step(2, "2024-07-05T14:00:00", "2024-07-08T10:00:00"),
-        _step(3, "2024-07-08T10:15:00", "2024-07-08T15:30:00"), *_marks("2024-07-08T10:30:00", "2024-07-08T15:00:00"),
-        _step(4, "2024-07-09T07:35:00", "2024-07-09T08:25:00"), _step(5, "2024-07-09T08:30:00", "2024-07-09T09:20:00"),
-        _step(6, "2024-07-09T09:25:00", "2024-07-09T09:35:00")]),
-    Variant("patuh-lebaran-2024", "compliant: step 2 spans Lebaran 2024 (cuti bersama 8, 9, 12, 15 April; holidays 10-11 April): 4 working hours, Friday 5 April in Ramadan hours", edits=[
-        ("periode: {tahun: 2024, jenis: triwulan, ke: 2}", "periode: {tahun: 2024, jenis: triwulan, ke: 1}"),
-        _step(1, "2024-04-05T13:00:00", "2024-04-05T13:50:00"), _step(2, "2024-04-05T14:00:00", "2024-04-16T10:00:00"),
-        _step(3, "2024-04-16T10:15:00", "2024-04-16T15:30:00"), *_marks("2024-04-16T10:30:00", "2024-04-16T15:00:00"),
-        _step(4, "2024-04-17T07:35:00", "2024-04-17T08:25:00"), _step(5, "2024-04-17T08:30:00", "2024-04-17T09:20:00"),
-        _step(6, "2024-04-17T09:25:00", "2024-04-17T09:35:00")]),
-    Variant("patuh-ramadan-2024", "compliant: the run falls in Ramadan 2024 (office opens 08:00): step 1 from 07:30 to 08:45 on a Tuesday is 45 working minutes, within 1 jam", edits=[
-        ("periode: {tahun: 2024, jenis: triwulan, ke: 2}", "periode: {tahun: 2024, jenis: triwulan, ke: 1}"),
-        _step(1, "2024-04-02T07:30:00", "2024-04-02T08:45:00"), _step(2, "2024-04-02T08:50:00", "2024-04-03T08:30:00"),
-        _step(3, "2024-04-03T08:40:00", "2024-04-03T14:30:00"), *_marks("2024-04-03T10:00:00", "2024-04-03T14:00:00"),
-        _step(4, "2024-04-04T08:05:00", "2024-04-04T08:55:00"), _step(5, "2024-04-04T09:00:00", "2024-04-04T09:50:00"),
-        _step(6, "2024-04-04T09:55:00", "2024-04-04T10:05:00")]),
-    Variant("patuh-tulisan-kantor", "compliant: written as an office types it: dates 02/07/2024 and times 07.45 WIB, "
-            "one dasar_hukum item citing both regulations, NIPs with dots and a label, a PPPK officer with an NI PPPK", edits=[
-        ("      - Peraturan Presiden Nomor 29 Tahun 2014\n      - Permenpan RB No. 53 Tahun 2014\n",
-         "      - Perpres Nomor 29 Tahun 2014 dan Permenpan RB Nomor 53 Tahun 2014\n"),
-        ("mulai: 2024-07-01T07:45:00+07:00\n    selesai: 2024-07-01T08:40:00+07:00",
-         "mulai: 01/07/2024 07.45 WIB\n    selesai: 1 Juli 2024 pukul 08.40"),
-        ("tanggal: 2024-07-02T10:00:00+07:00}", "tanggal: 02-07-2024 10.00 WIB}"),
-        ('  sekretaris: {nama: "Siti Aminah, S.Sos", nip: "19790825 200501 2 011"}',
-         '  sekretaris: {nama: "Siti Aminah, S.Sos", nip: "NIP. 19790825.200501.2.011"}'),
-    ], subs=[('nama: "Rudi Hartono", nip: "19820605 200801 1 012"', 'nama: "Rina Wulandari, S.Kom", nip: "19950314 202321 2 001"')]),
-    Variant("patuh-revisi", "compliant: the draft is sent back once (1, 2, 3 diperbaiki, 2, 3 diteruskan, 4, 5, 6)", edits=[
-        (_step(2, "", "")[0], "mulai: 2024-07-01T08:45:00+07:00\n    selesai: 2024-07-01T13:30:00+07:00\n"
-         "  - nomor: 3\n    pelaksana:\n"
-         '      - {peran: sekretaris, nama: "Siti Aminah, S.Sos", nip: "19790825 200501 2 011"}\n'
-         "    mulai: 2024-07-01T13:35:00+07:00\n    selesai: 2024-07-01T15:30:00+07:00\n    hasil: diperbaiki\n"
-         "    catatan: Capaian IKU triwulan II belum dibandingkan dengan target.\n"
-         "  - nomor: 2\n"
-         '    pelaksana: [{peran: tim, nama: "Agus Prasetyo, SE", nip: "19850417 201001 1 019"}]\n'
-         "    mulai: 2024-07-02T07:30:00+07:00\n    selesai: 2024-07-02T09:30:00+07:00"),
-        _step(3, "2024-07-02T09:45:00", "2024-07-02T15:30:00")]),
-    Variant("patuh-wita", "compliant: an office in WITA writing naive local times; the paraf and signature carry +08:00", edits=[
-        ("zona_waktu: Asia/Jakarta", "zona_waktu: Asia/Makassar"),
-        ("tanggal: 2024-07-02T10:00:00+07:00}", "tanggal: 2024-07-02T08:20:00+08:00}"),
-        ("tanggal: 2024-07-02T15:00:00+07:00}", "tanggal: 2024-07-02T15:25:00+08:00}")],
-        subs=[(":00+07:00\n", ":00\n")]),
+    Variant(
+        "patuh-penulisan-lain",
+        "compliant: other citation spellings, names without titles, NIPs without spaces or as integers, correct sha256",
+        edits=[
+            (
+                "      - Peraturan Presiden Nomor 29 Tahun 2014\n      - Permenpan RB No. 53 Tahun 2014\n",
+                "      - Perpres RI No.29 Th. 2014 tentang SAKIP\n      - Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 53 Tahun 2014\n",
+            ),
+            (
+                _PARAF,
+                "    paraf:\n      - {peran: sekretaris, nama: SITI AMINAH, nip: 197908252005012011, tanggal: 2024-07-02T10:00:00+07:00}\n",
+            ),
+            (
+                _TTD,
+                '    tanda_tangan:\n      - {peran: camat, nama: "Bambang Sutrisno", nip: "197003121990031004", tanggal: 2024-07-02T15:00:00+07:00}\n',
+            ),
+            (
+                "  - {jenis: dpa, berkas: lampiran/dpa-2024.pdf}",
+                "  - {jenis: dpa, berkas: lampiran/dpa-2024.pdf, sha256: " + sha("lampiran/dpa-2024.pdf") + "}",
+            ),
+        ],
+    ),
+    Variant(
+        "patuh-akhir-pekan",
+        "compliant: step 2 runs Friday 14:00 to Monday 10:00, 5 working hours (68 hours on the clock)",
+        edits=[
+            _step(1, "2024-07-05T13:00:00", "2024-07-05T13:50:00"),
+            _step(2, "2024-07-05T14:00:00", "2024-07-08T10:00:00"),
+            _step(3, "2024-07-08T10:15:00", "2024-07-08T15:30:00"),
+            *_marks("2024-07-08T10:30:00", "2024-07-08T15:00:00"),
+            _step(4, "2024-07-09T07:35:00", "2024-07-09T08:25:00"),
+            _step(5, "2024-07-09T08:30:00", "2024-07-09T09:20:00"),
+            _step(6, "2024-07-09T09:25:00", "2024-07-09T09:35:00"),
+        ],
+    ),
+    Variant(
+        "patuh-lebaran-2024",
+        "compliant: step 2 spans Lebaran 2024 (cuti bersama 8, 9, 12, 15 April; holidays 10-11 April): 4 working hours, Friday 5 April in Ramadan hours",
+        edits=[
+            ("periode: {tahun: 2024, jenis: triwulan, ke: 2}", "periode: {tahun: 2024, jenis: triwulan, ke: 1}"),
+            _step(1, "2024-04-05T13:00:00", "2024-04-05T13:50:00"),
+            _step(2, "2024-04-05T14:00:00", "2024-04-16T10:00:00"),
+            _step(3, "2024-04-16T10:15:00", "2024-04-16T15:30:00"),
+            *_marks("2024-04-16T10:30:00", "2024-04-16T15:00:00"),
+            _step(4, "2024-04-17T07:35:00", "2024-04-17T08:25:00"),
+            _step(5, "2024-04-17T08:30:00", "2024-04-17T09:20:00"),
+            _step(6, "2024-04-17T09:25:00", "2024-04-17T09:35:00"),
+        ],
+    ),
+    Variant(
+        "patuh-ramadan-2024",
+        "compliant: the run falls in Ramadan 2024 (office opens 08:00): step 1 from 07:30 to 08:45 on a Tuesday is 45 working minutes, within 1 jam",
+        edits=[
+            ("periode: {tahun: 2024, jenis: triwulan, ke: 2}", "periode: {tahun: 2024, jenis: triwulan, ke: 1}"),
+            _step(1, "2024-04-02T07:30:00", "2024-04-02T08:45:00"),
+            _step(2, "2024-04-02T08:50:00", "2024-04-03T08:30:00"),
+            _step(3, "2024-04-03T08:40:00", "2024-04-03T14:30:00"),
+            *_marks("2024-04-03T10:00:00", "2024-04-03T14:00:00"),
+            _step(4, "2024-04-04T08:05:00", "2024-04-04T08:55:00"),
+            _step(5, "2024-04-04T09:00:00", "2024-04-04T09:50:00"),
+            _step(6, "2024-04-04T09:55:00", "2024-04-04T10:05:00"),
+        ],
+    ),
+    Variant(
+        "patuh-tulisan-kantor",
+        "compliant: written as an office types it: dates 02/07/2024 and times 07.45 WIB, "
+        "one dasar_hukum item citing both regulations, NIPs with dots and a label, a PPPK officer with an NI PPPK",
+        edits=[
+            (
+                "      - Peraturan Presiden Nomor 29 Tahun 2014\n      - Permenpan RB No. 53 Tahun 2014\n",
+                "      - Perpres Nomor 29 Tahun 2014 dan Permenpan RB Nomor 53 Tahun 2014\n",
+            ),
+            (
+                "mulai: 2024-07-01T07:45:00+07:00\n    selesai: 2024-07-01T08:40:00+07:00",
+                "mulai: 01/07/2024 07.45 WIB\n    selesai: 1 Juli 2024 pukul 08.40",
+            ),
+            ("tanggal: 2024-07-02T10:00:00+07:00}", "tanggal: 02-07-2024 10.00 WIB}"),
+            (
+                '  sekretaris: {nama: "Siti Aminah, S.Sos", nip: "19790825 200501 2 011"}',
+                '  sekretaris: {nama: "Siti Aminah, S.Sos", nip: "NIP. 19790825.200501.2.011"}',
+            ),
+        ],
+        subs=[
+            (
+                'nama: "Rudi Hartono", nip: "19820605 200801 1 012"',
+                'nama: "Rina Wulandari, S.Kom", nip: "19950314 202321 2 001"',
+            )
+        ],
+    ),
+    Variant(
+        "patuh-revisi",
+        "compliant: the draft is sent back once (1, 2, 3 diperbaiki, 2, 3 diteruskan, 4, 5, 6)",
+        edits=[
+            (
+                _step(2, "", "")[0],
+                "mulai: 2024-07-01T08:45:00+07:00\n    selesai: 2024-07-01T13:30:00+07:00\n"
+                "  - nomor: 3\n    pelaksana:\n"
+                '      - {peran: sekretaris, nama: "Siti Aminah, S.Sos", nip: "19790825 200501 2 011"}\n'
+                "    mulai: 2024-07-01T13:35:00+07:00\n    selesai: 2024-07-01T15:30:00+07:00\n    hasil: diperbaiki\n"
+                "    catatan: Capaian IKU triwulan II belum dibandingkan dengan target.\n"
+                "  - nomor: 2\n"
+                '    pelaksana: [{peran: tim, nama: "Agus Prasetyo, SE", nip: "19850417 201001 1 019"}]\n'
+                "    mulai: 2024-07-02T07:30:00+07:00\n    selesai: 2024-07-02T09:30:00+07:00",
+            ),
+            _step(3, "2024-07-02T09:45:00", "2024-07-02T15:30:00"),
+        ],
+    ),
+    Variant(
+        "patuh-wita",
+        "compliant: an office in WITA writing naive local times; the paraf and signature carry +08:00",
+        edits=[
+            ("zona_waktu: Asia/Jakarta", "zona_waktu: Asia/Makassar"),
+            ("tanggal: 2024-07-02T10:00:00+07:00}", "tanggal: 2024-07-02T08:20:00+08:00}"),
+            ("tanggal: 2024-07-02T15:00:00+07:00}", "tanggal: 2024-07-02T15:25:00+08:00}"),
+        ],
+        subs=[(":00+07:00\n", ":00\n")],
+    ),
 ]
 
 

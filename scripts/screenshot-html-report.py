@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.browser_util import chromium, full_page_screenshot, missing, open_page
+from tests.browser_util import chromium, full_page_screenshot, missing, open_page  # noqa: E402 - after the path set-up above
 
 # Step 2 over its Mutu Baku (red in both timelines): waived with its reason in the first
 # (PATUH DENGAN CATATAN), a finding with its SOP clause in the second (TIDAK PATUH).
@@ -35,8 +35,20 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory(prefix="lapkin-html-") as tmp:
         page = Path(tmp) / "laporan.html"
         dossiers = [str(Path("fixtures") / "dossiers" / name) for name in FIXTURES]
-        command = [sys.executable, "-m", "lapkin_audit", "check", "--jobs", "1", "--no-cache",
-                   "--format", "html", "--output", str(page), *dossiers]
+        command = [
+            sys.executable,
+            "-m",
+            "lapkin_audit",
+            "check",
+            "--jobs",
+            "1",
+            "--no-cache",
+            "--format",
+            "html",
+            "--output",
+            str(page),
+            *dossiers,
+        ]
         status = subprocess.run(command, cwd=ROOT, check=False).returncode
         if status not in (0, 1):  # 1: findings, as these fixtures are meant to have
             print(f"screenshot-html-report: lapkin-audit exited with {status}", file=sys.stderr)

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
@@ -36,7 +36,8 @@ def missing() -> str | None:
     """Why the browser cannot run here, or None when it can."""
     absent = [str(path) for path in (CHROMIUM, CHROMEDRIVER) if not path.exists()]
     if absent:
-        return f"{' and '.join(absent)} not installed (scripts/ensure-browser installs Debian's chromium and chromium-driver)"
+        installer = "scripts/ensure-browser installs Debian's chromium and chromium-driver"
+        return f"{' and '.join(absent)} not installed ({installer})"
     try:
         import selenium  # noqa: F401
     except ImportError:
@@ -45,7 +46,7 @@ def missing() -> str | None:
 
 
 @contextmanager
-def chromium(width: int = 1100, height: int = 900) -> Iterator["object"]:
+def chromium(width: int = 1100, height: int = 900) -> Iterator[object]:
     """A headless Chromium WebDriver with its browser log kept; quit and cleaned up after."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service

@@ -11,7 +11,6 @@ from lapkin_audit.decide.engine import Options, assess
 from lapkin_audit.load.sop import load_rulebook
 
 
-
 @pytest.fixture(autouse=True)
 def _private_cache(tmp_path_factory, monkeypatch):
     """Every test starts with an empty result cache of its own, never the user's."""

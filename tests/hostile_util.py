@@ -32,7 +32,9 @@ def patuh_text() -> str:
     return (PATUH / "dossier.yaml").read_text(encoding="utf-8")
 
 
-def run_check(*args: str, cwd: Path | None = None, timeout: float = TIMEOUT, cache_dir: Path | None = None) -> tuple[int, dict[str, Any]]:
+def run_check(
+    *args: str, cwd: Path | None = None, timeout: float = TIMEOUT, cache_dir: Path | None = None
+) -> tuple[int, dict[str, Any]]:
     """``lapkin-audit check --format json --lang en ARGS`` in a child process, with a time limit.
 
     A child process, so that a crash of the C YAML composer (SIGSEGV) or a hang on a
@@ -52,9 +54,13 @@ def run_check(*args: str, cwd: Path | None = None, timeout: float = TIMEOUT, cac
     return done.returncode, json.loads(done.stdout) if done.stdout.strip() else {}
 
 
-def _run(command: list[str], cwd: Path | None, env: dict[str, str], timeout: float) -> subprocess.CompletedProcess | None:
+def _run(
+    command: list[str], cwd: Path | None, env: dict[str, str], timeout: float
+) -> subprocess.CompletedProcess | None:
     """Like subprocess.run, but on timeout the child's whole process group (workers too) is killed."""
-    with subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True) as child:
+    with subprocess.Popen(
+        command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True
+    ) as child:
         try:
             stdout, stderr = child.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:

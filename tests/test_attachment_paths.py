@@ -12,8 +12,8 @@ import builtins
 import io
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 import yaml
@@ -59,7 +59,10 @@ ESCAPES: dict[str, Route] = {
         _link(d / "lampiran" / "a.pdf", "b.pdf"),
     )[1],
     "linked-folder-outside": lambda d, o: ((d / "lampiran" / "ext").symlink_to(o), _q("lampiran/ext/fifo.pdf"))[1],
-    "linked-folder-upwards": lambda d, o: ((d / "lampiran" / "up").symlink_to("../.."), _q("lampiran/up/outside/fifo.pdf"))[1],
+    "linked-folder-upwards": lambda d, o: (
+        (d / "lampiran" / "up").symlink_to("../.."),
+        _q("lampiran/up/outside/fifo.pdf"),
+    )[1],
     "link-to-device": lambda d, o: _link(d / "lampiran" / "zero.pdf", "/dev/zero"),
     "windows-parent": lambda d, o: _q("..\\..\\outside\\fifo.pdf"),
     "windows-mixed": lambda d, o: _q("lampiran\\..\\../..\\outside/fifo.pdf"),
@@ -72,10 +75,16 @@ ESCAPES: dict[str, Route] = {
     "nul-byte-only": lambda d, o: '"\\0"',
     # Not escapes, but never to be opened either:
     "fifo-inside": lambda d, o: (os.mkfifo(d / "lampiran" / "pipe.pdf"), _q("lampiran/pipe.pdf"))[1],
-    "link-to-fifo-inside": lambda d, o: (os.mkfifo(d / "lampiran" / "pipe.pdf"), _link(d / "lampiran" / "l.pdf", "pipe.pdf"))[1],
+    "link-to-fifo-inside": lambda d, o: (
+        os.mkfifo(d / "lampiran" / "pipe.pdf"),
+        _link(d / "lampiran" / "l.pdf", "pipe.pdf"),
+    )[1],
     "a-folder": lambda d, o: _q("lampiran"),
     "the-dossier-itself": lambda d, o: _q("."),
-    "link-loop": lambda d, o: ((d / "lampiran" / "x.pdf").symlink_to("y.pdf"), _link(d / "lampiran" / "y.pdf", "x.pdf"))[1],
+    "link-loop": lambda d, o: (
+        (d / "lampiran" / "x.pdf").symlink_to("y.pdf"),
+        _link(d / "lampiran" / "y.pdf", "x.pdf"),
+    )[1],
     "name-too-long": lambda d, o: _q("lampiran/" + "x" * 5000 + ".pdf"),
 }
 OK = ("aa-ok", "zz-ok")
@@ -102,7 +111,7 @@ def _build(base: Path) -> tuple[Path, Path]:
 @pytest.fixture(scope="module")
 def batch(tmp_path_factory):
     base = tmp_path_factory.mktemp("escape")
-    tree, outside = _build(base)
+    _build(base)
     age(base)
     cache = base / "cache"
     # A checker that opens a FIFO blocks: the time limit turns that into a failure.
@@ -185,7 +194,7 @@ def test_nothing_outside_a_dossier_is_ever_opened(tmp_path, monkeypatch, audit):
     monkeypatch.undo()
     assert not [p for p in opened if p.startswith(str(outside.resolve()) + os.sep)]
     assert any(p.endswith("dpa-2024.pdf") for p in opened)  # the spy did see the hashing
-    assert {n: v for n, v in verdicts.items() if n not in OK} == {n: "TIDAK_PATUH" for n in ESCAPES}
+    assert {n: v for n, v in verdicts.items() if n not in OK} == dict.fromkeys(ESCAPES, "TIDAK_PATUH")
 
 
 @pytest.mark.parametrize(
@@ -233,6 +242,8 @@ def test_a_file_swapped_for_a_fifo_after_the_check_is_still_not_waited_on(tmp_pa
     regular = os.stat_result((0o100644, 0, 0, 1, 0, 0, 10, 0, 0, 0))
     for name in ("stat", "lstat"):  # whichever the checker asks, it sees a regular file
         real = getattr(os, name)
-        monkeypatch.setattr(os, name, lambda p, *a, _real=real, **k: regular if str(p).endswith("late.pdf") else _real(p, *a, **k))
+        monkeypatch.setattr(
+            os, name, lambda p, *a, _real=real, **k: regular if str(p).endswith("late.pdf") else _real(p, *a, **k)
+        )
     found = attachments.inspect(tmp_path, "late.pdf")
     assert found.status == "unreadable"

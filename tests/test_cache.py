@@ -14,9 +14,9 @@ from click.testing import CliRunner
 import lapkin_audit.batch.cache as cache_module
 import lapkin_audit.batch.one as run_module
 from lapkin_audit.cli import cli
+from lapkin_audit.load.sop import bundled_rules_dir
 from lapkin_audit.model import Finding
 from lapkin_audit.report import RENDERERS
-from lapkin_audit.load.sop import bundled_rules_dir
 from tests.helpers import FIXTURES
 
 NAMES = ("patuh", "k003-berkas-hilang", "k004-sha-berbeda", "e003-kunci-salah", "e001-bukan-utf8")
@@ -85,7 +85,10 @@ def _warm(tree: Path, cache: Path, counted: list, *args: str) -> None:
 def test_changed_manifest_is_audited_again(tmp_path, tree, counted):
     _warm(tree, tmp_path / "c", counted)
     manifest = tree / "patuh" / "dossier.yaml"
-    manifest.write_text(manifest.read_text(encoding="utf-8").replace("  - {jenis: arsip_laporan_kinerja, nomor: ARS/2024/113}\n", ""), encoding="utf-8")
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8").replace("  - {jenis: arsip_laporan_kinerja, nomor: ARS/2024/113}\n", ""),
+        encoding="utf-8",
+    )
     _age(tree)
     out = check(str(tree), "--format", "json", cache=tmp_path / "c")
     assert str(tree / "patuh") in counted
@@ -107,7 +110,9 @@ def test_changed_attachment_is_audited_again(tmp_path, tree, counted):
     assert out == check(str(tree), "--format", "json")
 
 
-@pytest.mark.parametrize("swap", ["file_to_outside_link", "folder_to_outside_link", "file_to_folder", "emptied", "inside_link"])
+@pytest.mark.parametrize(
+    "swap", ["file_to_outside_link", "folder_to_outside_link", "file_to_folder", "emptied", "inside_link"]
+)
 def test_same_bytes_reached_another_way_are_audited_again(tmp_path, tree, counted, swap):
     """Hits are confirmed cheaply only for plain files; a link or other kind must not pass as one."""
     _warm(tree, tmp_path / "c", counted)
@@ -208,7 +213,9 @@ def test_files_modified_during_the_run_are_not_stored(tmp_path, tree, counted):
 def test_unwritable_cache_folder_only_warns(tmp_path, tree):
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
-    result = CliRunner().invoke(cli, ["check", "--jobs", "1", "--cache-dir", str(blocker / "c"), "--format", "json", str(tree)])
+    result = CliRunner().invoke(
+        cli, ["check", "--jobs", "1", "--cache-dir", str(blocker / "c"), "--format", "json", str(tree)]
+    )
     assert result.exit_code == 1
     assert '"format": "lapkin-audit-report/1"' in result.output
 
@@ -241,7 +248,9 @@ def test_broken_rules_are_reported_even_with_a_warm_cache(tmp_path, tree):
     rules.mkdir()
     check(str(tree), "--rules", str(rules), cache=tmp_path / "c")
     (rules / "broken.yaml").write_text("sop: [not, a, mapping]\n", encoding="utf-8")
-    result = CliRunner().invoke(cli, ["check", "--jobs", "1", "--cache-dir", str(tmp_path / "c"), "--rules", str(rules), str(tree)])
+    result = CliRunner().invoke(
+        cli, ["check", "--jobs", "1", "--cache-dir", str(tmp_path / "c"), "--rules", str(rules), str(tree)]
+    )
     assert result.exit_code == 2 and "broken rules file" in result.output
 
 
@@ -259,5 +268,12 @@ def test_a_fully_cached_run_does_not_read_the_rules(tmp_path, tree, monkeypatch)
 def test_entries_keep_every_field_of_a_finding():
     # The cache writes findings field by field: a new Finding field must be added there.
     assert [f.name for f in dataclasses.fields(Finding)] == [
-        "rule", "severity", "message", "step", "field", "line", "waived", "waiver_reason",
+        "rule",
+        "severity",
+        "message",
+        "step",
+        "field",
+        "line",
+        "waived",
+        "waiver_reason",
     ]

@@ -41,7 +41,7 @@ def rules(result):
 
 def waiver(aturan: str, alasan: str = "Alasan yang sah.", by: str = BAMBANG, langkah: str = "") -> str:
     step = f"    langkah: {langkah}\n" if langkah else ""
-    return f"pengecualian:\n  - aturan: {aturan}\n{step}    alasan: \"{alasan}\"\n    disetujui_oleh: {{peran: camat, {by}}}\n    tanggal: 2024-07-03\n"
+    return f'pengecualian:\n  - aturan: {aturan}\n{step}    alasan: "{alasan}"\n    disetujui_oleh: {{peran: camat, {by}}}\n    tanggal: 2024-07-03\n'  # noqa: E501 - one manifest or figure line, kept whole to read it
 
 
 # --------------------------------------------------------------------------- A
@@ -67,7 +67,12 @@ def test_diperbaiki_then_forward_is_a002(check):
 
 
 def test_two_roles_in_one_step_one_wrong(check):
-    result = check((f"      - {{peran: camat, {BAMBANG}}}\n    mulai: 2024-07-02T08:15", f"      - {{peran: camat, {BAMBANG}}}\n      - {{peran: sub_umum, nama: Rudi Hartono}}\n    mulai: 2024-07-02T08:15"))
+    result = check(
+        (
+            f"      - {{peran: camat, {BAMBANG}}}\n    mulai: 2024-07-02T08:15",
+            f"      - {{peran: camat, {BAMBANG}}}\n      - {{peran: sub_umum, nama: Rudi Hartono}}\n    mulai: 2024-07-02T08:15",  # noqa: E501 - one manifest or figure line, kept whole to read it
+        )
+    )
     assert [(f.rule, f.field) for f in result.findings] == [("A003", "langkah[2].pelaksana[2].peran")]
 
 
@@ -76,7 +81,12 @@ def test_two_roles_in_one_step_one_wrong(check):
 
 def test_time_before_office_hours_does_not_count(check):
     # step 1 from 05:30 to 07:45: 2 h 15 min on the clock, 15 min of working time
-    result = check(("mulai: 2024-07-01T07:45:00+07:00\n    selesai: 2024-07-01T08:40:00+07:00", "mulai: 2024-07-01T05:30:00+07:00\n    selesai: 2024-07-01T07:45:00+07:00"))
+    result = check(
+        (
+            "mulai: 2024-07-01T07:45:00+07:00\n    selesai: 2024-07-01T08:40:00+07:00",
+            "mulai: 2024-07-01T05:30:00+07:00\n    selesai: 2024-07-01T07:45:00+07:00",
+        )
+    )
     assert rules(result) == []
 
 
@@ -105,7 +115,9 @@ def test_decree_validity_starting_after_the_run_is_t004(check):
 
 
 def test_member_matched_by_nip_despite_other_name(check):
-    result = check(('pelaksana: [{peran: tim, nama: "Agus Prasetyo, SE"', 'pelaksana: [{peran: tim, nama: "A. Prasetyo"'))
+    result = check(
+        ('pelaksana: [{peran: tim, nama: "Agus Prasetyo, SE"', 'pelaksana: [{peran: tim, nama: "A. Prasetyo"')
+    )
     assert rules(result) == []
 
 
@@ -122,18 +134,29 @@ def test_signature_outside_step_3_is_p004(check):
 
 
 def test_date_only_marks_on_the_step_day_pass(check):
-    result = check(("tanggal: 2024-07-02T10:00:00+07:00}", "tanggal: 2024-07-02}"), ("tanggal: 2024-07-02T15:00:00+07:00}", "tanggal: 2024-07-02}"))
+    result = check(
+        ("tanggal: 2024-07-02T10:00:00+07:00}", "tanggal: 2024-07-02}"),
+        ("tanggal: 2024-07-02T15:00:00+07:00}", "tanggal: 2024-07-02}"),
+    )
     assert rules(result) == []
 
 
 def test_paraf_by_someone_else_as_sekretaris_is_p003(check):
-    result = check((f"{{peran: sekretaris, {SITI}, tanggal: 2024-07-02T10:00", '{peran: sekretaris, nama: "Rina Wulandari", tanggal: 2024-07-02T10:00'))
+    result = check(
+        (
+            f"{{peran: sekretaris, {SITI}, tanggal: 2024-07-02T10:00",
+            '{peran: sekretaris, nama: "Rina Wulandari", tanggal: 2024-07-02T10:00',
+        )
+    )
     assert rules(result) == ["P003"]
 
 
-@pytest.mark.parametrize("nip", ['"1970031219900310"', '"19700231 199003 1 004"', '"19700312 198503 1 004"', '"19700312 199003 3 004"', "true"])
+@pytest.mark.parametrize(
+    "nip",
+    ['"1970031219900310"', '"19700231 199003 1 004"', '"19700312 198503 1 004"', '"19700312 199003 3 004"', "true"],
+)
 def test_malformed_nips_of_pejabat(check, nip):
-    result = check((f'camat:      {{{BAMBANG}}}', f'camat:      {{nama: "Drs. Bambang Sutrisno, M.Si", nip: {nip}}}'))
+    result = check((f"camat:      {{{BAMBANG}}}", f'camat:      {{nama: "Drs. Bambang Sutrisno, M.Si", nip: {nip}}}'))
     if nip == "true":
         assert rules(result) == ["E003"]  # a boolean is not a NIP at all
     else:
@@ -143,17 +166,30 @@ def test_malformed_nips_of_pejabat(check, nip):
 # --------------------------------------------------------------------------- H
 
 
-@pytest.mark.parametrize("citations", [
-    ["Perpres 29/2014", "Permen PANRB Nomor 53 Tahun 2014"],
-    ["PERATURAN PRESIDEN REPUBLIK INDONESIA NOMOR 29 TAHUN 2014", "PermenPAN-RB No. 53 Tahun 2014"],
-])
+@pytest.mark.parametrize(
+    "citations",
+    [
+        ["Perpres 29/2014", "Permen PANRB Nomor 53 Tahun 2014"],
+        ["PERATURAN PRESIDEN REPUBLIK INDONESIA NOMOR 29 TAHUN 2014", "PermenPAN-RB No. 53 Tahun 2014"],
+    ],
+)
 def test_other_spellings_match(check, citations):
     block = "".join(f"      - {c}\n" for c in citations)
-    assert rules(check(("      - Peraturan Presiden Nomor 29 Tahun 2014\n      - Permenpan RB No. 53 Tahun 2014\n", block))) == []
+    assert (
+        rules(
+            check(("      - Peraturan Presiden Nomor 29 Tahun 2014\n      - Permenpan RB No. 53 Tahun 2014\n", block))
+        )
+        == []
+    )
 
 
 def test_no_citations_at_all_is_two_h001(check):
-    result = check(("    dasar_hukum:\n      - Peraturan Presiden Nomor 29 Tahun 2014\n      - Permenpan RB No. 53 Tahun 2014\n", ""))
+    result = check(
+        (
+            "    dasar_hukum:\n      - Peraturan Presiden Nomor 29 Tahun 2014\n      - Permenpan RB No. 53 Tahun 2014\n",  # noqa: E501 - one manifest or figure line, kept whole to read it
+            "",
+        )
+    )
     assert rules(result) == ["H001", "H001"]
 
 
@@ -165,28 +201,36 @@ def test_wrong_year_does_not_match(check):
 # --------------------------------------------------------------------------- X
 
 
-@pytest.mark.parametrize(("waiver_text", "why"), [
-    (waiver("K005", alasan="  "), "X001.empty_reason"),
-    (waiver("K005", by=SITI), "X001.not_approver"),
-    (waiver("Z123"), "X001.unknown_rule"),
-    (waiver("W001", langkah="2"), "X001.no_match"),
-])
+@pytest.mark.parametrize(
+    ("waiver_text", "why"),
+    [
+        (waiver("K005", alasan="  "), "X001.empty_reason"),
+        (waiver("K005", by=SITI), "X001.not_approver"),
+        (waiver("Z123"), "X001.unknown_rule"),
+        (waiver("W001", langkah="2"), "X001.no_match"),
+    ],
+)
 def test_invalid_waivers(check, waiver_text, why):
     result = check(("\nlangkah:\n", "\n" + waiver_text + "langkah:\n"))
     assert rules(result) == ["X001"]
 
 
 def test_invalid_waiver_waives_nothing(check):
-    edits = [("  - {jenis: dokumen_iku, berkas: lampiran/iku-2024.pdf}\n", ""), ("\nlangkah:\n", "\n" + waiver("K005", by=SITI) + "langkah:\n")]
+    edits = [
+        ("  - {jenis: dokumen_iku, berkas: lampiran/iku-2024.pdf}\n", ""),
+        ("\nlangkah:\n", "\n" + waiver("K005", by=SITI) + "langkah:\n"),
+    ]
     result = check(*edits)
     assert rules(result) == ["K005", "X001"]
     assert not any(f.waived for f in result.findings)
 
 
 def test_waiver_for_another_step_does_not_cover(check):
-    edits = [("selesai: 2024-07-02T08:00:00+07:00", "selesai: 2024-07-02T09:00:00+07:00"),
-             ("mulai: 2024-07-02T08:15:00+07:00", "mulai: 2024-07-02T09:05:00+07:00"),
-             ("\nlangkah:\n", "\n" + waiver("W001", langkah="3") + "langkah:\n")]
+    edits = [
+        ("selesai: 2024-07-02T08:00:00+07:00", "selesai: 2024-07-02T09:00:00+07:00"),
+        ("mulai: 2024-07-02T08:15:00+07:00", "mulai: 2024-07-02T09:05:00+07:00"),
+        ("\nlangkah:\n", "\n" + waiver("W001", langkah="3") + "langkah:\n"),
+    ]
     result = check(*edits)
     assert rules(result) == ["W001", "X001"]
     assert result.verdict.value == "TIDAK_PATUH"
@@ -195,7 +239,12 @@ def test_waiver_for_another_step_does_not_cover(check):
 def test_p003_by_nip_shows_both_nips_even_when_the_names_agree(check, sops):
     # Same name, another NIP: the NIP decided, so the message must show the two NIPs.
     other = 'nama: "Siti Aminah, S.Sos", nip: "19810101 200601 2 001"'
-    result = check((f"{{peran: sekretaris, {SITI}, tanggal: 2024-07-02T10:00", f"{{peran: sekretaris, {other}, tanggal: 2024-07-02T10:00"))
+    result = check(
+        (
+            f"{{peran: sekretaris, {SITI}, tanggal: 2024-07-02T10:00",
+            f"{{peran: sekretaris, {other}, tanggal: 2024-07-02T10:00",
+        )
+    )
     (finding,) = result.findings
     assert finding.rule == "P003"
     assert "19810101 200601 2 001" in finding.message and "19790825 200501 2 011" in finding.message
@@ -211,12 +260,16 @@ def test_t006_by_nip_shows_both_nips(check):
 
 
 def test_a_pppk_officer_acts_without_p005(check):
-    result = check(('nama: "Rudi Hartono", nip: "19820605 200801 1 012"', 'nama: "Rina Wulandari", nip: "19950314 202321 2 001"'))
+    result = check(
+        ('nama: "Rudi Hartono", nip: "19820605 200801 1 012"', 'nama: "Rina Wulandari", nip: "19950314 202321 2 001"')
+    )
     assert rules(result) == []
 
 
 def test_a_broken_ni_pppk_says_it_is_an_ni_pppk(check):
-    result = check(('nama: "Rudi Hartono", nip: "19820605 200801 1 012"', 'nama: "Rina Wulandari", nip: "19950314 202321 3 001"'))
+    result = check(
+        ('nama: "Rudi Hartono", nip: "19820605 200801 1 012"', 'nama: "Rina Wulandari", nip: "19950314 202321 3 001"')
+    )
     assert set(rules(result)) == {"P005"}
     assert all(f.message.startswith("NI PPPK ") for f in result.findings)
 
@@ -226,6 +279,9 @@ def test_a_nip_written_with_dots_or_a_label_is_the_same_nip(check, nip):
     # The holder in pejabat is written plainly; the paraf writes the same number otherwise.
     result = check(
         (f"sekretaris: {{{SITI}}}", 'sekretaris: {nama: "Siti Aminah, S.Sos", nip: "19720815 199303 1 007"}'),
-        (f"{{peran: sekretaris, {SITI}, tanggal: 2024-07-02T10:00", f'{{peran: sekretaris, nama: "Siti Aminah, S.Sos", nip: {nip}, tanggal: 2024-07-02T10:00'),
+        (
+            f"{{peran: sekretaris, {SITI}, tanggal: 2024-07-02T10:00",
+            f'{{peran: sekretaris, nama: "Siti Aminah, S.Sos", nip: {nip}, tanggal: 2024-07-02T10:00',
+        ),
     )
     assert rules(result) == []

@@ -8,8 +8,9 @@ import json
 import re
 import xml.etree.ElementTree as ET
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -18,7 +19,6 @@ from lapkin_audit.authoring import ruledocs
 from lapkin_audit.catalogue import FAMILIES, RULES
 from lapkin_audit.cli import cli
 from lapkin_audit.model import DossierResult, Finding, Report, Severity, Verdict
-from lapkin_audit.report import renderer
 from tests.helpers import render_as_cli
 from tests.hostile_util import copy_patuh
 
@@ -32,7 +32,9 @@ WAIVED = ("fixtures/dossiers/k005-dikecualikan", "fixtures/dossiers/w001-dikecua
 E_FIXTURES = sorted(f"{ALL}/{p.name}" for p in (ROOT / ALL).iterdir() if re.match(r"e\d{3}-", p.name))
 
 # One workflow command: "::error file=F,line=N,title=T::message", properties optional.
-GITHUB_LINE = re.compile(r"::(error|warning|notice)(?: ((?:file|line|title)=[^,:\r\n]*(?:,(?:file|line|title)=[^,:\r\n]*)*))?::([^\r\n]*)")
+GITHUB_LINE = re.compile(
+    r"::(error|warning|notice)(?: ((?:file|line|title)=[^,:\r\n]*(?:,(?:file|line|title)=[^,:\r\n]*)*))?::([^\r\n]*)"
+)
 
 
 @pytest.fixture(autouse=True)
@@ -67,7 +69,9 @@ def junit(*paths: str, lang: str = "id") -> ET.Element:
 
 
 def case_of(root: ET.Element, suite: str, family: str) -> ET.Element:
-    (case,) = [c for c in root.iterfind(f"testsuite[@name='{suite}']/testcase") if c.get("name", "").startswith(family + " ")]
+    (case,) = [
+        c for c in root.iterfind(f"testsuite[@name='{suite}']/testcase") if c.get("name", "").startswith(family + " ")
+    ]
     return case
 
 
@@ -77,12 +81,15 @@ def test_junit_one_suite_per_dossier_with_consistent_counts():
     assert root.tag == "testsuites"
     assert [s.get("name") for s in root.findall("testsuite")] == [d["path"] for d in dossiers]
     totals: Counter[str] = Counter()
-    for suite, dossier in zip(root.findall("testsuite"), dossiers):
+    for suite, dossier in zip(root.findall("testsuite"), dossiers, strict=True):
         cases = suite.findall("testcase")
         assert [c.get("name") for c in cases] == [f"{code} {names[0]}" for code, names in FAMILIES.items()]
         assert {c.get("classname") for c in cases} == {dossier["path"]}
         assert suite.find("properties/property[@name='verdict']").get("value") == dossier["verdict"]
-        counts = {"tests": len(cases)} | {key: sum(c.find(tag) is not None for c in cases) for key, tag in (("failures", "failure"), ("errors", "error"), ("skipped", "skipped"))}
+        counts = {"tests": len(cases)} | {
+            key: sum(c.find(tag) is not None for c in cases)
+            for key, tag in (("failures", "failure"), ("errors", "error"), ("skipped", "skipped"))
+        }
         assert {key: int(suite.get(key)) for key in counts} == counts, suite.get("name")
         totals.update(counts)
     assert {key: int(root.get(key)) for key in totals} == dict(totals)
@@ -187,9 +194,13 @@ def test_sarif_has_every_finding_of_the_json_report():
     rules = list(RULES)
     expected = findings_of(json_dossiers(ALL))
     assert len(results) == len(expected)
-    for result, (path, finding) in zip(results, expected):
+    for result, (path, finding) in zip(results, expected, strict=True):
         location = result["locations"][0]["physicalLocation"]
-        assert (result["ruleId"], result["level"], result["message"]["text"]) == (finding["rule"], finding["severity"], finding["message"])
+        assert (result["ruleId"], result["level"], result["message"]["text"]) == (
+            finding["rule"],
+            finding["severity"],
+            finding["message"],
+        )
         assert rules[result["ruleIndex"]] == finding["rule"]
         assert location["artifactLocation"] == {"uri": f"{path}/dossier.yaml", "uriBaseId": "%SRCROOT%"}
         assert location.get("region", {}).get("startLine") == finding["line"]
@@ -201,7 +212,9 @@ def test_sarif_has_every_finding_of_the_json_report():
 def test_sarif_waived_findings_are_suppressed_with_the_reason(path):
     (result,) = sarif(path)["runs"][0]["results"]
     ((_, finding),) = findings_of(json_dossiers(path))
-    assert result["suppressions"] == [{"kind": "external", "status": "accepted", "justification": finding["waiver_reason"]}]
+    assert result["suppressions"] == [
+        {"kind": "external", "status": "accepted", "justification": finding["waiver_reason"]}
+    ]
 
 
 def test_sarif_absolute_path_is_a_file_uri():
@@ -217,7 +230,7 @@ def test_github_one_annotation_per_finding():
     lines = check("github", ALL).splitlines()
     expected = findings_of(json_dossiers(ALL))
     assert len(lines) == len(expected) + 1  # and the summary notice
-    for line, (path, finding) in zip(lines, expected):
+    for line, (path, finding) in zip(lines[:-1], expected, strict=True):
         command, properties, message = GITHUB_LINE.fullmatch(line).groups()
         fields = dict(p.split("=", 1) for p in properties.split(","))
         assert command == ("notice" if finding["waived"] else finding["severity"])
@@ -237,7 +250,9 @@ def test_github_escapes_data_and_properties():
 def test_github_omits_an_unknown_line():
     finding = Finding("E000", Severity.ERROR, "boom")
     report = Report("1", "en", (DossierResult("d", None, Verdict.TIDAK_DAPAT_DINILAI, (finding,)),))
-    assert render("github", report).splitlines()[0] == "::error file=d/dossier.yaml,title=E000 TIDAK DAPAT DINILAI::boom"
+    assert (
+        render("github", report).splitlines()[0] == "::error file=d/dossier.yaml,title=E000 TIDAK DAPAT DINILAI::boom"
+    )
 
 
 # --------------------------------------------------------------------------- Markdown
@@ -248,7 +263,7 @@ def test_markdown_summary_has_one_row_per_dossier():
     dossiers = json_dossiers(ALL)
     rows = [line for line in text.splitlines() if line.startswith("| fixtures/")]
     assert len(rows) == len(dossiers)
-    for row, dossier in zip(rows, dossiers):
+    for row, dossier in zip(rows, dossiers, strict=True):
         cells = [c.strip() for c in row.strip("|").split("|")]
         assert cells[0] == dossier["path"] and cells[1].endswith(dossier["verdict"].replace("_", " "))
     assert text.count("<details>") == sum(1 for d in dossiers if d["findings"]) == text.count("</details>")
@@ -283,7 +298,11 @@ def test_sarif_streamed_bytes_equal_one_json_document():
 def _junit_facts(text: str) -> list[Any]:
     root = ET.fromstring(text.encode("utf-8"))
     return [
-        (s.get("name"), s.find("properties/property[@name='verdict']").get("value"), [(o.tag, o.get("type")) for o in s.iterfind("testcase/*")])
+        (
+            s.get("name"),
+            s.find("properties/property[@name='verdict']").get("value"),
+            [(o.tag, o.get("type")) for o in s.iterfind("testcase/*")],
+        )
         for s in root.iter("testsuite")
     ]
 
@@ -298,11 +317,20 @@ def _github_facts(text: str) -> list[Any]:
 
 
 def _markdown_facts(text: str) -> list[Any]:
-    rows = [line.split("|") for line in text.splitlines() if line.startswith("| fixtures/") or re.match(r"\| \d* \| [A-Z]\d{3} \|", line)]
+    rows = [
+        line.split("|")
+        for line in text.splitlines()
+        if line.startswith("| fixtures/") or re.match(r"\| \d* \| [A-Z]\d{3} \|", line)
+    ]
     return [(row[1], row[2]) for row in rows]  # dossier and verdict, line and rule
 
 
-FACTS: dict[str, Callable[[str], list[Any]]] = {"junit": _junit_facts, "sarif": _sarif_facts, "github": _github_facts, "markdown": _markdown_facts}
+FACTS: dict[str, Callable[[str], list[Any]]] = {
+    "junit": _junit_facts,
+    "sarif": _sarif_facts,
+    "github": _github_facts,
+    "markdown": _markdown_facts,
+}
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -325,10 +353,14 @@ def hostile_report(lang: str) -> Report:
         Finding("H002", Severity.WARNING, HOSTILE, line=9),
     )
     unreadable = (Finding("E002", Severity.ERROR, HOSTILE, line=1),)
-    return Report("1.0", lang, (
-        DossierResult("dir/" + HOSTILE, HOSTILE, Verdict.TIDAK_PATUH, findings),
-        DossierResult(HOSTILE, None, Verdict.TIDAK_DAPAT_DINILAI, unreadable),
-    ))
+    return Report(
+        "1.0",
+        lang,
+        (
+            DossierResult("dir/" + HOSTILE, HOSTILE, Verdict.TIDAK_PATUH, findings),
+            DossierResult(HOSTILE, None, Verdict.TIDAK_DAPAT_DINILAI, unreadable),
+        ),
+    )
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
@@ -339,7 +371,9 @@ def test_hostile_text_renders_safely(fmt, lang):
     assert "\x1b" not in text and "\x00" not in text
     if fmt == "junit":
         root = ET.fromstring(text.encode("utf-8"))
-        assert root.get("failures") == "1" and root.get("errors") == "1" and root.get("skipped") == str(len(FAMILIES) - 1)
+        assert (
+            root.get("failures") == "1" and root.get("errors") == "1" and root.get("skipped") == str(len(FAMILIES) - 1)
+        )
         assert "<script>" in root.find(".//failure").text  # escaped in the file, intact once parsed
     elif fmt == "sarif":
         log = json.loads(text)

@@ -136,19 +136,31 @@ def test_table_report_lists_verdicts(run_cli):
     assert "PATUH" in result.output and "TIDAK PATUH" in result.output and "K001" in result.output
 
 
-@pytest.mark.parametrize("args", [("rules",), ("rules", "list"), ("rules", "list", "--lang", "en"), ("rules", "--lang", "en")])
+@pytest.mark.parametrize(
+    "args", [("rules",), ("rules", "list"), ("rules", "list", "--lang", "en"), ("rules", "--lang", "en")]
+)
 def test_rules_list_forms(run_cli, args):
     from lapkin_audit.catalogue import RULES
 
     listing = run_cli(*args)
     assert listing.exit_code == 0
-    listed = [line.split()[0] for line in listing.output.splitlines() if line[:1].isupper() and line.split()[0] in RULES]
+    listed = [
+        line.split()[0] for line in listing.output.splitlines() if line[:1].isupper() and line.split()[0] in RULES
+    ]
     assert listed == list(RULES)
     english = "en" in args
     assert ("Completeness" in listing.output) == english and ("Kelengkapan" in listing.output) != english
 
 
-@pytest.mark.parametrize("args", [("rules", "explain", "a003"), ("rules", "a003"), ("rules", "--lang", "en", "a003"), ("rules", "explain", "A003", "--lang", "en")])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("rules", "explain", "a003"),
+        ("rules", "a003"),
+        ("rules", "--lang", "en", "a003"),
+        ("rules", "explain", "A003", "--lang", "en"),
+    ],
+)
 def test_rules_explain_forms(run_cli, args):
     from lapkin_audit.authoring import ruledocs
 
@@ -175,7 +187,9 @@ def test_extra_rules_dir_that_is_broken_is_usage_error(run_cli, tmp_path):
 def test_table_escapes_control_characters(tmp_path, run_cli):
     folder = tmp_path / "d"
     shutil.copytree(PATUH, folder)
-    text = (folder / "dossier.yaml").read_text(encoding="utf-8").replace("hasil: diteruskan", 'hasil: "ok\\n\\e[31mPATUH"')
+    text = (
+        (folder / "dossier.yaml").read_text(encoding="utf-8").replace("hasil: diteruskan", 'hasil: "ok\\n\\e[31mPATUH"')
+    )
     (folder / "dossier.yaml").write_text(text, encoding="utf-8")
     output = run_cli("check", str(folder)).output
     assert "\x1b" not in output and "ok\\x0a\\x1b[31mPATUH" in output
@@ -249,7 +263,9 @@ def _run_with_terminal_stderr(*args: str) -> tuple[str, str]:
     import sys
 
     leader, follower = pty.openpty()
-    proc = subprocess.run([sys.executable, "-m", "lapkin_audit", *args], stdout=subprocess.PIPE, stderr=follower, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-m", "lapkin_audit", *args], stdout=subprocess.PIPE, stderr=follower, timeout=120
+    )
     os.close(follower)
     seen = b""
     while True:

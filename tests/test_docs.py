@@ -16,7 +16,10 @@ from lapkin_audit.decide import waivers
 from tests.helpers import ROOT
 
 DOC = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
-ROWS = {m.group(1): (m.group(2), m.group(3)) for m in re.finditer(r"^\| (\w\d{3}) \| (error|warning) \| (yes|no) \|", DOC, re.M)}
+ROWS = {
+    m.group(1): (m.group(2), m.group(3))
+    for m in re.finditer(r"^\| (\w\d{3}) \| (error|warning) \| (yes|no) \|", DOC, re.M)
+}
 
 
 @pytest.mark.parametrize("code", sorted(RULES))

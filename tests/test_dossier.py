@@ -49,7 +49,11 @@ def test_boolean_key_gets_a_hint(sops):
 def test_one_finding_per_problem(sops):
     text = BASE.replace("format: 1\n", "").replace("tahun: 2024, jenis: triwulan", "tahun: dua ribu, jenis: kuartal")
     found = sorted(codes(load(sops, text)))
-    assert found == [("E003", "format", 1), ("E003", "periode.jenis", line_of(text, "periode:")), ("E003", "periode.tahun", line_of(text, "periode:"))]
+    assert found == [
+        ("E003", "format", 1),
+        ("E003", "periode.jenis", line_of(text, "periode:")),
+        ("E003", "periode.tahun", line_of(text, "periode:")),
+    ]
 
 
 def test_unknown_format_version(sops):
@@ -85,13 +89,16 @@ def test_step_needs_a_time_of_day(sops):
     assert loaded.violations[0].message == "format.need_time"
 
 
-@pytest.mark.parametrize(("periode", "ok"), [
-    ("{tahun: 2024, jenis: triwulan, ke: 5}", False),
-    ("{tahun: 2024, jenis: tahunan, ke: 1}", False),
-    ("{tahun: 2024, jenis: semester}", False),
-    ("{tahun: 2023, jenis: tahunan}", True),
-    ("{tahun: 2024, jenis: bulanan, ke: 6}", True),
-])
+@pytest.mark.parametrize(
+    ("periode", "ok"),
+    [
+        ("{tahun: 2024, jenis: triwulan, ke: 5}", False),
+        ("{tahun: 2024, jenis: tahunan, ke: 1}", False),
+        ("{tahun: 2024, jenis: semester}", False),
+        ("{tahun: 2023, jenis: tahunan}", True),
+        ("{tahun: 2024, jenis: bulanan, ke: 6}", True),
+    ],
+)
 def test_periode_ke_depends_on_jenis(sops, periode, ok):
     text = BASE.replace("periode: {tahun: 2024, jenis: triwulan, ke: 2}", f"periode: {periode}")
     assert (load(sops, text).violations == ()) is ok

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -21,9 +22,38 @@ from lapkin_audit.load.manifest_schema import DOSSIER_SCHEMA, cerberus_validator
 from tests.helpers import FIXTURES
 
 REPLACEMENTS: tuple[Any, ...] = (
-    None, "", " ", "x", "deadbeef" * 8, "DEADBEEF" * 8 + "\n", 0, 1, 7, -1, 1944, 1945, 2100, 2101, 13,
-    True, False, 1.5, [], [{}], {}, {"nama": "X"}, dt.date(2024, 1, 1), dt.datetime(2024, 1, 1, 8, 0),
-    "bulanan", "tahunan", "definitif", "plh", "camat", [None], ["x"], [1],
+    None,
+    "",
+    " ",
+    "x",
+    "deadbeef" * 8,
+    "DEADBEEF" * 8 + "\n",
+    0,
+    1,
+    7,
+    -1,
+    1944,
+    1945,
+    2100,
+    2101,
+    13,
+    True,
+    False,
+    1.5,
+    [],
+    [{}],
+    {},
+    {"nama": "X"},
+    dt.date(2024, 1, 1),
+    dt.datetime(2024, 1, 1, 8, 0),
+    "bulanan",
+    "tahunan",
+    "definitif",
+    "plh",
+    "camat",
+    [None],
+    ["x"],
+    [1],
 )
 
 
@@ -138,7 +168,7 @@ def test_e003_findings_are_those_of_cerberus_alone(monkeypatch):
 
 
 def test_e003_fixture_findings_unchanged(monkeypatch):
-    name, data, lines = next(m for m in MANIFESTS if m[0].startswith("e003"))
+    _, data, lines = next(m for m in MANIFESTS if m[0].startswith("e003"))
     fast = _e003(monkeypatch, data, lines, True)
     assert fast and fast == _e003(monkeypatch, data, lines, False)
 
@@ -149,7 +179,11 @@ _scalars = st.one_of(
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(st.tuples(st.integers(0, 10_000), st.sampled_from(["set", "del", "add"]), _scalars), min_size=1, max_size=4))
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 10_000), st.sampled_from(["set", "del", "add"]), _scalars), min_size=1, max_size=4
+    )
+)
 def test_random_edits_fast_implies_cerberus(edits):
     doc = copy.deepcopy(PATUH)
     for pick, action, value in edits:

@@ -103,7 +103,9 @@ def test_fixtures_are_up_to_date():
 
     from tests.helpers import ROOT
 
-    done = subprocess.run([sys.executable, "scripts/make_fixtures.py", "--check"], cwd=ROOT, capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "scripts/make_fixtures.py", "--check"], cwd=ROOT, capture_output=True, text=True
+    )
     assert done.returncode == 0, done.stdout + done.stderr
 
 

@@ -108,20 +108,106 @@ def check(folder, sops):
 # --------------------------------------------------------------------------- (a) mutated manifests
 
 ROLES = ("camat", "sekretaris", "tim", "sub_umum", "sub_evapor", "lurah")
-KINDS = ("sk_tim_akuntabilitas", "laporan_realisasi_anggaran", "dpa", "draf_laporan_disahkan", "arsip_laporan_kinerja", "surat")
+KINDS = (
+    "sk_tim_akuntabilitas",
+    "laporan_realisasi_anggaran",
+    "dpa",
+    "draf_laporan_disahkan",
+    "arsip_laporan_kinerja",
+    "surat",
+)
 KEYS = (
-    "format", "sop", "instansi", "periode", "pejabat", "dokumen", "langkah", "pengecualian", "nama", "nip",
-    "peran", "status", "tanggal", "jenis", "berkas", "sha256", "paraf", "tanda_tangan", "anggota", "nomor",
-    "mulai", "selesai", "hasil", "aturan", "alasan", "disetujui_oleh", "ke", "tahun", "zona_waktu", "no", "typo",
+    "format",
+    "sop",
+    "instansi",
+    "periode",
+    "pejabat",
+    "dokumen",
+    "langkah",
+    "pengecualian",
+    "nama",
+    "nip",
+    "peran",
+    "status",
+    "tanggal",
+    "jenis",
+    "berkas",
+    "sha256",
+    "paraf",
+    "tanda_tangan",
+    "anggota",
+    "nomor",
+    "mulai",
+    "selesai",
+    "hasil",
+    "aturan",
+    "alasan",
+    "disetujui_oleh",
+    "ke",
+    "tahun",
+    "zona_waktu",
+    "no",
+    "typo",
 )
 TRICKY = (
-    "", " ", "no", "yes", "~", "null", "2024-02-30", "2024-07-01", "2024-07-01T07:45:00", "2024-07-01T07:45:00+07:00",
-    "07:45", "1945-08-17", "9999-12-31", "0001-01-01", "Asia/Jakarta", "Asia/Makassar", "Mars/Olympus", "UTC", "+07:00",
-    "../x.pdf", "/etc/passwd", "C:\\x", "a\x00b", "lampiran/dpa-2024.pdf", "lampiran", ".", "lampiran/../lampiran/iku-2024.pdf",
-    "19700312 199003 1 004", "197003121990031004", "1970031219900310041", "00000000 000000 0 000", "20991312 299913 3 999",
-    "Peraturan Presiden Nomor 29 Tahun 2014", "Perpres 29/2014", "Permenpan RB No. 53 Tahun", "nomor 53 Tahun tentang",
-    "pelaporan-kinerja", "diteruskan", "diperbaiki", "K005", "W001", "E001", "X001", "k", "{x}", "[", "'", '"', "\\", "%",
-    "0" * 64, "f" * 64, "ZZ" * 32, "x" * 300, "ǅ", "\u202e", "\ufeff", "\U0001f600",
+    "",
+    " ",
+    "no",
+    "yes",
+    "~",
+    "null",
+    "2024-02-30",
+    "2024-07-01",
+    "2024-07-01T07:45:00",
+    "2024-07-01T07:45:00+07:00",
+    "07:45",
+    "1945-08-17",
+    "9999-12-31",
+    "0001-01-01",
+    "Asia/Jakarta",
+    "Asia/Makassar",
+    "Mars/Olympus",
+    "UTC",
+    "+07:00",
+    "../x.pdf",
+    "/etc/passwd",
+    "C:\\x",
+    "a\x00b",
+    "lampiran/dpa-2024.pdf",
+    "lampiran",
+    ".",
+    "lampiran/../lampiran/iku-2024.pdf",
+    "19700312 199003 1 004",
+    "197003121990031004",
+    "1970031219900310041",
+    "00000000 000000 0 000",
+    "20991312 299913 3 999",
+    "Peraturan Presiden Nomor 29 Tahun 2014",
+    "Perpres 29/2014",
+    "Permenpan RB No. 53 Tahun",
+    "nomor 53 Tahun tentang",
+    "pelaporan-kinerja",
+    "diteruskan",
+    "diperbaiki",
+    "K005",
+    "W001",
+    "E001",
+    "X001",
+    "k",
+    "{x}",
+    "[",
+    "'",
+    '"',
+    "\\",
+    "%",
+    "0" * 64,
+    "f" * 64,
+    "ZZ" * 32,
+    "x" * 300,
+    "ǅ",
+    "\u202e",
+    "\ufeff",
+    "\U0001f600",
 )
 DATES = st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31))
 DATETIMES = st.builds(
@@ -142,10 +228,21 @@ SCALARS = st.one_of(
 )
 VALUES = st.recursive(
     SCALARS,
-    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.sampled_from(KEYS) | st.text(max_size=8), children, max_size=4),
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(st.sampled_from(KEYS) | st.text(max_size=8), children, max_size=4)
+    ),
     max_leaves=12,
 )
-KEYS_ANY = st.sampled_from(KEYS) | st.text(max_size=10) | st.integers(-2, 3) | st.booleans() | st.none() | DATES | st.floats(allow_nan=False)
+KEYS_ANY = (
+    st.sampled_from(KEYS)
+    | st.text(max_size=10)
+    | st.integers(-2, 3)
+    | st.booleans()
+    | st.none()
+    | DATES
+    | st.floats(allow_nan=False)
+)
 
 
 def _like(value: Any) -> st.SearchStrategy:
@@ -155,7 +252,9 @@ def _like(value: Any) -> st.SearchStrategy:
     if isinstance(value, int):
         return st.integers(-2, 14) | st.integers()
     if isinstance(value, dt.datetime):
-        return DATETIMES | st.builds(lambda minutes: value + dt.timedelta(minutes=minutes), st.integers(-20_000, 20_000))
+        return DATETIMES | st.builds(
+            lambda minutes: value + dt.timedelta(minutes=minutes), st.integers(-20_000, 20_000)
+        )
     if isinstance(value, dt.date):
         return DATES | st.builds(lambda days: value + dt.timedelta(days=days), st.integers(-400, 400))
     if isinstance(value, str):
@@ -185,7 +284,9 @@ def mutated_manifests(draw) -> Any:
     doc = copy.deepcopy(draw(st.sampled_from(BASES)))
     for _ in range(draw(st.integers(1, 4))):
         paths = _paths(doc)
-        op = draw(st.sampled_from(("alike", "alike", "alike", "replace", "delete", "add", "add_known", "duplicate_item")))
+        op = draw(
+            st.sampled_from(("alike", "alike", "alike", "replace", "delete", "add", "add_known", "duplicate_item"))
+        )
         path = draw(st.sampled_from(paths))
         target = _get(doc, path)
         if op == "alike" and path and not isinstance(target, (dict, list)):
@@ -226,7 +327,9 @@ def test_mutated_manifests_in_other_layouts(check, doc, flow, width):
 # --------------------------------------------------------------------------- (b) random text and bytes
 
 YAMLISH = st.text(
-    alphabet=st.sampled_from(list("[]{}:-?,&*!|>'\"%@`#\\ \t\n\r.~<=") + list("abknoy019") + ["\x00", "\x85", "\ufeff", "é", "\u2028"]),
+    alphabet=st.sampled_from(
+        list("[]{}:-?,&*!|>'\"%@`#\\ \t\n\r.~<=") + list("abknoy019") + ["\x00", "\x85", "\ufeff", "é", "\u2028"]
+    ),
     max_size=200,
 )
 
@@ -298,7 +401,9 @@ def _max_depth(text: str) -> int | None:
     return deepest
 
 
-NESTY = st.lists(st.sampled_from(list("[]{}:-?, \n\t'\"&*!|>#ab1") + ["  ", "- ", "? ", ": ", "\n  ", "a: "]), max_size=80).map("".join)
+NESTY = st.lists(
+    st.sampled_from(list("[]{}:-?, \n\t'\"&*!|>#ab1") + ["  ", "- ", "? ", ": ", "\n  ", "a: "]), max_size=80
+).map("".join)
 
 
 @FUZZ

@@ -14,8 +14,8 @@ import random
 import subprocess
 import sys
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 import yaml
@@ -58,7 +58,7 @@ def _payload(kind: str, marker: Path) -> str:
     if kind == "apply":  # os.system("touch marker")
         return f'format: 1\nsop: !!python/object/apply:os.system ["touch {marker}"]\n'
     if kind == "new":  # tuple(map(os.system, ["touch marker"])): __new__ runs the map
-        return f'format: 1\nsop: !!python/object/new:tuple [!!python/object/new:map [!!python/name:os.system , ["touch {marker}"]]]\n'
+        return f'format: 1\nsop: !!python/object/new:tuple [!!python/object/new:map [!!python/name:os.system , ["touch {marker}"]]]\n'  # noqa: E501 - one manifest or figure line, kept whole to read it
     if kind == "mkdir":  # no shell at all: os.mkdir(marker)
         return f'format: 1\nsop: !!python/object/apply:os.mkdir ["{marker}"]\n'
     raise ValueError(kind)
@@ -75,14 +75,26 @@ CASES: dict[str, tuple[Builder, str, object]] = {
     "top-level-list": (lambda d, o: _write(d, "- format: 1\n- sop: x\n"), "E003", 1),
     "top-level-scalar": (lambda d, o: _write(d, "just some words\n"), "E003", 1),
     "top-level-int": (lambda d, o: _write(d, "42\n"), "E003", 1),
-    "invalid-utf8": (lambda d, o: _write(d, _patuh_with_line(5, "  pemerintah: Pemerintah Kabupaten M\xe1lang\n").encode("latin-1")), "E001", 5),
+    "invalid-utf8": (
+        lambda d, o: _write(d, _patuh_with_line(5, "  pemerintah: Pemerintah Kabupaten M\xe1lang\n").encode("latin-1")),
+        "E001",
+        5,
+    ),
     "utf16-bom": (lambda d, o: _write(d, patuh_text().encode("utf-16")), "E001", None),
     "utf16-be-bom": (lambda d, o: _write(d, b"\xfe\xff" + patuh_text().encode("utf-16-be")), "E001", None),
     "utf16-no-bom": (lambda d, o: _write(d, patuh_text().encode("utf-16-le")), "E002", ...),
     "tab-indent": (lambda d, o: _write(d, _patuh_with_line(4, "\tnama: Kantor Kecamatan Karangploso\n")), "E002", 4),
-    "unclosed-bracket": (lambda d, o: _write(d, _patuh_with_line(7, "periode: {tahun: 2024, jenis: triwulan, ke: 2\n")), "E002", ...),
+    "unclosed-bracket": (
+        lambda d, o: _write(d, _patuh_with_line(7, "periode: {tahun: 2024, jenis: triwulan, ke: 2\n")),
+        "E002",
+        ...,
+    ),
     "unclosed-quote": (lambda d, o: _write(d, 'format: 1\nsop: "pelaporan-kinerja\n'), "E002", ...),
-    "duplicate-key": (lambda d, o: _write(d, patuh_text() + "sop: pelaporan-kinerja\n"), "E002", len(patuh_text().splitlines()) + 1),
+    "duplicate-key": (
+        lambda d, o: _write(d, patuh_text() + "sop: pelaporan-kinerja\n"),
+        "E002",
+        len(patuh_text().splitlines()) + 1,
+    ),
     "huge-50mb": (lambda d, o: _sparse(d / MANIFEST, 50 * 1024 * 1024), "E001", None),
     "just-over-limit": (lambda d, o: _write(d, "a: " + "x" * yamlread.MAX_BYTES + "\n"), "E001", None),
     "alias-bomb": (lambda d, o: _write(d, _alias_bomb()), "E001", None),
@@ -113,9 +125,17 @@ CASES: dict[str, tuple[Builder, str, object]] = {
     "null-key": (lambda d, o: _write(d, "~: 1\n"), "E003", ...),
     "date-key": (lambda d, o: _write(d, "2024-07-01: 1\n"), "E003", ...),
     "float-key": (lambda d, o: _write(d, "1.5: 1\n"), "E003", ...),
-    "null-key-in-compliant": (lambda d, o: _write(d, patuh_text() + "~: 1\n"), "E003", len(patuh_text().splitlines()) + 1),
+    "null-key-in-compliant": (
+        lambda d, o: _write(d, patuh_text() + "~: 1\n"),
+        "E003",
+        len(patuh_text().splitlines()) + 1,
+    ),
     # A value that looked like a nested message reference (found by test_fuzz: it was E000).
-    "at-sign-value": (lambda d, o: _write(d, _patuh_with_line(7, "periode: {tahun: 2024, jenis: '@internal', ke: 2}\n")), "E003", 7),
+    "at-sign-value": (
+        lambda d, o: _write(d, _patuh_with_line(7, "periode: {tahun: 2024, jenis: '@internal', ke: 2}\n")),
+        "E003",
+        7,
+    ),
 }
 SECRET = "TOP-SECRET-TOKEN-d1c3"
 OK = ("aa-ok", "zz-ok")  # compliant dossiers sorted before and after the hostile ones
@@ -245,7 +265,11 @@ def test_a_huge_manifest_is_never_opened(tmp_path, monkeypatch):
     monkeypatch.setattr(os, "open", lambda p, *a, **k: (opened.append(os.fspath(p)), real_open(p, *a, **k))[1])
     problem = yamlread.read_text(path)
     assert isinstance(problem, yamlread.ReadProblem)
-    assert (problem.kind, problem.message, problem.args["size"]) == (yamlread.UNREADABLE, "read.too_large", 50 * 1024 * 1024)
+    assert (problem.kind, problem.message, problem.args["size"]) == (
+        yamlread.UNREADABLE,
+        "read.too_large",
+        50 * 1024 * 1024,
+    )
     assert opened == []
 
 
@@ -340,7 +364,9 @@ def test_deep_nesting_never_crashes_the_composer_even_on_a_small_stack():
         done = subprocess.run([sys.executable, "-c", DEEP_SCRIPT], env=env, capture_output=True, timeout=120)
     except subprocess.TimeoutExpired:
         pytest.fail("parsing deep YAML did not finish")
-    assert done.returncode == 0, f"child died with {done.returncode} (negative: a signal, e.g. SIGSEGV): {done.stderr[-2000:]!r}"
+    assert done.returncode == 0, (
+        f"child died with {done.returncode} (negative: a signal, e.g. SIGSEGV): {done.stderr[-2000:]!r}"
+    )
     results = json.loads(done.stdout)
     assert len(results) == 10
     for name, problems in results.items():
@@ -357,7 +383,9 @@ def test_the_depth_guard_counts_every_character_that_can_open_a_collection():
 
 def test_unreadable_manifest_for_real(tmp_path):
     if os.geteuid() == 0:
-        pytest.skip("running as root, which reads mode-000 files; the code path is tested by the monkeypatched test below")
+        pytest.skip(
+            "running as root, which reads mode-000 files; the code path is tested by the monkeypatched test below"
+        )
     folder = copy_patuh(tmp_path / "d")
     (folder / MANIFEST).chmod(0)
     try:
@@ -409,7 +437,15 @@ def test_a_folder_that_cannot_be_listed_is_reported_not_skipped(tmp_path, monkey
 def test_an_unlistable_folder_without_a_manifest_is_not_a_dossier(tmp_path, monkeypatch):
     (tmp_path / "empty").mkdir()
     real_scandir = os.scandir
-    monkeypatch.setattr(os, "scandir", lambda p=".": (_ for _ in ()).throw(PermissionError(errno.EACCES, "no")) if os.fspath(p).endswith("empty") else real_scandir(p))
+    monkeypatch.setattr(
+        os,
+        "scandir",
+        lambda p=".": (
+            (_ for _ in ()).throw(PermissionError(errno.EACCES, "no"))
+            if os.fspath(p).endswith("empty")
+            else real_scandir(p)
+        ),
+    )
     assert discover([str(tmp_path)]) == []
 
 

@@ -84,8 +84,11 @@ class Page(HTMLParser):
         return [a["data-path"] for tag, a, _ in self.elements if tag == "section" and "dossier" in a.get("class", "")]
 
     def find(self, section: str | None, tag: str | None = None, cls: str | None = None) -> list[dict[str, str]]:
-        return [a for t, a, s in self.elements
-                if s == section and (tag is None or t == tag) and (cls is None or cls in a.get("class", "").split())]
+        return [
+            a
+            for t, a, s in self.elements
+            if s == section and (tag is None or t == tag) and (cls is None or cls in a.get("class", "").split())
+        ]
 
     def text_of(self, section: str | None) -> str:
         return " ".join("".join(self.text.get(section, [])).split())
@@ -115,7 +118,7 @@ def test_the_renderer_asks_for_the_sops():
 
 
 def test_page_is_one_self_contained_document(page_text, page):
-    assert page_text.startswith("<!DOCTYPE html>\n<html lang=\"id\">")
+    assert page_text.startswith('<!DOCTYPE html>\n<html lang="id">')
     assert page_text.rstrip().endswith("</html>")
     assert not re.search(r"https?://", page_text)
     tags = {tag for tag, _, _ in page.elements}
@@ -125,7 +128,9 @@ def test_page_is_one_self_contained_document(page_text, page):
         assert attrs.get("href", "#").startswith("#"), (tag, attrs)  # links only within the page
         assert not attrs.get("fill", "").startswith("url(") or attrs["fill"].startswith("url(#"), (tag, attrs)
     # References from the style sheet and the SVGs only point inside the page.
-    assert set(re.findall(r"url\(([^)]*)\)", page_text)) <= {f"#{m}" for m in re.findall(r'<pattern id="([^"]+)"', page_text)}
+    assert set(re.findall(r"url\(([^)]*)\)", page_text)) <= {
+        f"#{m}" for m in re.findall(r'<pattern id="([^"]+)"', page_text)
+    }
     assert "@import" not in page_text and "@font-face" not in page_text
 
 
@@ -188,7 +193,9 @@ def test_findings_by_family_with_their_clause(page, page_text, json_report):
         for f in dossier["findings"]:
             assert " ".join(f["message"].split()) in text
             assert " ".join(docs[f["rule"]].clause.split()) in text
-        shown = re.findall(r'<span class="family-code">(.)</span> ([^<]*)</h4>', raw_section(page_text, dossier["path"]))
+        shown = re.findall(
+            r'<span class="family-code">(.)</span> ([^<]*)</h4>', raw_section(page_text, dossier["path"])
+        )
         expected = sorted({f["rule"][0] for f in dossier["findings"] if not f["waived"]}, key=list(FAMILIES).index)
         assert shown == [(family, FAMILIES[family][0]) for family in expected]
     w001 = page.text_of(path_of(W001))
@@ -227,7 +234,9 @@ def test_header_counts_every_verdict(page, page_text, json_report):
     head = page_text[: page_text.index('<section class="dossier"')]
     for verdict, n in json_report["summary"].items():
         label = verdict.replace("_", " ")
-        assert re.search(rf'<span class="tally-n">{n}</span><span class="tally-label">[^<]*<span[^>]*>.</span> {label}</span>', head), label
+        assert re.search(
+            rf'<span class="tally-n">{n}</span><span class="tally-label">[^<]*<span[^>]*>.</span> {label}</span>', head
+        ), label
     assert f"{len(json_report['dossiers'])} dossier" in page.text_of(None)
     assert page.find(None, "a")[0]["href"] == "#dossier-1"
 
@@ -249,7 +258,7 @@ def test_english_labels():
 
 # --------------------------------------------------------------------------- hostile text
 
-HOSTILE = '<script>alert(1)</script> "quoted" \'single\' & \x1b[31m\x00 \ud800 </section>'
+HOSTILE = "<script>alert(1)</script> \"quoted\" 'single' & \x1b[31m\x00 \ud800 </section>"
 
 
 def hostile_report() -> Report:
@@ -279,7 +288,7 @@ def test_hostile_text_is_escaped_and_encodable():
     parsed = Page(text)
     assert not [tag for tag, _, _ in parsed.elements if tag == "script"]
     assert len(parsed.sections()) == 3
-    assert parsed.sections()[0].startswith('<script>alert(1)</script> "quoted" \'single\' &')
+    assert parsed.sections()[0].startswith("<script>alert(1)</script> \"quoted\" 'single' &")
 
 
 def test_a_report_without_dossiers():
@@ -318,7 +327,9 @@ def test_page_loads_without_console_errors(loaded):
     errors = [entry for entry in loaded.get_log("browser") if entry["level"] == "SEVERE"]
     assert errors == []
     # Every dossier was laid out, timelines included.
-    assert loaded.execute_script("return document.querySelectorAll('section.dossier').length") == len(list(FIXTURES.glob("*/dossier.yaml")))
+    assert loaded.execute_script("return document.querySelectorAll('section.dossier').length") == len(
+        list(FIXTURES.glob("*/dossier.yaml"))
+    )
 
 
 @browser

@@ -24,7 +24,7 @@ def test_skeleton_names_every_document_and_step(run_cli, tmp_path, lang):
     assert sorted(d["jenis"] for d in data["dokumen"]) == sorted(d["jenis"] for d in example["dokumen"])
     assert [s["nomor"] for s in data["langkah"]] == [s.nomor for s in SOP.steps]
     assert set(data["pejabat"]) == set(SOP.required_officials)
-    for step, record in zip(SOP.steps, data["langkah"]):
+    for step, record in zip(SOP.steps, data["langkah"], strict=True):
         assert record["pelaksana"][0]["peran"] in step.pelaksana
         assert ("hasil" in record) == (step.decision is not None)
 
@@ -47,11 +47,16 @@ def test_untouched_skeleton_lists_every_blank_in_the_first_round(run_cli, audit,
     result = audit(tmp_path / "baru")
     lines = (tmp_path / "baru" / "dossier.yaml").read_text(encoding="utf-8").splitlines()
     blank_lines = {
-        number for number, line in enumerate(lines, 1)
+        number
+        for number, line in enumerate(lines, 1)
         if not line.lstrip().startswith("#") and ('""' in line.split("#")[0] or "null" in line.split("#")[0])
     }
     assert blank_lines and blank_lines == {f.line for f in result.findings}
-    blank_fields = sum(line.split("#")[0].count('""') + line.split("#")[0].count("null") for line in lines if not line.lstrip().startswith("#"))
+    blank_fields = sum(
+        line.split("#")[0].count('""') + line.split("#")[0].count("null")
+        for line in lines
+        if not line.lstrip().startswith("#")
+    )
     assert len(result.findings) == blank_fields
 
 

@@ -44,11 +44,17 @@ def _explode_for_victim(real, path_of):
 
 def _patch(monkeypatch, where: str) -> None:
     if where == "manifest.load":
-        monkeypatch.setattr(manifest, "load", _explode_for_victim(manifest.load, lambda manifest, *a, **k: manifest.parent))
+        monkeypatch.setattr(
+            manifest, "load", _explode_for_victim(manifest.load, lambda manifest, *a, **k: manifest.parent)
+        )
     elif where == "check family":
-        monkeypatch.setattr(kelengkapan, "check", _explode_for_victim(kelengkapan.check, lambda ctx: ctx.dossier.folder))
+        monkeypatch.setattr(
+            kelengkapan, "check", _explode_for_victim(kelengkapan.check, lambda ctx: ctx.dossier.folder)
+        )
     elif where == "attachments.inspect":
-        monkeypatch.setattr(attachments, "inspect", _explode_for_victim(attachments.inspect, lambda folder, berkas, root=None: folder))
+        monkeypatch.setattr(
+            attachments, "inspect", _explode_for_victim(attachments.inspect, lambda folder, berkas, root=None: folder)
+        )
     else:
         raise ValueError(where)
 

@@ -37,7 +37,11 @@ def test_shipped_file_is_the_generated_schema():
 
 def _well_formed_fixtures() -> list[str]:
     # E001-E003 fixtures break the format on purpose; every other one is well formed.
-    return sorted(p.name for p in FIXTURES.iterdir() if (p / "dossier.yaml").exists() and p.name[:4] not in ("e001", "e002", "e003"))
+    return sorted(
+        p.name
+        for p in FIXTURES.iterdir()
+        if (p / "dossier.yaml").exists() and p.name[:4] not in ("e001", "e002", "e003")
+    )
 
 
 @pytest.mark.parametrize("name", _well_formed_fixtures())
@@ -47,7 +51,9 @@ def test_well_formed_fixtures_validate(validator, name):
 
 
 def test_the_e003_fixture_fails(validator):
-    messages = sorted(e.message for e in validator.iter_errors(_instance(FIXTURES / "e003-kunci-salah" / "dossier.yaml")))
+    messages = sorted(
+        e.message for e in validator.iter_errors(_instance(FIXTURES / "e003-kunci-salah" / "dossier.yaml"))
+    )
     assert any("tanda_tangn" in m for m in messages)
     assert any("'selesai' is a required property" in m for m in messages)
 

@@ -22,6 +22,15 @@ def test_both_languages_take_the_same_arguments(message_id):
 
 
 def test_working_time_renders_per_language():
-    args = {"step": 2, "kegiatan": "Menyusun draft laporan", "actual": WorkMinutes(855), "limit_text": "1 hari", "limit": WorkMinutes(450)}
-    assert render("W001", args, "id") == "Langkah 2 (Menyusun draft laporan) memakan 14 jam 15 menit kerja; batas 1 hari (7 jam 30 menit)."
+    args = {
+        "step": 2,
+        "kegiatan": "Menyusun draft laporan",
+        "actual": WorkMinutes(855),
+        "limit_text": "1 hari",
+        "limit": WorkMinutes(450),
+    }
+    assert (
+        render("W001", args, "id")
+        == "Langkah 2 (Menyusun draft laporan) memakan 14 jam 15 menit kerja; batas 1 hari (7 jam 30 menit)."
+    )
     assert "14 h 15 min" in render("W001", args, "en")

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from lapkin_audit.lang.messages import MESSAGES, field_words, render
 from lapkin_audit.load import manifest, yamlread
 from lapkin_audit.load.datetext import Unreadable, iso_example, parse_when
-from lapkin_audit.lang.messages import MESSAGES, field_words, render
 from tests.helpers import FIXTURES
 
 BASE = (FIXTURES / "patuh" / "dossier.yaml").read_text(encoding="utf-8")
@@ -50,7 +50,7 @@ READ = [
     ("2025-07-12 08.00 WITA", dt.datetime(2025, 7, 12, 8, 0, tzinfo=dt.timezone(dt.timedelta(hours=8)))),
     ("2025-07-12 08.00 WIT", dt.datetime(2025, 7, 12, 8, 0, tzinfo=dt.timezone(dt.timedelta(hours=9)))),
     ("2025-07-12T08:00+07:00", dt.datetime(2025, 7, 12, 8, 0, tzinfo=WIB)),
-    ("2025-07-12T01:00Z", dt.datetime(2025, 7, 12, 1, 0, tzinfo=dt.timezone.utc)),
+    ("2025-07-12T01:00Z", dt.datetime(2025, 7, 12, 1, 0, tzinfo=dt.UTC)),
     ("  2025-07-12  ", dt.date(2025, 7, 12)),
 ]
 
@@ -102,12 +102,15 @@ def test_a_step_time_in_office_notation_gives_the_same_dossier(sops, written):
     assert loaded.dossier.langkah[0].mulai == plain.langkah[0].mulai
 
 
-@pytest.mark.parametrize(("written", "message"), [
-    ("now", "format.date"),
-    ("2024/07/01 07:45", "format.date"),
-    ("2024/07/01", "format.date_suggest"),
-    ("01/07/24 07.45", "format.date"),
-])
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        ("now", "format.date"),
+        ("2024/07/01 07:45", "format.date"),
+        ("2024/07/01", "format.date_suggest"),
+        ("01/07/24 07.45", "format.date"),
+    ],
+)
 def test_an_unreadable_step_time_is_one_e003_that_says_what_to_write(sops, written, message):
     loaded = load(sops, BASE.replace(STEP1_START, f"    mulai: {written}"))
     assert messages_of(loaded) == [("E003", message)] or messages_of(loaded) == [("E003", "format.need_time")]
@@ -153,7 +156,9 @@ def test_tab_indentation_is_named(sops):
 
 
 def test_curly_quotes_in_a_flow_mapping_are_named_once_per_line(sops):
-    text = BASE.replace('camat:      {nama: "Drs. Bambang Sutrisno, M.Si"', "camat:      {nama: “Drs. Bambang Sutrisno, M.Si”")
+    text = BASE.replace(
+        'camat:      {nama: "Drs. Bambang Sutrisno, M.Si"', "camat:      {nama: “Drs. Bambang Sutrisno, M.Si”"
+    )
     loaded = load(sops, text)
     assert messages_of(loaded) == [("E003", "format.curly_quotes")]
     assert loaded.violations[0].line == 9
@@ -216,13 +221,16 @@ def test_field_paths_count_as_people_do():
 PROGRAMMER_WORDS = ("dict", "string", "integer", "boolean", "float", "list", "null", "none", "str", "int")
 
 
-@pytest.mark.parametrize(("old", "new"), [
-    ("ke: 2}", "ke: [2]}"),
-    ("ke: 2}", "ke: dua}"),
-    ("  zona_waktu: Asia/Jakarta", "  zona_waktu: [Asia/Jakarta]"),
-    ("    hasil: diteruskan", "    hasil: {a: 1}"),
-    ("format: 1", "format: satu"),
-])
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("ke: 2}", "ke: [2]}"),
+        ("ke: 2}", "ke: dua}"),
+        ("  zona_waktu: Asia/Jakarta", "  zona_waktu: [Asia/Jakarta]"),
+        ("    hasil: diteruskan", "    hasil: {a: 1}"),
+        ("format: 1", "format: satu"),
+    ],
+)
 def test_no_programmer_words_reach_an_indonesian_message(sops, old, new):
     loaded = load(sops, BASE.replace(old, new, 1))
     assert loaded.violations
@@ -244,7 +252,8 @@ def test_an_unquoted_hash_in_a_file_name_is_named_by_k003(sops, audit, tmp_path)
     shutil.copytree(FIXTURES / "patuh", folder)
     manifest = folder / "dossier.yaml"
     manifest.write_text(
-        BASE.replace("    berkas: lampiran/sk-tim-akuntabilitas-2024.pdf", "    berkas: lampiran/sk-tim #1.pdf"), encoding="utf-8"
+        BASE.replace("    berkas: lampiran/sk-tim-akuntabilitas-2024.pdf", "    berkas: lampiran/sk-tim #1.pdf"),
+        encoding="utf-8",
     )
     result = audit(folder)
     (finding,) = [f for f in result.findings if f.rule == "K003"]
@@ -257,7 +266,10 @@ def test_a_comment_after_a_file_that_exists_is_only_a_comment(sops, audit, tmp_p
     folder = tmp_path / "comment"
     shutil.copytree(FIXTURES / "patuh", folder)
     (folder / "dossier.yaml").write_text(
-        BASE.replace("    berkas: lampiran/sk-tim-akuntabilitas-2024.pdf", "    berkas: lampiran/sk-tim-akuntabilitas-2024.pdf  # dipindai ulang"),
+        BASE.replace(
+            "    berkas: lampiran/sk-tim-akuntabilitas-2024.pdf",
+            "    berkas: lampiran/sk-tim-akuntabilitas-2024.pdf  # dipindai ulang",
+        ),
         encoding="utf-8",
     )
     assert audit(folder).findings == ()

@@ -9,10 +9,10 @@ import pytest
 from click.testing import CliRunner
 
 from lapkin_audit.batch import parallel
-from lapkin_audit.cli import cli
-from lapkin_audit.load.discovery import discover
-from lapkin_audit.decide.engine import Options
 from lapkin_audit.batch.run import audit
+from lapkin_audit.cli import cli
+from lapkin_audit.decide.engine import Options
+from lapkin_audit.load.discovery import discover
 from tests.helpers import FIXTURES
 
 
@@ -43,7 +43,9 @@ def test_jobs_output_is_byte_identical(many, fmt, lang):
 def test_jobs_with_cache_is_byte_identical(many, tmp_path):
     one = check(str(many), "--jobs", "1", "--format", "json")
     for _ in range(2):  # cold, then warm
-        result = CliRunner().invoke(cli, ["check", "--jobs", "2", "--cache-dir", str(tmp_path), "--format", "json", str(many)])
+        result = CliRunner().invoke(
+            cli, ["check", "--jobs", "2", "--cache-dir", str(tmp_path), "--format", "json", str(many)]
+        )
         assert result.output == one
 
 
@@ -83,8 +85,8 @@ def test_a_dead_worker_neither_hangs_nor_loses_dossiers(tmp_path, monkeypatch):
     import shutil
 
     from lapkin_audit.batch import parallel
-    from lapkin_audit.load.discovery import discover
     from lapkin_audit.decide.engine import Options
+    from lapkin_audit.load.discovery import discover
     from lapkin_audit.load.sop import load_rulebook
     from tests.helpers import FIXTURES
 

@@ -38,7 +38,13 @@ def snapshot(root: Path) -> dict[str, tuple]:
                 content = os.readlink(path)
             else:
                 content = None
-            entries[os.path.relpath(path, root)] = (stat.S_IFMT(info.st_mode), info.st_mode, info.st_size, info.st_mtime_ns, content)
+            entries[os.path.relpath(path, root)] = (
+                stat.S_IFMT(info.st_mode),
+                info.st_mode,
+                info.st_size,
+                info.st_mtime_ns,
+                content,
+            )
     return entries
 
 
@@ -105,7 +111,16 @@ def folder(tmp_path):
 
 
 def _report_args(folder: Path) -> list[str]:
-    return ["--format", "json", "--no-cache", "--jobs", "1", "--output", str(folder / "out" / "report.json"), str(folder / "dossier")]
+    return [
+        "--format",
+        "json",
+        "--no-cache",
+        "--jobs",
+        "1",
+        "--output",
+        str(folder / "out" / "report.json"),
+        str(folder / "dossier"),
+    ]
 
 
 def test_output_replaces_the_old_report_with_the_complete_new_one(folder):

@@ -161,7 +161,9 @@ def test_list_table_has_one_row_per_code(lang):
 
 
 def test_docs_rules_md_is_generated():
-    assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") == ruledocs.markdown(), "run python scripts/make_docs.py"
+    assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") == ruledocs.markdown(), (
+        "run python scripts/make_docs.py"
+    )
 
 
 def test_docs_show_every_code_with_its_prose():
@@ -172,7 +174,9 @@ def test_docs_show_every_code_with_its_prose():
 
 
 def test_make_docs_check_passes():
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "make_docs.py"), "--check"], check=False, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "make_docs.py"), "--check"], check=False, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 

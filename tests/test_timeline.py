@@ -57,5 +57,13 @@ def test_cache_entry_keeps_the_timeline(audit):
 def test_cache_writes_every_field_of_a_timing():
     # The cache writes a timing field by field: a new StepTiming field must be added there.
     assert [f.name for f in dataclasses.fields(StepTiming)] == [
-        "nomor", "kegiatan", "mulai", "selesai", "worked", "standard", "standard_text", "waited", "field",
+        "nomor",
+        "kegiatan",
+        "mulai",
+        "selesai",
+        "worked",
+        "standard",
+        "standard_text",
+        "waited",
+        "field",
     ]

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import copy
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pendulum
 import pytest
 import yaml
 
-from lapkin_audit.errors import RulesError
 from lapkin_audit.domain.worktime import OfficeCalendar, parse_duration
+from lapkin_audit.errors import RulesError
 from lapkin_audit.lang.words import format_minutes
 from lapkin_audit.load.calendar import load_calendar
 
@@ -118,9 +118,7 @@ def test_naive_and_aware_denote_the_same_local_time(cal):
         pendulum.datetime(2024, 7, 1, 8, 45, tz=jakarta), pendulum.datetime(2024, 7, 2, 8, tz=jakarta)
     )
     # 01:45 UTC = 08:45 WIB; 01:00 UTC = 08:00 WIB
-    utc = cal.working_minutes(
-        datetime(2024, 7, 1, 1, 45, tzinfo=timezone.utc), datetime(2024, 7, 2, 1, tzinfo=timezone.utc)
-    )
+    utc = cal.working_minutes(datetime(2024, 7, 1, 1, 45, tzinfo=UTC), datetime(2024, 7, 2, 1, tzinfo=UTC))
     assert naive == offset == pend == utc == 405
 
 
@@ -281,13 +279,26 @@ def test_an_office_overrides_ramadan_hours_like_any_period():
 
 
 def test_nested_period_wins_only_on_its_days():
-    c = load_calendar(minimal(jam_kerja=[
-        {"nama": "A", "berlaku_mulai": date(2024, 1, 1), "hari": {"senin": [["07:00", "15:00"]]}},
-        {"nama": "B", "berlaku_mulai": date(2024, 7, 1), "berlaku_sampai": date(2024, 7, 7),
-         "hari": {"senin": [["08:00", "09:00"]]}},
-        {"nama": "C", "berlaku_mulai": date(2024, 7, 1), "berlaku_sampai": date(2024, 7, 1),
-         "hari": {"senin": [["08:00", "08:30"]]}},
-    ]), "nested.yaml")
+    c = load_calendar(
+        minimal(
+            jam_kerja=[
+                {"nama": "A", "berlaku_mulai": date(2024, 1, 1), "hari": {"senin": [["07:00", "15:00"]]}},
+                {
+                    "nama": "B",
+                    "berlaku_mulai": date(2024, 7, 1),
+                    "berlaku_sampai": date(2024, 7, 7),
+                    "hari": {"senin": [["08:00", "09:00"]]},
+                },
+                {
+                    "nama": "C",
+                    "berlaku_mulai": date(2024, 7, 1),
+                    "berlaku_sampai": date(2024, 7, 1),
+                    "hari": {"senin": [["08:00", "08:30"]]},
+                },
+            ]
+        ),
+        "nested.yaml",
+    )
     assert c.working_minutes(dt("2024-07-01T00:00"), dt("2024-07-01T23:00")) == 30  # C inside B inside A
     assert c.working_minutes(dt("2024-07-08T00:00"), dt("2024-07-08T23:00")) == 480  # A again
     assert c.working_minutes(dt("2024-06-24T00:00"), dt("2024-06-24T23:00")) == 480
@@ -404,24 +415,48 @@ BAD = [
     ("start after end", with_day("senin", [["15:00", "07:30"]]), "senin"),
     ("overlapping intervals", with_day("senin", [["07:30", "12:30"], ["12:00", "15:00"]]), "overlap"),
     ("overlapping periods", with_period(berlaku_mulai=date(2023, 6, 1)), "overlap"),
-    ("same days twice", minimal(jam_kerja=[
-        {"nama": "A", "berlaku_mulai": date(2024, 1, 1), "berlaku_sampai": date(2024, 3, 1), "hari": {}},
-        {"nama": "B", "berlaku_mulai": date(2024, 1, 1), "berlaku_sampai": date(2024, 3, 1), "hari": {}},
-    ]), "overlap"),
-    ("nested but open-ended", minimal(jam_kerja=[
-        {"nama": "A", "berlaku_mulai": date(2020, 1, 1), "hari": {}},
-        {"nama": "B", "berlaku_mulai": date(2024, 3, 1), "hari": {}},
-    ]), "overlap"),
-    ("partly overlapping a nested period", minimal(jam_kerja=[
-        {"nama": "A", "berlaku_mulai": date(2024, 1, 1), "hari": {}},
-        {"nama": "B", "berlaku_mulai": date(2024, 3, 1), "berlaku_sampai": date(2024, 3, 31), "hari": {}},
-        {"nama": "C", "berlaku_mulai": date(2024, 3, 20), "berlaku_sampai": date(2024, 4, 10), "hari": {}},
-    ]), "overlap"),
+    (
+        "same days twice",
+        minimal(
+            jam_kerja=[
+                {"nama": "A", "berlaku_mulai": date(2024, 1, 1), "berlaku_sampai": date(2024, 3, 1), "hari": {}},
+                {"nama": "B", "berlaku_mulai": date(2024, 1, 1), "berlaku_sampai": date(2024, 3, 1), "hari": {}},
+            ]
+        ),
+        "overlap",
+    ),
+    (
+        "nested but open-ended",
+        minimal(
+            jam_kerja=[
+                {"nama": "A", "berlaku_mulai": date(2020, 1, 1), "hari": {}},
+                {"nama": "B", "berlaku_mulai": date(2024, 3, 1), "hari": {}},
+            ]
+        ),
+        "overlap",
+    ),
+    (
+        "partly overlapping a nested period",
+        minimal(
+            jam_kerja=[
+                {"nama": "A", "berlaku_mulai": date(2024, 1, 1), "hari": {}},
+                {"nama": "B", "berlaku_mulai": date(2024, 3, 1), "berlaku_sampai": date(2024, 3, 31), "hari": {}},
+                {"nama": "C", "berlaku_mulai": date(2024, 3, 20), "berlaku_sampai": date(2024, 4, 10), "hari": {}},
+            ]
+        ),
+        "overlap",
+    ),
     ("empty sumber", with_period(sumber=""), "sumber"),
-    ("open period not last", minimal(jam_kerja=[
-        {"nama": "A", "berlaku_mulai": date(2020, 1, 1), "hari": {}},
-        {"nama": "B", "berlaku_mulai": date(2024, 1, 1), "hari": {}},
-    ]), "overlap"),
+    (
+        "open period not last",
+        minimal(
+            jam_kerja=[
+                {"nama": "A", "berlaku_mulai": date(2020, 1, 1), "hari": {}},
+                {"nama": "B", "berlaku_mulai": date(2024, 1, 1), "hari": {}},
+            ]
+        ),
+        "overlap",
+    ),
     ("period ends before it starts", with_period(berlaku_sampai=date(2023, 1, 1)), "berlaku_sampai"),
     ("no periods", minimal(jam_kerja=[]), "jam_kerja"),
     ("bad zone", minimal(zona_waktu="Asia/Karangploso"), "zona_waktu"),
@@ -432,10 +467,19 @@ BAD = [
     ("boolean minutes per day", minimal(menit_per_hari=True), "menit_per_hari"),
     ("unknown country", minimal(libur_nasional={"negara": "MY"}), "negara"),
     ("unknown category", minimal(libur_nasional={"negara": "ID", "kategori": ["bank"]}), "kategori"),
-    ("added twice", minimal(tambah_libur=[{"tanggal": date(2024, 7, 2), "nama": "a"},
-                                          {"tanggal": date(2024, 7, 2), "nama": "b"}]), "tambah_libur"),
-    ("added and removed", minimal(tambah_libur=[{"tanggal": date(2024, 4, 15), "nama": "a"}],
-                                  hapus_libur=[{"tanggal": date(2024, 4, 15), "alasan": "b"}]), "hapus_libur"),
+    (
+        "added twice",
+        minimal(tambah_libur=[{"tanggal": date(2024, 7, 2), "nama": "a"}, {"tanggal": date(2024, 7, 2), "nama": "b"}]),
+        "tambah_libur",
+    ),
+    (
+        "added and removed",
+        minimal(
+            tambah_libur=[{"tanggal": date(2024, 4, 15), "nama": "a"}],
+            hapus_libur=[{"tanggal": date(2024, 4, 15), "alasan": "b"}],
+        ),
+        "hapus_libur",
+    ),
     ("removing a normal day", minimal(hapus_libur=[{"tanggal": date(2024, 7, 2), "alasan": "x"}]), "hapus_libur"),
 ]
 

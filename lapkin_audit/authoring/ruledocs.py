@@ -20,18 +20,22 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from lapkin_audit.errors import flatten_errors
 from lapkin_audit.catalogue import FAMILIES, RULES, Rule
-from lapkin_audit.lang.words import severity_word
+from lapkin_audit.errors import flatten_errors
 from lapkin_audit.lang import words
+from lapkin_audit.lang.words import severity_word
 
 SOURCE = Path(__file__).with_name("ruledocs.yaml")
 PARTS = ("checks", "why", "fix")
 
-_TEXT = {"type": "dict", "required": True, "schema": {lang: {"type": "string", "required": True, "empty": False} for lang in ("id", "en")}}
+_TEXT = {
+    "type": "dict",
+    "required": True,
+    "schema": {lang: {"type": "string", "required": True, "empty": False} for lang in ("id", "en")},
+}
 _SNIPPET = {"type": "string", "required": True, "nullable": True, "empty": False}
 _SCHEMA = {
-    **{part: _TEXT for part in PARTS},
+    **dict.fromkeys(PARTS, _TEXT),
     "clause": {"type": "string", "required": True, "empty": False},
     "failing": _SNIPPET,
     "passing": _SNIPPET,
@@ -100,7 +104,8 @@ WORDS = words.RULE_DOCS
 
 
 def _words(lang: str) -> Mapping[str, Any]:
-    return WORDS["en" if lang == "en" else "id"]
+    chosen: Mapping[str, Any] = WORDS["en" if lang == "en" else "id"]
+    return chosen
 
 
 def _family(rule: Rule, lang: str) -> str:
@@ -126,9 +131,15 @@ def explain(code: str, lang: str) -> str:
     checks, why, clause, fix, failing, passing = words["sections"]
     out = [
         f"{rule.code}: {rule.summary(lang)}",
-        f"{severity_word(rule.severity, lang)} · {words['waivable_long'][rule.waivable]} · {rule.family}: {_family(rule, lang)}",
+        f"{severity_word(rule.severity, lang)} · {words['waivable_long'][rule.waivable]}"
+        f" · {rule.family}: {_family(rule, lang)}",
     ]
-    for heading, text in ((checks, doc.text("checks", lang)), (why, doc.text("why", lang)), (clause, doc.clause), (fix, doc.text("fix", lang))):
+    for heading, text in (
+        (checks, doc.text("checks", lang)),
+        (why, doc.text("why", lang)),
+        (clause, doc.clause),
+        (fix, doc.text("fix", lang)),
+    ):
         out += ["", heading, textwrap.fill(text, width=88, initial_indent="  ", subsequent_indent="  ")]
     if doc.failing is not None and doc.passing is not None:
         note = f" ({words['encoding'].format(encoding=doc.encoding)})" if doc.encoding else ""
@@ -201,7 +212,12 @@ def markdown() -> str:
         if family in _FAMILY_NOTES:
             out.append(_FAMILY_NOTES[family] + "\n")
         out.append("| code | severity | waivable | title |\n|---|---|---|---|")
-        out.append("\n".join(f"| {r.code} | {r.severity.value} | {'yes' if r.waivable else 'no'} | {r.summary_en} |" for r in rules) + "\n")
+        out.append(
+            "\n".join(
+                f"| {r.code} | {r.severity.value} | {'yes' if r.waivable else 'no'} | {r.summary_en} |" for r in rules
+            )
+            + "\n"
+        )
         out.extend(_markdown_rule(docs[r.code]) for r in rules)
     out.append(_VERDICT)
     return "\n".join(out)

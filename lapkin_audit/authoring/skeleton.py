@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import json
 
-from lapkin_audit.model import DocumentKind, Sop
 from lapkin_audit.lang import words
+from lapkin_audit.model import DocumentKind, Sop
 
 DEFAULT_SOP = "pelaporan-kinerja"
 
@@ -45,7 +45,9 @@ def render(sop: Sop, lang: str = "id") -> str:
         lines.append(f"  # {t['step'].format(nomor=step.nomor, kegiatan=step.kegiatan, waktu=step.waktu)}")
         lines.append(f"  - nomor: {step.nomor}")
         roles = ", ".join(step.pelaksana)
-        lines.append(f"    pelaksana: [{{peran: {step.pelaksana[0]}, {_EMPTY_PERSON}}}]  # {t['roles'].format(roles=roles)}")
+        lines.append(
+            f"    pelaksana: [{{peran: {step.pelaksana[0]}, {_EMPTY_PERSON}}}]  # {t['roles'].format(roles=roles)}"
+        )
         lines.append(f"    mulai: null  # {t['when']}")
         lines.append("    selesai: null")
         if step.decision:
@@ -92,7 +94,11 @@ def _document(sop: Sop, kind: DocumentKind, comment: str, t: dict[str, str]) -> 
         signers = roles or ((precondition.signed_by,) if precondition is not None and key == "tanda_tangan" else ())
         if signers:
             lines.append(f"    {key}:")
-            lines += [f"      - {{peran: {role}, {_EMPTY_PERSON}, tanggal: null}}  # {t[label].format(role=sop.roles.get(role, role))}" for role in signers]
+            lines += [
+                f"      - {{peran: {role}, {_EMPTY_PERSON}, tanggal: null}}"
+                f"  # {t[label].format(role=sop.roles.get(role, role))}"
+                for role in signers
+            ]
     if precondition is not None and precondition.members_for_role:
         lines.append(f"    anggota:  # {t['members'].format(role=precondition.members_for_role)}")
         lines.append(f"      - {{{_EMPTY_PERSON}}}")

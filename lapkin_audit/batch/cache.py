@@ -29,12 +29,12 @@ import json
 import os
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from lapkin_audit import __version__
-
 from lapkin_audit.load import attachments, yamlread
 from lapkin_audit.load.discovery import Target
 from lapkin_audit.model import DossierResult, Finding, Severity, StepTiming, Verdict
@@ -63,7 +63,7 @@ def run_key(rule_files: tuple[Path, ...], lang: str, select: tuple[str, ...], ig
     """Everything a result depends on that is the same for every dossier of the run."""
     from importlib import metadata
 
-    versions = []
+    versions: list[str | None] = []
     for name in DEPENDENCIES:
         try:
             versions.append(metadata.version(name))
@@ -106,14 +106,18 @@ class ResultCache:
     started_ns: int  # files modified after this may have changed under the audit
 
     @classmethod
-    def open(cls, folder: Path, rule_files: tuple[Path, ...], lang: str, select: tuple[str, ...], ignore: tuple[str, ...]) -> "ResultCache":
+    def open(
+        cls, folder: Path, rule_files: tuple[Path, ...], lang: str, select: tuple[str, ...], ignore: tuple[str, ...]
+    ) -> ResultCache:
         """Raises OSError if the folder cannot be made (the caller runs without a cache)."""
         started = time.time_ns()
         results = Path(folder) / "results"
         results.mkdir(parents=True, exist_ok=True, mode=0o700)
         return cls(results, run_key(rule_files, lang, select, ignore), started)
 
-    def audit(self, target: Target, compute: Callable[[dict], DossierResult], looked_up: bool = False) -> DossierResult:
+    def audit(
+        self, target: Target, compute: Callable[[dict[str, Any]], DossierResult], looked_up: bool = False
+    ) -> DossierResult:
         """The cached result of ``target`` if its inputs are unchanged, else ``compute(seen)``, stored.
 
         ``compute`` fills ``seen`` with the attachment facts the checks used (field -> Attachment).
@@ -167,7 +171,9 @@ class ResultCache:
 
     # ----------------------------------------------------------------------- store
 
-    def _store(self, entry: Path, target: Target, seen: dict[str, attachments.Attachment], result: DossierResult) -> None:
+    def _store(
+        self, entry: Path, target: Target, seen: dict[str, attachments.Attachment], result: DossierResult
+    ) -> None:
         if self._written_during_run(target.manifest):
             return
         data = {
@@ -214,7 +220,17 @@ def _result_to_json(result: DossierResult) -> dict[str, Any]:
         for f in result.findings
     ]
     timeline = [
-        [t.nomor, t.kegiatan, t.mulai.isoformat(), t.selesai.isoformat(), t.worked, t.standard, t.standard_text, t.waited, t.field]
+        [
+            t.nomor,
+            t.kegiatan,
+            t.mulai.isoformat(),
+            t.selesai.isoformat(),
+            t.worked,
+            t.standard,
+            t.standard_text,
+            t.waited,
+            t.field,
+        ]
         for t in result.timeline
     ]
     return {"sop": result.sop, "verdict": result.verdict.value, "findings": findings, "timeline": timeline}
@@ -226,7 +242,17 @@ def _result_from_json(path: str, data: dict[str, Any]) -> DossierResult:
         for rule, severity, message, step, field, line, waived, reason in data["findings"]
     )
     timeline = tuple(
-        StepTiming(nomor, kegiatan, dt.datetime.fromisoformat(mulai), dt.datetime.fromisoformat(selesai), worked, standard, text, waited, field)
+        StepTiming(
+            nomor,
+            kegiatan,
+            dt.datetime.fromisoformat(mulai),
+            dt.datetime.fromisoformat(selesai),
+            worked,
+            standard,
+            text,
+            waited,
+            field,
+        )
         for nomor, kegiatan, mulai, selesai, worked, standard, text, waited, field in data["timeline"]
     )
     return DossierResult(path, data["sop"], Verdict(data["verdict"]), findings, timeline)

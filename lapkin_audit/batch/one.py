@@ -6,8 +6,9 @@ audit each dossier through ``audit_one``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
+from typing import Any
 
 from lapkin_audit.batch.cache import ResultCache
 from lapkin_audit.decide.engine import Options, assess
@@ -51,9 +52,14 @@ class LazyRulebook:
         return self._loaded
 
 
-def audit_one(target: Target, rulebook: Rulebook | LazyRulebook, options: Options, cache: ResultCache | None,
-              looked_up: bool = False) -> DossierResult:
-    def compute(attachments_seen: dict | None = None) -> DossierResult:
+def audit_one(
+    target: Target,
+    rulebook: Rulebook | LazyRulebook,
+    options: Options,
+    cache: ResultCache | None,
+    looked_up: bool = False,
+) -> DossierResult:
+    def compute(attachments_seen: dict[str, Any] | None = None) -> DossierResult:
         return assess(target.manifest, target.display, rulebook.sops, options, attachments_seen)
 
     return compute() if cache is None else cache.audit(target, compute, looked_up)

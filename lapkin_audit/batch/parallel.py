@@ -12,16 +12,16 @@ from __future__ import annotations
 
 import multiprocessing
 import signal
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import Iterator, Sequence
 
 from lapkin_audit.batch.cache import ResultCache
 from lapkin_audit.batch.one import audit_one
-from lapkin_audit.load.discovery import Target
 from lapkin_audit.decide.engine import Options
-from lapkin_audit.model import DossierResult
+from lapkin_audit.load.discovery import Target
 from lapkin_audit.load.sop import Rulebook
+from lapkin_audit.model import DossierResult
 
 MAX_CHUNK = 32  # dossiers per message: big enough to amortise the IPC, small enough to balance
 CHUNKS_PER_WORKER = 8
@@ -53,7 +53,9 @@ def audit(
     chunks = [targets[i : i + size] for i in range(0, len(targets), size)]
     context = multiprocessing.get_context(method or start_method())
     done = 0
-    pool = ProcessPoolExecutor(min(jobs, len(chunks)), mp_context=context, initializer=_start, initargs=(rulebook, options, cache))
+    pool = ProcessPoolExecutor(
+        min(jobs, len(chunks)), mp_context=context, initializer=_start, initargs=(rulebook, options, cache)
+    )
     try:
         for results in pool.map(_audit_chunk, chunks):  # in submission order
             yield from results

@@ -6,7 +6,8 @@ processes when ``jobs`` > 1 and there are enough dossiers to repay starting them
 
 from __future__ import annotations
 
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from types import ModuleType
 
 from lapkin_audit.batch.cache import ResultCache
 from lapkin_audit.batch.one import LazyRulebook, audit_one
@@ -32,7 +33,7 @@ def audit(
         # Cache hits cost less than shipping them to a worker: look them up here, and
         # start workers only if enough dossiers are left to audit.
         hits = [cache.lookup(target) for target in targets]  # type: ignore[union-attr]
-    misses = [target for target, hit in zip(targets, hits) if hit is None]
+    misses = [target for target, hit in zip(targets, hits, strict=True) if hit is None]
     audited: Iterator[DossierResult]
     if jobs > 1 and _parallel().worth_it(len(misses), jobs):
         loaded = rulebook.load() if isinstance(rulebook, LazyRulebook) else rulebook  # once, here, for all workers
@@ -43,7 +44,7 @@ def audit(
         yield hit if hit is not None else next(audited)
 
 
-def _parallel():  # type: ignore[no-untyped-def]
+def _parallel() -> ModuleType:
     from lapkin_audit.batch import parallel  # multiprocessing only when it is used
 
     return parallel

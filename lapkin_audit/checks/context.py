@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Iterable, Mapping, Protocol
+from typing import Protocol
 
+from lapkin_audit.domain.people import format_nip, normalize_nip
 from lapkin_audit.load.attachments import Attachment
 from lapkin_audit.model import Dossier, Person, Sop, StepTiming, Violation
-from lapkin_audit.domain.people import format_nip, normalize_nip
 
 
 @dataclass(frozen=True)

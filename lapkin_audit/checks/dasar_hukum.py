@@ -14,7 +14,7 @@ H002  a citation names a regulation but leaves out its number or year, so it can
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from lapkin_audit.checks.context import Context
 from lapkin_audit.domain.citation import KINDS, parse_citations
@@ -32,10 +32,20 @@ def check(ctx: Context) -> Iterator[Violation]:
                     cited.add(citation.key())
                 elif citation.kind is not None:
                     missing = "year" if citation.number else "number"
-                    yield Violation("H002", f"H002.{missing}", {"text": citation.text}, field=f"{doc.field}.dasar_hukum[{i}]")
+                    yield Violation(
+                        "H002", f"H002.{missing}", {"text": citation.text}, field=f"{doc.field}.dasar_hukum[{i}]"
+                    )
         if not ctx.sop.document_kinds[doc.jenis].cites_legal_basis:
             continue
         for basis in ctx.sop.legal_bases:
             if basis.key() not in cited:
-                args = {"jenis": doc.jenis, "kind": KINDS.get(basis.kind, basis.kind), "nomor": basis.number, "tahun": basis.year, "judul": basis.title}
-                yield Violation("H001", "H001", args, field=f"{doc.field}.dasar_hukum" if doc.dasar_hukum else doc.field)
+                args = {
+                    "jenis": doc.jenis,
+                    "kind": KINDS.get(basis.kind, basis.kind),
+                    "nomor": basis.number,
+                    "tahun": basis.year,
+                    "judul": basis.title,
+                }
+                yield Violation(
+                    "H001", "H001", args, field=f"{doc.field}.dasar_hukum" if doc.dasar_hukum else doc.field
+                )

@@ -16,7 +16,7 @@ K006  the data of a related SOP (Keterkaitan) is absent. Fix: list it.
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from lapkin_audit.checks.context import Context
 from lapkin_audit.lang.messages import Nested
@@ -43,7 +43,12 @@ def _inputs_and_outputs(ctx: Context) -> Iterator[Violation]:
         for code, kinds in (("K001", step.kelengkapan), ("K002", step.output)):
             for jenis in kinds:
                 if jenis not in present:
-                    args = {"step": nomor, "kegiatan": step.short_name, "jenis": jenis, "jenis_nama": ctx.sop.document_kinds[jenis].name}
+                    args = {
+                        "step": nomor,
+                        "kegiatan": step.short_name,
+                        "jenis": jenis,
+                        "jenis_nama": ctx.sop.document_kinds[jenis].name,
+                    }
                     yield Violation(code, code, args, step=nomor, field=field)
 
 
@@ -58,11 +63,15 @@ def _attachments(ctx: Context) -> Iterator[Violation]:
         field = f"{doc.field}.berkas"
         shown = doc.berkas.replace("\x00", "\\0")
         if found.status == "outside":
-            yield Violation("K003", "K003.outside", {"berkas": shown, "reason": Nested(f"outside.{found.reason}")}, field=field)
+            yield Violation(
+                "K003", "K003.outside", {"berkas": shown, "reason": Nested(f"outside.{found.reason}")}, field=field
+            )
         elif found.status == "unreadable":
             yield Violation("K003", "K003.unreadable", {"berkas": shown, "error": found.error}, field=field)
         elif found.status == "missing" and doc.berkas_as_written is not None:
-            yield Violation("K003", "K003.missing_hash", {"berkas": shown, "written": doc.berkas_as_written}, field=field)
+            yield Violation(
+                "K003", "K003.missing_hash", {"berkas": shown, "written": doc.berkas_as_written}, field=field
+            )
         elif found.status != "ok":
             yield Violation("K003", f"K003.{found.status}", {"berkas": shown}, field=field)
         elif doc.sha256 is not None and found.sha256 != doc.sha256:

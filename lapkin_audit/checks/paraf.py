@@ -20,12 +20,12 @@ P006  the same person initialled and signed (an acting Camat who is also the
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterator
+from collections.abc import Iterator
 
 from lapkin_audit.checks.context import Context, mismatch
-from lapkin_audit.model import Document, Mark, Person, Violation
-from lapkin_audit.lang.messages import Nested
 from lapkin_audit.domain.people import PNS, nip_kind, nip_problem, normalize_nip, same_person
+from lapkin_audit.lang.messages import Nested
+from lapkin_audit.model import Document, Mark, Person, Violation
 
 CODES = ("P001", "P002", "P003", "P004", "P005", "P006")
 
@@ -42,11 +42,15 @@ def check(ctx: Context) -> Iterator[Violation]:
     yield from _nips(ctx)
 
 
-def _required(ctx: Context, doc: Document, code: str, key: str, roles: tuple[str, ...], marks: tuple[Mark, ...]) -> Iterator[Violation]:
+def _required(
+    ctx: Context, doc: Document, code: str, key: str, roles: tuple[str, ...], marks: tuple[Mark, ...]
+) -> Iterator[Violation]:
     for role in roles:
         if not any(mark.person.peran == role for mark in marks):
             field = f"{doc.field}.{key}" if marks else doc.field
-            yield Violation(code, code, {"jenis": doc.jenis, "role": role, "role_name": ctx.sop.roles[role]}, field=field)
+            yield Violation(
+                code, code, {"jenis": doc.jenis, "role": role, "role_name": ctx.sop.roles[role]}, field=field
+            )
 
 
 def _holders(ctx: Context, marks: tuple[Mark, ...]) -> Iterator[Violation]:
@@ -61,7 +65,7 @@ def _timing(ctx: Context, doc: Document) -> Iterator[Violation]:
     for paraf in doc.paraf:
         for signature in doc.tanda_tangan:
             if _after(paraf.tanggal, signature.tanggal):
-                args = {"paraf": paraf.tanggal, "ttd": signature.tanggal}
+                args: dict[str, object] = {"paraf": paraf.tanggal, "ttd": signature.tanggal}
                 yield Violation("P004", "P004.order", args, field=f"{paraf.field}.tanggal")
     producers = [s.nomor for s in ctx.sop.steps if doc.jenis in s.output]
     windows = [(r.mulai, r.selesai, r.nomor) for r in ctx.dossier.langkah if r.nomor in producers]
@@ -89,7 +93,12 @@ def _nips(ctx: Context) -> Iterator[Violation]:
         if problem is not None:
             normalized = normalize_nip(person.nip)
             kind = nip_kind(normalized) if normalized else PNS
-            args = {"nip": person.nip, "nama": person.nama, "kind": Nested(f"nip.{kind}"), "digits": (normalized or "")[12:14]}
+            args = {
+                "nip": person.nip,
+                "nama": person.nama,
+                "kind": Nested(f"nip.{kind}"),
+                "digits": (normalized or "")[12:14],
+            }
             yield Violation("P005", f"P005.{problem}", args, field=f"{person.field}.nip")
 
 

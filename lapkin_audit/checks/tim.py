@@ -17,11 +17,12 @@ T006  the decree was signed by a different Camat than the one in office (waivabl
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from lapkin_audit.checks.context import Context, mismatch
-from lapkin_audit.model import Document, Precondition, Violation
 from lapkin_audit.domain.people import same_person
+from lapkin_audit.model import Document, Precondition, Violation
 
 CODES = ("T001", "T002", "T003", "T004", "T005", "T006")
 
@@ -41,7 +42,12 @@ def _problems(ctx: Context, rule: Precondition, decree: Document) -> Iterator[Vi
     log = ctx.dossier.langkah
     signers = [mark for mark in decree.tanda_tangan if mark.person.peran == rule.signed_by]
     if not signers:
-        yield Violation("T002", "T002", {"jenis": decree.jenis, "role": rule.signed_by}, field=f"{decree.field}.tanda_tangan" if decree.tanda_tangan else decree.field)
+        yield Violation(
+            "T002",
+            "T002",
+            {"jenis": decree.jenis, "role": rule.signed_by},
+            field=f"{decree.field}.tanda_tangan" if decree.tanda_tangan else decree.field,
+        )
     else:
         holder = ctx.dossier.pejabat.get(rule.signed_by)
         for mark in signers:
@@ -57,13 +63,25 @@ def _problems(ctx: Context, rule: Precondition, decree: Document) -> Iterator[Vi
         if dated is None:
             yield Violation("T003", "T003.undated", {"jenis": decree.jenis}, field=decree.field)
         elif dated > start.date():
-            yield Violation("T003", "T003", {"tanggal": dated, "mulai": start}, field=f"{decree.field}.tanggal" if decree.tanggal else decree.field)
+            yield Violation(
+                "T003",
+                "T003",
+                {"tanggal": dated, "mulai": start},
+                field=f"{decree.field}.tanggal" if decree.tanggal else decree.field,
+            )
     if rule.covers_run:
         begins = decree.berlaku_mulai or dated
         if begins is not None and begins > start.date():
-            yield Violation("T004", "T004.start", {"berlaku": begins, "mulai": start}, field=f"{decree.field}.berlaku_mulai")
+            yield Violation(
+                "T004", "T004.start", {"berlaku": begins, "mulai": start}, field=f"{decree.field}.berlaku_mulai"
+            )
         if decree.berlaku_sampai is not None and decree.berlaku_sampai < end.date():
-            yield Violation("T004", "T004.end", {"berlaku": decree.berlaku_sampai, "selesai": end}, field=f"{decree.field}.berlaku_sampai")
+            yield Violation(
+                "T004",
+                "T004.end",
+                {"berlaku": decree.berlaku_sampai, "selesai": end},
+                field=f"{decree.field}.berlaku_sampai",
+            )
     if rule.members_for_role:
         for record in log:
             for person in record.pelaksana:
@@ -74,6 +92,6 @@ def _problems(ctx: Context, rule: Precondition, decree: Document) -> Iterator[Vi
                     yield Violation("T005", "T005", args, step=record.nomor, field=person.field)
 
 
-def _earliest(marks: list) -> dt.date | None:
+def _earliest(marks: list[Any]) -> dt.date | None:
     dates = [m.tanggal.date() if isinstance(m.tanggal, dt.datetime) else m.tanggal for m in marks]
     return min(dates) if dates else None

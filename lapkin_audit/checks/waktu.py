@@ -16,7 +16,7 @@ W004  the run started before the reporting period ended (waivable): a report wri
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterator
+from collections.abc import Iterator
 
 from lapkin_audit.checks.context import Context
 from lapkin_audit.model import Violation, WorkMinutes
@@ -34,7 +34,13 @@ def check(ctx: Context) -> Iterator[Violation]:
             args = {"step": timing.nomor, "mulai": timing.mulai, "selesai": timing.selesai}
             yield Violation("W003", "W003", args, step=timing.nomor, field=f"{timing.field}.selesai")
         elif timing.overrun:
-            args = {"step": timing.nomor, "kegiatan": timing.kegiatan, "actual": WorkMinutes(timing.worked), "limit_text": timing.standard_text, "limit": WorkMinutes(timing.standard)}
+            args = {
+                "step": timing.nomor,
+                "kegiatan": timing.kegiatan,
+                "actual": WorkMinutes(timing.worked),
+                "limit_text": timing.standard_text,
+                "limit": WorkMinutes(timing.standard),
+            }
             yield Violation("W001", "W001", args, step=timing.nomor, field=f"{timing.field}.selesai")
 
     first = min(log, key=lambda r: r.mulai)
@@ -46,7 +52,12 @@ def check(ctx: Context) -> Iterator[Violation]:
     total = calendar.working_minutes(first.mulai, last.selesai, zone)
     if last.selesai >= first.mulai and total > allowed:
         key = "W002.loop" if extra else "W002"
-        args = {"actual": WorkMinutes(total), "limit_text": ctx.sop.jumlah_waktu, "limit": WorkMinutes(allowed), "extra": WorkMinutes(extra)}
+        args = {
+            "actual": WorkMinutes(total),
+            "limit_text": ctx.sop.jumlah_waktu,
+            "limit": WorkMinutes(allowed),
+            "extra": WorkMinutes(extra),
+        }
         yield Violation("W002", key, args, field=f"{last.field}.selesai")
 
     period_end = ctx.dossier.periode.last_day()

@@ -8,17 +8,17 @@ the line from the manifest, the text from the messages, applies waivers and
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import Any
 
-from lapkin_audit.load import attachments, manifest
-
-from lapkin_audit.domain import timeline
 from lapkin_audit.catalogue import RULES, matches
 from lapkin_audit.checks import Context, families
 from lapkin_audit.decide import waivers
+from lapkin_audit.domain import timeline
 from lapkin_audit.lang.messages import render
+from lapkin_audit.load import attachments, manifest
 from lapkin_audit.model import Dossier, DossierResult, Finding, Severity, Sop, StepTiming, Verdict
 
 INTERNAL_ERROR = "E000"
@@ -38,8 +38,13 @@ class Options:
         return not matches(code, self.ignore)
 
 
-def assess(manifest_path: Path, display_path: str, sops: Mapping[str, Sop], options: Options,
-           attachments_seen: dict[str, attachments.Attachment] | None = None) -> DossierResult:
+def assess(
+    manifest_path: Path,
+    display_path: str,
+    sops: Mapping[str, Sop],
+    options: Options,
+    attachments_seen: dict[str, attachments.Attachment] | None = None,
+) -> DossierResult:
     """Never raises for a dossier's sake: an internal error becomes this dossier's finding.
 
     ``attachments_seen``, if given, receives the attachment facts the checks saw (the cache keys on them).
@@ -51,7 +56,7 @@ def assess(manifest_path: Path, display_path: str, sops: Mapping[str, Sop], opti
         if loaded.dossier is None or loaded.sop is None:
             return _result(display_path, sop_id, _stamp(((v, None) for v in loaded.violations), None, options.lang))
         return _audit(loaded.dossier, loaded.sop, options, attachments_seen)
-    except Exception as exc:  # noqa: BLE001 - isolation: one dossier never ends the batch
+    except Exception as exc:
         finding = Finding(
             rule=INTERNAL_ERROR,
             severity=Severity.ERROR,
@@ -62,11 +67,15 @@ def assess(manifest_path: Path, display_path: str, sops: Mapping[str, Sop], opti
 
 def context_for(found: Dossier, sop: Sop) -> Context:
     root = os.path.realpath(found.folder)  # once per dossier, not per attachment
-    facts = {doc.field: attachments.inspect(found.folder, doc.berkas, root) for doc in found.dokumen if doc.berkas is not None}
+    facts = {
+        doc.field: attachments.inspect(found.folder, doc.berkas, root)
+        for doc in found.dokumen
+        if doc.berkas is not None
+    }
     return Context(found, sop, facts, timeline.build(found, sop))
 
 
-def _audit(found: Dossier, sop: Sop, options: Options, attachments_seen: dict | None = None) -> DossierResult:
+def _audit(found: Dossier, sop: Sop, options: Options, attachments_seen: dict[str, Any] | None = None) -> DossierResult:
     ctx = context_for(found, sop)
     if attachments_seen is not None:
         attachments_seen.update(ctx.attachments)
@@ -98,7 +107,9 @@ def _stamp(judged: Iterable[waivers.Judged], found: Dossier | None, lang: str) -
     return findings
 
 
-def _result(path: str, sop_id: str | None, findings: list[Finding], steps: tuple[StepTiming, ...] = ()) -> DossierResult:
+def _result(
+    path: str, sop_id: str | None, findings: list[Finding], steps: tuple[StepTiming, ...] = ()
+) -> DossierResult:
     ordered = tuple(sorted(findings, key=Finding.sort_key))
     return DossierResult(path, sop_id, verdict_of(ordered), ordered, steps)
 

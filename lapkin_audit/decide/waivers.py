@@ -12,11 +12,11 @@ X001  a waiver waives nothing because it is invalid: its rule is unknown or not
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from lapkin_audit.catalogue import RULES
-from lapkin_audit.model import Dossier, Sop, Violation, Waiver
 from lapkin_audit.domain.people import same_person
+from lapkin_audit.model import Dossier, Sop, Violation, Waiver
 
 CODES = ("X001",)
 
@@ -37,7 +37,11 @@ def apply(dossier: Dossier, sop: Sop, violations: Iterable[Violation]) -> list[J
         if problem is None and not matches:
             problem = "no_match"
         if problem is not None:
-            args = {"aturan": waiver.aturan, "langkah": waiver.langkah if waiver.langkah is not None else "-", "role": approver_role}
+            args = {
+                "aturan": waiver.aturan,
+                "langkah": waiver.langkah if waiver.langkah is not None else "-",
+                "role": approver_role,
+            }
             invalid.append(Violation("X001", f"X001.{problem}", args, step=waiver.langkah, field=waiver.field))
             continue
         for i in matches:

@@ -159,7 +159,7 @@ def parse_citations(text: str) -> tuple[Citation, ...]:
     if len(starts) == 1:
         return (parse_citation(text),)
     ends = starts[1:] + [len(normalized)]
-    pieces = (_without_joint(normalized[a:b]) for a, b in zip(starts, ends))
+    pieces = (_without_joint(normalized[a:b]) for a, b in zip(starts, ends, strict=True))
     return tuple(parse_citation(piece) for piece in pieces)
 
 

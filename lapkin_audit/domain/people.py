@@ -201,9 +201,7 @@ _BACK_DOTTED = re.compile(
     r"|ph\.d|m\.b\.a)\.?"
 )
 # The same degrees written without dots: SH, MM, MSi, SSos, SKom, SE, ST, SIP ...
-_BACK_COMPACT = re.compile(
-    rf"(?:[sm](?:{_FIELD})i?|amd(?:kom)?|lc|mba|mpa|phd|skm|apt|ns|msc|bsc|ma|ba)"
-)
+_BACK_COMPACT = re.compile(rf"(?:[sm](?:{_FIELD})i?|amd(?:kom)?|lc|mba|mpa|phd|skm|apt|ns|msc|bsc|ma|ba)")
 # Behind a comma anything dotted is a title too (S.Tr.Kes, M.T.I., S.I.Kom), because
 # Indonesian names put only titles there.
 _ANY_DOTTED = re.compile(r"(?:[^\W\d_]{1,4}\.)+[^\W\d_]{0,5}")
@@ -217,10 +215,7 @@ def _is_front_title(token: str) -> bool:
 
 
 def _is_back_title(token: str) -> bool:
-    return (
-        _BACK_DOTTED.fullmatch(token) is not None
-        or _BACK_COMPACT.fullmatch(token.rstrip(".")) is not None
-    )
+    return _BACK_DOTTED.fullmatch(token) is not None or _BACK_COMPACT.fullmatch(token.rstrip(".")) is not None
 
 
 def _head_words(head: str) -> list[str]:
@@ -255,17 +250,11 @@ def normalize_name(name: str) -> str:
     head, *tails = text.split(",")
     words = _head_words(head)
     for tail in tails:
-        words += [
-            t
-            for t in tail.split()
-            if not (_is_back_title(t) or _ANY_DOTTED.fullmatch(t) or _is_front_title(t))
-        ]
+        words += [t for t in tail.split() if not (_is_back_title(t) or _ANY_DOTTED.fullmatch(t) or _is_front_title(t))]
     return " ".join(_NON_WORD.sub(" ", " ".join(words)).split())
 
 
-def same_person(
-    name_a: str | None, nip_a: object, name_b: str | None, nip_b: object
-) -> bool:
+def same_person(name_a: str | None, nip_a: object, name_b: str | None, nip_b: object) -> bool:
     """Whether two mentions are one person.
 
     When both carry a NIP, the NIP decides and the names are ignored (a NIP is unique;

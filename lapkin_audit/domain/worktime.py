@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from functools import lru_cache
+from functools import cache
 
 import pendulum
 
@@ -58,9 +58,7 @@ class OfficeCalendar:
     holiday_country: str = "ID"
     holiday_categories: tuple[str, ...] = ("public", "government")
     # Memo of day -> working intervals in seconds; not part of the calendar's identity.
-    _days: dict[date, tuple[tuple[int, int], ...]] = field(
-        default_factory=dict, init=False, repr=False, compare=False
-    )
+    _days: dict[date, tuple[tuple[int, int], ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def holiday_name(self, day: date) -> str | None:
         """Name of the holiday on ``day`` (added days win), None if removed or none."""
@@ -120,7 +118,6 @@ class OfficeCalendar:
         return cached
 
 
-
 def _local(moment: datetime, tz: pendulum.Timezone) -> datetime:
     if not isinstance(moment, datetime):
         raise TypeError(f"expected a datetime, got {type(moment).__name__}: {moment!r}")
@@ -130,7 +127,7 @@ def _local(moment: datetime, tz: pendulum.Timezone) -> datetime:
     return datetime(moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second)
 
 
-@lru_cache(maxsize=None)
+@cache
 def national_holidays(country: str, categories: tuple[str, ...], year: int) -> dict[date, str]:
     # Imported here: building the package's tables is slow, so only years touched pay.
     import holidays

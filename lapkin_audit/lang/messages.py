@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from lapkin_audit.lang.words import TYPE_WORDS, format_minutes
 from lapkin_audit.model import WorkMinutes
@@ -19,72 +20,195 @@ LANGS = ("id", "en")
 MESSAGES: dict[str, tuple[str, str]] = {
     # E001: the manifest cannot be read
     "read.missing": ("{what} {path} tidak ada.", "{what} {path} is missing."),
-    "read.not_file": ("{path} bukan berkas biasa (folder, FIFO atau perangkat).", "{path} is not a regular file (a folder, FIFO or device)."),
-    "read.broken_link": ("{path} adalah tautan simbolik yang tujuannya tidak ada.", "{path} is a symbolic link whose target does not exist."),
-    "read.outside": ("{path} adalah tautan ke luar foldernya; tidak dibaca.", "{path} is a link to outside its folder; not read."),
+    "read.not_file": (
+        "{path} bukan berkas biasa (folder, FIFO atau perangkat).",
+        "{path} is not a regular file (a folder, FIFO or device).",
+    ),
+    "read.broken_link": (
+        "{path} adalah tautan simbolik yang tujuannya tidak ada.",
+        "{path} is a symbolic link whose target does not exist.",
+    ),
+    "read.outside": (
+        "{path} adalah tautan ke luar foldernya; tidak dibaca.",
+        "{path} is a link to outside its folder; not read.",
+    ),
     "read.os_error": ("{what} tidak dapat dibaca: {error}.", "{what} cannot be read: {error}."),
-    "read.too_large": ("{what} berukuran {size} bita, melebihi batas {limit} bita.", "{what} is {size} bytes, over the limit of {limit} bytes."),
+    "read.too_large": (
+        "{what} berukuran {size} bita, melebihi batas {limit} bita.",
+        "{what} is {size} bytes, over the limit of {limit} bytes.",
+    ),
     "read.utf16": ("{what} berkode UTF-16; simpan sebagai UTF-8.", "{what} is UTF-16; save it as UTF-8."),
-    "read.not_utf8": ("{what} bukan UTF-8 yang sah (bita ke-{offset}); simpan sebagai UTF-8.", "{what} is not valid UTF-8 (byte {offset}); save it as UTF-8."),
-    "read.cp1252": ("{what} tersimpan sebagai Windows-1252/ANSI, bukan UTF-8 (baris ini terbaca: '{text}'); simpan sebagai UTF-8 (Notepad: Save As, Encoding: UTF-8).", "{what} is saved as Windows-1252/ANSI, not UTF-8 (this line reads: '{text}'); save it as UTF-8 (Notepad: Save As, Encoding: UTF-8)."),
-    "read.expansion": ("YAML mengembang melebihi {limit} nilai (alias berlapis); berkas ditolak.", "The YAML expands past {limit} values (nested aliases); the file is refused."),
-    "read.too_deep": ("YAML bersarang lebih dari {limit} tingkat; berkas ditolak.", "The YAML nests deeper than {limit} levels; the file is refused."),
+    "read.not_utf8": (
+        "{what} bukan UTF-8 yang sah (bita ke-{offset}); simpan sebagai UTF-8.",
+        "{what} is not valid UTF-8 (byte {offset}); save it as UTF-8.",
+    ),
+    "read.cp1252": (
+        "{what} tersimpan sebagai Windows-1252/ANSI, bukan UTF-8 (baris ini terbaca: '{text}'); simpan sebagai UTF-8 (Notepad: Save As, Encoding: UTF-8).",
+        "{what} is saved as Windows-1252/ANSI, not UTF-8 (this line reads: '{text}'); save it as UTF-8 (Notepad: Save As, Encoding: UTF-8).",
+    ),
+    "read.expansion": (
+        "YAML mengembang melebihi {limit} nilai (alias berlapis); berkas ditolak.",
+        "The YAML expands past {limit} values (nested aliases); the file is refused.",
+    ),
+    "read.too_deep": (
+        "YAML bersarang lebih dari {limit} tingkat; berkas ditolak.",
+        "The YAML nests deeper than {limit} levels; the file is refused.",
+    ),
     "what.manifest": ("Manifest", "The manifest"),
     "what.rules": ("Berkas aturan", "The rules file"),
     # E002: not valid YAML
     "yaml.syntax": ("YAML tidak sah (kolom {column}): {detail}.", "Invalid YAML (column {column}): {detail}."),
-    "yaml.tab": ("Baris ini diindentasi dengan tab; YAML hanya menerima spasi untuk indentasi: ganti tab dengan spasi.", "This line is indented with a tab; YAML takes only spaces for indentation: replace the tab with spaces."),
-    "yaml.curly_quotes": ("Baris ini memakai tanda kutip lengkung (“ ” dari Word); YAML hanya mengenal tanda kutip lurus: ganti dengan \"...\".", "This line uses curly quotes (“ ” from Word); YAML knows only straight quotes: replace them with \"...\"."),
-    "yaml.hash_in_flow": ("Tanda # di dalam {{...}} atau [...] memulai komentar YAML dan memotong sisa baris; beri tanda kutip pada nilai yang memuat #, mis. berkas: \"lampiran/lra #2.pdf\".", "A # inside {{...}} or [...] starts a YAML comment and cuts the rest of the line; quote a value that holds a #, e.g. berkas: \"lampiran/lra #2.pdf\"."),
-    "yaml.duplicate_key": ("Kunci '{key}' muncul dua kali (pertama di baris {first}); YAML hanya menyimpan yang terakhir.", "Key '{key}' appears twice (first on line {first}); YAML keeps only the last."),
-    "yaml.tag": ("Tag YAML {tag} tidak diizinkan; manifest hanya berisi data biasa.", "YAML tag {tag} is not allowed; a manifest holds plain data only."),
+    "yaml.tab": (
+        "Baris ini diindentasi dengan tab; YAML hanya menerima spasi untuk indentasi: ganti tab dengan spasi.",
+        "This line is indented with a tab; YAML takes only spaces for indentation: replace the tab with spaces.",
+    ),
+    "yaml.curly_quotes": (
+        'Baris ini memakai tanda kutip lengkung (“ ” dari Word); YAML hanya mengenal tanda kutip lurus: ganti dengan "...".',
+        'This line uses curly quotes (“ ” from Word); YAML knows only straight quotes: replace them with "...".',
+    ),
+    "yaml.hash_in_flow": (
+        'Tanda # di dalam {{...}} atau [...] memulai komentar YAML dan memotong sisa baris; beri tanda kutip pada nilai yang memuat #, mis. berkas: "lampiran/lra #2.pdf".',
+        'A # inside {{...}} or [...] starts a YAML comment and cuts the rest of the line; quote a value that holds a #, e.g. berkas: "lampiran/lra #2.pdf".',
+    ),
+    "yaml.duplicate_key": (
+        "Kunci '{key}' muncul dua kali (pertama di baris {first}); YAML hanya menyimpan yang terakhir.",
+        "Key '{key}' appears twice (first on line {first}); YAML keeps only the last.",
+    ),
+    "yaml.tag": (
+        "Tag YAML {tag} tidak diizinkan; manifest hanya berisi data biasa.",
+        "YAML tag {tag} is not allowed; a manifest holds plain data only.",
+    ),
     "yaml.bad_scalar": ("Nilai '{value}' tidak dapat dibaca: {detail}.", "Value '{value}' cannot be read: {detail}."),
     "yaml.complex_key": ("Kunci harus berupa teks sederhana.", "A key must be a plain scalar."),
     "yaml.bad_merge": ("Penggabungan '<<' hanya menerima peta.", "A '<<' merge takes mappings only."),
     # E003: breaks the dossier format
     "format.empty": ("Manifest kosong.", "The manifest is empty."),
-    "format.not_mapping": ("Manifest harus berupa peta kunci (format, sop, ...), bukan {kind}.", "The manifest must be a mapping of keys (format, sop, ...), not {kind}."),
-    "format.version": ("format {found} tidak dikenal; versi yang didukung: 1.", "Unknown format {found}; the supported version is 1."),
-    "format.curly_quotes": ("Baris ini memakai tanda kutip lengkung (“ ” dari Word), sehingga koma di dalam nilai memecahnya; ganti dengan tanda kutip lurus \"...\".", "This line uses curly quotes (“ ” from Word), so a comma inside the value splits it; replace them with straight quotes \"...\"."),
+    "format.not_mapping": (
+        "Manifest harus berupa peta kunci (format, sop, ...), bukan {kind}.",
+        "The manifest must be a mapping of keys (format, sop, ...), not {kind}.",
+    ),
+    "format.version": (
+        "format {found} tidak dikenal; versi yang didukung: 1.",
+        "Unknown format {found}; the supported version is 1.",
+    ),
+    "format.curly_quotes": (
+        'Baris ini memakai tanda kutip lengkung (“ ” dari Word), sehingga koma di dalam nilai memecahnya; ganti dengan tanda kutip lurus "...".',
+        'This line uses curly quotes (“ ” from Word), so a comma inside the value splits it; replace them with straight quotes "...".',
+    ),
     "format.unknown_key": ("Kunci '{key}' tidak dikenal di {field}.", "Unknown key '{key}' at {field}."),
-    "format.bool_key": ("Kunci {field} terbaca sebagai boolean (YAML 1.1 membaca yes/no/on/off sebagai boolean): beri tanda kutip atau pakai kunci yang benar (mis. 'nomor', bukan 'no').", "Key {field} was read as a boolean (YAML 1.1 reads yes/no/on/off as booleans): quote it or use the right key (e.g. 'nomor', not 'no')."),
+    "format.bool_key": (
+        "Kunci {field} terbaca sebagai boolean (YAML 1.1 membaca yes/no/on/off sebagai boolean): beri tanda kutip atau pakai kunci yang benar (mis. 'nomor', bukan 'no').",
+        "Key {field} was read as a boolean (YAML 1.1 reads yes/no/on/off as booleans): quote it or use the right key (e.g. 'nomor', not 'no').",
+    ),
     "format.required": ("Kunci wajib {field} tidak ada.", "Required key {field} is missing."),
-    "format.type": ("{field} harus berupa {expected}, tetapi berisi {found}.", "{field} must be {expected}, but holds {found}."),
-    "format.bool_value": ("{field} terbaca sebagai boolean (yes/no/on/off tanpa kutip); beri tanda kutip.", "{field} was read as a boolean (unquoted yes/no/on/off); quote it."),
+    "format.type": (
+        "{field} harus berupa {expected}, tetapi berisi {found}.",
+        "{field} must be {expected}, but holds {found}.",
+    ),
+    "format.bool_value": (
+        "{field} terbaca sebagai boolean (yes/no/on/off tanpa kutip); beri tanda kutip.",
+        "{field} was read as a boolean (unquoted yes/no/on/off); quote it.",
+    ),
     "format.null": ("{field} tidak boleh kosong (null).", "{field} must not be null."),
     "format.empty_value": ("{field} tidak boleh kosong.", "{field} must not be empty."),
-    "format.allowed": ("{field} bernilai '{value}'; yang diizinkan: {allowed}.", "{field} is '{value}'; allowed: {allowed}."),
-    "format.case": ("{field} bernilai '{value}'; maksud Anda '{suggestion}'? Nilai ini ditulis persis, dengan huruf kecil/besar yang sama.", "{field} is '{value}'; did you mean '{suggestion}'? This value is written exactly, in the same case."),
+    "format.allowed": (
+        "{field} bernilai '{value}'; yang diizinkan: {allowed}.",
+        "{field} is '{value}'; allowed: {allowed}.",
+    ),
+    "format.case": (
+        "{field} bernilai '{value}'; maksud Anda '{suggestion}'? Nilai ini ditulis persis, dengan huruf kecil/besar yang sama.",
+        "{field} is '{value}'; did you mean '{suggestion}'? This value is written exactly, in the same case.",
+    ),
     "format.sha256": ("{field} harus 64 digit heksadesimal.", "{field} must be 64 hex digits."),
     "format.pattern": ("{field} bernilai '{value}' yang bentuknya salah.", "{field} has a malformed value '{value}'."),
-    "format.range": ("{field} bernilai {value}, melanggar batas {rule} {limit}.", "{field} is {value}, breaking its {rule} of {limit}."),
+    "format.range": (
+        "{field} bernilai {value}, melanggar batas {rule} {limit}.",
+        "{field} is {value}, breaking its {rule} of {limit}.",
+    ),
     "format.other": ("{field} tidak sesuai format ({detail}).", "{field} breaks the format ({detail})."),
     "format.ke_tahunan": ("{field} tidak dipakai untuk periode tahunan.", "{field} is not used for a yearly period."),
-    "format.ke_range": ("{field} bernilai {value}; periode {jenis} berjalan 1 sampai {limit}.", "{field} is {value}; a {jenis} period runs from 1 to {limit}."),
-    "format.zone": ("{field}: zona waktu '{zone}' tidak dikenal (contoh: Asia/Jakarta, Asia/Makassar, Asia/Jayapura).", "{field}: unknown time zone '{zone}' (e.g. Asia/Jakarta, Asia/Makassar, Asia/Jayapura)."),
-    "format.date": ("{field}: '{value}' bukan tanggal yang dapat dibaca. Tulis 2025-07-12 atau 2025-07-12T08:00 (juga diterima: 12/07/2025, 12 Juli 2025, 08.00 WIB).", "{field}: '{value}' is not a readable date. Write 2025-07-12 or 2025-07-12T08:00 (also accepted: 12/07/2025, 12 Juli 2025, 08.00 WIB)."),
-    "format.date_suggest": ("{field}: '{value}' tidak dapat dibaca; maksud Anda {suggestion}? Tulis tanggal sebagai tahun-bulan-hari.", "{field}: '{value}' cannot be read; did you mean {suggestion}? Write dates as year-month-day."),
-    "format.date_short_year": ("{field}: '{value}' memakai tahun dua digit; tulis tahun lengkap, mis. 2025-07-12 atau 12/07/2025.", "{field}: '{value}' has a two-digit year; write the full year, e.g. 2025-07-12 or 12/07/2025."),
-    "format.date_range": ("{field}: '{value}' di luar rentang tahun {low}-{high}.", "{field}: '{value}' is outside the years {low}-{high}."),
-    "format.need_time": ("{field}: '{value}' harus memuat jam; tulis mis. {example}.", "{field}: '{value}' needs a time of day; write e.g. {example}."),
+    "format.ke_range": (
+        "{field} bernilai {value}; periode {jenis} berjalan 1 sampai {limit}.",
+        "{field} is {value}; a {jenis} period runs from 1 to {limit}.",
+    ),
+    "format.zone": (
+        "{field}: zona waktu '{zone}' tidak dikenal (contoh: Asia/Jakarta, Asia/Makassar, Asia/Jayapura).",
+        "{field}: unknown time zone '{zone}' (e.g. Asia/Jakarta, Asia/Makassar, Asia/Jayapura).",
+    ),
+    "format.date": (
+        "{field}: '{value}' bukan tanggal yang dapat dibaca. Tulis 2025-07-12 atau 2025-07-12T08:00 (juga diterima: 12/07/2025, 12 Juli 2025, 08.00 WIB).",
+        "{field}: '{value}' is not a readable date. Write 2025-07-12 or 2025-07-12T08:00 (also accepted: 12/07/2025, 12 Juli 2025, 08.00 WIB).",
+    ),
+    "format.date_suggest": (
+        "{field}: '{value}' tidak dapat dibaca; maksud Anda {suggestion}? Tulis tanggal sebagai tahun-bulan-hari.",
+        "{field}: '{value}' cannot be read; did you mean {suggestion}? Write dates as year-month-day.",
+    ),
+    "format.date_short_year": (
+        "{field}: '{value}' memakai tahun dua digit; tulis tahun lengkap, mis. 2025-07-12 atau 12/07/2025.",
+        "{field}: '{value}' has a two-digit year; write the full year, e.g. 2025-07-12 or 12/07/2025.",
+    ),
+    "format.date_range": (
+        "{field}: '{value}' di luar rentang tahun {low}-{high}.",
+        "{field}: '{value}' is outside the years {low}-{high}.",
+    ),
+    "format.need_time": (
+        "{field}: '{value}' harus memuat jam; tulis mis. {example}.",
+        "{field}: '{value}' needs a time of day; write e.g. {example}.",
+    ),
     "format.pejabat_required": ("{field} wajib ada untuk SOP {sop}.", "{field} is required by SOP {sop}."),
     # E004 / E005: the SOP
-    "sop.unknown": ("SOP '{sop}' tidak ada dalam aturan (tersedia: {known}).", "SOP '{sop}' is not in the rules (available: {known})."),
-    "ref.role": ("Peran '{role}' tidak dikenal SOP {sop} (dikenal: {known}).", "Role '{role}' is unknown to SOP {sop} (known: {known})."),
-    "ref.jenis": ("Jenis dokumen '{jenis}' tidak dikenal SOP {sop}.", "Document kind '{jenis}' is unknown to SOP {sop}."),
-    "ref.step": ("Langkah {nomor} tidak ada dalam SOP {sop} (langkah: {known}).", "Step {nomor} is not in SOP {sop} (steps: {known})."),
-    "sop.not_in_effect": ("SOP {sop} baru berlaku {efektif}, tetapi proses dimulai {mulai}.", "SOP {sop} took effect on {efektif}, but the run started on {mulai}."),
+    "sop.unknown": (
+        "SOP '{sop}' tidak ada dalam aturan (tersedia: {known}).",
+        "SOP '{sop}' is not in the rules (available: {known}).",
+    ),
+    "ref.role": (
+        "Peran '{role}' tidak dikenal SOP {sop} (dikenal: {known}).",
+        "Role '{role}' is unknown to SOP {sop} (known: {known}).",
+    ),
+    "ref.jenis": (
+        "Jenis dokumen '{jenis}' tidak dikenal SOP {sop}.",
+        "Document kind '{jenis}' is unknown to SOP {sop}.",
+    ),
+    "ref.step": (
+        "Langkah {nomor} tidak ada dalam SOP {sop} (langkah: {known}).",
+        "Step {nomor} is not in SOP {sop} (steps: {known}).",
+    ),
+    "sop.not_in_effect": (
+        "SOP {sop} baru berlaku {efektif}, tetapi proses dimulai {mulai}.",
+        "SOP {sop} took effect on {efektif}, but the run started on {mulai}.",
+    ),
     # K: kelengkapan
-    "K001": ("Langkah {step} ({kegiatan}) memerlukan {jenis_nama} ({jenis}), yang tidak ada di dokumen.", "Step {step} ({kegiatan}) needs {jenis_nama} ({jenis}), which is not among the documents."),
-    "K002": ("Output langkah {step} ({kegiatan}), {jenis_nama} ({jenis}), tidak ada di dokumen.", "The output of step {step} ({kegiatan}), {jenis_nama} ({jenis}), is not among the documents."),
-    "K003.no_file": ("Dokumen {jenis} harus memiliki berkas lampiran (berkas).", "Document {jenis} needs an attachment (berkas)."),
+    "K001": (
+        "Langkah {step} ({kegiatan}) memerlukan {jenis_nama} ({jenis}), yang tidak ada di dokumen.",
+        "Step {step} ({kegiatan}) needs {jenis_nama} ({jenis}), which is not among the documents.",
+    ),
+    "K002": (
+        "Output langkah {step} ({kegiatan}), {jenis_nama} ({jenis}), tidak ada di dokumen.",
+        "The output of step {step} ({kegiatan}), {jenis_nama} ({jenis}), is not among the documents.",
+    ),
+    "K003.no_file": (
+        "Dokumen {jenis} harus memiliki berkas lampiran (berkas).",
+        "Document {jenis} needs an attachment (berkas).",
+    ),
     "K003.missing": ("Berkas '{berkas}' tidak ada.", "Attachment '{berkas}' does not exist."),
-    "K003.missing_hash": ("Berkas '{berkas}' tidak ada. Tanda # memulai komentar YAML, sehingga nama berkas terpotong; bila namanya '{written}', beri tanda kutip: berkas: \"{written}\".", "Attachment '{berkas}' does not exist. A # starts a YAML comment, so the file name was cut; if its name is '{written}', quote it: berkas: \"{written}\"."),
+    "K003.missing_hash": (
+        "Berkas '{berkas}' tidak ada. Tanda # memulai komentar YAML, sehingga nama berkas terpotong; bila namanya '{written}', beri tanda kutip: berkas: \"{written}\".",
+        "Attachment '{berkas}' does not exist. A # starts a YAML comment, so the file name was cut; if its name is '{written}', quote it: berkas: \"{written}\".",
+    ),
     "K003.empty": ("Berkas '{berkas}' kosong.", "Attachment '{berkas}' is empty."),
     "K003.not_file": ("Berkas '{berkas}' bukan berkas biasa.", "Attachment '{berkas}' is not a regular file."),
-    "K003.unreadable": ("Berkas '{berkas}' tidak dapat dibaca: {error}.", "Attachment '{berkas}' cannot be read: {error}."),
-    "K003.outside": ("Berkas '{berkas}' berada di luar folder dossier ({reason}); tidak dibaca.", "Attachment '{berkas}' lies outside the dossier folder ({reason}); not read."),
-    "K004": ("SHA-256 berkas '{berkas}' adalah {actual}, bukan {expected} seperti di manifest.", "The SHA-256 of '{berkas}' is {actual}, not {expected} as the manifest says."),
+    "K003.unreadable": (
+        "Berkas '{berkas}' tidak dapat dibaca: {error}.",
+        "Attachment '{berkas}' cannot be read: {error}.",
+    ),
+    "K003.outside": (
+        "Berkas '{berkas}' berada di luar folder dossier ({reason}); tidak dibaca.",
+        "Attachment '{berkas}' lies outside the dossier folder ({reason}); not read.",
+    ),
+    "K004": (
+        "SHA-256 berkas '{berkas}' adalah {actual}, bukan {expected} seperti di manifest.",
+        "The SHA-256 of '{berkas}' is {actual}, not {expected} as the manifest says.",
+    ),
     "K005": ("Dokumen peralatan {nama} ({jenis}) tidak ada.", "Equipment document {nama} ({jenis}) is absent."),
     "K006": ("Data dari {nama} ({jenis}) tidak ada.", "The data of {nama} ({jenis}) is absent."),
     "outside.absolute": ("jalur absolut", "absolute path"),
@@ -93,57 +217,171 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "outside.drive": ("jalur Windows berdrive", "a Windows drive path"),
     "outside.nul": ("memuat bita NUL", "contains a NUL byte"),
     # A: alur
-    "A001": ("Langkah {step} ({kegiatan}) tidak pernah dilakukan.", "Step {step} ({kegiatan}) never appears in the log."),
-    "A002.first": ("Log dimulai dengan langkah {step}; SOP dimulai dengan langkah {first}.", "The log starts with step {step}; the SOP starts with step {first}."),
-    "A002.order": ("Langkah {step} tidak boleh mengikuti langkah {previous} (yang boleh: {allowed}).", "Step {step} may not follow step {previous} (allowed: {allowed})."),
-    "A002.overlap": ("Langkah {step} dimulai {mulai}, sebelum langkah {previous} selesai ({selesai}).", "Step {step} starts at {mulai}, before step {previous} ended ({selesai})."),
-    "A002.no_hasil": ("Langkah keputusan {step} tidak mencatat hasil ({allowed}).", "Decision step {step} records no hasil ({allowed})."),
-    "A002.bad_hasil": ("Hasil '{hasil}' langkah {step} tidak dikenal (yang boleh: {allowed}).", "Hasil '{hasil}' of step {step} is unknown (allowed: {allowed})."),
-    "A003": ("Langkah {step} ({kegiatan}) dilakukan oleh {nama} sebagai {peran}; SOP memberikannya kepada {allowed}.", "Step {step} ({kegiatan}) was done by {nama} as {peran}; the SOP gives it to {allowed}."),
+    "A001": (
+        "Langkah {step} ({kegiatan}) tidak pernah dilakukan.",
+        "Step {step} ({kegiatan}) never appears in the log.",
+    ),
+    "A002.first": (
+        "Log dimulai dengan langkah {step}; SOP dimulai dengan langkah {first}.",
+        "The log starts with step {step}; the SOP starts with step {first}.",
+    ),
+    "A002.order": (
+        "Langkah {step} tidak boleh mengikuti langkah {previous} (yang boleh: {allowed}).",
+        "Step {step} may not follow step {previous} (allowed: {allowed}).",
+    ),
+    "A002.overlap": (
+        "Langkah {step} dimulai {mulai}, sebelum langkah {previous} selesai ({selesai}).",
+        "Step {step} starts at {mulai}, before step {previous} ended ({selesai}).",
+    ),
+    "A002.no_hasil": (
+        "Langkah keputusan {step} tidak mencatat hasil ({allowed}).",
+        "Decision step {step} records no hasil ({allowed}).",
+    ),
+    "A002.bad_hasil": (
+        "Hasil '{hasil}' langkah {step} tidak dikenal (yang boleh: {allowed}).",
+        "Hasil '{hasil}' of step {step} is unknown (allowed: {allowed}).",
+    ),
+    "A003": (
+        "Langkah {step} ({kegiatan}) dilakukan oleh {nama} sebagai {peran}; SOP memberikannya kepada {allowed}.",
+        "Step {step} ({kegiatan}) was done by {nama} as {peran}; the SOP gives it to {allowed}.",
+    ),
     # W: waktu
-    "W001": ("Langkah {step} ({kegiatan}) memakan {actual} kerja; batas {limit_text} ({limit}).", "Step {step} ({kegiatan}) took {actual} of working time; the limit is {limit_text} ({limit})."),
-    "W002": ("Seluruh proses memakan {actual} kerja; batas {limit_text} ({limit}).", "The whole run took {actual} of working time; the limit is {limit_text} ({limit})."),
-    "W002.loop": ("Seluruh proses memakan {actual} kerja; batas {limit_text} ditambah {extra} untuk langkah yang diulang ({limit}).", "The whole run took {actual} of working time; the limit is {limit_text} plus {extra} for repeated steps ({limit})."),
-    "W003": ("Langkah {step} selesai ({selesai}) sebelum dimulai ({mulai}).", "Step {step} ends ({selesai}) before it starts ({mulai})."),
-    "W004": ("Proses dimulai {mulai}, sebelum periode laporan berakhir ({akhir}).", "The run started at {mulai}, before the reporting period ended ({akhir})."),
+    "W001": (
+        "Langkah {step} ({kegiatan}) memakan {actual} kerja; batas {limit_text} ({limit}).",
+        "Step {step} ({kegiatan}) took {actual} of working time; the limit is {limit_text} ({limit}).",
+    ),
+    "W002": (
+        "Seluruh proses memakan {actual} kerja; batas {limit_text} ({limit}).",
+        "The whole run took {actual} of working time; the limit is {limit_text} ({limit}).",
+    ),
+    "W002.loop": (
+        "Seluruh proses memakan {actual} kerja; batas {limit_text} ditambah {extra} untuk langkah yang diulang ({limit}).",
+        "The whole run took {actual} of working time; the limit is {limit_text} plus {extra} for repeated steps ({limit}).",
+    ),
+    "W003": (
+        "Langkah {step} selesai ({selesai}) sebelum dimulai ({mulai}).",
+        "Step {step} ends ({selesai}) before it starts ({mulai}).",
+    ),
+    "W004": (
+        "Proses dimulai {mulai}, sebelum periode laporan berakhir ({akhir}).",
+        "The run started at {mulai}, before the reporting period ended ({akhir}).",
+    ),
     # H: dasar hukum
-    "H001": ("{jenis} tidak mengutip {kind} Nomor {nomor} Tahun {tahun} ({judul}).", "{jenis} does not cite {kind} Nomor {nomor} Tahun {tahun} ({judul})."),
-    "H002.year": ("Kutipan '{text}' tidak memuat tahun, sehingga tidak dapat dicocokkan.", "Citation '{text}' has no year, so it cannot be matched."),
-    "H002.number": ("Kutipan '{text}' tidak memuat nomor, sehingga tidak dapat dicocokkan.", "Citation '{text}' has no number, so it cannot be matched."),
+    "H001": (
+        "{jenis} tidak mengutip {kind} Nomor {nomor} Tahun {tahun} ({judul}).",
+        "{jenis} does not cite {kind} Nomor {nomor} Tahun {tahun} ({judul}).",
+    ),
+    "H002.year": (
+        "Kutipan '{text}' tidak memuat tahun, sehingga tidak dapat dicocokkan.",
+        "Citation '{text}' has no year, so it cannot be matched.",
+    ),
+    "H002.number": (
+        "Kutipan '{text}' tidak memuat nomor, sehingga tidak dapat dicocokkan.",
+        "Citation '{text}' has no number, so it cannot be matched.",
+    ),
     # T: tim akuntabilitas kinerja
     "T001": ("Tidak ada dokumen {jenis}: {teks}", "No {jenis} document: {teks}"),
     "T002": ("{jenis} tidak ditandatangani oleh {role}.", "{jenis} is not signed by the {role}."),
-    "T003": ("SK tim bertanggal {tanggal}, setelah proses dimulai ({mulai}).", "The team decree is dated {tanggal}, after the run started ({mulai})."),
-    "T003.undated": ("{jenis} tidak bertanggal, sehingga tidak terbukti ditetapkan sebelum proses dimulai.", "{jenis} is undated, so it is not shown to predate the run."),
-    "T004.start": ("SK tim baru berlaku {berlaku}, setelah proses dimulai ({mulai}).", "The team decree only applies from {berlaku}, after the run started ({mulai})."),
-    "T004.end": ("SK tim berlaku sampai {berlaku}, sebelum proses selesai ({selesai}).", "The team decree expired on {berlaku}, before the run ended ({selesai})."),
-    "T005": ("Langkah {step} dilakukan oleh {nama} sebagai {role}, tetapi ia bukan anggota yang ditetapkan dalam SK tim.", "Step {step} was done by {nama} as {role}, who is not a member named in the team decree."),
-    "T006": ("SK tim ditandatangani {nama} sebagai {role}, bukan {holder} yang kini menjabat; pastikan SK masih berlaku.", "The team decree was signed by {nama} as {role}, not by {holder} who is in office now; check it is still in force."),
-    "T006.nip": ("SK tim ditandatangani {nama} (NIP {nip}) sebagai {role}, bukan {holder} (NIP {holder_nip}) yang kini menjabat; pastikan SK masih berlaku.", "The team decree was signed by {nama} (NIP {nip}) as {role}, not by {holder} (NIP {holder_nip}) who is in office now; check it is still in force."),
+    "T003": (
+        "SK tim bertanggal {tanggal}, setelah proses dimulai ({mulai}).",
+        "The team decree is dated {tanggal}, after the run started ({mulai}).",
+    ),
+    "T003.undated": (
+        "{jenis} tidak bertanggal, sehingga tidak terbukti ditetapkan sebelum proses dimulai.",
+        "{jenis} is undated, so it is not shown to predate the run.",
+    ),
+    "T004.start": (
+        "SK tim baru berlaku {berlaku}, setelah proses dimulai ({mulai}).",
+        "The team decree only applies from {berlaku}, after the run started ({mulai}).",
+    ),
+    "T004.end": (
+        "SK tim berlaku sampai {berlaku}, sebelum proses selesai ({selesai}).",
+        "The team decree expired on {berlaku}, before the run ended ({selesai}).",
+    ),
+    "T005": (
+        "Langkah {step} dilakukan oleh {nama} sebagai {role}, tetapi ia bukan anggota yang ditetapkan dalam SK tim.",
+        "Step {step} was done by {nama} as {role}, who is not a member named in the team decree.",
+    ),
+    "T006": (
+        "SK tim ditandatangani {nama} sebagai {role}, bukan {holder} yang kini menjabat; pastikan SK masih berlaku.",
+        "The team decree was signed by {nama} as {role}, not by {holder} who is in office now; check it is still in force.",
+    ),
+    "T006.nip": (
+        "SK tim ditandatangani {nama} (NIP {nip}) sebagai {role}, bukan {holder} (NIP {holder_nip}) yang kini menjabat; pastikan SK masih berlaku.",
+        "The team decree was signed by {nama} (NIP {nip}) as {role}, not by {holder} (NIP {holder_nip}) who is in office now; check it is still in force.",
+    ),
     # P: paraf dan tanda tangan
     "P001": ("{jenis} tidak diparaf oleh {role_name} ({role}).", "{jenis} has no paraf by the {role_name} ({role})."),
-    "P002": ("{jenis} tidak ditandatangani oleh {role_name} ({role}).", "{jenis} is not signed by the {role_name} ({role})."),
-    "P003": ("{nama} ({role}) bukan pejabat {role} dalam dossier ({holder}).", "{nama} ({role}) is not the {role} named in the dossier ({holder})."),
-    "P003.nip": ("{nama} ({role}, NIP {nip}) bukan pejabat {role} dalam dossier: {holder} (NIP {holder_nip}).", "{nama} ({role}, NIP {nip}) is not the {role} named in the dossier: {holder} (NIP {holder_nip})."),
-    "P004.order": ("Paraf ({paraf}) dibubuhkan setelah tanda tangan ({ttd}).", "The paraf ({paraf}) comes after the signature ({ttd})."),
-    "P004.outside": ("Paraf atau tanda tangan bertanggal {tanggal}, di luar langkah {step} yang menghasilkan dokumen.", "A paraf or signature dated {tanggal} falls outside step {step}, which produced the document."),
+    "P002": (
+        "{jenis} tidak ditandatangani oleh {role_name} ({role}).",
+        "{jenis} is not signed by the {role_name} ({role}).",
+    ),
+    "P003": (
+        "{nama} ({role}) bukan pejabat {role} dalam dossier ({holder}).",
+        "{nama} ({role}) is not the {role} named in the dossier ({holder}).",
+    ),
+    "P003.nip": (
+        "{nama} ({role}, NIP {nip}) bukan pejabat {role} dalam dossier: {holder} (NIP {holder_nip}).",
+        "{nama} ({role}, NIP {nip}) is not the {role} named in the dossier: {holder} (NIP {holder_nip}).",
+    ),
+    "P004.order": (
+        "Paraf ({paraf}) dibubuhkan setelah tanda tangan ({ttd}).",
+        "The paraf ({paraf}) comes after the signature ({ttd}).",
+    ),
+    "P004.outside": (
+        "Paraf atau tanda tangan bertanggal {tanggal}, di luar langkah {step} yang menghasilkan dokumen.",
+        "A paraf or signature dated {tanggal} falls outside step {step}, which produced the document.",
+    ),
     "P005.format": ("{kind} '{nip}' ({nama}) bukan 18 digit.", "{kind} '{nip}' ({nama}) is not 18 digits."),
-    "P005.birth_date": ("{kind} '{nip}' ({nama}) memuat tanggal lahir yang mustahil.", "{kind} '{nip}' ({nama}) holds an impossible birth date."),
-    "P005.tmt_month": ("{kind} '{nip}' ({nama}): digit ke-13 dan ke-14 ('{digits}') bukan bulan TMT (01-12) dan bukan kode PPPK dengan nomor kontrak (21-29).", "{kind} '{nip}' ({nama}): digits 13-14 ('{digits}') are neither an appointment (TMT) month (01-12) nor a PPPK code with a contract number (21-29)."),
-    "P005.pppk_year": ("{kind} '{nip}' ({nama}): tahun pengangkatan sebelum PPPK ada (PP 49/2018).", "{kind} '{nip}' ({nama}): appointed in a year before PPPK existed (PP 49/2018)."),
-    "P005.tmt_age": ("{kind} '{nip}' ({nama}): TMT sebelum berusia 18 tahun.", "{kind} '{nip}' ({nama}): appointed (TMT) before the age of 18."),
-    "P005.sex": ("{kind} '{nip}' ({nama}): digit jenis kelamin bukan 1 atau 2.", "{kind} '{nip}' ({nama}): the sex digit is not 1 or 2."),
+    "P005.birth_date": (
+        "{kind} '{nip}' ({nama}) memuat tanggal lahir yang mustahil.",
+        "{kind} '{nip}' ({nama}) holds an impossible birth date.",
+    ),
+    "P005.tmt_month": (
+        "{kind} '{nip}' ({nama}): digit ke-13 dan ke-14 ('{digits}') bukan bulan TMT (01-12) dan bukan kode PPPK dengan nomor kontrak (21-29).",
+        "{kind} '{nip}' ({nama}): digits 13-14 ('{digits}') are neither an appointment (TMT) month (01-12) nor a PPPK code with a contract number (21-29).",
+    ),
+    "P005.pppk_year": (
+        "{kind} '{nip}' ({nama}): tahun pengangkatan sebelum PPPK ada (PP 49/2018).",
+        "{kind} '{nip}' ({nama}): appointed in a year before PPPK existed (PP 49/2018).",
+    ),
+    "P005.tmt_age": (
+        "{kind} '{nip}' ({nama}): TMT sebelum berusia 18 tahun.",
+        "{kind} '{nip}' ({nama}): appointed (TMT) before the age of 18.",
+    ),
+    "P005.sex": (
+        "{kind} '{nip}' ({nama}): digit jenis kelamin bukan 1 atau 2.",
+        "{kind} '{nip}' ({nama}): the sex digit is not 1 or 2.",
+    ),
     "nip.nip": ("NIP", "NIP (civil servant)"),
     "nip.ni_pppk": ("NI PPPK", "NI PPPK (contract staff)"),
     "P006": ("{nama} memaraf sekaligus menandatangani {jenis}.", "{nama} both initialled and signed {jenis}."),
     # X: pengecualian
-    "X001.unknown_rule": ("Pengecualian untuk aturan {aturan} tidak sah: kode aturan tidak dikenal.", "The waiver of {aturan} is invalid: unknown rule code."),
-    "X001.not_waivable": ("Pengecualian untuk aturan {aturan} tidak sah: aturan ini tidak dapat dikecualikan.", "The waiver of {aturan} is invalid: this rule cannot be waived."),
-    "X001.empty_reason": ("Pengecualian untuk aturan {aturan} tidak sah: alasan kosong.", "The waiver of {aturan} is invalid: its alasan is empty."),
-    "X001.not_approver": ("Pengecualian untuk aturan {aturan} tidak sah: tidak disetujui oleh {role} yang menjabat.", "The waiver of {aturan} is invalid: not approved by the {role} in office."),
-    "X001.no_match": ("Pengecualian untuk aturan {aturan} (langkah {langkah}) tidak cocok dengan temuan mana pun.", "The waiver of {aturan} (step {langkah}) matches no finding."),
+    "X001.unknown_rule": (
+        "Pengecualian untuk aturan {aturan} tidak sah: kode aturan tidak dikenal.",
+        "The waiver of {aturan} is invalid: unknown rule code.",
+    ),
+    "X001.not_waivable": (
+        "Pengecualian untuk aturan {aturan} tidak sah: aturan ini tidak dapat dikecualikan.",
+        "The waiver of {aturan} is invalid: this rule cannot be waived.",
+    ),
+    "X001.empty_reason": (
+        "Pengecualian untuk aturan {aturan} tidak sah: alasan kosong.",
+        "The waiver of {aturan} is invalid: its alasan is empty.",
+    ),
+    "X001.not_approver": (
+        "Pengecualian untuk aturan {aturan} tidak sah: tidak disetujui oleh {role} yang menjabat.",
+        "The waiver of {aturan} is invalid: not approved by the {role} in office.",
+    ),
+    "X001.no_match": (
+        "Pengecualian untuk aturan {aturan} (langkah {langkah}) tidak cocok dengan temuan mana pun.",
+        "The waiver of {aturan} (step {langkah}) matches no finding.",
+    ),
     # internal failure of one dossier (reported, never a traceback)
-    "internal": ("Kesalahan internal saat menilai dossier ini: {error}. Laporkan ke pengembang.", "Internal error while assessing this dossier: {error}. Please report it."),
+    "internal": (
+        "Kesalahan internal saat menilai dossier ini: {error}. Laporkan ke pengembang.",
+        "Internal error while assessing this dossier: {error}. Please report it.",
+    ),
 }
 
 

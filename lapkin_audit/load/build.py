@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 import pendulum
 
@@ -35,7 +36,7 @@ MIN_YEAR, MAX_YEAR = 1945, 2100
 class DossierBuilder:
     """Turns validated plain data into the frozen model; dates that do not parse are E003."""
 
-    def __init__(self, data: dict, lines: Mapping[str, int], sop: Sop, text: str) -> None:
+    def __init__(self, data: dict[str, Any], lines: Mapping[str, int], sop: Sop, text: str) -> None:
         self.data = data
         self.lines = lines
         self.text = text
@@ -76,7 +77,7 @@ class DossierBuilder:
         args.setdefault("field", path)
         self.errors.append(Violation("E003", message, args, field=path, line=nearest_line(path, self.lines)))
 
-    def _person(self, raw: dict, path: str, peran: str | None = None) -> Person:
+    def _person(self, raw: dict[str, Any], path: str, peran: str | None = None) -> Person:
         return Person(
             nama=raw.get("nama"),
             nip=raw.get("nip"),
@@ -85,7 +86,7 @@ class DossierBuilder:
             status=raw.get("status", "definitif"),
         )
 
-    def _marks(self, raw: list | None, path: str) -> tuple[Mark, ...]:
+    def _marks(self, raw: list[Any] | None, path: str) -> tuple[Mark, ...]:
         marks = []
         for i, item in enumerate(raw or ()):
             where = f"{path}[{i}]"
@@ -94,7 +95,7 @@ class DossierBuilder:
                 marks.append(Mark(self._person(item, where), when, where))
         return tuple(marks)
 
-    def _document(self, raw: dict, path: str) -> Document:
+    def _document(self, raw: dict[str, Any], path: str) -> Document:
         return Document(
             jenis=raw["jenis"],
             field=path,
@@ -123,7 +124,7 @@ class DossierBuilder:
         match = re.search(rf"berkas\s*:\s*{re.escape(value)}(\s+#.*)$", source)
         return (value + match.group(1)).rstrip() if match else None
 
-    def _step(self, raw: dict, path: str) -> StepRecord:
+    def _step(self, raw: dict[str, Any], path: str) -> StepRecord:
         mulai = self._moment(raw["mulai"], f"{path}.mulai", need_time=True)
         selesai = self._moment(raw["selesai"], f"{path}.selesai", need_time=True)
         return StepRecord(
@@ -136,7 +137,7 @@ class DossierBuilder:
             catatan=raw.get("catatan"),
         )
 
-    def _waiver(self, raw: dict, path: str) -> Waiver:
+    def _waiver(self, raw: dict[str, Any], path: str) -> Waiver:
         return Waiver(
             aturan=raw["aturan"],
             langkah=raw.get("langkah"),
@@ -182,4 +183,5 @@ class DossierBuilder:
             example = iso_example(dt.datetime(value.year, value.month, value.day, 8, 0))
             self._error("format.need_time", path, value=str(written), example=example)
             return None
-        return value
+        day: dt.date = value
+        return day

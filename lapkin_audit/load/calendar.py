@@ -8,14 +8,23 @@ Format: docs/calendar.md.
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Mapping
 from datetime import date, datetime
-from typing import Mapping
+from typing import Any
 
 import cerberus
 import pendulum
 
-from lapkin_audit.domain.worktime import DEFAULT_ZONE, WEEKDAYS, Intervals, OfficeCalendar, WorkPeriod, national_holidays
+from lapkin_audit.domain.worktime import (
+    DEFAULT_ZONE,
+    WEEKDAYS,
+    Intervals,
+    OfficeCalendar,
+    WorkPeriod,
+    national_holidays,
+)
 from lapkin_audit.errors import RulesError, flatten_errors
 
 __all__ = ["load_calendar"]
@@ -23,27 +32,27 @@ __all__ = ["load_calendar"]
 _HHMM = re.compile(r"(?:[01]\d|2[0-3]):[0-5]\d|24:00")
 
 
-class _Validator(cerberus.Validator):
-    def _normalize_coerce_date(self, value):
+class _Validator(cerberus.Validator):  # type: ignore[misc]  # cerberus has no types
+    def _normalize_coerce_date(self, value: Any) -> Any:
         return date.fromisoformat(value) if isinstance(value, str) else value
 
-    def _check_with_plain_date(self, field, value):
+    def _check_with_plain_date(self, field: str, value: Any) -> None:
         if isinstance(value, datetime):
             self._error(field, "expected a date (YYYY-MM-DD), not a date and time")
 
-    def _check_with_hhmm(self, field, value):
+    def _check_with_hhmm(self, field: str, value: Any) -> None:
         if isinstance(value, int):  # YAML 1.1 reads unquoted 13:00 as 780 (base 60)
-            self._error(field, f"got the number {value}: quote times, e.g. \"13:00\"")
+            self._error(field, f'got the number {value}: quote times, e.g. "13:00"')
         elif not isinstance(value, str) or not _HHMM.fullmatch(value):
-            self._error(field, f"expected a time as \"HH:MM\" (e.g. \"07:30\"), got {value!r}")
+            self._error(field, f'expected a time as "HH:MM" (e.g. "07:30"), got {value!r}')
 
-    def _check_with_zone(self, field, value):
+    def _check_with_zone(self, field: str, value: Any) -> None:
         try:
             pendulum.timezone(value)
         except Exception:
             self._error(field, f"unknown time zone {value!r}; use an IANA name such as Asia/Jakarta")
 
-    def _check_with_not_bool(self, field, value):
+    def _check_with_not_bool(self, field: str, value: Any) -> None:
         if isinstance(value, bool):
             self._error(field, "expected a number of minutes, not true/false")
 
@@ -53,31 +62,56 @@ _TEXT = {"type": "string", "required": True, "empty": False}
 _INTERVAL = {"type": "list", "items": [{"check_with": "hhmm"}, {"check_with": "hhmm"}]}
 _DAY = {"type": "list", "nullable": True, "schema": _INTERVAL}
 _SCHEMA = {
-    "kalender": {"type": "dict", "required": True, "schema": {
-        "id": {**_TEXT, "regex": r"[a-z0-9][a-z0-9_-]*"},
-        "nama": _TEXT,
-        "zona_waktu": {"type": "string", "default": DEFAULT_ZONE, "check_with": "zone"},
-        "menit_per_hari": {"type": "integer", "required": True, "min": 1, "max": 1440,
-                           "check_with": "not_bool"},
-        "libur_nasional": {"type": "dict", "required": True, "schema": {
-            "negara": {"type": "string", "required": True, "allowed": ["ID"]},
-            "kategori": {"type": "list", "default": ["public", "government"], "minlength": 1,
-                         "schema": {"type": "string", "allowed": ["public", "government"]}},
-        }},
-        "tambah_libur": {"type": "list", "nullable": True, "default": [], "schema": {
-            "type": "dict", "schema": {"tanggal": {**_DATE, "required": True}, "nama": _TEXT}}},
-        "hapus_libur": {"type": "list", "nullable": True, "default": [], "schema": {
-            "type": "dict", "schema": {"tanggal": {**_DATE, "required": True}, "alasan": _TEXT}}},
-        "jam_kerja": {"type": "list", "required": True, "minlength": 1, "schema": {
-            "type": "dict", "schema": {
-                "berlaku_mulai": {**_DATE, "required": True},
-                "berlaku_sampai": {**_DATE, "nullable": True},
-                "nama": _TEXT,
-                "sumber": {"type": "string", "empty": False},
-                "hari": {"type": "dict", "required": True,
-                         "schema": {day: _DAY for day in WEEKDAYS}},
-            }}},
-    }},
+    "kalender": {
+        "type": "dict",
+        "required": True,
+        "schema": {
+            "id": {**_TEXT, "regex": r"[a-z0-9][a-z0-9_-]*"},
+            "nama": _TEXT,
+            "zona_waktu": {"type": "string", "default": DEFAULT_ZONE, "check_with": "zone"},
+            "menit_per_hari": {"type": "integer", "required": True, "min": 1, "max": 1440, "check_with": "not_bool"},
+            "libur_nasional": {
+                "type": "dict",
+                "required": True,
+                "schema": {
+                    "negara": {"type": "string", "required": True, "allowed": ["ID"]},
+                    "kategori": {
+                        "type": "list",
+                        "default": ["public", "government"],
+                        "minlength": 1,
+                        "schema": {"type": "string", "allowed": ["public", "government"]},
+                    },
+                },
+            },
+            "tambah_libur": {
+                "type": "list",
+                "nullable": True,
+                "default": [],
+                "schema": {"type": "dict", "schema": {"tanggal": {**_DATE, "required": True}, "nama": _TEXT}},
+            },
+            "hapus_libur": {
+                "type": "list",
+                "nullable": True,
+                "default": [],
+                "schema": {"type": "dict", "schema": {"tanggal": {**_DATE, "required": True}, "alasan": _TEXT}},
+            },
+            "jam_kerja": {
+                "type": "list",
+                "required": True,
+                "minlength": 1,
+                "schema": {
+                    "type": "dict",
+                    "schema": {
+                        "berlaku_mulai": {**_DATE, "required": True},
+                        "berlaku_sampai": {**_DATE, "nullable": True},
+                        "nama": _TEXT,
+                        "sumber": {"type": "string", "empty": False},
+                        "hari": {"type": "dict", "required": True, "schema": dict.fromkeys(WEEKDAYS, _DAY)},
+                    },
+                },
+            },
+        },
+    },
 }
 
 
@@ -85,12 +119,12 @@ def _minutes(hhmm: str) -> int:
     return int(hhmm[:2]) * 60 + int(hhmm[3:])
 
 
-def _day_intervals(raw: list | None, where: str, source: str) -> Intervals:
+def _day_intervals(raw: list[Any] | None, where: str, source: str) -> Intervals:
     intervals = sorted((_minutes(s), _minutes(e)) for s, e in raw or [])
     for s, e in intervals:
         if s >= e:
             raise RulesError(source, f"{where}: interval {_hm(s)}-{_hm(e)} must start before it ends")
-    for (s1, e1), (s2, e2) in zip(intervals, intervals[1:]):
+    for (s1, e1), (s2, e2) in itertools.pairwise(intervals):
         if s2 < e1:
             raise RulesError(source, f"{where}: intervals {_hm(s1)}-{_hm(e1)} and {_hm(s2)}-{_hm(e2)} overlap")
     return tuple(intervals)
@@ -166,7 +200,13 @@ def load_calendar(data: object, source: str, lines: Mapping[str, int] | None = N
             )
 
     return OfficeCalendar(
-        id=cal["id"], name=cal["nama"], zone=cal["zona_waktu"], minutes_per_day=cal["menit_per_hari"],
-        periods=tuple(periods), added=added, removed=removed,
-        holiday_country=country, holiday_categories=categories,
+        id=cal["id"],
+        name=cal["nama"],
+        zone=cal["zona_waktu"],
+        minutes_per_day=cal["menit_per_hari"],
+        periods=tuple(periods),
+        added=added,
+        removed=removed,
+        holiday_country=country,
+        holiday_categories=categories,
     )

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from functools import lru_cache
 
 __all__ = ["Unreadable", "iso_example", "parse_when"]
@@ -115,7 +115,7 @@ def _zone(raw: str | None) -> timezone | None:
     if lowered in ZONES:
         return timezone(timedelta(hours=ZONES[lowered]))
     if lowered == "z":
-        return timezone.utc
+        return UTC
     sign = -1 if raw[0] == "-" else 1
     digits = raw[1:].replace(":", "")
     hours, minutes = int(digits[:2]), int(digits[2:] or 0)

@@ -9,16 +9,17 @@ model (``load.build``: dates that do not parse are E003), check the SOP was in e
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 import cerberus.errors as ce
 
+from lapkin_audit.lang.messages import Nested, TypeNames
 from lapkin_audit.load import yamlread
 from lapkin_audit.load.build import DossierBuilder
 from lapkin_audit.load.manifest_schema import validator
-from lapkin_audit.lang.messages import Nested, TypeNames
 from lapkin_audit.model import (
     Dossier,
     Sop,
@@ -53,7 +54,7 @@ def load_text(text: str, folder: Path, display_path: str, sops: Mapping[str, Sop
     sop_id = data.get("sop") if isinstance(data, dict) and isinstance(data.get("sop"), str) else None
     if data is None and not errors:
         errors.append(Violation("E003", "format.empty", line=1))
-    if data is None or errors and not isinstance(data, dict):
+    if data is None or (errors and not isinstance(data, dict)):
         return Loaded(None, None, sop_id, tuple(errors))
     errors.extend(_format_errors(data, lines))
     if errors:
@@ -63,9 +64,20 @@ def load_text(text: str, folder: Path, display_path: str, sops: Mapping[str, Sop
         suggestion = same_but_case(data["sop"], sops)
         if suggestion is not None:
             args = {"field": "sop", "value": data["sop"], "suggestion": suggestion}
-            return Loaded(None, None, sop_id, (Violation("E003", "format.case", args, field="sop", line=lines.get("sop")),))
+            return Loaded(
+                None, None, sop_id, (Violation("E003", "format.case", args, field="sop", line=lines.get("sop")),)
+            )
         known = ", ".join(sorted(sops)) or "-"
-        return Loaded(None, None, sop_id, (Violation("E004", "sop.unknown", {"sop": data["sop"], "known": known}, field="sop", line=lines.get("sop")),))
+        return Loaded(
+            None,
+            None,
+            sop_id,
+            (
+                Violation(
+                    "E004", "sop.unknown", {"sop": data["sop"], "known": known}, field="sop", line=lines.get("sop")
+                ),
+            ),
+        )
     builder = DossierBuilder(data, lines, sop, text)
     dossier = builder.build(folder, display_path)
     errors = builder.errors + _unknown_references(data, sop, lines)
@@ -87,8 +99,15 @@ def _from_problem(problem: yamlread.ReadProblem) -> Violation:
 def _format_errors(data: Any, lines: Mapping[str, int]) -> list[Violation]:
     if not isinstance(data, dict):
         return [Violation("E003", "format.not_mapping", {"kind": TypeNames((_type_name(data),))}, line=1)]
-    if "format" in data and data["format"] != 1 and isinstance(data["format"], int) and not isinstance(data["format"], bool):
-        return [Violation("E003", "format.version", {"found": data["format"]}, field="format", line=lines.get("format"))]
+    if (
+        "format" in data
+        and data["format"] != 1
+        and isinstance(data["format"], int)
+        and not isinstance(data["format"], bool)
+    ):
+        return [
+            Violation("E003", "format.version", {"found": data["format"]}, field="format", line=lines.get("format"))
+        ]
     check = validator()
     errors: list[Violation] = []
     try:
@@ -207,7 +226,7 @@ def _type_name(value: Any) -> str:
     return type(value).__name__
 
 
-def _periode_errors(data: dict, lines: Mapping[str, int]) -> list[Violation]:
+def _periode_errors(data: dict[str, Any], lines: Mapping[str, int]) -> list[Violation]:
     periode = data.get("periode")
     if not isinstance(periode, dict) or periode.get("jenis") not in (*KE_LIMIT, "tahunan"):
         return []
@@ -216,12 +235,22 @@ def _periode_errors(data: dict, lines: Mapping[str, int]) -> list[Violation]:
         return []  # the schema already said so
     if jenis == "tahunan":
         if ke is not None:
-            return [Violation("E003", "format.ke_tahunan", {"field": "periode.ke"}, field="periode.ke", line=lines.get("periode.ke"))]
+            return [
+                Violation(
+                    "E003",
+                    "format.ke_tahunan",
+                    {"field": "periode.ke"},
+                    field="periode.ke",
+                    line=lines.get("periode.ke"),
+                )
+            ]
         return []
     if ke is None:
         if "ke" in periode:
             return []  # written as null: the schema already said so
-        return [Violation("E003", "format.required", {"field": "periode.ke"}, field="periode.ke", line=lines.get("periode"))]
+        return [
+            Violation("E003", "format.required", {"field": "periode.ke"}, field="periode.ke", line=lines.get("periode"))
+        ]
     if not 1 <= ke <= KE_LIMIT[jenis]:
         args = {"field": "periode.ke", "value": ke, "jenis": jenis, "limit": KE_LIMIT[jenis]}
         return [Violation("E003", "format.ke_range", args, field="periode.ke", line=lines.get("periode.ke"))]
@@ -231,7 +260,7 @@ def _periode_errors(data: dict, lines: Mapping[str, int]) -> list[Violation]:
 # --------------------------------------------------------------------------- E004: references
 
 
-def _unknown_references(data: dict, sop: Sop, lines: Mapping[str, int]) -> list[Violation]:
+def _unknown_references(data: dict[str, Any], sop: Sop, lines: Mapping[str, int]) -> list[Violation]:
     errors: list[Violation] = []
 
     def miscased(value: Any, known: Any, path: str) -> bool:
@@ -254,16 +283,22 @@ def _unknown_references(data: dict, sop: Sop, lines: Mapping[str, int]) -> list[
     for name in data["pejabat"]:
         role(name, f"pejabat.{name}")
     for i, doc in enumerate(data["dokumen"]):
-        if doc["jenis"] not in sop.document_kinds and not miscased(doc["jenis"], sop.document_kinds, f"dokumen[{i}].jenis"):
+        if doc["jenis"] not in sop.document_kinds and not miscased(
+            doc["jenis"], sop.document_kinds, f"dokumen[{i}].jenis"
+        ):
             args = {"jenis": doc["jenis"], "sop": sop.id}
-            errors.append(Violation("E004", "ref.jenis", args, field=f"dokumen[{i}].jenis", line=lines.get(f"dokumen[{i}].jenis")))
+            errors.append(
+                Violation("E004", "ref.jenis", args, field=f"dokumen[{i}].jenis", line=lines.get(f"dokumen[{i}].jenis"))
+            )
         for key in ("paraf", "tanda_tangan", "anggota"):
             people(doc.get(key), f"dokumen[{i}].{key}")
     for i, step in enumerate(data["langkah"]):
         sop_step = sop.step(step["nomor"])
         if sop_step is None:
             args = {"nomor": step["nomor"], "sop": sop.id, "known": ", ".join(str(s.nomor) for s in sop.steps)}
-            errors.append(Violation("E004", "ref.step", args, field=f"langkah[{i}].nomor", line=lines.get(f"langkah[{i}].nomor")))
+            errors.append(
+                Violation("E004", "ref.step", args, field=f"langkah[{i}].nomor", line=lines.get(f"langkah[{i}].nomor"))
+            )
         elif sop_step.decision is not None and step.get("hasil") not in sop_step.decision:
             miscased(step.get("hasil"), sop_step.decision, f"langkah[{i}].hasil")  # other values: A002
         people(step["pelaksana"], f"langkah[{i}].pelaksana")
@@ -272,7 +307,9 @@ def _unknown_references(data: dict, sop: Sop, lines: Mapping[str, int]) -> list[
     for needed in sop.required_officials:
         if needed not in data["pejabat"] and same_but_case(needed, data["pejabat"]) is None:
             args = {"field": f"pejabat.{needed}", "sop": sop.id}
-            errors.append(Violation("E003", "format.pejabat_required", args, field=f"pejabat.{needed}", line=lines.get("pejabat")))
+            errors.append(
+                Violation("E003", "format.pejabat_required", args, field=f"pejabat.{needed}", line=lines.get("pejabat"))
+            )
     return errors
 
 

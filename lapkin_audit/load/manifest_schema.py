@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 JENIS_PERIODE = ("bulanan", "triwulan", "semester", "tahunan")
 STATUS_PEJABAT = ("definitif", "plt", "plh")
 
 
-def _person(peran_required: bool, with_tanggal: bool = False) -> dict:
+def _person(peran_required: bool, with_tanggal: bool = False) -> dict[str, Any]:
     schema = {
         "nama": {"type": "string", "required": True, "empty": False},
         "nip": {"type": "nip", "empty": False},  # a blank left unfilled; without a NIP, omit the key
@@ -33,7 +34,7 @@ def _person(peran_required: bool, with_tanggal: bool = False) -> dict:
     return {"type": "dict", "schema": schema}
 
 
-def _list_of(item: dict, **extra: object) -> dict:
+def _list_of(item: dict[str, Any], **extra: object) -> dict[str, Any]:
     return {"type": "list", "schema": item, **extra}
 
 
@@ -42,7 +43,7 @@ def _list_of(item: dict, **extra: object) -> dict:
 _TEXT = {"type": "string", "empty": False}
 _DATE = {"type": "temporal"}
 
-DOSSIER_SCHEMA: dict = {
+DOSSIER_SCHEMA: dict[str, Any] = {
     "format": {"type": "integer", "required": True},
     "sop": {"type": "string", "required": True, "empty": False},
     "instansi": {
@@ -121,7 +122,7 @@ DOSSIER_SCHEMA: dict = {
 def _manifest_validator_class() -> type:
     import cerberus  # only a manifest the fast check refuses pays for cerberus
 
-    class ManifestValidator(cerberus.Validator):
+    class ManifestValidator(cerberus.Validator):  # type: ignore[misc]  # cerberus has no types
         """Adds the two value types of the format: a NIP and a date-or-datetime."""
 
         types_mapping = cerberus.Validator.types_mapping.copy()
@@ -152,7 +153,7 @@ class FastFirstValidator:
     """
 
     def __init__(self) -> None:
-        self._errors: list = []
+        self._errors: list[Any] = []
 
     def validate(self, document: Any) -> bool:
         if fast_valid(document):
@@ -208,7 +209,7 @@ _TYPES: dict[str, Check] = {
 }
 
 
-def _compile_field(rules: dict) -> Check:
+def _compile_field(rules: dict[str, Any]) -> Check:
     """One field's rules -> a check of its value (``required`` is the parent mapping's job)."""
     kind = rules.get("type")
     if not isinstance(kind, str) or kind not in _TYPES:
@@ -233,7 +234,7 @@ def _compile_field(rules: dict) -> Check:
     return check
 
 
-def _compile_mapping(schema: dict) -> Check:
+def _compile_mapping(schema: dict[str, Any]) -> Check:
     fields = {name: _compile_field(rules) for name, rules in schema.items()}
     required = frozenset(name for name, rules in schema.items() if rules.get("required"))
 
@@ -330,7 +331,7 @@ fast_valid: Check = _compile_mapping(DOSSIER_SCHEMA)
 # What it cannot say (roles, document kinds and steps that depend on the SOP; whether a
 # date string parses) is left to the checker.
 
-_JSON_TYPES: dict[str, dict] = {
+_JSON_TYPES: dict[str, dict[str, Any]] = {
     "string": {"type": "string"},
     "integer": {"type": "integer"},
     "boolean": {"type": "boolean"},
@@ -362,28 +363,35 @@ _DESCRIPTIONS = {
 }
 
 
-def json_schema() -> dict:
+def json_schema() -> dict[str, Any]:
     schema = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "Laporan Kinerja dossier (dossier.yaml), format 1",
-        "description": "Generated from lapkin_audit/load/manifest_schema.py; the checker (lapkin-audit) is the authority.",
+        "description": (
+            "Generated from lapkin_audit/load/manifest_schema.py; the checker (lapkin-audit) is the authority."
+        ),
         **_json_mapping(DOSSIER_SCHEMA, ""),
     }
     schema["properties"]["format"]["const"] = 1
     periode = schema["properties"]["periode"]
     periode["allOf"] = [
-        {"if": {"properties": {"jenis": {"const": "tahunan"}}, "required": ["jenis"]}, "then": {"not": {"required": ["ke"]}}},
+        {
+            "if": {"properties": {"jenis": {"const": "tahunan"}}, "required": ["jenis"]},
+            "then": {"not": {"required": ["ke"]}},
+        },
         *(
-            {"if": {"properties": {"jenis": {"const": jenis}}, "required": ["jenis"]},
-             "then": {"required": ["ke"], "properties": {"ke": {"maximum": limit}}}}
+            {
+                "if": {"properties": {"jenis": {"const": jenis}}, "required": ["jenis"]},
+                "then": {"required": ["ke"], "properties": {"ke": {"maximum": limit}}},
+            }
             for jenis, limit in (("bulanan", 12), ("triwulan", 4), ("semester", 2))
         ),
     ]
     return schema
 
 
-def _json_mapping(schema: dict, path: str) -> dict:
-    out: dict = {"type": "object", "properties": {}}
+def _json_mapping(schema: dict[str, Any], path: str) -> dict[str, Any]:
+    out: dict[str, Any] = {"type": "object", "properties": {}}
     for name, rules in schema.items():
         where = f"{path}.{name}" if path else name
         out["properties"][name] = _json_field(rules, where)
@@ -394,7 +402,7 @@ def _json_mapping(schema: dict, path: str) -> dict:
     return out
 
 
-def _json_field(rules: dict, path: str) -> dict:
+def _json_field(rules: dict[str, Any], path: str) -> dict[str, Any]:
     kind = rules["type"]
     out = dict(_JSON_TYPES[kind])
     if path in _DESCRIPTIONS:

@@ -8,9 +8,10 @@ calendar. Anything wrong is a ``RulesError``: no dossier can be judged by broken
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 import cerberus
 
@@ -28,7 +29,7 @@ _LINKED = {
     "schema": {"type": "dict", "schema": {"nama": {"type": "string", "required": True}, "dokumen": _TEXT}},
 }
 
-SOP_SCHEMA: dict = {
+SOP_SCHEMA: dict[str, Any] = {
     "id": _ID,
     "nama": {"type": "string", "required": True},
     "unit": _TEXT,
@@ -132,7 +133,7 @@ def bundled_rules_dir() -> Path:
 def load_rulebook(extra_dirs: Iterable[Path] = ()) -> Rulebook:
     from lapkin_audit.load.calendar import load_calendar  # only runs that audit need the calendar
 
-    sop_data: dict[str, tuple[dict, str, Mapping[str, int]]] = {}
+    sop_data: dict[str, tuple[dict[str, Any], str, Mapping[str, int]]] = {}
     calendars: dict[str, Any] = {}
     files: list[Path] = []
     for folder in (bundled_rules_dir(), *extra_dirs):
@@ -154,7 +155,9 @@ def load_rulebook(extra_dirs: Iterable[Path] = ()) -> Rulebook:
                 sop_data[data["sop"]["id"]] = (data["sop"], source, lines)
             else:
                 raise RulesError(source, "a rules file holds exactly one top-level key: `sop` or `kalender`")
-    sops = {sop_id: _build_sop(raw, source, calendars, lines) for sop_id, (raw, source, lines) in sorted(sop_data.items())}
+    sops = {
+        sop_id: _build_sop(raw, source, calendars, lines) for sop_id, (raw, source, lines) in sorted(sop_data.items())
+    }
     return Rulebook(sops, tuple(files))
 
 
@@ -183,14 +186,18 @@ def _read_yaml(path: Path) -> tuple[Any, Mapping[str, int]]:
     raise RulesError(str(path), where + message)
 
 
-def _build_sop(raw: dict, source: str, calendars: Mapping[str, Any], lines: Mapping[str, int]) -> Sop:
+def _build_sop(raw: dict[str, Any], source: str, calendars: Mapping[str, Any], lines: Mapping[str, int]) -> Sop:
     checker = cerberus.Validator(SOP_SCHEMA, allow_unknown=False)
     if not checker.validate(raw):
         raise RulesError(source, "; ".join(flatten_errors(checker.errors, lines, "sop")))
     raw = checker.document  # with defaults filled in
     calendar = calendars.get(raw["kalender"])
     if calendar is None:
-        raise RulesError(source, f"sop.kalender names an unknown calendar {raw['kalender']!r} (known: {', '.join(sorted(calendars)) or '-'})")
+        raise RulesError(
+            source,
+            f"sop.kalender names an unknown calendar {raw['kalender']!r}"
+            f" (known: {', '.join(sorted(calendars)) or '-'})",
+        )
     roles = dict(raw["peran"])
     kinds = {
         kind_id: DocumentKind(
@@ -282,10 +289,12 @@ class _References:
     def kinds(self, names: Iterable[str], where: str) -> None:
         for name in names:
             if name not in self.known_kinds:
-                raise RulesError(self.source, f"{where} names document kind {name!r}, which `jenis_dokumen` does not define")
+                raise RulesError(
+                    self.source, f"{where} names document kind {name!r}, which `jenis_dokumen` does not define"
+                )
 
 
-def _build_step(item: dict, index: int, calendar: Any, refs: _References) -> SopStep:
+def _build_step(item: dict[str, Any], index: int, calendar: Any, refs: _References) -> SopStep:
     where = f"langkah[{index}]"
     refs.roles(item["pelaksana"], where + ".pelaksana")
     refs.kinds(item.get("kelengkapan", ()), where + ".kelengkapan")
@@ -318,6 +327,7 @@ def _check_flow(steps: tuple[SopStep, ...], source: str) -> None:
 
 def _duration(calendar: Any, text: str, where: str, source: str) -> int:
     try:
-        return calendar.parse_duration(text)
+        minutes: int = calendar.parse_duration(text)
+        return minutes
     except ValueError as exc:
         raise RulesError(source, f"{where}: {exc}") from None

@@ -255,14 +255,20 @@ class _Builder:
         try:
             # Call the scalar constructor directly: construct_object would remember every node.
             value = _constructor.yaml_constructors[node.tag](_constructor, node)
-        except Exception as exc:  # noqa: BLE001 - any constructor failure is a bad value
+        except Exception as exc:
             # e.g. `2024-02-30` (resolved as a timestamp), `!!bool maybe` (KeyError),
             # `!!timestamp x` (AttributeError), an int too long for int()
             known = isinstance(exc, (yaml.YAMLError, ValueError, OverflowError))
             detail = str(exc) if known and str(exc) else f"not a valid {node.tag.rsplit(':', 1)[-1]}"
-            raise _Stop(ReadProblem(SYNTAX, "yaml.bad_scalar", {"value": node.value, "detail": detail}, _line(node))) from None
+            raise _Stop(
+                ReadProblem(SYNTAX, "yaml.bad_scalar", {"value": node.value, "detail": detail}, _line(node))
+            ) from None
         if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= _MAX_INT:
-            raise _Stop(ReadProblem(SYNTAX, "yaml.bad_scalar", {"value": node.value, "detail": "integer too large"}, _line(node)))
+            raise _Stop(
+                ReadProblem(
+                    SYNTAX, "yaml.bad_scalar", {"value": node.value, "detail": "integer too large"}, _line(node)
+                )
+            )
         return value
 
     def _mapping(self, node: yaml.MappingNode, path: str, depth: int) -> dict[Any, Any]:
@@ -309,7 +315,7 @@ class _Builder:
 
 def _without_curly_quotes(node: yaml.ScalarNode) -> str:
     """A plain value wrapped whole in Word's curly quotes means the text inside them."""
-    value = node.value
+    value: str = node.value
     if not node.style and len(value) >= 2 and value[0] in "\u201c\u201e\u2018" and value[-1] in "\u201d\u2019":
         return value[1:-1]
     return value

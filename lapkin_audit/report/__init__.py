@@ -11,9 +11,9 @@ imported only when used, so ``--version`` and ``--format json`` never pay for ta
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from types import ModuleType
-from typing import Callable, Iterable
 
 from lapkin_audit.model import Report
 

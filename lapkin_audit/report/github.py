@@ -7,13 +7,13 @@ errors are ``::error``, warnings ``::warning``, waived findings ``::notice``.
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
-from lapkin_audit.model import DossierResult, Finding, Report, finding_counts
+from lapkin_audit.lang import words
 from lapkin_audit.lang.words import waiver_note
+from lapkin_audit.model import DossierResult, Finding, Report, finding_counts
 from lapkin_audit.report import PLAIN, Style
 from lapkin_audit.report.text import CONTROL_ESCAPES, manifest_path, unicode_safe
-from lapkin_audit.lang import words
 
 WORDS = words.GITHUB
 
@@ -53,4 +53,3 @@ def _annotation(result: DossierResult, finding: Finding, lang: str) -> str:
         message += waiver_note(finding.waiver_reason, lang)
     listed = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
     return f"::{command} {listed}::{escape_data(message)}"
-

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from lapkin_audit.model import DossierResult, Finding, Report, finding_counts
 from lapkin_audit.report import PLAIN, Style

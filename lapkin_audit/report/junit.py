@@ -11,15 +11,15 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 from lapkin_audit.catalogue import FAMILIES
-from lapkin_audit.model import DossierResult, Finding, Report, Severity, Verdict
+from lapkin_audit.lang import words
 from lapkin_audit.lang.words import waiver_note
+from lapkin_audit.model import DossierResult, Finding, Report, Severity, Verdict
 from lapkin_audit.report import PLAIN, Style
 from lapkin_audit.report.text import manifest_path
-from lapkin_audit.lang import words
 
 WORDS = words.JUNIT
 
@@ -51,7 +51,7 @@ def chunks(report: Report, style: Style = PLAIN) -> Iterator[str]:
     totals = {"tests": len(kinds), **{key: kinds.count(kind) for key, kind in _COUNTED.items()}}
     attributes = "".join(f' {key}="{value}"' for key, value in totals.items())
     yield f'<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="lapkin-audit"{attributes} time="0">\n'
-    for result, cases in zip(report.results, outcomes):
+    for result, cases in zip(report.results, outcomes, strict=True):
         suite = _suite(result, cases, words, report.lang)
         ET.indent(suite, space="  ", level=1)
         yield "  " + ET.tostring(suite, encoding="unicode") + "\n"
@@ -75,13 +75,15 @@ def _suite(result: DossierResult, cases: list[_Case], words: dict, lang: str) ->
     path = _xml(result.path)
     kinds = [case.kind for case in cases]
     counts = {key: str(kinds.count(kind)) for key, kind in _COUNTED.items()}
-    suite = ET.Element("testsuite", name=path, tests=str(len(cases)), **counts, time="0")
+    suite = ET.Element("testsuite", {"name": path, "tests": str(len(cases)), **counts, "time": "0"})
     properties = ET.SubElement(suite, "properties")
     ET.SubElement(properties, "property", name="verdict", value=result.verdict.value)
     ET.SubElement(properties, "property", name="sop", value=_xml(result.sop or ""))
     for case in cases:
         name = f"{case.family} {FAMILIES[case.family][1 if lang == 'en' else 0]}"
-        element = ET.SubElement(suite, "testcase", classname=path, name=name, file=_xml(manifest_path(result.path)), time="0")
+        element = ET.SubElement(
+            suite, "testcase", classname=path, name=name, file=_xml(manifest_path(result.path)), time="0"
+        )
         if case.failing:
             first = case.failing[0]
             codes = " ".join(dict.fromkeys(f.rule for f in case.failing))
@@ -96,7 +98,7 @@ def _suite(result: DossierResult, cases: list[_Case], words: dict, lang: str) ->
 
 
 def _describe(finding: Finding, words: dict, lang: str) -> str:  # type: ignore[type-arg]
-    """"W001 [galat] baris 56, langkah[1].selesai: <message>", with the waiver when waived."""
+    """ "W001 [galat] baris 56, langkah[1].selesai: <message>", with the waiver when waived."""
     where = [f"{words['line']} {finding.line}"] if finding.line is not None else []
     where += [finding.field] if finding.field else []
     text = f"{finding.rule} [{words['severity'][finding.severity]}]"

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import html
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
-from lapkin_audit.model import DossierResult, Report, Verdict, finding_counts
+from lapkin_audit.lang import words
 from lapkin_audit.lang.words import waiver_note
+from lapkin_audit.model import DossierResult, Report, Verdict, finding_counts
 from lapkin_audit.report import PLAIN, Style
 from lapkin_audit.report.text import CONTROL_ESCAPES, unicode_safe
-from lapkin_audit.lang import words
 
 WORDS = words.MARKDOWN
 # Plain text marks (no emoji), so the verdict column can be scanned at a glance.

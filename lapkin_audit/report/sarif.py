@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator, Mapping
 from pathlib import PurePath
-from typing import TYPE_CHECKING, Any, Iterator, Mapping
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from lapkin_audit.catalogue import RULES, Rule
+from lapkin_audit.lang import words
 from lapkin_audit.model import DossierResult, Finding, Report, finding_counts
 from lapkin_audit.report import PLAIN, Style
 from lapkin_audit.report.text import MANIFEST, indent_json, unicode_safe
-from lapkin_audit.lang import words
 
 if TYPE_CHECKING:
     from lapkin_audit.authoring.ruledocs import RuleDoc
@@ -51,7 +52,13 @@ def _dumps(value: Any) -> str:
 def _log(report: Report, results: list[Any]) -> dict[str, Any]:
     lang = "en" if report.lang == "en" else "id"
     run = {
-        "tool": {"driver": {"name": "lapkin-audit", "version": report.tool_version, "rules": [_rule(rule, report.rule_docs, lang) for rule in RULES.values()]}},
+        "tool": {
+            "driver": {
+                "name": "lapkin-audit",
+                "version": report.tool_version,
+                "rules": [_rule(rule, report.rule_docs, lang) for rule in RULES.values()],
+            }
+        },
         "language": _LANGUAGE[lang],
         "properties": {"summary": report.summary(), "finding_counts": finding_counts(report.results)},
         "results": results,
@@ -73,19 +80,21 @@ def _rule(rule: Rule, docs: Mapping[str, RuleDoc], lang: str) -> dict[str, Any]:
 
 
 def _identifier(summary: str) -> str:
-    """"An attachment's SHA-256 does not match" -> "AnAttachmentsSHA256DoesNotMatch"."""
+    """ "An attachment's SHA-256 does not match" -> "AnAttachmentsSHA256DoesNotMatch"."""
     words = re.findall(r"[A-Za-z0-9]+", re.sub(r"['\u2019]", "", summary))
     return "".join(word[:1].upper() + word[1:] for word in words)
 
 
 def _help_text(doc: RuleDoc, lang: str) -> str:
     words = _HEADINGS[lang]
-    return "\n\n".join([
-        doc.text("checks", lang),
-        f"{words['why']}: {doc.text('why', lang)}",
-        f"{words['clause']}: {doc.clause}",
-        f"{words['fix']}: {doc.text('fix', lang)}",
-    ])
+    return "\n\n".join(
+        [
+            doc.text("checks", lang),
+            f"{words['why']}: {doc.text('why', lang)}",
+            f"{words['clause']}: {doc.clause}",
+            f"{words['fix']}: {doc.text('fix', lang)}",
+        ]
+    )
 
 
 def _help_markdown(doc: RuleDoc, lang: str) -> str:
@@ -112,7 +121,11 @@ def _result(result: DossierResult, finding: Finding) -> dict[str, Any]:
     out["message"] = {"text": unicode_safe(finding.message)}
     out["locations"] = [{"physicalLocation": _physical_location(result.path, finding.line)}]
     if finding.waived:
-        suppression = {"kind": "external", "status": "accepted", "justification": unicode_safe(finding.waiver_reason or "")}
+        suppression = {
+            "kind": "external",
+            "status": "accepted",
+            "justification": unicode_safe(finding.waiver_reason or ""),
+        }
         out["suppressions"] = [suppression]
     out["properties"] = {
         "dossier": unicode_safe(result.path),

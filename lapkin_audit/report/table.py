@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from tabulate import tabulate
 
-from lapkin_audit.model import Report, Severity, Verdict, finding_counts
+from lapkin_audit.lang import words
 from lapkin_audit.lang.words import waiver_note
+from lapkin_audit.model import Report, Severity, Verdict, finding_counts
 from lapkin_audit.report import PLAIN, Style
 from lapkin_audit.report.text import visible
-from lapkin_audit.lang import words
 
 HEADERS = words.TABLE
 
@@ -41,7 +41,16 @@ def render(report: Report, style: Style = PLAIN) -> str:
     for result in report.results:
         counts = finding_counts([result])
         verdict = paint(result.verdict.label, VERDICT_COLOURS[result.verdict], bold=True)
-        rows.append((_safe(result.path), _safe(result.sop or "-"), verdict, counts["error"], counts["warning"], counts["waived"]))
+        rows.append(
+            (
+                _safe(result.path),
+                _safe(result.sop or "-"),
+                verdict,
+                counts["error"],
+                counts["warning"],
+                counts["waived"],
+            )
+        )
         for f in result.findings:
             severity = words["severity"][f.severity]
             if f.waived:
@@ -50,7 +59,11 @@ def render(report: Report, style: Style = PLAIN) -> str:
                 severity = paint(severity, SEVERITY_COLOURS[f.severity])
             findings.append((_safe(result.path), f.line or "", f.rule, severity, f.step or "", _safe(f.message)))
     parts = [tabulate(rows, headers=words["dossiers"], tablefmt="simple")]
-    parts.append(tabulate(findings, headers=words["findings"], tablefmt="simple", maxcolwidths=[None, None, None, 24, None, 70]) if findings else words["none"])
+    parts.append(
+        tabulate(findings, headers=words["findings"], tablefmt="simple", maxcolwidths=[None, None, None, 24, None, 70])
+        if findings
+        else words["none"]
+    )
     summary = ", ".join(f"{label.replace('_', ' ')} {n}" for label, n in report.summary().items())
     parts.append(words["summary"].format(n=len(report.results), counts=summary))
     return "\n\n".join(parts) + "\n"
@@ -58,4 +71,3 @@ def render(report: Report, style: Style = PLAIN) -> str:
 
 def chunks(report: Report, style: Style = PLAIN) -> Iterator[str]:
     yield render(report, style)  # column widths need every row: a table is not streamed
-
