@@ -34,3 +34,17 @@ def test_working_time_renders_per_language():
         == "Langkah 2 (Menyusun draft laporan) memakan 14 jam 15 menit kerja; batas 1 hari (7 jam 30 menit)."
     )
     assert "14 h 15 min" in render("W001", args, "en")
+
+
+def test_dates_read_as_people_write_them_in_each_language():
+    import datetime as dt
+
+    from lapkin_audit.lang.messages import render
+
+    moment = dt.datetime(2024, 7, 1, 7, 45, tzinfo=dt.timezone(dt.timedelta(hours=7)))
+    args = {"mulai": moment, "akhir": dt.date(2024, 9, 30)}
+    assert (
+        render("W004", args, "id")
+        == "Proses dimulai 1 Juli 2024 pukul 07.45, sebelum periode laporan berakhir (30 September 2024)."
+    )
+    assert "1 July 2024, 07:45" in render("W004", args, "en") and "30 September 2024" in render("W004", args, "en")

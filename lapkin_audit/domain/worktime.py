@@ -13,8 +13,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import cache
-
-import pendulum
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 __all__ = ["OfficeCalendar", "WorkPeriod", "parse_duration"]
 
@@ -78,7 +77,7 @@ class OfficeCalendar:
         Naive datetimes are local time of the zone; aware ones are converted to it.
         Indonesian zones have no daylight saving, so local wall-clock arithmetic is exact.
         """
-        tz = pendulum.timezone(zone or self.zone)
+        tz = zone_info(zone or self.zone)
         a, b = _local(start, tz), _local(end, tz)
         if b <= a:
             return 0
@@ -118,13 +117,22 @@ class OfficeCalendar:
         return cached
 
 
-def _local(moment: datetime, tz: pendulum.Timezone) -> datetime:
+def _local(moment: datetime, tz: ZoneInfo) -> datetime:
     if not isinstance(moment, datetime):
         raise TypeError(f"expected a datetime, got {type(moment).__name__}: {moment!r}")
     if moment.tzinfo is not None and moment.utcoffset() is not None:
         moment = moment.astimezone(tz)
     # Plain stdlib naive datetime: fast arithmetic and comparison in the loop.
     return datetime(moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second)
+
+
+@cache
+def zone_info(name: str) -> ZoneInfo:
+    """The IANA zone ``name``; ValueError for an unknown or malformed name (never a path)."""
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, TypeError, OSError) as exc:
+        raise ValueError(f"unknown time zone {name!r}") from exc
 
 
 @cache

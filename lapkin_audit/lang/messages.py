@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from lapkin_audit.lang.words import TYPE_WORDS, format_minutes
+from lapkin_audit.lang.words import TYPE_WORDS, date_words, format_minutes
 from lapkin_audit.model import WorkMinutes
 
 LANGS = ("id", "en")
@@ -423,10 +423,8 @@ def _text(value: Any, lang: str) -> Any:
         return (" or " if lang == "en" else " atau ").join(words)
     if isinstance(value, WorkMinutes):
         return format_minutes(value.minutes, lang)
-    if isinstance(value, dt.datetime):
-        return value.strftime("%Y-%m-%d %H:%M")
-    if isinstance(value, dt.date):
-        return value.isoformat()
+    if isinstance(value, dt.date):  # a datetime too
+        return date_words(value, lang)
     if isinstance(value, (list, tuple)):
         return ", ".join(str(_text(item, lang)) for item in value)
     if isinstance(value, Nested):

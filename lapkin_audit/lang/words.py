@@ -6,6 +6,7 @@ never translated. Modules take their table from here, so a wording changes in on
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from typing import Any
 
 from lapkin_audit.model import Severity, Verdict
@@ -46,6 +47,18 @@ CLI: dict[str, Any] = {
     "id": {"init_done": "Kerangka dossier ditulis: {path}. Isi nilainya, lalu: lapkin-audit check {folder}"},
     "en": {"init_done": "Dossier skeleton written: {path}. Fill in its values, then: lapkin-audit check {folder}"},
 }
+
+
+def date_words(value: date, lang: str) -> str:
+    """A date as people write it, with pendulum's month names: ``2 Juli 2024``,
+    ``2 Juli 2024 pukul 15.00`` (the official dot); ``2 July 2024, 15:00`` in English."""
+    import pendulum  # only reports with dates in their messages pay for its locales
+
+    locale = "en" if lang == "en" else "id"
+    if isinstance(value, datetime):
+        pattern = "D MMMM YYYY, HH:mm" if locale == "en" else "D MMMM YYYY [pukul] HH.mm"
+        return pendulum.instance(value).format(pattern, locale=locale)
+    return pendulum.date(value.year, value.month, value.day).format("D MMMM YYYY", locale=locale)
 
 
 def format_minutes(minutes: int, lang: str = "id") -> str:

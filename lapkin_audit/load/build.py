@@ -13,8 +13,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import pendulum
-
+from lapkin_audit.domain.worktime import zone_info
 from lapkin_audit.load.datetext import Unreadable, iso_example, parse_when
 from lapkin_audit.model import (
     Document,
@@ -45,9 +44,9 @@ class DossierBuilder:
         instansi = data["instansi"]
         self.zone = instansi.get("zona_waktu") or sop.calendar.zone or DEFAULT_ZONE
         try:
-            self.tz = pendulum.timezone(self.zone)
-        except Exception:  # pendulum raises its own InvalidTimezone
-            self.tz = pendulum.timezone(DEFAULT_ZONE)
+            self.tz = zone_info(self.zone)
+        except ValueError:
+            self.tz = zone_info(DEFAULT_ZONE)
             self._error("format.zone", "instansi.zona_waktu", zone=self.zone)
 
     def build(self, folder: Path, display_path: str) -> Dossier | None:
@@ -174,8 +173,7 @@ class DossierBuilder:
             self._error("format.date_range", path, value=str(value), low=MIN_YEAR, high=MAX_YEAR)
             return None
         if isinstance(value, dt.datetime):
-            # pendulum's zone is a zoneinfo.ZoneInfo: plain datetime arithmetic with it is
-            # exact (Indonesia has no DST) and several times cheaper than pendulum.instance.
+            # Plain datetime arithmetic with a ZoneInfo is exact (Indonesia has no DST).
             if value.tzinfo is None:
                 return value.replace(tzinfo=self.tz)
             return value.astimezone(self.tz)

@@ -15,7 +15,6 @@ from datetime import date, datetime
 from typing import Any
 
 import cerberus
-import pendulum
 
 from lapkin_audit.domain.worktime import (
     DEFAULT_ZONE,
@@ -24,6 +23,7 @@ from lapkin_audit.domain.worktime import (
     OfficeCalendar,
     WorkPeriod,
     national_holidays,
+    zone_info,
 )
 from lapkin_audit.errors import RulesError, flatten_errors
 
@@ -48,8 +48,8 @@ class _Validator(cerberus.Validator):  # type: ignore[misc]  # cerberus has no t
 
     def _check_with_zone(self, field: str, value: Any) -> None:
         try:
-            pendulum.timezone(value)
-        except Exception:
+            zone_info(value)
+        except ValueError:
             self._error(field, f"unknown time zone {value!r}; use an IANA name such as Asia/Jakarta")
 
     def _check_with_not_bool(self, field: str, value: Any) -> None:
