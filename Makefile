@@ -44,7 +44,7 @@ format: $(STAMP)
 
 # Property-based fuzzing with many more examples than the regular suite.
 fuzz: $(STAMP)
-	LAPKIN_FUZZ_EXAMPLES=10000 $(BIN)/python -m pytest tests/test_fuzz.py -q
+	LAPKIN_FUZZ_EXAMPLES=10000 LAPKIN_MUTATION_STRIDE=1 $(BIN)/python -m pytest tests/test_fuzz.py tests/test_fast_validation.py -q
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py

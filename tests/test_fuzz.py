@@ -36,6 +36,8 @@ from lapkin_audit.report import json_report, table
 from tests.helpers import FIXTURES
 from tests.hostile_util import PATUH
 
+pytestmark = pytest.mark.slow
+
 EXAMPLES = int(os.environ.get("LAPKIN_FUZZ_EXAMPLES", "60"))
 FUZZ = settings(
     max_examples=EXAMPLES,

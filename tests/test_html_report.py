@@ -305,7 +305,12 @@ def test_docs_screenshot_is_committed():
 # --------------------------------------------------------------------------- in a real browser
 
 NO_BROWSER = missing()
-browser = pytest.mark.skipif(NO_BROWSER is not None, reason=f"no headless browser: {NO_BROWSER}")
+
+
+def browser(test):  # type: ignore[no-untyped-def]
+    """A test in headless Chromium: marked, and skipped with the reason where there is none."""
+    skip = pytest.mark.skipif(NO_BROWSER is not None, reason=f"no headless browser: {NO_BROWSER}")
+    return pytest.mark.browser(skip(test))
 
 
 @pytest.fixture(scope="module")
