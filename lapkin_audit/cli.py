@@ -245,7 +245,9 @@ def _with_progress(results: Iterable, count: int, lang: str) -> tuple:  # type: 
     a batch (never in a pipe or a CI log, where it would only be noise)."""
     if count < 2 or not sys.stderr.isatty():
         return tuple(results)
-    label = "Checking" if lang == "en" else "Memeriksa"
+    from lapkin_audit.lang.words import CLI
+
+    label = CLI[lang]["progress"]
     with click.progressbar(results, length=count, label=label, file=sys.stderr, show_pos=True) as bar:
         return tuple(bar)
 

@@ -44,8 +44,14 @@ TYPE_WORDS: dict[str, tuple[str, str]] = {
 
 
 CLI: dict[str, Any] = {
-    "id": {"init_done": "Kerangka dossier ditulis: {path}. Isi nilainya, lalu: lapkin-audit check {folder}"},
-    "en": {"init_done": "Dossier skeleton written: {path}. Fill in its values, then: lapkin-audit check {folder}"},
+    "id": {
+        "init_done": "Kerangka dossier ditulis: {path}. Isi nilainya, lalu: lapkin-audit check {folder}",
+        "progress": "Memeriksa",
+    },
+    "en": {
+        "init_done": "Dossier skeleton written: {path}. Fill in its values, then: lapkin-audit check {folder}",
+        "progress": "Checking",
+    },
 }
 
 
