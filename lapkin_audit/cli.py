@@ -5,6 +5,7 @@ Imports are made inside the commands so that ``--version`` stays instant.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 from collections.abc import Iterable, Mapping
@@ -119,7 +120,15 @@ def check(
         sops = _outlines(rulebook, results) if needs_sops(fmt) else {}
     except RulesError as exc:
         _fail(f"broken rules file: {exc}")
-    report = Report(__version__, lang, results, sops, _rule_docs() if needs_rule_docs(fmt) else {})
+    report = Report(
+        __version__,
+        lang,
+        results,
+        sops,
+        _rule_docs() if needs_rule_docs(fmt) else {},
+        audited_on=_audit_date() if needs_sops(fmt) else None,
+        rules_fingerprint=_fingerprint(rulebook.files) if needs_sops(fmt) else None,
+    )
     style = Style(colour=_colour_wanted(color, output))
     try:
         parts = renderer(fmt)(report, style)
@@ -134,6 +143,25 @@ def check(
     if strict:
         bad.add(Verdict.PATUH_DENGAN_CATATAN)
     sys.exit(EXIT_FINDINGS if any(r.verdict in bad for r in report.results) else EXIT_OK)
+
+
+def _audit_date() -> dt.date:
+    """Today, or the day of ``SOURCE_DATE_EPOCH`` (the reproducible-builds convention), so
+    that a report can be made again byte for byte."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    return dt.date.today()
+
+
+def _fingerprint(files: Iterable[Path]) -> str:
+    """The rules that judged: a short hash of every rules file's name and bytes, in load order."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(f"{path.name}\0{hashlib.sha256(path.read_bytes()).hexdigest()}\n".encode())
+    return digest.hexdigest()[:12]
 
 
 def _rule_docs() -> Mapping[str, Any]:

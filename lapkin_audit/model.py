@@ -351,6 +351,25 @@ class DossierResult:
     verdict: Verdict
     findings: tuple[Finding, ...]
     timeline: tuple[StepTiming, ...] = ()  # empty when the dossier could not be assessed
+    about: DossierAbout | None = None  # None when the dossier could not be read that far
+
+
+@dataclass(frozen=True)
+class Official:
+    """An office holder named in ``pejabat``, as a printed report names them."""
+
+    role: str
+    nama: str | None
+    status: str  # definitif | plt | plh
+
+
+@dataclass(frozen=True)
+class DossierAbout:
+    """What the dossier says about itself, for a report filed in the dossier folder."""
+
+    instansi: str
+    periode: Periode
+    pejabat: tuple[Official, ...]
 
 
 @dataclass(frozen=True)
@@ -363,6 +382,10 @@ class Report:
     # Every rule's documentation (authoring.ruledocs.RuleDoc), for renderers that explain
     # codes (NEEDS_RULE_DOCS); the command line loads it, renderers only read it.
     rule_docs: Mapping[str, Any] = field(default_factory=dict)
+    # For a report filed with the dossiers (HTML): when the audit ran, and which rules
+    # files (their bytes) judged it. Set by the command line; None in reports that need not say.
+    audited_on: dt.date | None = None
+    rules_fingerprint: str | None = None
 
     def summary(self) -> dict[str, int]:
         counts = {verdict.value: 0 for verdict in Verdict}

@@ -104,7 +104,7 @@ def test_junit_w001_fails_the_time_family_only():
     failure = case_of(root, W001, "W").find("failure")
     assert failure is not None and failure.get("type") == "W001"
     assert finding["message"] in failure.get("message")
-    assert f"W001 [galat] baris {finding['line']}" in failure.text and finding["message"] in failure.text
+    assert f"W001 [pelanggaran] baris {finding['line']}" in failure.text and finding["message"] in failure.text
     assert root.get("failures") == "1" and root.get("errors") == "0" and root.get("skipped") == "0"
 
 

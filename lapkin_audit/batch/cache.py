@@ -37,9 +37,9 @@ from typing import Any
 from lapkin_audit import __version__
 from lapkin_audit.load import attachments, yamlread
 from lapkin_audit.load.discovery import Target
-from lapkin_audit.model import DossierResult, Finding, Severity, StepTiming, Verdict
+from lapkin_audit.model import DossierAbout, DossierResult, Finding, Official, Periode, Severity, StepTiming, Verdict
 
-FORMAT = "lapkin-audit-cache/2"  # 2: results carry their timeline
+FORMAT = "lapkin-audit-cache/3"  # 2: results carry their timeline; 3: and what the dossier says of itself
 ENV_DIR = "LAPKIN_AUDIT_CACHE_DIR"
 DEPENDENCIES = ("PyYAML", "Cerberus", "pendulum", "holidays")
 UNCACHEABLE_RULES = ("E000", "E001")
@@ -233,7 +233,12 @@ def _result_to_json(result: DossierResult) -> dict[str, Any]:
         ]
         for t in result.timeline
     ]
-    return {"sop": result.sop, "verdict": result.verdict.value, "findings": findings, "timeline": timeline}
+    about = result.about
+    facts = None
+    if about is not None:
+        periode = [about.periode.tahun, about.periode.jenis, about.periode.ke]
+        facts = [about.instansi, periode, [[o.role, o.nama, o.status] for o in about.pejabat]]
+    return {"sop": result.sop, "verdict": result.verdict.value, "findings": findings, "timeline": timeline, "about": facts}
 
 
 def _result_from_json(path: str, data: dict[str, Any]) -> DossierResult:
@@ -255,4 +260,9 @@ def _result_from_json(path: str, data: dict[str, Any]) -> DossierResult:
         )
         for nomor, kegiatan, mulai, selesai, worked, standard, text, waited, field in data["timeline"]
     )
-    return DossierResult(path, data["sop"], Verdict(data["verdict"]), findings, timeline)
+    about = None
+    if data["about"] is not None:
+        instansi, (tahun, jenis, ke), pejabat = data["about"]
+        officials = tuple(Official(role, nama, status) for role, nama, status in pejabat)
+        about = DossierAbout(instansi, Periode(tahun, jenis, ke), officials)
+    return DossierResult(path, data["sop"], Verdict(data["verdict"]), findings, timeline, about)

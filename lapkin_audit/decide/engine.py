@@ -7,6 +7,7 @@ the line from the manifest, the text from the messages, applies waivers and
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -19,7 +20,17 @@ from lapkin_audit.decide import waivers
 from lapkin_audit.domain import timeline
 from lapkin_audit.lang.messages import render
 from lapkin_audit.load import attachments, manifest
-from lapkin_audit.model import Dossier, DossierResult, Finding, Severity, Sop, StepTiming, Verdict
+from lapkin_audit.model import (
+    Dossier,
+    DossierAbout,
+    DossierResult,
+    Finding,
+    Official,
+    Severity,
+    Sop,
+    StepTiming,
+    Verdict,
+)
 
 INTERNAL_ERROR = "E000"
 
@@ -82,7 +93,12 @@ def _audit(found: Dossier, sop: Sop, options: Options, attachments_seen: dict[st
     violations = [v for family in families() for v in family.check(ctx)]
     judged = waivers.apply(found, sop, violations)  # --select/--ignore after: a waiver still finds its finding
     findings = _stamp([(v, reason) for v, reason in judged if options.keeps(v.rule)], found, options.lang)
-    return _result(found.path, sop.id, findings, ctx.timeline)
+    about = DossierAbout(
+        found.instansi,
+        found.periode,
+        tuple(Official(role, person.nama, person.status) for role, person in found.pejabat.items()),
+    )
+    return dataclasses.replace(_result(found.path, sop.id, findings, ctx.timeline), about=about)
 
 
 def _stamp(judged: Iterable[waivers.Judged], found: Dossier | None, lang: str) -> list[Finding]:

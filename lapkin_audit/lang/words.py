@@ -9,11 +9,11 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from lapkin_audit.model import Severity, Verdict
+from lapkin_audit.model import Periode, Severity, Verdict
 
 # A severity reads the same in every report and listing.
 SEVERITY_WORDS: dict[str, dict[Severity, str]] = {
-    "id": {Severity.ERROR: "galat", Severity.WARNING: "peringatan"},
+    "id": {Severity.ERROR: "pelanggaran", Severity.WARNING: "peringatan"},
     "en": {Severity.ERROR: "error", Severity.WARNING: "warning"},
 }
 
@@ -67,6 +67,22 @@ def date_words(value: date, lang: str) -> str:
     return pendulum.date(value.year, value.month, value.day).format("D MMMM YYYY", locale=locale)
 
 
+ROMAN = ("I", "II", "III", "IV")
+
+
+def periode_words(periode: Periode, lang: str) -> str:
+    """The reporting period as offices write it: ``Triwulan III 2025``, ``Juli 2025``, ``Tahun 2025``."""
+    import pendulum
+
+    ke = periode.ke or 1
+    if periode.jenis == "bulanan":
+        return pendulum.date(periode.tahun, ke, 1).format("MMMM YYYY", locale="en" if lang == "en" else "id")
+    if periode.jenis == "tahunan":
+        return f"{'Year' if lang == 'en' else 'Tahun'} {periode.tahun}"
+    name = {"triwulan": ("Triwulan", "Quarter"), "semester": ("Semester", "Half-year")}[periode.jenis]
+    return f"{name[1] if lang == 'en' else name[0]} {ROMAN[ke - 1]} {periode.tahun}"
+
+
 def format_minutes(minutes: int, lang: str = "id") -> str:
     """Hours and minutes of working time (never days): 855 -> '14 jam 15 menit'."""
     labels = {"id": ("jam", "menit"), "en": ("h", "min")}  # never days: a "day" of elapsed working time is ambiguous
@@ -83,7 +99,7 @@ def format_minutes(minutes: int, lang: str = "id") -> str:
 # report/table.py
 TABLE: dict[str, Any] = {
     "id": {
-        "dossiers": ("Dossier", "SOP", "Putusan", "Galat", "Peringatan", "Dikecualikan"),
+        "dossiers": ("Dossier", "SOP", "Putusan", "Pelanggaran", "Peringatan", "Dikecualikan"),
         "findings": ("Dossier", "Baris", "Aturan", "Tingkat", "Langkah", "Pesan"),
         "severity": SEVERITY_WORDS["id"],
         "none": "Tidak ada temuan.",
@@ -103,11 +119,11 @@ TABLE: dict[str, Any] = {
 MARKDOWN: dict[str, Any] = {
     "id": {
         "title": "Hasil lapkin-audit",
-        "dossiers": ("Dossier", "Putusan", "Galat", "Peringatan", "Dikecualikan"),
+        "dossiers": ("Dossier", "Putusan", "Pelanggaran", "Peringatan", "Dikecualikan"),
         "findings": ("Baris", "Aturan", "Tingkat", "Langkah", "Pesan"),
         "severity": SEVERITY_WORDS["id"],
         "count": "{n} temuan",
-        "summary": "**{n} dossier:** {verdicts}. **Temuan:** galat {error}, peringatan {warning}, dikecualikan {waived}.",
+        "summary": "**{n} dossier:** {verdicts}. **Temuan:** pelanggaran {error}, peringatan {warning}, dikecualikan {waived}.",
     },
     "en": {
         "title": "lapkin-audit results",
@@ -123,7 +139,7 @@ MARKDOWN: dict[str, Any] = {
 # report/github.py
 GITHUB: dict[str, Any] = {
     "id": {
-        "summary": "{n} dossier: {verdicts}; temuan: galat {error}, peringatan {warning}, dikecualikan {waived}.",
+        "summary": "{n} dossier: {verdicts}; temuan: pelanggaran {error}, peringatan {warning}, dikecualikan {waived}.",
     },
     "en": {
         "summary": "{n} dossier(s): {verdicts}; findings: {error} error(s), {warning} warning(s), {waived} waived.",
@@ -156,7 +172,7 @@ HTML: dict[str, Any] = {
         "no": "No.",
         "sop": "SOP",
         "verdict": "Putusan",
-        "errors": "Galat",
+        "errors": "Pelanggaran",
         "warnings": "Peringatan",
         "waived": "Dikecualikan",
         "findings": "Temuan",
@@ -166,13 +182,22 @@ HTML: dict[str, Any] = {
         "nomor": "Nomor",
         "sop_none": "tidak terbaca dari manifest",
         "sop_unknown": "uraian SOP tidak tersedia",
-        "counts": "{error} galat, {warning} peringatan, {waived} dikecualikan",
+        "counts": "{error} pelanggaran, {warning} peringatan, {waived} dikecualikan",
         "line": "Baris",
         "code": "Kode",
         "severity": "Tingkat",
         "step": "Langkah",
         "message": "Pesan dan klausul SOP",
         "clause": "Klausul SOP:",
+        "fix": "Cara memperbaiki:",
+        "page": ("Halaman ", " dari "),
+        "periode": "Periode",
+        "instansi": "Instansi",
+        "manifest": "Manifest",
+        "audited": "Tanggal pemeriksaan",
+        "tool": "Pemeriksa",
+        "rules": "Sidik jari aturan",
+        "status": {"plt": "Plt.", "plh": "Plh."},
         "no_findings": "Tidak ada temuan.",
         "other": "Lainnya",
         "sev": SEVERITY_WORDS["id"],
@@ -228,6 +253,15 @@ HTML: dict[str, Any] = {
         "step": "Step",
         "message": "Message and SOP clause",
         "clause": "SOP clause:",
+        "fix": "How to fix:",
+        "page": ("Page ", " of "),
+        "periode": "Period",
+        "instansi": "Office",
+        "manifest": "Manifest",
+        "audited": "Audited on",
+        "tool": "Checked by",
+        "rules": "Rules fingerprint",
+        "status": {"plt": "Plt. (acting, vacant post)", "plh": "Plh. (acting, holder absent)"},
         "no_findings": "No findings.",
         "other": "Other",
         "sev": SEVERITY_WORDS["en"],

@@ -13,14 +13,17 @@ with autoescaping on, so text from a manifest (hostile, by assumption) is always
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from lapkin_audit.catalogue import FAMILIES
 from lapkin_audit.lang import words
+from lapkin_audit.lang.words import date_words, periode_words
 from lapkin_audit.model import DossierResult, Finding, Report, SopOutline, Verdict, finding_counts
 from lapkin_audit.report import PLAIN, Style
 from lapkin_audit.report.jinja import template
+from lapkin_audit.report.text import manifest_path, visible
 from lapkin_audit.report.timeline_svg import render as timeline_svg
 
 if TYPE_CHECKING:
@@ -59,16 +62,30 @@ def chunks(report: Report, style: Style = PLAIN) -> Iterator[str]:
     lang = "en" if report.lang == "en" else "id"
     w = WORDS[lang]
     yield template("head.html.j2").render(_head(report, lang, w))
+    facts = {"audited_on": report.audited_on, "version": report.tool_version, "rules": report.rules_fingerprint}
     dossier = template("dossier.html.j2")
     total = len(report.results)
     for i, result in enumerate(report.results, 1):
         outline = report.sops.get(result.sop) if result.sop is not None else None
-        yield dossier.render(_dossier(i, total, result, outline, report.rule_docs, lang, w))
+        yield dossier.render(_dossier(i, total, result, outline, report.rule_docs, lang, w, facts))
     yield template("foot.html.j2").render(footer=w["footer"].format(version=report.tool_version))
 
 
 def render(report: Report) -> str:
     return "".join(chunks(report))
+
+
+def _inline_code(text: str) -> Any:
+    """Rule-doc text with its `backquoted` keys and values as <code>, everything escaped."""
+    from markupsafe import Markup, escape
+
+    parts = text.split("`")
+    if len(parts) % 2 == 0:  # an unpaired backquote: show the text as it is
+        parts = [text]
+    return Markup("").join(
+        Markup("<code>{}</code>").format(visible(part)) if odd else escape(visible(part))
+        for odd, part in zip(itertools.cycle((False, True)), parts, strict=False)
+    )
 
 
 def _markup(text: str) -> Any:
@@ -103,6 +120,7 @@ def _head(report: Report, lang: str, w: Mapping[str, Any]) -> dict[str, Any]:
             {
                 "i": i,
                 "path": r.path,
+                "path_parts": r.path.split("/"),
                 "sop": r.sop if r.sop is not None else "—",
                 "cls": _verdict_class(r.verdict),
                 "mark": MARKS[r.verdict],
@@ -114,6 +132,27 @@ def _head(report: Report, lang: str, w: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
+def _about(result: DossierResult, report_facts: Mapping[str, Any], lang: str, w: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """What a page filed in the dossier folder must say: period, office, officials, where
+    the manifest is, when and by what the audit was made."""
+    rows: list[tuple[str, str]] = []
+    about = result.about
+    if about is not None:
+        rows.append((w["periode"], periode_words(about.periode, lang)))
+        rows.append((w["instansi"], about.instansi))
+        for official in about.pejabat:
+            status = w["status"].get(official.status)
+            name = official.nama or "—"
+            rows.append((official.role.replace("_", " ").title(), f"{name} ({status})" if status else name))
+    rows.append((w["manifest"], manifest_path(result.path)))
+    if report_facts["audited_on"] is not None:
+        rows.append((w["audited"], date_words(report_facts["audited_on"], lang)))
+    rows.append((w["tool"], f"lapkin-audit {report_facts['version']}"))
+    if report_facts["rules"] is not None:
+        rows.append((w["rules"], report_facts["rules"]))
+    return rows
+
+
 def _dossier(
     i: int,
     total: int,
@@ -122,6 +161,7 @@ def _dossier(
     docs: Mapping[str, RuleDoc],
     lang: str,
     w: Mapping[str, Any],
+    report_facts: Mapping[str, Any],
 ) -> dict[str, Any]:
     uid = f"d{i}"
     active = [f for f in result.findings if not f.waived]
@@ -133,6 +173,7 @@ def _dossier(
         "uid": uid,
         "of": w["of"].format(i=i, n=total),
         "path": result.path,
+        "path_parts": result.path.split("/"),
         "sop": result.sop,
         "outline": outline,
         "verdict": {
@@ -147,22 +188,23 @@ def _dossier(
             {
                 "code": code,
                 "name": (FAMILIES[code][1] if lang == "en" else FAMILIES[code][0]) if code in FAMILIES else w["other"],
-                "findings": [_finding(f, docs, w) for f in active if f.rule[:1] == code],
+                "findings": [_finding(f, docs, lang, w) for f in active if f.rule[:1] == code],
             }
             for code in families
         ],
         "waived": [
-            {**_finding(f, docs, w), "reason": f.waiver_reason if f.waiver_reason is not None else "—"}
+            {**_finding(f, docs, lang, w), "reason": f.waiver_reason if f.waiver_reason is not None else "—"}
             for f in result.findings
             if f.waived
         ],
         "timeline": _markup(timeline_svg(result.timeline, lang, uid + "-tl")) if result.timeline else None,
         "legend": [(_markup(swatch), text) for swatch, text in zip(SWATCHES, w["legend"], strict=True)],
         "checklist": _checklist(outline, uid, w),
+        "about": _about(result, report_facts, lang, w),
     }
 
 
-def _finding(f: Finding, docs: Mapping[str, RuleDoc], w: Mapping[str, Any]) -> dict[str, Any]:
+def _finding(f: Finding, docs: Mapping[str, RuleDoc], lang: str, w: Mapping[str, Any]) -> dict[str, Any]:
     doc = docs.get(f.rule)
     return {
         "line": f.line if f.line is not None else "—",
@@ -172,6 +214,7 @@ def _finding(f: Finding, docs: Mapping[str, RuleDoc], w: Mapping[str, Any]) -> d
         "step": f.step if f.step is not None else "—",
         "message": f.message,
         "clause": doc.clause if doc is not None and doc.clause else None,
+        "fix": _inline_code(doc.text("fix", lang)) if doc is not None else None,
     }
 
 

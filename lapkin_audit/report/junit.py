@@ -98,7 +98,7 @@ def _suite(result: DossierResult, cases: list[_Case], words: dict, lang: str) ->
 
 
 def _describe(finding: Finding, words: dict, lang: str) -> str:  # type: ignore[type-arg]
-    """ "W001 [galat] baris 56, langkah[1].selesai: <message>", with the waiver when waived."""
+    """ "W001 [pelanggaran] baris 56, langkah[1].selesai: <message>", with the waiver when waived."""
     where = [f"{words['line']} {finding.line}"] if finding.line is not None else []
     where += [finding.field] if finding.field else []
     text = f"{finding.rule} [{words['severity'][finding.severity]}]"
