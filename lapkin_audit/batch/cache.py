@@ -238,7 +238,13 @@ def _result_to_json(result: DossierResult) -> dict[str, Any]:
     if about is not None:
         periode = [about.periode.tahun, about.periode.jenis, about.periode.ke]
         facts = [about.instansi, periode, [[o.role, o.nama, o.status] for o in about.pejabat]]
-    return {"sop": result.sop, "verdict": result.verdict.value, "findings": findings, "timeline": timeline, "about": facts}
+    return {
+        "sop": result.sop,
+        "verdict": result.verdict.value,
+        "findings": findings,
+        "timeline": timeline,
+        "about": facts,
+    }
 
 
 def _result_from_json(path: str, data: dict[str, Any]) -> DossierResult:

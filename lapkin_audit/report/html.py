@@ -132,7 +132,9 @@ def _head(report: Report, lang: str, w: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-def _about(result: DossierResult, report_facts: Mapping[str, Any], lang: str, w: Mapping[str, Any]) -> list[tuple[str, str]]:
+def _about(
+    result: DossierResult, report_facts: Mapping[str, Any], lang: str, w: Mapping[str, Any]
+) -> list[tuple[str, str]]:
     """What a page filed in the dossier folder must say: period, office, officials, where
     the manifest is, when and by what the audit was made."""
     rows: list[tuple[str, str]] = []
