@@ -43,6 +43,31 @@ TYPE_WORDS: dict[str, tuple[str, str]] = {
 }
 
 
+# authoring/hashing.py, `lapkin-audit hash`
+HASH: dict[str, Any] = {
+    "id": {
+        "results": {
+            "added": "ditambahkan",
+            "updated": "diperbarui",
+            "same": "sudah benar",
+            "not_hashed": "tidak di-hash",
+        },
+        "nothing": "tidak ada berkas lampiran",
+        "not_hashed": "{berkas}: tidak di-hash ({status})",
+        "stale": "{berkas}: sha256 belum diisi atau tidak cocok",
+        "unnamed": "{berkas}: ada di folder, tetapi tidak disebut di manifest",
+        "unreadable": "{path}: manifest tidak dapat dibaca, tidak diubah ({reason})",
+    },
+    "en": {
+        "results": {"added": "added", "updated": "updated", "same": "already right", "not_hashed": "not hashed"},
+        "nothing": "no attachments",
+        "not_hashed": "{berkas}: not hashed ({status})",
+        "stale": "{berkas}: sha256 missing or wrong",
+        "unnamed": "{berkas}: in the folder, but the manifest does not name it",
+        "unreadable": "{path}: the manifest cannot be read, left unchanged ({reason})",
+    },
+}
+
 CLI: dict[str, Any] = {
     "id": {
         "init_done": "Kerangka dossier ditulis: {path}. Isi nilainya, lalu: lapkin-audit check {folder}",
