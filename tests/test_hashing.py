@@ -78,7 +78,8 @@ def test_a_commented_manifest_survives_byte_for_byte_outside_the_new_values(tmp_
 
 def test_a_wrong_sha256_is_corrected_in_place_whatever_its_quotes(tmp_path):
     wrong = "0" * 64
-    text = BASE.replace("{jenis: dpa, berkas: lampiran/dpa-2024.pdf}", f'{{jenis: dpa, berkas: lampiran/dpa-2024.pdf, sha256: "{wrong}"}}')
+    dpa = "{jenis: dpa, berkas: lampiran/dpa-2024.pdf"
+    text = BASE.replace(dpa + "}", dpa + f', sha256: "{wrong}"}}')
     folder = dossier(tmp_path, text)
     code, output = run("hash", "--check", str(folder))
     assert code == 1 and "lampiran/dpa-2024.pdf" in output
