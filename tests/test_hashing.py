@@ -45,15 +45,12 @@ def without_hashes(text: str) -> str:
     return re.sub(r"(\r?\n)[ ]+sha256: [0-9a-f]{64}(?=\r?\n)", "", text)
 
 
-COMMENTED = (
-    "# Dossier TW II 2024, disusun Sub Bagian Evapor\n"
-    + BASE.replace("dokumen:\n", "dokumen:   # semua dokumen\n")
-    .replace(
-        f"  - {{jenis: laporan_realisasi_anggaran, berkas: {LRA}}}",
-        f"  - {{jenis: laporan_realisasi_anggaran,  berkas: '{LRA}'}}  # LRA",
-    )
-    .replace(f"    berkas: {SK}", f'    berkas: "{SK}"   # scan asli di lemari')
-)
+COMMENTED = "# Dossier TW II 2024, disusun Sub Bagian Evapor\n" + BASE.replace(
+    "dokumen:\n", "dokumen:   # semua dokumen\n"
+).replace(
+    f"  - {{jenis: laporan_realisasi_anggaran, berkas: {LRA}}}",
+    f"  - {{jenis: laporan_realisasi_anggaran,  berkas: '{LRA}'}}  # LRA",
+).replace(f"    berkas: {SK}", f'    berkas: "{SK}"   # scan asli di lemari')
 
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n"])
