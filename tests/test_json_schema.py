@@ -106,3 +106,33 @@ def test_yearly_period_has_no_ke(validator):
     assert not validator.is_valid(instance)
     del instance["periode"]["ke"]
     assert validator.is_valid(instance)
+
+
+def _dates() -> list[str]:
+    from tests.test_office_input import READ, REFUSED
+
+    return [text for text, _ in READ] + [text for text, _ in REFUSED]
+
+
+@pytest.mark.parametrize("text", _dates())
+def test_the_schema_accepts_exactly_the_date_forms_the_checker_reads(validator, text):
+    from lapkin_audit.load.datetext import Unreadable, parse_when
+
+    instance = _instance(PATUH)
+    instance["langkah"][0]["mulai"] = text
+    schema_ok = not list(validator.iter_errors(instance))
+    checker_ok = not isinstance(parse_when(text), Unreadable)
+    if text == "31/02/2025":  # a day its month lacks: only the checker knows calendars
+        assert schema_ok and not checker_ok
+    else:
+        assert schema_ok == checker_ok, text
+
+
+def test_the_date_pattern_is_a_valid_ecma_regular_expression():
+    # JSON Schema patterns are ECMA-262; check-jsonschema compiles them with regress.
+    regress = pytest.importorskip("regress")
+    from lapkin_audit.load.datetext import json_schema_pattern
+
+    compiled = regress.Regex(json_schema_pattern())
+    assert compiled.find("12 Juli 2025 pukul 08.00 WIB") is not None
+    assert compiled.find("2025-10-06 08.00") is not None and compiled.find("now") is None

@@ -162,7 +162,8 @@ class ResultCache:
                 berkas, status, digest = recorded[1], recorded[2], recorded[3]
                 same = attachments.still_the_same(root, berkas, digest) if status == "ok" else None
                 if same is None:  # not the plain case: ask what the checks asked
-                    same = _facts(attachments.inspect(folder, recorded[1]), recorded[0]) == recorded
+                    again = attachments.inspect(folder, recorded[1], declared_sha256=recorded[6])
+                    same = _facts(again, recorded[0]) == recorded
                 if not same:
                     return None
             return _result_from_json(target.display, data["result"])
@@ -211,7 +212,16 @@ class ResultCache:
 
 
 def _facts(found: attachments.Attachment, field: str) -> list[Any]:
-    return [field, found.berkas, found.status, found.sha256, found.reason, found.error]
+    return [
+        field,
+        found.berkas,
+        found.status,
+        found.sha256,
+        found.reason,
+        found.error,
+        found.declared_sha256,
+        found.suggestion,
+    ]
 
 
 def _result_to_json(result: DossierResult) -> dict[str, Any]:

@@ -68,6 +68,9 @@ def _attachments(ctx: Context) -> Iterator[Violation]:
             )
         elif found.status == "unreadable":
             yield Violation("K003", "K003.unreadable", {"berkas": shown, "error": found.error}, field=field)
+        elif found.status == "missing" and found.suggestion is not None:
+            similar = {"berkas": shown, "suggestion": found.suggestion}
+            yield Violation("K003", "K003.missing_similar", similar, field=field)
         elif found.status == "missing" and doc.berkas_as_written is not None:
             yield Violation(
                 "K003", "K003.missing_hash", {"berkas": shown, "written": doc.berkas_as_written}, field=field

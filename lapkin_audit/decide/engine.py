@@ -79,7 +79,7 @@ def assess(
 def context_for(found: Dossier, sop: Sop) -> Context:
     root = os.path.realpath(found.folder)  # once per dossier, not per attachment
     facts = {
-        doc.field: attachments.inspect(found.folder, doc.berkas, root)
+        doc.field: attachments.inspect(found.folder, doc.berkas, root, doc.sha256)
         for doc in found.dokumen
         if doc.berkas is not None
     }

@@ -191,6 +191,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Document {jenis} needs an attachment (berkas).",
     ),
     "K003.missing": ("Berkas '{berkas}' tidak ada.", "Attachment '{berkas}' does not exist."),
+    "K003.missing_similar": (
+        "Berkas '{berkas}' tidak ada; maksud Anda '{suggestion}'? Tulis nama berkas persis seperti di folder.",
+        "Attachment '{berkas}' does not exist; did you mean '{suggestion}'? Write the file name exactly as it is in the folder.",
+    ),
     "K003.missing_hash": (
         "Berkas '{berkas}' tidak ada. Tanda # memulai komentar YAML, sehingga nama berkas terpotong; bila namanya '{written}', beri tanda kutip: berkas: \"{written}\".",
         "Attachment '{berkas}' does not exist. A # starts a YAML comment, so the file name was cut; if its name is '{written}', quote it: berkas: \"{written}\".",

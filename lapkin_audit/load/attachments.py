@@ -13,6 +13,8 @@ import os
 import posixpath
 import re
 import stat
+import sys
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,32 +29,37 @@ class Attachment:
     sha256: str | None = None
     reason: str | None = None  # for outside: absolute | parent | link | drive | nul
     error: str | None = None
+    declared_sha256: str | None = None  # what the manifest says the file's SHA-256 is
+    # For a missing file: the one file in the dossier it most likely means (the same name
+    # in another case or Unicode form, or the declared content), as a path in the dossier.
+    suggestion: str | None = None
 
 
-def inspect(folder: Path, berkas: str, root: str | None = None) -> Attachment:
+def inspect(folder: Path, berkas: str, root: str | None = None, declared_sha256: str | None = None) -> Attachment:
     """Facts about one attachment; ``root`` is ``realpath(folder)`` when the caller has it."""
     reason = _textual_escape(berkas)
     if reason:
-        return Attachment(berkas, "outside", reason=reason)
+        return Attachment(berkas, "outside", reason=reason, declared_sha256=declared_sha256)
     relative = posixpath.normpath(berkas.replace("\\", "/"))
     root = root or os.path.realpath(folder)
     try:
         target, info = _resolve_inside(root, relative)
     except FileNotFoundError:
-        return Attachment(berkas, "missing")
+        suggestion = similar_file(root, relative, declared_sha256)
+        return Attachment(berkas, "missing", declared_sha256=declared_sha256, suggestion=suggestion)
     except OSError as exc:
-        return Attachment(berkas, "unreadable", error=exc.strerror or str(exc))
+        return Attachment(berkas, "unreadable", error=exc.strerror or str(exc), declared_sha256=declared_sha256)
     if target is None:
-        return Attachment(berkas, "outside", reason="link")
+        return Attachment(berkas, "outside", reason="link", declared_sha256=declared_sha256)
     if not stat.S_ISREG(info.st_mode):
-        return Attachment(berkas, "not_file")
+        return Attachment(berkas, "not_file", declared_sha256=declared_sha256)
     if info.st_size == 0:
-        return Attachment(berkas, "empty")
+        return Attachment(berkas, "empty", declared_sha256=declared_sha256)
     try:
         digest = _sha256(target)
     except OSError as exc:
-        return Attachment(berkas, "unreadable", error=exc.strerror or str(exc))
-    return Attachment(berkas, "ok", sha256=digest)
+        return Attachment(berkas, "unreadable", error=exc.strerror or str(exc), declared_sha256=declared_sha256)
+    return Attachment(berkas, "ok", sha256=digest, declared_sha256=declared_sha256)
 
 
 def _resolve_inside(root: str, relative: str) -> tuple[str | None, os.stat_result]:
@@ -63,8 +70,12 @@ def _resolve_inside(root: str, relative: str) -> tuple[str | None, os.stat_resul
     """
     path = root
     for part in relative.split("/"):
-        path = os.path.join(path, part)
+        parent, path = path, os.path.join(path, part)
         info = os.lstat(path)
+        if CASE_INSENSITIVE_FS and part not in _names(parent):
+            # Windows and macOS open "LRA.pdf" for "lra.pdf"; Linux does not. The same
+            # dossier must get the same verdict everywhere: the name is checked as written.
+            raise FileNotFoundError(path)
         if stat.S_ISLNK(info.st_mode):
             real = os.path.realpath(os.path.join(root, relative))
             if real != root and not real.startswith(root + os.sep):
@@ -136,3 +147,53 @@ def still_the_same(root: str, berkas: object, digest: object) -> bool | None:
     except (OSError, ValueError):
         return None
     return hasher.hexdigest() == digest
+
+
+# Windows and macOS file systems find a name in any case; Linux ones do not.
+CASE_INSENSITIVE_FS = sys.platform in ("win32", "darwin")
+_SEARCH_LIMIT = 2_000  # files looked at when suggesting a name: a dossier holds a few dozen
+_HASH_LIMIT = 256 * 1024 * 1024  # bytes hashed when looking for the declared content
+
+
+def _names(folder: str) -> set[str]:
+    try:
+        return set(os.listdir(folder))
+    except OSError:
+        return set()
+
+
+def _fold(name: str) -> str:
+    return unicodedata.normalize("NFC", name).casefold()
+
+
+def similar_file(root: str, relative: str, declared_sha256: str | None = None) -> str | None:
+    """The one regular file under ``root`` that a missing ``relative`` most likely means:
+    the same path in another case or Unicode normalisation, else a file with the declared
+    SHA-256. None when there is no such file, or more than one. Links are not followed,
+    and the search is bounded (a dossier is small; a huge folder must not slow a run)."""
+    wanted = _fold(relative)
+    files: list[tuple[str, str]] = []  # (relative posix path, full path)
+    for directory, folders, names in os.walk(root):
+        folders[:] = sorted(f for f in folders if not os.path.islink(os.path.join(directory, f)))
+        for name in sorted(names):
+            full = os.path.join(directory, name)
+            files.append((Path(os.path.relpath(full, root)).as_posix(), full))
+        if len(files) >= _SEARCH_LIMIT:
+            break
+    same_name = [path for path, _ in files if _fold(path) == wanted and path != relative]
+    if len(same_name) == 1:
+        return same_name[0]
+    if declared_sha256 is None or same_name:
+        return None
+    matches, hashed = [], 0
+    for path, full in files:
+        try:
+            info = os.lstat(full)
+            if not stat.S_ISREG(info.st_mode) or hashed + info.st_size > _HASH_LIMIT:
+                continue
+            hashed += info.st_size
+            if _sha256(full) == declared_sha256.lower():
+                matches.append(path)
+        except OSError:
+            continue
+    return matches[0] if len(matches) == 1 else None

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
 from functools import lru_cache
 
-__all__ = ["Unreadable", "iso_example", "parse_when"]
+__all__ = ["Unreadable", "iso_example", "json_schema_pattern", "parse_when"]
 
 ZONES = {"wib": 7, "wita": 8, "wit": 9}
 
@@ -147,3 +147,25 @@ def _month_numbers() -> dict[str, int]:
     names.setdefault("nop", 11)  # "Nopember", the older spelling
     names.setdefault("nopember", 11)
     return names
+
+
+def json_schema_pattern() -> str:
+    """The same forms as an ECMA-262 regular expression, for the JSON Schema of the format.
+
+    Editors then refuse what the checker refuses, with one exception a pattern cannot
+    see: a day that does not exist in its month (31/02/2025), which the checker reports.
+    """
+
+    def ci(word: str) -> str:  # JSON Schema patterns have no flags: spell each case out
+        return "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else re.escape(c) for c in word)
+
+    day, month = r"(?:0?[1-9]|[12]\d|3[01])", r"(?:0?[1-9]|1[0-2])"
+    iso = r"\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
+    dmy = rf"{day}/{month}/\d{{4}}|{day}-{month}-\d{{4}}"
+    names = "|".join(ci(name) for name in sorted(_month_numbers(), key=lambda n: (-len(n), n)))
+    named = rf"{day}\s+(?:{names})\.?\s+\d{{4}}"
+    hour, minute = r"(?:[01]?\d|2[0-3])", r"[0-5]\d"
+    clock = rf"{hour}:{minute}(?::{minute}(?:\.\d{{1,6}})?)?|{hour}\.{minute}(?:\.{minute}(?:\.\d{{1,6}})?)?"
+    zone = rf"(?:\s*(?:{ci('wita')}|{ci('wib')}|{ci('wit')}|[zZ]|[+-]\d{{2}}(?::?\d{{2}})?))?"
+    joint = rf"(?:[tT]|\s+|\s*,\s*|\s+(?:{ci('pukul')}|{ci('pkl')}\.?|{ci('jam')})\s+)"
+    return rf"^\s*(?:{iso}|{dmy}|{named})(?:{joint}(?:{clock}){zone})?\s*$"

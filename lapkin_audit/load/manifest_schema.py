@@ -339,7 +339,7 @@ _JSON_TYPES: dict[str, dict[str, Any]] = {
     "list": {"type": "array"},
     "nip": {"type": ["string", "integer"]},
     # YAML dates arrive as strings in JSON tools (check-jsonschema, yaml-language-server).
-    "temporal": {"type": "string"},
+    "temporal": {"type": "string"},  # with the pattern of the date forms the checker reads
 }
 
 _DESCRIPTIONS = {
@@ -405,6 +405,10 @@ def _json_mapping(schema: dict[str, Any], path: str) -> dict[str, Any]:
 def _json_field(rules: dict[str, Any], path: str) -> dict[str, Any]:
     kind = rules["type"]
     out = dict(_JSON_TYPES[kind])
+    if kind == "temporal":
+        from lapkin_audit.load.datetext import json_schema_pattern
+
+        out["pattern"] = json_schema_pattern()
     if path in _DESCRIPTIONS:
         out["description"] = _DESCRIPTIONS[path]
     for rule, constraint in rules.items():
