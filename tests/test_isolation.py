@@ -53,7 +53,7 @@ def _patch(monkeypatch, where: str) -> None:
         )
     elif where == "attachments.inspect":
         monkeypatch.setattr(
-            attachments, "inspect", _explode_for_victim(attachments.inspect, lambda folder, berkas, root=None, declared_sha256=None: folder)
+            attachments, "inspect", _explode_for_victim(attachments.inspect, lambda folder, *rest: folder)
         )
     else:
         raise ValueError(where)
