@@ -242,7 +242,27 @@ def rules_explain(ctx: click.Context, code: str, lang: str | None) -> None:
     "--lang", type=click.Choice(("id", "en")), default="id", show_default=True, help="Language of the comments."
 )
 @click.option("--force", is_flag=True, help="Overwrite an existing dossier.yaml.")
-def init(folder: str, sop_id: str | None, rules_dirs: tuple[str, ...], lang: str, force: bool) -> None:
+@click.option("--tahun", type=click.IntRange(1945, 2100), default=None, help="Year of the reporting period.")
+@click.option(
+    "--jenis",
+    type=click.Choice(("bulanan", "triwulan", "semester", "tahunan")),
+    default="triwulan",
+    show_default=True,
+    help="Kind of reporting period.",
+)
+@click.option("--ke", type=click.IntRange(1, 12), default=None, help="Which period of the year (3: triwulan III).")
+@click.option("--instansi", default=None, help="Name of the office, e.g. 'Kantor Kecamatan Karangploso'.")
+def init(
+    folder: str,
+    sop_id: str | None,
+    rules_dirs: tuple[str, ...],
+    lang: str,
+    force: bool,
+    tahun: int | None,
+    jenis: str,
+    ke: int | None,
+    instansi: str | None,
+) -> None:
     """Write a dossier skeleton into FOLDER: every document and step of the SOP, commented, to fill in."""
     from lapkin_audit.authoring import skeleton
     from lapkin_audit.errors import RulesError
@@ -252,6 +272,11 @@ def init(folder: str, sop_id: str | None, rules_dirs: tuple[str, ...], lang: str
         sops = load_rulebook(tuple(Path(d) for d in rules_dirs)).sops
     except RulesError as exc:
         _fail(f"broken rules file: {exc}")
+    limit = {"bulanan": 12, "triwulan": 4, "semester": 2, "tahunan": 0}[jenis]
+    if ke is not None and not 1 <= ke <= limit:
+        _fail(f"--ke {ke} does not fit --jenis {jenis} (1 to {limit})" if limit else "--ke is not for --jenis tahunan")
+    schema = (Path(__file__).resolve().parent / "schema" / "dossier.schema.json").as_uri()
+    start = skeleton.Start(tahun, jenis, ke, instansi, schema)
     chosen = sop_id or (next(iter(sops)) if len(sops) == 1 else skeleton.DEFAULT_SOP)
     if chosen not in sops:
         _fail(f"unknown SOP: {chosen} (known: {', '.join(sorted(sops))})")
@@ -260,7 +285,7 @@ def init(folder: str, sop_id: str | None, rules_dirs: tuple[str, ...], lang: str
         _fail(f"{target} already exists (use --force to overwrite)")
     try:
         (Path(folder) / "lampiran").mkdir(parents=True, exist_ok=True)
-        _write_atomically(target, [skeleton.render(sops[chosen], lang)])
+        _write_atomically(target, [skeleton.render(sops[chosen], lang, start)])
     except OSError as exc:
         _fail(f"cannot create {folder}: {exc.strerror or exc}")
     from lapkin_audit.lang.words import CLI

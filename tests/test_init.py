@@ -3,6 +3,8 @@ checker itself turns into a to-do list (E003 on each value still to fill)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import yaml
 
@@ -78,6 +80,8 @@ def test_filled_skeleton_is_compliant(run_cli, audit, tmp_path):
     data["dokumen"] = [{**skeleton_doc, **by_kind[skeleton_doc["jenis"]]} for skeleton_doc in data["dokumen"]]
     data["langkah"] = [{**s, **e} for s, e in zip(data["langkah"], example["langkah"], strict=True)]
     (folder / "dossier.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    assert audit(folder).verdict.value == "TIDAK_DAPAT_DINILAI"  # the sha256 fields are still blank
+    assert run_cli("hash", str(folder)).exit_code == 0  # the helper fills them, as README walks through
     result = audit(folder)
     assert result.verdict.value == "PATUH", result.findings
 
@@ -103,3 +107,47 @@ def test_init_into_a_file_is_usage_error(run_cli, tmp_path):
     blocker.write_text("", encoding="utf-8")
     result = run_cli("init", str(blocker / "sub"))
     assert result.exit_code == 2 and "Traceback" not in result.output
+
+
+def test_init_takes_the_period_and_the_office(run_cli, tmp_path):
+    from lapkin_audit.load import yamlread
+
+    args = ("--tahun", "2025", "--jenis", "triwulan", "--ke", "3", "--instansi", "Kantor Kecamatan Karangploso")
+    assert run_cli("init", str(tmp_path / "tw3"), *args).exit_code == 0
+    text = (tmp_path / "tw3" / "dossier.yaml").read_text(encoding="utf-8")
+    data, _, problems = yamlread.parse(text)
+    assert problems == []
+    assert data["periode"] == {"tahun": 2025, "jenis": "triwulan", "ke": 3}
+    assert data["instansi"]["nama"] == "Kantor Kecamatan Karangploso"
+
+
+def test_init_types_each_official_once_with_anchors(run_cli, tmp_path):
+    from lapkin_audit.load import yamlread
+
+    run_cli("init", str(tmp_path / "baru"))
+    text = (tmp_path / "baru" / "dossier.yaml").read_text(encoding="utf-8")
+    assert "  camat: &camat {" in text and "<<: *camat" in text and "<<: *sekretaris" in text
+    bambang = 'camat: &camat {nama: "Bambang", nip: "19700312 199003 1 004"}'
+    filled = text.replace('camat: &camat {nama: "", nip: ""}', bambang)
+    data, _, _ = yamlread.parse(filled)
+    signed = [d for d in data["dokumen"] if d["jenis"] == "draf_laporan_disahkan"][0]["tanda_tangan"][0]
+    assert (signed["peran"], signed["nama"], signed["nip"]) == ("camat", "Bambang", "19700312 199003 1 004")
+
+
+def test_init_writes_the_schema_line_sha256_fields_and_a_waiver_example(run_cli, tmp_path):
+    from urllib.parse import urlparse
+    from urllib.request import url2pathname
+
+    run_cli("init", str(tmp_path / "baru"))
+    lines = (tmp_path / "baru" / "dossier.yaml").read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("# yaml-language-server: $schema=file:")
+    assert Path(url2pathname(urlparse(lines[0].split("=", 1)[1]).path)).is_file()
+    assert sum("sha256: null" in line for line in lines) == 9
+    assert "# pengecualian:" in lines and any(line.startswith("#   - aturan: ") for line in lines)
+
+
+@pytest.mark.parametrize("args", [("--jenis", "triwulan", "--ke", "5"), ("--jenis", "tahunan", "--ke", "1")])
+def test_init_refuses_a_period_that_cannot_be(run_cli, tmp_path, args):
+    result = run_cli("init", str(tmp_path / "x"), *args)
+    assert result.exit_code == 2 and not (tmp_path / "x" / "dossier.yaml").exists()
+

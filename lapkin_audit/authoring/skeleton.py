@@ -10,6 +10,7 @@ skeleton lists, line by line, what is still to be filled (E003), and nothing els
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 
 from lapkin_audit.lang import words
 from lapkin_audit.model import DocumentKind, Sop
@@ -21,9 +22,24 @@ _TEXTS = words.SKELETON
 _EMPTY_PERSON = 'nama: "", nip: ""'
 
 
-def render(sop: Sop, lang: str = "id") -> str:
+@dataclass(frozen=True)
+class Start:
+    """What the person running ``init`` already knows: the period and the office."""
+
+    tahun: int | None = None
+    jenis: str = "triwulan"
+    ke: int | None = None
+    instansi: str | None = None
+    schema: str | None = None  # where editors find the JSON Schema (a file URI)
+
+
+def render(sop: Sop, lang: str = "id", start: Start = Start()) -> str:
     t = _TEXTS["en" if lang == "en" else "id"]
-    lines = [
+    tahun = "null" if start.tahun is None else str(start.tahun)
+    ke = "" if start.jenis == "tahunan" else f", ke: {'null' if start.ke is None else start.ke}"
+    instansi = json.dumps(start.instansi or "", ensure_ascii=False)
+    lines = [f"# yaml-language-server: $schema={start.schema}"] if start.schema else []
+    lines += [
         "# " + t["title"].format(sop=sop.name, nomor=sop.nomor),
         "# " + sop.unit,
         "# " + t["fill"],
@@ -31,12 +47,16 @@ def render(sop: Sop, lang: str = "id") -> str:
         "format: 1",
         f"sop: {_scalar(sop.id)}",
         "instansi:",
-        f'  nama: ""  # {t["instansi"]}',
+        f"  nama: {instansi}  # {t['instansi']}",
         f"  zona_waktu: {_scalar(sop.calendar.zone)}  # {t['zona']}",
-        f"periode: {{tahun: null, jenis: triwulan, ke: null}}  # {t['periode']}",
-        f"pejabat:  # {t['pejabat']}",
+        f"periode: {{tahun: {tahun}, jenis: {start.jenis}{ke}}}  # {t['periode']}",
+        f"pejabat:  # {t['pejabat']} {t['anchors']}",
     ]
-    lines += [f"  {role}: {{{_EMPTY_PERSON}}}  # {sop.roles.get(role, role)}" for role in sop.required_officials]
+    # Each office holder is typed once, under an anchor; the marks and steps they sign or
+    # do merge it in (<<: *camat), so a name or NIP can never differ between two places.
+    lines += [
+        f"  {role}: &{role} {{{_EMPTY_PERSON}}}  # {sop.roles.get(role, role)}" for role in sop.required_officials
+    ]
     lines.append(f"dokumen:  # {t['dokumen']}")
     for jenis, comment in _document_order(sop, t):
         lines += _document(sop, sop.document_kinds[jenis], comment, t)
@@ -45,16 +65,36 @@ def render(sop: Sop, lang: str = "id") -> str:
         lines.append(f"  # {t['step'].format(nomor=step.nomor, kegiatan=step.kegiatan, waktu=step.waktu)}")
         lines.append(f"  - nomor: {step.nomor}")
         roles = ", ".join(step.pelaksana)
-        lines.append(
-            f"    pelaksana: [{{peran: {step.pelaksana[0]}, {_EMPTY_PERSON}}}]  # {t['roles'].format(roles=roles)}"
-        )
+        lines.append(f"    pelaksana: [{_person(step.pelaksana[0], sop)}]  # {t['roles'].format(roles=roles)}")
         lines.append(f"    mulai: null  # {t['when']}")
         lines.append("    selesai: null")
         if step.decision:
             choices = ", ".join(f"{hasil} -> {nomor}" for hasil, nomor in step.decision.items())
             first = next(iter(step.decision))
             lines.append(f"    hasil: {first}  # {t['decision'].format(choices=choices)}")
+    lines += [f"# {line}" if line else "#" for line in _waiver_example(sop, t)]
     return "\n".join(lines) + "\n"
+
+
+def _person(role: str, sop: Sop, extra: str = "") -> str:
+    """A person in a role: the office holder's anchor merged in, or name and NIP to fill."""
+    who = f"<<: *{role}" if role in sop.required_officials else _EMPTY_PERSON
+    return f"{{peran: {role}, {who}{extra}}}"
+
+
+def _waiver_example(sop: Sop, t: dict[str, str]) -> list[str]:
+    approver = sop.waiver_approver
+    who = f"{{peran: {approver}, <<: *{approver}}}" if approver in sop.required_officials else f"{{peran: {approver}}}"
+    return [
+        "",
+        t["waiver"],
+        "pengecualian:",
+        "  - aturan: W001",
+        "    langkah: 2",
+        f'    alasan: "{t["waiver_reason"]}"',
+        f"    disetujui_oleh: {who}",
+        "    tanggal: 2025-07-03",
+    ]
 
 
 def _document_order(sop: Sop, t: dict[str, str]) -> list[tuple[str, str]]:
@@ -86,6 +126,7 @@ def _document(sop: Sop, kind: DocumentKind, comment: str, t: dict[str, str]) -> 
         lines += ['    nomor: ""', "    tanggal: null", "    berlaku_mulai: null", "    berlaku_sampai: null"]
     if kind.needs_file:
         lines.append(f'    berkas: ""  # {t["file"]}')
+        lines.append(f"    sha256: null  # {t['sha256']}")
     if kind.cites_legal_basis:
         example = "; ".join(f"{basis.kind} {basis.number}/{basis.year}" for basis in sop.legal_bases)
         lines.append(f"    dasar_hukum:  # {t['cite'].format(example=example)}")
@@ -95,8 +136,7 @@ def _document(sop: Sop, kind: DocumentKind, comment: str, t: dict[str, str]) -> 
         if signers:
             lines.append(f"    {key}:")
             lines += [
-                f"      - {{peran: {role}, {_EMPTY_PERSON}, tanggal: null}}"
-                f"  # {t[label].format(role=sop.roles.get(role, role))}"
+                f"      - {_person(role, sop, ', tanggal: null')}  # {t[label].format(role=sop.roles.get(role, role))}"
                 for role in signers
             ]
     if precondition is not None and precondition.members_for_role:

@@ -416,6 +416,10 @@ SKELETON: dict[str, Any] = {
         "roles": "peran yang diberikan SOP: {roles}",
         "when": "mis. 2024-07-01T07:45",
         "decision": "hasil: {choices}",
+        "anchors": "(ditulis sekali; &camat di sini, <<: *camat di tempat lain)",
+        "sha256": "isi dengan: lapkin-audit hash <folder ini>",
+        "waiver": "Contoh pengecualian, bila Camat menyetujuinya (hapus tanda # untuk memakainya):",
+        "waiver_reason": "Alasan yang disetujui Camat",
     },
     "en": {
         "title": "Dossier {sop} ({nomor}): skeleton written by lapkin-audit init.",
@@ -441,5 +445,9 @@ SKELETON: dict[str, Any] = {
         "roles": "roles the SOP gives it: {roles}",
         "when": "e.g. 2024-07-01T07:45",
         "decision": "hasil: {choices}",
+        "anchors": "(typed once: &camat here, <<: *camat elsewhere)",
+        "sha256": "filled in by: lapkin-audit hash <this folder>",
+        "waiver": "A waiver, if the Camat approves one (remove the # to use it):",
+        "waiver_reason": "The reason the Camat approved",
     },
 }

@@ -115,8 +115,15 @@ def _format_errors(data: Any, lines: Mapping[str, int]) -> list[Violation]:
     except TypeError:  # cerberus sorts its errors by key path: a null, date or float key among text ones
         valid = check.validate(_sortable_keys(data))
     if not valid:
+        seen: set[tuple[str, int | None, str]] = set()
         for error in _leaves(check._errors):
-            errors.append(_schema_violation(error, lines))
+            violation = _schema_violation(error, lines)
+            # A value merged in from an anchor (<<: *camat) fails wherever it is merged;
+            # the person fixes it once, on the anchor's line: report it there once.
+            key = (violation.message, violation.line, (violation.field or "").rsplit(".", 1)[-1])
+            if key not in seen:
+                seen.add(key)
+                errors.append(violation)
     errors.extend(_periode_errors(data, lines))
     return errors
 
