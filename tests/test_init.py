@@ -130,7 +130,7 @@ def test_init_types_each_official_once_with_anchors(run_cli, tmp_path):
     bambang = 'camat: &camat {nama: "Bambang", nip: "19700312 199003 1 004"}'
     filled = text.replace('camat: &camat {nama: "", nip: ""}', bambang)
     data, _, _ = yamlread.parse(filled)
-    signed = [d for d in data["dokumen"] if d["jenis"] == "draf_laporan_disahkan"][0]["tanda_tangan"][0]
+    signed = next(d for d in data["dokumen"] if d["jenis"] == "draf_laporan_disahkan")["tanda_tangan"][0]
     assert (signed["peran"], signed["nama"], signed["nip"]) == ("camat", "Bambang", "19700312 199003 1 004")
 
 
@@ -150,4 +150,3 @@ def test_init_writes_the_schema_line_sha256_fields_and_a_waiver_example(run_cli,
 def test_init_refuses_a_period_that_cannot_be(run_cli, tmp_path, args):
     result = run_cli("init", str(tmp_path / "x"), *args)
     assert result.exit_code == 2 and not (tmp_path / "x" / "dossier.yaml").exists()
-
