@@ -79,6 +79,42 @@ def open_page(driver, uri: str, timeout: float = 60) -> None:  # type: ignore[no
     WebDriverWait(driver, timeout).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
 
+PDFTOPPM = Path("/usr/bin/pdftoppm")
+
+
+def print_pdf(driver, uri: str, path: Path) -> Path:  # type: ignore[no-untyped-def]
+    """Chromium's print of ``uri`` to PDF (A4, the page's own @page rules), saved at ``path``."""
+    import base64
+
+    from selenium.webdriver.common.print_page_options import PrintOptions
+
+    open_page(driver, uri)
+    options = PrintOptions()
+    options.background = True
+    path.write_bytes(base64.b64decode(driver.print_page(options)))
+    return path
+
+
+def pdf_pages_png(pdf: Path, prefix: Path, first: int, last: int, grey: bool = False, dpi: int = 60) -> list[Path]:
+    """PNG images of pages ``first``..``last`` of ``pdf`` (pdftoppm), in page order."""
+    import subprocess
+
+    args = [str(PDFTOPPM), "-r", str(dpi), "-png", "-f", str(first), "-l", str(last)]
+    subprocess.run([*args, *(["-gray"] if grey else []), str(pdf), str(prefix)], check=True, timeout=120)
+    return sorted(prefix.parent.glob(prefix.name + "-*.png"))
+
+
+def pdf_text(pdf: Path, page: int | None = None) -> str:
+    """The text of ``pdf`` (one page, or all), as pdftotext reads it."""
+    import subprocess
+
+    pages = ["-f", str(page), "-l", str(page)] if page else []
+    done = subprocess.run(
+        [str(PDFTOPPM.with_name("pdftotext")), "-layout", *pages, str(pdf), "-"], capture_output=True, check=True
+    )
+    return done.stdout.decode("utf-8", errors="replace")
+
+
 def full_page_screenshot(driver, path: Path, width: int = 1100, max_height: int = 6000) -> None:  # type: ignore[no-untyped-def]
     """Resize the window to the page's height (up to ``max_height``), then save a PNG."""
     height = int(driver.execute_script("return document.documentElement.scrollHeight"))

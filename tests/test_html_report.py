@@ -32,7 +32,7 @@ from lapkin_audit.model import (
 )
 from lapkin_audit.report import needs_sops
 from lapkin_audit.report.html import render
-from tests.browser_util import chromium, missing, open_page
+from tests.browser_util import PDFTOPPM, chromium, missing, open_page, pdf_pages_png, pdf_text, print_pdf
 from tests.helpers import FIXTURES, ROOT
 
 W001 = "w001-langkah-2-terlambat"
@@ -299,7 +299,7 @@ def test_a_report_without_dossiers():
 def test_docs_screenshot_is_committed():
     shot = ROOT / "docs" / "images" / "laporan-html.png"
     data = shot.read_bytes()
-    assert data.startswith(b"\x89PNG\r\n\x1a\n") and 10_000 < len(data) < 400 * 1024
+    assert data.startswith(b"\x89PNG\r\n\x1a\n") and 10_000 < len(data) < 600 * 1024
 
 
 # --------------------------------------------------------------------------- in a real browser
@@ -367,3 +367,62 @@ def test_hostile_page_loads_cleanly(loaded, tmp_path):
     assert loaded.execute_script("return document.querySelectorAll('section.dossier').length") == 3
     assert loaded.execute_script("return document.scripts.length") == 0
     assert [entry for entry in loaded.get_log("browser") if entry["level"] == "SEVERE"] == []
+
+
+# --------------------------------------------------------------------------- printed (A4, PDF)
+
+NO_PRINT = NO_BROWSER or (None if PDFTOPPM.exists() else "poppler-utils (pdftoppm, pdftotext) not installed")
+
+
+def printed(test):  # type: ignore[no-untyped-def]
+    """A test of the printed pages: Chromium prints the page to PDF, poppler reads it."""
+    skip = pytest.mark.skipif(NO_PRINT is not None, reason=f"cannot print and read a PDF here: {NO_PRINT}")
+    return pytest.mark.browser(skip(test))
+
+
+def print_report(tmp_path: Path, *paths: str, lang: str = "id") -> Path:
+    page = tmp_path / "laporan.html"
+    page.write_text(html_of(*paths, lang=lang), encoding="utf-8")
+    with chromium() as driver:
+        return print_pdf(driver, page.as_uri(), tmp_path / "laporan.pdf")
+
+
+def page_count(pdf: Path) -> int:
+    return len(pdf_text(pdf).split("\f")) - 1  # pdftotext ends every page with a form feed
+
+
+@printed
+def test_one_dossier_starts_on_the_first_printed_page(tmp_path):
+    pdf = print_report(tmp_path, path_of(W001))
+    first = pdf_text(pdf, 1)
+    pages = page_count(pdf)
+    # The first page is no longer a header alone: the dossier, its facts and its verdict are on it.
+    assert "DOSSIER 1 DARI 1" in first and "TIDAK PATUH" in first and "Triwulan II 2024" in first
+    assert f"Halaman 1 dari {pages}" in first and pages <= 3
+    shots = pdf_pages_png(pdf, tmp_path / "satu", 1, 1)
+    assert shots and shots[0].stat().st_size > 10_000
+
+
+@printed
+def test_a_batch_prints_page_numbers_an_index_and_each_dossier_on_its_own_pages(tmp_path):
+    pdf = print_report(tmp_path, str(FIXTURES))
+    names = sorted(p.name for p in FIXTURES.iterdir() if (p / "dossier.yaml").exists())
+    pages = pdf_text(pdf).split("\f")[:-1]
+    for number, text in enumerate(pages, 1):
+        assert f"Halaman {number} dari {len(pages)}" in text
+    # Every dossier starts a page of its own, and no page holds two.
+    starts = [i for i, text in enumerate(pages) if re.search(r"DOSSIER \d+ DARI \d+", text)]
+    assert len(starts) == len(names) == len(set(starts))
+    # The index names every dossier whole: paths wrap at a slash, never inside a name.
+    index = "".join(pages[: starts[0]])
+    assert all(re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", index) for name in names)
+    # Compact: the index takes a few pages, most dossiers one sheet (358 pages for 200 dossiers before).
+    assert starts[0] <= 3 and len(pages) <= 1.6 * len(names) + starts[0]
+    grey = pdf_pages_png(pdf, tmp_path / "grey", starts[0] + 1, starts[0] + 1, grey=True)
+    assert grey and grey[0].stat().st_size > 10_000
+
+
+def test_printed_report_screenshots_are_committed():
+    for name in ("laporan-cetak-satu.png", "laporan-cetak-batch.png", "laporan-cetak-abu.png"):
+        data = (ROOT / "docs" / "images" / name).read_bytes()
+        assert data.startswith(b"\x89PNG\r\n\x1a\n") and len(data) > 10_000, name
