@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import signal
+import stat
 import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -110,6 +112,8 @@ def check(
         _fail(f"path does not exist: {exc}")
     if not targets:
         _fail(f"no dossier.yaml found under: {' '.join(paths)}")
+    if output:
+        _refuse_inside_dossiers(Path(output), [t.manifest.parent for t in targets])
     rulebook = LazyRulebook(Path(d) for d in rules_dirs)  # read by the first dossier not in the cache
     options = Options(lang=lang, select=selectors, ignore=ignored)
     cache = None if no_cache else _open_cache(cache_dir, rulebook, options)
@@ -133,10 +137,12 @@ def check(
     try:
         parts = renderer(fmt)(report, style)
         if output:
-            _write_atomically(Path(output), parts)
+            _write_report(Path(output), parts)
         else:
             for part in parts:
                 click.echo(part, nl=False, color=style.colour or None)  # None: click strips codes off a terminal
+    except BrokenPipeError:
+        raise  # the reader went away (`| head`): main() ends quietly
     except Exception as exc:
         _fail(f"internal error while writing the {fmt} report: {type(exc).__name__}: {exc}")
     bad = {Verdict.TIDAK_PATUH, Verdict.TIDAK_DAPAT_DINILAI}
@@ -388,6 +394,37 @@ def _fail(message: str) -> None:
     sys.exit(EXIT_USAGE)
 
 
+def _refuse_inside_dossiers(output: Path, folders: list[Path]) -> None:
+    """The checker never writes inside a dossier, not even when told to (``-o DOSSIER/x``)."""
+    where = Path(os.path.realpath(output.parent if str(output.parent) else "."))
+    for folder in folders:
+        real = Path(os.path.realpath(folder))
+        if where == real or real in where.parents:
+            _fail(f"will not write {output} inside the dossier {folder}: lapkin-audit never writes in a dossier")
+
+
+def _write_report(path: Path, parts: Iterable[str]) -> None:
+    """A report file is replaced atomically; anything else (a device such as /dev/null or
+    /dev/stdout, a FIFO, a link) is written into, never replaced by a regular file."""
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        _fail(f"cannot write {path}: {exc.strerror or exc}")
+    if info is None or stat.S_ISREG(info.st_mode):
+        _write_atomically(path, parts)
+        return
+    if stat.S_ISDIR(info.st_mode):
+        _fail(f"cannot write {path}: it is a folder")
+    try:
+        with open(path, "w", encoding="utf-8") as handle:
+            for part in parts:
+                handle.write(part)
+    except OSError as exc:
+        _fail(f"cannot write {path}: {exc.strerror or exc}")
+
+
 def _write_atomically(path: Path, parts: Iterable[str]) -> None:
     """A temporary file beside the target, renamed into place: never half a report."""
     import tempfile  # here, not at the top: --version stays light
@@ -420,7 +457,42 @@ def _report_mode(path: Path) -> int:
 
 
 def main() -> None:
-    cli()
+    """The console entry point: signals and closed pipes end the run with one line at most."""
+    signal.signal(signal.SIGTERM, _terminated)
+    signal.signal(signal.SIGINT, _interrupted)  # click would turn Ctrl-C into exit status 1
+    try:
+        cli()
+    except _Terminated:
+        _stopped("terminated", 143)
+    except (_Interrupted, KeyboardInterrupt):
+        _stopped("interrupted", 130)
+    except BrokenPipeError:
+        # The reader of standard output went away (`| head -1`): stop quietly, like other tools.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(141)
+
+
+class _Terminated(BaseException):
+    """SIGTERM, raised where the process is, so that `finally` blocks stop the workers and
+    remove a half-written report before the process ends."""
+
+
+class _Interrupted(BaseException):
+    """Ctrl-C (SIGINT), kept out of click's hands, which would exit 1 as for findings."""
+
+
+def _terminated(signum: int, frame: object) -> None:
+    raise _Terminated
+
+
+def _interrupted(signum: int, frame: object) -> None:
+    raise _Interrupted
+
+
+def _stopped(why: str, status: int) -> None:
+    click.echo(f"lapkin-audit: {why}; no report written.", err=True)
+    sys.exit(status)
 
 
 if __name__ == "__main__":  # python -m lapkin_audit.cli

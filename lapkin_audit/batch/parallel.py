@@ -66,6 +66,13 @@ def audit(
         _start(rulebook, options, cache, in_worker=False)
         for chunk in chunks[done:]:
             yield from _audit_chunk(chunk)
+    except BaseException:
+        # Interrupted (Ctrl-C, SIGTERM) or abandoned: stop the workers now rather than let
+        # them finish their chunks after this process is gone. (Python 3.14 has
+        # terminate_workers(); on 3.11 the pool's processes are reached directly.)
+        for process in list(getattr(pool, "_processes", {}).values()):
+            process.terminate()
+        raise
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
@@ -74,6 +81,9 @@ def _start(rulebook: Rulebook, options: Options, cache: ResultCache | None, in_w
     if in_worker:
         # Ctrl-C reaches the whole process group: let the parent alone handle it and stop us.
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+        # A forked worker inherits the command's SIGTERM handler; the parent stops a worker
+        # with SIGTERM, which must simply end it.
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
     global _worker
     _worker = (rulebook, options, cache)
 

@@ -1,0 +1,122 @@
+"""The command as a process: what it writes where, and how it ends when stopped or cut off."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import FIXTURES, ROOT
+
+CLI = [sys.executable, "-c", "from lapkin_audit.cli import main; main()"]
+
+
+def run(*args: str, cwd: Path | None = None, **kwargs) -> subprocess.CompletedProcess:  # type: ignore[type-arg, no-untyped-def]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run([*CLI, *args], cwd=cwd, env=env, capture_output=True, timeout=120, **kwargs)
+
+
+def dossier(tmp_path: Path) -> Path:
+    folder = tmp_path / "dossier"
+    shutil.copytree(FIXTURES / "patuh", folder)
+    return folder
+
+
+@pytest.mark.parametrize("name", ["dossier.yaml", "laporan.html", "lampiran/laporan.json"])
+def test_never_writes_inside_a_dossier_even_when_told_to(tmp_path, name):
+    folder = dossier(tmp_path)
+    before = {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+    done = run("check", "--no-cache", str(folder), "-o", str(folder / name))
+    assert done.returncode == 2 and b"never writes in a dossier" in done.stderr
+    assert {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()} == before
+
+
+def test_a_link_given_as_output_is_written_through_not_replaced(tmp_path):
+    target = tmp_path / "real.json"
+    target.write_text("old")
+    link = tmp_path / "link.json"
+    link.symlink_to(target)
+    done = run("check", "--no-cache", "--format", "json", str(FIXTURES / "patuh"), "-o", str(link))
+    assert done.returncode == 0
+    assert link.is_symlink() and target.read_text().startswith("{")
+
+
+def test_a_fifo_given_as_output_is_written_into_not_replaced(tmp_path):
+    fifo = tmp_path / "report.fifo"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    done = run("check", "--no-cache", "--format", "json", str(FIXTURES / "patuh"), "-o", str(fifo))
+    reader.join(30)
+    assert done.returncode == 0 and received and received[0].startswith(b"{")
+    assert fifo.is_fifo()
+
+
+def test_a_closed_pipe_ends_quietly(tmp_path):
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    check = subprocess.Popen(
+        [*CLI, "check", "--no-cache", "--format", "json", "--jobs", "1", str(FIXTURES)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    assert check.stdout is not None and check.stderr is not None
+    check.stdout.read(10)
+    check.stdout.close()  # as `| head -c 10` does
+    stderr = check.stderr.read()
+    check.stderr.close()
+    check.wait(60)
+    assert b"Traceback" not in stderr and b"internal error" not in stderr
+    assert check.returncode in (0, 1, 141)
+
+
+def _slow_tree(tmp_path: Path, count: int = 4000) -> Path:
+    """Many dossiers (manifests alone: their attachments missing is K003, and quick to make)."""
+    tree = tmp_path / "tree"
+    manifest = (FIXTURES / "patuh" / "dossier.yaml").read_bytes()
+    for i in range(count):
+        (tree / f"d{i:04}").mkdir(parents=True)
+        (tree / f"d{i:04}" / "dossier.yaml").write_bytes(manifest)
+    return tree
+
+
+@pytest.mark.parametrize(("sig", "status"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_a_stopped_run_exits_with_the_signal_status_leaves_no_worker_and_no_partial_report(tmp_path, sig, status):
+    tree = _slow_tree(tmp_path)
+    out = tmp_path / "out" / "laporan.json"
+    out.parent.mkdir()
+    marker = f"lapkin-test-{os.getpid()}-{sig}"
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "LAPKIN_TEST_MARKER": marker}
+    args = ["check", "--no-cache", "--jobs", "2", "--format", "json", str(tree), "-o", str(out)]
+    check = subprocess.Popen([*CLI, *args], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 30
+    while len(_processes_with(marker)) < 3 and time.monotonic() < deadline:  # the command and its workers
+        time.sleep(0.05)
+    assert check.poll() is None, "the run ended before it could be stopped"
+    check.send_signal(sig)
+    _, stderr = check.communicate(timeout=60)
+    assert check.returncode == status, stderr
+    assert b"Traceback" not in stderr and stderr.count(b"\n") <= 1
+    assert list(out.parent.iterdir()) == []  # no report and no temporary file
+    time.sleep(0.5)
+    assert _processes_with(marker) == []
+
+
+def _processes_with(marker: str) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if marker.encode() in (entry / "environ").read_bytes():
+                    found.append(int(entry.name))
+            except OSError:
+                continue
+    return found
