@@ -404,12 +404,14 @@ def _refuse_inside_dossiers(output: Path, folders: list[Path]) -> None:
 
 
 def _write_report(path: Path, parts: Iterable[str]) -> None:
-    """A report file is replaced atomically; anything else (a device such as /dev/null or
-    /dev/stdout, a FIFO, a link) is written into, never replaced by a regular file."""
+    """A report file is replaced atomically. A device (/dev/null), a FIFO, or a link to one
+    (/dev/stdout) is written into, never replaced by a regular file. A link to a regular
+    file is itself replaced: a link planted in a shared folder must not make the report
+    overwrite the file it points to."""
     try:
-        info = os.lstat(path)
+        info = os.stat(path)  # what the path leads to
     except FileNotFoundError:
-        info = None
+        info = None  # a new file, or a dangling link: replaced
     except OSError as exc:
         _fail(f"cannot write {path}: {exc.strerror or exc}")
     if info is None or stat.S_ISREG(info.st_mode):

@@ -38,14 +38,15 @@ def test_never_writes_inside_a_dossier_even_when_told_to(tmp_path, name):
     assert {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()} == before
 
 
-def test_a_link_given_as_output_is_written_through_not_replaced(tmp_path):
-    target = tmp_path / "real.json"
-    target.write_text("old")
-    link = tmp_path / "link.json"
-    link.symlink_to(target)
+def test_a_link_to_a_device_is_written_through_not_replaced(tmp_path):
+    # /dev/stdout is such a link. (A link to a regular file is replaced instead, so that a
+    # planted link cannot aim the report at a victim file: tests/test_readonly.py.)
+    link = tmp_path / "stdout"
+    link.symlink_to(os.devnull)
     done = run("check", "--no-cache", "--format", "json", str(FIXTURES / "patuh"), "-o", str(link))
     assert done.returncode == 0
-    assert link.is_symlink() and target.read_text().startswith("{")
+    assert link.is_symlink() and os.readlink(link) == os.devnull
+    assert not Path(os.devnull).is_file()
 
 
 def test_a_fifo_given_as_output_is_written_into_not_replaced(tmp_path):

@@ -11,6 +11,7 @@ works too (everything sent is picklable) but costs an import and a rules load ea
 from __future__ import annotations
 
 import multiprocessing
+import os
 import signal
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -31,6 +32,18 @@ CHUNKS_PER_WORKER = 8
 MIN_PER_WORKER = {"fork": 16, "forkserver": 100, "spawn": 100}
 
 _worker: tuple[Rulebook, Options, ResultCache | None] | None = None  # set in each worker
+
+
+def _child_signals() -> None:
+    """In a forked worker, from its first instruction: Ctrl-C is the parent's to handle, and
+    SIGTERM (the parent stopping it) simply ends it. The command's own handlers, inherited
+    through fork, would otherwise raise inside the worker and print a traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_child_signals)
 
 
 def start_method() -> str:
