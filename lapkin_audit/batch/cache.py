@@ -27,7 +27,9 @@ import datetime as dt
 import hashlib
 import json
 import os
+import stat
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -109,10 +111,20 @@ class ResultCache:
     def open(
         cls, folder: Path, rule_files: tuple[Path, ...], lang: str, select: tuple[str, ...], ignore: tuple[str, ...]
     ) -> ResultCache:
-        """Raises OSError if the folder cannot be made (the caller runs without a cache)."""
+        """Raises OSError if the folder cannot be made, or is not safe (the caller runs without a cache).
+
+        Safe: the cache folder and its ``results`` folder are real folders (not links),
+        owned by this user, and writable by no one else. In a folder others can write (a
+        shared temporary folder on a CI runner) they could plant entries that turn a
+        verdict green, or links that make a store overwrite this user's files.
+        """
         started = time.time_ns()
-        results = Path(folder) / "results"
-        results.mkdir(parents=True, exist_ok=True, mode=0o700)
+        base = Path(folder)
+        base.mkdir(parents=True, exist_ok=True, mode=0o700)
+        _check_private(base)
+        results = base / "results"
+        results.mkdir(exist_ok=True, mode=0o700)
+        _check_private(results)
         return cls(results, run_key(rule_files, lang, select, ignore), started)
 
     def audit(
@@ -153,7 +165,7 @@ class ResultCache:
 
     def _load(self, entry: Path, target: Target) -> DossierResult | None:
         try:
-            data = json.loads(entry.read_bytes())
+            data = _read_entry(entry)
             if data["format"] != FORMAT:
                 return None
             folder = target.manifest.parent
@@ -167,7 +179,7 @@ class ResultCache:
                 if not same:
                     return None
             return _result_from_json(target.display, data["result"])
-        except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
+        except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError, RecursionError):
             return None  # no entry, or a damaged one: a miss, overwritten by the store
 
     # ----------------------------------------------------------------------- store
@@ -184,11 +196,14 @@ class ResultCache:
         }
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         # Written beside the entry, then renamed over it: a reader sees the old entry or the
-        # new one, never half. One temporary name per process, so workers never collide.
-        temporary = entry.parent / f".{entry.name}.{os.getpid()}.tmp"
+        # new one, never half; each temporary name is new (mkstemp), so workers never collide.
         try:
             entry.parent.mkdir(exist_ok=True, mode=0o700)
-            fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            if entry.parent.is_symlink():
+                return
+            # Created exclusively, without following a link: a name planted in advance
+            # makes the store fail (a miss next time), never writes through to elsewhere.
+            fd, temporary = tempfile.mkstemp(prefix=f".{entry.name}.", suffix=".tmp", dir=entry.parent)
             try:
                 with os.fdopen(fd, "wb") as handle:
                     handle.write(text)
@@ -209,6 +224,42 @@ class ResultCache:
             return os.stat(manifest).st_mtime_ns >= self.started_ns - RACY_NS
         except OSError:
             return True
+
+
+MAX_ENTRY_BYTES = 4 * 1024 * 1024  # a result is a few KB; a bigger "entry" is not ours
+MAX_ENTRY_DEPTH = 32  # the deepest entry we write is about 6 levels
+
+
+def _check_private(folder: Path) -> None:
+    info = os.lstat(folder)
+    if stat.S_ISLNK(info.st_mode) or not stat.S_ISDIR(info.st_mode):
+        raise OSError(0, f"{folder} is not a folder (a link?)")
+    if hasattr(os, "getuid") and info.st_uid != os.getuid():
+        raise OSError(0, f"{folder} belongs to another user")
+    if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        raise OSError(0, f"others can write {folder}")
+
+
+def _read_entry(entry: Path) -> Any:
+    """An entry's JSON, read as a regular file only, bounded in size and depth: a FIFO, a
+    link to /dev/zero or 200,000 nested brackets is a miss, never a hang or a crash."""
+    fd = os.open(entry, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0))
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            raise ValueError("not a regular file")
+        raw = handle.read(MAX_ENTRY_BYTES + 1)
+    if len(raw) > MAX_ENTRY_BYTES:
+        raise ValueError("too large")
+    depth = deepest = 0
+    for byte in raw:  # brackets inside strings count too: an over-estimate, on the safe side
+        if byte in b"[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif byte in b"]}":
+            depth -= 1
+    if deepest > MAX_ENTRY_DEPTH:
+        raise ValueError("too deep")
+    return json.loads(raw)
 
 
 def _facts(found: attachments.Attachment, field: str) -> list[Any]:
