@@ -434,8 +434,10 @@ def test_a_folder_that_cannot_be_listed_is_reported_not_skipped(tmp_path, monkey
     assert [t.display for t in discover([str(tmp_path)])] == [str(tmp_path / "a"), str(tmp_path / "b")]
 
 
-def test_an_unlistable_folder_without_a_manifest_is_not_a_dossier(tmp_path, monkeypatch):
+def test_an_unlistable_folder_without_a_manifest_is_reported_as_unlisted(tmp_path, monkeypatch, run_json):
+    # It may hold dossiers no one can see: a partial audit must not look clean.
     (tmp_path / "empty").mkdir()
+    copy_patuh(tmp_path / "ok")
     real_scandir = os.scandir
     monkeypatch.setattr(
         os,
@@ -446,7 +448,13 @@ def test_an_unlistable_folder_without_a_manifest_is_not_a_dossier(tmp_path, monk
             else real_scandir(p)
         ),
     )
-    assert discover([str(tmp_path)]) == []
+    (target, ok) = discover([str(tmp_path)])
+    assert (target.display, target.unlisted, ok.unlisted) == (str(tmp_path / "empty"), True, False)
+    code, report = run_json("--no-cache", "--lang", "en", str(tmp_path))
+    assert code == 1
+    empty = next(d for d in report["dossiers"] if d["path"].endswith("empty"))
+    assert empty["verdict"] == "TIDAK_DAPAT_DINILAI" and empty["findings"][0]["rule"] == "E001"
+    assert "cannot be listed" in empty["findings"][0]["message"]
 
 
 def test_a_very_deep_folder_tree_is_searched_without_recursion(tmp_path):

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from lapkin_audit.batch.cache import ResultCache
-from lapkin_audit.decide.engine import Options, assess
+from lapkin_audit.decide.engine import Options, assess, unlisted
 from lapkin_audit.load.discovery import Target
 from lapkin_audit.load.sop import Rulebook
 from lapkin_audit.model import DossierResult
@@ -59,6 +59,9 @@ def audit_one(
     cache: ResultCache | None,
     looked_up: bool = False,
 ) -> DossierResult:
+    if target.unlisted:
+        return unlisted(target.display, options)  # nothing to read, nothing to cache
+
     def compute(attachments_seen: dict[str, Any] | None = None) -> DossierResult:
         return assess(target.manifest, target.display, rulebook.sops, options, attachments_seen)
 

@@ -30,6 +30,7 @@ from lapkin_audit.model import (
     Sop,
     StepTiming,
     Verdict,
+    Violation,
 )
 
 INTERNAL_ERROR = "E000"
@@ -74,6 +75,12 @@ def assess(
             message=render("internal", {"error": f"{type(exc).__name__}: {exc}"}, options.lang),
         )
         return DossierResult(display_path, sop_id, Verdict.TIDAK_DAPAT_DINILAI, (finding,))
+
+
+def unlisted(display_path: str, options: Options) -> DossierResult:
+    """A folder the search could enter but not list: reported, so a partial audit never looks clean."""
+    violation = Violation("E001", "read.unlisted", {"path": display_path})
+    return _result(display_path, None, _stamp([(violation, None)], None, options.lang))
 
 
 def context_for(found: Dossier, sop: Sop) -> Context:

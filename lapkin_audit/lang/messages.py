@@ -28,6 +28,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} adalah tautan simbolik yang tujuannya tidak ada.",
         "{path} is a symbolic link whose target does not exist.",
     ),
+    "read.unlisted": (
+        "Folder {path} tidak dapat dibaca isinya (izin akses), sehingga dossier di dalamnya tidak diperiksa.",
+        "The folder {path} cannot be listed (permissions), so the dossiers in it were not checked.",
+    ),
     "read.outside": (
         "{path} adalah tautan ke luar foldernya; tidak dibaca.",
         "{path} is a link to outside its folder; not read.",

@@ -20,6 +20,9 @@ class Target:
     folder: Path
     display: str  # the dossier folder as reached from the path given (always printable)
     manifest: Path
+    # A folder that could be entered but not listed: what it holds is unknown, so it is
+    # reported (E001) instead of passing unnoticed, and the run cannot look clean.
+    unlisted: bool = False
 
 
 def discover(paths: Iterable[str]) -> list[Target]:
@@ -35,13 +38,14 @@ def discover(paths: Iterable[str]) -> list[Target]:
         if not os.path.lexists(path):
             raise PathNotFound(raw)
         if path.is_dir():
-            candidates = [(folder, os.path.join(folder, MANIFEST)) for folder in _walk(raw)]
+            candidates = [(folder, os.path.join(folder, MANIFEST), unlisted) for folder, unlisted in _walk(raw)]
         else:  # a file given directly is the manifest, whatever its name
-            candidates = [(os.path.dirname(raw) or ".", raw)]
-        for folder, manifest in candidates:
+            candidates = [(os.path.dirname(raw) or ".", raw, False)]
+        for folder, manifest, unlisted in candidates:
             identity = os.path.realpath(manifest)
             if identity not in found:
-                found[identity] = Target(Path(folder), printable(os.path.normpath(folder)), Path(manifest))
+                display = printable(os.path.normpath(folder))
+                found[identity] = Target(Path(folder), display, Path(manifest), unlisted)
     return sorted(found.values(), key=lambda t: (t.display, os.fsencode(t.manifest)))
 
 
@@ -56,15 +60,15 @@ def printable(path: str) -> str:
     return "".join(f"\\x{ord(c):02x}" if unicodedata.category(c) == "Cc" else c for c in text)
 
 
-def _walk(root: str) -> list[str]:
+def _walk(root: str) -> list[tuple[str, bool]]:
     """Folders holding a ``dossier.yaml``, searched without recursion (any depth is safe).
 
     Any entry named ``dossier.yaml`` counts, whatever it is: a broken link, a folder or a
     FIFO is then reported as an unreadable manifest rather than skipped. A folder that
-    cannot be listed is reported too unless it plainly holds no ``dossier.yaml``: a
-    dossier must never pass unnoticed because it could not be seen.
+    cannot be listed is reported too: as a dossier when it holds a ``dossier.yaml``, else
+    as unlisted (its dossiers, if any, could not be seen, and must not pass unnoticed).
     """
-    folders = []
+    folders: list[tuple[str, bool]] = []
     stack = [root]
     while stack:
         current = stack.pop()
@@ -72,13 +76,12 @@ def _walk(root: str) -> list[str]:
             with os.scandir(current) as listing:
                 entries = sorted(listing, key=lambda e: os.fsencode(e.name))
         except OSError:
-            if _may_hold_manifest(current):
-                folders.append(current)
+            folders.append((current, not _may_hold_manifest(current)))
             continue
         subfolders = []
         for entry in entries:
             if entry.name == MANIFEST:
-                folders.append(current)
+                folders.append((current, False))
             try:
                 is_dir = entry.is_dir(follow_symlinks=False)
             except OSError:
