@@ -72,6 +72,13 @@ def cli() -> None:
     default=None,
     help="Folder of the result cache (default: $LAPKIN_AUDIT_CACHE_DIR, else the per-user cache folder).",
 )
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0),
+    default=60.0,
+    show_default=True,
+    help="Seconds one dossier may take; past it, it is reported (E000) and the run goes on. 0: no limit.",
+)
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
 @click.option(
     "--color/--no-color",
@@ -90,6 +97,7 @@ def check(
     strict: bool,
     jobs: int | None,
     cache_dir: str | None,
+    timeout: float,
     no_cache: bool,
     color: bool | None,
 ) -> None:
@@ -115,7 +123,7 @@ def check(
     if output:
         _refuse_inside_dossiers(Path(output), [t.manifest.parent for t in targets])
     rulebook = LazyRulebook(Path(d) for d in rules_dirs)  # read by the first dossier not in the cache
-    options = Options(lang=lang, select=selectors, ignore=ignored)
+    options = Options(lang=lang, select=selectors, ignore=ignored, budget=timeout)
     cache = None if no_cache else _open_cache(cache_dir, rulebook, options)
     try:
         results = _with_progress(

@@ -115,3 +115,26 @@ def test_an_interrupt_is_not_swallowed(tree, monkeypatch, sops):
     monkeypatch.setattr(manifest, "load", interrupt)
     with pytest.raises(KeyboardInterrupt):
         assess(tree / VICTIM / "dossier.yaml", VICTIM, sops, Options())
+
+
+def test_a_dossier_past_its_time_budget_is_reported_and_the_batch_goes_on(tree, monkeypatch, run_cli):
+    import time
+
+    real = kelengkapan.check
+
+    def slow_for_the_victim(ctx):  # type: ignore[no-untyped-def]
+        if ctx.dossier.folder.name == VICTIM:
+            time.sleep(30)  # stands for an input that makes a check slow (the guard of last resort)
+        return real(ctx)
+
+    monkeypatch.setattr(kelengkapan, "check", slow_for_the_victim)
+    started = time.monotonic()
+    args = ("--format", "json", "--lang", "en", "--no-cache", "--jobs", "1", "--timeout", "0.5")
+    result = run_cli("check", *args, str(tree))
+    assert time.monotonic() - started < 20
+    report = json.loads(result.output)
+    verdicts = {d["path"].rsplit("/", 1)[-1]: d for d in report["dossiers"]}
+    victim = verdicts.pop(VICTIM)
+    assert victim["verdict"] == "TIDAK_DAPAT_DINILAI" and victim["findings"][0]["rule"] == "E000"
+    assert "time limit of 0.5 seconds" in victim["findings"][0]["message"]
+    assert {d["verdict"] for d in verdicts.values()} == {"PATUH"} and result.exit_code == 1

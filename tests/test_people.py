@@ -3,11 +3,14 @@
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lapkin_audit.domain.people import (
     PNS,
     PPPK,
     NipInfo,
+    People,
     format_nip,
     nip_kind,
     nip_problem,
@@ -230,3 +233,20 @@ SAME_PERSON = [
 def test_same_person(name_a, nip_a, name_b, nip_b, expected):
     assert same_person(name_a, nip_a, name_b, nip_b) is expected
     assert same_person(name_b, nip_b, name_a, nip_a) is expected  # symmetric
+
+
+# --- many people at once ---------------------------------------------------------------
+
+_NAMES = st.sampled_from(
+    ["Drs. Bambang Sutrisno, M.Si", "Bambang Sutrisno", "Siti Aminah, S.Sos", "SITI AMINAH", "", None]
+)
+_NIPS = st.sampled_from(["19700312 199003 1 004", "197003121990031004", "19790825 200501 2 011", "", None, 12])
+_PEOPLE = st.lists(st.tuples(_NAMES, _NIPS), max_size=6)
+
+
+@settings(max_examples=300, deadline=None)
+@given(people=_PEOPLE, name=_NAMES, nip=_NIPS)
+def test_people_has_is_any_same_person(people, name, nip):
+    # T005 and P006 look people up in a set instead of comparing every pair: same answers.
+    expected = any(same_person(name, nip, other_name, other_nip) for other_name, other_nip in people)
+    assert People(people).has(name, nip) == expected

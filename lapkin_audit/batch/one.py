@@ -6,12 +6,15 @@ audit each dossier through ``audit_one``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import signal
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from lapkin_audit.batch.cache import ResultCache
-from lapkin_audit.decide.engine import Options, assess, unlisted
+from lapkin_audit.decide.engine import Options, assess, out_of_time, unlisted
 from lapkin_audit.load.discovery import Target
 from lapkin_audit.load.sop import Rulebook
 from lapkin_audit.model import DossierResult
@@ -61,8 +64,40 @@ def audit_one(
 ) -> DossierResult:
     if target.unlisted:
         return unlisted(target.display, options)  # nothing to read, nothing to cache
+    sops = rulebook.sops  # loaded outside the budget: the rules are the run's, not the dossier's
 
     def compute(attachments_seen: dict[str, Any] | None = None) -> DossierResult:
-        return assess(target.manifest, target.display, rulebook.sops, options, attachments_seen)
+        return assess(target.manifest, target.display, sops, options, attachments_seen)
 
-    return compute() if cache is None else cache.audit(target, compute, looked_up)
+    try:
+        with time_budget(options.budget):
+            return compute() if cache is None else cache.audit(target, compute, looked_up)
+    except OutOfTime:
+        return out_of_time(target.display, options)  # never cached
+
+
+class OutOfTime(BaseException):
+    """Raised into a dossier's audit when its time budget is spent. A BaseException, so that
+    the engine's isolation (which turns an Exception into E000) lets it through to here."""
+
+
+@contextmanager
+def time_budget(seconds: float) -> Iterator[None]:
+    """Interrupt the block after ``seconds`` (POSIX interval timer, main thread only;
+    elsewhere, or with 0, no budget). No input must hang a batch: this is the last guard
+    behind the limits of every reader."""
+    usable = seconds > 0 and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+
+    def expired(signum: int, frame: object) -> None:
+        raise OutOfTime
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

@@ -23,7 +23,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from lapkin_audit.checks.context import Context, mismatch
-from lapkin_audit.domain.people import PNS, nip_kind, nip_problem, normalize_nip, same_person
+from lapkin_audit.domain.people import PNS, People, nip_kind, nip_problem, normalize_nip, same_person
 from lapkin_audit.lang.messages import Nested
 from lapkin_audit.model import Document, Mark, Person, Violation
 
@@ -78,11 +78,11 @@ def _timing(ctx: Context, doc: Document) -> Iterator[Violation]:
 
 
 def _same_person(doc: Document) -> Iterator[Violation]:
-    for paraf in doc.paraf:
-        for signature in doc.tanda_tangan:
-            a, b = paraf.person, signature.person
-            if same_person(a.nama, a.nip, b.nama, b.nip):
-                yield Violation("P006", "P006", {"nama": b.nama, "jenis": doc.jenis}, field=signature.field)
+    initialled = People((mark.person.nama, mark.person.nip) for mark in doc.paraf)
+    for signature in doc.tanda_tangan:
+        b = signature.person
+        if initialled.has(b.nama, b.nip):
+            yield Violation("P006", "P006", {"nama": b.nama, "jenis": doc.jenis}, field=signature.field)
 
 
 def _nips(ctx: Context) -> Iterator[Violation]:

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from lapkin_audit.checks.context import Context, mismatch
-from lapkin_audit.domain.people import same_person
+from lapkin_audit.domain.people import People, same_person
 from lapkin_audit.model import Document, Precondition, Violation
 
 CODES = ("T001", "T002", "T003", "T004", "T005", "T006")
@@ -83,11 +83,12 @@ def _problems(ctx: Context, rule: Precondition, decree: Document) -> Iterator[Vi
                 field=f"{decree.field}.berlaku_sampai",
             )
     if rule.members_for_role:
+        members = People((m.nama, m.nip) for m in decree.anggota)
         for record in log:
             for person in record.pelaksana:
                 if person.peran != rule.members_for_role:
                     continue
-                if not any(same_person(person.nama, person.nip, m.nama, m.nip) for m in decree.anggota):
+                if not members.has(person.nama, person.nip):
                     args = {"step": record.nomor, "nama": person.nama, "role": rule.members_for_role}
                     yield Violation("T005", "T005", args, step=record.nomor, field=person.field)
 

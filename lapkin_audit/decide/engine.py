@@ -41,6 +41,7 @@ class Options:
     lang: str = "id"
     select: tuple[str, ...] = ()  # empty: every rule
     ignore: tuple[str, ...] = ()
+    budget: float = 60.0  # seconds one dossier may take before it is reported and skipped (0: none)
 
     def keeps(self, code: str) -> bool:
         if code.startswith("E"):
@@ -75,6 +76,16 @@ def assess(
             message=render("internal", {"error": f"{type(exc).__name__}: {exc}"}, options.lang),
         )
         return DossierResult(display_path, sop_id, Verdict.TIDAK_DAPAT_DINILAI, (finding,))
+
+
+def out_of_time(display_path: str, options: Options) -> DossierResult:
+    """A dossier whose audit ran past its time budget: reported, and the batch goes on."""
+    finding = Finding(
+        rule=INTERNAL_ERROR,
+        severity=Severity.ERROR,
+        message=render("internal.timeout", {"seconds": f"{options.budget:g}"}, options.lang),
+    )
+    return DossierResult(display_path, None, Verdict.TIDAK_DAPAT_DINILAI, (finding,))
 
 
 def unlisted(display_path: str, options: Options) -> DossierResult:

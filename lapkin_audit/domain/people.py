@@ -15,13 +15,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 __all__ = [
     "PNS",
     "PPPK",
     "NipInfo",
+    "People",
     "format_nip",
     "nip_kind",
     "nip_problem",
@@ -238,6 +241,7 @@ def _head_words(head: str) -> list[str]:
     return tokens
 
 
+@lru_cache(maxsize=4096)
 def normalize_name(name: str) -> str:
     """The name without titles and punctuation, lowercase, single-spaced.
 
@@ -267,3 +271,34 @@ def same_person(name_a: str | None, nip_a: object, name_b: str | None, nip_b: ob
     left = normalize_name(name_a) if isinstance(name_a, str) else ""
     right = normalize_name(name_b) if isinstance(name_b, str) else ""
     return left != "" and left == right
+
+
+class People:
+    """A set of people to test mentions against in constant time, by ``same_person``'s rule.
+
+    Comparing every executor with every member (T005), or every paraf with every
+    signature (P006), is quadratic; with YAML aliases a 40 KB manifest made millions of
+    comparisons. Here each person is normalised once and looked up by NIP or by name.
+    """
+
+    def __init__(self, people: Iterable[tuple[str | None, object]]) -> None:
+        self._nips: set[str] = set()
+        self._names: set[str] = set()  # of everyone
+        self._names_without_nip: set[str] = set()  # of those a NIP cannot decide for
+        for name, nip in people:
+            number = normalize_nip(nip)
+            normalized = normalize_name(name) if isinstance(name, str) else ""
+            if number is not None:
+                self._nips.add(number)
+            if normalized:
+                self._names.add(normalized)
+                if number is None:
+                    self._names_without_nip.add(normalized)
+
+    def has(self, name: str | None, nip: object) -> bool:
+        """``any(same_person(name, nip, n, p) for n, p in people)``, without the loop."""
+        number = normalize_nip(nip)
+        normalized = normalize_name(name) if isinstance(name, str) else ""
+        if number is not None:
+            return number in self._nips or (normalized != "" and normalized in self._names_without_nip)
+        return normalized != "" and normalized in self._names

@@ -386,6 +386,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The waiver of {aturan} (step {langkah}) matches no finding.",
     ),
     # internal failure of one dossier (reported, never a traceback)
+    "internal.timeout": (
+        "Pemeriksaan dossier ini melampaui batas waktu {seconds} detik dan dihentikan; dossier lain tetap diperiksa. Periksa apakah manifest atau lampirannya luar biasa besar.",
+        "Checking this dossier ran past its time limit of {seconds} seconds and was stopped; the other dossiers were checked. See whether its manifest or attachments are unusually large.",
+    ),
     "internal": (
         "Kesalahan internal saat menilai dossier ini: {error}. Laporkan ke pengembang.",
         "Internal error while assessing this dossier: {error}. Please report it.",

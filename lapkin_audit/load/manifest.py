@@ -116,8 +116,8 @@ def _format_errors(data: Any, lines: Mapping[str, int]) -> list[Violation]:
         valid = check.validate(_sortable_keys(data))
     if not valid:
         seen: set[tuple[str, int | None, str]] = set()
-        for error in _leaves(check._errors):
-            violation = _schema_violation(error, lines)
+        found = [_schema_violation(error, lines) for error in _leaves(check._errors)]
+        for violation in sorted(found, key=lambda v: (v.line or 0, v.field or "", v.message)):
             # A value merged in from an anchor (<<: *camat) fails wherever it is merged;
             # the person fixes it once, on the anchor's line: report it there once.
             key = (violation.message, violation.line, (violation.field or "").rsplit(".", 1)[-1])
