@@ -64,6 +64,7 @@ def audit_one(
 ) -> DossierResult:
     if target.unlisted:
         return unlisted(target.display, options)  # nothing to read, nothing to cache
+
     def compute(attachments_seen: dict[str, Any] | None = None) -> DossierResult:
         # The rules are read by the first dossier that needs them (never on a run answered
         # wholly from the cache); a second or so at most, inside its budget.
