@@ -397,3 +397,15 @@ def test_hostile_manifest_end_to_end(tmp_path):
     assert all(GITHUB_LINE.fullmatch(line) for line in outputs["github"].split("\n")[:-1])
     assert "%2C s%3Aier %25x/dossier.yaml" in outputs["github"]
     assert "<b>" not in outputs["markdown"] and "\x1b" not in "".join(outputs.values())
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize("fmt", ("table", "json", "junit", "sarif", "github", "markdown", "html"))
+def test_bidirectional_controls_are_shown_never_obeyed(fmt, lang):
+    # U+202E would display the rest of a name reversed ("fdp.lanigiro" for "original.pdf").
+    tricky = "lampiran/\u202efdp.exe\u2066x\u2069 \u200f"
+    finding = Finding("K003", Severity.ERROR, f"Berkas '{tricky}' tidak ada.", field="dokumen[1].berkas", line=3)
+    report = Report("1.0", lang, (DossierResult("d/" + tricky, "sop", Verdict.TIDAK_PATUH, (finding,)),))
+    text = render(fmt, report)
+    assert not any(char in text for char in "\u202e\u2066\u2069\u200f")
+    assert "\\u202e" in text or "\\\\u202e" in text

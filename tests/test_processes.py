@@ -121,3 +121,40 @@ def _processes_with(marker: str) -> list[int]:
             except OSError:
                 continue
     return found
+
+
+def test_a_fifo_named_yaml_in_a_rules_folder_is_refused_not_waited_on(tmp_path):
+    rules = tmp_path / "aturan"
+    rules.mkdir()
+    os.mkfifo(rules / "sop-baru.yaml")
+    done = run("check", "--no-cache", "--rules", str(rules), str(FIXTURES / "patuh"))  # within the time limit
+    assert done.returncode == 2 and b"sop-baru.yaml" in done.stderr and b"not a regular file" in done.stderr
+
+
+def test_a_full_disk_for_the_report_is_a_clear_exit_2(tmp_path):
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full here")
+    done = run("check", "--no-cache", str(FIXTURES / "patuh"), "-o", "/dev/full")
+    assert done.returncode == 2 and b"cannot write /dev/full" in done.stderr and b"Traceback" not in done.stderr
+
+
+def test_concurrent_runs_share_one_cache(tmp_path):
+    cache = tmp_path / "cache"
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "LAPKIN_AUDIT_CACHE_DIR": str(cache)}
+    command = [*CLI, "check", "--format", "json", "--jobs", "1", str(FIXTURES)]
+    runs = [subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(3)]
+    outputs = [run.communicate(timeout=120) for run in runs]
+    assert len({out for out, _ in outputs}) == 1 and all(err == b"" for _, err in outputs)
+    again = subprocess.run(command, env=env, capture_output=True, timeout=120)
+    assert again.stdout == outputs[0][0]
+
+
+def test_a_cache_that_cannot_store_costs_speed_never_a_result(tmp_path, monkeypatch, run_json):
+    from lapkin_audit.batch import cache as cache_module
+
+    def full(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(cache_module.tempfile, "mkstemp", full)
+    code, report = run_json("--jobs", "1", str(FIXTURES / "patuh"))
+    assert code == 0 and report["dossiers"][0]["verdict"] == "PATUH"

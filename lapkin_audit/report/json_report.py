@@ -8,7 +8,7 @@ from typing import Any
 
 from lapkin_audit.model import DossierResult, Finding, Report, finding_counts
 from lapkin_audit.report import PLAIN, Style
-from lapkin_audit.report.text import SURROGATES, indent_json
+from lapkin_audit.report.text import indent_json, json_safe
 
 FORMAT = "lapkin-audit-report/1"
 
@@ -34,8 +34,7 @@ def _dumps(data: object) -> str:
     """JSON text, non-ASCII kept as is; a lone surrogate (an undecodable file name) is
     written as its ``\\uXXXX`` escape, which reads back as the same string, since no
     UTF-8 writer accepts it raw."""
-    text = json.dumps(data, ensure_ascii=False, indent=2)
-    return SURROGATES.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return json_safe(json.dumps(data, ensure_ascii=False, indent=2))
 
 
 def as_dict(report: Report) -> dict[str, Any]:

@@ -19,7 +19,7 @@ from lapkin_audit.lang import words
 from lapkin_audit.lang.words import waiver_note
 from lapkin_audit.model import DossierResult, Finding, Report, Severity, Verdict
 from lapkin_audit.report import PLAIN, Style
-from lapkin_audit.report.text import manifest_path
+from lapkin_audit.report.text import BIDI_CONTROLS, CONTROL_ESCAPES, manifest_path
 
 WORDS = words.JUNIT
 
@@ -29,7 +29,10 @@ _ILLEGAL = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def _xml(text: str) -> str:
-    return _ILLEGAL.sub("\ufffd", text)
+    return _ILLEGAL.sub("\ufffd", text).translate(_BIDI)
+
+
+_BIDI = {c: CONTROL_ESCAPES[c] for c in BIDI_CONTROLS}  # shown as "\u202e", never obeyed
 
 
 _COUNTED = {"failures": "failure", "errors": "error", "skipped": "skipped"}  # attribute -> element

@@ -18,7 +18,7 @@ from lapkin_audit.catalogue import RULES, Rule
 from lapkin_audit.lang import words
 from lapkin_audit.model import DossierResult, Finding, Report, finding_counts
 from lapkin_audit.report import PLAIN, Style
-from lapkin_audit.report.text import MANIFEST, indent_json, unicode_safe
+from lapkin_audit.report.text import MANIFEST, indent_json, json_safe, unicode_safe
 
 if TYPE_CHECKING:
     from lapkin_audit.authoring.ruledocs import RuleDoc
@@ -46,7 +46,7 @@ def chunks(report: Report, style: Style = PLAIN) -> Iterator[str]:
 
 
 def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=2)
+    return json_safe(json.dumps(value, ensure_ascii=False, indent=2))
 
 
 def _log(report: Report, results: list[Any]) -> dict[str, Any]:

@@ -11,8 +11,19 @@ MANIFEST = "dossier.yaml"
 
 # Control characters (C0, DEL, C1) shown as "\xNN": they can neither forge lines nor
 # reach a terminal or a CI log as escape sequences (0x9B is a CSI on some terminals).
-CONTROL_ESCAPES = {c: f"\\x{c:02x}" for c in (*range(0x00, 0x20), *range(0x7F, 0xA0))}
+CONTROL_ESCAPES: dict[int, str] = {c: f"\\x{c:02x}" for c in (*range(0x00, 0x20), *range(0x7F, 0xA0))}
+# Bidirectional controls (U+202E and friends) reorder what follows them on screen: a name
+# could display reversed, or a finding hide its text. Shown as "\u202e" everywhere.
+BIDI_CONTROLS = (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))
+CONTROL_ESCAPES.update({c: f"\\u{c:04x}" for c in BIDI_CONTROLS})
 SURROGATES = re.compile("[\ud800-\udfff]")
+# In JSON text the same characters are written as escapes, which read back as the same string.
+JSON_UNSAFE = re.compile("[\ud800-\udfff\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def json_safe(text: str) -> str:
+    """JSON text with lone surrogates and bidirectional controls as ``\\uXXXX`` escapes."""
+    return JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def unicode_safe(text: str) -> str:
