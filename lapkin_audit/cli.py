@@ -107,7 +107,7 @@ def check(
     from lapkin_audit.decide.engine import Options
     from lapkin_audit.errors import RulesError
     from lapkin_audit.load.discovery import PathNotFound, discover
-    from lapkin_audit.model import Report, Verdict
+    from lapkin_audit.model import Report, RunOptions, Verdict
     from lapkin_audit.report import Style, needs_rule_docs, needs_sops, renderer
 
     selectors, ignored = _codes(select), _codes(ignore)
@@ -140,6 +140,7 @@ def check(
         _rule_docs() if needs_rule_docs(fmt) else {},
         audited_on=_audit_date() if needs_sops(fmt) else None,
         rules_fingerprint=_fingerprint(rulebook.files) if needs_sops(fmt) else None,
+        options=RunOptions(selectors, ignored, strict),
     )
     style = Style(colour=_colour_wanted(color, output))
     try:

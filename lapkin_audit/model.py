@@ -373,6 +373,24 @@ class DossierAbout:
 
 
 @dataclass(frozen=True)
+class RunOptions:
+    """The options of a run that change what a verdict means, shown beside the verdicts."""
+
+    select: tuple[str, ...] = ()  # only these codes or prefixes were assessed
+    ignore: tuple[str, ...] = ()  # these were left out
+    strict: bool = False  # warnings fail the run (exit status 1)
+
+    @property
+    def partial(self) -> bool:
+        """Some rules were not assessed: a verdict covers only the others."""
+        return bool(self.select or self.ignore)
+
+    def fails(self, finding: Finding) -> bool:
+        """Whether a finding fails the run: an error, or under --strict a warning; never a waived one."""
+        return not finding.waived and (finding.severity is Severity.ERROR or self.strict)
+
+
+@dataclass(frozen=True)
 class Report:
     tool_version: str
     lang: str
@@ -386,6 +404,7 @@ class Report:
     # files (their bytes) judged it. Set by the command line; None in reports that need not say.
     audited_on: dt.date | None = None
     rules_fingerprint: str | None = None
+    options: RunOptions = field(default_factory=RunOptions)
 
     def summary(self) -> dict[str, int]:
         counts = {verdict.value: 0 for verdict in Verdict}

@@ -409,3 +409,46 @@ def test_bidirectional_controls_are_shown_never_obeyed(fmt, lang):
     text = render(fmt, report)
     assert not any(char in text for char in "\u202e\u2066\u2069\u200f")
     assert "\\u202e" in text or "\\\\u202e" in text
+
+
+# --------------------------------------------------------------------------- honest summaries
+
+IGNORED = f"{ALL}/t001-tanpa-sk-tim"  # no decree at all: PATUH once T is left out
+WARNED = f"{ALL}/k005-tanpa-iku"  # a warning only: PATUH DENGAN CATATAN
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize("fmt", ("table", "json", "junit", "sarif", "github", "markdown", "html"))
+def test_rules_left_out_are_said_in_every_format(fmt, lang):
+    result = CliRunner().invoke(cli, ["check", "--no-cache", "--format", fmt, "--lang", lang, "--ignore", "T", IGNORED])
+    assert result.exit_code == 0  # the verdict is PATUH: only the rest was assessed ...
+    text = result.stdout
+    # ... and the report says so, beside the verdicts.
+    said = {"id": "aturan T tidak dinilai (--ignore)", "en": "rules T were not assessed (--ignore)"}[lang]
+    if fmt == "json":
+        assert json.loads(text)["options"] == {"select": [], "ignore": ["T"], "strict": False}
+    elif fmt == "sarif":
+        assert json.loads(text)["runs"][0]["properties"]["options"]["ignore"] == ["T"]
+    elif fmt == "junit":
+        assert '<property name="ignore" value="T"' in text
+    else:
+        assert said in text
+
+
+def test_under_strict_every_format_agrees_with_the_exit_status():
+    def run(fmt: str) -> tuple[int, str]:
+        result = CliRunner().invoke(cli, ["check", "--no-cache", "--format", fmt, "--strict", WARNED])
+        return result.exit_code, result.stdout
+
+    code, junit = run("junit")
+    assert code == 1
+    root = ET.fromstring(junit)
+    assert int(root.get("failures")) >= 1 and '<property name="strict" value="true"' in junit
+    code, github = run("github")
+    assert code == 1 and github.startswith("::error ") and "K005" in github.splitlines()[0]
+    code, sarif = run("sarif")
+    (result,) = json.loads(sarif)["runs"][0]["results"]
+    assert code == 1 and result["level"] == "error"
+    # Without --strict the same warning passes: the formats follow the option, not a fixed rule.
+    plain = CliRunner().invoke(cli, ["check", "--no-cache", "--format", "github", WARNED])
+    assert plain.exit_code == 0 and plain.stdout.startswith("::warning ")

@@ -108,6 +108,36 @@ def periode_words(periode: Periode, lang: str) -> str:
     return f"{name[1] if lang == 'en' else name[0]} {ROMAN[ke - 1]} {periode.tahun}"
 
 
+# How every report says which options changed what its verdicts mean.
+RUN_OPTIONS: dict[str, dict[str, str]] = {
+    "id": {
+        "select": "hanya aturan {codes} yang dinilai (--select)",
+        "ignore": "aturan {codes} tidak dinilai (--ignore)",
+        "strict": "peringatan dihitung gagal (--strict)",
+        "lead": "Catatan penilaian",
+    },
+    "en": {
+        "select": "only rules {codes} were assessed (--select)",
+        "ignore": "rules {codes} were not assessed (--ignore)",
+        "strict": "warnings count as failures (--strict)",
+        "lead": "Assessment note",
+    },
+}
+
+
+def options_note(options: Any, lang: str) -> str:
+    """``aturan T tidak dinilai (--ignore); ...``, or "" when the run used every rule."""
+    words = RUN_OPTIONS["en" if lang == "en" else "id"]
+    parts = []
+    if options.select:
+        parts.append(words["select"].format(codes=", ".join(options.select)))
+    if options.ignore:
+        parts.append(words["ignore"].format(codes=", ".join(options.ignore)))
+    if options.strict:
+        parts.append(words["strict"])
+    return "; ".join(parts)
+
+
 def format_minutes(minutes: int, lang: str = "id") -> str:
     """Hours and minutes of working time (never days): 855 -> '14 jam 15 menit'."""
     labels = {"id": ("jam", "menit"), "en": ("h", "min")}  # never days: a "day" of elapsed working time is ambiguous

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from lapkin_audit.lang import words
-from lapkin_audit.lang.words import waiver_note
+from lapkin_audit.lang.words import options_note, waiver_note
 from lapkin_audit.model import DossierResult, Finding, Report, finding_counts
 from lapkin_audit.report import PLAIN, Style
 from lapkin_audit.report.text import CONTROL_ESCAPES, manifest_path, unicode_safe
@@ -36,14 +36,17 @@ def chunks(report: Report, style: Style = PLAIN) -> Iterator[str]:
     words = WORDS["en" if report.lang == "en" else "id"]
     for result in report.results:
         for finding in result.findings:
-            yield _annotation(result, finding, report.lang) + "\n"
+            yield _annotation(result, finding, report) + "\n"
     verdicts = ", ".join(f"{label.replace('_', ' ')} {n}" for label, n in report.summary().items())
     summary = words["summary"].format(n=len(report.results), verdicts=verdicts, **finding_counts(report.results))
-    yield f"::notice title=lapkin-audit::{escape_data(summary)}\n"
+    note = options_note(report.options, report.lang)
+    yield f"::notice title=lapkin-audit::{escape_data(summary + (f' ({note})' if note else ''))}\n"
 
 
-def _annotation(result: DossierResult, finding: Finding, lang: str) -> str:
-    command = "notice" if finding.waived else finding.severity.value  # "error", "warning": the command names
+def _annotation(result: DossierResult, finding: Finding, report: Report) -> str:
+    # Under --strict a warning fails the run: it is an ::error, as the exit status says.
+    command = "notice" if finding.waived else "error" if report.options.fails(finding) else "warning"
+    lang = report.lang
     properties = {"file": manifest_path(result.path)}
     if finding.line is not None:
         properties["line"] = str(finding.line)

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from lapkin_audit.catalogue import FAMILIES
 from lapkin_audit.lang import words
-from lapkin_audit.lang.words import date_words, periode_words
+from lapkin_audit.lang.words import RUN_OPTIONS, date_words, options_note, periode_words
 from lapkin_audit.model import DossierResult, Finding, Report, SopOutline, Verdict, finding_counts
 from lapkin_audit.report import PLAIN, Style
 from lapkin_audit.report.jinja import template
@@ -112,6 +112,8 @@ def _head(report: Report, lang: str, w: Mapping[str, Any]) -> dict[str, Any]:
         "n": len(report.results),
         "version": report.tool_version,
         "totals": _counts(report.results, w),
+        "note": options_note(report.options, lang),
+        "note_lead": RUN_OPTIONS[lang]["lead"],
         "tallies": [
             {"cls": _verdict_class(v), "count": summary[v.value], "mark": MARKS[v], "label": v.label} for v in Verdict
         ],

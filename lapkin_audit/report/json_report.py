@@ -46,8 +46,14 @@ def _head(report: Report) -> dict[str, Any]:
         "format": FORMAT,
         "tool": {"name": "lapkin-audit", "version": report.tool_version},
         "summary": report.summary(),
-        # Added to the spec's fields: findings counted by kind, waived ones apart.
+        # Added to the spec's fields: findings counted by kind, waived ones apart, and the
+        # options that change what the verdicts mean (rules left out, --strict).
         "finding_counts": finding_counts(report.results),
+        "options": {
+            "select": list(report.options.select),
+            "ignore": list(report.options.ignore),
+            "strict": report.options.strict,
+        },
     }
 
 

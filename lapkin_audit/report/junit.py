@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from lapkin_audit.catalogue import FAMILIES
 from lapkin_audit.lang import words
 from lapkin_audit.lang.words import waiver_note
-from lapkin_audit.model import DossierResult, Finding, Report, Severity, Verdict
+from lapkin_audit.model import DossierResult, Finding, Report, RunOptions, Verdict
 from lapkin_audit.report import PLAIN, Style
 from lapkin_audit.report.text import BIDI_CONTROLS, CONTROL_ESCAPES, manifest_path
 
@@ -49,21 +49,21 @@ class _Case:
 def chunks(report: Report, style: Style = PLAIN) -> Iterator[str]:
     """One piece per dossier, after the totals that ``<testsuites>`` carries."""
     words = WORDS["en" if report.lang == "en" else "id"]
-    outcomes = [[_outcome(result, family) for family in FAMILIES] for result in report.results]
+    outcomes = [[_outcome(result, family, report.options) for family in FAMILIES] for result in report.results]
     kinds = [case.kind for cases in outcomes for case in cases]
     totals = {"tests": len(kinds), **{key: kinds.count(kind) for key, kind in _COUNTED.items()}}
     attributes = "".join(f' {key}="{value}"' for key, value in totals.items())
     yield f'<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="lapkin-audit"{attributes} time="0">\n'
     for result, cases in zip(report.results, outcomes, strict=True):
-        suite = _suite(result, cases, words, report.lang)
+        suite = _suite(result, cases, words, report.lang, report.options)
         ET.indent(suite, space="  ", level=1)
         yield "  " + ET.tostring(suite, encoding="unicode") + "\n"
     yield "</testsuites>\n"
 
 
-def _outcome(result: DossierResult, family: str) -> _Case:
+def _outcome(result: DossierResult, family: str, options: RunOptions) -> _Case:
     findings = tuple(f for f in result.findings if f.rule.startswith(family))
-    failing = tuple(f for f in findings if f.severity is Severity.ERROR and not f.waived)
+    failing = tuple(f for f in findings if options.fails(f))  # under --strict, warnings too
     if failing:
         # An E code means the manifest could not be read: the test could not run.
         kind: str | None = "error" if family == "E" else "failure"
@@ -74,7 +74,13 @@ def _outcome(result: DossierResult, family: str) -> _Case:
     return _Case(family, kind, findings, failing)
 
 
-def _suite(result: DossierResult, cases: list[_Case], words: dict, lang: str) -> ET.Element:  # type: ignore[type-arg]
+def _suite(
+    result: DossierResult,
+    cases: list[_Case],
+    words: dict,  # type: ignore[type-arg]
+    lang: str,
+    options: RunOptions,
+) -> ET.Element:
     path = _xml(result.path)
     kinds = [case.kind for case in cases]
     counts = {key: str(kinds.count(kind)) for key, kind in _COUNTED.items()}
@@ -82,6 +88,12 @@ def _suite(result: DossierResult, cases: list[_Case], words: dict, lang: str) ->
     properties = ET.SubElement(suite, "properties")
     ET.SubElement(properties, "property", name="verdict", value=result.verdict.value)
     ET.SubElement(properties, "property", name="sop", value=_xml(result.sop or ""))
+    # The options that change what the verdict means, beside it.
+    for key, value in (("select", ",".join(options.select)), ("ignore", ",".join(options.ignore))):
+        if value:
+            ET.SubElement(properties, "property", name=key, value=_xml(value))
+    if options.strict:
+        ET.SubElement(properties, "property", name="strict", value="true")
     for case in cases:
         name = f"{case.family} {FAMILIES[case.family][1 if lang == 'en' else 0]}"
         element = ET.SubElement(

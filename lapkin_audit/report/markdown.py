@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from lapkin_audit.lang import words
-from lapkin_audit.lang.words import waiver_note
+from lapkin_audit.lang.words import RUN_OPTIONS, options_note, waiver_note
 from lapkin_audit.model import DossierResult, Report, Verdict, finding_counts
 from lapkin_audit.report import PLAIN, Style
 from lapkin_audit.report.text import CONTROL_ESCAPES, unicode_safe
@@ -52,6 +52,9 @@ def chunks(report: Report, style: Style = PLAIN) -> Iterator[str]:
         rows.append(_row((cell(result.path), verdict, counts["error"], counts["warning"], counts["waived"])))
     verdicts = ", ".join(f"{Verdict(value).label} {n}" for value, n in report.summary().items())
     summary = words["summary"].format(n=len(report.results), verdicts=verdicts, **finding_counts(report.results))
+    note = options_note(report.options, report.lang)
+    if note:
+        summary += f"\n\n**{RUN_OPTIONS['en' if report.lang == 'en' else 'id']['lead']}:** {cell(note)}."
     yield f"## {words['title']}\n\n" + "\n".join(rows) + f"\n\n{summary}\n"
     for result in report.results:
         if result.findings:

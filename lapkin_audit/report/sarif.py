@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 from lapkin_audit.catalogue import RULES, Rule
 from lapkin_audit.lang import words
-from lapkin_audit.model import DossierResult, Finding, Report, finding_counts
+from lapkin_audit.model import DossierResult, Finding, Report, RunOptions, finding_counts
 from lapkin_audit.report import PLAIN, Style
 from lapkin_audit.report.text import MANIFEST, indent_json, json_safe, unicode_safe
 
@@ -39,7 +39,7 @@ def chunks(report: Report, style: Style = PLAIN) -> Iterator[str]:
     first = True
     for result in report.results:
         for finding in result.findings:
-            body = _dumps(_result(result, finding))
+            body = _dumps(_result(result, finding, report.options))
             yield ("\n" if first else ",\n") + indent_json(body, 8)
             first = False
     yield ("]" if first else "\n      ]") + after + "\n"
@@ -60,7 +60,15 @@ def _log(report: Report, results: list[Any]) -> dict[str, Any]:
             }
         },
         "language": _LANGUAGE[lang],
-        "properties": {"summary": report.summary(), "finding_counts": finding_counts(report.results)},
+        "properties": {
+            "summary": report.summary(),
+            "finding_counts": finding_counts(report.results),
+            "options": {
+                "select": list(report.options.select),
+                "ignore": list(report.options.ignore),
+                "strict": report.options.strict,
+            },
+        },
         "results": results,
     }
     return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
@@ -113,11 +121,12 @@ def _help_markdown(doc: RuleDoc, lang: str) -> str:
     return "\n\n".join(parts)
 
 
-def _result(result: DossierResult, finding: Finding) -> dict[str, Any]:
+def _result(result: DossierResult, finding: Finding, options: RunOptions) -> dict[str, Any]:
     out: dict[str, Any] = {"ruleId": finding.rule}
     if finding.rule in _RULE_INDEX:
         out["ruleIndex"] = _RULE_INDEX[finding.rule]
-    out["level"] = finding.severity.value  # SARIF's levels "error" and "warning" are ours
+    # SARIF's levels "error" and "warning" are ours; under --strict a warning fails the run.
+    out["level"] = "error" if options.fails(finding) else finding.severity.value
     out["message"] = {"text": unicode_safe(finding.message)}
     out["locations"] = [{"physicalLocation": _physical_location(result.path, finding.line)}]
     if finding.waived:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from tabulate import tabulate
 
 from lapkin_audit.lang import words
-from lapkin_audit.lang.words import waiver_note
+from lapkin_audit.lang.words import RUN_OPTIONS, options_note, waiver_note
 from lapkin_audit.model import Report, Severity, Verdict, finding_counts
 from lapkin_audit.report import PLAIN, Style
 from lapkin_audit.report.text import visible
@@ -66,6 +66,9 @@ def render(report: Report, style: Style = PLAIN) -> str:
     )
     summary = ", ".join(f"{label.replace('_', ' ')} {n}" for label, n in report.summary().items())
     parts.append(words["summary"].format(n=len(report.results), counts=summary))
+    note = options_note(report.options, report.lang)
+    if note:
+        parts.append(f"{RUN_OPTIONS['en' if report.lang == 'en' else 'id']['lead']}: {note}.")
     return "\n\n".join(parts) + "\n"
 
 
