@@ -79,6 +79,13 @@ def cli() -> None:
     show_default=True,
     help="Seconds one dossier may take; past it, it is reported (E000) and the run goes on. 0: no limit.",
 )
+@click.option(
+    "--max-chars",
+    type=click.IntRange(min=0),
+    default=60_000,
+    show_default=True,
+    help="markdown: stay within N characters (GitHub takes 65,536), saying what was left out. 0: no limit.",
+)
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
 @click.option(
     "--color/--no-color",
@@ -98,6 +105,7 @@ def check(
     jobs: int | None,
     cache_dir: str | None,
     timeout: float,
+    max_chars: int,
     no_cache: bool,
     color: bool | None,
 ) -> None:
@@ -142,7 +150,7 @@ def check(
         rules_fingerprint=_fingerprint(rulebook.files) if needs_sops(fmt) else None,
         options=RunOptions(selectors, ignored, strict),
     )
-    style = Style(colour=_colour_wanted(color, output))
+    style = Style(colour=_colour_wanted(color, output), max_chars=max_chars or None)
     try:
         parts = renderer(fmt)(report, style)
         if output:

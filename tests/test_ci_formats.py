@@ -452,3 +452,16 @@ def test_under_strict_every_format_agrees_with_the_exit_status():
     # Without --strict the same warning passes: the formats follow the option, not a fixed rule.
     plain = CliRunner().invoke(cli, ["check", "--no-cache", "--format", "github", WARNED])
     assert plain.exit_code == 0 and plain.stdout.startswith("::warning ")
+
+
+def test_markdown_stays_within_its_limit_and_says_what_it_left_out():
+    def markdown(*args: str) -> str:
+        return CliRunner().invoke(cli, ["check", "--no-cache", "--format", "markdown", *args, ALL]).stdout
+
+    whole = markdown("--max-chars", "0")
+    short = markdown("--max-chars", "3000")
+    assert len(whole) > 3000 and "Tidak ditampilkan" not in whole
+    assert len(short) <= 3000
+    summary = next(line for line in whole.splitlines() if line.startswith("**"))
+    assert summary in short  # the totals are never cut
+    assert "Tidak ditampilkan agar komentar tetap di bawah 3000 karakter" in short

@@ -178,6 +178,7 @@ MARKDOWN: dict[str, Any] = {
         "findings": ("Baris", "Aturan", "Tingkat", "Langkah", "Pesan"),
         "severity": SEVERITY_WORDS["id"],
         "count": "{n} temuan",
+        "left_out": "_Tidak ditampilkan agar komentar tetap di bawah {limit} karakter: {rows} baris dossier dan rincian {details} dossier. Laporan lengkap: `--format html` atau `--format json`._",
         "summary": "**{n} dossier:** {verdicts}. **Temuan:** pelanggaran {error}, peringatan {warning}, dikecualikan {waived}.",
     },
     "en": {
@@ -186,6 +187,7 @@ MARKDOWN: dict[str, Any] = {
         "findings": ("Line", "Rule", "Severity", "Step", "Message"),
         "severity": SEVERITY_WORDS["en"],
         "count": "{n} finding(s)",
+        "left_out": "_Left out to keep the comment under {limit} characters: {rows} dossier row(s) and the details of {details} dossier(s). The whole report: `--format html` or `--format json`._",
         "summary": "**{n} dossier(s):** {verdicts}. **Findings:** {error} error(s), {warning} warning(s), {waived} waived.",
     },
 }

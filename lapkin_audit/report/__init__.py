@@ -33,6 +33,7 @@ class Style:
     """How the command line wants text shown; decided there (terminal, NO_COLOR), not here."""
 
     colour: bool = False
+    max_chars: int | None = None  # a comment's size limit (markdown); None: no limit
 
 
 PLAIN = Style()

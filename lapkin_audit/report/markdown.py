@@ -55,10 +55,34 @@ def chunks(report: Report, style: Style = PLAIN) -> Iterator[str]:
     note = options_note(report.options, report.lang)
     if note:
         summary += f"\n\n**{RUN_OPTIONS['en' if report.lang == 'en' else 'id']['lead']}:** {cell(note)}."
-    yield f"## {words['title']}\n\n" + "\n".join(rows) + f"\n\n{summary}\n"
+    # A forge takes comments up to a size (GitHub: 65,536 characters): stay within the
+    # limit, keeping the summary, then as many rows and details as fit, and say what is out.
+    budget = (style.max_chars or 10**12) - _RESERVE
+    head = f"## {words['title']}\n\n{rows[0]}\n"
+    tail = f"\n{summary}\n"
+    budget -= len(head) + len(tail)
+    shown = []
+    for row in rows[1:]:
+        if len(row) + 1 > budget:
+            break
+        shown.append(row)
+        budget -= len(row) + 1
+    yield head + "".join(row + "\n" for row in shown) + tail
+    rows_left, details_left = len(rows) - 1 - len(shown), 0
     for result in report.results:
-        if result.findings:
-            yield _details(result, words, report.lang)
+        if not result.findings:
+            continue
+        details = _details(result, words, report.lang)
+        if len(details) > budget:
+            details_left += 1
+            continue
+        budget -= len(details)
+        yield details
+    if rows_left or details_left:
+        yield "\n" + words["left_out"].format(limit=style.max_chars, rows=rows_left, details=details_left) + "\n"
+
+
+_RESERVE = 400  # room for the note on what was left out
 
 
 def _row(cells: tuple[object, ...], align: str | None = None) -> str:
