@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 
 import pytest
@@ -311,3 +312,53 @@ def test_json_keeps_line_separators_and_surrogates_exact():
     table_text = table.render(report)
     assert "arsip/\ufffd-tw2" in table_text  # for a person: replaced, and encodable
     table_text.encode("utf-8")
+
+
+# --------------------------------------------------------------------------- output habits
+
+
+@pytest.mark.parametrize("width", [80, 100, 120])
+def test_the_table_fits_the_terminal(audit, width):
+    from lapkin_audit.model import Report
+    from lapkin_audit.report import Style
+    from lapkin_audit.report.table import render
+
+    results = tuple(audit(path) for path in sorted(FIXTURES.iterdir()) if (path / "dossier.yaml").exists())
+    text = render(Report("1", "id", results), Style(width=width))
+    assert max(len(line) for line in text.splitlines()) <= width
+
+
+def test_concise_is_one_line_per_finding_for_editors_and_grep(run_cli):
+    result = run_cli("check", "--no-cache", "--format", "concise", str(FIXTURES / "w001-langkah-2-terlambat"))
+    (line,) = result.output.splitlines()
+    assert re.fullmatch(r".*/w001-langkah-2-terlambat/dossier\.yaml:\d+: W001 Langkah 2 .*", line)
+    assert result.exit_code == 1
+
+
+def test_exit_zero_keeps_2_for_a_failed_tool(run_cli):
+    assert run_cli("check", "--no-cache", "--exit-zero", str(FIXTURES / "k001-tanpa-lra")).exit_code == 0
+    assert run_cli("check", "--no-cache", "--exit-zero", str(FIXTURES / "no-such-dossier")).exit_code == 2
+
+
+def test_quiet_shows_only_dossiers_with_findings(run_cli):
+    result = run_cli("check", "--no-cache", "-q", str(FIXTURES / "patuh"), str(FIXTURES / "k001-tanpa-lra"))
+    assert "k001-tanpa-lra" in result.output and "fixtures/dossiers/patuh " not in result.output
+
+
+def test_statistics_count_findings_per_code(run_cli):
+    result = run_cli("check", "--no-cache", "--statistics", "--format", "json", str(FIXTURES))
+    json.loads(result.stdout)  # the report itself is untouched
+    counts = {line.split()[1]: int(line.split()[0]) for line in result.stderr.splitlines()}
+    assert counts["W001"] == 3 and counts["K003"] >= 2
+
+
+def test_jobs_beyond_the_cores_are_capped(run_cli, monkeypatch):
+    import lapkin_audit.batch.run as run
+    import lapkin_audit.cli as cli_module
+
+    seen = []
+    real = run.audit
+    monkeypatch.setattr(cli_module, "_cores", lambda: 2)
+    monkeypatch.setattr(run, "audit", lambda *a, **k: seen.append(k["jobs"]) or real(*a, **k))
+    assert run_cli("check", "--no-cache", "-j", "16", str(FIXTURES / "patuh")).exit_code == 0
+    assert seen == [2]

@@ -25,6 +25,7 @@ RENDERERS: dict[str, str] = {
     "github": "lapkin_audit.report.github",  # GitHub Actions annotations
     "markdown": "lapkin_audit.report.markdown",  # a merge-request comment
     "html": "lapkin_audit.report.html",  # the Sekretaris and the auditor, printable
+    "concise": "lapkin_audit.report.concise",  # editors and grep: path:line: CODE message
 }
 
 
@@ -34,6 +35,8 @@ class Style:
 
     colour: bool = False
     max_chars: int | None = None  # a comment's size limit (markdown); None: no limit
+    width: int | None = None  # the terminal's columns (table); None: not a terminal
+    quiet: bool = False  # table and concise: only dossiers with findings
 
 
 PLAIN = Style()
