@@ -87,6 +87,9 @@ def cli() -> None:
     show_default=True,
     help="markdown: stay within N characters (GitHub takes 65,536), saying what was left out. 0: no limit.",
 )
+@click.option(
+    "--changed-since", metavar="REF", default=None, help="Only dossiers with a file changed since this git ref."
+)
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings (2 still means the tool failed).")
 @click.option("--quiet", "-q", is_flag=True, help="table, concise: only dossiers with findings.")
 @click.option("--statistics", is_flag=True, help="Also print the number of findings of each code (on standard error).")
@@ -110,6 +113,7 @@ def check(
     cache_dir: str | None,
     timeout: float,
     max_chars: int,
+    changed_since: str | None,
     exit_zero: bool,
     quiet: bool,
     statistics: bool,
@@ -135,6 +139,17 @@ def check(
         _fail(f"path does not exist: {exc}")
     if not targets:
         _fail(f"no dossier.yaml found under: {' '.join(paths)}")
+    if changed_since is not None:
+        from lapkin_audit.load.changes import ChangesUnknown
+        from lapkin_audit.load.changes import changed_since as changed
+
+        try:
+            targets = changed(targets, changed_since)
+        except ChangesUnknown as exc:
+            _fail(f"--changed-since {changed_since}: {exc}")
+        if not targets:
+            click.echo(f"lapkin-audit: no dossier changed since {changed_since}.", err=True)
+            sys.exit(EXIT_OK)
     if output:
         _refuse_inside_dossiers(Path(output), [t.manifest.parent for t in targets])
     rulebook = LazyRulebook(Path(d) for d in rules_dirs)  # read by the first dossier not in the cache
