@@ -90,6 +90,12 @@ def cli() -> None:
 @click.option(
     "--changed-since", metavar="REF", default=None, help="Only dossiers with a file changed since this git ref."
 )
+@click.option(
+    "--baseline", metavar="FILE", default=None, help="Findings recorded in FILE are reported but do not fail the run."
+)
+@click.option(
+    "--write-baseline", metavar="FILE", default=None, help="Record this run's findings in FILE as the baseline."
+)
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings (2 still means the tool failed).")
 @click.option("--quiet", "-q", is_flag=True, help="table, concise: only dossiers with findings.")
 @click.option("--statistics", is_flag=True, help="Also print the number of findings of each code (on standard error).")
@@ -114,6 +120,8 @@ def check(
     timeout: float,
     max_chars: int,
     changed_since: str | None,
+    baseline: str | None,
+    write_baseline: str | None,
     exit_zero: bool,
     quiet: bool,
     statistics: bool,
@@ -123,10 +131,11 @@ def check(
     """Audit the dossiers found under PATHS (dossier.yaml files, dossier folders or trees)."""
     from lapkin_audit.batch.run import LazyRulebook, audit
     from lapkin_audit.catalogue import unknown_selectors
+    from lapkin_audit.decide import baseline as baseline_stage
     from lapkin_audit.decide.engine import Options
     from lapkin_audit.errors import RulesError
     from lapkin_audit.load.discovery import PathNotFound, discover
-    from lapkin_audit.model import Report, RunOptions, Verdict
+    from lapkin_audit.model import Report, RunOptions
     from lapkin_audit.report import Style, needs_rule_docs, needs_sops, renderer
 
     selectors, ignored = _codes(select), _codes(ignore)
@@ -155,16 +164,26 @@ def check(
     rulebook = LazyRulebook(Path(d) for d in rules_dirs)  # read by the first dossier not in the cache
     options = Options(lang=lang, select=selectors, ignore=ignored, budget=timeout)
     cache = None if no_cache else _open_cache(cache_dir, rulebook, options)
+    # More workers than cores only adds overhead (-j16 on 2 cores ran 4x slower than -j1).
+    stream = audit(targets, rulebook, options, jobs=min(jobs or _cores(), _cores()), cache=cache)
     try:
-        results = _with_progress(
-            # More workers than cores only adds overhead (-j16 on 2 cores ran 4x slower than -j1).
-            audit(targets, rulebook, options, jobs=min(jobs or _cores(), _cores()), cache=cache),
-            len(targets),
-            lang,
-        )
+        results = _with_progress(stream, len(targets), lang)
         sops = _outlines(rulebook, results) if needs_sops(fmt) else {}
     except RulesError as exc:
         _fail(f"broken rules file: {exc}")
+    finally:
+        stream.close()  # interrupted (Ctrl-C, SIGTERM): the worker processes stop now, not at exit
+    unused = 0
+    if write_baseline:
+        _write_atomically(Path(write_baseline), [baseline_stage.dumps(results)])
+        written = sum(len(r.findings) for r in results)
+        click.echo(f"lapkin-audit: baseline of {written} findings written to {write_baseline}", err=True)
+        baseline = write_baseline  # this run's findings are the baseline now: none fails
+    if baseline:
+        try:
+            results, unused = baseline_stage.apply(results, baseline_stage.load(Path(baseline)))
+        except baseline_stage.BaselineError as exc:
+            _fail(f"--baseline: {exc}")
     report = Report(
         __version__,
         lang,
@@ -173,7 +192,7 @@ def check(
         _rule_docs() if needs_rule_docs(fmt) else {},
         audited_on=_audit_date() if needs_sops(fmt) else None,
         rules_fingerprint=_fingerprint(rulebook.files) if needs_sops(fmt) else None,
-        options=RunOptions(selectors, ignored, strict),
+        options=RunOptions(selectors, ignored, strict, baseline, unused),
     )
     width = shutil.get_terminal_size().columns if output is None and sys.stdout.isatty() else None
     style = Style(colour=_colour_wanted(color, output), max_chars=max_chars or None, width=width, quiet=quiet)
@@ -190,10 +209,7 @@ def check(
         _fail(f"internal error while writing the {fmt} report: {type(exc).__name__}: {exc}")
     if statistics:
         _print_statistics(report)
-    bad = {Verdict.TIDAK_PATUH, Verdict.TIDAK_DAPAT_DINILAI}
-    if strict:
-        bad.add(Verdict.PATUH_DENGAN_CATATAN)
-    failed = any(r.verdict in bad for r in report.results)
+    failed = any(report.options.fails(f) for r in report.results for f in r.findings)
     sys.exit(EXIT_FINDINGS if failed and not exit_zero else EXIT_OK)
 
 
@@ -554,7 +570,11 @@ def _interrupted(signum: int, frame: object) -> None:
 
 def _stopped(why: str, status: int) -> None:
     click.echo(f"lapkin-audit: {why}; no report written.", err=True)
-    sys.exit(status)
+    # The workers are stopped and no partial report is left (the `finally` blocks ran);
+    # end now, without the exit handlers that join a process pool the signal interrupted.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)
 
 
 if __name__ == "__main__":  # python -m lapkin_audit.cli

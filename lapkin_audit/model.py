@@ -308,6 +308,10 @@ class Finding:
     line: int | None = None
     waived: bool = False
     waiver_reason: str | None = None
+    # Identifies the finding across runs however its line moves: its code, message id and
+    # arguments, and its field without list positions (decide.engine). A baseline matches on it.
+    fingerprint: str = ""
+    baselined: bool = False  # known in the repository's baseline: reported, never failing
 
     def sort_key(self) -> tuple[Any, ...]:
         # Spec order: line, then rule; the rest only makes ties deterministic.
@@ -379,6 +383,8 @@ class RunOptions:
     select: tuple[str, ...] = ()  # only these codes or prefixes were assessed
     ignore: tuple[str, ...] = ()  # these were left out
     strict: bool = False  # warnings fail the run (exit status 1)
+    baseline: str | None = None  # the baseline file whose findings do not fail the run
+    baseline_unused: int = 0  # entries of the baseline that matched no finding
 
     @property
     def partial(self) -> bool:
@@ -386,8 +392,12 @@ class RunOptions:
         return bool(self.select or self.ignore)
 
     def fails(self, finding: Finding) -> bool:
-        """Whether a finding fails the run: an error, or under --strict a warning; never a waived one."""
-        return not finding.waived and (finding.severity is Severity.ERROR or self.strict)
+        """Whether a finding fails the run (exit status 1): an unwaived error, or under
+        --strict any finding (a dossier PATUH DENGAN CATATAN fails then); never one the
+        baseline knows. Every format marks failures by this, so it agrees with the status."""
+        if finding.baselined:
+            return False
+        return self.strict or (finding.severity is Severity.ERROR and not finding.waived)
 
 
 @dataclass(frozen=True)

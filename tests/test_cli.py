@@ -66,7 +66,7 @@ def test_json_report_shape(run_json):
     broken = next(d for d in report["dossiers"] if d["path"] == BROKEN)
     assert broken["sop"] == "pelaporan-kinerja" and broken["verdict"] == "TIDAK_PATUH"
     (finding,) = broken["findings"]
-    assert list(finding) == ["rule", "severity", "waived", "message", "step", "field", "line"]
+    assert list(finding) == ["rule", "severity", "waived", "message", "step", "field", "line", "fingerprint"]
     assert (finding["rule"], finding["severity"], finding["waived"], finding["step"]) == ("K001", "error", False, 1)
     assert finding["field"] == "langkah[0]"
     manifest = (FIXTURES / "k001-tanpa-lra" / "dossier.yaml").read_text(encoding="utf-8").splitlines()

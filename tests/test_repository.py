@@ -72,3 +72,56 @@ def test_json_report_of_a_changed_run_is_the_usual_one(repository, run_json):
     assert code == 0 and [d["verdict"] for d in report["dossiers"]] == ["PATUH"]
     expected = {"PATUH": 1, "PATUH_DENGAN_CATATAN": 0, "TIDAK_PATUH": 0, "TIDAK_DAPAT_DINILAI": 0}
     assert json.dumps(report["summary"]) == json.dumps(expected)
+
+
+# --------------------------------------------------------------------------- a baseline
+
+
+@pytest.fixture
+def history(tmp_path: Path) -> Path:
+    """Two old dossiers with findings, and one compliant."""
+    root = tmp_path / "dossiers"
+    shutil.copytree(FIXTURES / "k001-tanpa-lra", root / "2023-tw1")
+    shutil.copytree(FIXTURES / "w001-langkah-2-terlambat", root / "2023-tw2")
+    shutil.copytree(FIXTURES / "patuh", root / "2024-tw1")
+    return root
+
+
+def test_a_baseline_lets_only_new_findings_fail(history, run_cli, run_json, tmp_path):
+    baseline = tmp_path / "lapkin-baseline.json"
+    assert run_cli("check", "--no-cache", "--write-baseline", str(baseline), str(history)).exit_code == 0
+    # Old findings are still reported, marked, and no longer fail the run.
+    code, report = run_json("--no-cache", "--baseline", str(baseline), str(history))
+    assert code == 0
+    old = [f for d in report["dossiers"] for f in d["findings"]]
+    assert old and all(f.get("baselined") for f in old)
+    # A line moved (a comment above) is still the same finding.
+    manifest = history / "2023-tw1" / "dossier.yaml"
+    manifest.write_text("# diarsipkan\n# 2023\n" + manifest.read_text(encoding="utf-8"), encoding="utf-8")
+    assert run_json("--no-cache", "--baseline", str(baseline), str(history))[0] == 0
+    # A new finding fails, and every format says which is which.
+    shutil.copytree(FIXTURES / "p001-tanpa-paraf", history / "2024-tw2")
+    code, report = run_json("--no-cache", "--baseline", str(baseline), str(history))
+    new = next(d for d in report["dossiers"] if d["path"].endswith("2024-tw2"))
+    assert code == 1 and not new["findings"][0].get("baselined")
+    github = run_cli("check", "--no-cache", "--format", "github", "--baseline", str(baseline), str(history)).output
+    errors = [line for line in github.splitlines() if line.startswith("::error ")]
+    assert len(errors) == 1 and "P001" in errors[0]
+
+
+def test_a_baseline_entry_that_matches_nothing_is_reported(history, run_cli, run_json, tmp_path):
+    baseline = tmp_path / "baseline.json"
+    run_cli("check", "--no-cache", "--write-baseline", str(baseline), str(history))
+    shutil.rmtree(history / "2023-tw1")  # its finding is gone
+    code, report = run_json("--no-cache", "--baseline", str(baseline), str(history))
+    assert code == 0 and report["options"]["baseline_unused"] == 1
+    table = run_cli("check", "--no-cache", "--baseline", str(baseline), str(history)).output
+    assert "1 catatannya tidak cocok dengan temuan mana pun" in table
+
+
+@pytest.mark.parametrize("content", ["", "{}", '{"format": "lain"}', "[" * 100_000])
+def test_a_broken_baseline_is_exit_2(history, run_cli, tmp_path, content):
+    baseline = tmp_path / "baseline.json"
+    baseline.write_text(content)
+    result = run_cli("check", "--no-cache", "--baseline", str(baseline), str(history))
+    assert result.exit_code == 2 and "--baseline" in result.stderr

@@ -41,7 +41,7 @@ from lapkin_audit.load import attachments, yamlread
 from lapkin_audit.load.discovery import Target
 from lapkin_audit.model import DossierAbout, DossierResult, Finding, Official, Periode, Severity, StepTiming, Verdict
 
-FORMAT = "lapkin-audit-cache/3"  # 2: results carry their timeline; 3: and what the dossier says of itself
+FORMAT = "lapkin-audit-cache/3"  # 2: timelines; 3: what the dossier says of itself, fingerprints
 ENV_DIR = "LAPKIN_AUDIT_CACHE_DIR"
 DEPENDENCIES = ("PyYAML", "Cerberus", "pendulum", "holidays")
 UNCACHEABLE_RULES = ("E000", "E001")
@@ -277,7 +277,7 @@ def _facts(found: attachments.Attachment, field: str) -> list[Any]:
 
 def _result_to_json(result: DossierResult) -> dict[str, Any]:
     findings = [
-        [f.rule, f.severity.value, f.message, f.step, f.field, f.line, f.waived, f.waiver_reason]
+        [f.rule, f.severity.value, f.message, f.step, f.field, f.line, f.waived, f.waiver_reason, f.fingerprint]
         for f in result.findings
     ]
     timeline = [
@@ -310,8 +310,8 @@ def _result_to_json(result: DossierResult) -> dict[str, Any]:
 
 def _result_from_json(path: str, data: dict[str, Any]) -> DossierResult:
     findings = tuple(
-        Finding(rule, Severity(severity), message, step, field, line, waived, reason)
-        for rule, severity, message, step, field, line, waived, reason in data["findings"]
+        Finding(rule, Severity(severity), message, step, field, line, waived, reason, fingerprint)
+        for rule, severity, message, step, field, line, waived, reason, fingerprint in data["findings"]
     )
     timeline = tuple(
         StepTiming(

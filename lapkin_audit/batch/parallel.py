@@ -65,7 +65,7 @@ def audit(
     size = max(1, min(MAX_CHUNK, len(targets) // (jobs * CHUNKS_PER_WORKER)))
     chunks = [targets[i : i + size] for i in range(0, len(targets), size)]
     context = multiprocessing.get_context(method or start_method())
-    done = 0
+    done, interrupted = 0, False
     pool = ProcessPoolExecutor(
         min(jobs, len(chunks)), mp_context=context, initializer=_start, initargs=(rulebook, options, cache)
     )
@@ -82,12 +82,14 @@ def audit(
     except BaseException:
         # Interrupted (Ctrl-C, SIGTERM) or abandoned: stop the workers now rather than let
         # them finish their chunks after this process is gone. (Python 3.14 has
-        # terminate_workers(); on 3.11 the pool's processes are reached directly.)
+        # terminate_workers(); on 3.11 the pool's processes are reached directly.) Waiting
+        # for the pool here could deadlock: the signal may have struck inside its locks.
+        interrupted = True
         for process in list(getattr(pool, "_processes", {}).values()):
             process.terminate()
         raise
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        pool.shutdown(wait=not interrupted, cancel_futures=True)
 
 
 def _start(rulebook: Rulebook, options: Options, cache: ResultCache | None, in_worker: bool = True) -> None:

@@ -6,7 +6,7 @@ processes when ``jobs`` > 1 and there are enough dossiers to repay starting them
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from types import ModuleType
 
 from lapkin_audit.batch.cache import ResultCache
@@ -25,7 +25,7 @@ def audit(
     options: Options,
     jobs: int = 1,
     cache: ResultCache | None = None,
-) -> Iterator[DossierResult]:
+) -> Generator[DossierResult, None, None]:
     targets = list(targets)
     hits: list[DossierResult | None] = [None] * len(targets)
     looked_up = jobs > 1 and cache is not None

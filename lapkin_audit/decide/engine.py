@@ -8,7 +8,10 @@ the line from the manifest, the text from the messages, applies waivers and
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import json
 import os
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -136,9 +139,22 @@ def _stamp(judged: Iterable[waivers.Judged], found: Dossier | None, lang: str) -
                 line=line,
                 waived=reason is not None,
                 waiver_reason=reason,
+                fingerprint=fingerprint(violation),
             )
         )
     return findings
+
+
+_INDEXES = re.compile(r"\[\d+\]")
+
+
+def fingerprint(violation: Violation) -> str:
+    """The same finding in another run, whatever its line: code, message id, arguments, and
+    field without list positions (a document inserted above must not change it)."""
+    args = json.dumps(violation.args, sort_keys=True, default=str, ensure_ascii=False)
+    field = _INDEXES.sub("[]", violation.field or "")
+    key = f"{violation.rule}\0{violation.message}\0{args}\0{field}\0{violation.step}"
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def _result(

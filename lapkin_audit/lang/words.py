@@ -27,6 +27,15 @@ def waiver_note(reason: str | None, lang: str) -> str:
     return f" ({'waived' if lang == 'en' else 'dikecualikan'}: {reason})"
 
 
+def finding_note(finding: Any, lang: str) -> str:
+    """What every text report adds to a finding that does not count: waived, or in the baseline."""
+    if finding.waived:
+        return waiver_note(finding.waiver_reason, lang)
+    if finding.baselined:
+        return " (baseline: already known)" if lang == "en" else " (baseline: temuan lama)"
+    return ""
+
+
 # The kinds of value the format asks for, in words a person uses (never "dict" or "string").
 TYPE_WORDS: dict[str, tuple[str, str]] = {
     "dict": ("peta kunci: nilai", "a mapping of keys"),
@@ -114,12 +123,14 @@ RUN_OPTIONS: dict[str, dict[str, str]] = {
         "select": "hanya aturan {codes} yang dinilai (--select)",
         "ignore": "aturan {codes} tidak dinilai (--ignore)",
         "strict": "peringatan dihitung gagal (--strict)",
+        "baseline": "temuan yang tercatat di {file} tidak dihitung gagal ({unused} catatannya tidak cocok dengan temuan mana pun)",
         "lead": "Catatan penilaian",
     },
     "en": {
         "select": "only rules {codes} were assessed (--select)",
         "ignore": "rules {codes} were not assessed (--ignore)",
         "strict": "warnings count as failures (--strict)",
+        "baseline": "findings recorded in {file} do not fail the run ({unused} of its entries matched no finding)",
         "lead": "Assessment note",
     },
 }
@@ -135,6 +146,8 @@ def options_note(options: Any, lang: str) -> str:
         parts.append(words["ignore"].format(codes=", ".join(options.ignore)))
     if options.strict:
         parts.append(words["strict"])
+    if options.baseline:
+        parts.append(words["baseline"].format(file=options.baseline, unused=options.baseline_unused))
     return "; ".join(parts)
 
 

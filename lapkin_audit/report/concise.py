@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lapkin_audit.lang.words import waiver_note
+from lapkin_audit.lang.words import finding_note
 from lapkin_audit.model import Report
 from lapkin_audit.report import PLAIN, Style
 from lapkin_audit.report.text import manifest_path, visible
@@ -16,5 +16,5 @@ def chunks(report: Report, style: Style = PLAIN) -> Iterator[str]:
         where = manifest_path(visible(result.path))
         for finding in result.findings:
             line = f"{where}:{finding.line}" if finding.line is not None else where
-            note = waiver_note(finding.waiver_reason, report.lang) if finding.waived else ""
+            note = finding_note(finding, report.lang)
             yield f"{line}: {finding.rule} {visible(finding.message)}{visible(note)}\n"

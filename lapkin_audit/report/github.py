@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from lapkin_audit.lang import words
-from lapkin_audit.lang.words import options_note, waiver_note
+from lapkin_audit.lang.words import finding_note, options_note
 from lapkin_audit.model import DossierResult, Finding, Report, finding_counts
 from lapkin_audit.report import PLAIN, Style
 from lapkin_audit.report.text import CONTROL_ESCAPES, manifest_path, unicode_safe
@@ -45,14 +45,13 @@ def chunks(report: Report, style: Style = PLAIN) -> Iterator[str]:
 
 def _annotation(result: DossierResult, finding: Finding, report: Report) -> str:
     # Under --strict a warning fails the run: it is an ::error, as the exit status says.
-    command = "notice" if finding.waived else "error" if report.options.fails(finding) else "warning"
+    quiet = finding.waived or finding.baselined
+    command = "notice" if quiet else "error" if report.options.fails(finding) else "warning"
     lang = report.lang
     properties = {"file": manifest_path(result.path)}
     if finding.line is not None:
         properties["line"] = str(finding.line)
     properties["title"] = f"{finding.rule} {result.verdict.label}"
-    message = finding.message
-    if finding.waived:
-        message += waiver_note(finding.waiver_reason, lang)
+    message = finding.message + finding_note(finding, lang)
     listed = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
     return f"::{command} {listed}::{escape_data(message)}"

@@ -53,6 +53,8 @@ def _head(report: Report) -> dict[str, Any]:
             "select": list(report.options.select),
             "ignore": list(report.options.ignore),
             "strict": report.options.strict,
+            "baseline": report.options.baseline,
+            "baseline_unused": report.options.baseline_unused,
         },
     }
 
@@ -78,4 +80,8 @@ def _finding(finding: Finding) -> dict[str, Any]:
     }
     if finding.waived:
         out["waiver_reason"] = finding.waiver_reason
+    # Added to the spec's fields: what a baseline matches on, and whether it did.
+    out["fingerprint"] = finding.fingerprint
+    if finding.baselined:
+        out["baselined"] = True
     return out

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from lapkin_audit.catalogue import FAMILIES
 from lapkin_audit.lang import words
-from lapkin_audit.lang.words import waiver_note
+from lapkin_audit.lang.words import finding_note
 from lapkin_audit.model import DossierResult, Finding, Report, RunOptions, Verdict
 from lapkin_audit.report import PLAIN, Style
 from lapkin_audit.report.text import BIDI_CONTROLS, CONTROL_ESCAPES, manifest_path
@@ -119,6 +119,5 @@ def _describe(finding: Finding, words: dict, lang: str) -> str:  # type: ignore[
     where += [finding.field] if finding.field else []
     text = f"{finding.rule} [{words['severity'][finding.severity]}]"
     text += f" {', '.join(where)}: {finding.message}" if where else f": {finding.message}"
-    if finding.waived:
-        text += waiver_note(finding.waiver_reason, lang)
+    text += finding_note(finding, lang)
     return _xml(text)

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from lapkin_audit.lang import words
-from lapkin_audit.lang.words import RUN_OPTIONS, options_note, waiver_note
+from lapkin_audit.lang.words import RUN_OPTIONS, finding_note, options_note
 from lapkin_audit.model import DossierResult, Report, Verdict, finding_counts
 from lapkin_audit.report import PLAIN, Style
 from lapkin_audit.report.text import CONTROL_ESCAPES, unicode_safe
@@ -95,8 +95,7 @@ def _details(result: DossierResult, words: dict, lang: str) -> str:  # type: ign
     rows = [_row(words["findings"], align="--:|:--|:--|--:|:--")]
     for f in result.findings:
         severity = words["severity"][f.severity]
-        if f.waived:
-            severity += waiver_note(f.waiver_reason, lang)
+        severity += finding_note(f, lang)
         step = "" if f.step is None else f.step
         rows.append(_row((f.line or "", f.rule, cell(severity), step, cell(f.message))))
     # Blank lines around the table: Markdown inside an HTML block is read only after one.

@@ -67,6 +67,8 @@ def _log(report: Report, results: list[Any]) -> dict[str, Any]:
                 "select": list(report.options.select),
                 "ignore": list(report.options.ignore),
                 "strict": report.options.strict,
+                "baseline": report.options.baseline,
+                "baseline_unused": report.options.baseline_unused,
             },
         },
         "results": results,
@@ -129,13 +131,12 @@ def _result(result: DossierResult, finding: Finding, options: RunOptions) -> dic
     out["level"] = "error" if options.fails(finding) else finding.severity.value
     out["message"] = {"text": unicode_safe(finding.message)}
     out["locations"] = [{"physicalLocation": _physical_location(result.path, finding.line)}]
-    if finding.waived:
-        suppression = {
-            "kind": "external",
-            "status": "accepted",
-            "justification": unicode_safe(finding.waiver_reason or ""),
-        }
+    if finding.waived or finding.baselined:
+        reason = finding.waiver_reason if finding.waived else "baseline"
+        suppression = {"kind": "external", "status": "accepted", "justification": unicode_safe(reason or "")}
         out["suppressions"] = [suppression]
+    # Code-scanning views track a result across commits by this, not by its line.
+    out["partialFingerprints"] = {"lapkinAudit/v1": finding.fingerprint}
     out["properties"] = {
         "dossier": unicode_safe(result.path),
         "verdict": result.verdict.value,

@@ -10,7 +10,7 @@ import click  # its ANSI styling; tabulate measures cells without the escape cod
 from tabulate import tabulate
 
 from lapkin_audit.lang import words
-from lapkin_audit.lang.words import RUN_OPTIONS, options_note, waiver_note
+from lapkin_audit.lang.words import RUN_OPTIONS, finding_note, options_note
 from lapkin_audit.model import Report, Severity, Verdict, finding_counts
 from lapkin_audit.report import PLAIN, Style
 from lapkin_audit.report.text import visible
@@ -56,8 +56,8 @@ def render(report: Report, style: Style = PLAIN) -> str:
         )
         for f in result.findings:
             severity = words["severity"][f.severity]
-            if f.waived:
-                severity = _safe(severity + waiver_note(f.waiver_reason, report.lang))
+            if f.waived or f.baselined:
+                severity = _safe(severity + finding_note(f, report.lang))
             else:
                 severity = paint(severity, SEVERITY_COLOURS[f.severity])
             findings.append((_safe(result.path), f.line or "", f.rule, severity, f.step or "", _safe(f.message)))
