@@ -75,11 +75,24 @@ def _attachments(ctx: Context) -> Iterator[Violation]:
             yield Violation(
                 "K003", "K003.missing_hash", {"berkas": shown, "written": doc.berkas_as_written}, field=field
             )
+        elif found.status == "lfs_pointer":
+            yield from _lfs_pointer(doc.sha256, found.lfs_oid or "", shown, doc.field)
         elif found.status != "ok":
             yield Violation("K003", f"K003.{found.status}", {"berkas": shown}, field=field)
         elif doc.sha256 is not None and found.sha256 != doc.sha256:
             args = {"berkas": shown, "actual": found.sha256, "expected": doc.sha256}
             yield Violation("K004", "K004", args, field=f"{doc.field}.sha256")
+
+
+def _lfs_pointer(declared: str | None, oid: str, shown: str, doc_field: str) -> Iterator[Violation]:
+    """A Git LFS pointer stands where the document should be. Its oid is compared with the
+    manifest (a mismatch is K004 without the content); the document itself is still not
+    in the checkout, so nothing can be read from it: K003, with `git lfs pull` as the fix."""
+    if declared is not None and oid and oid != declared:
+        args = {"berkas": shown, "actual": oid, "expected": declared}
+        yield Violation("K004", "K004.lfs_pointer", args, field=f"{doc_field}.sha256")
+    key = "K003.lfs_pointer_match" if declared is not None and oid == declared else "K003.lfs_pointer"
+    yield Violation("K003", key, {"berkas": shown}, field=f"{doc_field}.berkas")
 
 
 def _linked(ctx: Context) -> Iterator[Violation]:

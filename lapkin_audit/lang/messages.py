@@ -213,6 +213,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Berkas '{berkas}' berada di luar folder dossier ({reason}); tidak dibaca.",
         "Attachment '{berkas}' lies outside the dossier folder ({reason}); not read.",
     ),
+    "K003.lfs_pointer": (
+        "Berkas '{berkas}' adalah penunjuk Git LFS, bukan dokumennya: isinya tidak ada di checkout ini, sehingga tidak dapat diperiksa. Jalankan `git lfs pull` sebelum audit.",
+        "Attachment '{berkas}' is a Git LFS pointer, not the document: its content is not in this checkout, so it cannot be checked. Run `git lfs pull` before the audit.",
+    ),
+    "K003.lfs_pointer_match": (
+        "Berkas '{berkas}' adalah penunjuk Git LFS, bukan dokumennya; oid-nya sama dengan sha256 di manifest, tetapi isinya tidak ada di checkout ini, sehingga tidak dapat diperiksa. Jalankan `git lfs pull` sebelum audit.",
+        "Attachment '{berkas}' is a Git LFS pointer, not the document; its oid equals the manifest's sha256, but the content is not in this checkout, so it cannot be checked. Run `git lfs pull` before the audit.",
+    ),
+    "K004.lfs_pointer": (
+        "Penunjuk Git LFS '{berkas}' menunjuk isi dengan SHA-256 {actual}, bukan {expected} seperti di manifest.",
+        "The Git LFS pointer '{berkas}' stands for content with SHA-256 {actual}, not {expected} as the manifest says.",
+    ),
     "K004": (
         "SHA-256 berkas '{berkas}' adalah {actual}, bukan {expected} seperti di manifest.",
         "The SHA-256 of '{berkas}' is {actual}, not {expected} as the manifest says.",

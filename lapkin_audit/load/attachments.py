@@ -25,7 +25,7 @@ _CHUNK = 1 << 20
 @dataclass(frozen=True)
 class Attachment:
     berkas: str
-    status: str  # ok | missing | empty | not_file | unreadable | outside
+    status: str  # ok | missing | empty | not_file | unreadable | outside | lfs_pointer
     sha256: str | None = None
     reason: str | None = None  # for outside: absolute | parent | link | drive | nul
     error: str | None = None
@@ -33,6 +33,14 @@ class Attachment:
     # For a missing file: the one file in the dossier it most likely means (the same name
     # in another case or Unicode form, or the declared content), as a path in the dossier.
     suggestion: str | None = None
+    lfs_oid: str | None = None  # for lfs_pointer: the SHA-256 of the content the pointer stands for
+
+
+# A Git LFS pointer (https://github.com/git-lfs/git-lfs/blob/main/docs/spec.md): a small
+# text file a checkout leaves instead of the document when `git lfs pull` did not run.
+_LFS_MAX_SIZE = 1024  # the spec: pointer files are under 1024 bytes
+_LFS_VERSION = b"version https://git-lfs.github.com/spec/v1\n"
+_LFS_OID = re.compile(rb"^oid sha256:([0-9a-f]{64})$", re.MULTILINE)
 
 
 def inspect(folder: Path, berkas: str, root: str | None = None, declared_sha256: str | None = None) -> Attachment:
@@ -57,9 +65,27 @@ def inspect(folder: Path, berkas: str, root: str | None = None, declared_sha256:
         return Attachment(berkas, "empty", declared_sha256=declared_sha256)
     try:
         digest = _sha256(target)
+        oid = _lfs_oid(target) if info.st_size < _LFS_MAX_SIZE else None
     except OSError as exc:
         return Attachment(berkas, "unreadable", error=exc.strerror or str(exc), declared_sha256=declared_sha256)
+    if oid is not None:
+        return Attachment(berkas, "lfs_pointer", sha256=digest, declared_sha256=declared_sha256, lfs_oid=oid)
     return Attachment(berkas, "ok", sha256=digest, declared_sha256=declared_sha256)
+
+
+def _lfs_oid(path: str) -> str | None:
+    """The SHA-256 a Git LFS pointer file stands for; None if ``path`` is not a pointer.
+
+    A pointer with another hash method (the spec allows only sha256 today) is still a
+    pointer: its oid is returned as "" so that it is reported, never hashed as a document.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0))
+    with os.fdopen(fd, "rb") as handle:
+        head = handle.read(_LFS_MAX_SIZE)
+    if not head.startswith(_LFS_VERSION):
+        return None
+    match = _LFS_OID.search(head)
+    return match.group(1).decode() if match else ""
 
 
 def _resolve_inside(root: str, relative: str) -> tuple[str | None, os.stat_result]:

@@ -1,0 +1,105 @@
+"""Git LFS pointers: a checkout without `git lfs pull` leaves them where the documents were."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from lapkin_audit.cli import cli
+from lapkin_audit.load import attachments
+from tests.hostile_util import copy_patuh, run_check
+
+LRA = "lampiran/lra-2024-tw2.pdf"
+LRA_LINE = "  - {jenis: laporan_realisasi_anggaran, berkas: lampiran/lra-2024-tw2.pdf}"
+
+
+def _pointer(oid: str, size: int = 48213) -> bytes:
+    return f"version https://git-lfs.github.com/spec/v1\noid sha256:{oid}\nsize {size}\n".encode()
+
+
+def _dossier(tmp_path: Path, declared: str | None) -> tuple[Path, str]:
+    """The compliant dossier with its LRA replaced by an LFS pointer; returns (folder, real oid)."""
+    folder = copy_patuh(tmp_path / "lfs")
+    content = (folder / LRA).read_bytes()
+    oid = hashlib.sha256(content).hexdigest()
+    (folder / LRA).write_bytes(_pointer(oid, len(content)))
+    if declared is not None:
+        manifest = folder / "dossier.yaml"
+        text = manifest.read_text(encoding="utf-8")
+        assert LRA_LINE in text
+        manifest.write_text(text.replace(LRA_LINE, LRA_LINE[:-1] + f', sha256: "{declared}"}}'), encoding="utf-8")
+    return folder, oid
+
+
+def _lra_findings(report: dict) -> list[tuple[str, str]]:
+    (dossier,) = report["dossiers"]
+    return sorted((f["rule"], f["message"]) for f in dossier["findings"] if LRA in f["message"])
+
+
+def test_a_pointer_is_recognised_with_the_oid_it_stands_for(tmp_path):
+    folder, oid = _dossier(tmp_path, declared=None)
+    found = attachments.inspect(folder, LRA)
+    assert (found.status, found.lfs_oid) == ("lfs_pointer", oid)
+    assert found.sha256 == hashlib.sha256((folder / LRA).read_bytes()).hexdigest() != oid
+
+
+def test_a_pointer_whose_oid_matches_the_manifest_is_still_not_the_document(tmp_path):
+    content = (copy_patuh(tmp_path / "original") / LRA).read_bytes()
+    folder, _ = _dossier(tmp_path, declared=hashlib.sha256(content).hexdigest())
+    code, report = run_check(str(folder))
+    assert code == 1
+    findings = _lra_findings(report)
+    assert [rule for rule, _ in findings] == ["K003"]
+    assert "Git LFS pointer" in findings[0][1] and "oid equals the manifest's sha256" in findings[0][1]
+    assert "git lfs pull" in findings[0][1]
+    assert report["dossiers"][0]["verdict"] == "TIDAK_PATUH"
+
+
+def test_a_pointer_whose_oid_differs_is_a_sha256_mismatch_without_the_content(tmp_path):
+    folder, oid = _dossier(tmp_path, declared="0" * 64)
+    code, report = run_check(str(folder))
+    assert code == 1
+    findings = _lra_findings(report)
+    assert [rule for rule, _ in findings] == ["K003", "K004"]
+    k004 = findings[1][1]
+    assert f"stands for content with SHA-256 {oid}, not {'0' * 64}" in k004
+
+
+def test_a_pointer_without_a_declared_sha256_is_named(tmp_path):
+    folder, _ = _dossier(tmp_path, declared=None)
+    code, report = run_check(str(folder))
+    findings = _lra_findings(report)
+    assert code == 1 and [rule for rule, _ in findings] == ["K003"]
+    assert "is a Git LFS pointer, not the document" in findings[0][1]
+
+
+def test_indonesian_message_names_the_pointer(tmp_path):
+    folder, _ = _dossier(tmp_path, declared=None)
+    code, report = run_check(str(folder), "--lang", "id")
+    assert code == 1
+    assert any("penunjuk Git LFS" in message for _, message in _lra_findings(report))
+
+
+def test_a_small_text_file_that_only_looks_similar_is_a_document(tmp_path):
+    folder = copy_patuh(tmp_path / "plain")
+    (folder / LRA).write_bytes(b"version 1\noid sha256:" + b"a" * 64 + b"\n")
+    found = attachments.inspect(folder, LRA)
+    assert found.status == "ok" and found.lfs_oid is None
+
+
+def test_a_pointer_with_another_hash_method_is_still_a_pointer(tmp_path):
+    folder = copy_patuh(tmp_path / "other")
+    (folder / LRA).write_bytes(b"version https://git-lfs.github.com/spec/v1\noid sha512:abcd\nsize 3\n")
+    found = attachments.inspect(folder, LRA)
+    assert found.status == "lfs_pointer" and found.lfs_oid == ""
+
+
+def test_hash_never_records_a_pointers_own_sha256(tmp_path):
+    folder, _ = _dossier(tmp_path, declared=None)
+    result = CliRunner().invoke(cli, ["hash", "--lang", "en", str(folder)])
+    assert f"{LRA}: not hashed (lfs_pointer)" in result.output
+    after = (folder / "dossier.yaml").read_text(encoding="utf-8")
+    assert LRA_LINE in after.splitlines()  # the other attachments got their sha256, the pointer did not
+    assert "sha256: " in after
