@@ -91,6 +91,11 @@ def cli() -> None:
     "--changed-since", metavar="REF", default=None, help="Only dossiers with a file changed since this git ref."
 )
 @click.option(
+    "--touched",
+    is_flag=True,
+    help="PATHS are changed files (as a pre-commit hook passes them): audit the dossiers that hold them.",
+)
+@click.option(
     "--baseline", metavar="FILE", default=None, help="Findings recorded in FILE are reported but do not fail the run."
 )
 @click.option(
@@ -120,6 +125,7 @@ def check(
     timeout: float,
     max_chars: int,
     changed_since: str | None,
+    touched: bool,
     baseline: str | None,
     write_baseline: str | None,
     exit_zero: bool,
@@ -134,7 +140,7 @@ def check(
     from lapkin_audit.decide import baseline as baseline_stage
     from lapkin_audit.decide.engine import Options
     from lapkin_audit.errors import RulesError
-    from lapkin_audit.load.discovery import PathNotFound, discover
+    from lapkin_audit.load.discovery import PathNotFound, discover, holding
     from lapkin_audit.model import Report, RunOptions
     from lapkin_audit.report import Style, needs_rule_docs, needs_sops, renderer
 
@@ -142,12 +148,18 @@ def check(
     unknown = unknown_selectors(selectors + ignored)
     if unknown:
         _fail(f"unknown rule code or prefix: {', '.join(unknown)} (see `lapkin-audit rules`)")
-    try:
-        targets = discover(paths)
-    except PathNotFound as exc:
-        _fail(f"path does not exist: {exc}")
-    if not targets:
-        _fail(f"no dossier.yaml found under: {' '.join(paths)}")
+    if touched:
+        targets = holding(paths)
+        if not targets:  # a commit that touches no dossier has nothing to audit
+            click.echo("lapkin-audit: no dossier among the files given.", err=True)
+            sys.exit(EXIT_OK)
+    else:
+        try:
+            targets = discover(paths)
+        except PathNotFound as exc:
+            _fail(f"path does not exist: {exc}")
+        if not targets:
+            _fail(f"no dossier.yaml found under: {' '.join(paths)}")
     if changed_since is not None:
         from lapkin_audit.load.changes import ChangesUnknown
         from lapkin_audit.load.changes import changed_since as changed

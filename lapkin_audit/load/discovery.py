@@ -49,6 +49,50 @@ def discover(paths: Iterable[str]) -> list[Target]:
     return sorted(found.values(), key=lambda t: (t.display, os.fsencode(t.manifest)))
 
 
+def holding(files: Iterable[str]) -> list[Target]:
+    """The dossiers that hold ``files`` (as a pre-commit hook passes them), sorted, each once.
+
+    A file belongs to the nearest folder above it with a ``dossier.yaml``: a changed
+    attachment, a changed manifest and a deleted file (its path need not exist) all make
+    their dossier audited. A relative path is looked up no higher than the current folder;
+    files in no dossier (a README, a CI file) are skipped.
+    """
+    found: dict[str, Target] = {}
+    checked: dict[str, str | None] = {}  # folder -> the dossier folder holding it, None: none
+    for raw in files:
+        path = os.path.normpath(raw)
+        folder = _holding_folder(path if os.path.isdir(path) else os.path.dirname(path), checked)
+        if folder is None:
+            continue
+        manifest = os.path.join(folder, MANIFEST)
+        identity = os.path.realpath(manifest)
+        if identity not in found:
+            display = printable(os.path.normpath(folder))
+            found[identity] = Target(Path(folder), display, Path(manifest))
+    return sorted(found.values(), key=lambda t: (t.display, os.fsencode(t.manifest)))
+
+
+def _holding_folder(folder: str, checked: dict[str, str | None]) -> str | None:
+    """The nearest folder from ``folder`` upwards that holds a manifest (memoised per folder)."""
+    walked: list[str] = []
+    answer: str | None = None
+    while True:
+        if folder in checked:
+            answer = checked[folder]
+            break
+        walked.append(folder)
+        if os.path.isfile(os.path.join(folder or ".", MANIFEST)):
+            answer = folder or "."
+            break
+        parent = os.path.dirname(folder)
+        if parent == folder or not folder or folder == os.curdir:
+            break  # the top: "/" for an absolute path, the current folder for a relative one
+        folder = parent
+    for each in walked:
+        checked[each] = answer
+    return answer
+
+
 def printable(path: str) -> str:
     """A path as text that can always be printed and written as UTF-8, on one line.
 

@@ -1,0 +1,141 @@
+"""A document repository audited through the pre-commit hook (.pre-commit-hooks.yaml).
+
+pre-commit runs a hook's ``entry`` at the repository's top, with the hook's ``args`` and
+the staged files appended. These tests do exactly that on a sample repository (git, a
+baseline, an LFS pointer), so the hook's contract is tested without pre-commit itself.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from lapkin_audit.load.discovery import holding
+from tests.helpers import FIXTURES, ROOT
+from tests.hostile_util import CLI
+
+pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+
+HOOK = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))[0]
+
+
+def git(root: Path, *args: str) -> str:
+    command = ["git", "-c", "user.name=Sub Bagian Umum", "-c", "user.email=umum@kecamatan.test", "-C", str(root), *args]
+    return subprocess.run(command, check=True, capture_output=True, text=True).stdout
+
+
+@pytest.fixture
+def repository(tmp_path: Path) -> Path:
+    """dossiers/2023-tw1 has old findings (in the baseline); the 2024 dossiers are compliant."""
+    root = tmp_path / "arsip-lkj"
+    shutil.copytree(FIXTURES / "k001-tanpa-lra", root / "dossiers" / "2023-tw1")
+    for name in ("2024-tw1", "2024-tw2"):
+        shutil.copytree(FIXTURES / "patuh", root / "dossiers" / name)
+    (root / "README.md").write_text("Arsip Laporan Kinerja\n", encoding="utf-8")
+    git(root.parent, "init", "-q", str(root))
+    assert cli(root, "check", "--write-baseline", "lapkin-baseline.json", "dossiers")[0] == 0
+    git(root, "add", ".")
+    git(root, "commit", "-q", "-m", "arsip 2023-2024")
+    return root
+
+
+def run_hook(root: Path, files: list[str], *args: str) -> tuple[int, str]:
+    """The hook as pre-commit runs it: entry, then args, then the files, from the top."""
+    entry = shlex.split(HOOK["entry"])
+    assert entry[0] == "lapkin-audit"
+    return cli(root, *entry[1:], *args, *files)
+
+
+def cli(root: Path, *args: str) -> tuple[int, str]:
+    """``lapkin-audit ARGS`` in a child process at ``root``; (exit status, stdout + stderr)."""
+    command = [sys.executable, "-c", CLI, *args]
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "LAPKIN_AUDIT_CACHE_DIR": str(root.parent / "cache")}
+    done = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, timeout=120)
+    assert "Traceback" not in done.stderr, done.stderr
+    return done.returncode, done.stdout + done.stderr
+
+
+def staged(root: Path) -> list[str]:
+    """The files pre-commit would pass: staged, not deleted."""
+    return git(root, "diff", "--cached", "--name-only", "--diff-filter=d").split()
+
+
+def test_the_hook_is_declared_for_filenames_in_one_run():
+    assert HOOK["id"] == "lapkin-audit" and HOOK["language"] == "python"
+    assert HOOK["pass_filenames"] is True and HOOK["require_serial"] is True
+    assert "--touched" in shlex.split(HOOK["entry"])
+
+
+def test_only_the_touched_dossier_is_audited(repository):
+    attachment = repository / "dossiers" / "2024-tw2" / "lampiran" / "lra-2024-tw2.pdf"
+    attachment.write_bytes(attachment.read_bytes() + b"\n%% dipindai ulang\n")
+    git(repository, "add", ".")
+    assert run_hook(repository, staged(repository)) == (0, "")  # concise: silent when all is well
+    code, output = run_hook(repository, staged(repository), "--format", "json")
+    assert code == 0
+    assert [d["path"] for d in json.loads(output)["dossiers"]] == ["dossiers/2024-tw2"]
+
+
+def test_a_commit_that_breaks_a_dossier_is_stopped(repository):
+    manifest = repository / "dossiers" / "2024-tw1" / "dossier.yaml"
+    lines = manifest.read_text(encoding="utf-8").splitlines(keepends=True)
+    manifest.write_text("".join(line for line in lines if "laporan_realisasi_anggaran" not in line), encoding="utf-8")
+    git(repository, "add", ".")
+    code, output = run_hook(repository, staged(repository))
+    assert code == 1
+    assert "dossiers/2024-tw1/dossier.yaml:" in output and "K001" in output
+
+
+def test_a_commit_touching_no_dossier_passes_with_a_word(repository):
+    (repository / "README.md").write_text("Arsip Laporan Kinerja Kecamatan\n", encoding="utf-8")
+    git(repository, "add", ".")
+    assert staged(repository) == ["README.md"]
+    code, output = run_hook(repository, staged(repository))
+    assert (code, output.strip()) == (0, "lapkin-audit: no dossier among the files given.")
+
+
+def test_old_findings_in_the_baseline_do_not_stop_a_commit_new_ones_do(repository):
+    manifest = repository / "dossiers" / "2023-tw1" / "dossier.yaml"
+    manifest.write_text("# diarsipkan\n" + manifest.read_text(encoding="utf-8"), encoding="utf-8")
+    git(repository, "add", ".")
+    files = staged(repository)
+    assert run_hook(repository, files)[0] == 1  # without the baseline: the old K001
+    code, output = run_hook(repository, files, "--baseline", "lapkin-baseline.json")
+    assert code == 0 and "K001" in output
+
+
+def test_an_lfs_pointer_committed_instead_of_a_document_is_named(repository):
+    attachment = repository / "dossiers" / "2024-tw1" / "lampiran" / "dpa-2024.pdf"
+    content = attachment.read_bytes()
+    oid = hashlib.sha256(content).hexdigest()
+    pointer = f"version https://git-lfs.github.com/spec/v1\noid sha256:{oid}\nsize {len(content)}\n"
+    attachment.write_text(pointer, encoding="utf-8")
+    git(repository, "add", ".")
+    code, output = run_hook(repository, staged(repository))
+    assert code == 1 and "K003" in output and "Git LFS" in output
+
+
+def test_holding_finds_the_nearest_dossier_above_each_file(tmp_path, monkeypatch):
+    for name in ("a", "b"):
+        shutil.copytree(FIXTURES / "patuh", tmp_path / "dossiers" / name)
+    (tmp_path / "dossiers" / "catatan.txt").write_text("-", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    files = [
+        "dossiers/b/lampiran/dpa-2024.pdf",
+        "dossiers/a/dossier.yaml",
+        "dossiers/a/lampiran/dihapus.pdf",  # deleted: its dossier is still touched
+        "dossiers/catatan.txt",  # in no dossier
+        "dossiers/b",  # a folder given as such
+        str(tmp_path / "dossiers" / "a" / "lampiran" / "lra-2024-tw2.pdf"),  # absolute, the same dossier
+    ]
+    assert [t.display for t in holding(files)] == ["dossiers/a", "dossiers/b"]
+    assert holding(["README.md", "dossiers/catatan.txt"]) == []
