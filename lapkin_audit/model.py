@@ -386,6 +386,16 @@ class RunOptions:
     baseline: str | None = None  # the baseline file whose findings do not fail the run
     baseline_unused: int = 0  # entries of the baseline that matched no finding
 
+    def as_dict(self) -> dict[str, Any]:
+        """The options as the machine-readable reports (JSON, SARIF) record them."""
+        return {
+            "select": list(self.select),
+            "ignore": list(self.ignore),
+            "strict": self.strict,
+            "baseline": self.baseline,
+            "baseline_unused": self.baseline_unused,
+        }
+
     @property
     def partial(self) -> bool:
         """Some rules were not assessed: a verdict covers only the others."""

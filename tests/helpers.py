@@ -4,6 +4,7 @@ the way the command line does (with the rule docs a renderer asks for)."""
 from __future__ import annotations
 
 import dataclasses
+import subprocess
 from pathlib import Path
 
 from lapkin_audit.model import Report
@@ -20,3 +21,9 @@ def render_as_cli(fmt: str, report: Report) -> str:
 
         report = dataclasses.replace(report, rule_docs=ruledocs.load())
     return "".join(renderer(fmt)(report))
+
+
+def git(root: Path, *args: str) -> str:
+    """``git -C root ARGS`` as a clerk of the office would commit; its standard output."""
+    command = ["git", "-c", "user.name=Sub Bagian Umum", "-c", "user.email=umum@kecamatan.test", "-C", str(root), *args]
+    return subprocess.run(command, check=True, capture_output=True, text=True).stdout

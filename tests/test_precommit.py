@@ -20,17 +20,12 @@ import pytest
 import yaml
 
 from lapkin_audit.load.discovery import holding
-from tests.helpers import FIXTURES, ROOT
+from tests.helpers import FIXTURES, ROOT, git
 from tests.hostile_util import CLI
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
 HOOK = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))[0]
-
-
-def git(root: Path, *args: str) -> str:
-    command = ["git", "-c", "user.name=Sub Bagian Umum", "-c", "user.email=umum@kecamatan.test", "-C", str(root), *args]
-    return subprocess.run(command, check=True, capture_output=True, text=True).stdout
 
 
 @pytest.fixture

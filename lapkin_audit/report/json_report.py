@@ -49,13 +49,7 @@ def _head(report: Report) -> dict[str, Any]:
         # Added to the spec's fields: findings counted by kind, waived ones apart, and the
         # options that change what the verdicts mean (rules left out, --strict).
         "finding_counts": finding_counts(report.results),
-        "options": {
-            "select": list(report.options.select),
-            "ignore": list(report.options.ignore),
-            "strict": report.options.strict,
-            "baseline": report.options.baseline,
-            "baseline_unused": report.options.baseline_unused,
-        },
+        "options": report.options.as_dict(),
     }
 
 

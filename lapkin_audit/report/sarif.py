@@ -63,13 +63,7 @@ def _log(report: Report, results: list[Any]) -> dict[str, Any]:
         "properties": {
             "summary": report.summary(),
             "finding_counts": finding_counts(report.results),
-            "options": {
-                "select": list(report.options.select),
-                "ignore": list(report.options.ignore),
-                "strict": report.options.strict,
-                "baseline": report.options.baseline,
-                "baseline_unused": report.options.baseline_unused,
-            },
+            "options": report.options.as_dict(),
         },
         "results": results,
     }
