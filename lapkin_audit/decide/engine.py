@@ -73,22 +73,18 @@ def assess(
             return _result(display_path, sop_id, _stamp(((v, None) for v in loaded.violations), None, options.lang))
         return _audit(loaded.dossier, loaded.sop, options, attachments_seen)
     except Exception as exc:
-        finding = Finding(
-            rule=INTERNAL_ERROR,
-            severity=Severity.ERROR,
-            message=render("internal", {"error": f"{type(exc).__name__}: {exc}"}, options.lang),
-        )
-        return DossierResult(display_path, sop_id, Verdict.TIDAK_DAPAT_DINILAI, (finding,))
+        return _internal(display_path, sop_id, "internal", {"error": f"{type(exc).__name__}: {exc}"}, options)
 
 
 def out_of_time(display_path: str, options: Options) -> DossierResult:
     """A dossier whose audit ran past its time budget: reported, and the batch goes on."""
-    finding = Finding(
-        rule=INTERNAL_ERROR,
-        severity=Severity.ERROR,
-        message=render("internal.timeout", {"seconds": f"{options.budget:g}"}, options.lang),
-    )
-    return DossierResult(display_path, None, Verdict.TIDAK_DAPAT_DINILAI, (finding,))
+    return _internal(display_path, None, "internal.timeout", {"seconds": f"{options.budget:g}"}, options)
+
+
+def _internal(display_path: str, sop_id: str | None, key: str, args: dict[str, str], options: Options) -> DossierResult:
+    """A dossier the tool itself could not assess (E000): never a pass, never the end of a batch."""
+    finding = Finding(rule=INTERNAL_ERROR, severity=Severity.ERROR, message=render(key, args, options.lang))
+    return DossierResult(display_path, sop_id, Verdict.TIDAK_DAPAT_DINILAI, (finding,))
 
 
 def unlisted(display_path: str, options: Options) -> DossierResult:

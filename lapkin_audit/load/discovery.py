@@ -42,10 +42,18 @@ def discover(paths: Iterable[str]) -> list[Target]:
         else:  # a file given directly is the manifest, whatever its name
             candidates = [(os.path.dirname(raw) or ".", raw, False)]
         for folder, manifest, unlisted in candidates:
-            identity = os.path.realpath(manifest)
-            if identity not in found:
-                display = printable(os.path.normpath(folder))
-                found[identity] = Target(Path(folder), display, Path(manifest), unlisted)
+            _add(found, folder, manifest, unlisted)
+    return _in_order(found)
+
+
+def _add(found: dict[str, Target], folder: str, manifest: str, unlisted: bool = False) -> None:
+    """Record a dossier once, by the real path of its manifest."""
+    identity = os.path.realpath(manifest)
+    if identity not in found:
+        found[identity] = Target(Path(folder), printable(os.path.normpath(folder)), Path(manifest), unlisted)
+
+
+def _in_order(found: dict[str, Target]) -> list[Target]:
     return sorted(found.values(), key=lambda t: (t.display, os.fsencode(t.manifest)))
 
 
@@ -62,14 +70,9 @@ def holding(files: Iterable[str]) -> list[Target]:
     for raw in files:
         path = os.path.normpath(raw)
         folder = _holding_folder(path if os.path.isdir(path) else os.path.dirname(path), checked)
-        if folder is None:
-            continue
-        manifest = os.path.join(folder, MANIFEST)
-        identity = os.path.realpath(manifest)
-        if identity not in found:
-            display = printable(os.path.normpath(folder))
-            found[identity] = Target(Path(folder), display, Path(manifest))
-    return sorted(found.values(), key=lambda t: (t.display, os.fsencode(t.manifest)))
+        if folder is not None:
+            _add(found, folder, os.path.join(folder, MANIFEST))
+    return _in_order(found)
 
 
 def _holding_folder(folder: str, checked: dict[str, str | None]) -> str | None:
