@@ -385,6 +385,8 @@ class RunOptions:
     strict: bool = False  # warnings fail the run (exit status 1)
     baseline: str | None = None  # the baseline file whose findings do not fail the run
     baseline_unused: int = 0  # entries of the baseline that matched no finding
+    # per-path-ignores of the configuration file: (pattern, codes) left out for the dossiers it matches
+    per_path_ignore: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         """The options as the machine-readable reports (JSON, SARIF) record them."""
@@ -394,12 +396,13 @@ class RunOptions:
             "strict": self.strict,
             "baseline": self.baseline,
             "baseline_unused": self.baseline_unused,
+            "per_path_ignore": {pattern: list(codes) for pattern, codes in self.per_path_ignore},
         }
 
     @property
     def partial(self) -> bool:
         """Some rules were not assessed: a verdict covers only the others."""
-        return bool(self.select or self.ignore)
+        return bool(self.select or self.ignore or self.per_path_ignore)
 
     def fails(self, finding: Finding) -> bool:
         """Whether a finding fails the run (exit status 1): an unwaived error, or under
