@@ -12,10 +12,19 @@ import enum
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:  # the calendar is only needed where working time is computed
     from lapkin_audit.domain.worktime import OfficeCalendar
+
+
+class KeptTables(Protocol):
+    """Where tables derived from rules and libraries outlive a run (the cache folder), so
+    that the next start need not derive them again. Values are JSON; a miss is None."""
+
+    def get(self, key: str) -> Any | None: ...
+
+    def put(self, key: str, value: Any) -> None: ...
 
 
 class Severity(str, enum.Enum):

@@ -11,10 +11,7 @@ only reads and validates, and every error names the file, the key and what is ex
 
 from __future__ import annotations
 
-import difflib
-import fnmatch
 import os
-import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,6 +48,8 @@ class Config:
         (``arsip/2019`` covers every dossier under it)."""
         if not self.per_path_ignores:
             return ()
+        import fnmatch
+
         relative = _relative(folder, self.base)
         if relative is None:
             return ()
@@ -106,6 +105,8 @@ def load(path: Path, formats: Iterable[str]) -> Config:
 
 
 def _table(path: Path, label: str) -> Mapping[str, Any]:
+    import tomllib  # imports here keep a run without a configuration file light
+
     try:
         with open(path, "rb") as handle:
             data = handle.read(MAX_BYTES + 1)
@@ -237,6 +238,8 @@ def _per_path(raw: Any, label: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 
 def _suggestion(word: str, known: Iterable[str]) -> str:
+    import difflib
+
     known = list(known)
     kebab = word.replace("_", "-").lower()
     if kebab in known and kebab != word:
