@@ -260,6 +260,8 @@ def _check(
         raise  # the reader went away (`| head`): main() ends quietly
     except Exception as exc:
         _fail(f"internal error while writing the {fmt} report: {type(exc).__name__}: {exc}")
+    if fmt == "concise":
+        _say_options(report)
     if statistics:
         _print_statistics(report)
     failed = any(report.options.fails(f) for r in report.results for f in r.findings)
@@ -318,6 +320,17 @@ def _show_settings(config: Any, settings: dict[str, Any], sources: dict[str, str
         rows.append((f"per-path-ignores {pattern}", ", ".join(codes), config.label))
     click.echo(f"configuration file: {config.label or '(none)'}")
     click.echo(tabulate(rows, headers=("setting", "value", "source"), tablefmt="simple", disable_numparse=True))
+
+
+def _say_options(report: Any) -> None:
+    """concise has no verdicts to stand beside: rules left out, --strict or a baseline are
+    said on standard error, so that an empty output never passes for a full audit while
+    standard output stays one finding per line."""
+    from lapkin_audit.lang.words import options_note
+
+    note = options_note(report.options, report.lang)
+    if note:
+        click.echo(f"lapkin-audit: {note}.", err=True)
 
 
 def _print_statistics(report: Any) -> None:

@@ -190,3 +190,10 @@ def test_per_path_ignores_are_said_in_every_format(repo: Path):
         code, out, _ = run(".", "--format", fmt)
         assert code == 1, fmt  # K001 still fails
         assert text in out, fmt
+
+
+def test_concise_says_the_options_on_standard_error(repo: Path):
+    code, out, err = run("2024", "--format", "concise", "--ignore", "T", "--lang", "en")
+    assert (code, out) == (0, "")  # nothing found: the output stays empty for grep
+    assert err == "lapkin-audit: rules T were not assessed (--ignore).\n"
+    assert run("2024", "--format", "concise")[2] == ""  # a full audit says nothing more
