@@ -63,6 +63,18 @@ class LegalBasis:
 
 
 @dataclass(frozen=True)
+class TteTrust:
+    """What a run trusts for electronic signatures (a ``tte`` rules file; load/tte.py)."""
+
+    roots: tuple[bytes, ...] = ()  # trust roots, DER; none by default
+    pins: tuple[str, ...] = ()  # their SHA-256 fingerprints, as the rules file pins them
+    crls: tuple[bytes, ...] = ()  # revocation lists, DER
+    tolerance_minutes: int = 60  # a declared datetime and the signing time
+    tolerance_days: int = 0  # a declared date and the signing time's local date (0: the same day)
+    source: str | None = None  # the rules file, None when none is configured
+
+
+@dataclass(frozen=True)
 class DocumentKind:
     id: str
     name: str
@@ -70,6 +82,7 @@ class DocumentKind:
     paraf: tuple[str, ...] = ()  # roles that must initial it
     tanda_tangan: tuple[str, ...] = ()  # roles that must sign it
     cites_legal_basis: bool = False
+    tte: bool = False  # its paraf and tanda tangan must be electronic signatures in the PDF
 
 
 @dataclass(frozen=True)
@@ -128,6 +141,7 @@ class Sop:
     required_officials: tuple[str, ...] = ()  # roles a dossier must name in `pejabat`
     waiver_approver: str = "camat"  # the role whose holder may approve a pengecualian
     texts: Mapping[str, Any] = field(default_factory=dict)  # kualifikasi, pencatatan, ...: documented only
+    tte: TteTrust = field(default_factory=TteTrust)  # the run's trust for electronic signatures
 
     def outline(self) -> SopOutline:
         """What a reader needs of this SOP beside the findings."""
