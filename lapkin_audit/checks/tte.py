@@ -81,7 +81,10 @@ def _document(ctx: Context, doc: Document, facts: Any) -> Iterator[Violation]:
 
 
 def _proven(ctx: Context, mark: Mark, signature: Any) -> Iterator[Violation]:
-    yield from _integrity(signature, mark.field)
+    broken = list(_integrity(signature, mark.field))
+    yield from broken
+    if broken:
+        return  # S002-S004 say it proves nothing; its time and partial checks are moot
     if signature.time is not None:
         signed_at = dt.datetime.fromisoformat(signature.time.replace("Z", "+00:00"))
         trust = ctx.sop.tte
