@@ -37,6 +37,7 @@ FAMILIES = {
     "P": ("Paraf dan tanda tangan", "Initials and signatures"),
     "A": ("Alur", "Flow of steps"),
     "W": ("Waktu", "Time standards"),
+    "S": ("Tanda tangan elektronik (TTE)", "Electronic signatures (TTE)"),
     "X": ("Pengecualian", "Waivers"),
 }
 
@@ -112,6 +113,28 @@ _RULES = (
         "Proses dimulai sebelum periode laporan berakhir",
         "The run started before the period ended",
     ),
+    Rule("S001", ERROR, False, "Tanda tangan elektronik yang dinyatakan tidak ada", "A declared electronic signature is missing"),
+    Rule("S002", ERROR, False, "Tanda tangan elektronik rusak", "An electronic signature is broken"),
+    Rule("S003", ERROR, False, "Sertifikat tidak berantai ke akar tepercaya", "A certificate does not chain to a trust root"),
+    Rule(
+        "S004",
+        ERROR,
+        False,
+        "Sertifikat dicabut atau tidak berlaku saat ditandatangani",
+        "A certificate revoked or not valid at signing time",
+    ),
+    Rule("S005", ERROR, False, "Penanda tangan bukan orang yang dinyatakan", "The signer is not the person declared"),
+    Rule(
+        "S006",
+        ERROR,
+        True,
+        "Waktu tanda tangan elektronik di luar toleransi tanggal",
+        "A signing time outside the tolerance of the date",
+    ),
+    Rule("S007", ERROR, False, "Tanda tangan mendahului paraf di berkas", "The signature comes before the paraf in the file"),
+    Rule("S008", WARNING, True, "Tanda tangan elektronik diperiksa sebagian", "An electronic signature checked only in part"),
+    Rule("S009", WARNING, True, "Tanda tangan elektronik yang tidak dinyatakan", "An undeclared electronic signature"),
+    Rule("S010", WARNING, False, "Tanda TTE tanpa tanda tangan elektronik sah", "A TTE mark without a valid signature"),
     Rule("X001", WARNING, False, "Pengecualian tidak sah", "An invalid waiver"),
 )
 

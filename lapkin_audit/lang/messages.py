@@ -376,6 +376,59 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "nip.nip": ("NIP", "NIP (civil servant)"),
     "nip.ni_pppk": ("NI PPPK", "NI PPPK (contract staff)"),
     "P006": ("{nama} memaraf sekaligus menandatangani {jenis}.", "{nama} both initialled and signed {jenis}."),
+    # S: tanda tangan elektronik (TTE)
+    "S001": (
+        "{what} {nama} pada {jenis} dinyatakan TTE, tetapi berkasnya tidak memuat tanda tangan elektronik orang itu ({count} tanda tangan di berkas).",
+        "The {what} by {nama} on {jenis} is declared TTE, but the file holds no electronic signature by that person ({count} signatures in the file).",
+    ),
+    "S002.bytes": (
+        "Tanda tangan elektronik {signer} ({field_name}) rusak: bagian yang ditandatangani telah berubah.",
+        "The electronic signature of {signer} ({field_name}) is broken: the signed bytes have changed.",
+    ),
+    "S002.changed": (
+        "Berkas diubah setelah {signer} menandatanganinya ({field_name}), melebihi perubahan yang diizinkan tanda tangan itu.",
+        "The file was changed after {signer} signed it ({field_name}), beyond what that signature allows.",
+    ),
+    "S003": (
+        "Sertifikat {signer} (penerbit: {issuer}) tidak berantai ke akar tepercaya di folder aturan ({detail}).",
+        "The certificate of {signer} (issuer: {issuer}) does not chain to a trust root of the rules folder ({detail}).",
+    ),
+    "S004.revoked": (
+        "Sertifikat {signer} sudah dicabut pada waktu penandatanganan ({time}; {detail}).",
+        "The certificate of {signer} was revoked at the signing time ({time}; {detail}).",
+    ),
+    "S004.expired": (
+        "Sertifikat {signer} sudah kedaluwarsa pada waktu penandatanganan ({time}).",
+        "The certificate of {signer} had expired at the signing time ({time}).",
+    ),
+    "S004.not_yet_valid": (
+        "Sertifikat {signer} belum berlaku pada waktu penandatanganan ({time}).",
+        "The certificate of {signer} was not yet valid at the signing time ({time}).",
+    ),
+    "S005": (
+        "{what} pada {jenis} dinyatakan oleh {nama}, tetapi berkas ditandatangani secara elektronik oleh {signer}.",
+        "The {what} on {jenis} is declared by {nama}, but the file is signed electronically by {signer}.",
+    ),
+    "S006": (
+        "{what} bertanggal {tanggal}, tetapi ditandatangani secara elektronik pada {signed} (menurut {basis}).",
+        "The {what} is dated {tanggal}, but was signed electronically at {signed} (by the {basis}).",
+    ),
+    "S007": (
+        "Tanda tangan {signer} pada {jenis} dibubuhkan sebelum paraf {paraf}; SOP: diparaf dulu, lalu ditandatangani.",
+        "{signer}'s signature on {jenis} comes before {paraf}'s paraf; the SOP: paraf first, then the signature.",
+    ),
+    "S008": (
+        "{what} {nama} hanya dapat diperiksa sebagian: {parts}.",
+        "The {what} by {nama} could be checked only in part: {parts}.",
+    ),
+    "S009": (
+        "{jenis} memuat tanda tangan elektronik {signer} ({field_name}) yang tidak dinyatakan di manifest.",
+        "{jenis} carries an electronic signature by {signer} ({field_name}) that the manifest does not declare.",
+    ),
+    "S010": (
+        "{berkas} ({jenis}) menampilkan tanda TTE (catatan kaki BSrE atau kode QR verifikasi), tetapi tidak memuat tanda tangan elektronik yang sah: salinan cetak-pindai, atau tanda palsu.",
+        "{berkas} ({jenis}) shows a TTE mark (the BSrE footer or a verification QR code) but holds no valid electronic signature: a printed-and-scanned copy, or a forged mark.",
+    ),
     # X: pengecualian
     "X001.unknown_rule": (
         "Pengecualian untuk aturan {aturan} tidak sah: kode aturan tidak dikenal.",
