@@ -329,15 +329,22 @@ def sop_group() -> None:
 @click.argument("source", type=click.Path(exists=True, dir_okay=False))
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write the rules file here.")
 @click.option("--force", is_flag=True, help="Overwrite an existing output file.")
+@click.option(
+    "--lengkapi-dari",
+    "policy",
+    type=click.Path(exists=True, dir_okay=False),
+    default=None,
+    help="Complete what the document does not say from this rules file, and report where they differ.",
+)
 @click.option("--lang", type=click.Choice(("id", "en")), default="id", show_default=True, help="Language of texts.")
-def sop_import(source: str, output: str | None, force: bool, lang: str) -> None:
+def sop_import(source: str, output: str | None, force: bool, policy: str | None, lang: str) -> None:
     """Turn an SOP AP document (text, HTML, DOCX) into a rules file.
 
     Exit status: 0 written and complete; 1 written with gaps to complete by hand; 2 refused.
     """
     from lapkin_audit.authoring.sopimport.commands import run_import
 
-    outcome = run_import(Path(source), lang)
+    outcome = run_import(Path(source), lang, Path(policy) if policy else None)
     if outcome.output is not None:
         if output is None:
             click.echo(outcome.output, nl=False)

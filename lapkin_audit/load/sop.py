@@ -137,6 +137,8 @@ SOP_SCHEMA: dict[str, Any] = {
     "jumlah_waktu": {"type": "string", "required": True},
     # Assumptions the file makes where its SOP document is silent, as data.
     "asumsi": _NOTES,
+    # Notes `sop import` leaves for the person completing the file (never checked).
+    "saran": _NOTES,
     # Where the file came from (written by `sop import`): the document, its SHA-256, its
     # shape, and the original text of every value taken from it (field path -> text).
     "sumber": {

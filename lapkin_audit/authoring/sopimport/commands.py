@@ -25,6 +25,14 @@ _SUMMARY = {
         "{path}: SOP {id!r} written with {count} gaps to complete by hand (see `celah` in the file):",
     ),
     "clean": ("{path}: tidak ada cacat.", "{path}: no defects."),
+    "completed": (
+        "Diimpor dari {source} dan dilengkapi dengan kebijakan {policy} (`sop import --lengkapi-dari`).",
+        "Imported from {source} and completed with the policy of {policy} (`sop import --lengkapi-dari`).",
+    ),
+    "differences": (
+        "{count} perbedaan antara dokumen dan berkas aturan (dokumen / aturan):",
+        "{count} differences between the document and the rules file (dokumen / aturan):",
+    ),
     "unreadable": (
         "{path}: berkas aturan tidak dapat dibaca: {detail}",
         "{path}: the rules file cannot be read: {detail}",
@@ -43,11 +51,13 @@ class Outcome:
     messages: list[str] = field(default_factory=list)  # for standard error
 
 
-def run_import(source: Path, lang: str) -> Outcome:
+def run_import(source: Path, lang: str, policy: Path | None = None) -> Outcome:
     result = import_source(source)
     if result.status == REFUSED or result.imported is None:
         return Outcome(EXIT[REFUSED], messages=[result.refusal(str(source), lang)])
     imported = result.imported
+    if policy is not None:
+        return _completed(source, result, policy, lang)
     text = to_yaml(imported, source.name, result.shape or "teks", result.sha256 or "", lang)
     sop_id = imported.sop.get("id")
     if result.status == GAPS:
@@ -56,6 +66,27 @@ def run_import(source: Path, lang: str) -> Outcome:
         lines += [f"  {gap['bidang']}: {gap['alasan']}" for gap in data["sop"]["celah"]]
         return Outcome(EXIT[GAPS], text, lines)
     return Outcome(EXIT["written"], text, [_t("written", lang, path=source, id=sop_id)])
+
+
+def _completed(source: Path, result: Any, policy: Path, lang: str) -> Outcome:
+    """The import completed with the policy of a rules file, and where the two differ."""
+    import yaml
+
+    from lapkin_audit.authoring.sopimport.complete import complete
+
+    rules, problem = read_rules_or_source(policy, lang) if policy.suffix.lower() in (".yaml", ".yml") else (None, None)
+    if rules is None:
+        return Outcome(2, messages=[problem or _t("unreadable", lang, path=policy, detail="not a rules file")])
+    data = document(result.imported, source.name, result.shape or "teks", result.sha256 or "", lang)["sop"]
+    completed, differences = complete(data, rules)
+    gaps = completed.get("celah") or []
+    header = _t("completed", lang, source=source.name, policy=policy.name)
+    text = f"# {header}\n" + yaml.safe_dump({"sop": completed}, sort_keys=False, allow_unicode=True, width=110)
+    lines = [_t("differences", lang, count=len(differences))] + [f"  {d}" for d in differences]
+    if gaps:
+        lines.append(_t("gaps", lang, path=source, id=completed.get("id"), count=len(gaps)))
+        lines += [f"  {gap['bidang']}: {gap['alasan']}" for gap in gaps]
+    return Outcome(EXIT[GAPS] if gaps else EXIT["written"], text, lines)
 
 
 def read_rules_or_source(path: Path, lang: str) -> tuple[dict[str, Any] | None, str | None]:

@@ -10,6 +10,7 @@ person completes it.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -38,6 +39,7 @@ IDENTITY = {
     "tgl efektif": "tanggal_efektif",
     "disahkan oleh": "disahkan_oleh",
     "nama sop": "nama",
+    "judul sop": "nama",
 }
 SECTIONS = {
     "dasar hukum": "dasar_hukum",
@@ -155,8 +157,10 @@ def classify(grid: Grid) -> None:
     unnumbered = [re.sub(r"^(?:\d+ )+", "", norm_label(c.text)) for row in grid for c in row if c.text]
     labels = {text for text in unnumbered if len(text) < 60}
     starts = {text[:40] for text in unnumbered}
-    sop_marks = [x for x in ("nomor sop", "tanggal efektif", "disahkan oleh", "nama sop", "mutu baku", "kelengkapan")
-                 if x in labels or any(s.startswith(x) for s in starts)]  # fmt: skip
+    keys = {hit[0] for row in grid for c in row if (hit := _label_split(c)) is not None}
+    identity = keys & {"nomor", "tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif", "disahkan_oleh", "nama"}
+    flow = [x for x in ("mutu baku", "kelengkapan") if x in labels]
+    sop_marks = sorted(identity) + flow
     pelayanan = [x for x in STANDAR_PELAYANAN if x in labels]
     spo = [x for x in SPO if x in labels or any(s.startswith(x) for s in starts if len(s) < 30)]
     if len(sop_marks) >= 3:
@@ -166,6 +170,52 @@ def classify(grid: Grid) -> None:
     if len(pelayanan) >= 3:
         raise NotAnSop("standar_pelayanan", pelayanan)
     raise NotAnSop("unknown", sop_marks)
+
+
+# ------------------------------------------------------------------ lines of a PDF transcript
+
+_ALL_LABELS = sorted({**IDENTITY, **SECTIONS}, key=len, reverse=True)
+_IN_LINE = re.compile(
+    r"(?<![A-Za-z])(?:" + "|".join(r"\W{0,3}".join(map(re.escape, w.split())) for w in _ALL_LABELS) + r")",
+    re.IGNORECASE,
+)
+
+
+def _label_positions(text: str) -> list[tuple[int, int]]:
+    """Where labels stand in a line: "Nama SOPProsedur" has one (a capital starts the value)."""
+    found = []
+    for match in _IN_LINE.finditer(text):
+        end = match.end()
+        following = text[end : end + 2]
+        if following[:1].isalpha() and not (following[:1].isupper() and following[1:2].islower()):
+            continue  # the label's words run on into a longer word
+        found.append((match.start(), end))
+    return found
+
+
+def split_lines(grid: Grid) -> Grid:
+    """Rows of one cell (lines of a transcript) split at every label they hold:
+    "PEMERINTAH KOTA BATAM Tanggal Pembuatan JUNI 2020" -> [unit, label, value]."""
+    out: Grid = []
+    for row in grid:
+        if len(row) != 1 or not row[0].text:
+            out.append(row)
+            continue
+        text = row[0].text
+        cells: list[Cell] = []
+        previous = 0
+        for start, end in _label_positions(text):
+            before = text[previous:start].strip(" :")
+            if before:
+                cells.append(Cell(before, [before], []))
+            label = text[start:end]
+            cells.append(Cell(label, [label], []))
+            previous = end
+        rest = text[previous:].strip(" :")
+        if rest:
+            cells.append(Cell(rest, [rest], []))
+        out.append(cells or row)
+    return out
 
 
 # ------------------------------------------------------------------ identity
@@ -188,30 +238,96 @@ def _label_split(cell: Cell) -> tuple[str, str] | None:
     return None
 
 
-def find_identity(grid: Grid) -> dict[str, Cell]:
+_SECTION_KEYS = set(SECTIONS.values())
+_NOMOR_VALUE = re.compile(r"-|[\w.-]*(?:\s*/\s*[\w.-]*)+|[\w.-]+")
+
+
+def find_identity(grid: Grid, out: Imported, lines: bool) -> dict[str, Cell]:
+    """The cell that holds each identity item and section.
+
+    A table gives a label's value in the next cell of its row, or, for a row of labels,
+    in the cell below. A transcript of a PDF (``lines``) gives it after the label on the
+    same line; a run of labels with nothing between them means the values were flattened
+    away from their labels, and nothing of that line is associated (each item is a gap).
+    """
     found: dict[str, Cell] = {}
+    handled: set[str] = set()
     for r, row in enumerate(grid):
-        labelled = [(c, _label_split(cell)) for c, cell in enumerate(row)]
-        for c, hit in labelled:
+        hits = [(c, _label_split(cell)) for c, cell in enumerate(row)]
+        label_cols = [c for c, hit in hits if hit is not None and not hit[1]]
+        sections_here = [hit[0] for _, hit in hits if hit is not None and hit[0] in _SECTION_KEYS]
+        keys_here = [hit[0] for _, hit in hits if hit is not None]
+        two_columns = len(keys_here) == 2 and len(sections_here) == 2  # "Dasar Hukum | Kualifikasi Pelaksana"
+        flattened = lines and not two_columns and any(b == a + 1 for a, b in itertools.pairwise(label_cols))
+        for c, hit in hits:
             if hit is None:
                 continue
             key, rest = hit
-            if key in found:
+            if key in found or key in handled:
+                continue
+            if flattened:
+                handled.add(key)
+                after = " ".join(cell.text for cell in row[c + 1 :] if _label_split(cell) is None)[:160]
+                out.gap(key, "labels_detached", [after] if after else None)
                 continue
             if rest:
                 seg = [s for s in row[c].segments if s and norm_label(s) not in IDENTITY]
                 found[key] = Cell(rest, seg if key == "disahkan_oleh" and len(seg) > 1 else [rest], [])
                 continue
-            value = next((cell for cell in row[c + 1 :] if not cell.empty), None)
+            value = row[c + 1] if c + 1 < len(row) and not row[c + 1].empty else None
+            if value is None and not lines:
+                value = next((cell for cell in row[c + 1 :] if not cell.empty), None)
             if value is not None and _label_split(value) is None:
-                found[key] = value
+                found[key] = _line_value(grid, r, key, value, out) if lines else value
                 continue
-            # A row of labels: the values are below, in the same columns.
-            if r + 1 < len(grid) and c < len(grid[r + 1]):
-                below = grid[r + 1][c]
-                if not below.empty and _label_split(below) is None:
-                    found[key] = below
+            if not lines:
+                # A row of labels: the values are below, in the same columns.
+                if r + 1 < len(grid) and c < len(grid[r + 1]):
+                    below = grid[r + 1][c]
+                    if not below.empty and _label_split(below) is None:
+                        found[key] = below
+                continue
+            if key in _SECTION_KEYS and len(sections_here) > 1:
+                handled.add(key)
+                out.gap(key, "columns_interleaved", label=row[c].text)
+            elif key in _SECTION_KEYS:
+                block = _lines_below(grid, r)
+                if block:
+                    found[key] = Cell(" ".join(block), block, [])
+            elif key == "nama":
+                handled.add(key)
+                around = [grid[i][0].text for i in (r - 1, r + 1) if 0 <= i < len(grid) and grid[i]]
+                out.gap(key, "value_not_separable", around or None, label=row[c].text)
     return found
+
+
+def _lines_below(grid: Grid, r: int, limit: int = 40) -> list[str]:
+    """Up to ``limit`` non-empty lines after row ``r``, stopping at a line that holds a label."""
+    block: list[str] = []
+    for row in grid[r + 1 :]:
+        if len(block) >= limit or any(_label_split(cell) is not None for cell in row):
+            break
+        block.extend(cell.text for cell in row if cell.text)
+    return block[:limit]
+
+
+def _line_value(grid: Grid, r: int, key: str, value: Cell, out: Imported) -> Cell:
+    """A value read from a transcript's line, trimmed to what the item can hold."""
+    if key == "nomor":
+        m = _NOMOR_VALUE.match(value.text)
+        text = m.group(0).strip() if m else value.text
+        return Cell(text, [text], [])
+    if key == "disahkan_oleh":
+        # The signer's name, rank and NIP follow on their own lines.
+        block = _lines_below(grid, r, 4)
+        if any(_NIP.search(line) for line in block):
+            stop = next(i for i, line in enumerate(block) if _NIP.search(line))
+            return Cell(" ".join([value.text, *block[: stop + 1]]), [value.text, *block[: stop + 1]], [])
+    if key == "nama":
+        block = _lines_below(grid, r, 1)
+        if block and not block[0][:1].isdigit():
+            out.saran.append({"bidang": "nama", "teks": ("may_continue", {"next": block[0]})})
+    return value
 
 
 _NIP = re.compile(r"NIP\.?\s*:?\s*(\d[\d .]{15,28}\d)", re.IGNORECASE)
@@ -318,9 +434,12 @@ def _suggest_roles(text: str, roles: dict[str, str]) -> list[str]:
 
 
 def extract(grid: Grid) -> Imported:
+    lines = not any(len(row) > 1 for row in grid)  # a transcript: one cell per line
+    if lines:
+        grid = split_lines(grid)
     classify(grid)
-    found = find_identity(grid)
     out = Imported(sop={}, teks_asli={})
+    found = find_identity(grid, out, lines)
     sop, ta = out.sop, out.teks_asli
 
     nama_cell = found.get("nama")
@@ -331,17 +450,20 @@ def extract(grid: Grid) -> Imported:
         ta["nama"] = nama
     else:
         sop["nama"] = None
-        out.gap("nama", "no_name")
+        if not any(g["bidang"] == "nama" for g in out.celah):
+            out.gap("nama", "no_name")
     unit = _unit(grid)
     if unit:
         sop["unit"] = unit
         ta["unit"] = unit
     if "nomor" in found:
-        sop["nomor"] = ta["nomor"] = found["nomor"].text
+        written = found["nomor"].text
+        ta["nomor"] = written
+        sop["nomor"] = None if written.strip() in ("-", "–") else written  # "-": the document has none
     for key in ("tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif"):
         cell = found.get(key)
         if cell is None:
-            if key == "tanggal_efektif":
+            if key == "tanggal_efektif" and not any(g["bidang"] == key for g in out.celah):
                 sop[key] = None
                 out.gap(key, "no_effective_date")
             continue
@@ -354,6 +476,14 @@ def extract(grid: Grid) -> Imported:
             out.gap(key, "no_effective_date")
         sop[key] = value  # null: the document writes "-" or nothing
         ta[key] = cell.text
+    signer_cell = found.get("disahkan_oleh")
+    if (
+        signer_cell is not None
+        and len(signer_cell.segments or [signer_cell.text]) == 1
+        and (len(signer_cell.text.split()) > 6)
+    ):
+        found.pop("disahkan_oleh")
+        out.gap("disahkan_oleh", "signer_not_separable", [signer_cell.text])
     if "disahkan_oleh" in found:
         signer = split_signer(found["disahkan_oleh"])
         sop["disahkan_oleh"] = dict(signer)

@@ -64,6 +64,35 @@ GAPS: dict[str, tuple[str, str]] = {
         "A precondition: which document proves it and who must sign it is policy the document does not state (add"
         " the decree's kind to jenis_dokumen with berkas: true), or keep only `teks` if a dossier need not prove it.",
     ),
+    "labels_detached": (
+        "Dalam salinan ini label identitas terlepas dari nilainya (label-label berderet, nilainya di tempat"
+        " lain); nilainya tidak dapat dipasangkan tanpa menebak. Saran: teks sesudah deretan label.",
+        "In this copy the identity labels stand apart from their values (a run of labels, the values elsewhere);"
+        " they cannot be paired without guessing. Suggestion: the text after the run of labels.",
+    ),
+    "columns_interleaved": (
+        "Dua kolom ({label} dan pasangannya) bercampur baris demi baris dalam salinan ini; isinya tidak dapat"
+        " dipisahkan tanpa menebak. Salin dari dokumen asli.",
+        "Two columns ({label} and its neighbour) are interleaved line by line in this copy; their contents cannot"
+        " be separated without guessing. Copy them from the original document.",
+    ),
+    "value_not_separable": (
+        "Nilai {label} tercampur dengan teks di sekitarnya (kolom bersisian dalam salinan PDF); saran: baris"
+        " sebelum dan sesudahnya.",
+        "The value of {label} is mixed with the text around it (side-by-side columns in a PDF copy); suggestion:"
+        " the lines before and after it.",
+    ),
+    "signer_not_separable": (
+        "Disahkan oleh tidak dapat dipisahkan menjadi jabatan, nama, pangkat dan NIP; saran: teksnya.",
+        "Disahkan oleh cannot be separated into jabatan, nama, pangkat and NIP; suggestion: its text.",
+    ),
+}
+
+SUGGESTIONS: dict[str, tuple[str, str]] = {
+    "may_continue": (
+        "Nilai ini mungkin berlanjut di baris berikutnya: {next!r}.",
+        "The value may continue on the next line: {next!r}.",
+    ),
 }
 
 ASSUMPTIONS: dict[str, tuple[str, str]] = {

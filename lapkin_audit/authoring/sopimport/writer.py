@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from lapkin_audit.authoring.sopimport.extract import Imported
-from lapkin_audit.authoring.sopimport.texts import ASSUMPTIONS, GAPS, HEADER, pick
+from lapkin_audit.authoring.sopimport.texts import ASSUMPTIONS, GAPS, HEADER, SUGGESTIONS, pick
 
 ORDER = (
     "id", "nama", "unit", "nomor", "tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif", "disahkan_oleh",
@@ -28,6 +28,11 @@ def document(imported: Imported, source_name: str, shape: str, sha256: str, lang
                 **({"saran": gap["saran"]} if gap.get("saran") else {}),
             }
             for gap in imported.celah
+        ]
+    if imported.saran:
+        sop["saran"] = [
+            {"bidang": note["bidang"], "teks": pick(SUGGESTIONS[note["teks"][0]], lang, **note["teks"][1])}
+            for note in imported.saran
         ]
     sop["sumber"] = {"berkas": source_name, "sha256": sha256, "bentuk": shape, "teks_asli": dict(imported.teks_asli)}
     return {"sop": sop}
