@@ -412,3 +412,109 @@ def test_readme_and_docs_name_every_sop_code():
     guide = (ROOT / "docs" / "importing-sops.md").read_text(encoding="utf-8")
     for code in SOP_RULES:
         assert code in readme and code in guide
+
+
+@pytest.mark.parametrize(
+    "waktu,fires", [("0,9 hari kalender", True), ("1 hari kalender", False), ("1 x 24 jam", False)]
+)
+def test_a_step_in_calendar_time_is_measured_in_elapsed_time(tmp_path, waktu, fires):
+    # Step 2 of the compliant example runs Monday 08:45 to Tuesday 08:00: 405 working
+    # minutes, 1,395 elapsed. 0,9 hari kalender allows 1,296 elapsed minutes.
+    folder = _variant(tmp_path, lambda sop: sop["langkah"][1].update(waktu=waktu))
+    runner = CliRunner()
+    result = runner.invoke(
+        cli, ["check", str(ROOT / "fixtures" / "dossiers" / "patuh"), "--rules", str(folder), "--format", "json"]
+    )
+    findings = json.loads(result.output[: result.output.rindex("}") + 1])["dossiers"][0]["findings"]
+    assert any(f["rule"] == "W001" and f.get("step") == 2 for f in findings) is fires
+
+
+# ------------------------------------------------------------------ e-SOP JSON (openSOP's model)
+
+
+def _opensop_record() -> dict:
+    """The Karangploso SOP as an openSOP record (its fields, camelCase, as the application
+    returns them). The seed lost its executors, so each `aktor` here is the first role the
+    bundled rules assume: a record states one, and the importer must take it as stated."""
+    seed = imported_sop(SEED)
+    bundled = yaml.safe_load(BUNDLED.read_text(encoding="utf-8"))["sop"]
+    names = {
+        "camat": "Camat",
+        "sekretaris": "Sekretaris",
+        "tim": "Tim",
+        "sub_umum": "Sub. Umum",
+        "sub_evapor": "Sub. Evapor",
+    }
+    kinds = seed["jenis_dokumen"]
+    steps = []
+    for step, policy in zip(seed["langkah"], bundled["langkah"], strict=True):
+        steps.append(
+            {
+                "id": f"a{step['nomor']}",
+                "noKegiatan": step["nomor"],
+                "aktivitasKegiatan": step["kegiatan"],
+                "tipeSimbol": "BELAH_KETUPAT" if step["nomor"] == 3 else "KOTAK",
+                "aktor": {"namaJabatan": names[policy["pelaksana"][0]]},
+                "nextActivityYes": "a4" if step["nomor"] == 3 else None,
+                "nextActivityNo": "a2" if step["nomor"] == 3 else None,
+                "mutuBaku": {
+                    "persyaratanKelengkapan": ", ".join(kinds[k]["nama"] for k in step["kelengkapan"]),
+                    "waktu": step["waktu"],
+                    "output": " dan ".join(kinds[k]["nama"] for k in step["output"]),
+                    "keterangan": step.get("keterangan"),
+                },
+            }
+        )
+    return {
+        "nomorSOP": seed["nomor"],
+        "judulSOP": seed["nama"],
+        "unitKerja": {"kode": "35.07.25", "nama": "Kantor Kecamatan Karangploso"},
+        "tanggalPembuatan": "2014-12-20T00:00:00.000Z",
+        "tanggalRevisi": None,
+        "tanggalEfektif": "2014-12-20T00:00:00.000Z",
+        "pengesahanOleh": seed["disahkan_oleh"]["nama"],
+        "dasarHukum": "\n".join(b["teks_asli"] for b in seed["dasar_hukum"]),
+        "kualifikasiPelaksana": "\n".join(seed["kualifikasi_pelaksana"]),
+        "peralatanPerlengkapan": "\n".join(p["nama"] for p in seed["peralatan"]),
+        "peringatan": seed["peringatan"][0]["teks"],
+        "catatanPendataan": seed["pencatatan"][0],
+        "keterkaitan": [
+            {"tipeHubungan": "SOP_TERKAIT", "sopTerkait": {"judulSOP": k["nama"]}} for k in seed["keterkaitan"]
+        ],
+        "aktivitas": steps,
+    }
+
+
+def test_an_esop_json_record_imports_with_what_it_states(tmp_path):
+    path = tmp_path / "pelaporan-kinerja.json"
+    path.write_text(json.dumps(_opensop_record(), ensure_ascii=False, indent=2), encoding="utf-8")
+    result = import_source(path)
+    assert result.shape == "json" and result.imported is not None
+    sop = result.imported.sop
+    assert [s["pelaksana"] for s in sop["langkah"]] == [
+        ["sub_evapor"],
+        ["tim"],
+        ["sekretaris"],
+        ["sub_umum"],
+        ["sub_umum"],
+        ["sub_umum"],
+    ]
+    assert sop["langkah"][2]["keputusan"] == {"ya": 4, "tidak": 2}
+    assert sop["disahkan_oleh"] == {"nama": "SUROTO, SH, MM"}
+    # the model has no Jumlah Waktu Penyelesaian: a gap, suggesting the steps' sum
+    assert [g["bidang"] for g in result.imported.celah] == ["dasar_hukum[1].tahun", "jumlah_waktu", "peringatan[0]"]
+    source = path.read_text(encoding="utf-8")
+    for where, text in result.imported.teks_asli.items():
+        assert text in source, (where, text)
+    assert [(d.code, d.field) for d in lint(document(result.imported, path.name, "json", "0" * 64, "id")["sop"])] == [
+        ("S002", "dasar_hukum[1]"),
+        ("S003", "dasar_hukum[1]"),
+        ("S005", "nomor"),
+    ]
+
+
+def test_json_that_is_not_an_esop_export_is_refused(tmp_path):
+    for name, text in {"other.json": '{"a": 1}', "deep.json": "[" * 100_000, "broken.json": "{"}.items():
+        path = tmp_path / name
+        path.write_text(text)
+        assert import_source(path).status == REFUSED, name

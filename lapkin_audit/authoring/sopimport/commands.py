@@ -9,6 +9,7 @@ by hand, 2 refused (not an SOP AP, unreadable, over a limit) or a usage error.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from lapkin_audit.authoring.sopimport import EXIT, GAPS, REFUSED, import_source
 from lapkin_audit.authoring.sopimport.lint import Defect, lint
 from lapkin_audit.authoring.sopimport.writer import document, to_yaml
 from lapkin_audit.catalogue import SOP_RULES
+from lapkin_audit.model import nearest_line
 
 _SUMMARY = {
     "written": ("{path}: SOP {id!r} ditulis, lengkap.", "{path}: SOP {id!r} written, complete."),
@@ -91,6 +93,12 @@ def _completed(source: Path, result: Any, policy: Path, lang: str) -> Outcome:
 
 def read_rules_or_source(path: Path, lang: str) -> tuple[dict[str, Any] | None, str | None]:
     """(the mapping under ``sop:``, None) or (None, why not) for a rules file or a document."""
+    sop, problem, _lines = _read(path, lang)
+    return sop, problem
+
+
+def _read(path: Path, lang: str) -> tuple[dict[str, Any] | None, str | None, Mapping[str, int]]:
+    """As ``read_rules_or_source``, with the line of every field of a rules file."""
     if path.suffix.lower() in (".yaml", ".yml"):
         from lapkin_audit.lang.messages import Nested, render
         from lapkin_audit.load import yamlread
@@ -99,31 +107,34 @@ def read_rules_or_source(path: Path, lang: str) -> tuple[dict[str, Any] | None, 
         if isinstance(text, yamlread.ReadProblem):
             problem = text
         else:
-            data, _lines, problems = yamlread.parse(text)
+            data, lines, problems = yamlread.parse(text)
             if not problems:
                 if isinstance(data, dict) and isinstance(data.get("sop"), dict):
-                    return data["sop"], None
-                return None, _t("unreadable", lang, path=path, detail="no top-level `sop:`")
+                    return data["sop"], None, lines
+                return None, _t("unreadable", lang, path=path, detail="no top-level `sop:`"), {}
             problem = problems[0]
         message = render(problem.message, {**problem.args, "what": Nested("what.rules"), "path": path.name}, lang)
-        return None, _t("unreadable", lang, path=path, detail=message)
+        return None, _t("unreadable", lang, path=path, detail=message), {}
     result = import_source(path)
     if result.imported is None:
-        return None, result.refusal(str(path), lang)
-    return document(result.imported, path.name, result.shape or "teks", result.sha256 or "", lang)["sop"], None
+        return None, result.refusal(str(path), lang), {}
+    sop = document(result.imported, path.name, result.shape or "teks", result.sha256 or "", lang)["sop"]
+    return sop, None, {}
 
 
 def run_lint(path: Path, lang: str) -> Outcome:
-    sop, problem = read_rules_or_source(path, lang)
+    sop, problem, lines = _read(path, lang)
     if sop is None:
         return Outcome(2, messages=[problem or ""])
     defects = lint(sop)
     if not defects:
         return Outcome(0, messages=[_t("clean", lang, path=path)])
-    return Outcome(1, "\n".join(format_defect(path, d, lang) for d in defects) + "\n")
+    return Outcome(1, "\n".join(format_defect(path, d, lang, lines) for d in defects) + "\n")
 
 
-def format_defect(path: Path, defect: Defect, lang: str) -> str:
+def format_defect(path: Path, defect: Defect, lang: str, lines: Mapping[str, int] | None = None) -> str:
+    """``path[:line]: CODE [severity] field: message``; the line for a rules file."""
     rule = SOP_RULES[defect.code]
-    severity = "error" if rule.severity.value == "error" else "warning"
-    return f"{path}: {defect.code} [{severity}] {defect.field}: {defect.message(lang)}"
+    line = nearest_line(f"sop.{defect.field}", lines) if lines else None
+    where = f"{path}:{line}" if line else str(path)
+    return f"{where}: {defect.code} [{rule.severity.value}] {defect.field}: {defect.message(lang)}"

@@ -368,35 +368,41 @@ class Columns:
     first_row: int
 
 
+_FLOW_LABELS = {"kelengkapan", "persyaratan perlengkapan", "persyaratan kelengkapan", "waktu", "output", "hasil"}
+
+
 def find_columns(grid: Grid) -> Columns | None:
+    """The columns of the flowchart table: one header row (No, Kegiatan, the Pelaksana,
+    Kelengkapan, Waktu, Output, Keterangan), or two (Pelaksana and Mutu Baku spanning the
+    actors and Kelengkapan/Waktu/Output written in a second row)."""
     for h, row in enumerate(grid):
         names = [norm_label(c.text) for c in row]
         if "kegiatan" not in names:
             continue
         below = [norm_label(c.text) for c in grid[h + 1]] if h + 1 < len(grid) else []
-        both = [(names, h), (below, h + 1)]
+        two_rows = any(label in _FLOW_LABELS for label in below)
+        pairs = [names, below] if two_rows else [names]
 
-        def col(*words: str, pairs: list[tuple[list[str], int]] = both) -> int | None:
-            for labels, _ in pairs:
+        def col(*words: str, pairs: list[list[str]] = pairs) -> int | None:
+            for labels in pairs:
                 for i, label in enumerate(labels):
                     if label in words:
                         return i
             return None
 
-        kel, waktu = col("kelengkapan", "persyaratan perlengkapan"), col("waktu")
+        kel = col("kelengkapan", "persyaratan perlengkapan", "persyaratan kelengkapan")
+        waktu = col("waktu")
         if kel is None and waktu is None:
             continue
         keg = names.index("kegiatan")
         no = col("no", "nomor", "no urut") or 0
-        start = (
-            h + 2 if any(below) and (kel == below.index("kelengkapan") if "kelengkapan" in below else True) else h + 1
-        )
         limit = kel if kel is not None else waktu
-        actors = []
-        if start == h + 2:
-            actors = [(i, grid[h + 1][i].text) for i in range(keg + 1, limit or 0) if i < len(grid[h + 1]) and below[i]]
+        actors: list[tuple[int, str]] = []
+        if two_rows:
+            actors = [(i, grid[h + 1][i].text) for i in range(keg + 1, limit or 0) if i < len(below) and below[i]]
         if not actors:
             actors = [(i, row[i].text) for i in range(keg + 1, limit or 0) if names[i] and names[i] != "pelaksana"]
+        start = h + 2 if two_rows else h + 1
         return Columns(no, keg, kel, waktu, col("output", "hasil"), col("keterangan", "ket"), actors, start)
     return None
 

@@ -27,11 +27,13 @@ MAX_ROWS = 50_000
 
 
 class SourceError(Exception):
-    """The source cannot be read as an SOP document: the message says why."""
+    """The source cannot be read as an SOP document: ``key`` (of ``texts.DETAILS``) says why."""
 
-    def __init__(self, reason: str, message: str) -> None:
-        super().__init__(message)
-        self.reason = reason  # a stable id: "size", "binary", "encoding", "nesting", ...
+    def __init__(self, reason: str, key: str, **args: object) -> None:
+        super().__init__(key)
+        self.reason = reason  # a stable id: "size", "binary", "encoding", "nesting", "shape"
+        self.key = key
+        self.args_ = args
 
 
 _SPACES = re.compile(r"\s+")
@@ -135,7 +137,7 @@ def grid_from_text(text: str) -> Grid:
     """Tab- or pipe-separated rows (a web page's table pasted as text), or plain lines."""
     lines = text.splitlines()
     if len(lines) > MAX_ROWS:
-        raise SourceError("size", f"more than {MAX_ROWS} lines")
+        raise SourceError("size", "too_many", count=MAX_ROWS, what="baris / lines")
     separator = "\t" if "\t" in text else "|" if text.count("|") >= 4 else None
     grid: Grid = []
     cells = 0
@@ -145,7 +147,7 @@ def grid_from_text(text: str) -> Grid:
             raw = raw[1:-1]  # "| a | b |": the outer bars open and close the row
         cells += len(raw)
         if cells > MAX_CELLS:
-            raise SourceError("size", f"more than {MAX_CELLS} cells")
+            raise SourceError("size", "too_many", count=MAX_CELLS, what="sel / cells")
         grid.append([cell_from_html(part) for part in raw])
     return grid
 
@@ -170,7 +172,7 @@ class _Tables(HTMLParser):
         if tag not in _VOID:
             self._depth += 1
             if self._depth > MAX_DEPTH:
-                raise SourceError("nesting", f"HTML nested deeper than {MAX_DEPTH} levels")
+                raise SourceError("nesting", "too_deep", depth=MAX_DEPTH)
         if tag == "tr":
             self._end_row()
             self._row = []
@@ -233,7 +235,7 @@ class _Tables(HTMLParser):
         self._row.extend(Cell() for _ in range(self._colspan - 1))
         self._cells += self._colspan
         if self._cells > MAX_CELLS:
-            raise SourceError("size", f"more than {MAX_CELLS} cells")
+            raise SourceError("size", "too_many", count=MAX_CELLS, what="sel / cells")
 
     def _end_row(self) -> None:
         self._end_cell()
@@ -270,25 +272,22 @@ def grid_from_docx(path: str) -> Grid:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
             if len(members) > MAX_DOCX_MEMBERS:
-                raise SourceError("size", f"a DOCX with more than {MAX_DOCX_MEMBERS} parts")
+                raise SourceError("size", "too_many", count=MAX_DOCX_MEMBERS, what="DOCX parts")
             total = sum(m.file_size for m in members)
             if total > MAX_DOCX_UNCOMPRESSED:
-                raise SourceError(
-                    "size",
-                    f"a DOCX that unpacks to {total} bytes (limit {MAX_DOCX_UNCOMPRESSED}): refused as a zip bomb",
-                )
+                raise SourceError("size", "zip_bomb", size=total, limit=MAX_DOCX_UNCOMPRESSED)
             if "word/document.xml" not in archive.namelist():
-                raise SourceError("shape", "a zip file without word/document.xml: not a Word document")
+                raise SourceError("shape", "not_docx")
     except zipfile.BadZipFile:
-        raise SourceError("binary", "a damaged zip file: not a readable Word document") from None
+        raise SourceError("binary", "bad_zip") from None
     try:
         import docx  # python-docx
     except ImportError:  # pragma: no cover - installed with the package
-        raise SourceError("shape", "reading DOCX needs python-docx (pip install python-docx)") from None
+        raise SourceError("shape", "no_docx_reader") from None
     try:
         document = docx.Document(path)
     except Exception as exc:  # python-docx raises many kinds on broken parts
-        raise SourceError("binary", f"the Word document cannot be read ({type(exc).__name__})") from None
+        raise SourceError("binary", "bad_docx", error=type(exc).__name__) from None
     grid: Grid = []
     for paragraph in document.paragraphs:
         text = clean(paragraph.text)
@@ -308,5 +307,5 @@ def grid_from_docx(path: str) -> Grid:
                 cells.append(Cell(" ".join(lines), lines, []))
             grid.append(cells)
             if len(grid) > MAX_ROWS:
-                raise SourceError("size", f"more than {MAX_ROWS} rows")
+                raise SourceError("size", "too_many", count=MAX_ROWS, what="baris / rows")
     return grid

@@ -95,6 +95,37 @@ SUGGESTIONS: dict[str, tuple[str, str]] = {
     ),
 }
 
+# Why a source cannot be read (the detail of a refusal).
+DETAILS: dict[str, tuple[str, str]] = {
+    "cannot_open": ("tidak dapat dibuka ({error})", "cannot be opened ({error})"),
+    "not_regular": ("bukan berkas biasa", "not a regular file"),
+    "too_large": ("lebih dari {mib} MiB", "larger than {mib} MiB"),
+    "nul_bytes": ("memuat bita NUL", "it holds NUL bytes"),
+    "not_utf8": ("bita ke-{byte}", "byte {byte}"),
+    "bad_json": ("JSON tidak sah ({error})", "not valid JSON ({error})"),
+    "not_esop": (
+        "berkas JSON yang bukan ekspor e-SOP (openSOP: judulSOP, aktivitas)",
+        "a JSON file that is not an e-SOP export (openSOP: judulSOP, aktivitas)",
+    ),
+    "too_many": ("lebih dari {count} {what}", "more than {count} {what}"),
+    "too_deep": ("HTML bersarang lebih dari {depth} tingkat", "HTML nested deeper than {depth} levels"),
+    "zip_bomb": (
+        "DOCX yang mengembang menjadi {size} bita (batas {limit}): ditolak sebagai bom zip",
+        "a DOCX that unpacks to {size} bytes (limit {limit}): refused as a zip bomb",
+    ),
+    "not_docx": (
+        "berkas zip tanpa word/document.xml: bukan dokumen Word",
+        "a zip file without word/document.xml: not a Word document",
+    ),
+    "bad_zip": (
+        "berkas zip rusak: bukan dokumen Word yang dapat dibaca",
+        "a damaged zip file: not a readable Word document",
+    ),
+    "no_docx_reader": ("membaca DOCX memerlukan python-docx", "reading DOCX needs python-docx"),
+    "bad_docx": ("dokumen Word tidak dapat dibaca ({error})", "the Word document cannot be read ({error})"),
+    "nested": ("bersarang terlalu dalam", "nested too deeply"),
+}
+
 ASSUMPTIONS: dict[str, tuple[str, str]] = {
     "calendar": (
         "Dokumen tidak menyebut kalender kerja kantor: kalender kerja nasional diasumsikan.",
