@@ -137,4 +137,11 @@ def import_source(path: Path) -> ImportResult:
         return ImportResult(REFUSED, reason=exc.kind, detail=", ".join(exc.found) or "-")
     except RecursionError:
         return ImportResult(REFUSED, reason="nesting", detail="nested")
+    if not imported.celah:
+        # Complete means the checker loads it: anything else is one more gap to close.
+        from lapkin_audit.authoring.sopimport.verify import load_problem
+
+        problem = load_problem(imported, path.name, shape, digest)
+        if problem is not None:
+            imported.gap("sop", "does_not_load", error=problem)
     return ImportResult(GAPS if imported.celah else WRITTEN, imported, shape, digest)

@@ -622,6 +622,10 @@ def _flowchart(grid: Grid, out: Imported) -> None:
     sop["jenis_dokumen"] = kinds
     sop["langkah"] = steps
     _total(total_text, steps, out)
+    if roles and "camat" not in roles:
+        sop["pengecualian_disetujui_oleh"] = None
+        heads = [rid for rid in roles if re.match(r"(lurah|kepala|kades|camat|sekretaris)", rid)]
+        out.gap("pengecualian_disetujui_oleh", "waiver_approver", [heads or list(roles)])
 
 
 def _waktu(text: str, where: str, out: Imported) -> Any:

@@ -82,6 +82,15 @@ GAPS: dict[str, tuple[str, str]] = {
         "The value of {label} is mixed with the text around it (side-by-side columns in a PDF copy); suggestion:"
         " the lines before and after it.",
     ),
+    "does_not_load": (
+        "Berkas ini belum dapat dimuat pemeriksa: {error}",
+        "The checker cannot load this file yet: {error}",
+    ),
+    "waiver_approver": (
+        "Siapa yang boleh menyetujui pengecualian adalah kebijakan (bawaan: camat, yang tidak ada di antara"
+        " Pelaksana SOP ini); pilih satu peran.",
+        "Who may approve a waiver is policy (the default, camat, is not among this SOP's Pelaksana); choose a role.",
+    ),
     "signer_not_separable": (
         "Disahkan oleh tidak dapat dipisahkan menjadi jabatan, nama, pangkat dan NIP; saran: teksnya.",
         "Disahkan oleh cannot be separated into jabatan, nama, pangkat and NIP; suggestion: its text.",
