@@ -338,7 +338,7 @@ def sop_group() -> None:
 )
 @click.option("--lang", type=click.Choice(("id", "en")), default="id", show_default=True, help="Language of texts.")
 def sop_import(source: str, output: str | None, force: bool, policy: str | None, lang: str) -> None:
-    """Turn an SOP AP document (text, HTML, DOCX) into a rules file.
+    """Turn an SOP AP document (text, HTML, DOCX, e-SOP JSON) into a rules file.
 
     Exit status: 0 written and complete; 1 written with gaps to complete by hand; 2 refused.
     """

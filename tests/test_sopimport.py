@@ -636,3 +636,30 @@ def test_complete_means_the_checker_loads_it(tmp_path):
     folder.mkdir()
     (folder / "surat.yaml").write_text(to_yaml(result.imported, page.name, "html", "0" * 64, "id"))
     assert "surat-masuk" in load_rulebook([folder]).sops
+
+
+def test_an_esop_decision_with_one_exit_is_a_gap(tmp_path):
+    record = _opensop_record()
+    record["aktivitas"][2]["nextActivityNo"] = None
+    path = tmp_path / "sop.json"
+    path.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    result = import_source(path)
+    assert result.imported is not None
+    gap = next(g for g in result.imported.celah if g["bidang"] == "langkah[2].keputusan")
+    assert gap["alasan"][0] == "decision_exit_missing" and gap["saran"] == [{"ya": 4}]
+
+
+def test_a_book_of_sops_imports_its_first_and_says_so(tmp_path):
+    text = SEED.read_text(encoding="utf-8")
+    book = tmp_path / "buku-sop.txt"
+    book.write_text(text + "\n" + text, encoding="utf-8")
+    result = import_source(book)
+    assert result.imported is not None
+    assert [s["nomor"] for s in result.imported.sop["langkah"]] == [1, 2, 3, 4, 5, 6]
+    assert [n["teks"][0] for n in result.imported.saran] == []  # the JUMLAH row ends the first table
+    rows = [line for line in text.splitlines() if not line.startswith("JUMLAH")]
+    book.write_text("\n".join(rows + rows), encoding="utf-8")
+    result = import_source(book)
+    assert result.imported is not None
+    assert [s["nomor"] for s in result.imported.sop["langkah"]] == [1, 2, 3, 4, 5, 6]
+    assert [n["teks"][0] for n in result.imported.saran] == ["more_sops"]

@@ -18,6 +18,7 @@ from lapkin_audit.authoring.sopimport import EXIT, GAPS, REFUSED, import_source
 from lapkin_audit.authoring.sopimport.lint import Defect, lint
 from lapkin_audit.authoring.sopimport.writer import document, to_yaml
 from lapkin_audit.catalogue import SOP_RULES
+from lapkin_audit.lang.words import severity_word
 from lapkin_audit.model import nearest_line
 
 _SUMMARY = {
@@ -137,4 +138,4 @@ def format_defect(path: Path, defect: Defect, lang: str, lines: Mapping[str, int
     rule = SOP_RULES[defect.code]
     line = nearest_line(f"sop.{defect.field}", lines) if lines else None
     where = f"{path}:{line}" if line else str(path)
-    return f"{where}: {defect.code} [{rule.severity.value}] {defect.field}: {defect.message(lang)}"
+    return f"{where}: {defect.code} [{severity_word(rule.severity, lang)}] {defect.field}: {defect.message(lang)}"

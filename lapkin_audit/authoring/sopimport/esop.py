@@ -104,9 +104,9 @@ def to_grid(data: Mapping[str, Any]) -> tuple[Grid, dict[str, Any]]:
             _text(quality.get("keterangan")),
         ]
         grid.append([Cell(text, [text] if text else [], []) for text in texts])
-        yes, no = by_id.get(step.get("nextActivityYes")), by_id.get(step.get("nextActivityNo"))
-        if step.get("tipeSimbol") == "BELAH_KETUPAT" and yes is not None and no is not None:
-            decisions[step["noKegiatan"]] = {"ya": yes, "tidak": no}
+        if step.get("tipeSimbol") == "BELAH_KETUPAT":
+            exits = {"ya": by_id.get(step.get("nextActivityYes")), "tidak": by_id.get(step.get("nextActivityNo"))}
+            decisions[step["noKegiatan"]] = {answer: target for answer, target in exits.items() if target is not None}
     unit = data.get("unitKerja")
     extras = {
         # null dates: the record states there is none (a revision not yet made)
@@ -135,6 +135,12 @@ def apply(imported: Imported, extras: Mapping[str, Any]) -> None:
             texts["disahkan_oleh.nama"] = extras["pengesahan"]
     for i, step in enumerate(sop.get("langkah") or ()):
         exits = extras["decisions"].get(step["nomor"])
-        if exits is not None:
+        if exits is None:
+            continue
+        where = f"langkah[{i}].keputusan"
+        imported.celah = [g for g in imported.celah if g["bidang"] != where]
+        if len(exits) == 2:
             step["keputusan"] = dict(exits)
-            imported.celah = [g for g in imported.celah if g["bidang"] != f"langkah[{i}].keputusan"]
+        else:  # a decision (the diamond) with an exit missing: the record says no more
+            step["keputusan"] = None
+            imported.gap(where, "decision_exit_missing", [dict(exits)] if exits else None)

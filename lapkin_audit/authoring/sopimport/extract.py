@@ -596,6 +596,10 @@ def _flowchart(grid: Grid, out: Imported) -> None:
         m = _STEP_NO.match(cell_at(row, columns.no).strip())
         if not m or not cell_at(row, columns.kegiatan):
             continue
+        if steps and int(m.group(1)) <= steps[-1]["nomor"]:
+            # Numbering starts again: the next SOP of a book of SOPs. One file, one SOP.
+            out.saran.append({"bidang": "langkah", "teks": ("more_sops", {"after": steps[-1]["nomor"]})})
+            break
         i = len(steps)
         where = f"langkah[{i}]"
         step: dict[str, Any] = {"nomor": int(m.group(1)), "kegiatan": cell_at(row, columns.kegiatan)}

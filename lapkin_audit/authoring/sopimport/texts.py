@@ -41,6 +41,10 @@ GAPS: dict[str, tuple[str, str]] = {
         " mengarah.",
         "This step is a decision (its text asks a question) but the document does not say where each answer leads.",
     ),
+    "decision_exit_missing": (
+        "Langkah ini keputusan (belah ketupat), tetapi catatannya tidak menyebut kedua jalan keluarnya (Ya dan Tidak).",
+        "This step is a decision (a diamond) but its record does not name both exits (Ya and Tidak).",
+    ),
     "no_waktu": ("Langkah ini tidak memuat Waktu.", "The step has no Waktu."),
     "bad_waktu": (
         "Waktu {text!r} tidak dapat dibaca ({error}); tulis dengan satuan: menit, jam, hari (kerja).",
@@ -98,6 +102,12 @@ GAPS: dict[str, tuple[str, str]] = {
 }
 
 SUGGESTIONS: dict[str, tuple[str, str]] = {
+    "more_sops": (
+        "Nomor langkah mulai lagi sesudah langkah {after}: dokumen ini tampaknya memuat lebih dari satu SOP;"
+        " hanya yang pertama diimpor. Pisahkan dokumennya, satu SOP satu berkas.",
+        "Step numbers start again after step {after}: the document seems to hold more than one SOP; only the"
+        " first was imported. Split the document, one SOP a file.",
+    ),
     "may_continue": (
         "Nilai ini mungkin berlanjut di baris berikutnya: {next!r}.",
         "The value may continue on the next line: {next!r}.",
