@@ -663,3 +663,24 @@ def test_a_book_of_sops_imports_its_first_and_says_so(tmp_path):
     assert result.imported is not None
     assert [s["nomor"] for s in result.imported.sop["langkah"]] == [1, 2, 3, 4, 5, 6]
     assert [n["teks"][0] for n in result.imported.saran] == ["more_sops"]
+
+
+def test_lint_reads_a_document_s_own_times(tmp_path):
+    """A total that is not the sum, and a time without a unit, as the document writes them."""
+    text = SEED.read_text(encoding="utf-8").replace("2 hari 3 jam 15 menit", "2 hari 4 jam")
+    text = text.replace("\t15 Menit\t", "\t15\t")
+    path = tmp_path / "sop.txt"
+    path.write_text(text, encoding="utf-8")
+    result = import_source(path)
+    assert result.imported is not None
+    gaps = {g["bidang"]: g["alasan"][0] for g in result.imported.celah}
+    assert gaps["langkah[5].waktu"] == "bad_waktu"
+    sop = document(result.imported, path.name, "teks", result.sha256 or "", "id")["sop"]
+    assert [(d.code, d.field) for d in lint(sop) if d.code in ("S006", "S009")] == [("S009", "langkah[5].waktu")]
+    text = SEED.read_text(encoding="utf-8").replace("2 hari 3 jam 15 menit", "2 hari 4 jam")
+    path.write_text(text, encoding="utf-8")
+    result = import_source(path)
+    assert result.imported is not None
+    assert {g["bidang"]: g["alasan"][0] for g in result.imported.celah}["jumlah_waktu"] == "total_not_sum"
+    sop = document(result.imported, path.name, "teks", result.sha256 or "", "id")["sop"]
+    assert [(d.code, d.field) for d in lint(sop) if d.code == "S006"] == [("S006", "jumlah_waktu")]
