@@ -684,3 +684,54 @@ def test_lint_reads_a_document_s_own_times(tmp_path):
     assert {g["bidang"]: g["alasan"][0] for g in result.imported.celah}["jumlah_waktu"] == "total_not_sum"
     sop = document(result.imported, path.name, "teks", result.sha256 or "", "id")["sop"]
     assert [(d.code, d.field) for d in lint(sop) if d.code == "S006"] == [("S006", "jumlah_waktu")]
+
+
+def test_lint_answers_whatever_a_rules_file_holds():
+    """A hand-edited rules file may hold any type anywhere: lint reports, never crashes."""
+    import copy
+    import os
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    base = yaml.safe_load(BUNDLED.read_text(encoding="utf-8"))["sop"]
+    values = st.one_of(
+        st.none(), st.integers(), st.text(max_size=12), st.lists(st.integers(), max_size=3),
+        st.dictionaries(st.text(max_size=4), st.integers(), max_size=3), st.booleans(),
+    )  # fmt: skip
+
+    def paths(value, prefix=()):
+        yield prefix
+        if isinstance(value, dict):
+            for key, item in value.items():
+                yield from paths(item, (*prefix, key))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                yield from paths(item, (*prefix, index))
+
+    every = [p for p in paths(base) if p]
+
+    @settings(max_examples=int(os.environ.get("LAPKIN_FUZZ_EXAMPLES", "60")), deadline=None)
+    @given(st.lists(st.tuples(st.sampled_from(every), values), max_size=6))
+    def check(changes):
+        sop = copy.deepcopy(base)
+        for path, value in changes:
+            target = sop
+            try:
+                for key in path[:-1]:
+                    target = target[key]
+                target[path[-1]] = value
+            except (KeyError, IndexError, TypeError):
+                continue
+        for defect in lint(sop):
+            assert defect.code in SOP_RULES
+            defect.message("id")
+
+    check()
+
+
+def test_completing_from_a_broken_rules_file_is_refused(tmp_path):
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("sop:\n  id: x\n  jenis_dokumen: [1, 2]\n")
+    out = CliRunner().invoke(cli, ["sop", "import", str(SEED), "--lengkapi-dari", str(broken), "--lang", "en"])
+    assert out.exit_code == 2 and "jenis_dokumen" in out.output

@@ -73,13 +73,20 @@ def run_import(source: Path, lang: str, policy: Path | None = None) -> Outcome:
 
 def _completed(source: Path, result: Any, policy: Path, lang: str) -> Outcome:
     """The import completed with the policy of a rules file, and where the two differ."""
+    import cerberus
     import yaml
 
     from lapkin_audit.authoring.sopimport.complete import complete
+    from lapkin_audit.errors import flatten_errors
+    from lapkin_audit.load.sop import SOP_SCHEMA
 
     rules, problem = read_rules_or_source(policy, lang) if policy.suffix.lower() in (".yaml", ".yml") else (None, None)
     if rules is None:
         return Outcome(2, messages=[problem or _t("unreadable", lang, path=policy, detail="not a rules file")])
+    checker = cerberus.Validator(SOP_SCHEMA, allow_unknown=False)
+    if not checker.validate(rules):
+        detail = "; ".join(list(flatten_errors(checker.errors, None, "sop"))[:3])
+        return Outcome(2, messages=[_t("unreadable", lang, path=policy, detail=detail)])
     data = document(result.imported, source.name, result.shape or "teks", result.sha256 or "", lang)["sop"]
     completed, differences = complete(data, rules)
     gaps = completed.get("celah") or []

@@ -199,10 +199,19 @@ def times(view: SopView) -> Iterator[Defect]:
         yield Defect("S006", "jumlah_waktu", "S006", args)
 
 
+def _list(value: Any) -> list[Any]:
+    """A list field as a list; anything else (a hand-written mistake) as empty."""
+    return value if isinstance(value, list) else []
+
+
+def _hashable(values: list[Any]) -> set[Any]:
+    return {v if isinstance(v, (str, int, float, bool, type(None))) else repr(v) for v in values}
+
+
 def decisions(view: SopView) -> Iterator[Defect]:
     for i, step in enumerate(view.steps()):
         exits = step.get("keputusan")
-        if isinstance(exits, Mapping) and len(set(exits.values())) < 2:
+        if isinstance(exits, Mapping) and len(_hashable(list(exits.values()))) < 2:
             shown = ", ".join(f"{k}: {v}" for k, v in exits.items()) or "-"
             yield Defect("S007", f"langkah[{i}].keputusan", "S007", {"step": step.get("nomor"), "exits": shown})
 
@@ -214,19 +223,16 @@ def outputs(view: SopView) -> Iterator[Defect]:
     for i, step in enumerate(steps[:-1]):
         later: set[Any] = set()
         for other in steps[i + 1 :]:
-            later.update(other.get("kelengkapan") or ())
+            later.update(_hashable(_list(other.get("kelengkapan"))))
         # a revision loop: a decision's "back" exit makes earlier steps later too
+        number: int = step["nomor"] if isinstance(step.get("nomor"), int) else 0
         for j, other in enumerate(steps):
             exits = other.get("keputusan")
-            if (
-                j > i
-                and isinstance(exits, Mapping)
-                and any(isinstance(t, int) and t <= (step.get("nomor") or 0) for t in exits.values())
-            ):
+            if j > i and isinstance(exits, Mapping) and any(isinstance(t, int) and t <= number for t in exits.values()):
                 for again in steps[: i + 1]:
-                    later.update(again.get("kelengkapan") or ())
-        for output in step.get("output") or ():
-            if output not in later:
+                    later.update(_hashable(_list(again.get("kelengkapan"))))
+        for output in _list(step.get("output")):
+            if isinstance(output, str) and output not in later:
                 entry = names.get(output)
                 name = entry.get("nama", output) if isinstance(entry, Mapping) else output
                 yield Defect("S008", f"langkah[{i}].output", "S008", {"output": name, "step": step.get("nomor")})
