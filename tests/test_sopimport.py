@@ -735,3 +735,29 @@ def test_completing_from_a_broken_rules_file_is_refused(tmp_path):
     broken.write_text("sop:\n  id: x\n  jenis_dokumen: [1, 2]\n")
     out = CliRunner().invoke(cli, ["sop", "import", str(SEED), "--lengkapi-dari", str(broken), "--lang", "en"])
     assert out.exit_code == 2 and "jenis_dokumen" in out.output
+
+
+REAL_DEFECTS = {
+    # the seed: exactly its real defects
+    "karangploso-pelaporan-kinerja.txt": [("S002", "dasar_hukum[1]"), ("S003", "dasar_hukum[1]"), ("S005", "nomor")],
+    # the Nomor SOP cell is empty in the document
+    "galang-batam-penyusunan-rka.txt": [("S001", "nomor")],
+    # the stored copy ends after the Peringatan label; the template's blank sequence
+    "lawang-malang-imb.txt": [("S001", "keterkaitan"), ("S001", "peralatan"), ("S005", "nomor")],
+    # the transcript cut "KETERKAITAN" and "NOMOR SOP" to "ERKAITAN" and "MOR SOP"
+    "sei-putih-timur-medan-surat-masuk.txt": [("S001", "keterkaitan"), ("S001", "nomor")],
+    # the stored copy ends inside the Dasar Hukum
+    "fisip-unpad-peminjaman-kendaraan.txt": [
+        ("S001", "keterkaitan"),
+        ("S001", "kualifikasi_pelaksana"),
+        ("S001", "pencatatan"),
+        ("S001", "peralatan"),
+        ("S001", "peringatan"),
+    ],
+}
+
+
+@pytest.mark.parametrize("name", sorted(REAL_DEFECTS))
+def test_real_documents_lint_with_what_they_lack(name):
+    assert [(d.code, d.field) for d in lint(imported_sop(DATA / name))] == REAL_DEFECTS[name]
+    assert set(REAL_DEFECTS) == {p.name for p in REAL}

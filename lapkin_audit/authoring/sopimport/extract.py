@@ -193,6 +193,13 @@ def _label_positions(text: str) -> list[tuple[int, int]]:
     return found
 
 
+# A two-line label cell printed around its value: "TANGGAL 05 Desember 2017 PEMBUATAN".
+_SPLIT_LABEL = re.compile(
+    r"(?<![A-Za-z])(tanggal|tgl)\s+(\d{1,2}\s+[A-Za-z]{3,9}\s+\d{4})\s+(pembuatan|revisi|efektif)(?![A-Za-z])",
+    re.IGNORECASE,
+)
+
+
 def split_lines(grid: Grid) -> Grid:
     """Rows of one cell (lines of a transcript) split at every label they hold:
     "PEMERINTAH KOTA BATAM Tanggal Pembuatan JUNI 2020" -> [unit, label, value]."""
@@ -204,18 +211,30 @@ def split_lines(grid: Grid) -> Grid:
         text = row[0].text
         cells: list[Cell] = []
         previous = 0
-        for start, end in _label_positions(text):
-            before = text[previous:start].strip(" :")
-            if before:
-                cells.append(Cell(before, [before], []))
-            label = text[start:end]
-            cells.append(Cell(label, [label], []))
-            previous = end
-        rest = text[previous:].strip(" :")
-        if rest:
-            cells.append(Cell(rest, [rest], []))
+        for split in _SPLIT_LABEL.finditer(text):
+            cells.extend(_split_at_labels(text[previous : split.start()]))
+            label = f"{split.group(1)} {split.group(3)}"
+            cells += [Cell(label, [label], []), Cell(split.group(2), [split.group(2)], [])]
+            previous = split.end()
+        cells.extend(_split_at_labels(text[previous:]))
         out.append(cells or row)
     return out
+
+
+def _split_at_labels(text: str) -> list[Cell]:
+    cells: list[Cell] = []
+    previous = 0
+    for start, end in _label_positions(text):
+        before = text[previous:start].strip(" :")
+        if before:
+            cells.append(Cell(before, [before], []))
+        label = text[start:end]
+        cells.append(Cell(label, [label], []))
+        previous = end
+    rest = text[previous:].strip(" :")
+    if rest:
+        cells.append(Cell(rest, [rest], []))
+    return cells
 
 
 # ------------------------------------------------------------------ identity

@@ -85,6 +85,9 @@ class SopView:
         source = sop.get("sumber")
         texts = source.get("teks_asli") if isinstance(source, Mapping) else None
         self.teks_asli: Mapping[str, Any] = texts if isinstance(texts, Mapping) else {}
+        # Fields an import left open: there, but not readable in this copy of the document.
+        gaps = sop.get("celah")
+        self.gaps = {str(g.get("bidang")) for g in gaps if isinstance(g, Mapping)} if isinstance(gaps, list) else set()
 
     def text(self, path: str, value: Any) -> Any:
         """The value, or its original text when the value was left open."""
@@ -101,12 +104,11 @@ Check = Callable[[SopView], Iterator[Defect]]
 
 
 def identity(view: SopView) -> Iterator[Defect]:
+    """An item counts as there when the file has it, the import read it, or the import left
+    it as a gap (the copy was unreadable there, which is not the SOP's defect)."""
+    seen = set(view.teks_asli) | view.gaps
     for item in IDENTITY_ITEMS:
-        if (
-            item not in view.sop
-            and item not in view.teks_asli
-            and not any(k.startswith(f"{item}[") or k.startswith(f"{item}.") for k in view.teks_asli)
-        ):
+        if item not in view.sop and not any(k == item or k.startswith((f"{item}[", f"{item}.")) for k in seen):
             yield Defect("S001", item, "S001", {"item": item})
 
 
