@@ -37,7 +37,7 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @click.option(
     "--format",
     "fmt",
@@ -111,8 +111,46 @@ def cli() -> None:
     default=None,
     help="Colour the table (default: only on a terminal, and never with NO_COLOR set).",
 )
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Settings from FILE, instead of the lapkin-audit.toml or pyproject.toml found from here upward.",
+)
+@click.option("--isolated", is_flag=True, help="Read no configuration file: only flags and defaults.")
+@click.option(
+    "--show-settings", is_flag=True, help="Print the effective settings and where each comes from; audit nothing."
+)
+@click.pass_context
 def check(
+    ctx: click.Context,
+    /,
     paths: tuple[str, ...],
+    config_file: str | None,
+    isolated: bool,
+    show_settings: bool,
+    **flags: Any,
+) -> None:
+    """Audit the dossiers found under PATHS (dossier.yaml files, dossier folders or trees).
+
+    Settings come from the flags, else from the configuration file (lapkin-audit.toml, or
+    [tool.lapkin-audit] in pyproject.toml, found from the working folder upward), else
+    from the defaults; --show-settings prints them with their sources.
+    """
+    config = _config(config_file, isolated)
+    settings, sources = _effective(ctx, flags, config)
+    if show_settings:
+        _show_settings(config, settings, sources)
+        sys.exit(EXIT_OK)
+    if not paths:
+        _fail("no PATHS given: name dossiers or folders to audit (see `lapkin-audit check --help`)")
+    _check(paths, config, **settings)
+
+
+def _check(
+    paths: tuple[str, ...],
+    config: Any,
     fmt: str,
     output: str | None,
     lang: str,
@@ -134,7 +172,6 @@ def check(
     no_cache: bool,
     color: bool | None,
 ) -> None:
-    """Audit the dossiers found under PATHS (dossier.yaml files, dossier folders or trees)."""
     from lapkin_audit.batch.run import LazyRulebook, audit
     from lapkin_audit.catalogue import unknown_selectors
     from lapkin_audit.decide import baseline as baseline_stage
@@ -191,6 +228,10 @@ def check(
         written = sum(len(r.findings) for r in results)
         click.echo(f"lapkin-audit: baseline of {written} findings written to {write_baseline}", err=True)
         baseline = write_baseline  # this run's findings are the baseline now: none fails
+    if config.per_path_ignores:
+        from lapkin_audit.decide.scope import narrow
+
+        results = narrow(results, {t.display: config.ignored_for(t.folder) for t in targets})
     if baseline:
         try:
             results, unused = baseline_stage.apply(results, baseline_stage.load(Path(baseline)))
@@ -204,7 +245,7 @@ def check(
         _rule_docs() if needs_rule_docs(fmt) else {},
         audited_on=_audit_date() if needs_sops(fmt) else None,
         rules_fingerprint=_fingerprint(rulebook.files) if needs_sops(fmt) else None,
-        options=RunOptions(selectors, ignored, strict, baseline, unused),
+        options=RunOptions(selectors, ignored, strict, baseline, unused, config.per_path_ignores),
     )
     width = shutil.get_terminal_size().columns if output is None and sys.stdout.isatty() else None
     style = Style(colour=_colour_wanted(color, output), max_chars=max_chars or None, width=width, quiet=quiet)
@@ -219,10 +260,77 @@ def check(
         raise  # the reader went away (`| head`): main() ends quietly
     except Exception as exc:
         _fail(f"internal error while writing the {fmt} report: {type(exc).__name__}: {exc}")
+    if fmt == "concise":
+        _say_options(report)
     if statistics:
         _print_statistics(report)
     failed = any(report.options.fails(f) for r in report.results for f in r.findings)
     sys.exit(EXIT_FINDINGS if failed and not exit_zero else EXIT_OK)
+
+
+def _config(path: str | None, isolated: bool) -> Any:
+    """The configuration file's settings: the one named by --config, else the one found
+    from the working folder upward; none with --isolated. A broken one is exit status 2."""
+    from lapkin_audit.load import config
+
+    if isolated:
+        return config.Config()
+    found = Path(path) if path else config.find(Path.cwd())
+    if found is None:
+        return config.Config()
+    try:
+        return config.load(found, RENDERERS)
+    except config.ConfigError as exc:
+        _fail(f"configuration: {exc}")
+
+
+def _effective(ctx: click.Context, flags: dict[str, Any], config: Any) -> tuple[dict[str, Any], dict[str, str]]:
+    """Each setting and where it came from: a flag given wins, then the configuration file,
+    then the default."""
+    settings, sources = dict(flags), {}
+    for name in flags:
+        given = ctx.get_parameter_source(name) not in (
+            click.core.ParameterSource.DEFAULT,
+            click.core.ParameterSource.DEFAULT_MAP,
+        )
+        if given:
+            sources[name] = "command line"
+        elif name in config.values:
+            settings[name], sources[name] = config.values[name], config.label
+        else:
+            sources[name] = "default"
+    return settings, sources
+
+
+def _show_settings(config: Any, settings: dict[str, Any], sources: dict[str, str]) -> None:
+    from tabulate import tabulate
+
+    from lapkin_audit.load.config import names
+
+    shown = {param: key for key, param in names().items()}
+    rows = []
+    for param, key in sorted(shown.items(), key=lambda item: item[1]):
+        value = settings[param]
+        if key == "cache":
+            value = not value
+        if isinstance(value, tuple):
+            value = ", ".join(value) or "-"
+        rows.append((key, "-" if value is None else value, sources[param]))
+    for pattern, codes in config.per_path_ignores:
+        rows.append((f"per-path-ignores {pattern}", ", ".join(codes), config.label))
+    click.echo(f"configuration file: {config.label or '(none)'}")
+    click.echo(tabulate(rows, headers=("setting", "value", "source"), tablefmt="simple", disable_numparse=True))
+
+
+def _say_options(report: Any) -> None:
+    """concise has no verdicts to stand beside: rules left out, --strict or a baseline are
+    said on standard error, so that an empty output never passes for a full audit while
+    standard output stays one finding per line."""
+    from lapkin_audit.lang.words import options_note
+
+    note = options_note(report.options, report.lang)
+    if note:
+        click.echo(f"lapkin-audit: {note}.", err=True)
 
 
 def _print_statistics(report: Any) -> None:

@@ -12,10 +12,19 @@ import enum
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:  # the calendar is only needed where working time is computed
     from lapkin_audit.domain.worktime import OfficeCalendar
+
+
+class KeptTables(Protocol):
+    """Where tables derived from rules and libraries outlive a run (the cache folder), so
+    that the next start need not derive them again. Values are JSON; a miss is None."""
+
+    def get(self, key: str) -> Any | None: ...
+
+    def put(self, key: str, value: Any) -> None: ...
 
 
 class Severity(str, enum.Enum):
@@ -387,6 +396,8 @@ class RunOptions:
     strict: bool = False  # warnings fail the run (exit status 1)
     baseline: str | None = None  # the baseline file whose findings do not fail the run
     baseline_unused: int = 0  # entries of the baseline that matched no finding
+    # per-path-ignores of the configuration file: (pattern, codes) left out for the dossiers it matches
+    per_path_ignore: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         """The options as the machine-readable reports (JSON, SARIF) record them."""
@@ -396,12 +407,13 @@ class RunOptions:
             "strict": self.strict,
             "baseline": self.baseline,
             "baseline_unused": self.baseline_unused,
+            "per_path_ignore": {pattern: list(codes) for pattern, codes in self.per_path_ignore},
         }
 
     @property
     def partial(self) -> bool:
         """Some rules were not assessed: a verdict covers only the others."""
-        return bool(self.select or self.ignore)
+        return bool(self.select or self.ignore or self.per_path_ignore)
 
     def fails(self, finding: Finding) -> bool:
         """Whether a finding fails the run (exit status 1): an unwaived error, or under

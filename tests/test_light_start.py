@@ -40,3 +40,37 @@ print("tabulate" in sys.modules)
     code = probe.format(out=str(tmp_path / "r.json"), path=str(FIXTURES / "patuh"))
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+HOOK_PROBE = """
+import sys
+from lapkin_audit.cli import cli
+try:
+    cli(["check", "--touched", "--format", "concise", {manifest!r}])
+except SystemExit as exc:
+    print("status:", exc.code)
+heavy = ("cerberus", "holidays", "multiprocessing", "importlib.metadata")
+print("loaded:" + ",".join(m for m in heavy if m in sys.modules))
+"""
+
+
+def test_a_hook_run_after_the_first_imports_neither_cerberus_nor_holidays(tmp_path):
+    """The validated rules and the year's holidays are kept in the cache's derived tables:
+    the second run on a changed dossier (a pre-commit hook's case) re-derives neither."""
+    import os
+    import shutil
+
+    from tests.helpers import FIXTURES
+
+    shutil.copytree(FIXTURES / "patuh", tmp_path / "d")
+    manifest = tmp_path / "d" / "dossier.yaml"
+    env = {**os.environ, "LAPKIN_AUDIT_CACHE_DIR": str(tmp_path / "cache")}
+
+    def hook() -> list[str]:
+        code = HOOK_PROBE.format(manifest=str(manifest))
+        return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env).stdout.splitlines()
+
+    first = hook()
+    assert first[0] == "status: 0" and "cerberus" in first[1] and "holidays" in first[1]
+    manifest.write_text(manifest.read_text(encoding="utf-8") + "# diubah\n", encoding="utf-8")  # a result-cache miss
+    assert hook() == ["status: 0", "loaded:"]

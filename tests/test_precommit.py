@@ -134,3 +134,23 @@ def test_holding_finds_the_nearest_dossier_above_each_file(tmp_path, monkeypatch
     ]
     assert [t.display for t in holding(files)] == ["dossiers/a", "dossiers/b"]
     assert holding(["README.md", "dossiers/catatan.txt"]) == []
+
+
+def test_the_repository_configuration_file_governs_the_hook_and_changed_since(repository):
+    """The settings a repository keeps in lapkin-audit.toml hold for every way it is audited."""
+    (repository / "lapkin-audit.toml").write_text(
+        'baseline = "lapkin-baseline.json"\nformat = "json"\nlang = "en"\n', encoding="utf-8"
+    )
+    git(repository, "add", ".")
+    git(repository, "commit", "-q", "-m", "lapkin-audit settings")
+    manifest = repository / "dossiers" / "2023-tw1" / "dossier.yaml"
+    manifest.write_text("# diarsipkan\n" + manifest.read_text(encoding="utf-8"), encoding="utf-8")
+    git(repository, "add", ".")
+    code, output = run_hook(repository, staged(repository), "--format", "json")  # a flag wins over the file
+    report = json.loads(output)
+    assert code == 0 and report["options"]["baseline"].endswith("lapkin-baseline.json")
+    assert [d["path"] for d in report["dossiers"]] == ["dossiers/2023-tw1"]
+    code, output = cli(repository, "check", "--changed-since", "HEAD", "dossiers")
+    assert code == 0 and json.loads(output)["dossiers"][0]["findings"][0]["baselined"] is True
+    code, output = cli(repository, "check", "--changed-since", "HEAD", "--isolated", "dossiers")
+    assert code == 1 and output.startswith("Dossier ")  # without the file: the table, and the old K001 fails

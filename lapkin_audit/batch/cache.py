@@ -61,22 +61,36 @@ def default_dir() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "lapkin-audit"
 
 
-def run_key(rule_files: tuple[Path, ...], lang: str, select: tuple[str, ...], ignore: tuple[str, ...]) -> str:
-    """Everything a result depends on that is the same for every dossier of the run."""
-    from importlib import metadata
+def code_key() -> str:
+    """The code that computes: the tool, its source files, Python and the dependencies."""
+    parts = {"format": FORMAT, "tool": __version__, "code": _code_fingerprint(), "python": sys.version}
+    parts["dependencies"] = ",".join(dependency_versions())
+    return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 
-    versions: list[str | None] = []
-    for name in DEPENDENCIES:
+
+def dependency_versions() -> list[str]:
+    """The installed distributions of DEPENDENCIES, by their ``NAME-VERSION.dist-info``
+    folders on ``sys.path``: what importlib.metadata reads, without its ~15 ms import (a
+    pre-commit hook's start pays every millisecond). tests/test_cache.py compares the two."""
+    wanted = {name.lower() for name in DEPENDENCIES}
+    found = set()
+    for folder in sys.path:
         try:
-            versions.append(metadata.version(name))
-        except metadata.PackageNotFoundError:
-            versions.append(None)
+            names = os.listdir(folder or ".")
+        except OSError:  # a zip file, or a folder that is gone
+            continue
+        for name in names:
+            if name.endswith(".dist-info") and name.split("-", 1)[0].lower() in wanted:
+                found.add(name.removesuffix(".dist-info").lower())
+    return sorted(found)
+
+
+def run_key(
+    rule_files: tuple[Path, ...], lang: str, select: tuple[str, ...], ignore: tuple[str, ...], code: str | None = None
+) -> str:
+    """Everything a result depends on that is the same for every dossier of the run."""
     parts = {
-        "format": FORMAT,
-        "tool": __version__,
-        "code": _code_fingerprint(),
-        "python": sys.version,
-        "dependencies": versions,
+        "code": code or code_key(),
         "lang": lang,
         "select": list(select),
         "ignore": list(ignore),
@@ -106,6 +120,7 @@ class ResultCache:
     folder: Path
     key: str
     started_ns: int  # files modified after this may have changed under the audit
+    derived: DerivedStore | None = None  # what the code derives from rules and libraries, kept across runs
 
     @classmethod
     def open(
@@ -125,7 +140,11 @@ class ResultCache:
         results = base / "results"
         results.mkdir(exist_ok=True, mode=0o700)
         _check_private(results)
-        return cls(results, run_key(rule_files, lang, select, ignore), started)
+        code = code_key()
+        derived = base / "derived"
+        derived.mkdir(exist_ok=True, mode=0o700)
+        _check_private(derived)
+        return cls(results, run_key(rule_files, lang, select, ignore, code), started, DerivedStore(derived, code))
 
     def audit(
         self, target: Target, compute: Callable[[dict[str, Any]], DossierResult], looked_up: bool = False
@@ -194,25 +213,7 @@ class ResultCache:
             "attachments": [_facts(found, field) for field, found in seen.items()],
             "result": _result_to_json(result),
         }
-        text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        # Written beside the entry, then renamed over it: a reader sees the old entry or the
-        # new one, never half; each temporary name is new (mkstemp), so workers never collide.
-        try:
-            entry.parent.mkdir(exist_ok=True, mode=0o700)
-            if entry.parent.is_symlink():
-                return
-            # Created exclusively, without following a link: a name planted in advance
-            # makes the store fail (a miss next time), never writes through to elsewhere.
-            fd, temporary = tempfile.mkstemp(prefix=f".{entry.name}.", suffix=".tmp", dir=entry.parent)
-            try:
-                with os.fdopen(fd, "wb") as handle:
-                    handle.write(text)
-                os.replace(temporary, entry)
-            except BaseException:
-                os.unlink(temporary)
-                raise
-        except OSError:
-            pass  # a full disk or a read-only cache costs speed, never a result
+        _write_entry(entry, data)
 
     def _written_during_run(self, manifest: Path) -> bool:
         """The key hashed the manifest as read before the audit, which read it again: if it
@@ -224,6 +225,53 @@ class ResultCache:
             return os.stat(manifest).st_mtime_ns >= self.started_ns - RACY_NS
         except OSError:
             return True
+
+
+@dataclass(frozen=True)
+class DerivedStore:
+    """Tables the code derives from its rules and libraries (the validated rules, each
+    year's national holidays), kept across runs so that a hook's start does not rebuild
+    them: keyed by the code that derived them (``code_key``) and by what they came from.
+    Same trust as results: JSON only, read bounded, written atomically; damage is a miss."""
+
+    folder: Path
+    code: str
+
+    def get(self, key: str) -> Any | None:
+        try:
+            data = _read_entry(self._entry(key))
+            return data["value"] if isinstance(data, dict) and data.get("key") == key else None
+        except (OSError, ValueError, KeyError):
+            return None
+
+    def put(self, key: str, value: Any) -> None:
+        _write_entry(self._entry(key), {"key": key, "value": value})
+
+    def _entry(self, key: str) -> Path:
+        name = hashlib.sha256(f"{self.code}\0{key}".encode()).hexdigest()
+        return self.folder / name[:2] / name[2:]
+
+
+def _write_entry(entry: Path, data: Any) -> None:
+    """Written beside the entry, then renamed over it: a reader sees the old entry or the
+    new one, never half; each temporary name is new (mkstemp), so workers never collide."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    try:
+        entry.parent.mkdir(exist_ok=True, mode=0o700)
+        if entry.parent.is_symlink():
+            return
+        # Created exclusively, without following a link: a name planted in advance
+        # makes the store fail (a miss next time), never writes through to elsewhere.
+        fd, temporary = tempfile.mkstemp(prefix=f".{entry.name}.", suffix=".tmp", dir=entry.parent)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(text)
+            os.replace(temporary, entry)
+        except BaseException:
+            os.unlink(temporary)
+            raise
+    except OSError:
+        pass  # a full disk or a read-only cache costs speed, never a result
 
 
 MAX_ENTRY_BYTES = 4 * 1024 * 1024  # a result is a few KB; a bigger "entry" is not ours

@@ -17,7 +17,7 @@ from lapkin_audit.batch.cache import ResultCache
 from lapkin_audit.decide.engine import Options, assess, out_of_time, unlisted
 from lapkin_audit.load.discovery import Target
 from lapkin_audit.load.sop import Rulebook
-from lapkin_audit.model import DossierResult
+from lapkin_audit.model import DossierResult, KeptTables
 
 
 class LazyRulebook:
@@ -29,8 +29,9 @@ class LazyRulebook:
     (RulesError) on the first dossier that has to be audited.
     """
 
-    def __init__(self, extra_dirs: Iterable[Path] = ()) -> None:
+    def __init__(self, extra_dirs: Iterable[Path] = (), kept: KeptTables | None = None) -> None:
         self.extra_dirs = tuple(extra_dirs)
+        self.kept = kept  # rules validated by earlier runs (load.kept)
         self._loaded: Rulebook | None = None
 
     @property
@@ -51,7 +52,7 @@ class LazyRulebook:
         if self._loaded is None:
             from lapkin_audit.load.sop import load_rulebook
 
-            self._loaded = load_rulebook(self.extra_dirs)
+            self._loaded = load_rulebook(self.extra_dirs, self.kept)
         return self._loaded
 
 

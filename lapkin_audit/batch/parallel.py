@@ -16,6 +16,7 @@ import signal
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 
 from lapkin_audit.batch.cache import ResultCache
 from lapkin_audit.batch.one import audit_one
@@ -40,6 +41,26 @@ def _child_signals() -> None:
     through fork, would otherwise raise inside the worker and print a traceback."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPPING)  # held by the parent while it forked
+
+
+_STOPPING = {signal.SIGINT, signal.SIGTERM}
+
+
+@contextmanager
+def _stop_signals_held() -> Iterator[None]:
+    """Ctrl-C and SIGTERM wait while the workers are forked: raised inside fork's own
+    handlers (logging's lock release, say) the exception would be swallowed, and the run
+    would go on as if never stopped. Delivered as soon as the workers exist."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPPING)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
 if hasattr(os, "register_at_fork"):
@@ -70,7 +91,9 @@ def audit(
         min(jobs, len(chunks)), mp_context=context, initializer=_start, initargs=(rulebook, options, cache)
     )
     try:
-        for results in pool.map(_audit_chunk, chunks):  # in submission order
+        with _stop_signals_held():
+            batches = pool.map(_audit_chunk, chunks)  # submits every chunk, forking the workers
+        for results in batches:  # in submission order
             yield from results
             done += 1
     except BrokenProcessPool:
@@ -99,6 +122,12 @@ def _start(rulebook: Rulebook, options: Options, cache: ResultCache | None, in_w
         # A forked worker inherits the command's SIGTERM handler; the parent stops a worker
         # with SIGTERM, which must simply end it.
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        if hasattr(signal, "pthread_sigmask"):
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPPING)  # a spawned worker inherits the held mask
+    if cache is not None and cache.derived is not None:
+        from lapkin_audit.domain.worktime import keep_holidays_in
+
+        keep_holidays_in(cache.derived)  # a worker builds a year's holidays once, for every later run
     global _worker
     _worker = (rulebook, options, cache)
 

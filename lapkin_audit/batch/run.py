@@ -18,6 +18,11 @@ from lapkin_audit.model import DossierResult
 
 __all__ = ["LazyRulebook", "audit", "audit_one"]
 
+# Fewer misses than this never repay starting workers (twice parallel.MIN_PER_WORKER's
+# smallest; tests/test_parallel.py keeps them in step): a small run, such as a pre-commit
+# hook's, does not even import multiprocessing.
+FEWEST_FOR_WORKERS = 32
+
 
 def audit(
     targets: Iterable[Target],
@@ -27,6 +32,8 @@ def audit(
     cache: ResultCache | None = None,
 ) -> Generator[DossierResult, None, None]:
     targets = list(targets)
+    if cache is not None:
+        _keep_derived_tables(cache, rulebook)
     hits: list[DossierResult | None] = [None] * len(targets)
     looked_up = jobs > 1 and cache is not None
     if looked_up:
@@ -35,13 +42,25 @@ def audit(
         hits = [cache.lookup(target) for target in targets]  # type: ignore[union-attr]
     misses = [target for target, hit in zip(targets, hits, strict=True) if hit is None]
     audited: Iterator[DossierResult]
-    if jobs > 1 and _parallel().worth_it(len(misses), jobs):
+    if jobs > 1 and len(misses) >= FEWEST_FOR_WORKERS and _parallel().worth_it(len(misses), jobs):
         loaded = rulebook.load() if isinstance(rulebook, LazyRulebook) else rulebook  # once, here, for all workers
         audited = _parallel().audit(misses, loaded, options, jobs, cache)
     else:
         audited = (audit_one(target, rulebook, options, cache, looked_up) for target in misses)
     for hit in hits:
         yield hit if hit is not None else next(audited)
+
+
+def _keep_derived_tables(cache: ResultCache, rulebook: Rulebook | LazyRulebook) -> None:
+    """Validated rules and national holiday tables from earlier runs, and kept for later
+    ones: a one-dossier run (a pre-commit hook) then imports neither cerberus nor holidays."""
+    if cache.derived is None:
+        return
+    from lapkin_audit.domain.worktime import keep_holidays_in
+
+    keep_holidays_in(cache.derived)
+    if isinstance(rulebook, LazyRulebook):
+        rulebook.kept = cache.derived
 
 
 def _parallel() -> ModuleType:

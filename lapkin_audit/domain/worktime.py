@@ -13,7 +13,11 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import cache
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+if TYPE_CHECKING:
+    from lapkin_audit.model import KeptTables
 
 __all__ = ["OfficeCalendar", "WorkPeriod", "parse_duration"]
 
@@ -135,13 +139,33 @@ def zone_info(name: str) -> ZoneInfo:
         raise ValueError(f"unknown time zone {name!r}") from exc
 
 
+# Where national holiday tables outlive a run (the cache's derived tables; set by the batch
+# stage): importing holidays and building a year's table is ~80 ms of a hook's start.
+_kept: KeptTables | None = None
+
+
+def keep_holidays_in(kept: KeptTables | None) -> None:
+    """Read and keep each year's national holidays in ``kept`` from now on."""
+    global _kept
+    _kept = kept
+
+
 @cache
 def national_holidays(country: str, categories: tuple[str, ...], year: int) -> dict[date, str]:
+    key = f"holidays/{country}/{'+'.join(categories)}/{year}"  # the holidays version is in the store's key
+    earlier = _kept.get(key) if _kept is not None else None
+    if earlier is not None:
+        try:
+            return {date.fromisoformat(day): str(name) for day, name in earlier}
+        except (TypeError, ValueError):
+            pass  # damaged: built again
     # Imported here: building the package's tables is slow, so only years touched pay.
     import holidays
 
-    table = holidays.country_holidays(country, years=year, categories=categories, language="id")
-    return dict(table.items())
+    table = dict(holidays.country_holidays(country, years=year, categories=categories, language="id").items())
+    if _kept is not None:
+        _kept.put(key, sorted([day.isoformat(), name] for day, name in table.items()))
+    return table
 
 
 # --- durations ------------------------------------------------------------------------

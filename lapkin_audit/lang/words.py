@@ -122,6 +122,7 @@ RUN_OPTIONS: dict[str, dict[str, str]] = {
     "id": {
         "select": "hanya aturan {codes} yang dinilai (--select)",
         "ignore": "aturan {codes} tidak dinilai (--ignore)",
+        "per_path": "aturan {codes} tidak dinilai untuk dossier di {pattern} (per-path-ignores)",
         "strict": "peringatan dihitung gagal (--strict)",
         "baseline": "temuan yang tercatat di {file} tidak dihitung gagal ({unused} catatannya tidak cocok dengan temuan mana pun)",
         "lead": "Catatan penilaian",
@@ -129,6 +130,7 @@ RUN_OPTIONS: dict[str, dict[str, str]] = {
     "en": {
         "select": "only rules {codes} were assessed (--select)",
         "ignore": "rules {codes} were not assessed (--ignore)",
+        "per_path": "rules {codes} were not assessed for dossiers in {pattern} (per-path-ignores)",
         "strict": "warnings count as failures (--strict)",
         "baseline": "findings recorded in {file} do not fail the run ({unused} of its entries matched no finding)",
         "lead": "Assessment note",
@@ -144,6 +146,8 @@ def options_note(options: Any, lang: str) -> str:
         parts.append(words["select"].format(codes=", ".join(options.select)))
     if options.ignore:
         parts.append(words["ignore"].format(codes=", ".join(options.ignore)))
+    for pattern, codes in options.per_path_ignore:
+        parts.append(words["per_path"].format(codes=", ".join(codes), pattern=pattern))
     if options.strict:
         parts.append(words["strict"])
     if options.baseline:

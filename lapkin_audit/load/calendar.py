@@ -12,9 +12,8 @@ import itertools
 import re
 from collections.abc import Mapping
 from datetime import date, datetime
+from functools import cache
 from typing import Any
-
-import cerberus
 
 from lapkin_audit.domain.worktime import (
     DEFAULT_ZONE,
@@ -26,13 +25,28 @@ from lapkin_audit.domain.worktime import (
     zone_info,
 )
 from lapkin_audit.errors import RulesError, flatten_errors
+from lapkin_audit.load.kept import normalized
+from lapkin_audit.model import KeptTables
 
 __all__ = ["load_calendar"]
 
 _HHMM = re.compile(r"(?:[01]\d|2[0-3]):[0-5]\d|24:00")
 
 
-class _Validator(cerberus.Validator):  # type: ignore[misc]  # cerberus has no types
+@cache
+def _validator_class() -> type:
+    """cerberus's Validator with the calendar's own rules, made (and cerberus imported)
+    only when a calendar's content was not validated before."""
+    import cerberus
+
+    return type("_Validator", (cerberus.Validator, _Rules), {})
+
+
+class _Rules:
+    """The calendar's own cerberus rules (mixed into cerberus.Validator by _validator_class)."""
+
+    _error: Any
+
     def _normalize_coerce_date(self, value: Any) -> Any:
         return date.fromisoformat(value) if isinstance(value, str) else value
 
@@ -160,14 +174,21 @@ def _check_nesting(periods: list[WorkPeriod], source: str) -> None:
         open_periods.append(period)
 
 
-def load_calendar(data: object, source: str, lines: Mapping[str, int] | None = None) -> OfficeCalendar:
-    """Validate a parsed calendar file (``{"kalender": {...}}``) and build the calendar."""
+def load_calendar(
+    data: object, source: str, lines: Mapping[str, int] | None = None, kept: KeptTables | None = None
+) -> OfficeCalendar:
+    """Validate a parsed calendar file (``{"kalender": {...}}``) and build the calendar.
+    ``kept``: calendars validated by earlier runs (``load.kept``)."""
     if not isinstance(data, dict):
         raise RulesError(source, "expected a mapping with the key 'kalender'")
-    validator = _Validator(_SCHEMA)  # unknown keys are rejected (cerberus default)
-    if not validator.validate(data):
-        raise RulesError(source, "; ".join(flatten_errors(validator.errors, lines)))
-    cal = validator.document["kalender"]
+
+    def validate(document: Any) -> Any:
+        validator = _validator_class()(_SCHEMA)  # unknown keys are rejected (cerberus default)
+        if not validator.validate(document):
+            raise RulesError(source, "; ".join(flatten_errors(validator.errors, lines)))
+        return validator.document
+
+    cal = normalized("calendar", data, validate, kept)["kalender"]
 
     periods = []
     for i, raw in enumerate(cal["jam_kerja"]):

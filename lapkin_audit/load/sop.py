@@ -14,13 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import cerberus
-
 from lapkin_audit.domain.waktu import parse_waktu
 from lapkin_audit.errors import RulesError, flatten_errors
 from lapkin_audit.lang.messages import Nested, render
 from lapkin_audit.load import yamlread
-from lapkin_audit.model import DocumentKind, LegalBasis, LinkedDocument, Precondition, Sop, SopStep
+from lapkin_audit.load.kept import normalized
+from lapkin_audit.model import DocumentKind, KeptTables, LegalBasis, LinkedDocument, Precondition, Sop, SopStep
 
 _ID = {"type": "string", "regex": "[a-z0-9_-]+", "required": True}
 _TEXT = {"type": "string"}
@@ -168,7 +167,9 @@ def bundled_rules_dir() -> Path:
     return installed if installed.is_dir() else package.parent / "rules"
 
 
-def load_rulebook(extra_dirs: Iterable[Path] = ()) -> Rulebook:
+def load_rulebook(extra_dirs: Iterable[Path] = (), kept: KeptTables | None = None) -> Rulebook:
+    """Every SOP of the bundled rules and ``extra_dirs``, validated. ``kept`` holds rules
+    documents validated by earlier runs (``load.kept``): the same content skips cerberus."""
     from lapkin_audit.load.calendar import load_calendar  # only runs that audit need the calendar
 
     sop_data: dict[str, tuple[dict[str, Any], str, Mapping[str, int]]] = {}
@@ -183,7 +184,7 @@ def load_rulebook(extra_dirs: Iterable[Path] = ()) -> Rulebook:
             files.append(path)
             source = str(path)
             if isinstance(data, dict) and set(data) == {"kalender"}:
-                calendar = load_calendar(data, source, lines)
+                calendar = load_calendar(data, source, lines, kept)
                 _once(seen_here, "kalender:" + calendar.id, source)
                 calendars[calendar.id] = calendar
             elif isinstance(data, dict) and set(data) == {"sop"}:
@@ -194,7 +195,8 @@ def load_rulebook(extra_dirs: Iterable[Path] = ()) -> Rulebook:
             else:
                 raise RulesError(source, "a rules file holds exactly one top-level key: `sop` or `kalender`")
     sops = {
-        sop_id: _build_sop(raw, source, calendars, lines) for sop_id, (raw, source, lines) in sorted(sop_data.items())
+        sop_id: _build_sop(raw, source, calendars, lines, kept)
+        for sop_id, (raw, source, lines) in sorted(sop_data.items())
     }
     return Rulebook(sops, tuple(files))
 
@@ -224,7 +226,13 @@ def _read_yaml(path: Path) -> tuple[Any, Mapping[str, int]]:
     raise RulesError(str(path), where + message)
 
 
-def _build_sop(raw: dict[str, Any], source: str, calendars: Mapping[str, Any], lines: Mapping[str, int]) -> Sop:
+def _build_sop(
+    raw: dict[str, Any],
+    source: str,
+    calendars: Mapping[str, Any],
+    lines: Mapping[str, int],
+    kept: KeptTables | None = None,
+) -> Sop:
     gaps = raw.get("celah")
     if gaps:
         fields = (
@@ -237,10 +245,16 @@ def _build_sop(raw: dict[str, Any], source: str, calendars: Mapping[str, Any], l
             "then `celah` removed (see docs/importing-sops.md)",
         )
     raw = {k: v for k, v in raw.items() if k != "celah"}
-    checker = cerberus.Validator(SOP_SCHEMA, allow_unknown=False)
-    if not checker.validate(raw):
-        raise RulesError(source, "; ".join(flatten_errors(checker.errors, lines, "sop")))
-    raw = checker.document  # with defaults filled in
+
+    def validate(document: Any) -> Any:
+        import cerberus  # only rules not validated before pay for importing cerberus
+
+        checker = cerberus.Validator(SOP_SCHEMA, allow_unknown=False)
+        if not checker.validate(document):
+            raise RulesError(source, "; ".join(flatten_errors(checker.errors, lines, "sop")))
+        return checker.document  # with defaults filled in
+
+    raw = normalized("sop", raw, validate, kept)
     calendar = calendars.get(raw["kalender"])
     if calendar is None:
         raise RulesError(

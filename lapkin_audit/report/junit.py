@@ -92,6 +92,8 @@ def _suite(
     for key, value in (("select", ",".join(options.select)), ("ignore", ",".join(options.ignore))):
         if value:
             ET.SubElement(properties, "property", name=key, value=_xml(value))
+    for pattern, left_out in options.per_path_ignore:
+        ET.SubElement(properties, "property", name="per-path-ignore", value=_xml(f"{pattern}={','.join(left_out)}"))
     if options.strict:
         ET.SubElement(properties, "property", name="strict", value="true")
     for case in cases:
