@@ -473,7 +473,7 @@ def sop_import(source: str, output: str | None, force: bool, policy: str | None,
 @click.argument("path", type=click.Path(exists=True, dir_okay=False))
 @click.option("--lang", type=click.Choice(("id", "en")), default="id", show_default=True, help="Language of messages.")
 def sop_lint(path: str, lang: str) -> None:
-    """Find defects of an SOP (S codes; see `rules list`): a rules file or an SOP document.
+    """Find defects of an SOP (L codes; see `rules list`): a rules file or an SOP document.
 
     Exit status: 0 no defect; 1 defects; 2 the file cannot be read.
     """

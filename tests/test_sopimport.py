@@ -94,7 +94,7 @@ def test_an_incomplete_import_does_not_load(tmp_path):
 
 
 def test_seed_lints_with_its_real_defects_only():
-    expected = [("S002", "dasar_hukum[1]"), ("S003", "dasar_hukum[1]"), ("S005", "nomor")]
+    expected = [("L002", "dasar_hukum[1]"), ("L003", "dasar_hukum[1]"), ("L005", "nomor")]
     assert [(d.code, d.field) for d in lint(imported_sop(SEED))] == expected
     bundled = yaml.safe_load(BUNDLED.read_text(encoding="utf-8"))["sop"]
     assert [(d.code, d.field) for d in lint(bundled)] == expected
@@ -276,14 +276,14 @@ def test_a_rate_needs_a_total(tmp_path):
 # ------------------------------------------------------------------ lint on made-up defects
 
 LINT_CASES = {
-    "S001": lambda s: s.pop("nomor"),
-    "S002": lambda s: s["dasar_hukum"][0].update(teks_asli="Peraturan Presiden tentang SAKIP"),
-    "S004": lambda s: s["disahkan_oleh"].update(nip="19610219 198103 1 0077"),
-    "S006": lambda s: s.update(jumlah_waktu="2 hari"),
-    "S007": lambda s: s["langkah"][2].update(keputusan={"diteruskan": 4}),
-    "S008": lambda s: s["langkah"][0].update(output=["bahan_penyusunan_laporan", "dpa_salinan"]),
-    "S009": lambda s: s["langkah"][0].update(waktu="60"),
-    "S010": lambda s: s.update(tanggal_efektif="2014-11"),
+    "L001": lambda s: s.pop("nomor"),
+    "L002": lambda s: s["dasar_hukum"][0].update(teks_asli="Peraturan Presiden tentang SAKIP"),
+    "L004": lambda s: s["disahkan_oleh"].update(nip="19610219 198103 1 0077"),
+    "L006": lambda s: s.update(jumlah_waktu="2 hari"),
+    "L007": lambda s: s["langkah"][2].update(keputusan={"diteruskan": 4}),
+    "L008": lambda s: s["langkah"][0].update(output=["bahan_penyusunan_laporan", "dpa_salinan"]),
+    "L009": lambda s: s["langkah"][0].update(waktu="60"),
+    "L010": lambda s: s.update(tanggal_efektif="2014-11"),
 }
 
 
@@ -316,7 +316,7 @@ def test_cli_import_exit_codes_and_lint(tmp_path):
     assert runner.invoke(cli, ["sop", "import", str(SEED), "-o", str(target)]).exit_code == 2  # exists
     linted = runner.invoke(cli, ["sop", "lint", str(target)])
     assert linted.exit_code == 1
-    assert [line.split()[1] for line in linted.output.splitlines() if line.strip()] == ["S002", "S003", "S005"]
+    assert [line.split()[1] for line in linted.output.splitlines() if line.strip()] == ["L002", "L003", "L005"]
 
 
 # ------------------------------------------------------------------ HTML and DOCX shapes
@@ -523,9 +523,9 @@ def test_an_esop_json_record_imports_with_what_it_states(tmp_path):
     for where, text in result.imported.teks_asli.items():
         assert text in source, (where, text)
     assert [(d.code, d.field) for d in lint(document(result.imported, path.name, "json", "0" * 64, "id")["sop"])] == [
-        ("S002", "dasar_hukum[1]"),
-        ("S003", "dasar_hukum[1]"),
-        ("S005", "nomor"),
+        ("L002", "dasar_hukum[1]"),
+        ("L003", "dasar_hukum[1]"),
+        ("L005", "nomor"),
     ]
 
 
@@ -676,14 +676,14 @@ def test_lint_reads_a_document_s_own_times(tmp_path):
     gaps = {g["bidang"]: g["alasan"][0] for g in result.imported.celah}
     assert gaps["langkah[5].waktu"] == "bad_waktu"
     sop = document(result.imported, path.name, "teks", result.sha256 or "", "id")["sop"]
-    assert [(d.code, d.field) for d in lint(sop) if d.code in ("S006", "S009")] == [("S009", "langkah[5].waktu")]
+    assert [(d.code, d.field) for d in lint(sop) if d.code in ("L006", "L009")] == [("L009", "langkah[5].waktu")]
     text = SEED.read_text(encoding="utf-8").replace("2 hari 3 jam 15 menit", "2 hari 4 jam")
     path.write_text(text, encoding="utf-8")
     result = import_source(path)
     assert result.imported is not None
     assert {g["bidang"]: g["alasan"][0] for g in result.imported.celah}["jumlah_waktu"] == "total_not_sum"
     sop = document(result.imported, path.name, "teks", result.sha256 or "", "id")["sop"]
-    assert [(d.code, d.field) for d in lint(sop) if d.code == "S006"] == [("S006", "jumlah_waktu")]
+    assert [(d.code, d.field) for d in lint(sop) if d.code == "L006"] == [("L006", "jumlah_waktu")]
 
 
 def test_lint_answers_whatever_a_rules_file_holds():
@@ -739,20 +739,20 @@ def test_completing_from_a_broken_rules_file_is_refused(tmp_path):
 
 REAL_DEFECTS = {
     # the seed: exactly its real defects
-    "karangploso-pelaporan-kinerja.txt": [("S002", "dasar_hukum[1]"), ("S003", "dasar_hukum[1]"), ("S005", "nomor")],
+    "karangploso-pelaporan-kinerja.txt": [("L002", "dasar_hukum[1]"), ("L003", "dasar_hukum[1]"), ("L005", "nomor")],
     # the Nomor SOP cell is empty in the document
-    "galang-batam-penyusunan-rka.txt": [("S001", "nomor")],
+    "galang-batam-penyusunan-rka.txt": [("L001", "nomor")],
     # the stored copy ends after the Peringatan label; the template's blank sequence
-    "lawang-malang-imb.txt": [("S001", "keterkaitan"), ("S001", "peralatan"), ("S005", "nomor")],
+    "lawang-malang-imb.txt": [("L001", "keterkaitan"), ("L001", "peralatan"), ("L005", "nomor")],
     # the transcript cut "KETERKAITAN" and "NOMOR SOP" to "ERKAITAN" and "MOR SOP"
-    "sei-putih-timur-medan-surat-masuk.txt": [("S001", "keterkaitan"), ("S001", "nomor")],
+    "sei-putih-timur-medan-surat-masuk.txt": [("L001", "keterkaitan"), ("L001", "nomor")],
     # the stored copy ends inside the Dasar Hukum
     "fisip-unpad-peminjaman-kendaraan.txt": [
-        ("S001", "keterkaitan"),
-        ("S001", "kualifikasi_pelaksana"),
-        ("S001", "pencatatan"),
-        ("S001", "peralatan"),
-        ("S001", "peringatan"),
+        ("L001", "keterkaitan"),
+        ("L001", "kualifikasi_pelaksana"),
+        ("L001", "pencatatan"),
+        ("L001", "peralatan"),
+        ("L001", "peringatan"),
     ],
 }
 

@@ -129,13 +129,13 @@ def list_table(lang: str) -> str:
 
 
 def explain_sop(code: str, lang: str) -> str:
-    """``rules explain S00x``: a defect of an SOP, found by ``sop lint``."""
+    """``rules explain L00x``: a defect of an SOP, found by ``sop lint``."""
     from lapkin_audit.authoring.sopimport.lint import EXPLAIN
 
     rule, words = SOP_RULES[code], _words(lang)
     (checks_text, fix_text), sections = EXPLAIN[code], words["sections"]
     family = SOP_FAMILY[1][1 if lang == "en" else 0]
-    out = [f"{rule.code}: {rule.summary(lang)}", f"{severity_word(rule.severity, lang)} · S: {family} (sop lint)"]
+    out = [f"{rule.code}: {rule.summary(lang)}", f"{severity_word(rule.severity, lang)} · L: {family} (sop lint)"]
     for heading, pair in ((sections[0], checks_text), (sections[3], fix_text)):
         text = pair[1 if lang == "en" else 0]
         out += ["", heading, textwrap.fill(text, width=88, initial_indent="  ", subsequent_indent="  ")]
@@ -249,7 +249,7 @@ def _sop_markdown() -> str:
 
     name_id, name_en = SOP_FAMILY[1]
     lines = [
-        f"## S: {name_id} ({name_en})\n",
+        f"## L: {name_id} ({name_en})\n",
         "Defects of an SOP itself, found by `lapkin-audit sop lint RULES_OR_SOURCE` (never by `check`: a dossier"
         "\nis not at fault for its SOP). `sop lint` exits 0 with no defect, 1 with defects, 2 when the file cannot"
         "\nbe read. See [importing-sops.md](importing-sops.md).\n",

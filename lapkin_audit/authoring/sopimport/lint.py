@@ -1,15 +1,15 @@
-"""``lapkin-audit sop lint``: defects of an SOP itself, as stable S codes.
+"""``lapkin-audit sop lint``: defects of an SOP itself, as stable L codes.
 
 Reads a rules file (as written, even one still incomplete) or an SOP document (imported
 first), so an office can check a document before it imports it and a rules file after
 it edits one. Each check is a small function yielding ``Defect``s; the catalogue
 (``SOP_RULES``) owns the codes' titles and severity.
 
-S001 an identity item is missing          S006 step times do not add up to the total
-S002 a citation without number or year    S007 a decision with one exit
-S003 a citation names its issuer wrongly  S008 an output no later step uses
-S004 a NIP that is not valid              S009 a time with an unknown unit
-S005 a Nomor SOP with a blank part        S010 Tanggal Efektif before Tanggal Pembuatan
+L001 an identity item is missing          L006 step times do not add up to the total
+L002 a citation without number or year    L007 a decision with one exit
+L003 a citation names its issuer wrongly  L008 an output no later step uses
+L004 a NIP that is not valid              L009 a time with an unknown unit
+L005 a Nomor SOP with a blank part        L010 Tanggal Efektif before Tanggal Pembuatan
 """
 
 from __future__ import annotations
@@ -40,31 +40,31 @@ class Defect:
 
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    "S001": ("butir identitas {item} tidak ada", "the identity item {item} is missing"),
-    "S002.nomor": ("kutipan tanpa nomor: {text!r}", "a citation without a number: {text!r}"),
-    "S002.tahun": ("kutipan tanpa tahun: {text!r}", "a citation without a year: {text!r}"),
-    "S003": (
+    "L001": ("butir identitas {item} tidak ada", "the identity item {item} is missing"),
+    "L002.nomor": ("kutipan tanpa nomor: {text!r}", "a citation without a number: {text!r}"),
+    "L002.tahun": ("kutipan tanpa tahun: {text!r}", "a citation without a year: {text!r}"),
+    "L003": (
         "kutipan menyebut penerbitnya {wrong!r}; yang benar {right!r}",
         "the citation names its issuer {wrong!r}; the right name is {right!r}",
     ),
-    "S004": ("NIP {nip!r} tidak sah ({problem})", "the NIP {nip!r} is not valid ({problem})"),
-    "S005": ("Nomor SOP {nomor!r} memuat bagian kosong", "the Nomor SOP {nomor!r} has a blank part"),
-    "S006": (
+    "L004": ("NIP {nip!r} tidak sah ({problem})", "the NIP {nip!r} is not valid ({problem})"),
+    "L005": ("Nomor SOP {nomor!r} memuat bagian kosong", "the Nomor SOP {nomor!r} has a blank part"),
+    "L006": (
         "waktu langkah-langkah berjumlah {summed} ({summed_minutes} menit kerja), jumlah waktu tertulis {total!r}"
         " ({total_minutes} menit kerja)",
         "the steps' times add up to {summed} ({summed_minutes} working minutes); the total written is {total!r}"
         " ({total_minutes} working minutes)",
     ),
-    "S007": (
+    "L007": (
         "keputusan langkah {step} hanya punya satu jalan keluar ({exits})",
         "the decision of step {step} has one exit only ({exits})",
     ),
-    "S008": (
+    "L008": (
         "output {output!r} langkah {step} tidak dipakai langkah sesudahnya",
         "the output {output!r} of step {step} is used by no later step",
     ),
-    "S009": ("waktu {text!r} tidak dapat dibaca: {error}", "the time {text!r} cannot be read: {error}"),
-    "S010": (
+    "L009": ("waktu {text!r} tidak dapat dibaca: {error}", "the time {text!r} cannot be read: {error}"),
+    "L010": (
         "Tanggal Efektif {efektif} sebelum Tanggal Pembuatan {pembuatan}",
         "Tanggal Efektif {efektif} is before Tanggal Pembuatan {pembuatan}",
     ),
@@ -109,7 +109,7 @@ def identity(view: SopView) -> Iterator[Defect]:
     seen = set(view.teks_asli) | view.gaps
     for item in IDENTITY_ITEMS:
         if item not in view.sop and not any(k == item or k.startswith((f"{item}[", f"{item}.")) for k in seen):
-            yield Defect("S001", item, "S001", {"item": item})
+            yield Defect("L001", item, "L001", {"item": item})
 
 
 def citations(view: SopView) -> Iterator[Defect]:
@@ -123,14 +123,14 @@ def citations(view: SopView) -> Iterator[Defect]:
         citation = parse_citation(text)
         where = f"dasar_hukum[{i}]"
         if citation.kind is not None and citation.number is None:
-            yield Defect("S002", where, "S002.nomor", {"text": text})
+            yield Defect("L002", where, "L002.nomor", {"text": text})
         if citation.kind is not None and citation.year is None:
-            yield Defect("S002", where, "S002.tahun", {"text": text})
+            yield Defect("L002", where, "L002.tahun", {"text": text})
         lowered = " ".join(text.lower().split())
         for wrong, right in MISNAMED.items():
             if wrong in lowered:
                 start = lowered.index(wrong)
-                yield Defect("S003", where, "S003", {"wrong": text[start : start + len(wrong)], "right": right})
+                yield Defect("L003", where, "L003", {"wrong": text[start : start + len(wrong)], "right": right})
 
 
 def nip(view: SopView) -> Iterator[Defect]:
@@ -138,7 +138,7 @@ def nip(view: SopView) -> Iterator[Defect]:
     if isinstance(signer, Mapping) and signer.get("nip") is not None:
         problem = nip_problem(signer["nip"])
         if problem is not None:
-            yield Defect("S004", "disahkan_oleh.nip", "S004", {"nip": str(signer["nip"]), "problem": problem})
+            yield Defect("L004", "disahkan_oleh.nip", "L004", {"nip": str(signer["nip"]), "problem": problem})
 
 
 _BLANK_PART = re.compile(r"^[\s._\-]*$")
@@ -147,7 +147,7 @@ _BLANK_PART = re.compile(r"^[\s._\-]*$")
 def nomor(view: SopView) -> Iterator[Defect]:
     value = view.sop.get("nomor")
     if isinstance(value, str) and "/" in value and any(_BLANK_PART.match(part) for part in value.split("/")):
-        yield Defect("S005", "nomor", "S005", {"nomor": value})
+        yield Defect("L005", "nomor", "L005", {"nomor": value})
 
 
 def _waktu_text(value: Any) -> str | None:
@@ -171,7 +171,7 @@ def times(view: SopView) -> Iterator[Defect]:
             waktu = parse_waktu(text)
         except ValueError as exc:
             summable = False
-            yield Defect("S009", where, "S009", {"text": text, "error": str(exc)})
+            yield Defect("L009", where, "L009", {"text": text, "error": str(exc)})
             continue
         if waktu.kalender or waktu.per:
             summable = False
@@ -183,7 +183,7 @@ def times(view: SopView) -> Iterator[Defect]:
     try:
         total_waktu = parse_waktu(total)
     except ValueError as exc:
-        yield Defect("S009", "jumlah_waktu", "S009", {"text": total, "error": str(exc)})
+        yield Defect("L009", "jumlah_waktu", "L009", {"text": total, "error": str(exc)})
         return
     if not summable or not steps or total_waktu.kalender:
         return
@@ -198,7 +198,7 @@ def times(view: SopView) -> Iterator[Defect]:
             "total": total,
             "total_minutes": expected,
         }
-        yield Defect("S006", "jumlah_waktu", "S006", args)
+        yield Defect("L006", "jumlah_waktu", "L006", args)
 
 
 def _list(value: Any) -> list[Any]:
@@ -215,7 +215,7 @@ def decisions(view: SopView) -> Iterator[Defect]:
         exits = step.get("keputusan")
         if isinstance(exits, Mapping) and len(_hashable(list(exits.values()))) < 2:
             shown = ", ".join(f"{k}: {v}" for k, v in exits.items()) or "-"
-            yield Defect("S007", f"langkah[{i}].keputusan", "S007", {"step": step.get("nomor"), "exits": shown})
+            yield Defect("L007", f"langkah[{i}].keputusan", "L007", {"step": step.get("nomor"), "exits": shown})
 
 
 def outputs(view: SopView) -> Iterator[Defect]:
@@ -237,7 +237,7 @@ def outputs(view: SopView) -> Iterator[Defect]:
             if isinstance(output, str) and output not in later:
                 entry = names.get(output)
                 name = entry.get("nama", output) if isinstance(entry, Mapping) else output
-                yield Defect("S008", f"langkah[{i}].output", "S008", {"output": name, "step": step.get("nomor")})
+                yield Defect("L008", f"langkah[{i}].output", "L008", {"output": name, "step": step.get("nomor")})
 
 
 def _as_month(value: Any) -> tuple[int, int, int] | None:
@@ -257,7 +257,7 @@ def dates(view: SopView) -> Iterator[Defect]:
     month_only = made[2] == 0 or effective[2] == 0
     if (effective[:2] < made[:2]) if month_only else (effective < made):
         args = {"efektif": view.sop.get("tanggal_efektif"), "pembuatan": view.sop.get("tanggal_pembuatan")}
-        yield Defect("S010", "tanggal_efektif", "S010", args)
+        yield Defect("L010", "tanggal_efektif", "L010", args)
 
 
 CHECKS: tuple[Check, ...] = (identity, citations, nip, nomor, times, decisions, outputs, dates)
@@ -270,9 +270,9 @@ def lint(sop: Mapping[str, Any]) -> list[Defect]:
     return sorted(found, key=lambda d: (d.code, d.field, d.key))
 
 
-# What each code checks, and the fix: `rules explain S00x` and docs/rules.md.
+# What each code checks, and the fix: `rules explain L00x` and docs/rules.md.
 EXPLAIN: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
-    "S001": (
+    "L001": (
         ("Salah satu butir identitas SOP AP (PermenPAN-RB 35/2012) tidak ada: Nomor SOP, Tanggal Pembuatan, Revisi,"
          " Efektif, Disahkan oleh, Nama SOP, Dasar Hukum, Kualifikasi Pelaksana, Keterkaitan, Peralatan/Perlengkapan,"
          " Peringatan, Pencatatan dan Pendataan.",
@@ -282,7 +282,7 @@ EXPLAIN: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
         ("Lengkapi butir itu dalam dokumen SOP (tulis `-` bila memang tidak ada).",
          "Complete the item in the SOP document (write `-` where there is truly none)."),
     ),
-    "S002": (
+    "L002": (
         ("Dasar hukum yang menyebut jenis peraturan tanpa nomor atau tanpa tahun, seperti \"nomor 53 Tahun tentang"
          " ...\" dalam SOP Pelaporan Kinerja: kutipan dossier tidak dapat dicocokkan dengannya.",
          "A legal basis that names a kind of regulation without its number or year, like the seed's \"nomor 53"
@@ -290,51 +290,51 @@ EXPLAIN: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
         ("Tulis nomor dan tahun peraturan (cari menurut judulnya).",
          "Write the number and year (look it up by its title)."),
     ),
-    "S003": (
+    "L003": (
         ("Penerbit peraturan ditulis salah, misalnya \"Menteri Pemberdayaan Aparatur Negara\" untuk Menteri"
          " Pendayagunaan Aparatur Negara.",
          "The issuer of a regulation is misnamed, e.g. \"Menteri Pemberdayaan Aparatur Negara\" for the Menteri"
          " Pendayagunaan Aparatur Negara."),
         ("Tulis nama penerbit yang benar.", "Write the issuer's right name."),
     ),
-    "S004": (
+    "L004": (
         ("NIP pengesah (Disahkan oleh) tidak sah: bukan 18 angka, tanggal lahir atau TMT mustahil, kode jenis"
          " kelamin salah.",
          "The signer's NIP (Disahkan oleh) is not valid: not 18 digits, an impossible birth date or TMT, a wrong sex"
          " digit."),
         ("Salin NIP dari SK pengangkatan pejabat.", "Copy the NIP from the official's appointment decree."),
     ),
-    "S005": (
+    "L005": (
         ("Nomor SOP memuat bagian kosong, seperti nomor urut templat `070/ /421.632/2014`.",
          "The Nomor SOP has a blank part, like the template's sequence in `070/ /421.632/2014`."),
         ("Isi nomor urut dari buku agenda.", "Fill in the sequence number from the register."),
     ),
-    "S006": (
+    "L006": (
         ("Jumlah waktu langkah-langkah (satu kali jalan, dalam waktu kerja) tidak sama dengan Jumlah Waktu"
          " Penyelesaian.",
          "The steps' times (one pass, in working time) do not add up to the Jumlah Waktu Penyelesaian."),
         ("Betulkan waktu langkah atau jumlahnya.", "Correct the steps' times or the total."),
     ),
-    "S007": (
+    "L007": (
         ("Keputusan (belah ketupat) hanya punya satu jalan keluar; keputusan punya dua, yang negatif kembali ke"
          " langkah sebelumnya.",
          "A decision (the diamond) has one exit only; a decision has two, the negative one leading back."),
         ("Tulis kedua jalan keluar, misalnya {diteruskan: 4, diperbaiki: 2}.",
          "Write both exits, e.g. {diteruskan: 4, diperbaiki: 2}."),
     ),
-    "S008": (
+    "L008": (
         ("Output sebuah langkah (bukan langkah terakhir) tidak menjadi Kelengkapan langkah sesudahnya.",
          "An output of a step (not the last) is the Kelengkapan of no later step."),
         ("Sebut output itu dalam Kelengkapan langkah yang memakainya, atau hapus.",
          "Name the output in the Kelengkapan of the step that uses it, or remove it."),
     ),
-    "S009": (
+    "L009": (
         ("Waktu yang tidak dapat dibaca: angka tanpa satuan atau satuan yang tidak dikenal (detik, tahun).",
          "A time that cannot be read: a number without a unit, or an unknown unit (seconds, years)."),
         ("Tulis dengan menit, jam, hari (kerja), minggu, bulan, atau `N x 24 jam`.",
          "Write it in menit, jam, hari (kerja), minggu, bulan, or `N x 24 jam`."),
     ),
-    "S010": (
+    "L010": (
         ("Tanggal Efektif sebelum Tanggal Pembuatan.", "Tanggal Efektif is before Tanggal Pembuatan."),
         ("Betulkan salah satu tanggal.", "Correct one of the dates."),
     ),
