@@ -140,6 +140,36 @@ _RULES = (
 
 RULES: dict[str, Rule] = {rule.code: rule for rule in _RULES}
 
+# Defects of an SOP itself, found by `lapkin-audit sop lint` (never by `check`: a dossier
+# is not at fault for its SOP). A family of its own, apart from RULES, so that the
+# dossier rules' registries (fixtures, waivers, SARIF) stay as they are.
+SOP_FAMILY = ("L", ("Cacat dokumen SOP", "Defects of the SOP document"))
+_SOP_RULES = (
+    Rule("L001", ERROR, False, "Butir identitas SOP tidak ada", "An identity item of the SOP is missing"),
+    Rule("L002", WARNING, False, "Dasar hukum tanpa nomor atau tahun", "A legal basis without number or year"),
+    Rule("L003", WARNING, False, "Nama penerbit peraturan salah", "A regulation's issuer is misnamed"),
+    Rule("L004", ERROR, False, "NIP pengesah tidak sah", "The signer's NIP is not valid"),
+    Rule("L005", WARNING, False, "Nomor SOP memuat bagian kosong", "The Nomor SOP has a blank part"),
+    Rule(
+        "L006",
+        ERROR,
+        False,
+        "Waktu langkah tidak berjumlah sama dengan jumlah waktu",
+        "Step times do not add up to the total",
+    ),
+    Rule("L007", ERROR, False, "Keputusan dengan satu jalan keluar", "A decision with one exit"),
+    Rule("L008", WARNING, False, "Output tidak dipakai langkah berikutnya", "An output no later step uses"),
+    Rule("L009", ERROR, False, "Satuan waktu tidak dikenal", "An unknown time unit"),
+    Rule(
+        "L010",
+        ERROR,
+        False,
+        "Tanggal Efektif sebelum Tanggal Pembuatan",
+        "Tanggal Efektif before Tanggal Pembuatan",
+    ),
+)
+SOP_RULES: dict[str, Rule] = {rule.code: rule for rule in _SOP_RULES}
+
 
 def matches(code: str, selectors: tuple[str, ...]) -> bool:
     """True when a selector names the code or a prefix of it (``K``, ``K00``, ``K003``)."""

@@ -94,9 +94,10 @@ class SopStep:
     kelengkapan: tuple[str, ...]  # input document kinds
     output: tuple[str, ...]  # output document kinds
     waktu: str  # as the SOP writes it, e.g. "1 hari"
-    waktu_minutes: int  # working minutes
+    waktu_minutes: int  # working minutes (elapsed minutes when waktu_kalender)
     decision: Mapping[str, int] | None = None  # hasil -> next step; None for a plain step
     keterangan: str | None = None
+    waktu_kalender: bool = False  # the Waktu is calendar time ("1 x 24 jam"), not working time
 
 
 @dataclass(frozen=True)
@@ -141,6 +142,7 @@ class Sop:
     required_officials: tuple[str, ...] = ()  # roles a dossier must name in `pejabat`
     waiver_approver: str = "camat"  # the role whose holder may approve a pengecualian
     texts: Mapping[str, Any] = field(default_factory=dict)  # kualifikasi, pencatatan, ...: documented only
+    jumlah_waktu_kalender: bool = False  # the total is calendar time
     tte: TteTrust = field(default_factory=TteTrust)  # the run's trust for electronic signatures
 
     def outline(self) -> SopOutline:

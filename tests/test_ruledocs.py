@@ -13,7 +13,7 @@ import sys
 import pytest
 
 from lapkin_audit.authoring import ruledocs
-from lapkin_audit.catalogue import RULES
+from lapkin_audit.catalogue import RULES, SOP_RULES
 from tests.helpers import FIXTURES, ROOT
 
 PATUH = FIXTURES / "patuh"
@@ -148,8 +148,11 @@ def test_explain_refuses_an_unknown_code():
 
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_list_table_has_one_row_per_code(lang):
-    header, _rule, *rows = ruledocs.list_table(lang).splitlines()
+    dossier_rules, sop_rules = ruledocs.list_table(lang).split("\n\n")
+    header, _rule, *rows = dossier_rules.splitlines()
     assert header.split()[0] == ("Code" if lang == "en" else "Kode")
+    # then the defects of an SOP itself, found by `sop lint`
+    assert [row.split()[0] for row in sop_rules.splitlines()[3:]] == list(SOP_RULES)
     assert [row.split()[0] for row in rows] == list(RULES)
     yes, no = ("yes", "no") if lang == "en" else ("ya", "tidak")
     for row, r in zip(rows, RULES.values(), strict=True):

@@ -41,7 +41,7 @@ def write_variant(tmp_path: Path, change) -> Path:
         (lambda s: s["langkah"][1].update(pelaksana=["penyusun"]), "role 'penyusun'"),
         (lambda s: s["langkah"][0].update(kelengkapan=["apbd"]), "document kind 'apbd'"),
         (lambda s: s.update(jumlah_waktu="2 hari 3 jam"), "not the sum"),
-        (lambda s: s["langkah"][3].update(waktu="1 minggu"), "langkah[3].waktu"),
+        (lambda s: s["langkah"][3].update(waktu="1 detik"), "langkah[3].waktu"),
         (lambda s: s.update(kalender="kalender-bulan"), "unknown calendar"),
         (lambda s: s["langkah"][2]["keputusan"].update(diperbaiki=9), "unknown step 9"),
         (lambda s: s.update(warna="merah"), "warna"),

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from lapkin_audit.catalogue import FAMILIES, RULES, Rule
+from lapkin_audit.catalogue import FAMILIES, RULES, SOP_FAMILY, SOP_RULES, Rule
 from lapkin_audit.errors import flatten_errors
 from lapkin_audit.lang import words
 from lapkin_audit.lang.words import severity_word
@@ -121,11 +121,31 @@ def list_table(lang: str) -> str:
         (r.code, _family(r, lang), severity_word(r.severity, lang), words["waivable"][r.waivable], r.summary(lang))
         for r in RULES.values()
     ]
-    return tabulate(rows, headers=words["headers"], tablefmt="simple")
+    table = tabulate(rows, headers=words["headers"], tablefmt="simple")
+    family = SOP_FAMILY[1][1 if lang == "en" else 0]
+    sop_rows = [(r.code, family, severity_word(r.severity, lang), "-", r.summary(lang)) for r in SOP_RULES.values()]
+    intro = "`sop lint`: " + ("defects of the SOP itself" if lang == "en" else "cacat SOP itu sendiri")
+    return table + "\n\n" + intro + "\n" + tabulate(sop_rows, headers=words["headers"], tablefmt="simple")
+
+
+def explain_sop(code: str, lang: str) -> str:
+    """``rules explain L00x``: a defect of an SOP, found by ``sop lint``."""
+    from lapkin_audit.authoring.sopimport.lint import EXPLAIN
+
+    rule, words = SOP_RULES[code], _words(lang)
+    (checks_text, fix_text), sections = EXPLAIN[code], words["sections"]
+    family = SOP_FAMILY[1][1 if lang == "en" else 0]
+    out = [f"{rule.code}: {rule.summary(lang)}", f"{severity_word(rule.severity, lang)} · L: {family} (sop lint)"]
+    for heading, pair in ((sections[0], checks_text), (sections[3], fix_text)):
+        text = pair[1 if lang == "en" else 0]
+        out += ["", heading, textwrap.fill(text, width=88, initial_indent="  ", subsequent_indent="  ")]
+    return "\n".join(out)
 
 
 def explain(code: str, lang: str) -> str:
     """``rules explain CODE``; KeyError for a code not in the catalogue."""
+    if code in SOP_RULES:
+        return explain_sop(code, lang)
     doc = load()[code]
     rule, words = doc.rule, _words(lang)
     checks, why, clause, fix, failing, passing = words["sections"]
@@ -219,8 +239,28 @@ def markdown() -> str:
             + "\n"
         )
         out.extend(_markdown_rule(docs[r.code]) for r in rules)
+    out.append(_sop_markdown())
     out.append(_VERDICT)
     return "\n".join(out)
+
+
+def _sop_markdown() -> str:
+    from lapkin_audit.authoring.sopimport.lint import EXPLAIN
+
+    name_id, name_en = SOP_FAMILY[1]
+    lines = [
+        f"## L: {name_id} ({name_en})\n",
+        "Defects of an SOP itself, found by `lapkin-audit sop lint RULES_OR_SOURCE` (never by `check`: a dossier"
+        "\nis not at fault for its SOP). `sop lint` exits 0 with no defect, 1 with defects, 2 when the file cannot"
+        "\nbe read. See [importing-sops.md](importing-sops.md).\n",
+        "| code | severity | title |\n|---|---|---|",
+        "\n".join(f"| {r.code} | {r.severity.value} | {r.summary_en} |" for r in SOP_RULES.values()) + "\n",
+    ]
+    for rule in SOP_RULES.values():
+        (checks_text, fix_text) = EXPLAIN[rule.code]
+        lines += [f"### {rule.code}: {rule.summary_en}\n", f"*{rule.summary_id}*\n"]
+        lines += [f"**When:** {checks_text[1]}\n", f"**Fix:** {fix_text[1]}\n"]
+    return "\n".join(lines)
 
 
 def _markdown_rule(doc: RuleDoc) -> str:

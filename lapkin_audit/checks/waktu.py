@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from lapkin_audit.checks.context import Context
+from lapkin_audit.domain.timeline import elapsed_minutes
 from lapkin_audit.model import Violation, WorkMinutes
 
 CODES = ("W001", "W002", "W003", "W004")
@@ -49,7 +50,10 @@ def check(ctx: Context) -> Iterator[Violation]:
     repeats = Counter(record.nomor for record in log)
     extra = sum(step.waktu_minutes * (repeats[step.nomor] - 1) for step in ctx.sop.steps if repeats[step.nomor] > 1)
     allowed = ctx.sop.jumlah_waktu_minutes + extra
-    total = calendar.working_minutes(first.mulai, last.selesai, zone)
+    if ctx.sop.jumlah_waktu_kalender:
+        total = elapsed_minutes(first.mulai, last.selesai)
+    else:
+        total = calendar.working_minutes(first.mulai, last.selesai, zone)
     if last.selesai >= first.mulai and total > allowed:
         key = "W002.loop" if extra else "W002"
         args = {

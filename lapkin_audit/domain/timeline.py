@@ -5,7 +5,14 @@ reports (the HTML timeline) read the same figures.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from lapkin_audit.model import Dossier, Sop, StepTiming
+
+
+def elapsed_minutes(start: dt.datetime, end: dt.datetime) -> int:
+    """Whole minutes from start to end (0 when it ends first): calendar time."""
+    return max(0, int((end - start).total_seconds() // 60))
 
 
 def build(dossier: Dossier, sop: Sop) -> tuple[StepTiming, ...]:
@@ -16,7 +23,10 @@ def build(dossier: Dossier, sop: Sop) -> tuple[StepTiming, ...]:
         step = sop.step(record.nomor)
         if step is None:  # an unknown step number stops the audit before this (E004)
             continue
-        worked = calendar.working_minutes(record.mulai, record.selesai, zone)  # 0 when it ends first
+        if step.waktu_kalender:  # calendar time ("1 x 24 jam"): elapsed minutes
+            worked = elapsed_minutes(record.mulai, record.selesai)
+        else:
+            worked = calendar.working_minutes(record.mulai, record.selesai, zone)  # 0 when it ends first
         waited = 0 if previous_end is None else calendar.working_minutes(previous_end, record.mulai, zone)
         timeline.append(
             StepTiming(

@@ -9,11 +9,13 @@ calendar. Anything wrong is a ``RulesError``: no dossier can be judged by broken
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from lapkin_audit.domain.waktu import parse_waktu
 from lapkin_audit.errors import RulesError, flatten_errors
 from lapkin_audit.lang.messages import Nested, render
 from lapkin_audit.load import yamlread
@@ -38,14 +40,34 @@ _LINKED = {
     "schema": {"type": "dict", "schema": {"nama": {"type": "string", "required": True}, "dokumen": _TEXT}},
 }
 
+# A date, or a month ("2020-06") when the SOP gives no day; null when it writes "-".
+_MONTH = {"type": "string", "regex": r"\d{4}-(0[1-9]|1[0-2])"}
+_DATE_OR_MONTH = {"anyof": [{"type": "date"}, _MONTH], "nullable": True}
+# Mutu Baku: Waktu as written (see lapkin_audit.domain.waktu), or with the limit of a
+# whole step whose time is a rate ("3 menit/berkas").
+_WAKTU = {
+    "anyof": [
+        {"type": "string"},
+        {"type": "dict", "schema": {"teks": {"type": "string", "required": True}, "total": {"type": "string"}}},
+    ],
+    "required": True,
+}
+_NOTES = {
+    "type": "list",
+    "schema": {
+        "type": "dict",
+        "schema": {"bidang": {"type": "string", "required": True}, "teks": {"type": "string", "required": True}},
+    },
+}
+
 SOP_SCHEMA: dict[str, Any] = {
     "id": _ID,
     "nama": {"type": "string", "required": True},
     "unit": _TEXT,
     "nomor": _TEXT,
-    "tanggal_pembuatan": {"type": "date"},
-    "tanggal_revisi": {"type": "date"},
-    "tanggal_efektif": {"type": "date", "required": True},
+    "tanggal_pembuatan": _DATE_OR_MONTH,
+    "tanggal_revisi": _DATE_OR_MONTH,
+    "tanggal_efektif": {"anyof": [{"type": "date"}, _MONTH], "required": True},
     "disahkan_oleh": {
         "type": "dict",
         "schema": {"jabatan": _TEXT, "nama": _TEXT, "pangkat": _TEXT, "nip": {"type": ["string", "integer"]}},
@@ -75,8 +97,9 @@ SOP_SCHEMA: dict[str, Any] = {
             "type": "dict",
             "schema": {
                 "teks": {"type": "string", "required": True},
-                "dokumen": {"type": "string", "required": True},
-                "ditandatangani_oleh": {"type": "string", "required": True},
+                # Without dokumen and ditandatangani_oleh the warning is documented only.
+                "dokumen": {"type": "string", "dependencies": "ditandatangani_oleh"},
+                "ditandatangani_oleh": {"type": "string", "dependencies": "dokumen"},
                 "sebelum_langkah_pertama": {"type": "boolean", "default": True},
                 "mencakup_seluruh_proses": {"type": "boolean", "default": True},
                 "anggota_untuk_peran": _TEXT,
@@ -114,7 +137,7 @@ SOP_SCHEMA: dict[str, Any] = {
                 "ringkas": _TEXT,
                 "pelaksana": {**_ROLE_LIST, "required": True, "minlength": 1},
                 "kelengkapan": _ROLE_LIST,
-                "waktu": {"type": "string", "required": True},
+                "waktu": _WAKTU,
                 "output": _ROLE_LIST,
                 "keterangan": _TEXT,
                 "keputusan": {"type": "dict", "keysrules": {"type": "string"}, "valuesrules": {"type": "integer"}},
@@ -122,6 +145,21 @@ SOP_SCHEMA: dict[str, Any] = {
         },
     },
     "jumlah_waktu": {"type": "string", "required": True},
+    # Assumptions the file makes where its SOP document is silent, as data.
+    "asumsi": _NOTES,
+    # Notes `sop import` leaves for the person completing the file (never checked).
+    "saran": _NOTES,
+    # Where the file came from (written by `sop import`): the document, its SHA-256, its
+    # shape, and the original text of every value taken from it (field path -> text).
+    "sumber": {
+        "type": "dict",
+        "schema": {
+            "berkas": {"type": "string"},
+            "sha256": {"type": "string", "regex": "[0-9a-f]{64}"},
+            "bentuk": {"type": "string", "allowed": ["teks", "html", "docx", "json"]},
+            "teks_asli": {"type": "dict", "keysrules": {"type": "string"}, "valuesrules": {"type": "string"}},
+        },
+    },
 }
 
 
@@ -224,6 +262,19 @@ def _build_sop(
     lines: Mapping[str, int],
     kept: KeptTables | None = None,
 ) -> Sop:
+    gaps = raw.get("celah")
+    if gaps:
+        fields = (
+            [str(g.get("bidang", "?")) if isinstance(g, dict) else "?" for g in gaps] if isinstance(gaps, list) else []
+        )
+        shown = ", ".join(fields[:5]) + (f" and {len(fields) - 5} more" if len(fields) > 5 else "")
+        raise RulesError(
+            source,
+            f"incomplete: {len(fields) or 'some'} gaps listed in `celah` ({shown}) must be completed, "
+            "then `celah` removed (see docs/importing-sops.md)",
+        )
+    raw = {k: v for k, v in raw.items() if k != "celah"}
+
     def validate(document: Any) -> Any:
         import cerberus  # only rules not validated before pay for importing cerberus
 
@@ -258,8 +309,10 @@ def _build_sop(
         refs.roles(kind.paraf + kind.tanda_tangan, f"jenis_dokumen.{kind.id}")
     steps = tuple(_build_step(item, i, calendar, refs) for i, item in enumerate(raw["langkah"]))
     _check_flow(steps, source)
-    total = _duration(calendar, raw["jumlah_waktu"], "jumlah_waktu", source)
-    if total != sum(step.waktu_minutes for step in steps):
+    total, total_calendar = _duration(calendar, raw["jumlah_waktu"], "jumlah_waktu", source)
+    # The sum is checked when every time is working time; calendar time does not add to it.
+    same_kind = not total_calendar and not any(step.waktu_kalender for step in steps)
+    if same_kind and total != sum(step.waktu_minutes for step in steps):
         listed = " + ".join(step.waktu for step in steps)
         raise RulesError(
             source,
@@ -269,6 +322,8 @@ def _build_sop(
     preconditions = []
     for i, item in enumerate(raw.get("peringatan", ())):
         where = f"peringatan[{i}]"
+        if "dokumen" not in item:
+            continue  # documented only: nothing a dossier must prove
         refs.kinds((item["dokumen"],), where)
         refs.roles((item["ditandatangani_oleh"],), where)
         if item.get("anggota_untuk_peran"):
@@ -296,7 +351,7 @@ def _build_sop(
         name=raw["nama"],
         nomor=raw.get("nomor", ""),
         unit=raw.get("unit", ""),
-        tanggal_efektif=raw["tanggal_efektif"],
+        tanggal_efektif=_first_day(raw["tanggal_efektif"]),
         disahkan_oleh=raw.get("disahkan_oleh", {}),
         roles=roles,
         document_kinds=kinds,
@@ -310,6 +365,7 @@ def _build_sop(
         preconditions=tuple(preconditions),
         jumlah_waktu=raw["jumlah_waktu"],
         jumlah_waktu_minutes=total,
+        jumlah_waktu_kalender=total_calendar,
         calendar=calendar,
         source=source,
         required_officials=required,
@@ -342,6 +398,20 @@ def _build_step(item: dict[str, Any], index: int, calendar: Any, refs: _Referenc
     refs.roles(item["pelaksana"], where + ".pelaksana")
     refs.kinds(item.get("kelengkapan", ()), where + ".kelengkapan")
     refs.kinds(item.get("output", ()), where + ".output")
+    waktu = item["waktu"]
+    if isinstance(waktu, dict):
+        waktu_text = waktu["teks"]
+        if "total" in waktu:
+            minutes, calendar_time = _duration(calendar, waktu["total"], where + ".waktu.total", refs.source)
+        else:
+            minutes, calendar_time = _duration(calendar, waktu_text, where + ".waktu", refs.source)
+    else:
+        waktu_text = waktu
+        minutes, calendar_time = _duration(calendar, waktu, where + ".waktu", refs.source)
+    if minutes < 0:
+        raise RulesError(
+            refs.source, f"{where}.waktu: {waktu_text!r} is a time per item; give the step's limit as `total`"
+        )
     return SopStep(
         nomor=item["nomor"],
         kegiatan=" ".join(item["kegiatan"].split()),
@@ -349,8 +419,9 @@ def _build_step(item: dict[str, Any], index: int, calendar: Any, refs: _Referenc
         pelaksana=tuple(item["pelaksana"]),
         kelengkapan=tuple(item.get("kelengkapan", ())),
         output=tuple(item.get("output", ())),
-        waktu=item["waktu"],
-        waktu_minutes=_duration(calendar, item["waktu"], where + ".waktu", refs.source),
+        waktu=waktu_text,
+        waktu_minutes=minutes,
+        waktu_kalender=calendar_time,
         decision=dict(item["keputusan"]) if item.get("keputusan") else None,
         keterangan=item.get("keterangan"),
     )
@@ -368,9 +439,23 @@ def _check_flow(steps: tuple[SopStep, ...], source: str) -> None:
                 raise RulesError(source, f"langkah {step.nomor}: keputusan {hasil!r} leads to unknown step {target}")
 
 
-def _duration(calendar: Any, text: str, where: str, source: str) -> int:
+def _duration(calendar: Any, text: str, where: str, source: str) -> tuple[int, bool]:
+    """(minutes, calendar time?) of a Waktu: working minutes of the office calendar, or
+    elapsed minutes for calendar time; -1 for a rate per item (no limit of its own)."""
     try:
-        minutes: int = calendar.parse_duration(text)
-        return minutes
+        waktu = parse_waktu(text)
     except ValueError as exc:
         raise RulesError(source, f"{where}: {exc}") from None
+    if waktu.per:
+        return -1, waktu.kalender
+    return waktu.maksimum.minutes(calendar.minutes_per_day), waktu.kalender
+
+
+def _first_day(value: Any) -> dt.date:
+    """A Tanggal Efektif given as a month counts from its first day: the document says no
+    more, and the office is not to be faulted for what its SOP leaves out."""
+    if isinstance(value, str):
+        year, month = value.split("-")
+        return dt.date(int(year), int(month), 1)
+    result: dt.date = value
+    return result
