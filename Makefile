@@ -50,6 +50,7 @@ fuzz: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench_evidence.py
 
 fixtures: $(STAMP)
 	$(BIN)/python scripts/make_fixtures.py

@@ -374,3 +374,97 @@ def test_a_facts_cache_others_can_write_is_refused(tmp_path):
     base.chmod(0o777)
     with pytest.raises(OSError):
         FactsCache.open(base)
+
+
+# ----------------------------------------------------------------------------- every format
+
+
+@pytest.fixture(scope="module")
+def evidence_report():
+    from lapkin_audit.decide.engine import Options, assess
+    from lapkin_audit.load.sop import load_rulebook
+    from lapkin_audit.model import Report
+
+    sops = load_rulebook(()).sops
+    results = tuple(
+        assess(FIXTURES / name / "dossier.yaml", f"fixtures/dossiers/{name}", sops, Options())
+        for name in ("b006-pindaian-tak-terbaca", "e002-yaml-rusak", "patuh")
+    )
+    return Report("1.0", "id", results)
+
+
+def test_json_has_the_evidence_object_per_dossier(evidence_report):
+    import json
+
+    from tests.helpers import render_as_cli
+
+    dossiers = json.loads(render_as_cli("json", evidence_report))["dossiers"]
+    unread, broken, patuh = (d["evidence"] for d in dossiers)
+    assert broken is None  # not assessed: nothing was read
+    assert patuh["levels"] == {"dinyatakan": 0, "teks": patuh["levels"]["teks"], "kriptografis": 0}
+    signed = next(a for a in unread["attachments"] if a["jenis"] == "draf_laporan_disahkan")
+    assert signed["format"] == "pdf" and signed["text_source"] is None and signed["signatures"] == []
+    assert {"sha256", "pages", "ocr_confidence", "problem"} <= set(signed)
+    declared = [c for c in unread["claims"] if c["field"].startswith("dokumen[10]")]
+    assert declared and {c["level"] for c in declared} == {"dinyatakan"}
+    assert all(set(c) == {"claim", "field", "subject", "level", "berkas"} for c in patuh["claims"])
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "github"])
+def test_the_short_form_is_in_the_text_formats(evidence_report, fmt):
+    from tests.helpers import render_as_cli
+
+    text = render_as_cli(fmt, evidence_report)
+    assert "Bukti:" in text and "dinyatakan" in text and "teks" in text
+
+
+def test_junit_and_sarif_carry_the_levels(evidence_report):
+    import json
+
+    from tests.helpers import render_as_cli
+
+    junit = render_as_cli("junit", evidence_report)
+    assert 'name="evidence.dinyatakan"' in junit and 'name="evidence.read.ocr"' in junit
+    sarif = json.loads(render_as_cli("sarif", evidence_report))
+    assert sarif["runs"][0]["properties"]["evidence"]["files"] == 18
+
+
+def test_html_has_a_table_of_what_each_document_proved(evidence_report):
+    from tests.helpers import render_as_cli
+
+    html = render_as_cli("html", evidence_report)
+    assert html.count('<table class="grid evidence">') == 2
+    assert "Hanya dinyatakan manifest:" in html and "lapisan teks" in html
+
+
+def test_the_result_cache_keeps_the_evidence(tmp_path):
+    from lapkin_audit.batch.cache import _result_from_json, _result_to_json
+    from lapkin_audit.decide.engine import Options, assess
+    from lapkin_audit.load.sop import load_rulebook
+
+    result = assess(FIXTURES / "patuh" / "dossier.yaml", "p", load_rulebook(()).sops, Options())
+    assert _result_from_json("p", _result_to_json(result)) == result
+
+
+def test_another_period_is_one_finding_per_document(audit):
+    findings = audit(FIXTURES / "b005-lra-triwulan-lain").findings
+    assert [(f.rule, f.field) for f in findings] == [("B005", "dokumen[1].berkas")]
+
+
+def test_another_office_in_the_text_is_b005(audit, tmp_path):
+    folder = copy_patuh(tmp_path / "d")
+    lines = [*docs.heading("LAPORAN DATA KINERJA", 2), "Data kinerja Kecamatan Singosari bulan Juni"]
+    (folder / "lampiran/data-kinerja-2024-tw2.pdf").write_bytes(docs.text_pdf([lines]))
+    findings = audit(folder).findings
+    assert [(f.rule, f.field) for f in findings] == [("B005", "dokumen[4].berkas")]
+    assert "Kecamatan Singosari" in findings[0].message
+
+
+def test_the_decree_number_must_be_in_its_text(audit, tmp_path):
+    folder = copy_patuh(tmp_path / "d")
+    manifest = folder / "dossier.yaml"
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8").replace("nomor: 188.45/07/421.632/2024", "nomor: 188.45/08/421.632/2024"),
+        encoding="utf-8",
+    )
+    assert [(f.rule, f.field) for f in audit(folder).findings] == [("B004", "dokumen[0].nomor")]

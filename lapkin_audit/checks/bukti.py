@@ -189,23 +189,23 @@ def _decree(ctx: Context, doc: Document, facts: DocumentFacts, text: Searchable)
 
 
 def _period(ctx: Context, doc: Document, text: Searchable) -> Iterator[Violation]:
+    """One finding per document for another period and one for another office: the first
+    mention names it (a document that names another quarter names it many times)."""
     if not ctx.sop.document_kinds[doc.jenis].names_period:
         return
     periode = ctx.dossier.periode
-    seen = set()
     for mention in periods_named(text.text):
         other_part = mention.jenis == periode.jenis and mention.ke != periode.ke
         other_year = mention.tahun is not None and mention.tahun != periode.tahun
-        if (other_part or other_year) and mention.text.casefold() not in seen:
-            seen.add(mention.text.casefold())
-            yield Violation(
-                "B005", "B005.period", {"berkas": doc.berkas, "found": mention.text}, field=f"{doc.field}.berkas"
-            )
+        if other_part or other_year:
+            args = {"berkas": doc.berkas, "found": mention.text}
+            yield Violation("B005", "B005.period", args, field=f"{doc.field}.berkas")
+            break
     for office in offices_named(text.text):
-        if not same_office(office, ctx.dossier.instansi) and office.casefold() not in seen:
-            seen.add(office.casefold())
+        if not same_office(office, ctx.dossier.instansi):
             args = {"berkas": doc.berkas, "found": f"Kecamatan {office}", "instansi": ctx.dossier.instansi}
             yield Violation("B005", "B005.office", args, field=f"{doc.field}.berkas")
+            break
 
 
 # ----------------------------------------------------------------------------- levels
