@@ -135,7 +135,9 @@ def memory(count: int) -> tuple[int, int]:
             "import resource, sys\n"
             "from lapkin_audit.cli import main\n"
             "try:\n    main()\nexcept SystemExit:\n    pass\n"
-            "own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+            # VmHWM, not ru_maxrss: Linux carries ru_maxrss over exec from the process that
+            # forked this one (the benchmark itself, with the OCR model loaded).
+            "own = next(int(l.split()[1]) for l in open('/proc/self/status') if l.startswith('VmHWM'))\n"
             "kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
             "sys.stderr.write(f'{own} {kids}\\n')\n"
         )

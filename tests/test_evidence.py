@@ -468,3 +468,16 @@ def test_the_decree_number_must_be_in_its_text(audit, tmp_path):
         encoding="utf-8",
     )
     assert [(f.rule, f.field) for f in audit(folder).findings] == [("B004", "dokumen[0].nomor")]
+
+
+def test_a_file_too_large_to_read_is_b006_not_a_wrong_format(audit, tmp_path, monkeypatch):
+    from lapkin_audit.load import attachments
+
+    monkeypatch.setattr(attachments, "MAX_DOCUMENT_BYTES", 1000)
+    original = attachments.read_content
+    monkeypatch.setattr(
+        attachments, "read_content", lambda folder, berkas, sha256: original(folder, berkas, sha256, limit=1000)
+    )
+    result = audit(FIXTURES / "patuh")
+    assert {(f.rule, f.message.split(" ")[0]) for f in result.findings} >= {("B006", "lampiran/lkj-2024-tw2-ttd.pdf")}
+    assert all(f.rule == "B006" for f in result.findings)

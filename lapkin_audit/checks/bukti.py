@@ -71,6 +71,8 @@ def _formats(ctx: Context) -> Iterator[Violation]:
         facts = ctx.evidence.get(doc.field)
         if facts is None or doc.berkas is None:
             continue
+        if _format_unknown(facts):
+            continue  # not read at all (too large): its format is not judged, B006 says why
         field = f"{doc.field}.berkas"
         args = {"berkas": doc.berkas, "jenis": doc.jenis, "format": facts.format.upper()}
         if facts.problem in NOT_A_DOCUMENT:
@@ -93,9 +95,15 @@ def _is_document(ctx: Context, doc: Document, facts: DocumentFacts) -> bool:
     """Readable as what it claims to be: only then do the text checks speak (else B001 did)."""
     if facts.problem in NOT_A_DOCUMENT or doc.berkas is None:
         return False
+    if _format_unknown(facts):
+        return True
     name = claimed(doc.berkas)
     accepted = ctx.sop.document_kinds[doc.jenis].formats
     return (name is None or name == facts.format) and (not accepted or facts.format in accepted)
+
+
+def _format_unknown(facts: DocumentFacts) -> bool:
+    return facts.format == "unknown" and facts.problem in NOT_READ
 
 
 def _shared_files(ctx: Context) -> Iterator[Violation]:

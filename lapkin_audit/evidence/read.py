@@ -158,7 +158,7 @@ def read_in_child(data: bytes, sha256: str) -> DocumentFacts:
 
 
 def _why(returncode: int, stderr: bytes) -> dict[str, str]:
-    if returncode == -getattr(signal, "SIGXCPU", 24) or returncode == -signal.SIGKILL:
+    if returncode == -getattr(signal, "SIGXCPU", 24) or returncode == -getattr(signal, "SIGKILL", 9):
         return {"problem": "timeout", "detail": f"{CPU_LIMIT} s CPU"}
     if b"MemoryError" in stderr or b"std::bad_alloc" in stderr:
         return {"problem": "memory", "detail": f"{MEMORY_LIMIT // (1024 * 1024)} MiB"}
