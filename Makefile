@@ -18,6 +18,7 @@ UV     := .venv-lock/bin/uv
 # HTML report in build/. Exit status 1 only means some fixtures are (deliberately)
 # non-compliant; 2 would mean the tool itself failed.
 demo: $(STAMP)
+	@./scripts/ensure-ocr
 	$(BIN)/lapkin-audit check fixtures/; status=$$?; [ $$status -le 1 ]
 	@$(MAKE) --no-print-directory report
 
@@ -30,6 +31,7 @@ report: $(STAMP)
 # where it can and otherwise lets those tests skip, saying why.
 test: lint
 	@./scripts/ensure-browser
+	@./scripts/ensure-ocr
 	$(BIN)/python -m pytest
 
 # Types (mypy --strict, configured in setup.cfg) and style (ruff, in pyproject.toml).
@@ -48,6 +50,7 @@ fuzz: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench_evidence.py
 
 fixtures: $(STAMP)
 	$(BIN)/python scripts/make_fixtures.py

@@ -39,6 +39,7 @@ FAMILIES = {
     "W": ("Waktu", "Time standards"),
     "S": ("Tanda tangan elektronik (TTE)", "Electronic signatures (TTE)"),
     "X": ("Pengecualian", "Waivers"),
+    "B": ("Bukti berkas", "Evidence in the files"),
 }
 
 _RULES = (
@@ -136,6 +137,48 @@ _RULES = (
     Rule("S009", WARNING, True, "Tanda tangan elektronik yang tidak dinyatakan", "An undeclared electronic signature"),
     Rule("S010", WARNING, False, "Tanda TTE tanpa tanda tangan elektronik sah", "A TTE mark without a valid signature"),
     Rule("X001", WARNING, False, "Pengecualian tidak sah", "An invalid waiver"),
+    Rule(
+        "B001",
+        ERROR,
+        False,
+        "Lampiran bukan dokumen terbaca dengan format yang diterima",
+        "An attachment is not a readable document of an accepted format",
+    ),
+    Rule(
+        "B002",
+        ERROR,
+        False,
+        "Satu berkas dilampirkan sebagai dua dokumen yang harus berbeda",
+        "One file is attached as two documents that must differ",
+    ),
+    Rule(
+        "B003",
+        ERROR,
+        False,
+        "Teks dokumen tidak memuat dasar hukum yang dinyatakan",
+        "The document's text lacks a declared legal basis",
+    ),
+    Rule(
+        "B004",
+        ERROR,
+        False,
+        "Teks SK tidak memuat nomor atau anggota yang dinyatakan",
+        "The decree's text lacks its declared number or a member",
+    ),
+    Rule(
+        "B005",
+        WARNING,
+        True,
+        "Teks dokumen menyebut periode, tahun atau kantor lain",
+        "A document's text names another period, year or office",
+    ),
+    Rule(
+        "B006",
+        WARNING,
+        True,
+        "Dokumen yang diperlukan sebagai bukti tidak dapat dibaca",
+        "A document needed as evidence could not be read",
+    ),
 )
 
 RULES: dict[str, Rule] = {rule.code: rule for rule in _RULES}

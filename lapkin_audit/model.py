@@ -83,6 +83,9 @@ class DocumentKind:
     tanda_tangan: tuple[str, ...] = ()  # roles that must sign it
     cites_legal_basis: bool = False
     tte: bool = False  # its paraf and tanda tangan must be electronic signatures in the PDF
+    formats: tuple[str, ...] = ()  # formats its file may have (pdf, docx, jpeg, png, tiff); empty: any
+    shares_file_with: tuple[str, ...] = ()  # kinds that may be attached as the very same file
+    names_period: bool = False  # its text names the dossier's period and office (B005)
 
 
 @dataclass(frozen=True)
@@ -382,6 +385,56 @@ class DossierResult:
     findings: tuple[Finding, ...]
     timeline: tuple[StepTiming, ...] = ()  # empty when the dossier could not be assessed
     about: DossierAbout | None = None  # None when the dossier could not be read that far
+    evidence: Evidence | None = None  # what the attachments proved; None when not assessed
+
+
+LEVELS = ("dinyatakan", "teks", "kriptografis")  # levels of evidence, weakest first
+
+
+@dataclass(frozen=True)
+class AttachmentEvidence:
+    """What was read from one attachment (evidence.md: the JSON report's ``evidence``)."""
+
+    field: str  # the document in the manifest ("dokumen[0]")
+    jenis: str
+    berkas: str
+    sha256: str | None
+    format: str | None  # pdf | docx | jpeg | png | tiff | unknown; None: not read
+    pages: int | None
+    text_source: str | None  # "teks" (a text layer, a DOCX), "ocr", or None: no usable text
+    ocr_confidence: int | None  # the lowest mean word confidence of its OCR pages
+    problem: str | None  # why it was not (fully) read, or None
+    signatures: tuple[str, ...] = ()  # electronic signatures (not read yet: always empty)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One claim the checks use, and the level of evidence that backs it."""
+
+    claim: str  # dokumen | dasar_hukum | nomor | anggota | paraf | tanda_tangan
+    field: str  # where the manifest declares it
+    subject: str  # what is claimed, as the manifest writes it (a citation, a name, a number)
+    level: str  # one of LEVELS
+    berkas: str | None  # the attachment whose text backs it (level teks), else None
+
+
+@dataclass(frozen=True)
+class Evidence:
+    attachments: tuple[AttachmentEvidence, ...]
+    claims: tuple[Claim, ...]
+
+    def levels(self) -> dict[str, int]:
+        counts = dict.fromkeys(LEVELS, 0)
+        for claim in self.claims:
+            counts[claim.level] += 1
+        return counts
+
+    def sources(self) -> dict[str, int]:
+        """Attachments by where their text came from: teks, ocr, none."""
+        counts = {"teks": 0, "ocr": 0, "none": 0}
+        for found in self.attachments:
+            counts[found.text_source or "none"] += 1
+        return counts
 
 
 @dataclass(frozen=True)
@@ -460,6 +513,20 @@ class Report:
         for result in self.results:
             counts[result.verdict.value] += 1
         return counts
+
+
+def evidence_counts(results: Iterable[DossierResult]) -> dict[str, int]:
+    """Attachments read and claims by level over the results (the short form of the evidence)."""
+    counts = {"files": 0, "teks": 0, "ocr": 0, "none": 0, **{f"level_{level}": 0 for level in LEVELS}}
+    for result in results:
+        if result.evidence is None:
+            continue
+        counts["files"] += len(result.evidence.attachments)
+        for key, n in result.evidence.sources().items():
+            counts[key] += n
+        for level, n in result.evidence.levels().items():
+            counts[f"level_{level}"] += n
+    return counts
 
 
 def finding_counts(results: Iterable[DossierResult]) -> dict[str, int]:

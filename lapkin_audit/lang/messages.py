@@ -288,8 +288,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # H: dasar hukum
     "H001": (
-        "{jenis} tidak mengutip {kind} Nomor {nomor} Tahun {tahun} ({judul}).",
-        "{jenis} does not cite {kind} Nomor {nomor} Tahun {tahun} ({judul}).",
+        "{jenis} tidak mengutip {kind} Nomor {nomor} Tahun {tahun} ({judul}) (dinilai dari dasar_hukum di manifest).",
+        "{jenis} does not cite {kind} Nomor {nomor} Tahun {tahun} ({judul}) (judged on the manifest's dasar_hukum).",
+    ),
+    "H001.text": (
+        "Teks {berkas} ({jenis}) tidak mengutip {kind} Nomor {nomor} Tahun {tahun} ({judul}) (dinilai dari teks dokumen).",
+        "The text of {berkas} ({jenis}) does not cite {kind} Nomor {nomor} Tahun {tahun} ({judul}) (judged on the document's text).",
     ),
     "H002.year": (
         "Kutipan '{text}' tidak memuat tahun, sehingga tidak dapat dicocokkan.",
@@ -449,6 +453,87 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "X001.no_match": (
         "Pengecualian untuk aturan {aturan} (langkah {langkah}) tidak cocok dengan temuan mana pun.",
         "The waiver of {aturan} (step {langkah}) matches no finding.",
+    ),
+    # B: bukti berkas (what the attachments themselves say)
+    "B001.name": (
+        "Berkas '{berkas}' ({jenis}) berisi {format}, bukan {claimed} seperti namanya. Lampirkan dokumen aslinya dalam format yang benar.",
+        "Attachment '{berkas}' ({jenis}) holds {format}, not {claimed} as its name says. Attach the real document in the right format.",
+    ),
+    "B001.kind": (
+        "Berkas '{berkas}' berformat {format}; {jenis} harus berformat {accepted}.",
+        "Attachment '{berkas}' is {format}; {jenis} must be {accepted}.",
+    ),
+    "B001.unknown_format": (
+        "Berkas '{berkas}' ({jenis}) bukan dokumen yang dikenali (PDF, DOCX, JPEG, PNG atau TIFF).",
+        "Attachment '{berkas}' ({jenis}) is no document format we know (PDF, DOCX, JPEG, PNG or TIFF).",
+    ),
+    "B001.damaged": (
+        "Berkas '{berkas}' ({jenis}) rusak dan tidak dapat dibaca sebagai {format}: {detail}.",
+        "Attachment '{berkas}' ({jenis}) is damaged and cannot be read as {format}: {detail}.",
+    ),
+    "B001.encrypted": (
+        "Berkas '{berkas}' ({jenis}) terenkripsi dengan kata sandi, sehingga isinya tidak dapat dibaca. Lampirkan salinan tanpa kata sandi.",
+        "Attachment '{berkas}' ({jenis}) is encrypted with a password, so its content cannot be read. Attach a copy without a password.",
+    ),
+    "B001.hostile": (
+        "Berkas '{berkas}' ({jenis}) ditolak tanpa dibaca karena strukturnya berbahaya bagi pembaca dokumen ({detail}).",
+        "Attachment '{berkas}' ({jenis}) was refused unread: its structure is dangerous to document readers ({detail}).",
+    ),
+    "B002": (
+        "Berkas '{berkas}' dilampirkan sebagai {jenis} dan juga sebagai {other} ('{other_berkas}'), padahal keduanya harus dokumen yang berbeda.",
+        "Attachment '{berkas}' is attached as {jenis} and also as {other} ('{other_berkas}'), which must be different documents.",
+    ),
+    "B003": (
+        "Dasar hukum '{text}' dinyatakan di manifest, tetapi teks {berkas} ({jenis}) tidak mengutip {what}.",
+        "The manifest declares the legal basis '{text}', but the text of {berkas} ({jenis}) does not cite {what}.",
+    ),
+    "B004.nomor": (
+        "Teks SK {berkas} tidak memuat nomor yang dinyatakan: {nomor}.",
+        "The text of the decree {berkas} does not show its declared number {nomor}.",
+    ),
+    "B004.anggota": (
+        "Teks SK {berkas} tidak menyebut anggota yang dinyatakan: {nama}.",
+        "The text of the decree {berkas} does not name the declared member {nama}.",
+    ),
+    "B005.period": (
+        "Teks {berkas} menyebut '{found}', periode atau tahun lain dari dossier ini.",
+        "The text of {berkas} names '{found}', another period or year than this dossier's.",
+    ),
+    "B005.office": (
+        "Teks {berkas} menyebut {found}, bukan {instansi}.",
+        "The text of {berkas} names {found}, not {instansi}.",
+    ),
+    "B006.no_ocr": (
+        "{berkas} ({jenis}) tidak memiliki lapisan teks dan OCR (Tesseract dengan model bahasa Indonesia) tidak tersedia, sehingga isinya tidak dapat dibaca; yang seharusnya dibuktikannya tetap berstatus dinyatakan. Pasang Tesseract (lihat README).",
+        "{berkas} ({jenis}) has no text layer and OCR (Tesseract with its Indonesian model) is not available, so its content cannot be read; what it should prove stays at the level dinyatakan. Install Tesseract (see the README).",
+    ),
+    "B006.ocr_unsure": (
+        "{berkas} ({jenis}) dipindai dan OCR terlalu ragu membacanya; yang seharusnya dibuktikannya tetap berstatus dinyatakan. Lampirkan pindaian yang lebih jelas atau PDF aslinya.",
+        "{berkas} ({jenis}) is a scan that OCR reads too unsurely; what it should prove stays at the level dinyatakan. Attach a clearer scan or the original PDF.",
+    ),
+    "B006.no_text": (
+        "{berkas} ({jenis}) tidak memuat teks yang terbaca; yang seharusnya dibuktikannya tetap berstatus dinyatakan.",
+        "{berkas} ({jenis}) holds no readable text; what it should prove stays at the level dinyatakan.",
+    ),
+    "B006.too_large": (
+        "{berkas} ({jenis}) terlalu besar untuk dibaca ({detail}); yang seharusnya dibuktikannya tetap berstatus dinyatakan.",
+        "{berkas} ({jenis}) is too large to read ({detail}); what it should prove stays at the level dinyatakan.",
+    ),
+    "B006.timeout": (
+        "Membaca {berkas} ({jenis}) melampaui batas waktu ({detail}) dan dihentikan; yang seharusnya dibuktikannya tetap berstatus dinyatakan.",
+        "Reading {berkas} ({jenis}) ran past its time limit ({detail}) and was stopped; what it should prove stays at the level dinyatakan.",
+    ),
+    "B006.memory": (
+        "Membaca {berkas} ({jenis}) melampaui batas memori ({detail}) dan dihentikan; yang seharusnya dibuktikannya tetap berstatus dinyatakan.",
+        "Reading {berkas} ({jenis}) ran past its memory limit ({detail}) and was stopped; what it should prove stays at the level dinyatakan.",
+    ),
+    "B006.crashed": (
+        "Pembaca dokumen berhenti tak terduga pada {berkas} ({jenis}: {detail}); yang seharusnya dibuktikannya tetap berstatus dinyatakan.",
+        "The document reader stopped unexpectedly on {berkas} ({jenis}: {detail}); what it should prove stays at the level dinyatakan.",
+    ),
+    "B006.unconfirmed": (
+        "Teks {berkas} dibaca sebagian atau dengan OCR dan tidak memastikan {what}; OCR tidak dapat membuktikan ketiadaan, sehingga hal ini tetap berstatus dinyatakan.",
+        "The text of {berkas} was read in part or by OCR and does not confirm {what}; OCR cannot prove absence, so this stays at the level dinyatakan.",
     ),
     # internal failure of one dossier (reported, never a traceback)
     "internal.timeout": (

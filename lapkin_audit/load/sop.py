@@ -122,6 +122,14 @@ SOP_SCHEMA: dict[str, Any] = {
                 "tanda_tangan": _ROLE_LIST,
                 "mengutip_dasar_hukum": {"type": "boolean"},
                 "tte": {"type": "boolean"},  # its paraf and tanda tangan must be electronic signatures
+                # evidence.md, rules additions: what the attachment's bytes may be, which
+                # kinds may be the very same file, and whether its text names the period.
+                "format": {
+                    "type": "list",
+                    "schema": {"type": "string", "allowed": ["pdf", "docx", "jpeg", "png", "tiff"]},
+                },
+                "berkas_sama_dengan": {"type": "list", "schema": {"type": "string"}},
+                "menyebut_periode": {"type": "boolean"},
             },
         },
     },
@@ -301,12 +309,16 @@ def _build_sop(
             tanda_tangan=tuple(spec.get("tanda_tangan", ())),
             cites_legal_basis=spec.get("mengutip_dasar_hukum", False),
             tte=spec.get("tte", False),
+            formats=tuple(spec.get("format", ())),
+            shares_file_with=tuple(spec.get("berkas_sama_dengan", ())),
+            names_period=spec.get("menyebut_periode", False),
         )
         for kind_id, spec in raw["jenis_dokumen"].items()
     }
     refs = _References(source, roles, kinds)
     for kind in kinds.values():
         refs.roles(kind.paraf + kind.tanda_tangan, f"jenis_dokumen.{kind.id}")
+        refs.kinds(kind.shares_file_with, f"jenis_dokumen.{kind.id}.berkas_sama_dengan")
     steps = tuple(_build_step(item, i, calendar, refs) for i, item in enumerate(raw["langkah"]))
     _check_flow(steps, source)
     total, total_calendar = _duration(calendar, raw["jumlah_waktu"], "jumlah_waktu", source)
