@@ -404,7 +404,26 @@ class AttachmentEvidence:
     text_source: str | None  # "teks" (a text layer, a DOCX), "ocr", or None: no usable text
     ocr_confidence: int | None  # the lowest mean word confidence of its OCR pages
     problem: str | None  # why it was not (fully) read, or None
-    signatures: tuple[str, ...] = ()  # electronic signatures (not read yet: always empty)
+    signatures: tuple[SignatureEvidence, ...] = ()  # electronic signatures, in signing order
+
+
+# What a signature amounts to, for a reader: it proves its mark (valid: checked in full), it
+# would with more (partial: no timestamp or revocation data), nothing could be judged
+# without trust roots (unchecked), or it fails (broken, untrusted, invalid at signing time).
+SIGNATURE_STATUS = ("valid", "partial", "unchecked", "broken", "untrusted", "invalid")
+
+
+@dataclass(frozen=True)
+class SignatureEvidence:
+    """One electronic signature of an attachment, as the reports show it."""
+
+    field_name: str  # the PDF's signature field
+    signer: str | None  # the certificate's common name
+    time: str | None  # ISO 8601, UTC
+    time_basis: str | None  # timestamp | signer
+    status: str  # one of SIGNATURE_STATUS
+    partial: tuple[str, ...]  # what could not be checked: no_roots, no_timestamp, no_revocation
+    proves: str | None  # the manifest field of the paraf or tanda tangan it is matched to
 
 
 @dataclass(frozen=True)
@@ -518,10 +537,14 @@ class Report:
 def evidence_counts(results: Iterable[DossierResult]) -> dict[str, int]:
     """Attachments read and claims by level over the results (the short form of the evidence)."""
     counts = {"files": 0, "teks": 0, "ocr": 0, "none": 0, **{f"level_{level}": 0 for level in LEVELS}}
+    counts.update(signatures=0, signatures_valid=0)
     for result in results:
         if result.evidence is None:
             continue
         counts["files"] += len(result.evidence.attachments)
+        for found in result.evidence.attachments:
+            counts["signatures"] += len(found.signatures)
+            counts["signatures_valid"] += sum(s.status == "valid" for s in found.signatures)
         for key, n in result.evidence.sources().items():
             counts[key] += n
         for level, n in result.evidence.levels().items():

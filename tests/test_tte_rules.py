@@ -17,7 +17,7 @@ from lapkin_audit.load.sop import load_rulebook
 from tests.helpers import FIXTURES
 
 pytest.importorskip("asn1crypto")
-from tests.tte_pki import build_pki  # noqa: E402 - needs cryptography, which pyHanko brings
+from tests.tte_pki import build_pki
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +40,7 @@ def folder(tmp_path: Path, pki, pin: str | None = None, extra: str = "") -> Path
     (rules / "tte.yaml").write_text(
         "tte:\n"
         "  akar_tepercaya:\n"
-        f"    - {{berkas: tte/root-ca-uji.pem, sha256: \"{fingerprint}\"}}\n"
+        f'    - {{berkas: tte/root-ca-uji.pem, sha256: "{fingerprint}"}}\n'
         "  daftar_pencabutan:\n"
         "    - {berkas: tte/osd-uji.crl}\n" + extra,
         encoding="utf-8",

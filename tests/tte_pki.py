@@ -135,7 +135,8 @@ def build_pki() -> Pki:
     root_key, inter_key, tsa_key = _key(), _key(), _key()
     root = Party(root_key, _cert(_name("Root CA Indonesia (UJI)", ISSUER_ORG), root_key, None, ca=True))
     inter = Party(inter_key, _cert(_name("OSD BSrE (UJI)", ISSUER_ORG), inter_key, root, ca=True))
-    tsa = Party(tsa_key, _cert(_name("TSA BSrE (UJI)", ISSUER_ORG), tsa_key, inter, eku=[ExtendedKeyUsageOID.TIME_STAMPING]))
+    stamping = [ExtendedKeyUsageOID.TIME_STAMPING]
+    tsa = Party(tsa_key, _cert(_name("TSA BSrE (UJI)", ISSUER_ORG), tsa_key, inter, eku=stamping))
     return Pki(root, inter, tsa)
 
 
@@ -169,7 +170,9 @@ def sign(
     chain = SimpleCertificateStore.from_certs([cert(pki.inter), cert(pki.root)])
     with freeze_time(when):
         signer = signers.SimpleSigner(signing_cert=cert(who), signing_key=key(who), cert_registry=chain)
-        stamper = DummyTimeStamper(cert(pki.tsa), key(pki.tsa), certs_to_embed=chain, fixed_dt=when) if timestamp else None
+        stamper = None
+        if timestamp:
+            stamper = DummyTimeStamper(cert(pki.tsa), key(pki.tsa), certs_to_embed=chain, fixed_dt=when)
         meta = signers.PdfSignatureMetadata(field_name=field_name, subfilter=SigSeedSubFilter.PADES)
         out = signers.sign_pdf(IncrementalPdfFileWriter(io.BytesIO(pdf)), meta, signer=signer, timestamper=stamper)
     return out.getvalue()

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
+from lapkin_audit.checks import tte
 from lapkin_audit.checks.context import Context
 from lapkin_audit.domain.citation import KINDS, parse_citations
 from lapkin_audit.domain.doctext import (
@@ -36,8 +37,9 @@ from lapkin_audit.domain.doctext import (
     shows_person,
 )
 from lapkin_audit.evidence.facts import NOT_A_DOCUMENT, NOT_READ, DocumentFacts
+from lapkin_audit.evidence.signatures import SignatureFact
 from lapkin_audit.evidence.sniff import claimed
-from lapkin_audit.model import AttachmentEvidence, Claim, Document, Evidence, Violation
+from lapkin_audit.model import AttachmentEvidence, Claim, Document, Evidence, SignatureEvidence, Violation
 
 CODES = ("B001", "B002", "B003", "B004", "B005", "B006")
 
@@ -228,6 +230,8 @@ def evidence(ctx: Context) -> Evidence:
             continue
         found = ctx.attachments.get(doc.field)
         facts = ctx.evidence.get(doc.field)
+        signatures = facts.signatures if facts is not None else ()
+        proven = tte.pair(ctx, doc, signatures).proven if signatures else {}
         attachments.append(
             AttachmentEvidence(
                 doc.field,
@@ -239,6 +243,7 @@ def evidence(ctx: Context) -> Evidence:
                 facts.text_source if facts is not None else None,
                 facts.ocr_confidence if facts is not None else None,
                 facts.problem if facts is not None else (found.status if found is not None else None),
+                tuple(_signature(s, proven, ctx.dossier.zona_waktu) for s in signatures),
             )
         )
         readable = facts is not None and facts.text_source is not None and _is_document(ctx, doc, facts)
@@ -260,6 +265,38 @@ def evidence(ctx: Context) -> Evidence:
             claims.append(Claim("anggota", member.field, member.nama or "-", *level(shown)))
         for kind, marks in (("paraf", doc.paraf), ("tanda_tangan", doc.tanda_tangan)):
             for mark in marks:
+                signature = proven.get(mark.field)
+                if signature is not None and tte.proves(signature):
+                    claims.append(Claim(kind, mark.field, mark.person.nama or "-", "kriptografis", doc.berkas))
+                    continue
                 shown = text is not None and shows_person(text, mark.person.nama, mark.person.nip)
                 claims.append(Claim(kind, mark.field, mark.person.nama or "-", *level(shown)))
     return Evidence(tuple(attachments), tuple(claims))
+
+
+def _signature(signature: SignatureFact, proven: Mapping[str, SignatureFact], zone: str) -> SignatureEvidence:
+    if not signature.intact or signature.changed_after:
+        status = "broken"
+    elif signature.chain == "untrusted":
+        status = "untrusted"
+    elif signature.validity in ("expired", "revoked", "not_yet_valid"):
+        status = "invalid"
+    elif signature.chain == "unchecked":
+        status = "unchecked"
+    else:
+        status = "valid" if tte.proves(signature) else "partial"
+    proves = next((field for field, s in proven.items() if s is signature), None)
+    time = _local(signature.time, zone)
+    basis, partial = signature.time_basis, signature.partial
+    return SignatureEvidence(signature.field, signature.signer, time, basis, status, partial, proves)
+
+
+def _local(moment: str | None, zone: str) -> str | None:
+    """A signing time (UTC) in the office's zone, as the manifest writes its own."""
+    if moment is None:
+        return None
+    from datetime import datetime
+
+    from lapkin_audit.domain.worktime import zone_info
+
+    return datetime.fromisoformat(moment.replace("Z", "+00:00")).astimezone(zone_info(zone)).isoformat()

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from lapkin_audit.checks.context import Context
@@ -43,41 +44,61 @@ def check(ctx: Context) -> Iterator[Violation]:
         yield from _document(ctx, doc, facts)
 
 
-def _document(ctx: Context, doc: Document, facts: Any) -> Iterator[Violation]:
+@dataclass(frozen=True)
+class Pairing:
+    """A document's declared marks against the signatures in its file."""
+
+    proven: dict[str, Any]  # mark field -> the signature by that person
+    wrong: list[tuple[Mark, Any]]  # a mark that must be TTE, against another person's signature
+    missing: list[Mark]  # a mark that must be TTE, with no signature left for it
+    extra: list[Any]  # signatures no mark declares
+
+
+def pair(ctx: Context, doc: Document, signatures: Sequence[Any]) -> Pairing:
+    """Each declared paraf and tanda tangan matched to a signature by its signer (any mark:
+    a signature may prove a mark whose metode is not stated); then what must be TTE and has
+    no signature of its own stands against the signatures left, in file order."""
     kind = ctx.sop.document_kinds[doc.jenis]
-    signatures = list(facts.signatures)
-    marks = [m for m in (*doc.paraf, *doc.tanda_tangan) if m.metode == "tte" or kind.tte]
-    matched: dict[int, Any] = {}  # index in marks -> the signature by that person
+    marks = [*doc.paraf, *doc.tanda_tangan]
+    proven: dict[str, Any] = {}
     used: set[int] = set()
-    for i, mark in enumerate(marks):
+    for mark in marks:
         for j, signature in enumerate(signatures):
             if j not in used and signed_by(signature.signer, signature.ids, mark.person.nama, mark.person.nip):
-                matched[i] = signature
+                proven[mark.field] = signature
                 used.add(j)
                 break
-    for i, mark in enumerate(marks):
-        if i in matched:
-            yield from _proven(ctx, mark, matched[i])
-    # What is left on both sides: marks against other people's signatures in file order
-    # (S005), marks with none (S001), signatures no mark declares (S009).
-    pending = [i for i in range(len(marks)) if i not in matched]
-    unclaimed = [j for j in range(len(signatures)) if j not in used]
-    for i, j in zip(pending, unclaimed, strict=False):
-        mark, signature = marks[i], signatures[j]
+    pending = [m for m in marks if m.field not in proven and (m.metode == "tte" or kind.tte)]
+    unclaimed = [s for j, s in enumerate(signatures) if j not in used]
+    wrong = list(zip(pending, unclaimed, strict=False))
+    return Pairing(proven, wrong, pending[len(wrong) :], unclaimed[len(wrong) :])
+
+
+def _document(ctx: Context, doc: Document, facts: Any) -> Iterator[Violation]:
+    signatures = list(facts.signatures)
+    pairing = pair(ctx, doc, signatures)
+    marks = {m.field: m for m in (*doc.paraf, *doc.tanda_tangan)}
+    for field, signature in pairing.proven.items():
+        yield from _proven(ctx, marks[field], signature)
+    for mark, signature in pairing.wrong:
         args = {"jenis": doc.jenis, "nama": mark.person.nama, "signer": signature.signer or "-", "what": _what(mark)}
         yield Violation("S005", "S005", args, field=mark.field)
-    for i in pending[len(unclaimed) :]:
-        mark = marks[i]
+    for mark in pairing.missing:
         args = {"jenis": doc.jenis, "nama": mark.person.nama, "what": _what(mark), "count": len(signatures)}
         yield Violation("S001", "S001", args, field=mark.field)
-    for j in unclaimed[len(pending) :]:
-        signature = signatures[j]
+    for signature in pairing.extra:
         yield from _integrity(signature, doc.field)
         args = {"jenis": doc.jenis, "signer": signature.signer or "-", "field_name": signature.field}
         yield Violation("S009", "S009", args, field=doc.field)
-    yield from _order(doc, marks, matched)
+    yield from _order(doc, pairing)
     if not any(s.valid for s in signatures) and _visible_mark(facts):
         yield Violation("S010", "S010", {"jenis": doc.jenis, "berkas": doc.berkas or "-"}, field=f"{doc.field}.berkas")
+
+
+def proves(signature: Any) -> bool:
+    """A signature that proves its mark cryptographically: valid, and checked in full (a
+    trust root, a trusted timestamp and revocation data; evidence level ``kriptografis``)."""
+    return bool(signature.valid and not signature.partial)
 
 
 def _proven(ctx: Context, mark: Mark, signature: Any) -> Iterator[Violation]:
@@ -90,7 +111,8 @@ def _proven(ctx: Context, mark: Mark, signature: Any) -> Iterator[Violation]:
         trust = ctx.sop.tte
         zone = zone_info(ctx.dossier.zona_waktu)
         if not within_tolerance(mark.tanggal, signed_at, zone, trust.tolerance_minutes, trust.tolerance_days):
-            args = {"what": _what(mark), "tanggal": mark.tanggal, "signed": signed_at.astimezone(zone), "basis": signature.time_basis}
+            signed = signed_at.astimezone(zone)
+            args = {"what": _what(mark), "tanggal": mark.tanggal, "signed": signed, "basis": signature.time_basis}
             yield Violation("S006", "S006", args, field=f"{mark.field}.tanggal")
     if signature.partial:
         args = {"what": _what(mark), "nama": mark.person.nama, "parts": ",".join(signature.partial)}
@@ -111,11 +133,13 @@ def _integrity(signature: Any, field: str) -> Iterator[Violation]:
         yield Violation("S004", f"S004.{signature.validity}", args, field=field)
 
 
-def _order(doc: Document, marks: Sequence[Mark], matched: dict[int, Any]) -> Iterator[Violation]:
+def _order(doc: Document, pairing: Pairing) -> Iterator[Violation]:
     """Every tanda tangan signed after every paraf: by the file's revisions, and by trusted times."""
-    parafs = [matched[i] for i, m in enumerate(marks) if i in matched and m in doc.paraf]
-    signs = [(marks[i], matched[i]) for i, m in enumerate(marks) if i in matched and m in doc.tanda_tangan]
-    for mark, signature in signs:
+    parafs = [pairing.proven[m.field] for m in doc.paraf if m.field in pairing.proven]
+    for mark in doc.tanda_tangan:
+        signature = pairing.proven.get(mark.field)
+        if signature is None:
+            continue
         for paraf in parafs:
             earlier_revision = signature.revision < paraf.revision
             both_trusted = signature.time_basis == paraf.time_basis == "timestamp"

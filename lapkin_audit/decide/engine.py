@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from lapkin_audit.catalogue import RULES, matches
-from lapkin_audit.checks import Context, bukti, families
+from lapkin_audit.checks import Context, bukti, families, tte
 from lapkin_audit.decide import waivers
 from lapkin_audit.domain import timeline
 from lapkin_audit.evidence import read
@@ -35,6 +35,7 @@ from lapkin_audit.model import (
     Severity,
     Sop,
     StepTiming,
+    TteTrust,
     Verdict,
     Violation,
 )
@@ -105,13 +106,13 @@ def context_for(found: Dossier, sop: Sop, options: Options | None = None) -> Con
         for doc in found.dokumen
         if doc.berkas is not None
     }
-    read_them = any(options.keeps(code) for code in (*bukti.CODES, "H001"))
-    evidence = _evidence(found, facts, options.facts_cache) if read_them else {}
+    read_them = any(options.keeps(code) for code in (*bukti.CODES, *tte.CODES, "H001"))
+    evidence = _evidence(found, facts, options.facts_cache, sop.tte) if read_them else {}
     return Context(found, sop, facts, timeline.build(found, sop), evidence)
 
 
 def _evidence(
-    found: Dossier, facts: Mapping[str, attachments.Attachment], cache: FactsCache | None
+    found: Dossier, facts: Mapping[str, attachments.Attachment], cache: FactsCache | None, trust: TteTrust
 ) -> dict[str, DocumentFacts]:
     """The content of every attachment that is intact (K003 and K004 passed), read once per content."""
     evidence: dict[str, DocumentFacts] = {}
@@ -129,7 +130,7 @@ def _evidence(
             continue
         if data is not None:
             wanted[doc.field] = (data, seen.sha256)
-    by_content = read.facts_for_many(list(wanted.values()), cache) if wanted else {}
+    by_content = read.facts_for_many(list(wanted.values()), cache, trust) if wanted else {}
     for field, (_, sha256) in wanted.items():
         evidence[field] = by_content[sha256]
     return evidence

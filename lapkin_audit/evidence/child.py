@@ -9,6 +9,8 @@ never the network.
 
 from __future__ import annotations
 
+import base64
+import dataclasses
 import io
 import json
 import math
@@ -36,13 +38,17 @@ class Hostile(Exception):
     """A file built to harm a reader (a zip bomb, XML entities): refused, not parsed."""
 
 
-def read(data: bytes, sha256: str, tessdata: str | None) -> DocumentFacts:
+Trust = tuple[list[bytes], list[bytes]]  # trust roots and revocation lists, DER
+
+
+def read(data: bytes, sha256: str, tessdata: str | None, trust: Trust = ([], [])) -> DocumentFacts:
     fmt = sniff(data)
     if fmt == "unknown":
         return DocumentFacts(sha256, "unknown", problem="unknown_format")
     try:
         if fmt == "pdf":
-            return _pdf(data, sha256, tessdata)
+            facts = _pdf(data, sha256, tessdata)
+            return _signed(facts, data, trust) if facts.problem not in ("encrypted", "damaged") else facts
         if fmt == "docx":
             return _docx(data, sha256)
         return _image(data, sha256, fmt, tessdata)
@@ -74,7 +80,8 @@ def _pdf(data: bytes, sha256: str, tessdata: str | None) -> DocumentFacts:
         if count == 0:
             return DocumentFacts(sha256, "pdf", pages=0, problem="damaged", detail="no pages")
         pieces: list[TextPiece] = []
-        unread = 0
+        codes: list[str] = []
+        unread = rendered = 0
         ocr = _Ocr(tessdata)
         for index in range(min(count, MAX_PAGES)):
             try:
@@ -90,18 +97,36 @@ def _pdf(data: bytes, sha256: str, tessdata: str | None) -> DocumentFacts:
                     pieces.append(TextPiece(index + 1, "teks", _clean(text)))
                     continue
                 width, height = page.get_size()
-                image = _render(page, width, height) if ocr.can_read(len(pieces)) else None
+                # Rendered for OCR, or (without OCR) for its QR codes, as many pages as OCR would read.
+                wanted = ocr.can_read(len(pieces)) or rendered < MAX_OCR_PAGES
+                image = _render(page, width, height) if wanted else None
+                rendered += image is not None
             finally:
                 page.close()
             read = ocr.read(image) if image is not None else None
+            codes.extend(_qr_codes(image, len(codes)))
             if read is None:
                 unread += 1
             else:
                 pieces.append(TextPiece(index + 1, "ocr", read[0], read[1]))
         unread += max(0, count - MAX_PAGES)
-        return DocumentFacts(sha256, "pdf", count, tuple(pieces), ocr.problem(unread, pieces), None, unread)
+        problem = ocr.problem(unread, pieces)
+        return DocumentFacts(sha256, "pdf", count, tuple(pieces), problem, None, unread, qr_codes=tuple(codes))
     finally:
         document.close()
+
+
+def _signed(facts: DocumentFacts, data: bytes, trust: Trust) -> DocumentFacts:
+    """The PDF's electronic signatures (pyHanko, imported only for a PDF that has any)."""
+    if b"/ByteRange" not in data:
+        return facts
+    from lapkin_audit.evidence.signatures import read_signatures
+
+    try:
+        found = read_signatures(data, trust[0], trust[1])
+    except ValueError as exc:
+        return dataclasses.replace(facts, signature_problem=str(exc)[:500])
+    return dataclasses.replace(facts, signatures=found)
 
 
 def _render(page: Any, width: float, height: float) -> Any:
@@ -181,6 +206,7 @@ def _image(data: bytes, sha256: str, fmt: str, tessdata: str | None) -> Document
             image = Image.open(io.BytesIO(data))
             frames = getattr(image, "n_frames", 1)
             pieces: list[TextPiece] = []
+            codes: list[str] = []
             unread = 0
             ocr = _Ocr(tessdata)
             for index, frame in enumerate(ImageSequence.Iterator(image)):
@@ -188,7 +214,9 @@ def _image(data: bytes, sha256: str, fmt: str, tessdata: str | None) -> Document
                     break
                 if frame.width * frame.height > MAX_PIXELS:
                     raise Hostile(f"{frame.width}x{frame.height} pixels")
-                read = ocr.read(frame.convert("L")) if ocr.can_read(index) else None
+                gray = frame.convert("L")
+                read = ocr.read(gray) if ocr.can_read(index) else None
+                codes.extend(_qr_codes(gray, len(codes)))
                 if read is None:
                     unread += 1
                 else:
@@ -197,7 +225,24 @@ def _image(data: bytes, sha256: str, fmt: str, tessdata: str | None) -> Document
         raise Hostile(str(exc)) from exc
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError) as exc:
         return DocumentFacts(sha256, fmt, problem="damaged", detail=f"{type(exc).__name__}: {exc}")
-    return DocumentFacts(sha256, fmt, frames, tuple(pieces), ocr.problem(unread, pieces), None, unread)
+    problem = ocr.problem(unread, pieces)
+    return DocumentFacts(sha256, fmt, frames, tuple(pieces), problem, None, unread, qr_codes=tuple(codes))
+
+
+MAX_QR_CODES = 10  # per document; each kept to MAX_QR_CHARS
+MAX_QR_CHARS = 500
+
+
+def _qr_codes(image: Any, found: int) -> list[str]:
+    """QR codes on a page already rendered (a scan): what they say, never opened."""
+    if image is None or found >= MAX_QR_CODES:
+        return []
+    try:
+        import zxingcpp
+    except ImportError:  # the reader is part of the install; without it, codes are not read
+        return []
+    codes = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode))
+    return [code.text[:MAX_QR_CHARS] for code in codes[: MAX_QR_CODES - found] if code.text]
 
 
 # ----------------------------------------------------------------------------- OCR
@@ -255,6 +300,22 @@ def _clean(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n").translate(_CONTROLS).strip()
 
 
+def trust_frame(roots: tuple[bytes, ...], crls: tuple[bytes, ...]) -> bytes:
+    """What the parent writes before the documents: the rules folder's trust roots and
+    revocation lists (JSON, base64), as an 8-byte big-endian length and the bytes."""
+    body = json.dumps(
+        {"roots": [base64.b64encode(r).decode() for r in roots], "crls": [base64.b64encode(c).decode() for c in crls]}
+    ).encode()
+    return len(body).to_bytes(8, "big") + body
+
+
+def _trust(frame: bytes) -> Trust:
+    if not frame:
+        return [], []
+    data = json.loads(frame)
+    return [base64.b64decode(r) for r in data["roots"]], [base64.b64decode(c) for c in data["crls"]]
+
+
 def main(argv: list[str]) -> int:
     """``child TESSDATA SHA256`` reads one document; ``child TESSDATA --batch`` several, each
     framed on standard input as an 8-byte big-endian length, its 64-character SHA-256 and
@@ -262,14 +323,17 @@ def main(argv: list[str]) -> int:
     tessdata = argv[1] if len(argv) > 1 and argv[1] else None
     sha256 = argv[2] if len(argv) > 2 else ""
     data = sys.stdin.buffer.read()
+    head = int.from_bytes(data[:8], "big")  # the trust frame comes first (trust_frame)
+    trust = _trust(data[8 : 8 + head])
+    data = data[8 + head :]
     if sha256 != "--batch":
-        sys.stdout.write(json.dumps(read(data, sha256, tessdata).as_json(), ensure_ascii=True))
+        sys.stdout.write(json.dumps(read(data, sha256, tessdata, trust).as_json(), ensure_ascii=True))
         return 0
     found, at = [], 0
     while at < len(data):
         size = int.from_bytes(data[at : at + 8], "big")
         digest = data[at + 8 : at + 72].decode("ascii")
-        found.append(read(data[at + 72 : at + 72 + size], digest, tessdata).as_json())
+        found.append(read(data[at + 72 : at + 72 + size], digest, tessdata, trust).as_json())
         at += 72 + size
     sys.stdout.write(json.dumps(found, ensure_ascii=True))
     return 0

@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from lapkin_audit.evidence.signatures import SignatureFact, signature_from_json
+
 # Why a document could not be read (fully): B001 when the file is not a readable document
 # of its format, B006 when reading it was stopped or gave no usable text.
 NOT_A_DOCUMENT = ("unknown_format", "damaged", "encrypted", "hostile")
@@ -41,6 +43,11 @@ class DocumentFacts:
     problem: str | None = None  # one of NOT_A_DOCUMENT or NOT_READ, or None
     detail: str | None = None  # what the reader said about the problem, for the message
     unread_pages: int = 0  # pages with no text layer that OCR could not read (or was not asked to)
+    # Electronic signatures (PDF), in signing order (evidence.signatures), and why they could
+    # not be read when pyHanko could not; QR codes decoded on the pages that were rendered.
+    signatures: tuple[SignatureFact, ...] = ()
+    signature_problem: str | None = None
+    qr_codes: tuple[str, ...] = ()
 
     @property
     def text_source(self) -> str | None:
@@ -79,6 +86,9 @@ class DocumentFacts:
             "problem": self.problem,
             "detail": self.detail,
             "unread_pages": self.unread_pages,
+            "signatures": [s.as_json() for s in self.signatures],
+            "signature_problem": self.signature_problem,
+            "qr_codes": list(self.qr_codes),
         }
 
 
@@ -103,4 +113,22 @@ def facts_from_json(data: Mapping[str, Any]) -> DocumentFacts:
     detail = data["detail"]
     if detail is not None and not isinstance(detail, str):
         raise ValueError("bad detail")
-    return DocumentFacts(str(data["sha256"]), fmt, pages, tuple(pieces), problem, detail, int(data["unread_pages"]))
+    signatures = tuple(signature_from_json(s) for s in data["signatures"])
+    signature_problem = data["signature_problem"]
+    if signature_problem is not None and not isinstance(signature_problem, str):
+        raise ValueError("bad signature problem")
+    codes = data["qr_codes"]
+    if not isinstance(codes, list) or not all(isinstance(c, str) for c in codes):
+        raise ValueError("bad QR codes")
+    return DocumentFacts(
+        str(data["sha256"]),
+        fmt,
+        pages,
+        tuple(pieces),
+        problem,
+        detail,
+        int(data["unread_pages"]),
+        signatures,
+        signature_problem,
+        tuple(codes),
+    )

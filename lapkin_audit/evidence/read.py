@@ -11,6 +11,7 @@ read (B006) or not a document (B001), never the batch.
 from __future__ import annotations
 
 import functools
+import hashlib
 import importlib.util
 import json
 import os
@@ -22,6 +23,7 @@ from pathlib import Path
 
 from lapkin_audit.evidence.cache import FactsCache
 from lapkin_audit.evidence.facts import DocumentFacts, facts_from_json
+from lapkin_audit.model import TteTrust
 
 __all__ = ["DocumentFacts", "facts_for", "facts_for_many", "ocr_fingerprint", "read_in_child", "tessdata_dir"]
 
@@ -69,15 +71,22 @@ def ocr_fingerprint() -> str:
 _memo: OrderedDict[str, DocumentFacts] = OrderedDict()
 
 
-def facts_for(data: bytes, sha256: str, cache: FactsCache | None = None) -> DocumentFacts:
+def facts_for(
+    data: bytes, sha256: str, cache: FactsCache | None = None, trust: TteTrust | None = None
+) -> DocumentFacts:
     """The facts of a content, from the memo, the cache, or a child process."""
-    return facts_for_many([(data, sha256)], cache)[sha256]
+    return facts_for_many([(data, sha256)], cache, trust)[sha256]
 
 
-def facts_for_many(items: list[tuple[bytes, str]], cache: FactsCache | None = None) -> dict[str, DocumentFacts]:
+def facts_for_many(
+    items: list[tuple[bytes, str]], cache: FactsCache | None = None, trust: TteTrust | None = None
+) -> dict[str, DocumentFacts]:
     """The facts of several contents (a dossier's attachments): those not in the memo or
-    the cache are read together in one child process (one start-up for all)."""
-    ocr = ocr_fingerprint()
+    the cache are read together in one child process (one start-up for all). ``trust``:
+    the roots and revocation lists signatures are validated against (they are part of the
+    key: the same bytes judged with other roots are other facts)."""
+    trust = trust or TteTrust()
+    ocr = f"{ocr_fingerprint()}|{trust_fingerprint(trust)}"
     found: dict[str, DocumentFacts] = {}
     todo: list[tuple[bytes, str]] = []
     for data, sha256 in items:
@@ -90,7 +99,7 @@ def facts_for_many(items: list[tuple[bytes, str]], cache: FactsCache | None = No
             todo.append((data, sha256))
         else:
             found[sha256] = known
-    for facts in read_in_children(todo) if todo else []:
+    for facts in read_in_children(todo, trust) if todo else []:
         found[facts.sha256] = facts
         if cache is not None and facts.problem not in ("timeout", "memory", "crashed"):
             cache.store(facts, ocr)  # a limit hit may be the machine's load: try again next run
@@ -103,18 +112,36 @@ def facts_for_many(items: list[tuple[bytes, str]], cache: FactsCache | None = No
     return found
 
 
-def read_in_children(items: list[tuple[bytes, str]]) -> list[DocumentFacts]:
+def trust_fingerprint(trust: TteTrust) -> str:
+    """The trust signatures were judged against (roots and revocation lists, by content)."""
+    if not trust.roots and not trust.crls:
+        return "no-trust"
+    digest = hashlib.sha256()
+    for part in (*trust.roots, b"\0", *trust.crls):
+        digest.update(hashlib.sha256(part).digest())
+    return digest.hexdigest()
+
+
+def read_in_children(items: list[tuple[bytes, str]], trust: TteTrust | None = None) -> list[DocumentFacts]:
     """Several contents read in one child; if that child fails (a crash, a limit), each is
     read again in a child of its own, so that one hostile file costs only its own facts."""
+    frame = _frame(trust)
     if len(items) > 1:
-        together = _read_batch(items)
+        together = _read_batch(items, frame)
         if together is not None:
             return together
-    return [read_in_child(data, sha256) for data, sha256 in items]
+    return [read_in_child(data, sha256, frame) for data, sha256 in items]
 
 
-def _read_batch(items: list[tuple[bytes, str]]) -> list[DocumentFacts] | None:
-    payload = b"".join(len(data).to_bytes(8, "big") + sha256.encode("ascii") + data for data, sha256 in items)
+def _frame(trust: TteTrust | None) -> bytes:
+    from lapkin_audit.evidence.child import trust_frame
+
+    trust = trust or TteTrust()
+    return trust_frame(trust.roots, trust.crls)
+
+
+def _read_batch(items: list[tuple[bytes, str]], frame: bytes) -> list[DocumentFacts] | None:
+    payload = frame + b"".join(len(data).to_bytes(8, "big") + sha256.encode("ascii") + data for data, sha256 in items)
     try:
         done = _run([tessdata_dir() or "", "--batch"], payload)
         if done.returncode != 0:
@@ -141,9 +168,9 @@ def _run(args: list[str], payload: bytes) -> subprocess.CompletedProcess[bytes]:
     )
 
 
-def read_in_child(data: bytes, sha256: str) -> DocumentFacts:
+def read_in_child(data: bytes, sha256: str, frame: bytes | None = None) -> DocumentFacts:
     try:
-        done = _run([tessdata_dir() or "", sha256], data)
+        done = _run([tessdata_dir() or "", sha256], (frame if frame is not None else _frame(None)) + data)
     except subprocess.TimeoutExpired:
         return DocumentFacts(sha256, _format_of(data), problem="timeout", detail=f"{WALL_LIMIT:g} s")
     except OSError as exc:

@@ -146,9 +146,17 @@ def _one(sig: Any, roots: list[Any], crls: list[Any], ocsps: list[Any]) -> Signa
             claimed, moment = None, first.signer_reported_dt
             at, revocation = _at(sig, roots, crls, ocsps, moment)
     except Exception as exc:  # a signature pyHanko cannot evaluate at all is broken, not a crash
-        unreadable = {"time": None, "time_basis": None, "intact": False, "changed_after": False}
-        status = {"chain": "unchecked", "validity": "unknown", "partial": ()}
-        return SignatureFact(**base, **unreadable, **status, detail=f"{type(exc).__name__}: {exc}")
+        return SignatureFact(
+            **base,
+            time=None,
+            time_basis=None,
+            intact=False,
+            changed_after=False,
+            chain="unchecked",
+            validity="unknown",
+            partial=(),
+            detail=f"{type(exc).__name__}: {exc}",
+        )
     partial = [] if roots else ["no_roots"]
     if claimed is None:
         partial.append("no_timestamp")
@@ -204,7 +212,9 @@ def _validate(sig: Any, context: Any) -> Any:
     return validate_pdf_signature(sig, context, ts_validation_context=context)
 
 
-def _context(roots: list[Any], sig: Any, crls: list[Any], ocsps: list[Any], moment: Any, mode: str = "soft-fail") -> Any:
+def _context(
+    roots: list[Any], sig: Any, crls: list[Any], ocsps: list[Any], moment: Any, mode: str = "soft-fail"
+) -> Any:
     from pyhanko_certvalidator import ValidationContext
     from pyhanko_certvalidator.registry import SimpleTrustManager
 

@@ -545,6 +545,21 @@ EVIDENCE_WORDS: dict[str, dict[str, Any]] = {
         "klaim: {level_teks} teks, {level_dinyatakan} dinyatakan, {level_kriptografis} kriptografis",
         "level": {"dinyatakan": "dinyatakan", "teks": "teks", "kriptografis": "kriptografis"},
         "confidence": "keyakinan {n}%",
+        "basis": {"timestamp": "cap waktu", "signer": "menurut penanda tangan", None: "tanpa waktu"},
+        "tte_status": {
+            "valid": "sah",
+            "partial": "sah sebagian",
+            "unchecked": "tidak diperiksa",
+            "broken": "rusak",
+            "untrusted": "tidak tepercaya",
+            "invalid": "sertifikat tidak berlaku",
+        },
+        "partial": {
+            "no_roots": "tanpa akar tepercaya",
+            "no_timestamp": "tanpa cap waktu",
+            "no_revocation": "tanpa data pencabutan",
+        },
+        "tte_line": "; TTE: {signatures} tanda tangan ({signatures_valid} sah)",
     },
     "en": {
         "source": {"teks": "text layer", "ocr": "OCR", None: "not readable"},
@@ -579,6 +594,21 @@ EVIDENCE_WORDS: dict[str, dict[str, Any]] = {
         "claims: {level_teks} teks, {level_dinyatakan} dinyatakan, {level_kriptografis} kriptografis",
         "level": {"dinyatakan": "dinyatakan (declared)", "teks": "teks (in the text)", "kriptografis": "kriptografis"},
         "confidence": "confidence {n}%",
+        "basis": {"timestamp": "timestamp", "signer": "the signer's claim", None: "no time"},
+        "tte_status": {
+            "valid": "valid",
+            "partial": "valid in part",
+            "unchecked": "not checked",
+            "broken": "broken",
+            "untrusted": "not trusted",
+            "invalid": "certificate not valid",
+        },
+        "partial": {
+            "no_roots": "no trust roots",
+            "no_timestamp": "no timestamp",
+            "no_revocation": "no revocation data",
+        },
+        "tte_line": "; TTE: {signatures} signatures ({signatures_valid} valid)",
     },
 }
 
@@ -588,4 +618,6 @@ def evidence_line(results: Any, lang: str) -> str:
     from lapkin_audit.model import evidence_counts
 
     words = EVIDENCE_WORDS["en" if lang == "en" else "id"]
-    return str(words["line"]).format(**evidence_counts(results))
+    counts = evidence_counts(results)
+    line = str(words["line"]).format(**counts)
+    return line + str(words["tte_line"]).format(**counts) if counts["signatures"] else line

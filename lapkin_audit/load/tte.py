@@ -31,7 +31,8 @@ def load_tte(data: Mapping[str, Any], source: str, folder: Path, lines: Mapping[
         raise RulesError(source, "tte: expected a mapping with akar_tepercaya, daftar_pencabutan, toleransi")
     unknown = sorted(set(map(str, data)) - _KEYS)
     if unknown:
-        raise RulesError(source, _at(lines, f"tte.{unknown[0]}") + f"unknown key tte.{unknown[0]} (known: {', '.join(sorted(_KEYS))})")
+        known = ", ".join(sorted(_KEYS))
+        raise RulesError(source, _at(lines, f"tte.{unknown[0]}") + f"unknown key tte.{unknown[0]} (known: {known})")
     roots, pins = [], []
     for i, entry in enumerate(_list(data.get("akar_tepercaya"), "akar_tepercaya", source)):
         where = f"tte.akar_tepercaya[{i}]"
@@ -39,7 +40,8 @@ def load_tte(data: Mapping[str, Any], source: str, folder: Path, lines: Mapping[
             raise RulesError(source, _at(lines, where) + f"{where}: expected {{berkas, sha256}}")
         pin = str(entry["sha256"])
         if not _FINGERPRINT.fullmatch(pin):
-            raise RulesError(source, _at(lines, where) + f"{where}.sha256: expected 64 hex digits (colons allowed), got {pin!r}")
+            expected = f"{where}.sha256: expected 64 hex digits (colons allowed), got {pin!r}"
+            raise RulesError(source, _at(lines, where) + expected)
         der = _der(folder, entry["berkas"], "CERTIFICATE", source, where)
         found = hashlib.sha256(der).hexdigest()
         if found != pin.replace(":", "").lower():
@@ -51,8 +53,9 @@ def load_tte(data: Mapping[str, Any], source: str, folder: Path, lines: Mapping[
         roots.append(der)
         pins.append(found)
     crls = tuple(
-        _der(folder, entry.get("berkas") if isinstance(entry, dict) else None, "X509 CRL", source, f"tte.daftar_pencabutan[{i}]")
+        _der(folder, entry.get("berkas") if isinstance(entry, dict) else None, "X509 CRL", source, where)
         for i, entry in enumerate(_list(data.get("daftar_pencabutan"), "daftar_pencabutan", source))
+        for where in [f"tte.daftar_pencabutan[{i}]"]
     )
     tolerance = data.get("toleransi") or {}
     if not isinstance(tolerance, dict) or not set(tolerance) <= {"menit", "hari"}:

@@ -15,12 +15,22 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator, Mapping
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from lapkin_audit.catalogue import FAMILIES
 from lapkin_audit.lang import words
 from lapkin_audit.lang.words import EVIDENCE_WORDS, RUN_OPTIONS, date_words, evidence_line, options_note, periode_words
-from lapkin_audit.model import Claim, DossierResult, Finding, Report, SopOutline, Verdict, finding_counts
+from lapkin_audit.model import (
+    Claim,
+    DossierResult,
+    Finding,
+    Report,
+    SignatureEvidence,
+    SopOutline,
+    Verdict,
+    finding_counts,
+)
 from lapkin_audit.report import PLAIN, Style
 from lapkin_audit.report.jinja import template
 from lapkin_audit.report.text import manifest_path, visible
@@ -234,9 +244,24 @@ def _evidence(result: DossierResult, lang: str) -> dict[str, Any]:
                 "read": found.text_source is not None,
                 "proved": _grouped(proved, words),
                 "declared": [_claim_words(c, words) for c in declared],
+                "signatures": [_signature_words(s, words, lang) for s in found.signatures],
             }
         )
     return {"line": evidence_line([result], lang), "rows": rows}
+
+
+def _signature_words(signature: SignatureEvidence, words: Mapping[str, Any], lang: str) -> dict[str, str]:
+    """One signature in a line: who, when and on what basis, and what it amounts to."""
+    parts = [signature.signer or "—"]
+    if signature.time is not None:
+        when = date_words(datetime.fromisoformat(signature.time), lang)  # in the office's zone
+        parts.append(f"{when} ({words['basis'][signature.time_basis]})")
+    status = words["tte_status"][signature.status]
+    if signature.partial:
+        status += " — " + ", ".join(words["partial"][p] for p in signature.partial)
+    if signature.proves is not None:
+        status += ": " + words["claim"]["paraf" if ".paraf" in signature.proves else "tanda_tangan"]
+    return {"text": " · ".join(parts), "status": status, "ok": "yes" if signature.status == "valid" else "no"}
 
 
 def _grouped(claims: list[Claim], words: Mapping[str, Any]) -> list[str]:

@@ -80,7 +80,18 @@ def evidence_dict(evidence: Evidence | None) -> dict[str, Any] | None:
                 "text_source": a.text_source,
                 "ocr_confidence": a.ocr_confidence,
                 "problem": a.problem,
-                "signatures": list(a.signatures),
+                "signatures": [
+                    {
+                        "field": s.field_name,
+                        "signer": s.signer,
+                        "time": s.time,
+                        "time_basis": s.time_basis,
+                        "status": s.status,
+                        "partial": list(s.partial),
+                        "proves": s.proves,
+                    }
+                    for s in a.signatures
+                ],
             }
             for a in evidence.attachments
         ],
