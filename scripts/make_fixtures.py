@@ -576,6 +576,59 @@ VARIANTS: list[Variant] = [
 ]
 
 
+# Electronic signatures (S): the signed report as scripts/make_tte_sources.py signed it, with
+# a test PKI whose trust is fixtures/tte/aturan-uji (the tests and `make demo` pass it with
+# --rules). The manifest declares the paraf and the signature as TTE.
+TTE = ROOT / "fixtures" / "tte" / "berkas"
+_DECLARED_TTE = [
+    ("tanggal: 2024-07-02T10:00:00+07:00}", "tanggal: 2024-07-02T10:00:00+07:00, metode: tte}"),
+    ("tanggal: 2024-07-02T15:00:00+07:00}", "tanggal: 2024-07-02T15:00:00+07:00, metode: tte}"),
+]
+_TTE_CASES = {
+    "patuh-tte": "compliant: the paraf and the signature are electronic signatures, valid at their timestamped times",
+    "s002-diubah-setelah-ditandatangani": "the signed report was changed after both signatures",
+    "s003-akar-asing": "signed with certificates of another PKI that uses the same names",
+    "s004-sertifikat-dicabut": "the Sekretaris's certificate was revoked before the paraf",
+    "s005-paraf-orang-lain": "the paraf is signed electronically by another member of the team",
+    "s006-di-luar-toleransi": "the Camat's signature was made two days after the declared date",
+    "s007-tanda-tangan-sebelum-paraf": "in the file, the Camat signed before the Sekretaris's paraf",
+    "s008-tanpa-cap-waktu": "the signatures carry no timestamp: their times are the signers' own claims",
+    "s009-tanda-tangan-tak-dinyatakan": "the file carries a third signature the manifest does not declare",
+}
+VARIANTS += [
+    Variant(
+        name,
+        why,
+        edits=list(_DECLARED_TTE),
+        files={SIGNED: (TTE / f"{'patuh' if name == 'patuh-tte' else name}.pdf").read_bytes()},
+    )
+    for name, why in _TTE_CASES.items()
+]
+VARIANTS += [
+    Variant(
+        "s001-tte-tanpa-tanda-tangan",
+        "the paraf and the signature are declared TTE, but the signed report holds no electronic signature",
+        edits=list(_DECLARED_TTE),
+    ),
+    Variant(
+        "s010-tanda-tte-tanpa-tanda-tangan",
+        "the signed report shows the BSrE footer of a TTE but holds no signature (a printed copy)",
+        files={
+            SIGNED: docs.text_pdf(
+                [
+                    [
+                        *docs.signed_report_lines(),
+                        "",
+                        "Dokumen ini telah ditandatangani secara elektronik menggunakan sertifikat elek-",
+                        "tronik yang diterbitkan oleh Balai Besar Sertifikasi Elektronik (BSrE), BSSN",
+                    ]
+                ]
+            )
+        },
+    ),
+]
+
+
 def build(variant: Variant, into: Path) -> None:
     if into.exists():
         shutil.rmtree(into)

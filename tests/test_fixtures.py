@@ -60,6 +60,17 @@ EXPECTED: dict[str, tuple[str, set[str]]] = {
     "b004-anggota-tidak-di-sk": ("TIDAK_PATUH", {"B004"}),
     "b005-lra-triwulan-lain": ("PATUH_DENGAN_CATATAN", {"B005"}),
     "b006-pindaian-tak-terbaca": ("PATUH_DENGAN_CATATAN", {"B006"}),
+    # electronic signatures (TTE), judged with the test PKI of fixtures/tte/aturan-uji
+    "s001-tte-tanpa-tanda-tangan": ("TIDAK_PATUH", {"S001"}),
+    "s002-diubah-setelah-ditandatangani": ("TIDAK_PATUH", {"S002"}),
+    "s003-akar-asing": ("TIDAK_PATUH", {"S003"}),
+    "s004-sertifikat-dicabut": ("TIDAK_PATUH", {"S004"}),
+    "s005-paraf-orang-lain": ("TIDAK_PATUH", {"S005"}),
+    "s006-di-luar-toleransi": ("TIDAK_PATUH", {"S006"}),
+    "s007-tanda-tangan-sebelum-paraf": ("TIDAK_PATUH", {"S007"}),
+    "s008-tanpa-cap-waktu": ("PATUH_DENGAN_CATATAN", {"S008"}),
+    "s009-tanda-tangan-tak-dinyatakan": ("PATUH_DENGAN_CATATAN", {"S009"}),
+    "s010-tanda-tte-tanpa-tanda-tangan": ("PATUH_DENGAN_CATATAN", {"S010"}),
     # valid waivers: the finding stays, waived, and the verdict has notes
     "k005-dikecualikan": ("PATUH_DENGAN_CATATAN", {"K005"}),
     "w001-dikecualikan": ("PATUH_DENGAN_CATATAN", {"W001"}),
@@ -72,6 +83,7 @@ EXPECTED: dict[str, tuple[str, set[str]]] = {
     "patuh-revisi": ("PATUH", set()),
     "patuh-pindaian": ("PATUH", set()),  # a scanned signed report, read by OCR (needs Tesseract)
     "patuh-wita": ("PATUH", set()),
+    "patuh-tte": ("PATUH", set()),  # its paraf and signature at the level kriptografis
 }
 
 # Codes not reachable from a dossier on disk in a stable way are tested elsewhere:
@@ -163,8 +175,10 @@ def test_compliant_fixtures_rest_on_the_documents(audit):
             continue
         evidence = audit(FIXTURES / name).evidence
         assert evidence is not None and evidence.claims, name
-        weak = [(c.claim, c.subject) for c in evidence.claims if c.level != "teks"]
+        weak = [(c.claim, c.subject) for c in evidence.claims if c.level == "dinyatakan"]
         assert weak == [], name
+        proven = {c.claim for c in evidence.claims if c.level == "kriptografis"}
+        assert proven == ({"paraf", "tanda_tangan"} if name == "patuh-tte" else set()), name
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))

@@ -37,7 +37,7 @@ from typing import Any
 
 from lapkin_audit import __version__
 from lapkin_audit.evidence.read import ocr_fingerprint
-from lapkin_audit.load import attachments, yamlread
+from lapkin_audit.load import attachments, installed, yamlread
 from lapkin_audit.load.discovery import Target
 from lapkin_audit.load.private import check_private, read_entry
 from lapkin_audit.model import (
@@ -50,13 +50,18 @@ from lapkin_audit.model import (
     Official,
     Periode,
     Severity,
+    SignatureEvidence,
     StepTiming,
     Verdict,
 )
 
-FORMAT = "lapkin-audit-cache/4"  # 2: timelines; 3: what the dossier says of itself, fingerprints; 4: evidence
+FORMAT = "lapkin-audit-cache/5"  # 2: timelines; 3: the dossier's own facts, fingerprints; 4: evidence; 5: signatures
 ENV_DIR = "LAPKIN_AUDIT_CACHE_DIR"
-DEPENDENCIES = ("PyYAML", "Cerberus", "pendulum", "holidays", "pypdfium2", "python-docx", "Pillow", "tesserocr", "lxml")
+DEPENDENCIES = (
+    *("PyYAML", "Cerberus", "pendulum", "holidays"),
+    *("pypdfium2", "python-docx", "Pillow", "tesserocr", "lxml"),
+    *("pyHanko", "pyhanko-certvalidator", "asn1crypto", "zxing-cpp"),
+)
 UNCACHEABLE_RULES = ("E000", "E001")
 # File clocks are coarse (a few ms on Linux, 1-2 s on some file systems): a manifest whose
 # mtime is this close to the start of the run may have been written during it.
@@ -82,20 +87,8 @@ def code_key() -> str:
 
 
 def dependency_versions() -> list[str]:
-    """The installed distributions of DEPENDENCIES, by their ``NAME-VERSION.dist-info``
-    folders on ``sys.path``: what importlib.metadata reads, without its ~15 ms import (a
-    pre-commit hook's start pays every millisecond). tests/test_cache.py compares the two."""
-    wanted = {name.lower() for name in DEPENDENCIES}
-    found = set()
-    for folder in sys.path:
-        try:
-            names = os.listdir(folder or ".")
-        except OSError:  # a zip file, or a folder that is gone
-            continue
-        for name in names:
-            if name.endswith(".dist-info") and name.split("-", 1)[0].lower() in wanted:
-                found.add(name.removesuffix(".dist-info").lower())
-    return sorted(found)
+    """The installed versions of DEPENDENCIES (load.installed: without importlib.metadata)."""
+    return installed.versions(DEPENDENCIES)
 
 
 def run_key(
@@ -342,7 +335,21 @@ def _result_to_json(result: DossierResult) -> dict[str, Any]:
     if result.evidence is not None:
         evidence = [
             [
-                [a.field, a.jenis, a.berkas, a.sha256, a.format, a.pages, a.text_source, a.ocr_confidence, a.problem]
+                [
+                    a.field,
+                    a.jenis,
+                    a.berkas,
+                    a.sha256,
+                    a.format,
+                    a.pages,
+                    a.text_source,
+                    a.ocr_confidence,
+                    a.problem,
+                    [
+                        [s.field_name, s.signer, s.time, s.time_basis, s.status, list(s.partial), s.proves]
+                        for s in a.signatures
+                    ],
+                ]
                 for a in result.evidence.attachments
             ],
             [[c.claim, c.field, c.subject, c.level, c.berkas] for c in result.evidence.claims],
@@ -355,6 +362,17 @@ def _result_to_json(result: DossierResult) -> dict[str, Any]:
         "about": facts,
         "evidence": evidence,
     }
+
+
+def _attachment(row: list[Any]) -> AttachmentEvidence:
+    field, jenis, berkas, sha256, fmt, pages, source, confidence, problem, signatures = row
+    found = tuple(_signature(s) for s in signatures)
+    return AttachmentEvidence(field, jenis, berkas, sha256, fmt, pages, source, confidence, problem, found)
+
+
+def _signature(row: list[Any]) -> SignatureEvidence:
+    field_name, signer, time, basis, status, partial, proves = row
+    return SignatureEvidence(field_name, signer, time, basis, status, tuple(partial), proves)
 
 
 def _result_from_json(path: str, data: dict[str, Any]) -> DossierResult:
@@ -385,7 +403,7 @@ def _result_from_json(path: str, data: dict[str, Any]) -> DossierResult:
     if data["evidence"] is not None:
         found, claims = data["evidence"]
         evidence = Evidence(
-            tuple(AttachmentEvidence(*row) for row in found),
+            tuple(_attachment(row) for row in found),
             tuple(Claim(*row) for row in claims),
         )
     return DossierResult(path, data["sop"], Verdict(data["verdict"]), findings, timeline, about, evidence)

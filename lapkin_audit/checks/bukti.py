@@ -23,8 +23,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from lapkin_audit.checks import tte
 from lapkin_audit.checks.context import Context
+from lapkin_audit.checks.tte import pair, proves
 from lapkin_audit.domain.citation import KINDS, parse_citations
 from lapkin_audit.domain.doctext import (
     Searchable,
@@ -231,7 +231,7 @@ def evidence(ctx: Context) -> Evidence:
         found = ctx.attachments.get(doc.field)
         facts = ctx.evidence.get(doc.field)
         signatures = facts.signatures if facts is not None else ()
-        proven = tte.pair(ctx, doc, signatures).proven if signatures else {}
+        proven = pair(ctx, doc, signatures).proven if signatures else {}
         attachments.append(
             AttachmentEvidence(
                 doc.field,
@@ -266,7 +266,7 @@ def evidence(ctx: Context) -> Evidence:
         for kind, marks in (("paraf", doc.paraf), ("tanda_tangan", doc.tanda_tangan)):
             for mark in marks:
                 signature = proven.get(mark.field)
-                if signature is not None and tte.proves(signature):
+                if signature is not None and proves(signature):
                     claims.append(Claim(kind, mark.field, mark.person.nama or "-", "kriptografis", doc.berkas))
                     continue
                 shown = text is not None and shows_person(text, mark.person.nama, mark.person.nip)
@@ -284,11 +284,11 @@ def _signature(signature: SignatureFact, proven: Mapping[str, SignatureFact], zo
     elif signature.chain == "unchecked":
         status = "unchecked"
     else:
-        status = "valid" if tte.proves(signature) else "partial"
-    proves = next((field for field, s in proven.items() if s is signature), None)
+        status = "valid" if proves(signature) else "partial"
+    mark = next((field for field, s in proven.items() if s is signature), None)
     time = _local(signature.time, zone)
     basis, partial = signature.time_basis, signature.partial
-    return SignatureEvidence(signature.field, signature.signer, time, basis, status, partial, proves)
+    return SignatureEvidence(signature.field, signature.signer, time, basis, status, partial, mark)
 
 
 def _local(moment: str | None, zone: str) -> str | None:

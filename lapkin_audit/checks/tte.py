@@ -31,6 +31,7 @@ from typing import Any
 from lapkin_audit.checks.context import Context
 from lapkin_audit.domain.tte import has_tte_footer, is_tte_qr, signed_by, within_tolerance
 from lapkin_audit.domain.worktime import zone_info
+from lapkin_audit.lang.messages import Nested
 from lapkin_audit.model import Document, Mark, Violation
 
 CODES = ("S001", "S002", "S003", "S004", "S005", "S006", "S007", "S008", "S009", "S010")
@@ -112,10 +113,12 @@ def _proven(ctx: Context, mark: Mark, signature: Any) -> Iterator[Violation]:
         zone = zone_info(ctx.dossier.zona_waktu)
         if not within_tolerance(mark.tanggal, signed_at, zone, trust.tolerance_minutes, trust.tolerance_days):
             signed = signed_at.astimezone(zone)
-            args = {"what": _what(mark), "tanggal": mark.tanggal, "signed": signed, "basis": signature.time_basis}
+            basis = Nested(f"S006.{signature.time_basis or 'signer'}")
+            args = {"what": _what(mark), "tanggal": mark.tanggal, "signed": signed, "basis": basis}
             yield Violation("S006", "S006", args, field=f"{mark.field}.tanggal")
     if signature.partial:
-        args = {"what": _what(mark), "nama": mark.person.nama, "parts": ",".join(signature.partial)}
+        parts = [Nested(f"S008.{part}") for part in signature.partial]
+        args = {"what": _what(mark), "nama": mark.person.nama, "parts": parts}
         yield Violation("S008", "S008", args, field=mark.field)
 
 

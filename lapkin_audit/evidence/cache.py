@@ -14,24 +14,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lapkin_audit.evidence.facts import DocumentFacts, facts_from_json
+from lapkin_audit.load import installed
 from lapkin_audit.load.private import private_folder, read_entry, write_entry
 
-READER = "lapkin-audit-facts/1"  # change when the child reads differently
-LIBRARIES = ("pypdfium2", "python-docx", "Pillow", "tesserocr", "lxml")
+READER = "lapkin-audit-facts/2"  # change when the child reads differently
+LIBRARIES = (
+    *("pypdfium2", "python-docx", "Pillow", "tesserocr", "lxml"),
+    *("pyHanko", "pyhanko-certvalidator", "asn1crypto", "zxing-cpp"),  # signatures and QR codes
+)
 MAX_ENTRY_BYTES = 32 * 1024 * 1024  # the text of a few hundred pages
 MAX_ENTRY_DEPTH = 8
 
 
 def _versions() -> str:
-    from importlib import metadata
-
-    found = []
-    for name in LIBRARIES:
-        try:
-            found.append(f"{name}={metadata.version(name)}")
-        except metadata.PackageNotFoundError:
-            found.append(f"{name}=")
-    return ",".join(found)
+    return ",".join(installed.versions(LIBRARIES))
 
 
 @dataclass(frozen=True)

@@ -425,6 +425,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{what} {nama} hanya dapat diperiksa sebagian: {parts}.",
         "The {what} by {nama} could be checked only in part: {parts}.",
     ),
+    "S008.no_roots": ("tanpa akar tepercaya di folder aturan", "no trust roots in the rules folder"),
+    "S008.no_timestamp": (
+        "tanpa cap waktu tepercaya (waktunya klaim penanda tangan)",
+        "no trusted timestamp (the time is the signer's claim)",
+    ),
+    "S008.no_revocation": (
+        "tanpa data pencabutan untuk waktu itu",
+        "no revocation data for that time",
+    ),
+    "S006.timestamp": ("cap waktu tepercaya", "trusted timestamp"),
+    "S006.signer": ("klaim penanda tangan", "signer's claim"),
     "S009": (
         "{jenis} memuat tanda tangan elektronik {signer} ({field_name}) yang tidak dinyatakan di manifest.",
         "{jenis} carries an electronic signature by {signer} ({field_name}) that the manifest does not declare.",

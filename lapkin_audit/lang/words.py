@@ -560,6 +560,7 @@ EVIDENCE_WORDS: dict[str, dict[str, Any]] = {
             "no_revocation": "tanpa data pencabutan",
         },
         "tte_line": "; TTE: {signatures} tanda tangan ({signatures_valid} sah)",
+        "for_mark": "untuk {mark}",
     },
     "en": {
         "source": {"teks": "text layer", "ocr": "OCR", None: "not readable"},
@@ -609,6 +610,7 @@ EVIDENCE_WORDS: dict[str, dict[str, Any]] = {
             "no_revocation": "no revocation data",
         },
         "tte_line": "; TTE: {signatures} signatures ({signatures_valid} valid)",
+        "for_mark": "for the {mark}",
     },
 }
 

@@ -257,10 +257,11 @@ def _signature_words(signature: SignatureEvidence, words: Mapping[str, Any], lan
         when = date_words(datetime.fromisoformat(signature.time), lang)  # in the office's zone
         parts.append(f"{when} ({words['basis'][signature.time_basis]})")
     status = words["tte_status"][signature.status]
-    if signature.partial:
+    if signature.partial and signature.status in ("valid", "partial", "unchecked"):
         status += " — " + ", ".join(words["partial"][p] for p in signature.partial)
     if signature.proves is not None:
-        status += ": " + words["claim"]["paraf" if ".paraf" in signature.proves else "tanda_tangan"]
+        mark = words["claim"]["paraf" if ".paraf" in signature.proves else "tanda_tangan"]
+        status += " · " + words["for_mark"].format(mark=mark)
     return {"text": " · ".join(parts), "status": status, "ok": "yes" if signature.status == "valid" else "no"}
 
 
