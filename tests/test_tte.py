@@ -3,6 +3,7 @@ what the fixtures do not show one by one, and the reports' view of signatures.""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import shutil
@@ -170,3 +171,47 @@ def test_a_verification_qr_code_on_a_scan_is_read_never_opened(tmp_path):
     page.save(out)
     facts = read(out.read_bytes(), "0" * 64, None)
     assert facts.qr_codes == ("https://tte.komdigi.go.id/verifyPDF?id=UJI-1",)
+
+
+def test_signatures_pyhanko_cannot_read_are_recorded_by_the_child(monkeypatch):
+    from lapkin_audit.evidence import child, signatures
+
+    def unreadable(pdf, roots=(), crls=()):
+        raise ValueError("PdfReadError: xref table damaged")
+
+    monkeypatch.setattr(signatures, "read_signatures", unreadable)
+    pdf = docs.text_pdf([docs.signed_report_lines()]) + b"% /ByteRange\n"
+    facts = child.read(pdf, "0" * 64, None)
+    assert facts.signature_problem == "PdfReadError: xref table damaged" and facts.signatures == ()
+    assert facts.text_source == "teks"  # the text is still read
+
+
+def test_unreadable_signatures_are_one_s002_not_a_crash(audit, monkeypatch):
+    from lapkin_audit.evidence import read
+
+    original = read.read_in_children
+
+    def damaged_signatures(items, trust=None):
+        found = original(items, trust)
+        return [
+            dataclasses.replace(f, signatures=(), signature_problem="PdfReadError: xref table damaged")
+            if b"/ByteRange" in data
+            else f
+            for (data, _), f in zip(items, found, strict=True)
+        ]
+
+    monkeypatch.setattr(read, "read_in_children", damaged_signatures)
+    monkeypatch.setattr(read, "_memo", type(read._memo)())
+    result = audit(FIXTURES / "patuh-tte")
+    rules = sorted(f.rule for f in result.findings)
+    assert rules == ["S001", "S001", "S002"], [f.message for f in result.findings]
+    assert "xref table damaged" in next(f.message for f in result.findings if f.rule == "S002")
+
+
+def test_junit_and_the_evidence_line_count_the_signatures():
+    done = CliRunner().invoke(
+        cli, ["check", "--no-cache", "--format", "junit", "--rules", str(TTE_RULES), str(FIXTURES / "patuh-tte")]
+    )
+    assert 'name="evidence.tte" value="2"' in done.stdout and 'name="evidence.tte.valid" value="2"' in done.stdout
+    table = CliRunner().invoke(cli, ["check", "--no-cache", "--rules", str(TTE_RULES), str(FIXTURES / "patuh-tte")])
+    assert "TTE: 2 tanda tangan (2 sah)" in table.stdout

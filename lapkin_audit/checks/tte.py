@@ -76,6 +76,11 @@ def pair(ctx: Context, doc: Document, signatures: Sequence[Any]) -> Pairing:
 
 
 def _document(ctx: Context, doc: Document, facts: Any) -> Iterator[Violation]:
+    if facts.signature_problem is not None:
+        # The file has signature structures pyHanko could not read (damaged or hostile):
+        # nothing in it can prove a mark, and that is said once, not as a crash.
+        args = {"berkas": doc.berkas or "-", "detail": facts.signature_problem}
+        yield Violation("S002", "S002.unreadable", args, field=f"{doc.field}.berkas")
     signatures = list(facts.signatures)
     pairing = pair(ctx, doc, signatures)
     marks = {m.field: m for m in (*doc.paraf, *doc.tanda_tangan)}

@@ -393,6 +393,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Berkas diubah setelah {signer} menandatanganinya ({field_name}), melebihi perubahan yang diizinkan tanda tangan itu.",
         "The file was changed after {signer} signed it ({field_name}), beyond what that signature allows.",
     ),
+    "S002.unreadable": (
+        "Tanda tangan elektronik di {berkas} tidak dapat dibaca: {detail}.",
+        "The electronic signatures in {berkas} cannot be read: {detail}.",
+    ),
     "S003": (
         "Sertifikat {signer} (penerbit: {issuer}) tidak berantai ke akar tepercaya di folder aturan ({detail}).",
         "The certificate of {signer} (issuer: {issuer}) does not chain to a trust root of the rules folder ({detail}).",
