@@ -475,6 +475,7 @@ def test_the_decree_number_must_be_in_its_text(audit, tmp_path):
 def test_a_file_too_large_to_read_is_b006_not_a_wrong_format(audit, tmp_path, monkeypatch):
     from lapkin_audit.load import attachments
 
+    monkeypatch.setattr(read, "_memo", type(read._memo)())  # nothing already known
     monkeypatch.setattr(attachments, "MAX_DOCUMENT_BYTES", 1000)
     original = attachments.read_content
     monkeypatch.setattr(
@@ -483,3 +484,19 @@ def test_a_file_too_large_to_read_is_b006_not_a_wrong_format(audit, tmp_path, mo
     result = audit(FIXTURES / "patuh")
     assert {(f.rule, f.message.split(" ")[0]) for f in result.findings} >= {("B006", "lampiran/lkj-2024-tw2-ttd.pdf")}
     assert all(f.rule == "B006" for f in result.findings)
+
+
+@needs_ocr
+def test_a_photographed_receipt_reads_by_ocr(audit, tmp_path):
+    folder = copy_patuh(tmp_path / "d")
+    lines = ["TANDA TERIMA", "BAPPEDA KABUPATEN MALANG", "Laporan Kinerja Triwulan II Tahun 2024"]
+    (folder / "lampiran/tanda-terima.jpg").write_bytes(docs.jpeg(lines))
+    manifest = folder / "dossier.yaml"
+    text = manifest.read_text(encoding="utf-8").replace(
+        "lampiran/tanda-terima-bappeda.pdf", "lampiran/tanda-terima.jpg"
+    )
+    manifest.write_text(text, encoding="utf-8")
+    result = audit(folder)
+    assert result.findings == ()
+    receipt = next(a for a in result.evidence.attachments if a.jenis == "bukti_pengiriman")
+    assert (receipt.format, receipt.pages, receipt.text_source) == ("jpeg", 1, "ocr")

@@ -23,7 +23,7 @@ from pathlib import Path
 from lapkin_audit.evidence.cache import FactsCache
 from lapkin_audit.evidence.facts import DocumentFacts, facts_from_json
 
-__all__ = ["DocumentFacts", "facts_for", "facts_for_many", "ocr_fingerprint", "read_in_child", "tessdata_dir"]
+__all__ = ["DocumentFacts", "facts_for", "facts_for_many", "known", "ocr_fingerprint", "read_in_child", "tessdata_dir"]
 
 MEMORY_LIMIT = 1024 * 1024 * 1024  # bytes of address space for one child
 # A child that reaches a limit with several documents is run again for each alone, so a
@@ -67,6 +67,17 @@ def ocr_fingerprint() -> str:
 
 
 _memo: OrderedDict[str, DocumentFacts] = OrderedDict()
+
+
+def known(sha256: str, cache: FactsCache | None = None) -> DocumentFacts | None:
+    """The facts of a content already read (the memo, then the cache), without its bytes."""
+    ocr = ocr_fingerprint()
+    found = _memo.get(f"{sha256}:{ocr}")
+    if found is None and cache is not None:
+        found = cache.load(sha256, ocr)
+        if found is not None:
+            _memo[f"{sha256}:{ocr}"] = found
+    return found
 
 
 def facts_for(data: bytes, sha256: str, cache: FactsCache | None = None) -> DocumentFacts:
