@@ -500,3 +500,23 @@ def test_a_photographed_receipt_reads_by_ocr(audit, tmp_path):
     assert result.findings == ()
     receipt = next(a for a in result.evidence.attachments if a.jenis == "bukti_pengiriman")
     assert (receipt.format, receipt.pages, receipt.text_source) == ("jpeg", 1, "ocr")
+
+
+def test_a_batch_with_hostile_attachments_loses_no_dossier(tmp_path):
+    """The whole command, in a child process: hostile files in two dossiers, a clean one
+    between them; every dossier is reported, no traceback, within the time limit."""
+    from tests.hostile_util import by_path, rules_of, run_check
+
+    root = tmp_path / "batch"
+    bomb = copy_patuh(root / "a-bom-zip")
+    (bomb / "lampiran/draf-lkj-2024-tw2.docx").write_bytes(_docx_with(BILLION_LAUGHS))
+    copy_patuh(root / "b-patuh")
+    nested = copy_patuh(root / "c-bersarang")
+    (nested / SIGNED).write_bytes(HOSTILE["deep nesting"]())
+    status, report = run_check(str(root), "--jobs", "2")
+    assert status == 1
+    found = by_path(report)
+    assert len(found) == 3
+    assert rules_of(found[str(root / "a-bom-zip")]) == ["B001"]
+    assert rules_of(found[str(root / "b-patuh")]) == []
+    assert set(rules_of(found[str(root / "c-bersarang")])) <= {"B001", "B006", "H001", "B003"}
