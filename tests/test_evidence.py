@@ -520,3 +520,15 @@ def test_a_batch_with_hostile_attachments_loses_no_dossier(tmp_path):
     assert rules_of(found[str(root / "a-bom-zip")]) == ["B001"]
     assert rules_of(found[str(root / "b-patuh")]) == []
     assert set(rules_of(found[str(root / "c-bersarang")])) <= {"B001", "B006", "H001", "B003"}
+
+
+@pytest.mark.parametrize(("metode", "rules"), [("basah", []), ("tte", []), ("sistem", []), ("pena", ["E003"])])
+def test_marks_may_say_how_they_were_made(audit, tmp_path, metode, rules):
+    folder = copy_patuh(tmp_path / "d")
+    manifest = folder / "dossier.yaml"
+    text = manifest.read_text(encoding="utf-8").replace(
+        "tanggal: 2024-07-02T10:00:00+07:00}", f"tanggal: 2024-07-02T10:00:00+07:00, metode: {metode}}}"
+    )
+    manifest.write_text(text, encoding="utf-8")
+    result = audit(folder)
+    assert _rules(result) == rules
