@@ -90,7 +90,7 @@ def _pdf(data: bytes, sha256: str, tessdata: str | None) -> DocumentFacts:
                     pieces.append(TextPiece(index + 1, "teks", _clean(text)))
                     continue
                 width, height = page.get_size()
-                image = _render(page, width, height) if ocr.can_read(len(pieces)) else None
+                image = _render(page, width, height) if ocr.can_read() else None
             finally:
                 page.close()
             read = ocr.read(image) if image is not None else None
@@ -188,7 +188,7 @@ def _image(data: bytes, sha256: str, fmt: str, tessdata: str | None) -> Document
                     break
                 if frame.width * frame.height > MAX_PIXELS:
                     raise Hostile(f"{frame.width}x{frame.height} pixels")
-                read = ocr.read(frame.convert("L")) if ocr.can_read(index) else None
+                read = ocr.read(frame.convert("L")) if ocr.can_read() else None
                 if read is None:
                     unread += 1
                 else:
@@ -212,7 +212,7 @@ class _Ocr:
         self.done = 0
         self.missing = tessdata is None
 
-    def can_read(self, index: int) -> bool:
+    def can_read(self) -> bool:
         return not self.missing and self.done < MAX_OCR_PAGES
 
     def read(self, image: Any) -> tuple[str, int | None] | None:
@@ -220,11 +220,8 @@ class _Ocr:
         if self.missing:
             return None
         if self.api is None:
-            try:
-                import tesserocr
-
-                self.api = tesserocr.PyTessBaseAPI(path=self.tessdata, lang="ind")
-            except (ImportError, RuntimeError):
+            self.api = _engine(self.tessdata or "")
+            if self.api is None:
                 self.missing = True
                 return None
         self.done += 1
@@ -248,6 +245,22 @@ class _Ocr:
 
 # Control characters but tab and line break go (PDFium marks soft hyphens and line ends with some).
 _CONTROLS = dict.fromkeys([*range(0, 9), 11, 12, *range(14, 32), 127])
+
+
+_ENGINES: dict[str, Any] = {}  # tessdata folder -> PyTessBaseAPI: the model loads once per child
+
+
+def _engine(tessdata: str) -> Any:
+    """Tesseract with the Indonesian model, loaded on first use and kept for the child's
+    other documents; None when tesserocr or the model cannot be loaded."""
+    if tessdata not in _ENGINES:
+        try:
+            import tesserocr
+
+            _ENGINES[tessdata] = tesserocr.PyTessBaseAPI(path=tessdata, lang="ind")
+        except (ImportError, RuntimeError):
+            _ENGINES[tessdata] = None
+    return _ENGINES[tessdata]
 
 
 def _clean(text: str) -> str:
