@@ -214,7 +214,7 @@ class Mark:
     person: Person
     tanggal: dt.date | dt.datetime  # datetimes are aware, in the office zone
     field: str
-    metode: str | None = None  # tte | basah | sistem; None: not stated
+    metode: str | None = None  # tte | basah | sistem (evidence.md); None: not stated
 
 
 @dataclass(frozen=True)

@@ -196,6 +196,7 @@ def test_one_file_for_two_kinds_that_may_share_it_is_fine(audit, tmp_path):
     assert _rules(audit(folder)) == []  # the SOP lets the signed draft be the distributed report
 
 
+@needs_ocr
 def test_levels_of_the_compliant_example(audit):
     evidence = audit(FIXTURES / "patuh").evidence
     assert evidence is not None
@@ -401,7 +402,8 @@ def test_json_has_the_evidence_object_per_dossier(evidence_report):
     dossiers = json.loads(render_as_cli("json", evidence_report))["dossiers"]
     unread, broken, patuh = (d["evidence"] for d in dossiers)
     assert broken is None  # not assessed: nothing was read
-    assert patuh["levels"] == {"dinyatakan": 0, "teks": patuh["levels"]["teks"], "kriptografis": 0}
+    assert set(patuh["levels"]) == {"dinyatakan", "teks", "kriptografis"} and patuh["levels"]["kriptografis"] == 0
+    assert patuh["levels"]["dinyatakan"] == (0 if HAS_OCR else 1)  # the scanned receipt, without OCR
     signed = next(a for a in unread["attachments"] if a["jenis"] == "draf_laporan_disahkan")
     assert signed["format"] == "pdf" and signed["text_source"] is None and signed["signatures"] == []
     assert {"sha256", "pages", "ocr_confidence", "problem"} <= set(signed)
@@ -473,6 +475,7 @@ def test_the_decree_number_must_be_in_its_text(audit, tmp_path):
 def test_a_file_too_large_to_read_is_b006_not_a_wrong_format(audit, tmp_path, monkeypatch):
     from lapkin_audit.load import attachments
 
+    monkeypatch.setattr(read, "_memo", type(read._memo)())  # nothing already known
     monkeypatch.setattr(attachments, "MAX_DOCUMENT_BYTES", 1000)
     original = attachments.read_content
     monkeypatch.setattr(
@@ -481,3 +484,51 @@ def test_a_file_too_large_to_read_is_b006_not_a_wrong_format(audit, tmp_path, mo
     result = audit(FIXTURES / "patuh")
     assert {(f.rule, f.message.split(" ")[0]) for f in result.findings} >= {("B006", "lampiran/lkj-2024-tw2-ttd.pdf")}
     assert all(f.rule == "B006" for f in result.findings)
+
+
+@needs_ocr
+def test_a_photographed_receipt_reads_by_ocr(audit, tmp_path):
+    folder = copy_patuh(tmp_path / "d")
+    lines = ["TANDA TERIMA", "BAPPEDA KABUPATEN MALANG", "Laporan Kinerja Triwulan II Tahun 2024"]
+    (folder / "lampiran/tanda-terima.jpg").write_bytes(docs.jpeg(lines))
+    manifest = folder / "dossier.yaml"
+    text = manifest.read_text(encoding="utf-8").replace(
+        "lampiran/tanda-terima-bappeda.pdf", "lampiran/tanda-terima.jpg"
+    )
+    manifest.write_text(text, encoding="utf-8")
+    result = audit(folder)
+    assert result.findings == ()
+    receipt = next(a for a in result.evidence.attachments if a.jenis == "bukti_pengiriman")
+    assert (receipt.format, receipt.pages, receipt.text_source) == ("jpeg", 1, "ocr")
+
+
+def test_a_batch_with_hostile_attachments_loses_no_dossier(tmp_path):
+    """The whole command, in a child process: hostile files in two dossiers, a clean one
+    between them; every dossier is reported, no traceback, within the time limit."""
+    from tests.hostile_util import by_path, rules_of, run_check
+
+    root = tmp_path / "batch"
+    bomb = copy_patuh(root / "a-bom-zip")
+    (bomb / "lampiran/draf-lkj-2024-tw2.docx").write_bytes(_docx_with(BILLION_LAUGHS))
+    copy_patuh(root / "b-patuh")
+    nested = copy_patuh(root / "c-bersarang")
+    (nested / SIGNED).write_bytes(HOSTILE["deep nesting"]())
+    status, report = run_check(str(root), "--jobs", "2")
+    assert status == 1
+    found = by_path(report)
+    assert len(found) == 3
+    assert rules_of(found[str(root / "a-bom-zip")]) == ["B001"]
+    assert rules_of(found[str(root / "b-patuh")]) == []
+    assert set(rules_of(found[str(root / "c-bersarang")])) <= {"B001", "B006", "H001", "B003"}
+
+
+@pytest.mark.parametrize(("metode", "rules"), [("basah", []), ("tte", []), ("sistem", []), ("pena", ["E003"])])
+def test_marks_may_say_how_they_were_made(audit, tmp_path, metode, rules):
+    folder = copy_patuh(tmp_path / "d")
+    manifest = folder / "dossier.yaml"
+    text = manifest.read_text(encoding="utf-8").replace(
+        "tanggal: 2024-07-02T10:00:00+07:00}", f"tanggal: 2024-07-02T10:00:00+07:00, metode: {metode}}}"
+    )
+    manifest.write_text(text, encoding="utf-8")
+    result = audit(folder)
+    assert _rules(result) == rules

@@ -170,6 +170,8 @@ def test_compliant_fixtures_rest_on_the_documents(audit):
     """Every claim of a compliant fixture is backed by the attachments' text (level teks)."""
     from lapkin_audit.evidence.read import tessdata_dir
 
+    if tessdata_dir() is None:  # the delivery receipt is a scan: without OCR it stays declared
+        pytest.skip("Tesseract with its Indonesian model is not installed (README: Reading scans)")
     for name in sorted(n for n, (verdict, _) in EXPECTED.items() if verdict == "PATUH"):
         if name in NEEDS_OCR and tessdata_dir() is None:
             continue

@@ -28,7 +28,6 @@ from lapkin_audit.checks.tte import pair, proves
 from lapkin_audit.domain.citation import KINDS, parse_citations
 from lapkin_audit.domain.doctext import (
     Searchable,
-    citations_in,
     offices_named,
     periods_named,
     prepare,
@@ -137,8 +136,19 @@ def readable_text(ctx: Context, doc: Document) -> tuple[Searchable | None, bool]
 
 
 def searchable(facts: DocumentFacts) -> Searchable:
-    ocr = facts.text_source == "ocr"
-    return Searchable.of(prepare(facts.text, ocr=ocr))
+    """The facts' text prepared for searching; made once per content (a batch of dossiers
+    attaching the same files, and the several checks of one, share it)."""
+    key = (facts.sha256, facts.text_source, len(facts.pieces), facts.problem)
+    found = _SEARCHABLE.get(key)
+    if found is None:
+        if len(_SEARCHABLE) >= _SEARCHABLE_SIZE:
+            _SEARCHABLE.clear()
+        found = _SEARCHABLE[key] = Searchable.of(prepare(facts.text, ocr=facts.text_source == "ocr"))
+    return found
+
+
+_SEARCHABLE: dict[tuple[object, ...], Searchable] = {}
+_SEARCHABLE_SIZE = 256
 
 
 def _needed(ctx: Context, doc: Document) -> bool:
@@ -178,7 +188,7 @@ def declared_citations(doc: Document) -> Iterator[tuple[int, tuple[str, str, int
 def _citations(ctx: Context, doc: Document, facts: DocumentFacts, text: Searchable) -> Iterator[Violation]:
     if not ctx.sop.document_kinds[doc.jenis].cites_legal_basis:
         return
-    cited = citations_in(text.text)
+    cited = text.citations
     for i, key, written in declared_citations(doc):
         if key not in cited:
             what = f"{KINDS.get(key[0], key[0])} Nomor {key[1]} Tahun {key[2]}"
@@ -254,7 +264,7 @@ def evidence(ctx: Context) -> Evidence:
 
         claims.append(Claim("dokumen", doc.field, doc.jenis, *level(True)))
         if ctx.sop.document_kinds[doc.jenis].cites_legal_basis:
-            cited = citations_in(text.text) if text is not None else set()
+            cited = text.citations if text is not None else set()
             for i, key, written in declared_citations(doc):
                 claims.append(Claim("dasar_hukum", f"{doc.field}.dasar_hukum[{i}]", written, *level(key in cited)))
         if doc.nomor and any(pre.dokumen == doc.jenis for pre in ctx.sop.preconditions):

@@ -23,7 +23,6 @@ from collections.abc import Iterator
 from lapkin_audit.checks.bukti import readable_text
 from lapkin_audit.checks.context import Context
 from lapkin_audit.domain.citation import KINDS, parse_citations
-from lapkin_audit.domain.doctext import citations_in
 from lapkin_audit.model import Violation
 
 CODES = ("H001", "H002")
@@ -44,7 +43,7 @@ def check(ctx: Context) -> Iterator[Violation]:
         if not ctx.sop.document_kinds[doc.jenis].cites_legal_basis:
             continue
         readable, complete = readable_text(ctx, doc)
-        in_text = citations_in(readable.text) if readable is not None else set()
+        in_text = readable.citations if readable is not None else set()
         for basis in ctx.sop.legal_bases:
             if basis.key() in in_text:
                 continue

@@ -123,6 +123,10 @@ def _evidence(
             continue
         if doc.sha256 is not None and doc.sha256.lower() != seen.sha256:
             continue  # K004: the file is not the one the manifest recorded
+        already = read.known(seen.sha256, cache, trust)  # the same content in another dossier, or run
+        if already is not None:
+            evidence[doc.field] = already
+            continue
         try:
             data = attachments.read_content(found.folder, doc.berkas, seen.sha256)
         except ValueError as exc:

@@ -8,6 +8,7 @@ Nothing is ever changed to make a match: a number or a year stays what it reads.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -74,6 +75,11 @@ class Searchable:
     @classmethod
     def of(cls, text: str) -> Searchable:
         return cls(text, _words(text), re.sub(r"(?<=\d)[ .\-](?=\d)", "", text))
+
+    @functools.cached_property
+    def citations(self) -> frozenset[tuple[str, str, int]]:
+        """Every complete citation in the text (``citations_in``), found once."""
+        return frozenset(citations_in(self.text))
 
 
 def shows_person(doc: Searchable, nama: str | None, nip: object) -> bool:

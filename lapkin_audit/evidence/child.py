@@ -98,7 +98,7 @@ def _pdf(data: bytes, sha256: str, tessdata: str | None) -> DocumentFacts:
                     continue
                 width, height = page.get_size()
                 # Rendered for OCR, or (without OCR) for its QR codes, as many pages as OCR would read.
-                wanted = ocr.can_read(len(pieces)) or rendered < MAX_OCR_PAGES
+                wanted = ocr.can_read() or rendered < MAX_OCR_PAGES
                 image = _render(page, width, height) if wanted else None
                 rendered += image is not None
             finally:
@@ -215,7 +215,7 @@ def _image(data: bytes, sha256: str, fmt: str, tessdata: str | None) -> Document
                 if frame.width * frame.height > MAX_PIXELS:
                     raise Hostile(f"{frame.width}x{frame.height} pixels")
                 gray = frame.convert("L")
-                read = ocr.read(gray) if ocr.can_read(index) else None
+                read = ocr.read(gray) if ocr.can_read() else None
                 codes.extend(_qr_codes(gray, len(codes)))
                 if read is None:
                     unread += 1
@@ -257,7 +257,7 @@ class _Ocr:
         self.done = 0
         self.missing = tessdata is None
 
-    def can_read(self, index: int) -> bool:
+    def can_read(self) -> bool:
         return not self.missing and self.done < MAX_OCR_PAGES
 
     def read(self, image: Any) -> tuple[str, int | None] | None:
@@ -265,11 +265,8 @@ class _Ocr:
         if self.missing:
             return None
         if self.api is None:
-            try:
-                import tesserocr
-
-                self.api = tesserocr.PyTessBaseAPI(path=self.tessdata, lang="ind")
-            except (ImportError, RuntimeError):
+            self.api = _engine(self.tessdata or "")
+            if self.api is None:
                 self.missing = True
                 return None
         self.done += 1
@@ -293,6 +290,22 @@ class _Ocr:
 
 # Control characters but tab and line break go (PDFium marks soft hyphens and line ends with some).
 _CONTROLS = dict.fromkeys([*range(0, 9), 11, 12, *range(14, 32), 127])
+
+
+_ENGINES: dict[str, Any] = {}  # tessdata folder -> PyTessBaseAPI: the model loads once per child
+
+
+def _engine(tessdata: str) -> Any:
+    """Tesseract with the Indonesian model, loaded on first use and kept for the child's
+    other documents; None when tesserocr or the model cannot be loaded."""
+    if tessdata not in _ENGINES:
+        try:
+            import tesserocr
+
+            _ENGINES[tessdata] = tesserocr.PyTessBaseAPI(path=tessdata, lang="ind")
+        except (ImportError, RuntimeError):
+            _ENGINES[tessdata] = None
+    return _ENGINES[tessdata]
 
 
 def _clean(text: str) -> str:

@@ -25,7 +25,7 @@ from lapkin_audit.evidence.cache import FactsCache
 from lapkin_audit.evidence.facts import DocumentFacts, facts_from_json
 from lapkin_audit.model import TteTrust
 
-__all__ = ["DocumentFacts", "facts_for", "facts_for_many", "ocr_fingerprint", "read_in_child", "tessdata_dir"]
+__all__ = ["DocumentFacts", "facts_for", "facts_for_many", "known", "ocr_fingerprint", "read_in_child", "tessdata_dir"]
 
 MEMORY_LIMIT = 1024 * 1024 * 1024  # bytes of address space for one child
 # A child that reaches a limit with several documents is run again for each alone, so a
@@ -71,6 +71,22 @@ def ocr_fingerprint() -> str:
 _memo: OrderedDict[str, DocumentFacts] = OrderedDict()
 
 
+def known(sha256: str, cache: FactsCache | None = None, trust: TteTrust | None = None) -> DocumentFacts | None:
+    """The facts of a content already read (the memo, then the cache), without its bytes."""
+    setup = _setup(trust)
+    found = _memo.get(f"{sha256}:{setup}")
+    if found is None and cache is not None:
+        found = cache.load(sha256, setup)
+        if found is not None:
+            _memo[f"{sha256}:{setup}"] = found
+    return found
+
+
+def _setup(trust: TteTrust | None) -> str:
+    """What facts depend on besides the bytes: the OCR model and the signature trust."""
+    return f"{ocr_fingerprint()}|{trust_fingerprint(trust or TteTrust())}"
+
+
 def facts_for(
     data: bytes, sha256: str, cache: FactsCache | None = None, trust: TteTrust | None = None
 ) -> DocumentFacts:
@@ -86,7 +102,7 @@ def facts_for_many(
     the roots and revocation lists signatures are validated against (they are part of the
     key: the same bytes judged with other roots are other facts)."""
     trust = trust or TteTrust()
-    ocr = f"{ocr_fingerprint()}|{trust_fingerprint(trust)}"
+    ocr = _setup(trust)
     found: dict[str, DocumentFacts] = {}
     todo: list[tuple[bytes, str]] = []
     for data, sha256 in items:

@@ -20,8 +20,8 @@ from typing import Any
 
 JENIS_PERIODE = ("bulanan", "triwulan", "semester", "tahunan")
 STATUS_PEJABAT = ("definitif", "plt", "plh")
-# How a paraf or tanda tangan was made (evidence.md): an electronic signature in the PDF,
-# wet ink (on paper or a scan), or an approval recorded by an e-office workflow.
+# How a paraf or tanda tangan was made (evidence.md, format 1.1): an electronic signature in
+# the PDF, wet ink, or an approval in an e-office workflow (SRIKANDI). Absent: not stated.
 METODE = ("tte", "basah", "sistem")
 
 
