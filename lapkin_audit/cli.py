@@ -5,6 +5,7 @@ Imports are made inside the commands so that ``--version`` stays instant.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import shutil
@@ -213,6 +214,8 @@ def _check(
     rulebook = LazyRulebook(Path(d) for d in rules_dirs)  # read by the first dossier not in the cache
     options = Options(lang=lang, select=selectors, ignore=ignored, budget=timeout)
     cache = None if no_cache else _open_cache(cache_dir, rulebook, options)
+    if cache is not None:  # what was read from attachments, by content, beside the results
+        options = dataclasses.replace(options, facts_cache=_open_facts_cache(cache.folder.parent))
     # More workers than cores only adds overhead (-j16 on 2 cores ran 4x slower than -j1).
     stream = audit(targets, rulebook, options, jobs=min(jobs or _cores(), _cores()), cache=cache)
     try:
@@ -641,6 +644,15 @@ def _open_cache(folder: str | None, rulebook, options):  # type: ignore[no-untyp
         return ResultCache.open(where, rulebook.files, options.lang, options.select, options.ignore)
     except OSError as exc:  # a read-only home, say: the audit goes on, only slower
         click.echo(f"lapkin-audit: not using the cache {where}: {exc.strerror or exc}", err=True)
+        return None
+
+
+def _open_facts_cache(folder: Path):  # type: ignore[no-untyped-def]
+    from lapkin_audit.evidence.cache import FactsCache
+
+    try:
+        return FactsCache.open(folder)
+    except OSError:  # already refused above, or made unsafe since: read again, only slower
         return None
 
 

@@ -63,6 +63,18 @@ class LegalBasis:
 
 
 @dataclass(frozen=True)
+class TteTrust:
+    """What a run trusts for electronic signatures (a ``tte`` rules file; load/tte.py)."""
+
+    roots: tuple[bytes, ...] = ()  # trust roots, DER; none by default
+    pins: tuple[str, ...] = ()  # their SHA-256 fingerprints, as the rules file pins them
+    crls: tuple[bytes, ...] = ()  # revocation lists, DER
+    tolerance_minutes: int = 60  # a declared datetime and the signing time
+    tolerance_days: int = 0  # a declared date and the signing time's local date (0: the same day)
+    source: str | None = None  # the rules file, None when none is configured
+
+
+@dataclass(frozen=True)
 class DocumentKind:
     id: str
     name: str
@@ -70,6 +82,10 @@ class DocumentKind:
     paraf: tuple[str, ...] = ()  # roles that must initial it
     tanda_tangan: tuple[str, ...] = ()  # roles that must sign it
     cites_legal_basis: bool = False
+    tte: bool = False  # its paraf and tanda tangan must be electronic signatures in the PDF
+    formats: tuple[str, ...] = ()  # formats its file may have (pdf, docx, jpeg, png, tiff); empty: any
+    shares_file_with: tuple[str, ...] = ()  # kinds that may be attached as the very same file
+    names_period: bool = False  # its text names the dossier's period and office (B005)
 
 
 @dataclass(frozen=True)
@@ -130,6 +146,7 @@ class Sop:
     waiver_approver: str = "camat"  # the role whose holder may approve a pengecualian
     texts: Mapping[str, Any] = field(default_factory=dict)  # kualifikasi, pencatatan, ...: documented only
     jumlah_waktu_kalender: bool = False  # the total is calendar time
+    tte: TteTrust = field(default_factory=TteTrust)  # the run's trust for electronic signatures
 
     def outline(self) -> SopOutline:
         """What a reader needs of this SOP beside the findings."""
@@ -197,6 +214,7 @@ class Mark:
     person: Person
     tanggal: dt.date | dt.datetime  # datetimes are aware, in the office zone
     field: str
+    metode: str | None = None  # tte | basah | sistem (evidence.md); None: not stated
 
 
 @dataclass(frozen=True)
@@ -367,6 +385,75 @@ class DossierResult:
     findings: tuple[Finding, ...]
     timeline: tuple[StepTiming, ...] = ()  # empty when the dossier could not be assessed
     about: DossierAbout | None = None  # None when the dossier could not be read that far
+    evidence: Evidence | None = None  # what the attachments proved; None when not assessed
+
+
+LEVELS = ("dinyatakan", "teks", "kriptografis")  # levels of evidence, weakest first
+
+
+@dataclass(frozen=True)
+class AttachmentEvidence:
+    """What was read from one attachment (evidence.md: the JSON report's ``evidence``)."""
+
+    field: str  # the document in the manifest ("dokumen[0]")
+    jenis: str
+    berkas: str
+    sha256: str | None
+    format: str | None  # pdf | docx | jpeg | png | tiff | unknown; None: not read
+    pages: int | None
+    text_source: str | None  # "teks" (a text layer, a DOCX), "ocr", or None: no usable text
+    ocr_confidence: int | None  # the lowest mean word confidence of its OCR pages
+    problem: str | None  # why it was not (fully) read, or None
+    signatures: tuple[SignatureEvidence, ...] = ()  # electronic signatures, in signing order
+
+
+# What a signature amounts to, for a reader: it proves its mark (valid: checked in full), it
+# would with more (partial: no timestamp or revocation data), nothing could be judged
+# without trust roots (unchecked), or it fails (broken, untrusted, invalid at signing time).
+SIGNATURE_STATUS = ("valid", "partial", "unchecked", "broken", "untrusted", "invalid")
+
+
+@dataclass(frozen=True)
+class SignatureEvidence:
+    """One electronic signature of an attachment, as the reports show it."""
+
+    field_name: str  # the PDF's signature field
+    signer: str | None  # the certificate's common name
+    time: str | None  # ISO 8601, UTC
+    time_basis: str | None  # timestamp | signer
+    status: str  # one of SIGNATURE_STATUS
+    partial: tuple[str, ...]  # what could not be checked: no_roots, no_timestamp, no_revocation
+    proves: str | None  # the manifest field of the paraf or tanda tangan it is matched to
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One claim the checks use, and the level of evidence that backs it."""
+
+    claim: str  # dokumen | dasar_hukum | nomor | anggota | paraf | tanda_tangan
+    field: str  # where the manifest declares it
+    subject: str  # what is claimed, as the manifest writes it (a citation, a name, a number)
+    level: str  # one of LEVELS
+    berkas: str | None  # the attachment whose text backs it (level teks), else None
+
+
+@dataclass(frozen=True)
+class Evidence:
+    attachments: tuple[AttachmentEvidence, ...]
+    claims: tuple[Claim, ...]
+
+    def levels(self) -> dict[str, int]:
+        counts = dict.fromkeys(LEVELS, 0)
+        for claim in self.claims:
+            counts[claim.level] += 1
+        return counts
+
+    def sources(self) -> dict[str, int]:
+        """Attachments by where their text came from: teks, ocr, none."""
+        counts = {"teks": 0, "ocr": 0, "none": 0}
+        for found in self.attachments:
+            counts[found.text_source or "none"] += 1
+        return counts
 
 
 @dataclass(frozen=True)
@@ -445,6 +532,24 @@ class Report:
         for result in self.results:
             counts[result.verdict.value] += 1
         return counts
+
+
+def evidence_counts(results: Iterable[DossierResult]) -> dict[str, int]:
+    """Attachments read and claims by level over the results (the short form of the evidence)."""
+    counts = {"files": 0, "teks": 0, "ocr": 0, "none": 0, **{f"level_{level}": 0 for level in LEVELS}}
+    counts.update(signatures=0, signatures_valid=0)
+    for result in results:
+        if result.evidence is None:
+            continue
+        counts["files"] += len(result.evidence.attachments)
+        for found in result.evidence.attachments:
+            counts["signatures"] += len(found.signatures)
+            counts["signatures_valid"] += sum(s.status == "valid" for s in found.signatures)
+        for key, n in result.evidence.sources().items():
+            counts[key] += n
+        for level, n in result.evidence.levels().items():
+            counts[f"level_{level}"] += n
+    return counts
 
 
 def finding_counts(results: Iterable[DossierResult]) -> dict[str, int]:

@@ -22,39 +22,13 @@ ROOT = Path(__file__).resolve().parent.parent
 DOSSIERS = ROOT / "fixtures" / "dossiers"
 BASE = DOSSIERS / "patuh" / "dossier.yaml"
 
-ATTACHMENTS = {
-    "lampiran/sk-tim-akuntabilitas-2024.pdf": "Keputusan Camat Karangploso 188.45/07/421.632/2024 tentang Tim Akuntabilitas Kinerja",
-    "lampiran/lra-2024-tw2.pdf": "Laporan Realisasi Anggaran Triwulan II 2024",
-    "lampiran/dpa-2024.pdf": "Dokumen Pelaksanaan Anggaran 2024",
-    "lampiran/iku-2024.pdf": "Dokumen Indikator Kinerja Utama 2024",
-    "lampiran/data-kinerja-2024-tw2.pdf": "Laporan Data Kinerja Triwulan II 2024",
-    "lampiran/draf-lkj-2024-tw2.pdf": "Draf Laporan Kinerja Triwulan II 2024",
-    "lampiran/lkj-2024-tw2-ttd.pdf": "Laporan Kinerja Triwulan II 2024 (diparaf dan ditandatangani)",
-    "lampiran/lkj-2024-tw2-final.pdf": "Laporan Kinerja Triwulan II 2024",
-    "lampiran/tanda-terima-bappeda.pdf": "Tanda terima Bappeda Kabupaten Malang",
-}
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import fixture_documents as docs  # noqa: E402  (beside this script)
 
-
-def pdf(text: str) -> bytes:
-    """A minimal, valid one-page PDF showing ``text`` (correct xref offsets)."""
-    stream = f"BT /F1 11 Tf 56 780 Td ({text}) Tj ET".encode("latin-1")
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+ATTACHMENTS: dict[str, bytes] = docs.documents(ke=2)
+TW1 = docs.documents(ke=1)  # the same documents for the dossiers of Triwulan I
+SIGNED = "lampiran/lkj-2024-tw2-ttd.pdf"
+_PERMENDAGRI = "      - Permenpan RB No. 53 Tahun 2014\n      - Permendagri Nomor 86 Tahun 2017\n"
 
 
 @dataclass
@@ -69,7 +43,7 @@ class Variant:
 
 
 def sha(path: str) -> str:
-    return hashlib.sha256(pdf(ATTACHMENTS[path])).hexdigest()
+    return hashlib.sha256(ATTACHMENTS[path]).hexdigest()
 
 
 def _step(nomor: int, mulai: str, selesai: str) -> tuple[str, str]:
@@ -107,6 +81,68 @@ _STEP3_END = "    selesai: 2024-07-02T15:30:00+07:00\n    hasil: diteruskan\n"
 
 
 VARIANTS: list[Variant] = [
+    # ------------------------------------------------------------------ B: what the files say
+    Variant(
+        "b001-jpeg-bernama-pdf",
+        "the LRA is a photo (JPEG) saved under a .pdf name",
+        files={"lampiran/lra-2024-tw2.pdf": docs.jpeg(["LAPORAN REALISASI ANGGARAN", "TRIWULAN II TAHUN 2024"])},
+    ),
+    Variant(
+        "b001-pdf-rusak",
+        "the DPA was cut short in transfer: a PDF header and nothing readable",
+        files={"lampiran/dpa-2024.pdf": docs.damaged_pdf(["DOKUMEN PELAKSANAAN ANGGARAN"])},
+    ),
+    Variant(
+        "b001-pdf-terenkripsi",
+        "the IKU document is locked with a password",
+        files={"lampiran/iku-2024.pdf": docs.encrypted_pdf(["INDIKATOR KINERJA UTAMA 2024"])},
+    ),
+    Variant(
+        "b001-docx-sebagai-laporan-ttd",
+        "the distributed report is the Word draft, where the SOP data accepts only PDF",
+        edits=[
+            (
+                "  - {jenis: laporan_kinerja_rutin, berkas: lampiran/lkj-2024-tw2-final.pdf}",
+                "  - {jenis: laporan_kinerja_rutin, berkas: lampiran/lkj-2024-tw2-final.docx}",
+            )
+        ],
+        drop_files=["lampiran/lkj-2024-tw2-final.pdf"],
+        files={"lampiran/lkj-2024-tw2-final.docx": docs.docx(docs.signed_report_lines())},
+    ),
+    Variant(
+        "b002-dpa-sama-dengan-lra",
+        "the LRA file is attached again as the DPA",
+        edits=[
+            ("  - {jenis: dpa, berkas: lampiran/dpa-2024.pdf}", "  - {jenis: dpa, berkas: lampiran/lra-2024-tw2.pdf}")
+        ],
+        drop_files=["lampiran/dpa-2024.pdf"],
+    ),
+    Variant(
+        "b003-kutipan-tidak-di-teks",
+        "dasar_hukum declares Permendagri 86/2017 too, which the signed report's text never cites",
+        edits=[("      - Permenpan RB No. 53 Tahun 2014\n", _PERMENDAGRI)],
+    ),
+    Variant(
+        "b004-anggota-tidak-di-sk",
+        "anggota names a member the decree's text does not list",
+        edits=[
+            (
+                '      - {nama: "Dewi Lestari, A.Md", nip: "19900102 201503 2 006"}\n',
+                '      - {nama: "Dewi Lestari, A.Md", nip: "19900102 201503 2 006"}\n'
+                '      - {nama: "Rina Wulandari, S.Kom", nip: "19950314 202321 2 001"}\n',
+            )
+        ],
+    ),
+    Variant(
+        "b005-lra-triwulan-lain",
+        "the attached LRA is that of Triwulan I, in a Triwulan II dossier",
+        files={"lampiran/lra-2024-tw2.pdf": TW1["lampiran/lra-2024-tw2.pdf"]},
+    ),
+    Variant(
+        "b006-pindaian-tak-terbaca",
+        "the signed report is a scan too faint to read, so its citations and marks stay declared",
+        files={SIGNED: docs.scanned_pdf([], noise=True)},
+    ),
     # ------------------------------------------------------------------ E: cannot be assessed
     Variant(
         "e001-bukan-utf8",
@@ -234,6 +270,7 @@ VARIANTS: list[Variant] = [
     Variant(
         "w001-ramadan",
         "in Ramadan 2024 (break 12:00-12:30), step 1 from 11:20 to 13:00 on a Wednesday is 70 working minutes, over 1 jam",
+        files=TW1,
         edits=[
             ("periode: {tahun: 2024, jenis: triwulan, ke: 2}", "periode: {tahun: 2024, jenis: triwulan, ke: 1}"),
             _step(1, "2024-04-03T11:20:00", "2024-04-03T13:00:00"),
@@ -262,6 +299,7 @@ VARIANTS: list[Variant] = [
     Variant(
         "w004-sebelum-periode-berakhir",
         "the report on triwulan 3 was made in July, before the quarter ended",
+        files=docs.documents(ke=3),
         edits=[("periode: {tahun: 2024, jenis: triwulan, ke: 2}", "periode: {tahun: 2024, jenis: triwulan, ke: 3}")],
     ),
     # ------------------------------------------------------------------ H: dasar hukum
@@ -269,6 +307,7 @@ VARIANTS: list[Variant] = [
         "h001-tanpa-permenpan",
         "the signed report cites Perpres 29/2014 but not PermenPAN-RB 53/2014",
         edits=[("      - Permenpan RB No. 53 Tahun 2014\n", "")],
+        files={SIGNED: docs.text_pdf([docs.signed_report_lines(dasar_hukum=docs.DASAR_HUKUM[:3])])},
     ),
     Variant(
         "h002-tanpa-tahun",
@@ -448,6 +487,7 @@ VARIANTS: list[Variant] = [
     Variant(
         "patuh-lebaran-2024",
         "compliant: step 2 spans Lebaran 2024 (cuti bersama 8, 9, 12, 15 April; holidays 10-11 April): 4 working hours, Friday 5 April in Ramadan hours",
+        files=TW1,
         edits=[
             ("periode: {tahun: 2024, jenis: triwulan, ke: 2}", "periode: {tahun: 2024, jenis: triwulan, ke: 1}"),
             _step(1, "2024-04-05T13:00:00", "2024-04-05T13:50:00"),
@@ -462,6 +502,7 @@ VARIANTS: list[Variant] = [
     Variant(
         "patuh-ramadan-2024",
         "compliant: the run falls in Ramadan 2024 (office opens 08:00): step 1 from 07:30 to 08:45 on a Tuesday is 45 working minutes, within 1 jam",
+        files=TW1,
         edits=[
             ("periode: {tahun: 2024, jenis: triwulan, ke: 2}", "periode: {tahun: 2024, jenis: triwulan, ke: 1}"),
             _step(1, "2024-04-02T07:30:00", "2024-04-02T08:45:00"),
@@ -500,6 +541,11 @@ VARIANTS: list[Variant] = [
         ],
     ),
     Variant(
+        "patuh-pindaian",
+        "compliant: the signed report is a scanned page with no text layer, read by OCR",
+        files={SIGNED: docs.scanned_pdf(docs.signed_report_lines())},
+    ),
+    Variant(
         "patuh-revisi",
         "compliant: the draft is sent back once (1, 2, 3 diperbaiki, 2, 3 diteruskan, 4, 5, 6)",
         edits=[
@@ -530,6 +576,59 @@ VARIANTS: list[Variant] = [
 ]
 
 
+# Electronic signatures (S): the signed report as scripts/make_tte_sources.py signed it, with
+# a test PKI whose trust is fixtures/tte/aturan-uji (the tests and `make demo` pass it with
+# --rules). The manifest declares the paraf and the signature as TTE.
+TTE = ROOT / "fixtures" / "tte" / "berkas"
+_DECLARED_TTE = [
+    ("tanggal: 2024-07-02T10:00:00+07:00}", "tanggal: 2024-07-02T10:00:00+07:00, metode: tte}"),
+    ("tanggal: 2024-07-02T15:00:00+07:00}", "tanggal: 2024-07-02T15:00:00+07:00, metode: tte}"),
+]
+_TTE_CASES = {
+    "patuh-tte": "compliant: the paraf and the signature are electronic signatures, valid at their timestamped times",
+    "s002-diubah-setelah-ditandatangani": "the signed report was changed after both signatures",
+    "s003-akar-asing": "signed with certificates of another PKI that uses the same names",
+    "s004-sertifikat-dicabut": "the Sekretaris's certificate was revoked before the paraf",
+    "s005-paraf-orang-lain": "the paraf is signed electronically by another member of the team",
+    "s006-di-luar-toleransi": "the Camat's signature was made two days after the declared date",
+    "s007-tanda-tangan-sebelum-paraf": "in the file, the Camat signed before the Sekretaris's paraf",
+    "s008-tanpa-cap-waktu": "the signatures carry no timestamp: their times are the signers' own claims",
+    "s009-tanda-tangan-tak-dinyatakan": "the file carries a third signature the manifest does not declare",
+}
+VARIANTS += [
+    Variant(
+        name,
+        why,
+        edits=list(_DECLARED_TTE),
+        files={SIGNED: (TTE / f"{'patuh' if name == 'patuh-tte' else name}.pdf").read_bytes()},
+    )
+    for name, why in _TTE_CASES.items()
+]
+VARIANTS += [
+    Variant(
+        "s001-tte-tanpa-tanda-tangan",
+        "the paraf and the signature are declared TTE, but the signed report holds no electronic signature",
+        edits=list(_DECLARED_TTE),
+    ),
+    Variant(
+        "s010-tanda-tte-tanpa-tanda-tangan",
+        "the signed report shows the BSrE footer of a TTE but holds no signature (a printed copy)",
+        files={
+            SIGNED: docs.text_pdf(
+                [
+                    [
+                        *docs.signed_report_lines(),
+                        "",
+                        "Dokumen ini telah ditandatangani secara elektronik menggunakan sertifikat elek-",
+                        "tronik yang diterbitkan oleh Balai Besar Sertifikasi Elektronik (BSrE), BSSN",
+                    ]
+                ]
+            )
+        },
+    ),
+]
+
+
 def build(variant: Variant, into: Path) -> None:
     if into.exists():
         shutil.rmtree(into)
@@ -548,19 +647,22 @@ def build(variant: Variant, into: Path) -> None:
         text = text.replace(old, new)
     header = f"# Fixture: {variant.why}.\n# Generated by scripts/make_fixtures.py from fixtures/dossiers/patuh; edit there.\n"
     (into / "dossier.yaml").write_text(header + text, encoding="utf-8")
-    for path, title in ATTACHMENTS.items():
+    for path, data in ATTACHMENTS.items():
         if path not in variant.drop_files:
-            (into / path).write_bytes(pdf(title))
+            (into / path).write_bytes(data)
     for path, data in variant.files.items():
         (into / path).parent.mkdir(parents=True, exist_ok=True)
         (into / path).write_bytes(data)
 
 
 def write_base_attachments() -> None:
-    for path, title in ATTACHMENTS.items():
+    for stale in (DOSSIERS / "patuh" / "lampiran").glob("*"):
+        if stale.name not in {Path(path).name for path in ATTACHMENTS}:
+            stale.unlink()
+    for path, data in ATTACHMENTS.items():
         target = DOSSIERS / "patuh" / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(pdf(title))
+        target.write_bytes(data)
 
 
 def main(argv: list[str]) -> int:

@@ -19,7 +19,10 @@ def _private_cache(tmp_path_factory, monkeypatch):
 
 @pytest.fixture(scope="session")
 def rulebook():
-    return load_rulebook()
+    """The bundled rules, and the trust of the fixtures' electronic signatures."""
+    from tests.helpers import TTE_RULES
+
+    return load_rulebook([TTE_RULES])
 
 
 @pytest.fixture(scope="session")

@@ -12,6 +12,8 @@ from lapkin_audit.report import needs_rule_docs, renderer
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures" / "dossiers"
+# The trust of the fixtures' electronic signatures (a test PKI; scripts/make_tte_sources.py).
+TTE_RULES = ROOT / "fixtures" / "tte" / "aturan-uji"
 
 
 def render_as_cli(fmt: str, report: Report) -> str:

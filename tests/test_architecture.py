@@ -21,12 +21,14 @@ ALLOWED: dict[str, set[str]] = {
     "lang": BASE,
     "domain": BASE,
     "load": BASE | {"errors", "lang", "domain"},
-    "checks": BASE | {"lang", "domain", "load"},
-    "decide": BASE | {"errors", "lang", "domain", "load", "checks"},
-    "batch": BASE | {"errors", "lang", "domain", "load", "decide"},
+    # reading the attachments' content into facts, between load and checks
+    "evidence": BASE | {"errors", "domain", "load"},
+    "checks": BASE | {"lang", "domain", "load", "evidence"},
+    "decide": BASE | {"errors", "lang", "domain", "load", "evidence", "checks"},
+    "batch": BASE | {"errors", "lang", "domain", "load", "evidence", "decide"},
     "authoring": BASE | {"errors", "lang", "domain", "load", "decide"},
     "report": BASE | {"lang"},
-    "cli": BASE | {"errors", "lang", "domain", "load", "decide", "batch", "authoring", "report"},
+    "cli": BASE | {"errors", "lang", "domain", "load", "evidence", "decide", "batch", "authoring", "report"},
     "__main__": {"cli"},
 }
 

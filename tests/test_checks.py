@@ -183,19 +183,40 @@ def test_other_spellings_match(check, citations):
     )
 
 
-def test_no_citations_at_all_is_two_h001(check):
-    result = check(
-        (
-            "    dasar_hukum:\n      - Peraturan Presiden Nomor 29 Tahun 2014\n      - Permenpan RB No. 53 Tahun 2014\n",  # noqa: E501 - one manifest or figure line, kept whole to read it
-            "",
-        )
-    )
-    assert rules(result) == ["H001", "H001"]
+_NO_CITATIONS = (
+    "    dasar_hukum:\n      - Peraturan Presiden Nomor 29 Tahun 2014\n      - Permenpan RB No. 53 Tahun 2014\n",
+    "",
+)
+
+
+def test_no_citations_at_all_is_two_h001_where_the_text_cannot_be_read(check, monkeypatch):
+    # A scan with no readable text: H001 is judged on the declared dasar_hukum (and B006 says why).
+    from lapkin_audit.evidence import read
+
+    original = read.read_in_children
+
+    def signed_report_unread(items, trust=None):
+        return [
+            read.DocumentFacts(sha, "pdf", 1, problem="no_text") if b"Paraf koordinasi" in data else facts
+            for (data, sha), facts in zip(items, original(items, trust), strict=True)
+        ]
+
+    monkeypatch.setattr(read, "read_in_children", signed_report_unread)
+    monkeypatch.setattr(read, "_memo", type(read._memo)())
+    result = check(_NO_CITATIONS)
+    assert rules(result) == ["B006", "H001", "H001"]
+    assert all("manifest" in f.message for f in result.findings if f.rule == "H001")
+
+
+def test_no_citations_declared_is_judged_on_the_text(check):
+    # The signed report's text cites both: the manifest's silence proves nothing against it.
+    assert rules(check(_NO_CITATIONS)) == []
 
 
 def test_wrong_year_does_not_match(check):
+    # The text cites PermenPAN-RB 53/2014; the manifest declares 53/2015, which it does not.
     result = check(("Permenpan RB No. 53 Tahun 2014", "Permenpan RB No. 53 Tahun 2015"))
-    assert rules(result) == ["H001"]
+    assert rules(result) == ["B003"]
 
 
 # --------------------------------------------------------------------------- X

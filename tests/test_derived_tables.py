@@ -107,8 +107,12 @@ def test_the_store_on_disk_is_keyed_by_code_and_bounded(tmp_path: Path):
 
 
 def test_dependency_versions_agree_with_importlib_metadata():
-    expected = sorted(f"{name.lower()}-{metadata.version(name)}" for name in DEPENDENCIES)
+    from lapkin_audit.evidence.cache import LIBRARIES
+    from lapkin_audit.load.installed import canonical, versions
+
+    expected = sorted(f"{canonical(name)}-{metadata.version(name)}" for name in DEPENDENCIES)
     assert dependency_versions() == expected
+    assert versions(LIBRARIES) == sorted(f"{canonical(name)}-{metadata.version(name)}" for name in LIBRARIES)
 
 
 def test_small_runs_never_start_workers_and_the_threshold_follows_parallel():

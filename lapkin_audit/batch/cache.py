@@ -27,7 +27,6 @@ import datetime as dt
 import hashlib
 import json
 import os
-import stat
 import sys
 import tempfile
 import time
@@ -37,13 +36,32 @@ from pathlib import Path
 from typing import Any
 
 from lapkin_audit import __version__
-from lapkin_audit.load import attachments, yamlread
+from lapkin_audit.evidence.read import ocr_fingerprint
+from lapkin_audit.load import attachments, installed, yamlread
 from lapkin_audit.load.discovery import Target
-from lapkin_audit.model import DossierAbout, DossierResult, Finding, Official, Periode, Severity, StepTiming, Verdict
+from lapkin_audit.load.private import check_private, read_entry
+from lapkin_audit.model import (
+    AttachmentEvidence,
+    Claim,
+    DossierAbout,
+    DossierResult,
+    Evidence,
+    Finding,
+    Official,
+    Periode,
+    Severity,
+    SignatureEvidence,
+    StepTiming,
+    Verdict,
+)
 
-FORMAT = "lapkin-audit-cache/3"  # 2: timelines; 3: what the dossier says of itself, fingerprints
+FORMAT = "lapkin-audit-cache/5"  # 2: timelines; 3: the dossier's own facts, fingerprints; 4: evidence; 5: signatures
 ENV_DIR = "LAPKIN_AUDIT_CACHE_DIR"
-DEPENDENCIES = ("PyYAML", "Cerberus", "pendulum", "holidays")
+DEPENDENCIES = (
+    *("PyYAML", "Cerberus", "pendulum", "holidays"),
+    *("pypdfium2", "python-docx", "Pillow", "tesserocr", "lxml"),
+    *("pyHanko", "pyhanko-certvalidator", "asn1crypto", "zxing-cpp"),
+)
 UNCACHEABLE_RULES = ("E000", "E001")
 # File clocks are coarse (a few ms on Linux, 1-2 s on some file systems): a manifest whose
 # mtime is this close to the start of the run may have been written during it.
@@ -69,20 +87,8 @@ def code_key() -> str:
 
 
 def dependency_versions() -> list[str]:
-    """The installed distributions of DEPENDENCIES, by their ``NAME-VERSION.dist-info``
-    folders on ``sys.path``: what importlib.metadata reads, without its ~15 ms import (a
-    pre-commit hook's start pays every millisecond). tests/test_cache.py compares the two."""
-    wanted = {name.lower() for name in DEPENDENCIES}
-    found = set()
-    for folder in sys.path:
-        try:
-            names = os.listdir(folder or ".")
-        except OSError:  # a zip file, or a folder that is gone
-            continue
-        for name in names:
-            if name.endswith(".dist-info") and name.split("-", 1)[0].lower() in wanted:
-                found.add(name.removesuffix(".dist-info").lower())
-    return sorted(found)
+    """The installed versions of DEPENDENCIES (load.installed: without importlib.metadata)."""
+    return installed.versions(DEPENDENCIES)
 
 
 def run_key(
@@ -91,6 +97,8 @@ def run_key(
     """Everything a result depends on that is the same for every dossier of the run."""
     parts = {
         "code": code or code_key(),
+        # A scan's findings change when OCR is installed (B006 -> read): its model is an input.
+        "ocr": ocr_fingerprint(),
         "lang": lang,
         "select": list(select),
         "ignore": list(ignore),
@@ -279,35 +287,11 @@ MAX_ENTRY_DEPTH = 32  # the deepest entry we write is about 6 levels
 
 
 def _check_private(folder: Path) -> None:
-    info = os.lstat(folder)
-    if stat.S_ISLNK(info.st_mode) or not stat.S_ISDIR(info.st_mode):
-        raise OSError(0, f"{folder} is not a folder (a link?)")
-    if hasattr(os, "getuid") and info.st_uid != os.getuid():
-        raise OSError(0, f"{folder} belongs to another user")
-    if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
-        raise OSError(0, f"others can write {folder}")
+    check_private(folder)
 
 
 def _read_entry(entry: Path) -> Any:
-    """An entry's JSON, read as a regular file only, bounded in size and depth: a FIFO, a
-    link to /dev/zero or 200,000 nested brackets is a miss, never a hang or a crash."""
-    fd = os.open(entry, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0))
-    with os.fdopen(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-            raise ValueError("not a regular file")
-        raw = handle.read(MAX_ENTRY_BYTES + 1)
-    if len(raw) > MAX_ENTRY_BYTES:
-        raise ValueError("too large")
-    depth = deepest = 0
-    for byte in raw:  # brackets inside strings count too: an over-estimate, on the safe side
-        if byte in b"[{":
-            depth += 1
-            deepest = max(deepest, depth)
-        elif byte in b"]}":
-            depth -= 1
-    if deepest > MAX_ENTRY_DEPTH:
-        raise ValueError("too deep")
-    return json.loads(raw)
+    return read_entry(entry, MAX_ENTRY_BYTES, MAX_ENTRY_DEPTH)
 
 
 def _facts(found: attachments.Attachment, field: str) -> list[Any]:
@@ -347,13 +331,48 @@ def _result_to_json(result: DossierResult) -> dict[str, Any]:
     if about is not None:
         periode = [about.periode.tahun, about.periode.jenis, about.periode.ke]
         facts = [about.instansi, periode, [[o.role, o.nama, o.status] for o in about.pejabat]]
+    evidence = None
+    if result.evidence is not None:
+        evidence = [
+            [
+                [
+                    a.field,
+                    a.jenis,
+                    a.berkas,
+                    a.sha256,
+                    a.format,
+                    a.pages,
+                    a.text_source,
+                    a.ocr_confidence,
+                    a.problem,
+                    [
+                        [s.field_name, s.signer, s.time, s.time_basis, s.status, list(s.partial), s.proves]
+                        for s in a.signatures
+                    ],
+                ]
+                for a in result.evidence.attachments
+            ],
+            [[c.claim, c.field, c.subject, c.level, c.berkas] for c in result.evidence.claims],
+        ]
     return {
         "sop": result.sop,
         "verdict": result.verdict.value,
         "findings": findings,
         "timeline": timeline,
         "about": facts,
+        "evidence": evidence,
     }
+
+
+def _attachment(row: list[Any]) -> AttachmentEvidence:
+    field, jenis, berkas, sha256, fmt, pages, source, confidence, problem, signatures = row
+    found = tuple(_signature(s) for s in signatures)
+    return AttachmentEvidence(field, jenis, berkas, sha256, fmt, pages, source, confidence, problem, found)
+
+
+def _signature(row: list[Any]) -> SignatureEvidence:
+    field_name, signer, time, basis, status, partial, proves = row
+    return SignatureEvidence(field_name, signer, time, basis, status, tuple(partial), proves)
 
 
 def _result_from_json(path: str, data: dict[str, Any]) -> DossierResult:
@@ -380,4 +399,11 @@ def _result_from_json(path: str, data: dict[str, Any]) -> DossierResult:
         instansi, (tahun, jenis, ke), pejabat = data["about"]
         officials = tuple(Official(role, nama, status) for role, nama, status in pejabat)
         about = DossierAbout(instansi, Periode(tahun, jenis, ke), officials)
-    return DossierResult(path, data["sop"], Verdict(data["verdict"]), findings, timeline, about)
+    evidence = None
+    if data["evidence"] is not None:
+        found, claims = data["evidence"]
+        evidence = Evidence(
+            tuple(_attachment(row) for row in found),
+            tuple(Claim(*row) for row in claims),
+        )
+    return DossierResult(path, data["sop"], Verdict(data["verdict"]), findings, timeline, about, evidence)

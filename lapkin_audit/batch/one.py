@@ -38,11 +38,11 @@ class LazyRulebook:
     def files(self) -> tuple[Path, ...]:
         if self._loaded is not None:
             return self._loaded.files
-        from lapkin_audit.load.sop import bundled_rules_dir
+        from lapkin_audit.load.sop import bundled_rules_dir, rules_files
 
         # The files load_rulebook reads, in its order (tests/test_cache.py keeps them in step).
         folders = (bundled_rules_dir(), *self.extra_dirs)
-        return tuple(path for folder in folders for path in sorted(folder.rglob("*.yaml")))
+        return tuple(path for folder in folders for path in rules_files(folder))
 
     @property
     def sops(self):  # type: ignore[no-untyped-def]

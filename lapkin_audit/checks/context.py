@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from lapkin_audit.domain.people import format_nip, normalize_nip
+from lapkin_audit.evidence.facts import DocumentFacts
 from lapkin_audit.load.attachments import Attachment
 from lapkin_audit.model import Dossier, Person, Sop, StepTiming, Violation
 
@@ -17,6 +18,8 @@ class Context:
     sop: Sop
     attachments: Mapping[str, Attachment]  # document field ("dokumen[3]") -> facts
     timeline: tuple[StepTiming, ...] = ()  # lapkin_audit.domain.timeline: the log in working time
+    # lapkin_audit.evidence: what each read attachment's content says (document field -> facts).
+    evidence: Mapping[str, DocumentFacts] = field(default_factory=dict)
 
 
 def mismatch(message_id: str, person: Person, holder: Person, **args: object) -> tuple[str, dict[str, object]]:

@@ -18,9 +18,12 @@ from pathlib import Path
 from typing import Any
 
 from lapkin_audit.catalogue import RULES, matches
-from lapkin_audit.checks import Context, families
+from lapkin_audit.checks import Context, bukti, families, tte
 from lapkin_audit.decide import waivers
 from lapkin_audit.domain import timeline
+from lapkin_audit.evidence import read
+from lapkin_audit.evidence.cache import FactsCache
+from lapkin_audit.evidence.facts import DocumentFacts
 from lapkin_audit.lang.messages import render
 from lapkin_audit.load import attachments, manifest
 from lapkin_audit.model import (
@@ -32,6 +35,7 @@ from lapkin_audit.model import (
     Severity,
     Sop,
     StepTiming,
+    TteTrust,
     Verdict,
     Violation,
 )
@@ -45,6 +49,7 @@ class Options:
     select: tuple[str, ...] = ()  # empty: every rule
     ignore: tuple[str, ...] = ()
     budget: float = 60.0  # seconds one dossier may take before it is reported and skipped (0: none)
+    facts_cache: FactsCache | None = None  # what was read from attachments, by content (evidence.cache)
 
     def keeps(self, code: str) -> bool:
         if code.startswith("E"):
@@ -93,18 +98,50 @@ def unlisted(display_path: str, options: Options) -> DossierResult:
     return _result(display_path, None, _stamp([(violation, None)], None, options.lang))
 
 
-def context_for(found: Dossier, sop: Sop) -> Context:
+def context_for(found: Dossier, sop: Sop, options: Options | None = None) -> Context:
+    options = options or Options()
     root = os.path.realpath(found.folder)  # once per dossier, not per attachment
     facts = {
         doc.field: attachments.inspect(found.folder, doc.berkas, root, doc.sha256)
         for doc in found.dokumen
         if doc.berkas is not None
     }
-    return Context(found, sop, facts, timeline.build(found, sop))
+    read_them = any(options.keeps(code) for code in (*bukti.CODES, *tte.CODES, "H001"))
+    evidence = _evidence(found, facts, options.facts_cache, sop.tte) if read_them else {}
+    return Context(found, sop, facts, timeline.build(found, sop), evidence)
+
+
+def _evidence(
+    found: Dossier, facts: Mapping[str, attachments.Attachment], cache: FactsCache | None, trust: TteTrust
+) -> dict[str, DocumentFacts]:
+    """The content of every attachment that is intact (K003 and K004 passed), read once per content."""
+    evidence: dict[str, DocumentFacts] = {}
+    wanted: dict[str, tuple[bytes, str]] = {}  # field -> (bytes, sha256)
+    for doc in found.dokumen:
+        seen = facts.get(doc.field)
+        if doc.berkas is None or seen is None or seen.status != "ok" or seen.sha256 is None:
+            continue
+        if doc.sha256 is not None and doc.sha256.lower() != seen.sha256:
+            continue  # K004: the file is not the one the manifest recorded
+        already = read.known(seen.sha256, cache, trust)  # the same content in another dossier, or run
+        if already is not None:
+            evidence[doc.field] = already
+            continue
+        try:
+            data = attachments.read_content(found.folder, doc.berkas, seen.sha256)
+        except ValueError as exc:
+            evidence[doc.field] = DocumentFacts(seen.sha256, "unknown", problem="too_large", detail=str(exc))
+            continue
+        if data is not None:
+            wanted[doc.field] = (data, seen.sha256)
+    by_content = read.facts_for_many(list(wanted.values()), cache, trust) if wanted else {}
+    for field, (_, sha256) in wanted.items():
+        evidence[field] = by_content[sha256]
+    return evidence
 
 
 def _audit(found: Dossier, sop: Sop, options: Options, attachments_seen: dict[str, Any] | None = None) -> DossierResult:
-    ctx = context_for(found, sop)
+    ctx = context_for(found, sop, options)
     if attachments_seen is not None:
         attachments_seen.update(ctx.attachments)
     violations = [v for family in families() for v in family.check(ctx)]
@@ -115,7 +152,8 @@ def _audit(found: Dossier, sop: Sop, options: Options, attachments_seen: dict[st
         found.periode,
         tuple(Official(role, person.nama, person.status) for role, person in found.pejabat.items()),
     )
-    return dataclasses.replace(_result(found.path, sop.id, findings, ctx.timeline), about=about)
+    result = _result(found.path, sop.id, findings, ctx.timeline)
+    return dataclasses.replace(result, about=about, evidence=bukti.evidence(ctx))
 
 
 def _stamp(judged: Iterable[waivers.Judged], found: Dossier | None, lang: str) -> list[Finding]:

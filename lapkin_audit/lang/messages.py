@@ -288,8 +288,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # H: dasar hukum
     "H001": (
-        "{jenis} tidak mengutip {kind} Nomor {nomor} Tahun {tahun} ({judul}).",
-        "{jenis} does not cite {kind} Nomor {nomor} Tahun {tahun} ({judul}).",
+        "{jenis} tidak mengutip {kind} Nomor {nomor} Tahun {tahun} ({judul}) (dinilai dari dasar_hukum di manifest).",
+        "{jenis} does not cite {kind} Nomor {nomor} Tahun {tahun} ({judul}) (judged on the manifest's dasar_hukum).",
+    ),
+    "H001.text": (
+        "Teks {berkas} ({jenis}) tidak mengutip {kind} Nomor {nomor} Tahun {tahun} ({judul}) (dinilai dari teks dokumen).",
+        "The text of {berkas} ({jenis}) does not cite {kind} Nomor {nomor} Tahun {tahun} ({judul}) (judged on the document's text).",
     ),
     "H002.year": (
         "Kutipan '{text}' tidak memuat tahun, sehingga tidak dapat dicocokkan.",
@@ -376,6 +380,74 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "nip.nip": ("NIP", "NIP (civil servant)"),
     "nip.ni_pppk": ("NI PPPK", "NI PPPK (contract staff)"),
     "P006": ("{nama} memaraf sekaligus menandatangani {jenis}.", "{nama} both initialled and signed {jenis}."),
+    # S: tanda tangan elektronik (TTE)
+    "S001": (
+        "{what} {nama} pada {jenis} dinyatakan TTE, tetapi berkasnya tidak memuat tanda tangan elektronik orang itu ({count} tanda tangan di berkas).",
+        "The {what} by {nama} on {jenis} is declared TTE, but the file holds no electronic signature by that person ({count} signatures in the file).",
+    ),
+    "S002.bytes": (
+        "Tanda tangan elektronik {signer} ({field_name}) rusak: bagian yang ditandatangani telah berubah.",
+        "The electronic signature of {signer} ({field_name}) is broken: the signed bytes have changed.",
+    ),
+    "S002.changed": (
+        "Berkas diubah setelah {signer} menandatanganinya ({field_name}), melebihi perubahan yang diizinkan tanda tangan itu.",
+        "The file was changed after {signer} signed it ({field_name}), beyond what that signature allows.",
+    ),
+    "S002.unreadable": (
+        "Tanda tangan elektronik di {berkas} tidak dapat dibaca: {detail}.",
+        "The electronic signatures in {berkas} cannot be read: {detail}.",
+    ),
+    "S003": (
+        "Sertifikat {signer} (penerbit: {issuer}) tidak berantai ke akar tepercaya di folder aturan ({detail}).",
+        "The certificate of {signer} (issuer: {issuer}) does not chain to a trust root of the rules folder ({detail}).",
+    ),
+    "S004.revoked": (
+        "Sertifikat {signer} sudah dicabut pada waktu penandatanganan ({time}; {detail}).",
+        "The certificate of {signer} was revoked at the signing time ({time}; {detail}).",
+    ),
+    "S004.expired": (
+        "Sertifikat {signer} sudah kedaluwarsa pada waktu penandatanganan ({time}).",
+        "The certificate of {signer} had expired at the signing time ({time}).",
+    ),
+    "S004.not_yet_valid": (
+        "Sertifikat {signer} belum berlaku pada waktu penandatanganan ({time}).",
+        "The certificate of {signer} was not yet valid at the signing time ({time}).",
+    ),
+    "S005": (
+        "{what} pada {jenis} dinyatakan oleh {nama}, tetapi berkas ditandatangani secara elektronik oleh {signer}.",
+        "The {what} on {jenis} is declared by {nama}, but the file is signed electronically by {signer}.",
+    ),
+    "S006": (
+        "{what} bertanggal {tanggal}, tetapi ditandatangani secara elektronik pada {signed} (menurut {basis}).",
+        "The {what} is dated {tanggal}, but was signed electronically at {signed} (by the {basis}).",
+    ),
+    "S007": (
+        "Tanda tangan {signer} pada {jenis} dibubuhkan sebelum paraf {paraf}; SOP: diparaf dulu, lalu ditandatangani.",
+        "{signer}'s signature on {jenis} comes before {paraf}'s paraf; the SOP: paraf first, then the signature.",
+    ),
+    "S008": (
+        "{what} {nama} hanya dapat diperiksa sebagian: {parts}.",
+        "The {what} by {nama} could be checked only in part: {parts}.",
+    ),
+    "S008.no_roots": ("tanpa akar tepercaya di folder aturan", "no trust roots in the rules folder"),
+    "S008.no_timestamp": (
+        "tanpa cap waktu tepercaya (waktunya klaim penanda tangan)",
+        "no trusted timestamp (the time is the signer's claim)",
+    ),
+    "S008.no_revocation": (
+        "tanpa data pencabutan untuk waktu itu",
+        "no revocation data for that time",
+    ),
+    "S006.timestamp": ("cap waktu tepercaya", "trusted timestamp"),
+    "S006.signer": ("klaim penanda tangan", "signer's claim"),
+    "S009": (
+        "{jenis} memuat tanda tangan elektronik {signer} ({field_name}) yang tidak dinyatakan di manifest.",
+        "{jenis} carries an electronic signature by {signer} ({field_name}) that the manifest does not declare.",
+    ),
+    "S010": (
+        "{berkas} ({jenis}) menampilkan tanda TTE (catatan kaki BSrE atau kode QR verifikasi), tetapi tidak memuat tanda tangan elektronik yang sah: salinan cetak-pindai, atau tanda palsu.",
+        "{berkas} ({jenis}) shows a TTE mark (the BSrE footer or a verification QR code) but holds no valid electronic signature: a printed-and-scanned copy, or a forged mark.",
+    ),
     # X: pengecualian
     "X001.unknown_rule": (
         "Pengecualian untuk aturan {aturan} tidak sah: kode aturan tidak dikenal.",
@@ -396,6 +468,87 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "X001.no_match": (
         "Pengecualian untuk aturan {aturan} (langkah {langkah}) tidak cocok dengan temuan mana pun.",
         "The waiver of {aturan} (step {langkah}) matches no finding.",
+    ),
+    # B: bukti berkas (what the attachments themselves say)
+    "B001.name": (
+        "Berkas '{berkas}' ({jenis}) berisi {format}, bukan {claimed} seperti namanya. Lampirkan dokumen aslinya dalam format yang benar.",
+        "Attachment '{berkas}' ({jenis}) holds {format}, not {claimed} as its name says. Attach the real document in the right format.",
+    ),
+    "B001.kind": (
+        "Berkas '{berkas}' berformat {format}; {jenis} harus berformat {accepted}.",
+        "Attachment '{berkas}' is {format}; {jenis} must be {accepted}.",
+    ),
+    "B001.unknown_format": (
+        "Berkas '{berkas}' ({jenis}) bukan dokumen yang dikenali (PDF, DOCX, JPEG, PNG atau TIFF).",
+        "Attachment '{berkas}' ({jenis}) is no document format we know (PDF, DOCX, JPEG, PNG or TIFF).",
+    ),
+    "B001.damaged": (
+        "Berkas '{berkas}' ({jenis}) rusak dan tidak dapat dibaca sebagai {format}: {detail}.",
+        "Attachment '{berkas}' ({jenis}) is damaged and cannot be read as {format}: {detail}.",
+    ),
+    "B001.encrypted": (
+        "Berkas '{berkas}' ({jenis}) terenkripsi dengan kata sandi, sehingga isinya tidak dapat dibaca. Lampirkan salinan tanpa kata sandi.",
+        "Attachment '{berkas}' ({jenis}) is encrypted with a password, so its content cannot be read. Attach a copy without a password.",
+    ),
+    "B001.hostile": (
+        "Berkas '{berkas}' ({jenis}) ditolak tanpa dibaca karena strukturnya berbahaya bagi pembaca dokumen ({detail}).",
+        "Attachment '{berkas}' ({jenis}) was refused unread: its structure is dangerous to document readers ({detail}).",
+    ),
+    "B002": (
+        "Berkas '{berkas}' dilampirkan sebagai {jenis} dan juga sebagai {other} ('{other_berkas}'), padahal keduanya harus dokumen yang berbeda.",
+        "Attachment '{berkas}' is attached as {jenis} and also as {other} ('{other_berkas}'), which must be different documents.",
+    ),
+    "B003": (
+        "Dasar hukum '{text}' dinyatakan di manifest, tetapi teks {berkas} ({jenis}) tidak mengutip {what}.",
+        "The manifest declares the legal basis '{text}', but the text of {berkas} ({jenis}) does not cite {what}.",
+    ),
+    "B004.nomor": (
+        "Teks SK {berkas} tidak memuat nomor yang dinyatakan: {nomor}.",
+        "The text of the decree {berkas} does not show its declared number {nomor}.",
+    ),
+    "B004.anggota": (
+        "Teks SK {berkas} tidak menyebut anggota yang dinyatakan: {nama}.",
+        "The text of the decree {berkas} does not name the declared member {nama}.",
+    ),
+    "B005.period": (
+        "Teks {berkas} menyebut '{found}', periode atau tahun lain dari dossier ini.",
+        "The text of {berkas} names '{found}', another period or year than this dossier's.",
+    ),
+    "B005.office": (
+        "Teks {berkas} menyebut {found}, bukan {instansi}.",
+        "The text of {berkas} names {found}, not {instansi}.",
+    ),
+    "B006.no_ocr": (
+        "{berkas} ({jenis}) tidak memiliki lapisan teks dan OCR (Tesseract dengan model bahasa Indonesia) tidak tersedia, sehingga isinya tidak dapat dibaca; yang seharusnya dibuktikannya tetap berstatus dinyatakan. Pasang Tesseract (lihat README).",
+        "{berkas} ({jenis}) has no text layer and OCR (Tesseract with its Indonesian model) is not available, so its content cannot be read; what it should prove stays at the level dinyatakan. Install Tesseract (see the README).",
+    ),
+    "B006.ocr_unsure": (
+        "{berkas} ({jenis}) dipindai dan OCR terlalu ragu membacanya; yang seharusnya dibuktikannya tetap berstatus dinyatakan. Lampirkan pindaian yang lebih jelas atau PDF aslinya.",
+        "{berkas} ({jenis}) is a scan that OCR reads too unsurely; what it should prove stays at the level dinyatakan. Attach a clearer scan or the original PDF.",
+    ),
+    "B006.no_text": (
+        "{berkas} ({jenis}) tidak memuat teks yang terbaca; yang seharusnya dibuktikannya tetap berstatus dinyatakan.",
+        "{berkas} ({jenis}) holds no readable text; what it should prove stays at the level dinyatakan.",
+    ),
+    "B006.too_large": (
+        "{berkas} ({jenis}) terlalu besar untuk dibaca ({detail}); yang seharusnya dibuktikannya tetap berstatus dinyatakan.",
+        "{berkas} ({jenis}) is too large to read ({detail}); what it should prove stays at the level dinyatakan.",
+    ),
+    "B006.timeout": (
+        "Membaca {berkas} ({jenis}) melampaui batas waktu ({detail}) dan dihentikan; yang seharusnya dibuktikannya tetap berstatus dinyatakan.",
+        "Reading {berkas} ({jenis}) ran past its time limit ({detail}) and was stopped; what it should prove stays at the level dinyatakan.",
+    ),
+    "B006.memory": (
+        "Membaca {berkas} ({jenis}) melampaui batas memori ({detail}) dan dihentikan; yang seharusnya dibuktikannya tetap berstatus dinyatakan.",
+        "Reading {berkas} ({jenis}) ran past its memory limit ({detail}) and was stopped; what it should prove stays at the level dinyatakan.",
+    ),
+    "B006.crashed": (
+        "Pembaca dokumen berhenti tak terduga pada {berkas} ({jenis}: {detail}); yang seharusnya dibuktikannya tetap berstatus dinyatakan.",
+        "The document reader stopped unexpectedly on {berkas} ({jenis}: {detail}); what it should prove stays at the level dinyatakan.",
+    ),
+    "B006.unconfirmed": (
+        "Teks {berkas} dibaca sebagian atau dengan OCR dan tidak memastikan {what}; OCR tidak dapat membuktikan ketiadaan, sehingga hal ini tetap berstatus dinyatakan.",
+        "The text of {berkas} was read in part or by OCR and does not confirm {what}; OCR cannot prove absence, so this stays at the level dinyatakan.",
     ),
     # internal failure of one dossier (reported, never a traceback)
     "internal.timeout": (

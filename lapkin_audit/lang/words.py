@@ -286,6 +286,10 @@ HTML: dict[str, Any] = {
             "Melampaui Mutu Baku",
             "Waktu tunggu sebelum langkah",
         ),
+        "evidence": "Bukti dari berkas",
+        "evidence_heads": ("Dokumen", "Berkas", "Format", "Halaman", "Dibaca dari", "Yang dibuktikan teksnya"),
+        "no_evidence": "Tidak ada lampiran yang dibaca.",
+        "only_declared": "Hanya dinyatakan manifest:",
         "checklist": "Daftar periksa manual",
         "checklist_note": "Persyaratan SOP yang tidak dapat diperiksa mesin. Beri tanda centang bila terpenuhi.",
         "no_checklist": "Daftar periksa tidak tersedia: uraian SOP dossier ini tidak ada.",
@@ -345,6 +349,10 @@ HTML: dict[str, Any] = {
         "no_timeline": "No step records to draw.",
         "scale": "Scale: working time (office minutes and hours per the SOP's calendar).",
         "legend": ("Mutu Baku (standard time)", "Actual working time", "Over the Mutu Baku", "Waiting before the step"),
+        "evidence": "Evidence in the files",
+        "evidence_heads": ("Document", "File", "Format", "Pages", "Read from", "What its text proves"),
+        "no_evidence": "No attachment was read.",
+        "only_declared": "Declared by the manifest only:",
         "checklist": "Manual checklist",
         "checklist_note": "What the SOP requires that no machine can check. Tick each item that is met.",
         "no_checklist": "No checklist: the outline of this dossier's SOP is not available.",
@@ -500,3 +508,118 @@ SKELETON: dict[str, Any] = {
         "waiver_reason": "The reason the Camat approved",
     },
 }
+
+
+# Levels of evidence and where a document's text came from (evidence.md), for every format.
+EVIDENCE_WORDS: dict[str, dict[str, Any]] = {
+    "id": {
+        "source": {"teks": "lapisan teks", "ocr": "OCR", None: "tidak terbaca"},
+        "problem": {
+            "unknown_format": "format tidak dikenal",
+            "damaged": "rusak",
+            "encrypted": "terenkripsi",
+            "hostile": "ditolak (berbahaya)",
+            "too_large": "terlalu besar",
+            "timeout": "batas waktu",
+            "memory": "batas memori",
+            "crashed": "pembaca berhenti",
+            "no_ocr": "tanpa OCR",
+            "ocr_unsure": "OCR ragu",
+            "no_text": "tanpa teks",
+            "missing": "tidak ada",
+            "empty": "kosong",
+            "outside": "di luar dossier",
+            "lfs_pointer": "penunjuk Git LFS",
+            "not_file": "bukan berkas",
+            "unreadable": "tak terbaca",
+        },
+        "claim": {
+            "dokumen": "dokumen ada",
+            "dasar_hukum": "dasar hukum",
+            "nomor": "nomor",
+            "anggota": "anggota",
+            "paraf": "paraf",
+            "tanda_tangan": "tanda tangan",
+        },
+        "line": "Bukti: {files} berkas dibaca ({teks} lapisan teks, {ocr} OCR, {none} tidak terbaca); "
+        "klaim: {level_teks} teks, {level_dinyatakan} dinyatakan, {level_kriptografis} kriptografis",
+        "level": {"dinyatakan": "dinyatakan", "teks": "teks", "kriptografis": "kriptografis"},
+        "confidence": "keyakinan {n}%",
+        "basis": {"timestamp": "cap waktu", "signer": "menurut penanda tangan", None: "tanpa waktu"},
+        "tte_status": {
+            "valid": "sah",
+            "partial": "sah sebagian",
+            "unchecked": "tidak diperiksa",
+            "broken": "rusak",
+            "untrusted": "tidak tepercaya",
+            "invalid": "sertifikat tidak berlaku",
+        },
+        "partial": {
+            "no_roots": "tanpa akar tepercaya",
+            "no_timestamp": "tanpa cap waktu",
+            "no_revocation": "tanpa data pencabutan",
+        },
+        "tte_line": "; TTE: {signatures} tanda tangan ({signatures_valid} sah)",
+        "for_mark": "untuk {mark}",
+    },
+    "en": {
+        "source": {"teks": "text layer", "ocr": "OCR", None: "not readable"},
+        "problem": {
+            "unknown_format": "unknown format",
+            "damaged": "damaged",
+            "encrypted": "encrypted",
+            "hostile": "refused (hostile)",
+            "too_large": "too large",
+            "timeout": "time limit",
+            "memory": "memory limit",
+            "crashed": "reader stopped",
+            "no_ocr": "no OCR",
+            "ocr_unsure": "OCR unsure",
+            "no_text": "no text",
+            "missing": "missing",
+            "empty": "empty",
+            "outside": "outside the dossier",
+            "lfs_pointer": "Git LFS pointer",
+            "not_file": "not a file",
+            "unreadable": "unreadable",
+        },
+        "claim": {
+            "dokumen": "document exists",
+            "dasar_hukum": "legal basis",
+            "nomor": "number",
+            "anggota": "member",
+            "paraf": "paraf",
+            "tanda_tangan": "tanda tangan",
+        },
+        "line": "Evidence: {files} files read ({teks} text layer, {ocr} OCR, {none} not readable); "
+        "claims: {level_teks} teks, {level_dinyatakan} dinyatakan, {level_kriptografis} kriptografis",
+        "level": {"dinyatakan": "dinyatakan (declared)", "teks": "teks (in the text)", "kriptografis": "kriptografis"},
+        "confidence": "confidence {n}%",
+        "basis": {"timestamp": "timestamp", "signer": "the signer's claim", None: "no time"},
+        "tte_status": {
+            "valid": "valid",
+            "partial": "valid in part",
+            "unchecked": "not checked",
+            "broken": "broken",
+            "untrusted": "not trusted",
+            "invalid": "certificate not valid",
+        },
+        "partial": {
+            "no_roots": "no trust roots",
+            "no_timestamp": "no timestamp",
+            "no_revocation": "no revocation data",
+        },
+        "tte_line": "; TTE: {signatures} signatures ({signatures_valid} valid)",
+        "for_mark": "for the {mark}",
+    },
+}
+
+
+def evidence_line(results: Any, lang: str) -> str:
+    """The short form of the evidence of one or more ``DossierResult``s, one line in any format."""
+    from lapkin_audit.model import evidence_counts
+
+    words = EVIDENCE_WORDS["en" if lang == "en" else "id"]
+    counts = evidence_counts(results)
+    line = str(words["line"]).format(**counts)
+    return line + str(words["tte_line"]).format(**counts) if counts["signatures"] else line

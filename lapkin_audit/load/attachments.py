@@ -223,3 +223,34 @@ def similar_file(root: str, relative: str, declared_sha256: str | None = None) -
         except OSError:
             continue
     return matches[0] if len(matches) == 1 else None
+
+
+MAX_DOCUMENT_BYTES = 64 * 1024 * 1024  # an attachment read for its content; a scanned report is a few MB
+
+
+def read_content(folder: Path, berkas: str, sha256: str, limit: int = MAX_DOCUMENT_BYTES) -> bytes | None:
+    """The bytes of an attachment that ``inspect`` found "ok" with ``sha256``, for the
+    evidence stage; None when it changed since, or is no longer a regular file inside the
+    dossier. Raises ValueError when it is larger than ``limit``. Opened as ``inspect`` opens it: never through a link
+    that leads out, never anything but a regular file."""
+    if _textual_escape(berkas):
+        return None
+    relative = posixpath.normpath(berkas.replace("\\", "/"))
+    try:
+        target, info = _resolve_inside(os.path.realpath(folder), relative)
+        if target is None or not stat.S_ISREG(info.st_mode):
+            return None
+        if info.st_size > limit:
+            raise ValueError(f"{info.st_size} bytes")
+        fd = os.open(target, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0))
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                return None
+            data = handle.read(limit + 1)
+    except OSError:
+        return None
+    if len(data) > limit:
+        raise ValueError(f"more than {limit} bytes")
+    if hashlib.sha256(data).hexdigest() != sha256:
+        return None
+    return data

@@ -91,7 +91,7 @@ class DossierBuilder:
             where = f"{path}[{i}]"
             when = self._moment(item["tanggal"], f"{where}.tanggal", need_time=False)
             if when is not None:
-                marks.append(Mark(self._person(item, where), when, where))
+                marks.append(Mark(self._person(item, where), when, where, item.get("metode")))
         return tuple(marks)
 
     def _document(self, raw: dict[str, Any], path: str) -> Document:

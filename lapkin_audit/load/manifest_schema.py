@@ -20,6 +20,9 @@ from typing import Any
 
 JENIS_PERIODE = ("bulanan", "triwulan", "semester", "tahunan")
 STATUS_PEJABAT = ("definitif", "plt", "plh")
+# How a paraf or tanda tangan was made (evidence.md, format 1.1): an electronic signature in
+# the PDF, wet ink, or an approval in an e-office workflow (SRIKANDI). Absent: not stated.
+METODE = ("tte", "basah", "sistem")
 
 
 def _person(peran_required: bool, with_tanggal: bool = False) -> dict[str, Any]:
@@ -31,6 +34,7 @@ def _person(peran_required: bool, with_tanggal: bool = False) -> dict[str, Any]:
     }
     if with_tanggal:
         schema["tanggal"] = {"type": "temporal", "required": True}
+        schema["metode"] = {"type": "string", "allowed": METODE}
     return {"type": "dict", "schema": schema}
 
 
@@ -385,8 +389,8 @@ _DESCRIPTIONS = {
     "dokumen[].jenis": "Document kind id, defined by the SOP.",
     "dokumen[].berkas": "Path of the attachment, relative to the dossier folder; it must stay inside it.",
     "dokumen[].sha256": "64 hex digits; where present it must match the attachment.",
-    "dokumen[].paraf": "Initials: {peran, nama, nip, tanggal}.",
-    "dokumen[].tanda_tangan": "Signatures: {peran, nama, nip, tanggal}.",
+    "dokumen[].paraf": "Initials: {peran, nama, nip, tanggal, metode}; metode: tte, basah or sistem.",
+    "dokumen[].tanda_tangan": "Signatures: {peran, nama, nip, tanggal, metode}; metode: tte, basah or sistem.",
     "langkah": "The step log, in the order the steps happened.",
     "langkah[].nomor": "The step's number in the SOP (not `no`, which YAML 1.1 reads as false).",
     "langkah[].mulai": "Start, a datetime; without an offset it is read in instansi.zona_waktu.",

@@ -8,6 +8,7 @@ calendar. Anything wrong is a ``RulesError``: no dossier can be judged by broken
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -19,7 +20,16 @@ from lapkin_audit.errors import RulesError, flatten_errors
 from lapkin_audit.lang.messages import Nested, render
 from lapkin_audit.load import yamlread
 from lapkin_audit.load.kept import normalized
-from lapkin_audit.model import DocumentKind, KeptTables, LegalBasis, LinkedDocument, Precondition, Sop, SopStep
+from lapkin_audit.model import (
+    DocumentKind,
+    KeptTables,
+    LegalBasis,
+    LinkedDocument,
+    Precondition,
+    Sop,
+    SopStep,
+    TteTrust,
+)
 
 _ID = {"type": "string", "regex": "[a-z0-9_-]+", "required": True}
 _TEXT = {"type": "string"}
@@ -111,6 +121,15 @@ SOP_SCHEMA: dict[str, Any] = {
                 "paraf": _ROLE_LIST,
                 "tanda_tangan": _ROLE_LIST,
                 "mengutip_dasar_hukum": {"type": "boolean"},
+                "tte": {"type": "boolean"},  # its paraf and tanda tangan must be electronic signatures
+                # evidence.md, rules additions: what the attachment's bytes may be, which
+                # kinds may be the very same file, and whether its text names the period.
+                "format": {
+                    "type": "list",
+                    "schema": {"type": "string", "allowed": ["pdf", "docx", "jpeg", "png", "tiff"]},
+                },
+                "berkas_sama_dengan": {"type": "list", "schema": {"type": "string"}},
+                "menyebut_periode": {"type": "boolean"},
             },
         },
     },
@@ -174,31 +193,49 @@ def load_rulebook(extra_dirs: Iterable[Path] = (), kept: KeptTables | None = Non
 
     sop_data: dict[str, tuple[dict[str, Any], str, Mapping[str, int]]] = {}
     calendars: dict[str, Any] = {}
+    trust = TteTrust()
     files: list[Path] = []
     for folder in (bundled_rules_dir(), *extra_dirs):
         if not folder.is_dir():
             raise RulesError(str(folder), "not a folder of rules")
         seen_here: dict[str, str] = {}
-        for path in sorted(folder.rglob("*.yaml")):
-            data, lines = _read_yaml(path)
+        for path in rules_files(folder):
             files.append(path)
+            if path.suffix != ".yaml":
+                continue  # a certificate or revocation list, read by the tte file that names it
+            data, lines = _read_yaml(path)
             source = str(path)
             if isinstance(data, dict) and set(data) == {"kalender"}:
                 calendar = load_calendar(data, source, lines, kept)
                 _once(seen_here, "kalender:" + calendar.id, source)
                 calendars[calendar.id] = calendar
+            elif isinstance(data, dict) and set(data) == {"tte"}:
+                from lapkin_audit.load.tte import load_tte
+
+                _once(seen_here, "tte:", source)
+                trust = load_tte(data["tte"], source, path.parent, lines)  # a later folder's replaces
             elif isinstance(data, dict) and set(data) == {"sop"}:
                 if not isinstance(data["sop"], dict) or not isinstance(data["sop"].get("id"), str):
                     raise RulesError(source, "sop.id is missing")
                 _once(seen_here, "sop:" + data["sop"]["id"], source)
                 sop_data[data["sop"]["id"]] = (data["sop"], source, lines)
             else:
-                raise RulesError(source, "a rules file holds exactly one top-level key: `sop` or `kalender`")
+                raise RulesError(source, "a rules file holds exactly one top-level key: `sop`, `kalender` or `tte`")
     sops = {
-        sop_id: _build_sop(raw, source, calendars, lines, kept)
+        sop_id: dataclasses.replace(_build_sop(raw, source, calendars, lines, kept), tte=trust)
         for sop_id, (raw, source, lines) in sorted(sop_data.items())
     }
     return Rulebook(sops, tuple(files))
+
+
+TRUST_SUFFIXES = (".pem", ".crt", ".cer", ".der", ".crl")
+
+
+def rules_files(folder: Path) -> list[Path]:
+    """What a run reads from a rules folder, in order: its YAML files, then the certificates
+    and revocation lists a ``tte`` file may name (the result cache keys on all of them)."""
+    trust = (path for path in folder.rglob("*") if path.suffix.lower() in TRUST_SUFFIXES)
+    return sorted(folder.rglob("*.yaml")) + sorted(trust)
 
 
 def _once(seen: dict[str, str], key: str, source: str) -> None:
@@ -271,12 +308,17 @@ def _build_sop(
             paraf=tuple(spec.get("paraf", ())),
             tanda_tangan=tuple(spec.get("tanda_tangan", ())),
             cites_legal_basis=spec.get("mengutip_dasar_hukum", False),
+            tte=spec.get("tte", False),
+            formats=tuple(spec.get("format", ())),
+            shares_file_with=tuple(spec.get("berkas_sama_dengan", ())),
+            names_period=spec.get("menyebut_periode", False),
         )
         for kind_id, spec in raw["jenis_dokumen"].items()
     }
     refs = _References(source, roles, kinds)
     for kind in kinds.values():
         refs.roles(kind.paraf + kind.tanda_tangan, f"jenis_dokumen.{kind.id}")
+        refs.kinds(kind.shares_file_with, f"jenis_dokumen.{kind.id}.berkas_sama_dengan")
     steps = tuple(_build_step(item, i, calendar, refs) for i, item in enumerate(raw["langkah"]))
     _check_flow(steps, source)
     total, total_calendar = _duration(calendar, raw["jumlah_waktu"], "jumlah_waktu", source)

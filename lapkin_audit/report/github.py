@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from lapkin_audit.lang import words
-from lapkin_audit.lang.words import finding_note, options_note
+from lapkin_audit.lang.words import evidence_line, finding_note, options_note
 from lapkin_audit.model import DossierResult, Finding, Report, finding_counts
 from lapkin_audit.report import PLAIN, Style
 from lapkin_audit.report.text import CONTROL_ESCAPES, manifest_path, unicode_safe
@@ -39,6 +39,8 @@ def chunks(report: Report, style: Style = PLAIN) -> Iterator[str]:
             yield _annotation(result, finding, report) + "\n"
     verdicts = ", ".join(f"{label.replace('_', ' ')} {n}" for label, n in report.summary().items())
     summary = words["summary"].format(n=len(report.results), verdicts=verdicts, **finding_counts(report.results))
+    if any(result.evidence is not None for result in report.results):
+        summary += "; " + evidence_line(report.results, report.lang)
     note = options_note(report.options, report.lang)
     yield f"::notice title=lapkin-audit::{escape_data(summary + (f' ({note})' if note else ''))}\n"
 

@@ -15,12 +15,22 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator, Mapping
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from lapkin_audit.catalogue import FAMILIES
 from lapkin_audit.lang import words
-from lapkin_audit.lang.words import RUN_OPTIONS, date_words, options_note, periode_words
-from lapkin_audit.model import DossierResult, Finding, Report, SopOutline, Verdict, finding_counts
+from lapkin_audit.lang.words import EVIDENCE_WORDS, RUN_OPTIONS, date_words, evidence_line, options_note, periode_words
+from lapkin_audit.model import (
+    Claim,
+    DossierResult,
+    Finding,
+    Report,
+    SignatureEvidence,
+    SopOutline,
+    Verdict,
+    finding_counts,
+)
 from lapkin_audit.report import PLAIN, Style
 from lapkin_audit.report.jinja import template
 from lapkin_audit.report.text import manifest_path, visible
@@ -205,7 +215,68 @@ def _dossier(
         "legend": [(_markup(swatch), text) for swatch, text in zip(SWATCHES, w["legend"], strict=True)],
         "checklist": _checklist(outline, uid, w),
         "about": _about(result, report_facts, lang, w),
+        "evidence": _evidence(result, lang) if result.evidence is not None else None,
     }
+
+
+def _evidence(result: DossierResult, lang: str) -> dict[str, Any]:
+    """A row per attachment: how it was read and what its text proved, claim by claim."""
+    words = EVIDENCE_WORDS["en" if lang == "en" else "id"]
+    evidence = result.evidence
+    assert evidence is not None
+    rows = []
+    for found in evidence.attachments:
+        mine = [c for c in evidence.claims if c.field == found.field or c.field.startswith(found.field + ".")]
+        proved = [c for c in mine if c.level != "dinyatakan"]
+        declared = [c for c in mine if c.level == "dinyatakan"]
+        source = words["source"][found.text_source]
+        if found.text_source == "ocr" and found.ocr_confidence is not None:
+            source += " (" + words["confidence"].format(n=found.ocr_confidence) + ")"
+        if found.problem is not None:
+            source += " — " + words["problem"].get(found.problem, found.problem)
+        rows.append(
+            {
+                "jenis": found.jenis,
+                "berkas": found.berkas,
+                "format": (found.format or "—").upper(),
+                "pages": found.pages if found.pages is not None else "—",
+                "source": source,
+                "read": found.text_source is not None,
+                "proved": _grouped(proved, words),
+                "declared": [_claim_words(c, words) for c in declared],
+                "signatures": [_signature_words(s, words, lang) for s in found.signatures],
+            }
+        )
+    return {"line": evidence_line([result], lang), "rows": rows}
+
+
+def _signature_words(signature: SignatureEvidence, words: Mapping[str, Any], lang: str) -> dict[str, str]:
+    """One signature in a line: who, when and on what basis, and what it amounts to."""
+    parts = [signature.signer or "—"]
+    if signature.time is not None:
+        when = date_words(datetime.fromisoformat(signature.time), lang)  # in the office's zone
+        parts.append(f"{when} ({words['basis'][signature.time_basis]})")
+    status = words["tte_status"][signature.status]
+    if signature.partial and signature.status in ("valid", "partial", "unchecked"):
+        status += " — " + ", ".join(words["partial"][p] for p in signature.partial)
+    if signature.proves is not None:
+        mark = words["claim"]["paraf" if ".paraf" in signature.proves else "tanda_tangan"]
+        status += " · " + words["for_mark"].format(mark=mark)
+    return {"text": " · ".join(parts), "status": status, "ok": "yes" if signature.status == "valid" else "no"}
+
+
+def _grouped(claims: list[Claim], words: Mapping[str, Any]) -> list[str]:
+    """Claims proved by one document, by kind ("anggota (3)"): a row stays one line."""
+    counts: dict[str, int] = {}
+    for claim in claims:
+        counts[claim.claim] = counts.get(claim.claim, 0) + 1
+    names = words["claim"]
+    return [names.get(kind, kind) + (f" ({n})" if n > 1 else "") for kind, n in counts.items()]
+
+
+def _claim_words(claim: Claim, words: Mapping[str, Any]) -> str:
+    name = words["claim"].get(claim.claim, claim.claim)
+    return name if claim.claim == "dokumen" else f"{name}: {claim.subject}"
 
 
 def _finding(f: Finding, docs: Mapping[str, RuleDoc], lang: str, w: Mapping[str, Any]) -> dict[str, Any]:

@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from lapkin_audit.model import DossierResult, Finding, Report, finding_counts
+from lapkin_audit.model import DossierResult, Evidence, Finding, Report, finding_counts
 from lapkin_audit.report import PLAIN, Style
 from lapkin_audit.report.text import indent_json, json_safe
 
@@ -59,6 +59,46 @@ def _dossier(result: DossierResult) -> dict[str, Any]:
         "sop": result.sop,
         "verdict": result.verdict.value,
         "findings": [_finding(f) for f in result.findings],
+        # Added (evidence.md): what the attachments were read as, and each claim's level.
+        "evidence": evidence_dict(result.evidence),
+    }
+
+
+def evidence_dict(evidence: Evidence | None) -> dict[str, Any] | None:
+    if evidence is None:
+        return None
+    return {
+        "levels": evidence.levels(),
+        "attachments": [
+            {
+                "field": a.field,
+                "jenis": a.jenis,
+                "berkas": a.berkas,
+                "sha256": a.sha256,
+                "format": a.format,
+                "pages": a.pages,
+                "text_source": a.text_source,
+                "ocr_confidence": a.ocr_confidence,
+                "problem": a.problem,
+                "signatures": [
+                    {
+                        "field": s.field_name,
+                        "signer": s.signer,
+                        "time": s.time,
+                        "time_basis": s.time_basis,
+                        "status": s.status,
+                        "partial": list(s.partial),
+                        "proves": s.proves,
+                    }
+                    for s in a.signatures
+                ],
+            }
+            for a in evidence.attachments
+        ],
+        "claims": [
+            {"claim": c.claim, "field": c.field, "subject": c.subject, "level": c.level, "berkas": c.berkas}
+            for c in evidence.claims
+        ],
     }
 
 

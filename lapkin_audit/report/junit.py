@@ -96,6 +96,16 @@ def _suite(
         ET.SubElement(properties, "property", name="per-path-ignore", value=_xml(f"{pattern}={','.join(left_out)}"))
     if options.strict:
         ET.SubElement(properties, "property", name="strict", value="true")
+    if result.evidence is not None:  # levels of evidence (evidence.md), the short form
+        for level, n in result.evidence.levels().items():
+            ET.SubElement(properties, "property", name=f"evidence.{level}", value=str(n))
+        for source, n in result.evidence.sources().items():
+            ET.SubElement(properties, "property", name=f"evidence.read.{source}", value=str(n))
+        signatures = [s for a in result.evidence.attachments for s in a.signatures]
+        if signatures:
+            ET.SubElement(properties, "property", name="evidence.tte", value=str(len(signatures)))
+            valid = sum(s.status == "valid" for s in signatures)
+            ET.SubElement(properties, "property", name="evidence.tte.valid", value=str(valid))
     for case in cases:
         name = f"{case.family} {FAMILIES[case.family][1 if lang == 'en' else 0]}"
         element = ET.SubElement(

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from lapkin_audit.lang import words
-from lapkin_audit.lang.words import RUN_OPTIONS, finding_note, options_note
+from lapkin_audit.lang.words import RUN_OPTIONS, evidence_line, finding_note, options_note
 from lapkin_audit.model import DossierResult, Report, Verdict, finding_counts
 from lapkin_audit.report import PLAIN, Style
 from lapkin_audit.report.text import CONTROL_ESCAPES, unicode_safe
@@ -52,6 +52,8 @@ def chunks(report: Report, style: Style = PLAIN) -> Iterator[str]:
         rows.append(_row((cell(result.path), verdict, counts["error"], counts["warning"], counts["waived"])))
     verdicts = ", ".join(f"{Verdict(value).label} {n}" for value, n in report.summary().items())
     summary = words["summary"].format(n=len(report.results), verdicts=verdicts, **finding_counts(report.results))
+    if any(result.evidence is not None for result in report.results):
+        summary += "\n\n" + cell(evidence_line(report.results, report.lang)) + "."
     note = options_note(report.options, report.lang)
     if note:
         summary += f"\n\n**{RUN_OPTIONS['en' if report.lang == 'en' else 'id']['lead']}:** {cell(note)}."
@@ -98,5 +100,7 @@ def _details(result: DossierResult, words: dict, lang: str) -> str:  # type: ign
         severity += finding_note(f, lang)
         step = "" if f.step is None else f.step
         rows.append(_row((f.line or "", f.rule, cell(severity), step, cell(f.message))))
+    if result.evidence is not None:
+        rows.append("\n" + cell(evidence_line([result], lang)) + ".")
     # Blank lines around the table: Markdown inside an HTML block is read only after one.
     return f"\n<details>\n<summary>{title}</summary>\n\n" + "\n".join(rows) + "\n\n</details>\n"

@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 from lapkin_audit.catalogue import RULES, Rule
 from lapkin_audit.lang import words
-from lapkin_audit.model import DossierResult, Finding, Report, RunOptions, finding_counts
+from lapkin_audit.model import DossierResult, Finding, Report, RunOptions, evidence_counts, finding_counts
 from lapkin_audit.report import PLAIN, Style
 from lapkin_audit.report.text import MANIFEST, indent_json, json_safe, unicode_safe
 
@@ -64,6 +64,8 @@ def _log(report: Report, results: list[Any]) -> dict[str, Any]:
             "summary": report.summary(),
             "finding_counts": finding_counts(report.results),
             "options": report.options.as_dict(),
+            # Levels of evidence over every dossier (evidence.md), the short form.
+            "evidence": evidence_counts(report.results),
         },
         "results": results,
     }

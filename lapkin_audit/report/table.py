@@ -10,7 +10,7 @@ import click  # its ANSI styling; tabulate measures cells without the escape cod
 from tabulate import tabulate
 
 from lapkin_audit.lang import words
-from lapkin_audit.lang.words import RUN_OPTIONS, finding_note, options_note
+from lapkin_audit.lang.words import RUN_OPTIONS, evidence_line, finding_note, options_note
 from lapkin_audit.model import Report, Severity, Verdict, finding_counts
 from lapkin_audit.report import PLAIN, Style
 from lapkin_audit.report.text import visible
@@ -69,6 +69,8 @@ def render(report: Report, style: Style = PLAIN) -> str:
     parts.append(tabulate(findings, tablefmt="simple", **fitted) if findings else words["none"])
     summary = ", ".join(f"{label.replace('_', ' ')} {n}" for label, n in report.summary().items())
     lines = [words["summary"].format(n=len(report.results), counts=summary)]
+    if any(result.evidence is not None for result in report.results):
+        lines.append(evidence_line(report.results, report.lang) + ".")
     note = options_note(report.options, report.lang)
     if note:
         lines.append(f"{RUN_OPTIONS['en' if report.lang == 'en' else 'id']['lead']}: {note}.")

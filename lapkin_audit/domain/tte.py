@@ -1,0 +1,58 @@
+"""What electronic signatures mean for a declaration: the visible marks of a TTE, who a
+certificate names, and whether a signing time agrees with a declared ``tanggal``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from zoneinfo import ZoneInfo
+
+from lapkin_audit.domain.people import normalize_nip, same_person
+
+# The footer BSrE-signed documents carry ("Dokumen ini telah ditandatangani secara
+# elektronik menggunakan sertifikat elektronik yang diterbitkan oleh BSrE"), compared on
+# letters alone, so that any spacing, line break or hyphenation still matches.
+_NOT_LETTERS = re.compile(r"[^a-z]+")
+_FOOTER = "ditandatanganisecaraelektronik"
+_ISSUERS = ("bsre", "balaisertifikasielektronik", "badansiberdansandinegara", "bssn")
+_FOOTER_REACH = 400  # letters after the phrase within which the issuer is named
+# What a verification QR code of a TTE says (never fetched): a link to a verifier.
+_QR_HINTS = ("bsre", "tte", "verif", "ttd", "sign", "srikandi")
+
+
+def has_tte_footer(text: str) -> bool:
+    squeezed = _NOT_LETTERS.sub("", text.lower())
+    start = squeezed.find(_FOOTER)
+    while start != -1:
+        window = squeezed[start : start + len(_FOOTER) + _FOOTER_REACH]
+        if any(issuer in window for issuer in _ISSUERS):
+            return True
+        start = squeezed.find(_FOOTER, start + len(_FOOTER))
+    return False
+
+
+def is_tte_qr(content: str) -> bool:
+    """A QR code's content that points to a signature verifier."""
+    lowered = content.lower()
+    return any(hint in lowered for hint in _QR_HINTS)
+
+
+def signed_by(signer: str | None, ids: tuple[str, ...], nama: str | None, nip: object) -> bool:
+    """Whether a certificate (its common name and the NIP or NIK numbers in its subject)
+    names the person declared: a NIP decides when both carry one, else the names without
+    titles (``people.same_person``)."""
+    certificate_nip = next((i for i in ids if len(i) == 18), None)
+    if certificate_nip is not None and normalize_nip(nip) is not None:
+        return normalize_nip(certificate_nip) == normalize_nip(nip)
+    return same_person(signer, None, nama, None)
+
+
+def within_tolerance(
+    declared: dt.date | dt.datetime, signed_at: dt.datetime, zone: ZoneInfo, minutes: int, days: int
+) -> bool:
+    """A declared datetime within ``minutes`` of the signing time; a declared date within
+    ``days`` of the signing time's date in the office's zone (0: the same day)."""
+    if isinstance(declared, dt.datetime):
+        return abs(declared - signed_at) <= dt.timedelta(minutes=minutes)
+    local = signed_at.astimezone(zone).date()
+    return abs((local - declared).days) <= days

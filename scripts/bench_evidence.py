@@ -1,0 +1,192 @@
+"""``make bench``, part two: what reading the attachments costs (lapkin_audit/evidence).
+
+- text extraction per page: our reader (in process, and in its child process with its
+  start-up) against a bare pypdfium2 loop over the same pages (goal: at most 1.5x);
+- a realistic dossier (the compliant fixture: eight text PDFs and DOCX, one scanned
+  page) audited cold (empty caches) and warm (an unchanged re-run: goal at most 10% of
+  cold), and with the result cache missed but the facts cache warm (another --lang);
+- OCR seconds per page (Tesseract, Indonesian, a scanned A4 page at 150 dpi);
+- peak memory (max RSS) auditing many dossiers whose attachments all differ (goal: flat,
+  under 200 MB per process).
+
+    python scripts/bench_evidence.py [--dossiers 1000] [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import fixture_documents as docs
+
+ROOT = Path(__file__).resolve().parent.parent
+PATUH = ROOT / "fixtures" / "dossiers" / "patuh"
+CLI = [sys.executable, "-m", "lapkin_audit"]
+MB = 1024 * 1024
+
+
+def median(run, repeat: int) -> float:  # type: ignore[no-untyped-def]
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def long_report(pages: int) -> bytes:
+    """A report of ``pages`` pages of text, as a word processor prints one."""
+    page = docs.signed_report_lines() + [
+        f"Capaian indikator {i}: target 80, realisasi {70 + i % 20}" for i in range(25)
+    ]
+    return docs.text_pdf([page] * pages)
+
+
+def extraction(repeat: int) -> dict[str, float]:
+    import pypdfium2 as pdfium
+
+    from lapkin_audit.evidence import child, read
+
+    pages = 200
+    data = long_report(pages)
+    sha = hashlib.sha256(data).hexdigest()
+
+    def bare() -> None:
+        document = pdfium.PdfDocument(data)
+        for page in document:
+            textpage = page.get_textpage()
+            textpage.get_text_range()
+            textpage.close()
+            page.close()
+        document.close()
+
+    return {
+        "pages": pages,
+        "bare": median(bare, repeat) / pages,
+        "ours": median(lambda: child.read(data, sha, None), repeat) / pages,
+        "ours_child": median(lambda: read.read_in_child(data, sha), repeat) / pages,
+    }
+
+
+def ocr_per_page(repeat: int) -> float | None:
+    from lapkin_audit.evidence import child, read
+
+    folder = read.tessdata_dir()
+    if folder is None:
+        return None
+    pages = 4
+    scan = docs.scanned_pdf(docs.signed_report_lines(), pages=pages)
+    with_ocr = median(lambda: child.read(scan, "x", folder), repeat)
+    without = median(lambda: child.read(scan, "x", None), repeat)
+    return (with_ocr - without) / pages  # the model's loading shared by the pages, as in a run
+
+
+def _copies(root: Path, count: int) -> None:
+    """``count`` copies of the compliant dossier whose attachments all differ (each PDF gets a
+    comment after its end: another file, the same document), so that nothing is shared."""
+    for i in range(count):
+        target = root / f"d{i:05d}"
+        shutil.copytree(PATUH, target)
+        for path in (target / "lampiran").iterdir():
+            if path.suffix == ".pdf":
+                path.write_bytes(path.read_bytes() + f"% copy {i}\n".encode())
+        old = time.time() - 3600  # not "written during the run": results may be stored
+        os.utime(target / "dossier.yaml", (old, old))
+
+
+def dossier(repeat: int, count: int = 20) -> dict[str, float]:
+    """Per dossier, over ``count`` realistic dossiers with distinct attachments (one start-up)."""
+    results: dict[str, list[float]] = {"cold": [], "warm": [], "facts_warm": [], "no_evidence": []}
+    for _ in range(repeat):
+        with tempfile.TemporaryDirectory() as tmp:
+            cache = Path(tmp) / "cache"
+            cache.mkdir(mode=0o700)
+            corpus = Path(tmp) / "corpus"
+            _copies(corpus, count)
+            base = [*CLI, "check", str(corpus), "--jobs", "1", "--cache-dir", str(cache), "--format", "json"]
+            for key, args in (
+                ("no_evidence", [*CLI, "check", str(corpus), "--jobs", "1", "--no-cache", "--ignore", "B,H001"]),
+                ("cold", base),
+                ("warm", base),
+                ("facts_warm", [*base, "--lang", "en"]),
+            ):
+                start = time.perf_counter()
+                subprocess.run(args, stdout=subprocess.DEVNULL, check=False)
+                results[key].append((time.perf_counter() - start) / count)
+    return {key: statistics.median(values) for key, values in results.items()}
+
+
+def memory(count: int) -> tuple[int, int]:
+    """Max RSS of the checker's own process, and of the largest reader child, over ``count``
+    dossiers whose attachments all differ (every file is read: nothing is shared)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        _copies(root, count)
+        script = (
+            "import resource, sys\n"
+            "from lapkin_audit.cli import main\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            # VmHWM, not ru_maxrss: Linux carries ru_maxrss over exec from the process that
+            # forked this one (the benchmark itself, with the OCR model loaded).
+            "own = next(int(l.split()[1]) for l in open('/proc/self/status') if l.startswith('VmHWM'))\n"
+            "kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
+            "sys.stderr.write(f'{own} {kids}\\n')\n"
+        )
+        done = subprocess.run(
+            [sys.executable, "-c", script, "check", str(root), "--no-cache", "--jobs", "1", "--format", "json"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            check=False,
+        )
+        own, kids = done.stderr.decode().strip().splitlines()[-1].split()
+        return int(own) * 1024, int(kids) * 1024
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dossiers", type=int, default=1000, help="dossiers for the memory figure")
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args(argv)
+    print("evidence: reading attachments", flush=True)
+    x = extraction(args.repeat)
+    print(f"{'text per page: bare pypdfium2 loop':44} {x['bare'] * 1000:8.3f} ms  ({x['pages']} pages)")
+    print(f"{'text per page: our reader, in process':44} {x['ours'] * 1000:8.3f} ms")
+    print(f"{'text per page: our reader, in its child':44} {x['ours_child'] * 1000:8.3f} ms  (start-up included)")
+    ocr = ocr_per_page(args.repeat)
+    print(
+        f"{'OCR per page (Tesseract ind, A4 150 dpi)':44} "
+        + (f"{ocr:8.3f} s" if ocr is not None else "  (no OCR here)")
+    )
+    d = dossier(args.repeat)
+    evidence_cold = d["cold"] - d["no_evidence"]
+    print("a realistic dossier (the compliant fixture), per dossier over 20 with distinct files:")
+    print(f"{'  audit without evidence (--ignore B,H001)':44} {d['no_evidence'] * 1000:8.0f} ms")
+    print(f"{'  audit, caches cold':44} {d['cold'] * 1000:8.0f} ms  (evidence {evidence_cold * 1000:.0f} ms)")
+    print(f"{'  audit, facts cache warm (result missed)':44} {d['facts_warm'] * 1000:8.0f} ms")
+    print(f"{'  unchanged re-run (warm)':44} {d['warm'] * 1000:8.0f} ms")
+    print(f"memory: {args.dossiers} dossiers, every attachment distinct ...", flush=True)
+    own, kids = memory(args.dossiers)
+    print(f"{'peak RSS: checker process':44} {own / MB:8.0f} MB")
+    print(f"{'peak RSS: largest reader child':44} {kids / MB:8.0f} MB")
+    targets = [
+        ("in-process reader / bare loop, per page", x["ours"] / x["bare"], "<= 1.5", x["ours"] / x["bare"] <= 1.5),
+        ("warm re-run / cold, realistic dossier", d["warm"] / d["cold"], "<= 0.10", d["warm"] / d["cold"] <= 0.10),
+        ("peak RSS per process (MB)", max(own, kids) / MB, "< 200", max(own, kids) / MB < 200),
+    ]
+    print(f"\n{'target':44} {'value':>8}  {'goal':9} result")
+    for name, value, goal, ok in targets:
+        print(f"{name:44} {value:8.3f}  {goal:9} {'PASS' if ok else 'MISS'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

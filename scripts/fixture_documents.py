@@ -1,0 +1,315 @@
+"""The attachments of the fixture dossiers, built as real documents are (scripts/make_fixtures.py).
+
+Text PDFs with a text layer (Helvetica, several lines, as an office's word processor
+prints them), scanned pages (an image only, read by OCR), a DOCX, and the broken files
+the evidence checks must recognise. Every byte is deterministic: the same script gives
+the same files (the scans use the font bundled with Pillow, compressed by zlib).
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+import zlib
+
+OFFICE = "KANTOR KECAMATAN KARANGPLOSO"
+ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+CAMAT = ["CAMAT KARANGPLOSO,", "", "", "Drs. Bambang Sutrisno, M.Si", "Pembina Tingkat I", "NIP. 19700312 199003 1 004"]
+MEMBERS = [
+    ("Siti Aminah, S.Sos", "19790825 200501 2 011", "Ketua"),
+    ("Agus Prasetyo, SE", "19850417 201001 1 019", "Anggota"),
+    ("Dewi Lestari, A.Md", "19900102 201503 2 006", "Anggota"),
+]
+DASAR_HUKUM = [
+    "Dasar Hukum:",
+    "1. Peraturan Presiden Nomor 29 Tahun 2014 tentang Sistem Akuntabilitas",
+    "   Kinerja Instansi Pemerintah;",
+    "2. Peraturan Menteri Pendayagunaan Aparatur Negara dan Refor-",
+    "   masi Birokrasi Nomor 53 Tahun 2014 tentang Petunjuk Teknis Perjanjian",
+    "   Kinerja, Pelaporan Kinerja dan Tata Cara Reviu atas Laporan Kinerja",
+    "   Instansi Pemerintah.",
+]
+
+
+def _escape(line: str) -> bytes:
+    return line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)").encode("latin-1")
+
+
+def _assemble(objects: list[bytes], trailer_extra: bytes = b"") -> bytes:
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R%s >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, trailer_extra, xref)
+    return bytes(out)
+
+
+def _stream(data: bytes, extra: bytes = b"") -> bytes:
+    return b"<< /Length %d%s >>\nstream\n" % (len(data), extra) + data + b"\nendstream"
+
+
+def text_pdf(pages: list[list[str]], trailer_extra: bytes = b"", extra_objects: list[bytes] | None = None) -> bytes:
+    """A PDF with a text layer: each page its lines, top to bottom (A4, Helvetica 11)."""
+    count = len(pages)
+    kids = b" ".join(b"%d 0 R" % (4 + 2 * i) for i in range(count))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, count),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    ]
+    for i, lines in enumerate(pages):
+        body = b"BT /F1 11 Tf 15 TL 64 790 Td " + b" ".join(b"(%s) Tj T*" % _escape(line) for line in lines) + b" ET"
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >>"
+            b" /Contents %d 0 R >>" % (5 + 2 * i)
+        )
+        objects.append(_stream(body))
+    return _assemble(objects + (extra_objects or []), trailer_extra)
+
+
+def _render(lines: list[str], size: tuple[int, int] = (1240, 1754), font_size: int = 30, noise: bool = False) -> bytes:
+    """Grey pixels of a scanned page (150 dpi A4) showing ``lines``; raw, 8 bits a pixel."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    image = Image.new("L", size, 255)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.load_default(size=font_size)
+    for i, line in enumerate(lines):
+        draw.text((110, 110 + i * int(font_size * 1.55)), line, fill=0, font=font)
+    if noise:  # a scan too faint and speckled to read: a few grey marks, no words
+        for y in range(0, size[1], 97):
+            for x in range(0, size[0], 89):
+                draw.point((x, y), fill=200)
+    return image.tobytes()
+
+
+def scanned_pdf(lines: list[str], noise: bool = False, pages: int = 1) -> bytes:
+    """A PDF of scanned pages (each the same image) with no text layer: OCR has to read it."""
+    width, height = 1240, 1754
+    pixels = zlib.compress(_render([] if noise else lines, (width, height), noise=noise), 9)
+    kids = b" ".join(b"%d 0 R" % (5 + i) for i in range(pages))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, pages),
+        _stream(
+            pixels,
+            b" /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray"
+            b" /BitsPerComponent 8 /Filter /FlateDecode" % (width, height),
+        ),
+        _stream(b"q 595 0 0 842 0 0 cm /Im1 Do Q"),
+    ]
+    for _ in range(pages):
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im1 3 0 R >> >>"
+            b" /Contents 4 0 R >>"
+        )
+    return _assemble(objects)
+
+
+def jpeg(lines: list[str]) -> bytes:
+    """A photographed page as JPEG (deterministic for one Pillow version)."""
+    from PIL import Image
+
+    image = Image.frombytes("L", (620, 877), _render(lines, (620, 877), font_size=16))
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=70)
+    return out.getvalue()
+
+
+def encrypted_pdf(lines: list[str]) -> bytes:
+    """A PDF locked by a user password (the standard security handler): unreadable without it."""
+    encrypt = b"<< /Filter /Standard /V 1 /R 2 /Length 40 /P -44 /O <%s> /U <%s> >>" % (b"6f" * 32, b"75" * 32)
+    count = 6  # the five objects of a one-page text PDF, then the dictionary
+    return text_pdf(
+        [lines],
+        trailer_extra=b" /Encrypt %d 0 R /ID [<%s> <%s>]" % (count, b"ab" * 16, b"ab" * 16),
+        extra_objects=[encrypt],
+    )
+
+
+def damaged_pdf(lines: list[str]) -> bytes:
+    """A PDF cut short in transfer, its header kept: the rest is gone."""
+    good = text_pdf([lines])
+    return good[:15] + b"\x00" * 40
+
+
+def docx(paragraphs: list[str], table: list[list[str]] | None = None) -> bytes:
+    """A minimal Word document (body paragraphs and a table), zipped with fixed dates."""
+
+    def para(text: str) -> str:
+        escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        return f'<w:p><w:r><w:t xml:space="preserve">{escaped}</w:t></w:r></w:p>'
+
+    body = "".join(para(p) for p in paragraphs)
+    if table:
+        rows = "".join("<w:tr>" + "".join(f"<w:tc>{para(c)}</w:tc>" for c in row) + "</w:tr>" for row in table)
+        body += f"<w:tbl>{rows}</w:tbl>"
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    parts = {
+        "[Content_Types].xml": (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            '<Default Extension="xml" ContentType="application/xml"/>'
+            '<Override PartName="/word/document.xml" ContentType="application/'
+            'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'
+        ),
+        "_rels/.rels": (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+            'relationships/officeDocument" Target="word/document.xml"/></Relationships>'
+        ),
+        "word/document.xml": (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            f"<w:document {ns}><w:body>{body}</w:body></w:document>"
+        ),
+    }
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in parts.items():
+            info = zipfile.ZipInfo(name, date_time=(2024, 7, 1, 8, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, text.encode("utf-8"))
+    return out.getvalue()
+
+
+# ------------------------------------------------------------------ the documents of a dossier
+
+
+def heading(title: str, ke: int) -> list[str]:
+    return [
+        "PEMERINTAH KABUPATEN MALANG",
+        OFFICE,
+        "Jl. Panglima Sudirman No. 1 Karangploso",
+        "",
+        title,
+        f"TRIWULAN {ROMAN[ke]} TAHUN 2024",
+        "",
+    ]
+
+
+def sk_lines(members: list[tuple[str, str, str]] = MEMBERS) -> list[str]:
+    lines = [
+        "PEMERINTAH KABUPATEN MALANG",
+        OFFICE,
+        "",
+        "KEPUTUSAN CAMAT KARANGPLOSO",
+        "NOMOR: 188.45/07/421.632/2024",
+        "TENTANG",
+        "PEMBENTUKAN TIM AKUNTABILITAS KINERJA",
+        "KANTOR KECAMATAN KARANGPLOSO TAHUN 2024",
+        "",
+        "Menimbang : bahwa untuk melaksanakan pelaporan kinerja perlu dibentuk Tim",
+        "            Akuntabilitas Kinerja dengan Keputusan Camat;",
+        "MEMUTUSKAN:",
+        "KESATU : Membentuk Tim Akuntabilitas Kinerja dengan susunan sebagai berikut:",
+    ]
+    for i, (nama, nip, jabatan) in enumerate(members, start=1):
+        lines.append(f"   {i}. {nama}, NIP. {nip}, {jabatan}")
+    lines += [
+        "KEDUA : Keputusan ini berlaku sejak 1 Januari 2024 sampai dengan 31 Desember 2024.",
+        "",
+        "Ditetapkan di Karangploso",
+        "pada tanggal 8 Januari 2024",
+        *CAMAT,
+    ]
+    return lines
+
+
+def signed_report_lines(ke: int = 2, dasar_hukum: list[str] = DASAR_HUKUM) -> list[str]:
+    return [
+        *heading("LAPORAN KINERJA", ke),
+        "BAB I PENDAHULUAN",
+        f"Laporan Kinerja {OFFICE.title()} ini disusun sebagai pertanggung-",
+        "jawaban atas pelaksanaan tugas dan fungsi kecamatan.",
+        *dasar_hukum,
+        "",
+        "Paraf koordinasi: Sekretaris Kecamatan, Siti Aminah, S.Sos",
+        "NIP. 19790825 200501 2 011",
+        "",
+        "Karangploso, 2 Juli 2024",
+        *CAMAT,
+    ]
+
+
+def documents(ke: int = 2) -> dict[str, bytes]:
+    """The compliant dossier's attachments for Triwulan ``ke`` of 2024."""
+    roman = ROMAN[ke]
+    lra = [
+        *heading("LAPORAN REALISASI ANGGARAN", ke),
+        f"Periode Triwulan {roman} Tahun Anggaran 2024",
+        "Uraian                          Anggaran (Rp)       Realisasi (Rp)",
+        "Belanja Pegawai                 1.250.000.000         612.400.000",
+        "Belanja Barang dan Jasa           430.000.000         198.750.000",
+        "Jumlah                          1.680.000.000         811.150.000",
+    ]
+    receipt = [
+        "TANDA TERIMA",
+        "BAPPEDA KABUPATEN MALANG",
+        "",
+        "Telah diterima dari Kantor Kecamatan Karangploso:",
+        f"Laporan Kinerja Triwulan {roman} Tahun 2024",
+        "sebanyak 1 (satu) berkas.",
+        "",
+        "Kepanjen, 3 Juli 2024",
+        "Petugas Penerima",
+        "Sri Handayani",
+    ]
+    return {
+        "lampiran/sk-tim-akuntabilitas-2024.pdf": text_pdf([sk_lines()]),
+        "lampiran/lra-2024-tw2.pdf": text_pdf([lra]),
+        "lampiran/dpa-2024.pdf": text_pdf(
+            [
+                [
+                    "PEMERINTAH KABUPATEN MALANG",
+                    "DOKUMEN PELAKSANAAN ANGGARAN (DPA)",
+                    "SATUAN KERJA PERANGKAT DAERAH",
+                    OFFICE,
+                    "TAHUN ANGGARAN 2024",
+                    "",
+                    "Program Penyelenggaraan Pemerintahan Kecamatan",
+                    "Kegiatan Koordinasi Penyelenggaraan Kegiatan Pemerintahan",
+                ]
+            ]
+        ),
+        "lampiran/iku-2024.pdf": text_pdf(
+            [
+                [
+                    "INDIKATOR KINERJA UTAMA",
+                    OFFICE,
+                    "TAHUN 2024",
+                    "",
+                    "Sasaran: Meningkatnya kualitas pelayanan publik kecamatan",
+                    "Indikator: Indeks Kepuasan Masyarakat, target 82",
+                ]
+            ]
+        ),
+        "lampiran/data-kinerja-2024-tw2.pdf": text_pdf(
+            [
+                [
+                    *heading("LAPORAN DATA KINERJA", ke),
+                    "Indeks Kepuasan Masyarakat: 83,4",
+                    "Persentase pelayanan administrasi tepat waktu: 96%",
+                ]
+            ]
+        ),
+        "lampiran/draf-lkj-2024-tw2.docx": docx(
+            [
+                "PEMERINTAH KABUPATEN MALANG",
+                OFFICE,
+                "DRAF LAPORAN KINERJA",
+                f"TRIWULAN {roman} TAHUN 2024",
+                "BAB I PENDAHULUAN",
+                "Draf disusun oleh Tim Akuntabilitas Kinerja.",
+            ],
+            [["Indikator", "Target", "Realisasi"], ["Indeks Kepuasan Masyarakat", "82", "83,4"]],
+        ),
+        "lampiran/lkj-2024-tw2-ttd.pdf": text_pdf([signed_report_lines(ke)]),
+        "lampiran/lkj-2024-tw2-final.pdf": text_pdf([[*signed_report_lines(ke), "", "Salinan untuk distribusi."]]),
+        "lampiran/tanda-terima-bappeda.pdf": scanned_pdf(receipt),
+    }

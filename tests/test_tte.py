@@ -1,0 +1,217 @@
+"""Electronic signatures judged against the declarations (checks/tte.py, domain/tte.py):
+what the fixtures do not show one by one, and the reports' view of signatures."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import shutil
+import sys
+from zoneinfo import ZoneInfo
+
+import pytest
+from click.testing import CliRunner
+
+from lapkin_audit.cli import cli
+from lapkin_audit.domain.tte import has_tte_footer, is_tte_qr, signed_by, within_tolerance
+from tests.helpers import FIXTURES, ROOT, TTE_RULES
+
+sys.path.insert(0, str(ROOT / "scripts"))
+import fixture_documents as docs
+
+WIB = ZoneInfo("Asia/Jakarta")
+SIGNED = "lampiran/lkj-2024-tw2-ttd.pdf"
+
+
+# ----------------------------------------------------------------------------- domain
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dokumen ini telah ditandatangani secara elektronik menggunakan sertifikat elektronik "
+        "yang diterbitkan oleh BSrE",
+        "ditanda-\ntangani secara elek-\ntronik menggunakan sertifikat elektronik yang diterbitkan "
+        "oleh Balai Sertifikasi Elektronik",
+        "DITANDATANGANI  SECARA  ELEKTRONIK ... BSSN",
+    ],
+)
+def test_the_bsre_footer_is_found_however_written(text):
+    assert has_tte_footer(text)
+
+
+@pytest.mark.parametrize("text", ["ditandatangani oleh Camat", "secara elektronik", "BSrE " * 3, ""])
+def test_other_text_is_not_a_footer(text):
+    assert not has_tte_footer(text)
+
+
+def test_the_footer_search_is_linear():
+    import time
+
+    started = time.perf_counter()
+    assert not has_tte_footer("ditandatangani secara elektronik " * 50_000)
+    assert time.perf_counter() - started < 5  # quadratic would take minutes
+
+
+def test_verification_codes():
+    assert is_tte_qr("https://tte.kominfo.go.id/verifyPDF?id=abc")
+    assert is_tte_qr("https://srikandi.arsip.go.id/verifikasi/123")
+    assert not is_tte_qr("https://malangkab.go.id")
+
+
+def test_a_nip_in_the_certificate_decides():
+    nip = "19790825 200501 2 011"
+    assert signed_by("SITI AMINAH, S.Sos", ("197908252005012011",), "Siti Aminah", nip)
+    assert not signed_by("SITI AMINAH, S.Sos", ("197001011990031001",), "Siti Aminah", nip)  # same name, another NIP
+    assert signed_by("Drs. BAMBANG SUTRISNO, M.Si", (), "Bambang Sutrisno", "19700312 199003 1 004")
+    assert not signed_by("AGUS PRASETYO, SE", (), "Siti Aminah, S.Sos", None)
+
+
+def test_tolerance_of_a_date_and_of_a_datetime():
+    signed = dt.datetime(2024, 7, 2, 16, 30, tzinfo=dt.UTC)  # 23.30 WIB on the 2nd
+    assert within_tolerance(dt.date(2024, 7, 2), signed, WIB, 60, 0)
+    assert not within_tolerance(dt.date(2024, 7, 3), signed, WIB, 60, 0)
+    assert within_tolerance(dt.date(2024, 7, 3), signed, WIB, 60, 1)
+    declared = dt.datetime(2024, 7, 2, 22, 45, tzinfo=WIB)
+    assert within_tolerance(declared, signed, WIB, 60, 0)
+    assert not within_tolerance(declared, signed, WIB, 30, 0)
+
+
+# ----------------------------------------------------------------------------- in a run
+
+
+def run(*args: str) -> tuple[int, dict]:
+    done = CliRunner().invoke(cli, ["check", "--no-cache", "--format", "json", *args])
+    return done.exit_code, json.loads(done.stdout)
+
+
+def test_without_trust_roots_a_valid_signature_is_only_a_partial_proof():
+    code, report = run(str(FIXTURES / "patuh-tte"))
+    (dossier,) = report["dossiers"]
+    assert code == 0 and dossier["verdict"] == "PATUH_DENGAN_CATATAN"
+    assert [(f["rule"], f["severity"]) for f in dossier["findings"]] == [("S008", "warning")] * 2
+    assert "akar tepercaya" in dossier["findings"][0]["message"]
+    levels = {c["claim"]: c["level"] for c in dossier["evidence"]["claims"] if c["claim"] in ("paraf", "tanda_tangan")}
+    assert levels == {"paraf": "teks", "tanda_tangan": "teks"}
+
+
+def test_the_evidence_lists_each_signature_and_what_it_proves():
+    code, report = run(str(FIXTURES / "patuh-tte"), "--rules", str(TTE_RULES))
+    (dossier,) = report["dossiers"]
+    assert code == 0 and dossier["verdict"] == "PATUH" and dossier["evidence"]["levels"]["kriptografis"] == 2
+    signed = next(a for a in dossier["evidence"]["attachments"] if a["berkas"] == SIGNED)
+    assert [(s["field"], s["signer"], s["time"], s["time_basis"], s["status"]) for s in signed["signatures"]] == [
+        ("Paraf Sekretaris", "SITI AMINAH, S.Sos", "2024-07-02T10:00:00+07:00", "timestamp", "valid"),
+        ("Tanda Tangan Camat", "Drs. BAMBANG SUTRISNO, M.Si", "2024-07-02T15:00:00+07:00", "timestamp", "valid"),
+    ]
+    paraf_field = next(c["field"] for c in dossier["evidence"]["claims"] if c["claim"] == "paraf")
+    assert signed["signatures"][0]["proves"] == paraf_field
+
+
+def test_a_signature_proves_a_mark_whose_metode_is_not_stated(tmp_path):
+    """Undeclared metode, signed file: the signature proves the marks, and nothing is S009."""
+    folder = tmp_path / "d"
+    shutil.copytree(FIXTURES / "patuh-tte", folder)
+    manifest = folder / "dossier.yaml"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace(", metode: tte}", "}"), encoding="utf-8")
+    code, report = run(str(folder), "--rules", str(TTE_RULES))
+    (dossier,) = report["dossiers"]
+    assert code == 0 and dossier["findings"] == [] and dossier["evidence"]["levels"]["kriptografis"] == 2
+
+
+def test_basah_declared_with_a_signed_file_is_still_matched(tmp_path):
+    folder = tmp_path / "d"
+    shutil.copytree(FIXTURES / "s001-tte-tanpa-tanda-tangan", folder)
+    manifest = folder / "dossier.yaml"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace("metode: tte", "metode: basah"), encoding="utf-8")
+    code, report = run(str(folder), "--rules", str(TTE_RULES))
+    assert code == 0 and report["dossiers"][0]["findings"] == []  # wet ink needs no signature in the file
+
+
+def test_a_kind_that_requires_tte_needs_no_metode(tmp_path):
+    rules = tmp_path / "aturan"
+    shutil.copytree(TTE_RULES, rules)
+    sop = (ROOT / "rules" / "sop" / "pelaporan-kinerja.yaml").read_text(encoding="utf-8")
+    anchor = "      mengutip_dasar_hukum: true\n"
+    assert sop.count(anchor) == 1
+    (rules / "sop.yaml").write_text(sop.replace(anchor, anchor + "      tte: true\n"), encoding="utf-8")
+    code, report = run(str(FIXTURES / "patuh"), "--rules", str(rules))
+    assert code == 1 and [f["rule"] for f in report["dossiers"][0]["findings"]] == ["S001", "S001"]
+
+
+def test_a_scanned_copy_with_the_footer_is_s010_when_ocr_reads_it(tmp_path):
+    from lapkin_audit.evidence.read import tessdata_dir
+
+    if tessdata_dir() is None:
+        pytest.skip("Tesseract with its Indonesian model is not installed (README: Reading scans)")
+    folder = tmp_path / "d"
+    shutil.copytree(FIXTURES / "patuh", folder)
+    footer = [
+        "Dokumen ini telah ditandatangani secara",
+        "elektronik menggunakan sertifikat",
+        "elektronik yang diterbitkan oleh BSrE",
+    ]
+    (folder / SIGNED).write_bytes(docs.scanned_pdf([*docs.signed_report_lines(), "", *footer]))
+    _, report = run(str(folder), "--rules", str(TTE_RULES))
+    assert [f["rule"] for f in report["dossiers"][0]["findings"]] == ["S010"]
+
+
+def test_a_verification_qr_code_on_a_scan_is_read_never_opened(tmp_path):
+    zxingcpp = pytest.importorskip("zxingcpp")
+    from PIL import Image
+
+    from lapkin_audit.evidence.child import read
+
+    code = zxingcpp.create_barcode("https://tte.komdigi.go.id/verifyPDF?id=UJI-1", zxingcpp.BarcodeFormat.QRCode)
+    image = code.to_image(scale=8)
+    page = Image.new("L", (1240, 1754), 255)
+    page.paste(Image.fromarray(image) if not isinstance(image, Image.Image) else image, (900, 1400))
+    out = tmp_path / "scan.png"
+    page.save(out)
+    facts = read(out.read_bytes(), "0" * 64, None)
+    assert facts.qr_codes == ("https://tte.komdigi.go.id/verifyPDF?id=UJI-1",)
+
+
+def test_signatures_pyhanko_cannot_read_are_recorded_by_the_child(monkeypatch):
+    from lapkin_audit.evidence import child, signatures
+
+    def unreadable(pdf, roots=(), crls=()):
+        raise ValueError("PdfReadError: xref table damaged")
+
+    monkeypatch.setattr(signatures, "read_signatures", unreadable)
+    pdf = docs.text_pdf([docs.signed_report_lines()]) + b"% /ByteRange\n"
+    facts = child.read(pdf, "0" * 64, None)
+    assert facts.signature_problem == "PdfReadError: xref table damaged" and facts.signatures == ()
+    assert facts.text_source == "teks"  # the text is still read
+
+
+def test_unreadable_signatures_are_one_s002_not_a_crash(audit, monkeypatch):
+    from lapkin_audit.evidence import read
+
+    original = read.read_in_children
+
+    def damaged_signatures(items, trust=None):
+        found = original(items, trust)
+        return [
+            dataclasses.replace(f, signatures=(), signature_problem="PdfReadError: xref table damaged")
+            if b"/ByteRange" in data
+            else f
+            for (data, _), f in zip(items, found, strict=True)
+        ]
+
+    monkeypatch.setattr(read, "read_in_children", damaged_signatures)
+    monkeypatch.setattr(read, "_memo", type(read._memo)())
+    result = audit(FIXTURES / "patuh-tte")
+    rules = sorted(f.rule for f in result.findings)
+    assert rules == ["S001", "S001", "S002"], [f.message for f in result.findings]
+    assert "xref table damaged" in next(f.message for f in result.findings if f.rule == "S002")
+
+
+def test_junit_and_the_evidence_line_count_the_signatures():
+    done = CliRunner().invoke(
+        cli, ["check", "--no-cache", "--format", "junit", "--rules", str(TTE_RULES), str(FIXTURES / "patuh-tte")]
+    )
+    assert 'name="evidence.tte" value="2"' in done.stdout and 'name="evidence.tte.valid" value="2"' in done.stdout
+    table = CliRunner().invoke(cli, ["check", "--no-cache", "--rules", str(TTE_RULES), str(FIXTURES / "patuh-tte")])
+    assert "TTE: 2 tanda tangan (2 sah)" in table.stdout
