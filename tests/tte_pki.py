@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
@@ -49,7 +49,6 @@ class Pki:
     root: Party
     inter: Party
     tsa: Party
-    people: dict[str, Party] = field(default_factory=dict)
 
     def person(
         self,
@@ -60,9 +59,7 @@ class Pki:
     ) -> Party:
         key = _key()
         cert = _cert(_name(common, OFFICE_ORG, nip), key, self.inter, start=start, days=days)
-        party = Party(key, cert)
-        self.people[f"{common}|{nip}|{start.isoformat()}|{days}"] = party
-        return party
+        return Party(key, cert)
 
     def crl(self, revoked: dict[Party, dt.datetime] | None = None, issued: dt.datetime | None = None) -> bytes:
         issued = issued or dt.datetime(2024, 7, 1, tzinfo=UTC)

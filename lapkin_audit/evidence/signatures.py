@@ -20,7 +20,7 @@ import datetime as dt
 import io
 import logging
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -266,10 +266,3 @@ def _optional_text(value: Any) -> str | None:
     if value is not None and not isinstance(value, str):
         raise ValueError("bad text")
     return value
-
-
-def fingerprints(certs: Iterable[bytes]) -> list[str]:
-    """SHA-256 of each DER certificate (how the rules folder pins its trust roots)."""
-    import hashlib
-
-    return [hashlib.sha256(der).hexdigest() for der in certs]
