@@ -212,12 +212,12 @@ def _check(
     if output:
         _refuse_inside_dossiers(Path(output), [t.manifest.parent for t in targets])
     rulebook = LazyRulebook(Path(d) for d in rules_dirs)  # read by the first dossier not in the cache
-    options = Options(lang=lang, select=selectors, ignore=ignored, budget=timeout)
+    workers = min(jobs or _cores(), _cores())  # more than the cores only adds overhead (-j16 on 2: 4x slower)
+    options = Options(lang=lang, select=selectors, ignore=ignored, budget=timeout, ocr_workers=workers)
     cache = None if no_cache else _open_cache(cache_dir, rulebook, options)
     if cache is not None:  # what was read from attachments, by content, beside the results
         options = dataclasses.replace(options, facts_cache=_open_facts_cache(cache.folder.parent))
-    # More workers than cores only adds overhead (-j16 on 2 cores ran 4x slower than -j1).
-    stream = audit(targets, rulebook, options, jobs=min(jobs or _cores(), _cores()), cache=cache)
+    stream = audit(targets, rulebook, options, jobs=workers, cache=cache)
     try:
         results = _with_progress(stream, len(targets), lang)
         sops = _outlines(rulebook, results) if needs_sops(fmt) else {}

@@ -533,3 +533,49 @@ def test_marks_may_say_how_they_were_made(audit, tmp_path, metode, rules):
     manifest.write_text(text, encoding="utf-8")
     result = audit(folder)
     assert _rules(result) == rules
+
+
+def test_a_scan_is_read_page_by_page_across_processes(monkeypatch):
+    """With --jobs 2 the child reads a scan's pages two at a time, in two processes: the
+    facts are exactly those of one process, pages in order."""
+    from lapkin_audit.evidence import child
+    from lapkin_audit.evidence.read import tessdata_dir
+
+    folder = tessdata_dir()
+    if folder is None:
+        pytest.skip("Tesseract with its Indonesian model is not installed (README: Reading scans)")
+    lines = docs.signed_report_lines()
+    scan = docs.scanned_pdf(lines, pages=3)
+    monkeypatch.setenv(child.OCR_WORKERS_ENV, "1")
+    alone = child.read(scan, "0" * 64, folder)
+    monkeypatch.setenv(child.OCR_WORKERS_ENV, "2")
+    together = child.read(scan, "0" * 64, folder)
+    assert together == alone
+    assert [p.page for p in together.pieces] == [1, 2, 3] and all(p.source == "ocr" for p in together.pieces)
+    assert "Peraturan Presiden" in together.text
+
+
+def _pid_read(image):
+    """A stand-in page reader that says which process read the page."""
+    return str(os.getpid()), None
+
+
+def test_the_pages_go_to_other_processes(monkeypatch):
+    from PIL import Image
+
+    from lapkin_audit.evidence import child
+    from lapkin_audit.evidence.read import tessdata_dir
+
+    folder = tessdata_dir()
+    if folder is None:
+        pytest.skip("Tesseract with its Indonesian model is not installed (README: Reading scans)")
+    monkeypatch.setenv(child.OCR_WORKERS_ENV, "2")
+    monkeypatch.setattr(child, "_pool_read", _pid_read)
+    ocr = child._Ocr(folder)
+    page = Image.new("L", (100, 100), 255)
+    assert ocr.queue(4, page) and ocr.flush(full_only=True) == []  # half a batch waits
+    assert ocr.queue(7, page)
+    reads = ocr.flush(full_only=True)
+    assert [index for index, _ in reads] == [4, 7]
+    readers = {read[0] for _, read in reads if read is not None}
+    assert readers and str(os.getpid()) not in readers  # read by the pool, not here

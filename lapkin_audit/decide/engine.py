@@ -50,6 +50,7 @@ class Options:
     ignore: tuple[str, ...] = ()
     budget: float = 60.0  # seconds one dossier may take before it is reported and skipped (0: none)
     facts_cache: FactsCache | None = None  # what was read from attachments, by content (evidence.cache)
+    ocr_workers: int = 1  # processes that read a scan's pages at once (the run's --jobs)
 
     def keeps(self, code: str) -> bool:
         if code.startswith("E"):
@@ -107,14 +108,15 @@ def context_for(found: Dossier, sop: Sop, options: Options | None = None) -> Con
         if doc.berkas is not None
     }
     read_them = any(options.keeps(code) for code in (*bukti.CODES, *tte.CODES, "H001"))
-    evidence = _evidence(found, facts, options.facts_cache, sop.tte) if read_them else {}
+    evidence = _evidence(found, facts, options, sop.tte) if read_them else {}
     return Context(found, sop, facts, timeline.build(found, sop), evidence)
 
 
 def _evidence(
-    found: Dossier, facts: Mapping[str, attachments.Attachment], cache: FactsCache | None, trust: TteTrust
+    found: Dossier, facts: Mapping[str, attachments.Attachment], options: Options, trust: TteTrust
 ) -> dict[str, DocumentFacts]:
     """The content of every attachment that is intact (K003 and K004 passed), read once per content."""
+    cache = options.facts_cache
     evidence: dict[str, DocumentFacts] = {}
     wanted: dict[str, tuple[bytes, str]] = {}  # field -> (bytes, sha256)
     for doc in found.dokumen:
@@ -134,7 +136,7 @@ def _evidence(
             continue
         if data is not None:
             wanted[doc.field] = (data, seen.sha256)
-    by_content = read.facts_for_many(list(wanted.values()), cache, trust) if wanted else {}
+    by_content = read.facts_for_many(list(wanted.values()), cache, trust, options.ocr_workers) if wanted else {}
     for field, (_, sha256) in wanted.items():
         evidence[field] = by_content[sha256]
     return evidence

@@ -14,6 +14,7 @@ import dataclasses
 import io
 import json
 import math
+import os
 import sys
 import warnings
 import zipfile
@@ -24,6 +25,7 @@ from lapkin_audit.evidence.sniff import sniff
 
 MAX_PAGES = 500  # pages whose text layer is read
 MAX_OCR_PAGES = 20  # pages read by OCR per document (a signed report's front matter is early)
+OCR_WORKERS_ENV = "LAPKIN_AUDIT_OCR_WORKERS"  # processes that read a document's pages at once
 OCR_DPI = 300
 MAX_PIXELS = 40_000_000  # an A4 page at 600 dpi is 35 million
 MIN_OCR_DPI = 100  # a page so large that fewer dpi fit in MAX_PIXELS is not read by OCR
@@ -103,12 +105,14 @@ def _pdf(data: bytes, sha256: str, tessdata: str | None) -> DocumentFacts:
                 rendered += image is not None
             finally:
                 page.close()
-            read = ocr.read(image) if image is not None else None
             codes.extend(_qr_codes(image, len(codes)))
-            if read is None:
+            if image is None or not ocr.queue(index, image):
                 unread += 1
-            else:
-                pieces.append(TextPiece(index + 1, "ocr", read[0], read[1]))
+            for page_index, read in ocr.flush(full_only=True):
+                unread += _add(pieces, page_index, read)
+        for page_index, read in ocr.flush():
+            unread += _add(pieces, page_index, read)
+        pieces.sort(key=lambda piece: piece.page)
         unread += max(0, count - MAX_PAGES)
         problem = ocr.problem(unread, pieces)
         return DocumentFacts(sha256, "pdf", count, tuple(pieces), problem, None, unread, qr_codes=tuple(codes))
@@ -215,12 +219,13 @@ def _image(data: bytes, sha256: str, fmt: str, tessdata: str | None) -> Document
                 if frame.width * frame.height > MAX_PIXELS:
                     raise Hostile(f"{frame.width}x{frame.height} pixels")
                 gray = frame.convert("L")
-                read = ocr.read(gray) if ocr.can_read() else None
                 codes.extend(_qr_codes(gray, len(codes)))
-                if read is None:
+                if not ocr.queue(index, gray):
                     unread += 1
-                else:
-                    pieces.append(TextPiece(index + 1, "ocr", read[0], read[1]))
+                for page_index, read in ocr.flush(full_only=True):
+                    unread += _add(pieces, page_index, read)
+            for page_index, read in ocr.flush():
+                unread += _add(pieces, page_index, read)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         raise Hostile(str(exc)) from exc
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError) as exc:
@@ -248,17 +253,68 @@ def _qr_codes(image: Any, found: int) -> list[str]:
 # ----------------------------------------------------------------------------- OCR
 
 
+def _add(pieces: list[TextPiece], index: int, read: tuple[str, int | None] | None) -> int:
+    """An OCR result as the page's piece; 1 when the page stays unread."""
+    if read is None:
+        return 1
+    pieces.append(TextPiece(index + 1, "ocr", read[0], read[1]))
+    return 0
+
+
 class _Ocr:
-    """Tesseract (its Indonesian model) through tesserocr, opened on first use."""
+    """Tesseract (its Indonesian model) through tesserocr, opened on first use.
+
+    Pages are queued as they are rendered and read in batches: with ``WORKERS`` > 1 (the
+    run's ``--jobs``, from the parent) a batch is read by that many processes at once, so
+    a long scan is read page by page across them; a batch is only as large as the pool,
+    so memory stays a few page images whatever the document's length.
+    """
 
     def __init__(self, tessdata: str | None) -> None:
         self.tessdata = tessdata
         self.api: Any = None
         self.done = 0
         self.missing = tessdata is None
+        self.workers = max(1, min(_workers(), MAX_OCR_PAGES))
+        self.pending: list[tuple[int, Any]] = []
+        self.pool: Any = None
 
     def can_read(self) -> bool:
-        return not self.missing and self.done < MAX_OCR_PAGES
+        return not self.missing and self.done + len(self.pending) < MAX_OCR_PAGES
+
+    def queue(self, index: int, image: Any) -> bool:
+        """Queue a rendered page for OCR; False when it will not be read."""
+        if not self.can_read():
+            return False
+        self.pending.append((index, image))
+        return True
+
+    def flush(self, full_only: bool = False) -> list[tuple[int, tuple[str, int | None] | None]]:
+        """Read the queued pages (only once a whole batch is queued, with ``full_only``)."""
+        if not self.pending or (full_only and len(self.pending) < self.workers):
+            return []
+        batch, self.pending = self.pending, []
+        if self.workers > 1 and len(batch) > 1 and self._start_pool():
+            try:
+                reads = list(self.pool.map(_pool_read, [image for _, image in batch]))
+                self.done += len(batch)
+                return [(index, read) for (index, _), read in zip(batch, reads, strict=True)]
+            except Exception:  # a pool process died (BrokenProcessPool): read here instead
+                self.pool = None
+                self.workers = 1
+        return [(index, self.read(image)) for index, image in batch]
+
+    def _start_pool(self) -> bool:
+        if self.pool is None:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            if "fork" not in multiprocessing.get_all_start_methods() or _engine(self.tessdata or "") is None:
+                self.workers = 1
+                return False
+            context = multiprocessing.get_context("fork")  # the model is loaded once, here, and shared
+            self.pool = ProcessPoolExecutor(self.workers, mp_context=context)
+        return True
 
     def read(self, image: Any) -> tuple[str, int | None] | None:
         """The page's text and mean word confidence; ("", None) for a blank page; None: not read."""
@@ -286,6 +342,18 @@ class _Ocr:
         if not any(piece.usable and piece.text.strip() for piece in pieces):
             return "no_text"
         return None
+
+
+def _workers() -> int:
+    try:
+        return int(os.environ.get(OCR_WORKERS_ENV, "1"))
+    except ValueError:
+        return 1
+
+
+def _pool_read(image: Any) -> tuple[str, int | None] | None:
+    """One page's OCR in a pool process (forked after the model was loaded)."""
+    return _Ocr(next(iter(_ENGINES), None)).read(image)
 
 
 # Control characters but tab and line break go (PDFium marks soft hyphens and line ends with some).

@@ -95,12 +95,16 @@ def facts_for(
 
 
 def facts_for_many(
-    items: list[tuple[bytes, str]], cache: FactsCache | None = None, trust: TteTrust | None = None
+    items: list[tuple[bytes, str]],
+    cache: FactsCache | None = None,
+    trust: TteTrust | None = None,
+    ocr_workers: int = 1,
 ) -> dict[str, DocumentFacts]:
     """The facts of several contents (a dossier's attachments): those not in the memo or
     the cache are read together in one child process (one start-up for all). ``trust``:
     the roots and revocation lists signatures are validated against (they are part of the
-    key: the same bytes judged with other roots are other facts)."""
+    key: the same bytes judged with other roots are other facts). ``ocr_workers``: processes
+    that read a scan's pages at once (the run's ``--jobs``)."""
     trust = trust or TteTrust()
     ocr = _setup(trust)
     found: dict[str, DocumentFacts] = {}
@@ -115,7 +119,7 @@ def facts_for_many(
             todo.append((data, sha256))
         else:
             found[sha256] = known
-    for facts in read_in_children(todo, trust) if todo else []:
+    for facts in read_in_children(todo, trust, ocr_workers) if todo else []:
         found[facts.sha256] = facts
         if cache is not None and facts.problem not in ("timeout", "memory", "crashed"):
             cache.store(facts, ocr)  # a limit hit may be the machine's load: try again next run
@@ -138,15 +142,17 @@ def trust_fingerprint(trust: TteTrust) -> str:
     return digest.hexdigest()
 
 
-def read_in_children(items: list[tuple[bytes, str]], trust: TteTrust | None = None) -> list[DocumentFacts]:
+def read_in_children(
+    items: list[tuple[bytes, str]], trust: TteTrust | None = None, ocr_workers: int = 1
+) -> list[DocumentFacts]:
     """Several contents read in one child; if that child fails (a crash, a limit), each is
     read again in a child of its own, so that one hostile file costs only its own facts."""
     frame = _frame(trust)
     if len(items) > 1:
-        together = _read_batch(items, frame)
+        together = _read_batch(items, frame, ocr_workers)
         if together is not None:
             return together
-    return [read_in_child(data, sha256, frame) for data, sha256 in items]
+    return [read_in_child(data, sha256, frame, ocr_workers) for data, sha256 in items]
 
 
 def _frame(trust: TteTrust | None) -> bytes:
@@ -156,10 +162,10 @@ def _frame(trust: TteTrust | None) -> bytes:
     return trust_frame(trust.roots, trust.crls)
 
 
-def _read_batch(items: list[tuple[bytes, str]], frame: bytes) -> list[DocumentFacts] | None:
+def _read_batch(items: list[tuple[bytes, str]], frame: bytes, ocr_workers: int = 1) -> list[DocumentFacts] | None:
     payload = frame + b"".join(len(data).to_bytes(8, "big") + sha256.encode("ascii") + data for data, sha256 in items)
     try:
-        done = _run([tessdata_dir() or "", "--batch"], payload)
+        done = _run([tessdata_dir() or "", "--batch"], payload, ocr_workers)
         if done.returncode != 0:
             return None
         rows = json.loads(done.stdout)
@@ -171,8 +177,10 @@ def _read_batch(items: list[tuple[bytes, str]], frame: bytes) -> list[DocumentFa
     return facts
 
 
-def _run(args: list[str], payload: bytes) -> subprocess.CompletedProcess[bytes]:
-    env = {**os.environ, "OMP_THREAD_LIMIT": "1", "PYTHONPATH": _package_root()}
+def _run(args: list[str], payload: bytes, ocr_workers: int = 1) -> subprocess.CompletedProcess[bytes]:
+    from lapkin_audit.evidence.child import OCR_WORKERS_ENV
+
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1", "PYTHONPATH": _package_root(), OCR_WORKERS_ENV: str(ocr_workers)}
     return subprocess.run(
         [*CHILD, *args],
         input=payload,
@@ -184,9 +192,10 @@ def _run(args: list[str], payload: bytes) -> subprocess.CompletedProcess[bytes]:
     )
 
 
-def read_in_child(data: bytes, sha256: str, frame: bytes | None = None) -> DocumentFacts:
+def read_in_child(data: bytes, sha256: str, frame: bytes | None = None, ocr_workers: int = 1) -> DocumentFacts:
     try:
-        done = _run([tessdata_dir() or "", sha256], (frame if frame is not None else _frame(None)) + data)
+        payload = (frame if frame is not None else _frame(None)) + data
+        done = _run([tessdata_dir() or "", sha256], payload, ocr_workers)
     except subprocess.TimeoutExpired:
         return DocumentFacts(sha256, _format_of(data), problem="timeout", detail=f"{WALL_LIMIT:g} s")
     except OSError as exc:
