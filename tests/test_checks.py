@@ -195,10 +195,10 @@ def test_no_citations_at_all_is_two_h001_where_the_text_cannot_be_read(check, mo
 
     original = read.read_in_children
 
-    def signed_report_unread(items, trust=None):
+    def signed_report_unread(items, *setup):
         return [
             read.DocumentFacts(sha, "pdf", 1, problem="no_text") if b"Paraf koordinasi" in data else facts
-            for (data, sha), facts in zip(items, original(items, trust), strict=True)
+            for (data, sha), facts in zip(items, original(items, *setup), strict=True)
         ]
 
     monkeypatch.setattr(read, "read_in_children", signed_report_unread)

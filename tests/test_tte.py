@@ -191,8 +191,8 @@ def test_unreadable_signatures_are_one_s002_not_a_crash(audit, monkeypatch):
 
     original = read.read_in_children
 
-    def damaged_signatures(items, trust=None):
-        found = original(items, trust)
+    def damaged_signatures(items, *setup):
+        found = original(items, *setup)
         return [
             dataclasses.replace(f, signatures=(), signature_problem="PdfReadError: xref table damaged")
             if b"/ByteRange" in data
