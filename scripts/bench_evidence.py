@@ -27,20 +27,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import fixture_documents as docs
+from bench import median_time  # beside this script
 
 ROOT = Path(__file__).resolve().parent.parent
 PATUH = ROOT / "fixtures" / "dossiers" / "patuh"
 CLI = [sys.executable, "-m", "lapkin_audit"]
 MB = 1024 * 1024
-
-
-def median(run, repeat: int) -> float:  # type: ignore[no-untyped-def]
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def long_report(pages: int) -> bytes:
@@ -71,9 +63,9 @@ def extraction(repeat: int) -> dict[str, float]:
 
     return {
         "pages": pages,
-        "bare": median(bare, repeat) / pages,
-        "ours": median(lambda: child.read(data, sha, None), repeat) / pages,
-        "ours_child": median(lambda: read.read_in_child(data, sha), repeat) / pages,
+        "bare": median_time(bare, repeat) / pages,
+        "ours": median_time(lambda: child.read(data, sha, None), repeat) / pages,
+        "ours_child": median_time(lambda: read.read_in_child(data, sha), repeat) / pages,
     }
 
 
@@ -85,8 +77,8 @@ def ocr_per_page(repeat: int) -> float | None:
         return None
     pages = 4
     scan = docs.scanned_pdf(docs.signed_report_lines(), pages=pages)
-    with_ocr = median(lambda: child.read(scan, "x", folder), repeat)
-    without = median(lambda: child.read(scan, "x", None), repeat)
+    with_ocr = median_time(lambda: child.read(scan, "x", folder), repeat)
+    without = median_time(lambda: child.read(scan, "x", None), repeat)
     return (with_ocr - without) / pages  # the model's loading shared by the pages, as in a run
 
 

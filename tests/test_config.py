@@ -64,8 +64,13 @@ def test_the_dedicated_file_wins_over_pyproject_in_one_folder(tmp_path: Path):
     assert config.find(tmp_path) == dedicated.resolve()
 
 
-def test_no_file_is_no_setting(tmp_path: Path):
-    assert config.find(tmp_path) is None or config.find(tmp_path).parent not in tmp_path.parents
+def test_a_folder_without_a_file_is_governed_only_from_above(tmp_path: Path):
+    found = config.find(tmp_path / "kosong")  # nothing here: at most a file above tmp_path
+    assert found is None or not found.is_relative_to(tmp_path.resolve())
+    (tmp_path / "kosong").mkdir()
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "lain"\n', encoding="utf-8")
+    found = config.find(tmp_path / "kosong")
+    assert found is None or not found.is_relative_to(tmp_path.resolve())  # a pyproject without the table
 
 
 # Reading it

@@ -125,7 +125,7 @@ def test_a_pdf_without_signatures_has_none(pki):
 
 
 @pytest.mark.parametrize("junk", [b"", b"%PDF-1.7\n", b"%PDF-1.4\n1 0 obj << /Type /Catalog", b"\x00" * 100])
-def test_bytes_pyhanko_cannot_read_raise_value_error(junk):
+def test_bytes_pyhanko_cannot_read_give_no_signatures_or_a_value_error(junk):
     try:
         assert read_signatures(junk) == ()
     except ValueError as exc:

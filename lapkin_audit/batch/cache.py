@@ -28,7 +28,6 @@ import hashlib
 import json
 import os
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -39,7 +38,7 @@ from lapkin_audit import __version__
 from lapkin_audit.evidence.read import ocr_fingerprint
 from lapkin_audit.load import attachments, installed, yamlread
 from lapkin_audit.load.discovery import Target
-from lapkin_audit.load.private import check_private, read_entry
+from lapkin_audit.load.private import private_folder, read_entry, write_entry
 from lapkin_audit.model import (
     AttachmentEvidence,
     Claim,
@@ -142,16 +141,9 @@ class ResultCache:
         verdict green, or links that make a store overwrite this user's files.
         """
         started = time.time_ns()
-        base = Path(folder)
-        base.mkdir(parents=True, exist_ok=True, mode=0o700)
-        _check_private(base)
-        results = base / "results"
-        results.mkdir(exist_ok=True, mode=0o700)
-        _check_private(results)
+        base = private_folder(Path(folder))
+        results, derived = private_folder(base / "results"), private_folder(base / "derived")
         code = code_key()
-        derived = base / "derived"
-        derived.mkdir(exist_ok=True, mode=0o700)
-        _check_private(derived)
         return cls(results, run_key(rule_files, lang, select, ignore, code), started, DerivedStore(derived, code))
 
     def audit(
@@ -261,33 +253,11 @@ class DerivedStore:
 
 
 def _write_entry(entry: Path, data: Any) -> None:
-    """Written beside the entry, then renamed over it: a reader sees the old entry or the
-    new one, never half; each temporary name is new (mkstemp), so workers never collide."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    try:
-        entry.parent.mkdir(exist_ok=True, mode=0o700)
-        if entry.parent.is_symlink():
-            return
-        # Created exclusively, without following a link: a name planted in advance
-        # makes the store fail (a miss next time), never writes through to elsewhere.
-        fd, temporary = tempfile.mkstemp(prefix=f".{entry.name}.", suffix=".tmp", dir=entry.parent)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(text)
-            os.replace(temporary, entry)
-        except BaseException:
-            os.unlink(temporary)
-            raise
-    except OSError:
-        pass  # a full disk or a read-only cache costs speed, never a result
+    write_entry(entry, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
 
 
 MAX_ENTRY_BYTES = 4 * 1024 * 1024  # a result is a few KB; a bigger "entry" is not ours
 MAX_ENTRY_DEPTH = 32  # the deepest entry we write is about 6 levels
-
-
-def _check_private(folder: Path) -> None:
-    check_private(folder)
 
 
 def _read_entry(entry: Path) -> Any:

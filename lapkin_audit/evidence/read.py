@@ -132,8 +132,10 @@ def facts_for_many(
     return found
 
 
+@functools.lru_cache(maxsize=8)
 def trust_fingerprint(trust: TteTrust) -> str:
-    """The trust signatures were judged against (roots and revocation lists, by content)."""
+    """The trust signatures were judged against (roots and revocation lists, by content).
+    Kept per run: every attachment's key needs it, and a national list can be megabytes."""
     if not trust.roots and not trust.crls:
         return "no-trust"
     digest = hashlib.sha256()
