@@ -150,11 +150,11 @@ def test_concurrent_runs_share_one_cache(tmp_path):
 
 
 def test_a_cache_that_cannot_store_costs_speed_never_a_result(tmp_path, monkeypatch, run_json):
-    from lapkin_audit.batch import cache as cache_module
+    from lapkin_audit.load import private  # every cache writes its entries through it
 
     def full(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(cache_module.tempfile, "mkstemp", full)
+    monkeypatch.setattr(private.tempfile, "mkstemp", full)
     code, report = run_json("--jobs", "1", str(FIXTURES / "patuh"))
     assert code == 0 and report["dossiers"][0]["verdict"] == "PATUH"
