@@ -173,10 +173,10 @@ def _check(
     no_cache: bool,
     color: bool | None,
 ) -> None:
+    from lapkin_audit.batch.one import Options
     from lapkin_audit.batch.run import LazyRulebook, audit
     from lapkin_audit.decide import baseline as baseline_stage
     from lapkin_audit.decide.catalogue import RULES, unknown_selectors
-    from lapkin_audit.decide.engine import Options
     from lapkin_audit.errors import RulesError
     from lapkin_audit.load.discovery import PathNotFound, discover, holding
     from lapkin_audit.model import Report, RunOptions
@@ -217,7 +217,9 @@ def _check(
     cache = None if no_cache else _open_cache(cache_dir, rulebook, options)
     if cache is not None:  # what was read from attachments, by content, beside the results
         options = dataclasses.replace(options, facts_cache=_open_facts_cache(cache.folder.parent))
-    stream = audit(targets, rulebook, options, jobs=workers, cache=cache)
+    # Codes the configuration file leaves out for some dossiers only: judged with each one.
+    per_path = {t.display: config.ignored_for(t.folder) for t in targets} if config.per_path_ignores else {}
+    stream = audit(targets, rulebook, options, jobs=workers, cache=cache, ignored=per_path)
     try:
         results = _with_progress(stream, len(targets), lang)
         sops = _outlines(rulebook, results) if needs_sops(fmt) else {}
@@ -231,10 +233,6 @@ def _check(
         written = sum(len(r.findings) for r in results)
         click.echo(f"lapkin-audit: baseline of {written} findings written to {write_baseline}", err=True)
         baseline = write_baseline  # this run's findings are the baseline now: none fails
-    if config.per_path_ignores:
-        from lapkin_audit.decide.scope import narrow
-
-        results = narrow(results, {t.display: config.ignored_for(t.folder) for t in targets})
     if baseline:
         try:
             results, unused = baseline_stage.apply(results, baseline_stage.load(Path(baseline)))
@@ -567,7 +565,7 @@ def hash_command(paths: tuple[str, ...], check_only: bool, lang: str) -> None:
     from lapkin_audit.lang.messages import Nested
     from lapkin_audit.lang.words import HASH
     from lapkin_audit.load.discovery import PathNotFound, discover
-    from lapkin_audit.load.manifest_rules import render
+    from lapkin_audit.unassessable import render
 
     try:
         targets = discover(paths)

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from lapkin_audit.batch.one import Options, assess
 from lapkin_audit.cli import cli
-from lapkin_audit.decide.engine import Options, assess
 from lapkin_audit.load.sop import load_rulebook
 
 

@@ -10,27 +10,44 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "lapkin_audit"
 
-# What each stage may import besides itself. Anything not listed is a wrong direction:
-# checks never decide, renderers never load files, the domain knows no file formats.
-# model is the vocabulary every stage shares (rules are declared with it where they are
-# found, and indexed by decide.catalogue).
+# What each stage may import besides itself, in the order data flows. Anything not listed
+# is a wrong direction: checks never decide and never load, the judge reads no file,
+# renderers never load files, the domain knows no file formats. model is the vocabulary every
+# stage shares (rules are declared with it where they are found, indexed by decide.catalogue).
 BASE = {"model"}
 ALLOWED: dict[str, set[str]] = {
     "model": set(),
     "errors": BASE,
     "lang": BASE,
+    "unassessable": BASE | {"lang"},  # the E rules: found by load, gather and the judge
     "domain": BASE,
-    "load": BASE | {"errors", "lang", "domain"},
-    # reading the attachments' content into facts, between load and checks
+    "load": BASE | {"errors", "lang", "domain", "unassessable"},
+    # reading the attachments' content into facts, between load and gather
     "evidence": BASE | {"errors", "domain", "load"},
-    "checks": BASE | {"lang", "domain", "load", "evidence"},
-    "decide": BASE | {"errors", "lang", "domain", "load", "evidence", "checks"},
-    "batch": BASE | {"errors", "lang", "domain", "load", "evidence", "decide"},
-    "authoring": BASE | {"errors", "lang", "domain", "load", "decide"},
+    # the only stage that reads a dossier's files: manifest, attachments, evidence, timeline
+    "gather": BASE | {"errors", "lang", "domain", "load", "evidence"},
+    "checks": BASE | {"lang", "domain", "evidence", "gather"},
+    # the judge: checks, waivers, scope, stamping, the verdict
+    "decide": BASE | {"lang", "domain", "unassessable", "gather", "checks"},
+    "batch": BASE | {"errors", "lang", "domain", "load", "evidence", "gather", "decide"},
+    "authoring": BASE | {"errors", "lang", "domain", "load", "unassessable", "decide"},
     "report": BASE | {"lang"},
-    "cli": BASE | {"errors", "lang", "domain", "load", "evidence", "decide", "batch", "authoring", "report"},
+    "cli": BASE
+    | {"errors", "lang", "domain", "load", "unassessable", "evidence", "decide", "batch", "authoring", "report"},
     "__main__": {"cli"},
 }
+
+# The modules that open a dossier's files (its manifest, its attachments). Of the stages that
+# audit, only gather may use them; authoring's `hash` writes manifests, and reads them too.
+READERS = {
+    "lapkin_audit.load.manifest",
+    "lapkin_audit.load.build",
+    "lapkin_audit.load.yamlread",
+    "lapkin_audit.load.attachments",
+}
+MAY_READ = {"load", "evidence", "gather", "authoring"}
+# The only module that decides a verdict.
+JUDGE = "lapkin_audit.decide.judge"
 
 
 def module_name(path: Path) -> str:
@@ -121,3 +138,41 @@ def test_each_stage_imports_only_the_stages_before_it(name):
 
 def test_every_stage_is_in_the_table():
     assert {stage(name) for name in MODULES} - {"__init__"} <= set(ALLOWED)
+
+
+@pytest.mark.parametrize("name", sorted(n for n in MODULES if stage(n) not in MAY_READ))
+def test_only_gather_reads_a_dossiers_files(name):
+    assert GRAPH[name] & READERS == set(), f"{name} reads dossier files: only the gather stage may"
+
+
+def _decides_a_verdict(tree: ast.Module) -> list[str]:
+    """What in a module decides a verdict: calling ``verdict_of``, building a ``DossierResult``
+    with a verdict named in the code, or replacing a result's verdict."""
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and node.id == "verdict_of":
+            found.append(f"line {node.lineno}: verdict_of")
+        if not isinstance(node, ast.Call):
+            continue
+        callee = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+        named = [
+            a
+            for a in node.args
+            if isinstance(a, ast.Attribute) and isinstance(a.value, ast.Name) and a.value.id == "Verdict"
+        ]
+        if callee == "DossierResult" and named:
+            found.append(f"line {node.lineno}: DossierResult(..., Verdict.{named[0].attr})")
+        if callee == "replace" and any(k.arg == "verdict" for k in node.keywords):
+            found.append(f"line {node.lineno}: replace(..., verdict=...)")
+    return found
+
+
+@pytest.mark.parametrize("name", sorted(n for n in MODULES if n != JUDGE))
+def test_only_the_judge_decides_a_verdict(name):
+    tree = ast.parse(MODULES[name].read_text(encoding="utf-8"))
+    assert _decides_a_verdict(tree) == [], f"{name} decides a verdict: only {JUDGE} may"
+
+
+def test_the_judge_is_found_deciding():
+    tree = ast.parse(MODULES[JUDGE].read_text(encoding="utf-8"))
+    assert _decides_a_verdict(tree)  # the test above would pass vacuously if it saw nothing

@@ -45,9 +45,9 @@ def counted(monkeypatch):
     calls = []
     real = run_module.assess
 
-    def assess(manifest, display, sops, options, attachments_seen=None):
+    def assess(manifest, display, sops, options, *rest):
         calls.append(display)
-        return real(manifest, display, sops, options, attachments_seen)
+        return real(manifest, display, sops, options, *rest)
 
     monkeypatch.setattr(run_module, "assess", assess)
     return calls

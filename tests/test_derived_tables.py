@@ -121,8 +121,7 @@ def test_small_runs_never_start_workers_and_the_threshold_follows_parallel():
 
 
 def test_a_run_with_a_cache_keeps_what_it_derived(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    from lapkin_audit.batch.one import LazyRulebook
-    from lapkin_audit.decide.engine import Options
+    from lapkin_audit.batch.one import LazyRulebook, Options
     from lapkin_audit.load.discovery import discover
     from tests.helpers import FIXTURES
 

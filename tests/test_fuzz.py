@@ -29,8 +29,8 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from lapkin_audit import __version__
+from lapkin_audit.batch.one import Options, assess
 from lapkin_audit.cli import cli
-from lapkin_audit.decide.engine import Options, assess
 from lapkin_audit.model import Report, Verdict
 from lapkin_audit.report import json_report, table
 from tests.helpers import FIXTURES

@@ -14,8 +14,8 @@ import pytest
 
 import lapkin_audit.load.attachments as attachments
 import lapkin_audit.load.manifest as manifest
+from lapkin_audit.batch.one import Options, assess
 from lapkin_audit.checks import kelengkapan
-from lapkin_audit.decide.engine import Options, assess
 from tests.hostile_util import by_path, copy_patuh, rules_of
 
 NAMES = [f"d{i:02d}" for i in range(20)]  # enough for --jobs 2 to use worker processes

@@ -9,9 +9,9 @@ import pytest
 from click.testing import CliRunner
 
 from lapkin_audit.batch import parallel
+from lapkin_audit.batch.one import Options
 from lapkin_audit.batch.run import audit
 from lapkin_audit.cli import cli
-from lapkin_audit.decide.engine import Options
 from lapkin_audit.load.discovery import discover
 from tests.helpers import FIXTURES
 
@@ -85,7 +85,7 @@ def test_a_dead_worker_neither_hangs_nor_loses_dossiers(tmp_path, monkeypatch):
     import shutil
 
     from lapkin_audit.batch import parallel
-    from lapkin_audit.decide.engine import Options
+    from lapkin_audit.batch.one import Options
     from lapkin_audit.load.discovery import discover
     from lapkin_audit.load.sop import load_rulebook
     from tests.helpers import FIXTURES

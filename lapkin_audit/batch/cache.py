@@ -1,18 +1,19 @@
 """The incremental cache: a dossier whose inputs have not changed is not audited again.
 
 A result depends on the manifest's bytes, on what the checks were told about each
-attachment it names (``attachments.inspect``: status and SHA-256), on the rules files,
+attachment it names (``model.Attachment``: status and SHA-256), on the rules files,
 on the code and its dependencies, and on the options that shape the report (language,
-``--select``/``--ignore``). So:
+``--select``/``--ignore``, the dossier's per-path ignores). So:
 
 - the *run key* hashes everything that is the same for every dossier of a run: tool
   version, a fingerprint of the package's source files (an editable install changes
   code without changing the version), dependency versions, the options, and the bytes
   of every SOP and calendar file the run loaded;
-- an *entry key* hashes the run key, the dossier's display path and its manifest bytes;
-- the entry stores the result and the attachment facts the checks saw. A lookup
-  inspects those attachments again (their bytes are hashed again) and uses the entry
-  only if every fact is unchanged.
+- an *entry key* hashes the run key, the dossier's display path, its per-path ignores
+  and its manifest bytes;
+- the entry stores the result and the attachment facts the checks saw. A lookup has the
+  gather stage inspect those attachments again (their bytes are hashed again) and uses
+  the entry only if every fact is unchanged. The cache itself reads no dossier file.
 
 Entries are small JSON files (never pickle: a cache folder must not be able to run
 code) under the cache folder, written atomically; anything unreadable is a miss.
@@ -36,10 +37,12 @@ from typing import Any
 
 from lapkin_audit import __version__
 from lapkin_audit.evidence.read import ocr_fingerprint
-from lapkin_audit.load import attachments, installed, yamlread
+from lapkin_audit.gather.dossier import manifest_text, unchanged
+from lapkin_audit.load import installed
 from lapkin_audit.load.discovery import Target
 from lapkin_audit.load.private import private_folder, read_entry, write_entry
 from lapkin_audit.model import (
+    Attachment,
     AttachmentEvidence,
     Claim,
     DossierAbout,
@@ -54,7 +57,8 @@ from lapkin_audit.model import (
     Verdict,
 )
 
-FORMAT = "lapkin-audit-cache/5"  # 2: timelines; 3: the dossier's own facts, fingerprints; 4: evidence; 5: signatures
+# 2: timelines; 3: the dossier's own facts, fingerprints; 4: evidence; 5: signatures; 6: LFS oids
+FORMAT = "lapkin-audit-cache/6"
 ENV_DIR = "LAPKIN_AUDIT_CACHE_DIR"
 DEPENDENCIES = (
     *("PyYAML", "Cerberus", "pendulum", "holidays"),
@@ -147,37 +151,43 @@ class ResultCache:
         return cls(results, run_key(rule_files, lang, select, ignore, code), started, DerivedStore(derived, code))
 
     def audit(
-        self, target: Target, compute: Callable[[dict[str, Any]], DossierResult], looked_up: bool = False
+        self,
+        target: Target,
+        compute: Callable[[dict[str, Any]], DossierResult],
+        looked_up: bool = False,
+        ignored: tuple[str, ...] = (),
     ) -> DossierResult:
         """The cached result of ``target`` if its inputs are unchanged, else ``compute(seen)``, stored.
 
         ``compute`` fills ``seen`` with the attachment facts the checks used (field -> Attachment).
         ``looked_up``: the caller already had ``lookup`` miss, so do not look again.
+        ``ignored``: the codes left out for this dossier only (its per-path ignores).
         """
-        entry = self._entry(target)
+        entry = self._entry(target, ignored)
         if entry is None:
             return compute({})  # E001: nothing to key on
         cached = None if looked_up else self._load(entry, target)
         if cached is not None:
             return cached
-        seen: dict[str, attachments.Attachment] = {}
+        seen: dict[str, Attachment] = {}
         result = compute(seen)
         if not any(f.rule in UNCACHEABLE_RULES for f in result.findings):
             self._store(entry, target, seen, result)
         return result
 
-    def lookup(self, target: Target) -> DossierResult | None:
+    def lookup(self, target: Target, ignored: tuple[str, ...] = ()) -> DossierResult | None:
         """The cached result of ``target`` if its inputs are unchanged; never audits."""
-        entry = self._entry(target)
+        entry = self._entry(target, ignored)
         return None if entry is None else self._load(entry, target)
 
     # ----------------------------------------------------------------------- lookup
 
-    def _entry(self, target: Target) -> Path | None:
-        manifest = yamlread.read_text(target.manifest)
-        if isinstance(manifest, yamlread.ReadProblem):
+    def _entry(self, target: Target, ignored: tuple[str, ...]) -> Path | None:
+        manifest = manifest_text(target.manifest)
+        if manifest is None:
             return None
-        digest = hashlib.sha256(f"{self.key}\0{target.display}\0".encode("utf-8", "surrogatepass"))
+        head = f"{self.key}\0{target.display}\0{','.join(ignored)}\0"
+        digest = hashlib.sha256(head.encode("utf-8", "surrogatepass"))
         digest.update(manifest.encode("utf-8"))
         name = digest.hexdigest()
         return self.folder / name[:2] / name[2:]
@@ -187,25 +197,16 @@ class ResultCache:
             data = _read_entry(entry)
             if data["format"] != FORMAT:
                 return None
-            folder = target.manifest.parent
-            root = os.path.realpath(folder) if data["attachments"] else ""
-            for recorded in data["attachments"]:
-                berkas, status, digest = recorded[1], recorded[2], recorded[3]
-                same = attachments.still_the_same(root, berkas, digest) if status == "ok" else None
-                if same is None:  # not the plain case: ask what the checks asked
-                    again = attachments.inspect(folder, recorded[1], declared_sha256=recorded[6])
-                    same = _facts(again, recorded[0]) == recorded
-                if not same:
-                    return None
+            recorded = [_attachment_facts(row) for row in data["attachments"]]
+            if not unchanged(target.manifest.parent, recorded):
+                return None
             return _result_from_json(target.display, data["result"])
         except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError, RecursionError):
             return None  # no entry, or a damaged one: a miss, overwritten by the store
 
     # ----------------------------------------------------------------------- store
 
-    def _store(
-        self, entry: Path, target: Target, seen: dict[str, attachments.Attachment], result: DossierResult
-    ) -> None:
+    def _store(self, entry: Path, target: Target, seen: dict[str, Attachment], result: DossierResult) -> None:
         if self._written_during_run(target.manifest):
             return
         data = {
@@ -264,7 +265,7 @@ def _read_entry(entry: Path) -> Any:
     return read_entry(entry, MAX_ENTRY_BYTES, MAX_ENTRY_DEPTH)
 
 
-def _facts(found: attachments.Attachment, field: str) -> list[Any]:
+def _facts(found: Attachment, field: str) -> list[Any]:
     return [
         field,
         found.berkas,
@@ -274,7 +275,15 @@ def _facts(found: attachments.Attachment, field: str) -> list[Any]:
         found.error,
         found.declared_sha256,
         found.suggestion,
+        found.lfs_oid,
     ]
+
+
+def _attachment_facts(row: list[Any]) -> Attachment:
+    _, berkas, status, sha256, reason, error, declared, suggestion, lfs_oid = row
+    if not isinstance(berkas, str) or not isinstance(status, str):
+        raise TypeError("not an attachment's facts")
+    return Attachment(berkas, status, sha256, reason, error, declared, suggestion, lfs_oid)
 
 
 def _result_to_json(result: DossierResult) -> dict[str, Any]:

@@ -13,14 +13,13 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 
 from lapkin_audit.batch.cache import ResultCache
-from lapkin_audit.batch.one import audit_one
-from lapkin_audit.decide.engine import Options
+from lapkin_audit.batch.one import Options, audit_one
 from lapkin_audit.load.discovery import Target
 from lapkin_audit.load.sop import Rulebook
 from lapkin_audit.model import DossierResult
@@ -82,9 +81,11 @@ def audit(
     jobs: int,
     cache: ResultCache | None,
     method: str | None = None,
+    ignored: Mapping[str, tuple[str, ...]] | None = None,
 ) -> Iterator[DossierResult]:
     size = max(1, min(MAX_CHUNK, len(targets) // (jobs * CHUNKS_PER_WORKER)))
-    chunks = [targets[i : i + size] for i in range(0, len(targets), size)]
+    units = [(target, (ignored or {}).get(target.display, ())) for target in targets]
+    chunks = [units[i : i + size] for i in range(0, len(units), size)]
     context = multiprocessing.get_context(method or start_method())
     done, interrupted = 0, False
     pool = ProcessPoolExecutor(
@@ -132,8 +133,8 @@ def _start(rulebook: Rulebook, options: Options, cache: ResultCache | None, in_w
     _worker = (rulebook, options, cache)
 
 
-def _audit_chunk(chunk: Sequence[Target]) -> list[DossierResult]:
+def _audit_chunk(chunk: Sequence[tuple[Target, tuple[str, ...]]]) -> list[DossierResult]:
     assert _worker is not None, "worker not started"
     rulebook, options, cache = _worker
     # Workers only ever get misses: run.audit looked every dossier up before starting them.
-    return [audit_one(target, rulebook, options, cache, looked_up=cache is not None) for target in chunk]
+    return [audit_one(target, rulebook, options, cache, cache is not None, ignored) for target, ignored in chunk]

@@ -6,12 +6,11 @@ processes when ``jobs`` > 1 and there are enough dossiers to repay starting them
 
 from __future__ import annotations
 
-from collections.abc import Generator, Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator, Mapping
 from types import ModuleType
 
 from lapkin_audit.batch.cache import ResultCache
-from lapkin_audit.batch.one import LazyRulebook, audit_one
-from lapkin_audit.decide.engine import Options
+from lapkin_audit.batch.one import LazyRulebook, Options, audit_one
 from lapkin_audit.load.discovery import Target
 from lapkin_audit.load.sop import Rulebook
 from lapkin_audit.model import DossierResult
@@ -30,8 +29,12 @@ def audit(
     options: Options,
     jobs: int = 1,
     cache: ResultCache | None = None,
+    ignored: Mapping[str, tuple[str, ...]] | None = None,
 ) -> Generator[DossierResult, None, None]:
+    """Every target's result, in the order given. ``ignored`` maps a dossier's display path
+    to the codes left out for it only (the configuration file's per-path ignores)."""
     targets = list(targets)
+    ignored = ignored or {}
     if cache is not None:
         _keep_derived_tables(cache, rulebook)
     hits: list[DossierResult | None] = [None] * len(targets)
@@ -39,14 +42,16 @@ def audit(
     if looked_up:
         # Cache hits cost less than shipping them to a worker: look them up here, and
         # start workers only if enough dossiers are left to audit.
-        hits = [cache.lookup(target) for target in targets]  # type: ignore[union-attr]
+        hits = [cache.lookup(t, ignored.get(t.display, ())) for t in targets]  # type: ignore[union-attr]
     misses = [target for target, hit in zip(targets, hits, strict=True) if hit is None]
     audited: Iterator[DossierResult]
     if jobs > 1 and len(misses) >= FEWEST_FOR_WORKERS and _parallel().worth_it(len(misses), jobs):
         loaded = rulebook.load() if isinstance(rulebook, LazyRulebook) else rulebook  # once, here, for all workers
-        audited = _parallel().audit(misses, loaded, options, jobs, cache)
+        audited = _parallel().audit(misses, loaded, options, jobs, cache, ignored=ignored)
     else:
-        audited = (audit_one(target, rulebook, options, cache, looked_up) for target in misses)
+        audited = (
+            audit_one(target, rulebook, options, cache, looked_up, ignored.get(target.display, ())) for target in misses
+        )
     for hit in hits:
         yield hit if hit is not None else next(audited)
 

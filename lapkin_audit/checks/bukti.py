@@ -11,12 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lapkin_audit.checks.context import Context
+from lapkin_audit.checks.context import NEEDS_EVIDENCE, Context
 from lapkin_audit.domain.citation import parse_citations
 from lapkin_audit.domain.doctext import Searchable, prepare
 from lapkin_audit.evidence.facts import NOT_A_DOCUMENT, NOT_READ, DocumentFacts
 from lapkin_audit.evidence.sniff import claimed
 from lapkin_audit.model import ERROR, Document, Rule, Violation
+
+# The attachments' content (read in child processes by the gather stage).
+NEEDS = frozenset({NEEDS_EVIDENCE})
 
 RULES = (
     Rule(

@@ -14,6 +14,8 @@ from lapkin_audit.domain.people import PNS, People, nip_kind, nip_problem, norma
 from lapkin_audit.lang.messages import Nested
 from lapkin_audit.model import ERROR, WARNING, Document, Mark, Person, Rule, Violation
 
+NEEDS: frozenset[str] = frozenset()  # the manifest and the attachments' file facts suffice
+
 RULES = (
     Rule(
         "P001",

@@ -14,11 +14,14 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from lapkin_audit.checks.context import Context
+from lapkin_audit.checks.context import NEEDS_EVIDENCE, Context
 from lapkin_audit.domain.tte import has_tte_footer, is_tte_qr, signed_by, within_tolerance
 from lapkin_audit.domain.worktime import zone_info
 from lapkin_audit.lang.messages import Nested
 from lapkin_audit.model import ERROR, WARNING, Document, Mark, Rule, Violation
+
+# The attachments' content (read in child processes by the gather stage).
+NEEDS = frozenset({NEEDS_EVIDENCE})
 
 RULES = (
     Rule(

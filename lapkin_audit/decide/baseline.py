@@ -3,7 +3,7 @@
 Dossiers submitted years ago would otherwise keep CI red forever. ``--write-baseline
 FILE`` records today's findings; ``--baseline FILE`` then marks the same findings as
 baselined (still reported, never failing), so that only new findings fail. A finding is
-matched by its dossier, its code and its fingerprint (``decide.engine.fingerprint``),
+matched by its dossier, its code and its fingerprint (``decide.judge.fingerprint``),
 never by its line, and as many times as the baseline lists it. Entries that match nothing
 are counted and reported, as an unused waiver is.
 

@@ -1,4 +1,4 @@
-"""Facts about a dossier's attachments, gathered before the checks run.
+"""Facts about a dossier's attachments (``model.Attachment``), gathered before the checks run.
 
 This is the only place that touches attachment files, and it never opens anything
 outside the dossier folder: a path is judged as text first (absolute, drive letter,
@@ -15,25 +15,12 @@ import re
 import stat
 import sys
 import unicodedata
-from dataclasses import dataclass
 from pathlib import Path
+
+from lapkin_audit.model import Attachment
 
 _DRIVE = re.compile(r"^[A-Za-z]:")
 _CHUNK = 1 << 20
-
-
-@dataclass(frozen=True)
-class Attachment:
-    berkas: str
-    status: str  # ok | missing | empty | not_file | unreadable | outside | lfs_pointer
-    sha256: str | None = None
-    reason: str | None = None  # for outside: absolute | parent | link | drive | nul
-    error: str | None = None
-    declared_sha256: str | None = None  # what the manifest says the file's SHA-256 is
-    # For a missing file: the one file in the dossier it most likely means (the same name
-    # in another case or Unicode form, or the declared content), as a path in the dossier.
-    suggestion: str | None = None
-    lfs_oid: str | None = None  # for lfs_pointer: the SHA-256 of the content the pointer stands for
 
 
 # A Git LFS pointer (https://github.com/git-lfs/git-lfs/blob/main/docs/spec.md): a small

@@ -8,6 +8,7 @@ name is handed on from here.
 from __future__ import annotations
 
 from lapkin_audit.model.dossier import (
+    Attachment,
     Document,
     Dossier,
     Mark,
@@ -68,6 +69,7 @@ __all__ = [
     "LEVELS",
     "SIGNATURE_STATUS",
     "WARNING",
+    "Attachment",
     "AttachmentEvidence",
     "Bilingual",
     "Claim",

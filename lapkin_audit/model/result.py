@@ -56,7 +56,7 @@ class Finding:
     waived: bool = False
     waiver_reason: str | None = None
     # Identifies the finding across runs however its line moves: its code, message id and
-    # arguments, and its field without list positions (decide.engine). A baseline matches on it.
+    # arguments, and its field without list positions (decide.judge). A baseline matches on it.
     fingerprint: str = ""
     baselined: bool = False  # known in the repository's baseline: reported, never failing
 

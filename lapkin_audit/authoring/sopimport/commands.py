@@ -109,7 +109,7 @@ def _read(path: Path, lang: str) -> tuple[dict[str, Any] | None, str | None, Map
     if path.suffix.lower() in (".yaml", ".yml"):
         from lapkin_audit.lang.messages import Nested
         from lapkin_audit.load import yamlread
-        from lapkin_audit.load.manifest_rules import render
+        from lapkin_audit.unassessable import render
 
         text = yamlread.read_text(path)
         if isinstance(text, yamlread.ReadProblem):

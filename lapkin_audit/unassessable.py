@@ -1,9 +1,10 @@
 """The E family: a dossier that cannot be assessed (verdict TIDAK DAPAT DINILAI).
 
-Found while the manifest is read and built (``load.yamlread``, ``load.manifest``,
-``load.build``), before any check runs; E000 marks a dossier the checker itself failed on.
+Found in several stages, hence a module of its own: while the manifest is read and built
+(``load.yamlread``, ``load.manifest``, ``load.build``, before any check runs), when a
+folder cannot be listed (E001), and when the checker itself fails on a dossier (E000).
 E findings are never hidden by ``--select`` or ``--ignore``. The messages about reading a
-YAML file serve the rules files too (``load.sop``), which is why they live in this stage.
+YAML file serve the rules files too (``load.sop``).
 """
 
 from __future__ import annotations

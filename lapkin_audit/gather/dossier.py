@@ -1,0 +1,80 @@
+"""Gathering one dossier: its manifest, the facts of its attachments, their content, its timeline.
+
+The only place (with ``gather.evidence``) that reads a dossier's files: what follows judges
+the frozen ``Gathered`` it returns. What is gathered beyond the manifest and the file facts
+is asked for (``Reading``): the judge knows which rules are kept and what their families
+need, so a run that leaves out every rule reading the attachments' content never opens one.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from lapkin_audit.domain import timeline
+from lapkin_audit.evidence.cache import FactsCache
+from lapkin_audit.gather.context import Context, Gathered
+from lapkin_audit.gather.evidence import read_evidence
+from lapkin_audit.load import attachments, manifest, yamlread
+from lapkin_audit.model import Attachment, Dossier, Sop
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What to gather besides the manifest, the attachments' file facts and the timeline."""
+
+    evidence: bool = True  # the attachments' content (a kept rule's family needs it)
+    facts_cache: FactsCache | None = None  # what was read from attachments, by content (evidence.cache)
+    ocr_workers: int = 1  # processes that read a scan's pages at once (the run's --jobs)
+
+
+def gather(manifest_path: Path, display_path: str, sops: Mapping[str, Sop], reading: Reading) -> Gathered:
+    """The dossier of ``manifest_path``, gathered; E findings instead where it cannot be read
+    that far. A failure of the checker itself past the manifest is recorded, with the SOP the
+    dossier names, for the judge to report (E000); one before that is raised."""
+    loaded = manifest.load(manifest_path, display_path, sops)
+    if loaded.dossier is None or loaded.sop is None:
+        return Gathered(display_path, loaded.sop_id, loaded.violations)
+    try:
+        context = context_for(loaded.dossier, loaded.sop, reading)
+    except Exception as exc:  # a bug (or a library's): this dossier's finding, never the batch's end
+        return Gathered(display_path, loaded.sop_id, failure=f"{type(exc).__name__}: {exc}")
+    return Gathered(display_path, loaded.sop_id, context=context)
+
+
+def context_for(found: Dossier, sop: Sop, reading: Reading) -> Context:
+    root = os.path.realpath(found.folder)  # once per dossier, not per attachment
+    facts = {
+        doc.field: attachments.inspect(found.folder, doc.berkas, root, doc.sha256)
+        for doc in found.dokumen
+        if doc.berkas is not None
+    }
+    evidence = (
+        read_evidence(found, facts, sop.tte, reading.facts_cache, reading.ocr_workers) if reading.evidence else {}
+    )
+    return Context(found, sop, facts, timeline.build(found, sop), evidence)
+
+
+# ----------------------------------------------------------------------- for the result cache
+
+
+def manifest_text(manifest_path: Path) -> str | None:
+    """The manifest's text, as the result cache keys on it; None when it cannot be read (E001)."""
+    text = yamlread.read_text(manifest_path)
+    return None if isinstance(text, yamlread.ReadProblem) else text
+
+
+def unchanged(folder: Path, recorded: Iterable[Attachment]) -> bool:
+    """Whether the attachments are still what the checks saw when a result was cached: the
+    same facts, their bytes hashed again (a plain intact file is checked the cheap way)."""
+    root = ""
+    for seen in recorded:
+        root = root or os.path.realpath(folder)  # once per dossier, and only if it has attachments
+        same = attachments.still_the_same(root, seen.berkas, seen.sha256) if seen.status == "ok" else None
+        if same is None:  # not the plain case: ask what the checks asked
+            same = attachments.inspect(folder, seen.berkas, declared_sha256=seen.declared_sha256) == seen
+        if not same:
+            return False
+    return True
