@@ -10,6 +10,7 @@ YAML file serve the rules files too (``load.sop``).
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from lapkin_audit.lang import messages
@@ -365,3 +366,15 @@ MESSAGES: dict[str, Bilingual] = {key: text for rule in RULES for key, text in r
 def render(message_id: str, args: Mapping[str, Any], lang: str) -> str:
     """A message of reading a YAML file (a manifest or a rules file), in ``lang``."""
     return messages.render(MESSAGES, message_id, args, lang)
+
+
+@dataclass(frozen=True)
+class Said:
+    """One of these messages as the argument of a problem (a rules file that is not valid
+    YAML): rendered in the language the problem is shown in."""
+
+    message_id: str
+    args: Mapping[str, Any]
+
+    def text(self, lang: str) -> str:
+        return render(self.message_id, self.args, lang)

@@ -17,8 +17,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "lapkin_audit"
 BASE = {"model"}
 ALLOWED: dict[str, set[str]] = {
     "model": set(),
-    "errors": BASE,
     "lang": BASE,
+    "errors": BASE | {"lang"},  # problems that stop a command: coded, rendered by lang
     "unassessable": BASE | {"lang"},  # the E rules: found by load, gather and the judge
     "domain": BASE,
     "load": BASE | {"errors", "lang", "domain", "unassessable"},
@@ -27,13 +27,16 @@ ALLOWED: dict[str, set[str]] = {
     # the only stage that reads a dossier's files: manifest, attachments, evidence, timeline
     "gather": BASE | {"errors", "lang", "domain", "load", "evidence"},
     "checks": BASE | {"lang", "domain", "evidence", "gather"},
-    # the judge: checks, waivers, scope, stamping, the verdict
-    "decide": BASE | {"lang", "domain", "unassessable", "gather", "checks"},
+    # the judge: checks, waivers, scope, stamping, the verdict; and the baseline
+    "decide": BASE | {"errors", "lang", "domain", "unassessable", "gather", "checks"},
+    "report": BASE | {"errors", "lang"},
+    # every setting, declared once: the command line's options and the file's keys
+    "settings": BASE | {"lang", "load", "decide", "report"},
     "batch": BASE | {"errors", "lang", "domain", "load", "evidence", "gather", "decide"},
     "authoring": BASE | {"errors", "lang", "domain", "load", "unassessable", "decide"},
-    "report": BASE | {"lang"},
-    "cli": BASE
-    | {"errors", "lang", "domain", "load", "unassessable", "evidence", "decide", "batch", "authoring", "report"},
+    # the library: the one entry of every front end
+    "api": BASE | {"errors", "load", "decide", "report", "settings", "batch", "evidence"},
+    "cli": BASE | {"errors", "lang", "load", "unassessable", "decide", "authoring", "report", "settings", "api"},
     "__main__": {"cli"},
 }
 

@@ -249,7 +249,8 @@ def test_broken_rules_are_reported_even_with_a_warm_cache(tmp_path, tree):
     check(str(tree), "--rules", str(rules), cache=tmp_path / "c")
     (rules / "broken.yaml").write_text("sop: [not, a, mapping]\n", encoding="utf-8")
     result = CliRunner().invoke(
-        cli, ["check", "--jobs", "1", "--cache-dir", str(tmp_path / "c"), "--rules", str(rules), str(tree)]
+        cli,
+        ["check", "--jobs", "1", "--lang", "en", "--cache-dir", str(tmp_path / "c"), "--rules", str(rules), str(tree)],
     )
     assert result.exit_code == 2 and "broken rules file" in result.output
 

@@ -21,14 +21,11 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from lapkin_audit.errors import BaselineError
 from lapkin_audit.model import DossierResult
 
 FORMAT = "lapkin-audit-baseline/1"
 MAX_BYTES = 64 * 1024 * 1024
-
-
-class BaselineError(Exception):
-    """The baseline file cannot be read or is not one (exit status 2)."""
 
 
 Key = tuple[str, str, str]  # dossier path, rule, fingerprint
@@ -49,7 +46,7 @@ def load(path: Path) -> Counter[Key]:
         with open(path, "rb") as handle:
             raw = handle.read(MAX_BYTES + 1)
     except OSError as exc:
-        raise BaselineError(f"cannot read {path}: {exc.strerror or exc}") from None
+        raise BaselineError("baseline.unreadable", path=path, error=exc.strerror or exc) from None
     try:
         if len(raw) > MAX_BYTES:
             raise ValueError("too large")
@@ -58,20 +55,26 @@ def load(path: Path) -> Counter[Key]:
             raise ValueError(f"not a {FORMAT} file")
         return Counter((e["dossier"], e["rule"], e["fingerprint"]) for e in data["findings"])
     except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
-        raise BaselineError(f"{path} is not a baseline: {exc}") from None
+        raise BaselineError("baseline.not_baseline", path=path, detail=exc) from None
 
 
 def apply(results: Iterable[DossierResult], known: Counter[Key]) -> tuple[tuple[DossierResult, ...], int]:
     """The results with the baseline's findings marked, and how many entries matched nothing."""
     left = Counter(known)
-    marked = []
-    for result in results:
-        findings = []
-        for finding in result.findings:
-            key = (result.path, finding.rule, finding.fingerprint)
-            if not finding.waived and left[key] > 0:
+    marked = tuple(mark(result, left) for result in results)
+    return marked, sum(left.values())
+
+
+def mark(result: DossierResult, left: Counter[Key] | None) -> DossierResult:
+    """``result`` with the findings ``left`` still lists marked (and taken off ``left``), so that
+    a run marks its results one by one, as they come; ``None``: every finding not waived
+    (a run that writes the baseline: its own findings are the baseline now)."""
+    findings = []
+    for finding in result.findings:
+        key = (result.path, finding.rule, finding.fingerprint)
+        if not finding.waived and (left is None or left[key] > 0):
+            if left is not None:
                 left[key] -= 1
-                finding = dataclasses.replace(finding, baselined=True)
-            findings.append(finding)
-        marked.append(dataclasses.replace(result, findings=tuple(findings)))
-    return tuple(marked), sum(left.values())
+            finding = dataclasses.replace(finding, baselined=True)
+        findings.append(finding)
+    return dataclasses.replace(result, findings=tuple(findings))

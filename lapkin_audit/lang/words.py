@@ -104,10 +104,21 @@ CLI: dict[str, Any] = {
     "id": {
         "init_done": "Kerangka dossier ditulis: {path}. Isi nilainya, lalu: lapkin-audit check {folder}",
         "progress": "Memeriksa",
+        # check --show-settings
+        "config_file": "berkas konfigurasi: {label}",
+        "no_config_file": "(tidak ada)",
+        "settings_headers": ("setelan", "nilai", "sumber"),
+        "command_line": "baris perintah",
+        "default": "bawaan",
     },
     "en": {
         "init_done": "Dossier skeleton written: {path}. Fill in its values, then: lapkin-audit check {folder}",
         "progress": "Checking",
+        "config_file": "configuration file: {label}",
+        "no_config_file": "(none)",
+        "settings_headers": ("setting", "value", "source"),
+        "command_line": "command line",
+        "default": "default",
     },
 }
 

@@ -137,10 +137,11 @@ def _day_intervals(raw: list[Any] | None, where: str, source: str) -> Intervals:
     intervals = sorted((_minutes(s), _minutes(e)) for s, e in raw or [])
     for s, e in intervals:
         if s >= e:
-            raise RulesError(source, f"{where}: interval {_hm(s)}-{_hm(e)} must start before it ends")
+            raise RulesError(source, "rules.interval_order", where=where, start=_hm(s), end=_hm(e))
     for (s1, e1), (s2, e2) in itertools.pairwise(intervals):
         if s2 < e1:
-            raise RulesError(source, f"{where}: intervals {_hm(s1)}-{_hm(e1)} and {_hm(s2)}-{_hm(e2)} overlap")
+            first, second = f"{_hm(s1)}-{_hm(e1)}", f"{_hm(s2)}-{_hm(e2)}"
+            raise RulesError(source, "rules.intervals_overlap", where=where, first=first, second=second)
     return tuple(intervals)
 
 
@@ -165,11 +166,14 @@ def _check_nesting(periods: list[WorkPeriod], source: str) -> None:
             same = (outer.start, outer.last) == (period.start, period.last)
             # An open-ended period inside another is a forgotten berlaku_sampai, not an override.
             if same or period.end is None or not outer.contains(period):
-                until = "open-ended" if outer.end is None else f"until {outer.end}"
                 raise RulesError(
                     source,
-                    f"kalender.jam_kerja: periods {outer.name!r} (from {outer.start}, {until}) and "
-                    f"{period.name!r} (from {period.start}) overlap; a period may only lie wholly inside another",
+                    "rules.periods_overlap" if outer.end is not None else "rules.periods_overlap_open",
+                    outer=outer.name,
+                    outer_start=outer.start,
+                    outer_end=outer.end,
+                    inner=period.name,
+                    inner_start=period.start,
                 )
         open_periods.append(period)
 
@@ -180,12 +184,12 @@ def load_calendar(
     """Validate a parsed calendar file (``{"kalender": {...}}``) and build the calendar.
     ``kept``: calendars validated by earlier runs (``load.kept``)."""
     if not isinstance(data, dict):
-        raise RulesError(source, "expected a mapping with the key 'kalender'")
+        raise RulesError(source, "rules.calendar_shape")
 
     def validate(document: Any) -> Any:
         validator = _validator_class()(_SCHEMA)  # unknown keys are rejected (cerberus default)
         if not validator.validate(document):
-            raise RulesError(source, "; ".join(flatten_errors(validator.errors, lines)))
+            raise RulesError(source, "rules.invalid", detail="; ".join(flatten_errors(validator.errors, lines)))
         return validator.document
 
     cal = normalized("calendar", data, validate, kept)["kalender"]
@@ -195,7 +199,7 @@ def load_calendar(
         where = f"kalender.jam_kerja[{i}]"
         start, end = raw["berlaku_mulai"], raw.get("berlaku_sampai")
         if end is not None and end < start:
-            raise RulesError(source, f"{where}: berlaku_sampai {end} is before berlaku_mulai {start}")
+            raise RulesError(source, "rules.validity_order", where=where, start=start, end=end)
         days = tuple(_day_intervals(raw["hari"].get(d), f"{where}.hari.{d}", source) for d in WEEKDAYS)
         periods.append(WorkPeriod(start, end, raw["nama"], days, raw.get("sumber")))
     _check_nesting(periods, source)
@@ -206,19 +210,17 @@ def load_calendar(
         dates = [d for d, _ in entries]
         twice = sorted({d for d in dates if dates.count(d) > 1})
         if twice:
-            raise RulesError(source, f"kalender.{key}: {twice[0]} is listed twice")
+            raise RulesError(source, "rules.listed_twice", key=key, date=twice[0])
     both = sorted({d for d, _ in added} & {d for d, _ in removed})
     if both:
-        raise RulesError(source, f"kalender: {both[0]} is in both tambah_libur and hapus_libur")
+        raise RulesError(source, "rules.added_and_removed", date=both[0])
 
     country = cal["libur_nasional"]["negara"]
     categories = tuple(sorted(set(cal["libur_nasional"]["kategori"])))
     # A removal that matches no national day is a typo that would silently do nothing.
     for d, _ in removed:
         if d not in national_holidays(country, categories, d.year):
-            raise RulesError(
-                source, f"kalender.hapus_libur: {d} is not a national holiday or cuti bersama; nothing to remove"
-            )
+            raise RulesError(source, "rules.not_a_holiday", date=d)
 
     return OfficeCalendar(
         id=cal["id"],

@@ -198,7 +198,7 @@ def load_rulebook(extra_dirs: Iterable[Path] = (), kept: KeptTables | None = Non
     files: list[Path] = []
     for folder in (bundled_rules_dir(), *extra_dirs):
         if not folder.is_dir():
-            raise RulesError(str(folder), "not a folder of rules")
+            raise RulesError(str(folder), "rules.not_a_folder")
         seen_here: dict[str, str] = {}
         for path in rules_files(folder):
             files.append(path)
@@ -217,11 +217,11 @@ def load_rulebook(extra_dirs: Iterable[Path] = (), kept: KeptTables | None = Non
                 trust = load_tte(data["tte"], source, path.parent, lines)  # a later folder's replaces
             elif isinstance(data, dict) and set(data) == {"sop"}:
                 if not isinstance(data["sop"], dict) or not isinstance(data["sop"].get("id"), str):
-                    raise RulesError(source, "sop.id is missing")
+                    raise RulesError(source, "rules.no_sop_id")
                 _once(seen_here, "sop:" + data["sop"]["id"], source)
                 sop_data[data["sop"]["id"]] = (data["sop"], source, lines)
             else:
-                raise RulesError(source, "a rules file holds exactly one top-level key: `sop`, `kalender` or `tte`")
+                raise RulesError(source, "rules.top_level")
     sops = {
         sop_id: dataclasses.replace(_build_sop(raw, source, calendars, lines, kept), tte=trust)
         for sop_id, (raw, source, lines) in sorted(sop_data.items())
@@ -241,7 +241,7 @@ def rules_files(folder: Path) -> list[Path]:
 
 def _once(seen: dict[str, str], key: str, source: str) -> None:
     if key in seen:
-        raise RulesError(source, f"{key.replace(':', ' ')} is also defined in {seen[key]}")
+        raise RulesError(source, "rules.defined_twice", what=key.replace(":", " ").strip(), other=seen[key])
     seen[key] = source
 
 
@@ -259,10 +259,10 @@ def _read_yaml(path: Path) -> tuple[Any, Mapping[str, int]]:
         if not problems:
             return data, lines
     problem = problems[0]
-    where = f"line {problem.line}: " if problem.line else ""
-    args = {**problem.args, "what": Nested("what.rules"), "path": path.name}
-    message = unassessable.render(problem.message, args, "en")
-    raise RulesError(str(path), where + message)
+    said = unassessable.Said(problem.message, {**problem.args, "what": Nested("what.rules"), "path": path.name})
+    if problem.line:
+        raise RulesError(str(path), "rules.yaml_at", line=problem.line, problem=said)
+    raise RulesError(str(path), "rules.yaml", problem=said)
 
 
 def _build_sop(
@@ -277,12 +277,9 @@ def _build_sop(
         fields = (
             [str(g.get("bidang", "?")) if isinstance(g, dict) else "?" for g in gaps] if isinstance(gaps, list) else []
         )
-        shown = ", ".join(fields[:5]) + (f" and {len(fields) - 5} more" if len(fields) > 5 else "")
-        raise RulesError(
-            source,
-            f"incomplete: {len(fields) or 'some'} gaps listed in `celah` ({shown}) must be completed, "
-            "then `celah` removed (see docs/importing-sops.md)",
-        )
+        more = len(fields) - 5 if len(fields) > 5 else 0
+        message = "rules.incomplete_more" if more else "rules.incomplete"
+        raise RulesError(source, message, count=len(fields) or "?", fields=", ".join(fields[:5]), more=more)
     raw = {k: v for k, v in raw.items() if k != "celah"}
 
     def validate(document: Any) -> Any:
@@ -290,17 +287,14 @@ def _build_sop(
 
         checker = cerberus.Validator(SOP_SCHEMA, allow_unknown=False)
         if not checker.validate(document):
-            raise RulesError(source, "; ".join(flatten_errors(checker.errors, lines, "sop")))
+            raise RulesError(source, "rules.invalid", detail="; ".join(flatten_errors(checker.errors, lines, "sop")))
         return checker.document  # with defaults filled in
 
     raw = normalized("sop", raw, validate, kept)
     calendar = calendars.get(raw["kalender"])
     if calendar is None:
-        raise RulesError(
-            source,
-            f"sop.kalender names an unknown calendar {raw['kalender']!r}"
-            f" (known: {', '.join(sorted(calendars)) or '-'})",
-        )
+        known = ", ".join(sorted(calendars)) or "-"
+        raise RulesError(source, "rules.unknown_calendar", calendar=raw["kalender"], known=known)
     roles = dict(raw["peran"])
     kinds = {
         kind_id: DocumentKind(
@@ -328,10 +322,9 @@ def _build_sop(
     same_kind = not total_calendar and not any(step.waktu_kalender for step in steps)
     if same_kind and total != sum(step.waktu_minutes for step in steps):
         listed = " + ".join(step.waktu for step in steps)
+        summed = sum(s.waktu_minutes for s in steps)
         raise RulesError(
-            source,
-            f"jumlah_waktu {raw['jumlah_waktu']!r} ({total} working minutes) is not the sum of the steps' waktu "
-            f"({listed} = {sum(s.waktu_minutes for s in steps)} working minutes)",
+            source, "rules.total_time", total=raw["jumlah_waktu"], minutes=total, listed=listed, summed=summed
         )
     preconditions = []
     for i, item in enumerate(raw.get("peringatan", ())):
@@ -397,14 +390,12 @@ class _References:
     def roles(self, names: Iterable[str], where: str) -> None:
         for name in names:
             if name not in self.known_roles:
-                raise RulesError(self.source, f"{where} names role {name!r}, which `peran` does not define")
+                raise RulesError(self.source, "rules.unknown_role", where=where, name=name)
 
     def kinds(self, names: Iterable[str], where: str) -> None:
         for name in names:
             if name not in self.known_kinds:
-                raise RulesError(
-                    self.source, f"{where} names document kind {name!r}, which `jenis_dokumen` does not define"
-                )
+                raise RulesError(self.source, "rules.unknown_kind", where=where, name=name)
 
 
 def _build_step(item: dict[str, Any], index: int, calendar: Any, refs: _References) -> SopStep:
@@ -423,9 +414,7 @@ def _build_step(item: dict[str, Any], index: int, calendar: Any, refs: _Referenc
         waktu_text = waktu
         minutes, calendar_time = _duration(calendar, waktu, where + ".waktu", refs.source)
     if minutes < 0:
-        raise RulesError(
-            refs.source, f"{where}.waktu: {waktu_text!r} is a time per item; give the step's limit as `total`"
-        )
+        raise RulesError(refs.source, "rules.time_per_item", where=where, waktu=waktu_text)
     return SopStep(
         nomor=item["nomor"],
         kegiatan=" ".join(item["kegiatan"].split()),
@@ -444,13 +433,13 @@ def _build_step(item: dict[str, Any], index: int, calendar: Any, refs: _Referenc
 def _check_flow(steps: tuple[SopStep, ...], source: str) -> None:
     numbers = [step.nomor for step in steps]
     if len(set(numbers)) != len(numbers):
-        raise RulesError(source, f"langkah numbers repeat: {numbers}")
+        raise RulesError(source, "rules.steps_repeat", numbers=numbers)
     if numbers != sorted(numbers):
-        raise RulesError(source, f"langkah must be listed in order of nomor: {numbers}")
+        raise RulesError(source, "rules.steps_order", numbers=numbers)
     for step in steps:
         for hasil, target in (step.decision or {}).items():
             if target not in numbers:
-                raise RulesError(source, f"langkah {step.nomor}: keputusan {hasil!r} leads to unknown step {target}")
+                raise RulesError(source, "rules.unknown_step", step=step.nomor, hasil=hasil, target=target)
 
 
 def _duration(calendar: Any, text: str, where: str, source: str) -> tuple[int, bool]:
@@ -459,7 +448,7 @@ def _duration(calendar: Any, text: str, where: str, source: str) -> tuple[int, b
     try:
         waktu = parse_waktu(text)
     except ValueError as exc:
-        raise RulesError(source, f"{where}: {exc}") from None
+        raise RulesError(source, "rules.waktu", where=where, detail=str(exc)) from None
     if waktu.per:
         return -1, waktu.kalender
     return waktu.maksimum.minutes(calendar.minutes_per_day), waktu.kalender
