@@ -447,12 +447,13 @@ def test_html_has_a_table_of_what_each_document_proved(evidence_report):
 
 
 def test_the_result_cache_keeps_the_evidence(tmp_path):
-    from lapkin_audit.batch.cache import _result_from_json, _result_to_json
     from lapkin_audit.batch.one import Options, assess
     from lapkin_audit.load.sop import load_rulebook
+    from lapkin_audit.model import DossierResult, codec
 
     result = assess(FIXTURES / "patuh" / "dossier.yaml", "p", load_rulebook(()).sops, Options())
-    assert _result_from_json("p", _result_to_json(result)) == result
+    assert result.evidence is not None and result.evidence.attachments
+    assert codec.loads(DossierResult, codec.dumps(result)) == result
 
 
 def test_another_period_is_one_finding_per_document(audit):

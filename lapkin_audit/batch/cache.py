@@ -15,8 +15,9 @@ on the code and its dependencies, and on the options that shape the report (lang
   gather stage inspect those attachments again (their bytes are hashed again) and uses
   the entry only if every fact is unchanged. The cache itself reads no dossier file.
 
-Entries are small JSON files (never pickle: a cache folder must not be able to run
-code) under the cache folder, written atomically; anything unreadable is a miss.
+Entries are small JSON files in the model's codec (``model.codec``; never pickle: a
+cache folder must not be able to run code) under the cache folder, written atomically;
+anything unreadable, damaged or of another codec version is a miss.
 Results that depend on more than these inputs are not stored: E000 (a checker bug) and
 E001 (the manifest could not be read), and any dossier whose manifest was written just
 before or during the run.
@@ -24,7 +25,6 @@ before or during the run.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 import os
@@ -41,24 +41,17 @@ from lapkin_audit.gather.dossier import manifest_text, unchanged
 from lapkin_audit.load import installed
 from lapkin_audit.load.discovery import Target
 from lapkin_audit.load.private import private_folder, read_entry, write_entry
-from lapkin_audit.model import (
-    Attachment,
-    AttachmentEvidence,
-    Claim,
-    DossierAbout,
-    DossierResult,
-    Evidence,
-    Finding,
-    Official,
-    Periode,
-    Severity,
-    SignatureEvidence,
-    StepTiming,
-    Verdict,
-)
+from lapkin_audit.model import Attachment, DossierResult, codec
 
-# 2: timelines; 3: the dossier's own facts, fingerprints; 4: evidence; 5: signatures; 6: LFS oids
-FORMAT = "lapkin-audit-cache/6"
+
+@dataclass(frozen=True)
+class Entry:
+    """What a stored result rests on besides its key: the attachment facts the checks saw."""
+
+    attachments: tuple[Attachment, ...]
+    result: DossierResult
+
+
 ENV_DIR = "LAPKIN_AUDIT_CACHE_DIR"
 DEPENDENCIES = (
     *("PyYAML", "Cerberus", "pendulum", "holidays"),
@@ -84,7 +77,7 @@ def default_dir() -> Path:
 
 def code_key() -> str:
     """The code that computes: the tool, its source files, Python and the dependencies."""
-    parts = {"format": FORMAT, "tool": __version__, "code": _code_fingerprint(), "python": sys.version}
+    parts = {"codec": codec.VERSION, "tool": __version__, "code": _code_fingerprint(), "python": sys.version}
     parts["dependencies"] = ",".join(dependency_versions())
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 
@@ -194,27 +187,19 @@ class ResultCache:
 
     def _load(self, entry: Path, target: Target) -> DossierResult | None:
         try:
-            data = _read_entry(entry)
-            if data["format"] != FORMAT:
-                return None
-            recorded = [_attachment_facts(row) for row in data["attachments"]]
-            if not unchanged(target.manifest.parent, recorded):
-                return None
-            return _result_from_json(target.display, data["result"])
-        except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError, RecursionError):
+            found = codec.unwrap(Entry, _read_entry(entry))
+        except (OSError, ValueError, RecursionError):
             return None  # no entry, or a damaged one: a miss, overwritten by the store
+        if found is None or not unchanged(target.manifest.parent, found.attachments):
+            return None  # damaged, foreign or another version; or an attachment changed
+        return found.result
 
     # ----------------------------------------------------------------------- store
 
     def _store(self, entry: Path, target: Target, seen: dict[str, Attachment], result: DossierResult) -> None:
         if self._written_during_run(target.manifest):
             return
-        data = {
-            "format": FORMAT,
-            "attachments": [_facts(found, field) for field, found in seen.items()],
-            "result": _result_to_json(result),
-        }
-        _write_entry(entry, data)
+        _write_entry(entry, codec.wrap(Entry(tuple(seen.values()), result)))
 
     def _written_during_run(self, manifest: Path) -> bool:
         """The key hashed the manifest as read before the audit, which read it again: if it
@@ -263,126 +248,3 @@ MAX_ENTRY_DEPTH = 32  # the deepest entry we write is about 6 levels
 
 def _read_entry(entry: Path) -> Any:
     return read_entry(entry, MAX_ENTRY_BYTES, MAX_ENTRY_DEPTH)
-
-
-def _facts(found: Attachment, field: str) -> list[Any]:
-    return [
-        field,
-        found.berkas,
-        found.status,
-        found.sha256,
-        found.reason,
-        found.error,
-        found.declared_sha256,
-        found.suggestion,
-        found.lfs_oid,
-    ]
-
-
-def _attachment_facts(row: list[Any]) -> Attachment:
-    _, berkas, status, sha256, reason, error, declared, suggestion, lfs_oid = row
-    if not isinstance(berkas, str) or not isinstance(status, str):
-        raise TypeError("not an attachment's facts")
-    return Attachment(berkas, status, sha256, reason, error, declared, suggestion, lfs_oid)
-
-
-def _result_to_json(result: DossierResult) -> dict[str, Any]:
-    findings = [
-        [f.rule, f.severity.value, f.message, f.step, f.field, f.line, f.waived, f.waiver_reason, f.fingerprint]
-        for f in result.findings
-    ]
-    timeline = [
-        [
-            t.nomor,
-            t.kegiatan,
-            t.mulai.isoformat(),
-            t.selesai.isoformat(),
-            t.worked,
-            t.standard,
-            t.standard_text,
-            t.waited,
-            t.field,
-        ]
-        for t in result.timeline
-    ]
-    about = result.about
-    facts = None
-    if about is not None:
-        periode = [about.periode.tahun, about.periode.jenis, about.periode.ke]
-        facts = [about.instansi, periode, [[o.role, o.nama, o.status] for o in about.pejabat]]
-    evidence = None
-    if result.evidence is not None:
-        evidence = [
-            [
-                [
-                    a.field,
-                    a.jenis,
-                    a.berkas,
-                    a.sha256,
-                    a.format,
-                    a.pages,
-                    a.text_source,
-                    a.ocr_confidence,
-                    a.problem,
-                    [
-                        [s.field_name, s.signer, s.time, s.time_basis, s.status, list(s.partial), s.proves]
-                        for s in a.signatures
-                    ],
-                ]
-                for a in result.evidence.attachments
-            ],
-            [[c.claim, c.field, c.subject, c.level, c.berkas] for c in result.evidence.claims],
-        ]
-    return {
-        "sop": result.sop,
-        "verdict": result.verdict.value,
-        "findings": findings,
-        "timeline": timeline,
-        "about": facts,
-        "evidence": evidence,
-    }
-
-
-def _attachment(row: list[Any]) -> AttachmentEvidence:
-    field, jenis, berkas, sha256, fmt, pages, source, confidence, problem, signatures = row
-    found = tuple(_signature(s) for s in signatures)
-    return AttachmentEvidence(field, jenis, berkas, sha256, fmt, pages, source, confidence, problem, found)
-
-
-def _signature(row: list[Any]) -> SignatureEvidence:
-    field_name, signer, time, basis, status, partial, proves = row
-    return SignatureEvidence(field_name, signer, time, basis, status, tuple(partial), proves)
-
-
-def _result_from_json(path: str, data: dict[str, Any]) -> DossierResult:
-    findings = tuple(
-        Finding(rule, Severity(severity), message, step, field, line, waived, reason, fingerprint)
-        for rule, severity, message, step, field, line, waived, reason, fingerprint in data["findings"]
-    )
-    timeline = tuple(
-        StepTiming(
-            nomor,
-            kegiatan,
-            dt.datetime.fromisoformat(mulai),
-            dt.datetime.fromisoformat(selesai),
-            worked,
-            standard,
-            text,
-            waited,
-            field,
-        )
-        for nomor, kegiatan, mulai, selesai, worked, standard, text, waited, field in data["timeline"]
-    )
-    about = None
-    if data["about"] is not None:
-        instansi, (tahun, jenis, ke), pejabat = data["about"]
-        officials = tuple(Official(role, nama, status) for role, nama, status in pejabat)
-        about = DossierAbout(instansi, Periode(tahun, jenis, ke), officials)
-    evidence = None
-    if data["evidence"] is not None:
-        found, claims = data["evidence"]
-        evidence = Evidence(
-            tuple(_attachment(row) for row in found),
-            tuple(Claim(*row) for row in claims),
-        )
-    return DossierResult(path, data["sop"], Verdict(data["verdict"]), findings, timeline, about, evidence)

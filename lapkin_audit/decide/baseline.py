@@ -18,11 +18,12 @@ import dataclasses
 import json
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from lapkin_audit.errors import BaselineError
-from lapkin_audit.model import DossierResult
+from lapkin_audit.model import DossierResult, codec
 
 FORMAT = "lapkin-audit-baseline/1"
 MAX_BYTES = 64 * 1024 * 1024
@@ -31,14 +32,24 @@ MAX_BYTES = 64 * 1024 * 1024
 Key = tuple[str, str, str]  # dossier path, rule, fingerprint
 
 
-def entries(results: Iterable[DossierResult]) -> list[dict[str, str]]:
+@dataclass(frozen=True)
+class Entry:
+    """One finding the repository already had (written and read with ``model.codec``)."""
+
+    dossier: str
+    rule: str
+    fingerprint: str
+
+
+def entries(results: Iterable[DossierResult]) -> list[Entry]:
     """Today's findings as baseline entries (waived ones need none), sorted."""
     keys = [(r.path, f.rule, f.fingerprint) for r in results for f in r.findings if not f.waived]
-    return [{"dossier": path, "rule": rule, "fingerprint": fp} for path, rule, fp in sorted(keys)]
+    return [Entry(*key) for key in sorted(keys)]
 
 
 def dumps(results: Iterable[DossierResult]) -> str:
-    return json.dumps({"format": FORMAT, "findings": entries(results)}, ensure_ascii=False, indent=2) + "\n"
+    document = {"format": FORMAT, "findings": codec.encode(entries(results))}
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
 def load(path: Path) -> Counter[Key]:
@@ -53,7 +64,8 @@ def load(path: Path) -> Counter[Key]:
         data: Any = json.loads(raw)
         if data.get("format") != FORMAT:
             raise ValueError(f"not a {FORMAT} file")
-        return Counter((e["dossier"], e["rule"], e["fingerprint"]) for e in data["findings"])
+        found: list[Entry] = codec.decode(list[Entry], data["findings"])
+        return Counter((e.dossier, e.rule, e.fingerprint) for e in found)
     except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
         raise BaselineError("baseline.not_baseline", path=path, detail=exc) from None
 

@@ -135,7 +135,7 @@ SIGNATURE_STATUS = ("valid", "partial", "unchecked", "broken", "untrusted", "inv
 class SignatureEvidence:
     """One electronic signature of an attachment, as the reports show it."""
 
-    field_name: str  # the PDF's signature field
+    field_name: str = field(metadata={"key": "field"})  # the PDF's signature field (its key in JSON: "field")
     signer: str | None  # the certificate's common name
     time: str | None  # ISO 8601, UTC
     time_basis: str | None  # timestamp | signer
