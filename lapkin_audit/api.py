@@ -27,10 +27,11 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from lapkin_audit import __version__
-from lapkin_audit.batch.one import LazyRulebook, Options
 from lapkin_audit.batch.run import audit as audit_targets
+from lapkin_audit.batch.session import LazyRulebook, Session
 from lapkin_audit.decide import baseline as baselines
 from lapkin_audit.decide.catalogue import RULES, unknown_selectors
+from lapkin_audit.decide.judge import Scope
 from lapkin_audit.errors import Notice, Problem, UsageError
 from lapkin_audit.load.discovery import PathNotFound, Target, discover, holding
 from lapkin_audit.model import DossierResult, Report, RunOptions, SopOutline
@@ -128,10 +129,7 @@ class Run:
     def results(self) -> Iterator[DossierResult]:
         """Each dossier's result, in path order, as it is judged; the baseline's findings marked.
         Raises ``RulesError`` when the first dossier not in the cache finds the rules broken."""
-        cache = self._cache()
-        self._stream = audit_targets(
-            self.targets, self.rulebook, self._options(), jobs=self.workers, cache=cache, ignored=self._ignored()
-        )
+        self._stream = audit_targets(self.targets, self.session(), jobs=self.workers, ignored=self._ignored())
         return self._marked(self._stream)
 
     def _marked(self, stream: Iterable[DossierResult]) -> Iterator[DossierResult]:
@@ -170,15 +168,12 @@ class Run:
             options=options,
         )
 
-    def _options(self) -> Options:
-        return Options(
-            lang=self.settings.lang,
-            select=self.settings.select,
-            ignore=self.settings.ignore,
-            budget=self.settings.timeout,
-            facts_cache=self._facts_cache,
-            ocr_workers=self.workers,
-        )
+    def session(self) -> Session:
+        """What the run owns: its rules, scope, budget, caches; made once, when results are read."""
+        s = self.settings
+        cache = self._cache()
+        scope = Scope(s.lang, s.select, s.ignore)
+        return Session(self.rulebook, scope, s.timeout, cache, self._facts_cache, self.workers)
 
     def _ignored(self) -> dict[str, tuple[str, ...]]:
         """The codes the per-path ignores leave out, by dossier (judged with each one)."""

@@ -16,6 +16,16 @@ FIXTURES = ROOT / "fixtures" / "dossiers"
 TTE_RULES = ROOT / "fixtures" / "tte" / "aturan-uji"
 
 
+def session(sops, lang="id", select=(), ignore=(), budget=60.0):  # type: ignore[no-untyped-def]
+    """A run's session over ``sops`` (a mapping, or a rulebook), as the library makes one."""
+    from lapkin_audit.batch.session import Session
+    from lapkin_audit.decide.judge import Scope
+    from lapkin_audit.load.sop import Rulebook
+
+    rulebook = sops if hasattr(sops, "files") else Rulebook(dict(sops), ())
+    return Session(rulebook, Scope(lang, tuple(select), tuple(ignore)), budget)
+
+
 def render_as_cli(fmt: str, report: Report) -> str:
     """The text of ``report`` in ``fmt``, given the rules as ``check`` gives them."""
     if not report.rules:

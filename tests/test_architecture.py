@@ -17,6 +17,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "lapkin_audit"
 BASE = {"model"}
 ALLOWED: dict[str, set[str]] = {
     "model": set(),
+    "budget": set(),  # a dossier's time budget, in CPU time: passed down, never a signal
     "lang": BASE,
     "errors": BASE | {"lang"},  # problems that stop a command: coded, rendered by lang
     "unassessable": BASE | {"lang"},  # the E rules: found by load, gather and the judge
@@ -25,14 +26,14 @@ ALLOWED: dict[str, set[str]] = {
     # reading the attachments' content into facts, between load and gather
     "evidence": BASE | {"errors", "domain", "load"},
     # the only stage that reads a dossier's files: manifest, attachments, evidence, timeline
-    "gather": BASE | {"errors", "lang", "domain", "load", "evidence"},
+    "gather": BASE | {"budget", "errors", "lang", "domain", "load", "evidence"},
     "checks": BASE | {"lang", "domain", "evidence", "gather"},
     # the judge: checks, waivers, scope, stamping, the verdict; and the baseline
-    "decide": BASE | {"errors", "lang", "domain", "unassessable", "gather", "checks"},
+    "decide": BASE | {"budget", "errors", "lang", "domain", "unassessable", "gather", "checks"},
     "report": BASE | {"errors", "lang"},
     # every setting, declared once: the command line's options and the file's keys
     "settings": BASE | {"lang", "load", "decide", "report"},
-    "batch": BASE | {"errors", "lang", "domain", "load", "evidence", "gather", "decide"},
+    "batch": BASE | {"budget", "errors", "lang", "domain", "load", "evidence", "gather", "decide"},
     "authoring": BASE | {"errors", "lang", "domain", "load", "unassessable", "decide"},
     # the library: the one entry of every front end
     "api": BASE | {"errors", "load", "decide", "report", "settings", "batch", "evidence"},
@@ -179,3 +180,39 @@ def test_only_the_judge_decides_a_verdict(name):
 def test_the_judge_is_found_deciding():
     tree = ast.parse(MODULES[JUDGE].read_text(encoding="utf-8"))
     assert _decides_a_verdict(tree)  # the test above would pass vacuously if it saw nothing
+
+
+# Module-level state the core may keep: none that a run's settings or data shape. Each name
+# here says why it is not a run's state (the session owns those: batch/session.py).
+MODULE_STATE = {
+    "lapkin_audit.batch.parallel": {"_session", "_FORK_HOOK"},  # a worker process serves one session
+    "lapkin_audit.model.codec": {"_FIELDS"},  # the type hints of a dataclass, resolved once
+    # pure functions of their argument, remembered: the same for every run
+    "lapkin_audit.domain.people": {"normalize_name"},
+    "lapkin_audit.domain.worktime": {"zone_info"},
+}
+CORE = {"gather", "checks", "decide", "batch", "model", "domain", "budget", "settings", "api"}
+
+
+@pytest.mark.parametrize("name", sorted(n for n in MODULES if stage(n) in CORE))
+def test_the_core_keeps_no_state_in_its_modules(name):
+    """No ``global`` statement and no module-level memo (a dict or list filled as the program
+    runs, a functools cache): what a run keeps, its session keeps."""
+    tree = ast.parse(MODULES[name].read_text(encoding="utf-8"))
+    kept = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Global):
+            kept.update(node.names)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            for decorator in node.decorator_list:
+                text = ast.unparse(decorator)
+                if text.split("(")[0].rsplit(".", 1)[-1] in ("cache", "lru_cache"):
+                    kept.add(node.name)
+    for node in tree.body:
+        if isinstance(node, (ast.Assign, ast.AnnAssign)) and isinstance(node.value, (ast.Dict, ast.List)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            empty = not (node.value.keys if isinstance(node.value, ast.Dict) else node.value.elts)
+            for target in targets:
+                if isinstance(target, ast.Name) and empty and not target.id.startswith("__"):
+                    kept.add(target.id)  # an empty table at the top of a module is filled later
+    assert kept <= MODULE_STATE.get(name, set()), f"{name} keeps {sorted(kept - MODULE_STATE.get(name, set()))}"

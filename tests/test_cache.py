@@ -230,7 +230,7 @@ def test_env_var_and_defaults(monkeypatch, tmp_path):
 
 
 def test_lazy_rulebook_lists_the_files_load_rulebook_reads(tmp_path):
-    from lapkin_audit.batch.run import LazyRulebook
+    from lapkin_audit.batch.session import LazyRulebook
     from lapkin_audit.load.sop import load_rulebook
 
     extra = tmp_path / "rules"

@@ -389,13 +389,14 @@ def test_a_facts_cache_others_can_write_is_refused(tmp_path):
 
 @pytest.fixture(scope="module")
 def evidence_report():
-    from lapkin_audit.batch.one import Options, assess
+    from lapkin_audit.batch.one import assess
     from lapkin_audit.load.sop import load_rulebook
     from lapkin_audit.model import Report
+    from tests.helpers import session
 
     sops = load_rulebook(()).sops
     results = tuple(
-        assess(FIXTURES / name / "dossier.yaml", f"fixtures/dossiers/{name}", sops, Options())
+        assess(FIXTURES / name / "dossier.yaml", f"fixtures/dossiers/{name}", session(sops))
         for name in ("b006-pindaian-tak-terbaca", "e002-yaml-rusak", "patuh")
     )
     return Report("1.0", "id", results)
@@ -447,11 +448,12 @@ def test_html_has_a_table_of_what_each_document_proved(evidence_report):
 
 
 def test_the_result_cache_keeps_the_evidence(tmp_path):
-    from lapkin_audit.batch.one import Options, assess
+    from lapkin_audit.batch.one import assess
     from lapkin_audit.load.sop import load_rulebook
     from lapkin_audit.model import DossierResult, codec
+    from tests.helpers import session
 
-    result = assess(FIXTURES / "patuh" / "dossier.yaml", "p", load_rulebook(()).sops, Options())
+    result = assess(FIXTURES / "patuh" / "dossier.yaml", "p", session(load_rulebook(())))
     assert result.evidence is not None and result.evidence.attachments
     assert codec.loads(DossierResult, codec.dumps(result)) == result
 

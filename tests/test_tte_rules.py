@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from lapkin_audit.batch.one import LazyRulebook
+from lapkin_audit.batch.session import LazyRulebook
 from lapkin_audit.cli import cli
 from lapkin_audit.errors import RulesError
 from lapkin_audit.load.sop import load_rulebook

@@ -15,8 +15,8 @@ on the code and its dependencies, and on the options that shape the report (lang
   gather stage inspect those attachments again (their bytes are hashed again) and uses
   the entry only if every fact is unchanged. The cache itself reads no dossier file.
 
-Entries are small JSON files in the model's codec (``model.codec``; never pickle: a
-cache folder must not be able to run code) under the cache folder, written atomically;
+Entries are kept in a store (``model.Store``; the folder of files, ``batch.store``) in the
+model's codec (``model.codec``; never pickle: a cache must not be able to run code);
 anything unreadable, damaged or of another codec version is a miss.
 Results that depend on more than these inputs are not stored: E000 (a checker bug) and
 E001 (the manifest could not be read), and any dossier whose manifest was written just
@@ -36,12 +36,13 @@ from pathlib import Path
 from typing import Any
 
 from lapkin_audit import __version__
+from lapkin_audit.batch.store import FileStore
 from lapkin_audit.evidence.read import ocr_fingerprint
 from lapkin_audit.gather.dossier import manifest_text, unchanged
 from lapkin_audit.load import installed
 from lapkin_audit.load.discovery import Target
-from lapkin_audit.load.private import private_folder, read_entry, write_entry
-from lapkin_audit.model import Attachment, DossierResult, codec
+from lapkin_audit.load.private import private_folder
+from lapkin_audit.model import Attachment, DossierResult, Store, codec
 
 
 @dataclass(frozen=True)
@@ -119,12 +120,12 @@ def _code_fingerprint() -> str:
 
 @dataclass(frozen=True)
 class ResultCache:
-    """Picklable (it travels to worker processes): a folder, a run key and a start time."""
+    """Picklable (it travels to worker processes): a store, a run key and a start time."""
 
-    folder: Path
+    store: Store
     key: str
     started_ns: int  # files modified after this may have changed under the audit
-    derived: DerivedStore | None = None  # what the code derives from rules and libraries, kept across runs
+    derived: Store | None = None  # what the code derives from rules and libraries, kept across runs
 
     @classmethod
     def open(
@@ -139,9 +140,14 @@ class ResultCache:
         """
         started = time.time_ns()
         base = private_folder(Path(folder))
-        results, derived = private_folder(base / "results"), private_folder(base / "derived")
         code = code_key()
-        return cls(results, run_key(rule_files, lang, select, ignore, code), started, DerivedStore(derived, code))
+        results, derived = FileStore.open(base / "results"), FileStore.open(base / "derived", code)
+        return cls(results, run_key(rule_files, lang, select, ignore, code), started, derived)
+
+    @property
+    def folder(self) -> Path:
+        """The cache folder (where the facts cache lives too), for a store of files."""
+        return self.store.folder if isinstance(self.store, FileStore) else Path(".")
 
     def audit(
         self,
@@ -164,8 +170,8 @@ class ResultCache:
             return cached
         seen: dict[str, Attachment] = {}
         result = compute(seen)
-        if not any(f.rule in UNCACHEABLE_RULES for f in result.findings):
-            self._store(entry, target, seen, result)
+        if not any(f.rule in UNCACHEABLE_RULES for f in result.findings) and not self._written_during_run(target):
+            self.store.put(entry, codec.wrap(Entry(tuple(seen.values()), result)))
         return result
 
     def lookup(self, target: Target, ignored: tuple[str, ...] = ()) -> DossierResult | None:
@@ -173,78 +179,28 @@ class ResultCache:
         entry = self._entry(target, ignored)
         return None if entry is None else self._load(entry, target)
 
-    # ----------------------------------------------------------------------- lookup
-
-    def _entry(self, target: Target, ignored: tuple[str, ...]) -> Path | None:
+    def _entry(self, target: Target, ignored: tuple[str, ...]) -> str | None:
         manifest = manifest_text(target.manifest)
         if manifest is None:
             return None
         head = f"{self.key}\0{target.display}\0{','.join(ignored)}\0"
         digest = hashlib.sha256(head.encode("utf-8", "surrogatepass"))
         digest.update(manifest.encode("utf-8"))
-        name = digest.hexdigest()
-        return self.folder / name[:2] / name[2:]
+        return digest.hexdigest()
 
-    def _load(self, entry: Path, target: Target) -> DossierResult | None:
-        try:
-            found = codec.unwrap(Entry, _read_entry(entry))
-        except (OSError, ValueError, RecursionError):
-            return None  # no entry, or a damaged one: a miss, overwritten by the store
+    def _load(self, entry: str, target: Target) -> DossierResult | None:
+        found = codec.unwrap(Entry, self.store.get(entry))
         if found is None or not unchanged(target.manifest.parent, found.attachments):
-            return None  # damaged, foreign or another version; or an attachment changed
+            return None  # none, damaged, foreign or another version; or an attachment changed
         return found.result
 
-    # ----------------------------------------------------------------------- store
-
-    def _store(self, entry: Path, target: Target, seen: dict[str, Attachment], result: DossierResult) -> None:
-        if self._written_during_run(target.manifest):
-            return
-        _write_entry(entry, codec.wrap(Entry(tuple(seen.values()), result)))
-
-    def _written_during_run(self, manifest: Path) -> bool:
+    def _written_during_run(self, target: Target) -> bool:
         """The key hashed the manifest as read before the audit, which read it again: if it
         may have been written in between, the two could differ, so the result is not stored
         (as git treats "racily clean" files). The attachment facts need no such care: they
         are the very ones the checks saw.
         """
         try:
-            return os.stat(manifest).st_mtime_ns >= self.started_ns - RACY_NS
+            return os.stat(target.manifest).st_mtime_ns >= self.started_ns - RACY_NS
         except OSError:
             return True
-
-
-@dataclass(frozen=True)
-class DerivedStore:
-    """Tables the code derives from its rules and libraries (the validated rules, each
-    year's national holidays), kept across runs so that a hook's start does not rebuild
-    them: keyed by the code that derived them (``code_key``) and by what they came from.
-    Same trust as results: JSON only, read bounded, written atomically; damage is a miss."""
-
-    folder: Path
-    code: str
-
-    def get(self, key: str) -> Any | None:
-        try:
-            data = _read_entry(self._entry(key))
-            return data["value"] if isinstance(data, dict) and data.get("key") == key else None
-        except (OSError, ValueError, KeyError):
-            return None
-
-    def put(self, key: str, value: Any) -> None:
-        _write_entry(self._entry(key), {"key": key, "value": value})
-
-    def _entry(self, key: str) -> Path:
-        name = hashlib.sha256(f"{self.code}\0{key}".encode()).hexdigest()
-        return self.folder / name[:2] / name[2:]
-
-
-def _write_entry(entry: Path, data: Any) -> None:
-    write_entry(entry, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
-
-
-MAX_ENTRY_BYTES = 4 * 1024 * 1024  # a result is a few KB; a bigger "entry" is not ours
-MAX_ENTRY_DEPTH = 32  # the deepest entry we write is about 6 levels
-
-
-def _read_entry(entry: Path) -> Any:
-    return read_entry(entry, MAX_ENTRY_BYTES, MAX_ENTRY_DEPTH)

@@ -180,23 +180,22 @@ def readable_text(ctx: Context, doc: Document) -> tuple[Searchable | None, bool]
     facts = ctx.evidence.get(doc.field)
     if facts is None or facts.text_source is None or not is_document(ctx, doc, facts):
         return None, False
-    return searchable(facts), facts.complete
+    return searchable(ctx, facts), facts.complete
 
 
-def searchable(facts: DocumentFacts) -> Searchable:
+def searchable(ctx: Context, facts: DocumentFacts) -> Searchable:
     """The facts' text prepared for searching; made once per content (a batch of dossiers
-    attaching the same files, and the several checks of one, share it)."""
+    attaching the same files, and the several checks of one, share it: ``ctx.texts``)."""
     key = (facts.sha256, facts.text_source, len(facts.pieces), facts.problem)
-    found = _SEARCHABLE.get(key)
+    found: Searchable | None = ctx.texts.get(key)
     if found is None:
-        if len(_SEARCHABLE) >= _SEARCHABLE_SIZE:
-            _SEARCHABLE.clear()
-        found = _SEARCHABLE[key] = Searchable.of(prepare(facts.text, ocr=facts.text_source == "ocr"))
+        if len(ctx.texts) >= TEXTS_KEPT:
+            ctx.texts.clear()
+        found = ctx.texts[key] = Searchable.of(prepare(facts.text, ocr=facts.text_source == "ocr"))
     return found
 
 
-_SEARCHABLE: dict[tuple[object, ...], Searchable] = {}
-_SEARCHABLE_SIZE = 256
+TEXTS_KEPT = 256  # prepared texts a run keeps: a batch attaches the same few files again and again
 
 
 def declared_citations(doc: Document) -> Iterator[tuple[int, tuple[str, str, int], str]]:

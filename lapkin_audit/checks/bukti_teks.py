@@ -218,7 +218,7 @@ def check(ctx: Context) -> Iterator[Violation]:
             continue
         if facts.text_source is None:
             continue
-        text = searchable(facts)
+        text = searchable(ctx, facts)
         if facts.problem in NOT_READ and needed:
             yield _unread(doc, facts)  # read in part: what it confirms still counts
         yield from _citations(ctx, doc, facts, text)

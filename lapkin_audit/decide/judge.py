@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from lapkin_audit.budget import NO_DEADLINE, Deadline
 from lapkin_audit.checks import Context, families, levels
 from lapkin_audit.checks.context import NEEDS_EVIDENCE
 from lapkin_audit.decide import waivers
@@ -70,19 +71,23 @@ def reads_evidence(scope: Scope) -> bool:
     return NEEDS_EVIDENCE in needs(scope)
 
 
-def judge(gathered: Gathered, scope: Scope) -> DossierResult:
-    """The verdict on one gathered dossier, with its findings, timeline and evidence."""
+def judge(gathered: Gathered, scope: Scope, deadline: Deadline = NO_DEADLINE) -> DossierResult:
+    """The verdict on one gathered dossier, with its findings, timeline and evidence; the
+    budget is asked between check families (``OutOfTime`` when it is spent)."""
     if gathered.failure is not None:
         return internal(gathered.path, gathered.sop_id, "internal", {"error": gathered.failure}, scope.lang)
     ctx = gathered.context
     if ctx is None:
         return _result(gathered.path, gathered.sop_id, _stamp(((v, None) for v in gathered.problems), None, scope))
-    return _judged(ctx, scope)
+    return _judged(ctx, scope, deadline)
 
 
-def _judged(ctx: Context, scope: Scope) -> DossierResult:
+def _judged(ctx: Context, scope: Scope, deadline: Deadline) -> DossierResult:
     found, sop = ctx.dossier, ctx.sop
-    violations = [v for family in families() for v in family.check(ctx)]
+    violations: list[Violation] = []
+    for family in families():
+        violations.extend(family.check(ctx))
+        deadline.check()
     judged = waivers.apply(found, sop, violations, RULES)  # scope after: a waiver still finds its finding
     findings = _stamp([(v, reason) for v, reason in judged if scope.keeps(v.rule)], found, scope)
     about = DossierAbout(

@@ -3,8 +3,9 @@ there is none (``Gathered``)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from lapkin_audit.evidence.facts import DocumentFacts
 from lapkin_audit.model import Attachment, Dossier, Sop, StepTiming, Violation
@@ -20,6 +21,9 @@ class Context:
     timeline: tuple[StepTiming, ...] = ()  # lapkin_audit.domain.timeline: the log in working time
     # lapkin_audit.evidence: what each read attachment's content says (document field -> facts).
     evidence: Mapping[str, DocumentFacts] = field(default_factory=dict)
+    # Texts prepared for searching, by content: its owner (a run's session) shares it between
+    # the dossiers of the run that attach the same files (checks.bukti.searchable).
+    texts: MutableMapping[tuple[object, ...], Any] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)

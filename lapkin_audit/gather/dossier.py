@@ -9,32 +9,41 @@ need, so a run that leaves out every rule reading the attachments' content never
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from lapkin_audit.budget import NO_DEADLINE, Deadline
 from lapkin_audit.domain import timeline
 from lapkin_audit.evidence.cache import FactsCache
 from lapkin_audit.gather.context import Context, Gathered
 from lapkin_audit.gather.evidence import read_evidence
 from lapkin_audit.load import attachments, manifest, yamlread
+from lapkin_audit.load.manifest_schema import FastFirstValidator
 from lapkin_audit.model import Attachment, Dossier, Sop
 
 
 @dataclass(frozen=True)
 class Reading:
-    """What to gather besides the manifest, the attachments' file facts and the timeline."""
+    """What to gather besides the manifest, the attachments' file facts and the timeline, and
+    what its owner (a run's session) lends the reading: nothing here outlives it."""
 
     evidence: bool = True  # the attachments' content (a kept rule's family needs it)
     facts_cache: FactsCache | None = None  # what was read from attachments, by content (evidence.cache)
     ocr_workers: int = 1  # processes that read a scan's pages at once (the run's --jobs)
+    check: FastFirstValidator | None = None  # the dossier format's validator, kept by the owner
+    texts: MutableMapping[tuple[object, ...], Any] | None = None  # prepared texts, kept by the owner
+    deadline: Deadline = NO_DEADLINE  # the dossier's budget, asked between the steps
 
 
 def gather(manifest_path: Path, display_path: str, sops: Mapping[str, Sop], reading: Reading) -> Gathered:
     """The dossier of ``manifest_path``, gathered; E findings instead where it cannot be read
     that far. A failure of the checker itself past the manifest is recorded, with the SOP the
-    dossier names, for the judge to report (E000); one before that is raised."""
-    loaded = manifest.load(manifest_path, display_path, sops)
+    dossier names, for the judge to report (E000); one before that is raised, as is
+    ``OutOfTime`` when the budget is spent."""
+    loaded = manifest.load(manifest_path, display_path, sops, reading.check)
+    reading.deadline.check()
     if loaded.dossier is None or loaded.sop is None:
         return Gathered(display_path, loaded.sop_id, loaded.violations)
     try:
@@ -46,15 +55,18 @@ def gather(manifest_path: Path, display_path: str, sops: Mapping[str, Sop], read
 
 def context_for(found: Dossier, sop: Sop, reading: Reading) -> Context:
     root = os.path.realpath(found.folder)  # once per dossier, not per attachment
-    facts = {
-        doc.field: attachments.inspect(found.folder, doc.berkas, root, doc.sha256)
-        for doc in found.dokumen
-        if doc.berkas is not None
-    }
-    evidence = (
-        read_evidence(found, facts, sop.tte, reading.facts_cache, reading.ocr_workers) if reading.evidence else {}
-    )
-    return Context(found, sop, facts, timeline.build(found, sop), evidence)
+    facts = {}
+    for doc in found.dokumen:
+        if doc.berkas is not None:
+            facts[doc.field] = attachments.inspect(found.folder, doc.berkas, root, doc.sha256)
+            reading.deadline.check()
+    evidence = {}
+    if reading.evidence:
+        evidence = read_evidence(found, facts, sop.tte, reading.facts_cache, reading.ocr_workers, reading.deadline)
+    timing = timeline.build(found, sop)
+    reading.deadline.check()
+    texts = reading.texts if reading.texts is not None else {}
+    return Context(found, sop, facts, timing, evidence, texts)
 
 
 # ----------------------------------------------------------------------- for the result cache

@@ -1,13 +1,15 @@
 """Reading the content of a dossier's attachments into facts (``evidence/``, in child processes).
 
 Only an attachment whose file is intact is read (K003 and K004 passed), and each content
-once: a content already read, in this run or an earlier one, is found by its SHA-256.
+once: a content already read, in this run or an earlier one, is found by its SHA-256. The
+CPU the reading children spend counts against the dossier's budget.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
+from lapkin_audit.budget import NO_DEADLINE, Deadline
 from lapkin_audit.evidence import read
 from lapkin_audit.evidence.cache import FactsCache
 from lapkin_audit.evidence.facts import DocumentFacts
@@ -21,6 +23,7 @@ def read_evidence(
     trust: TteTrust,
     cache: FactsCache | None,
     ocr_workers: int,
+    deadline: Deadline = NO_DEADLINE,
 ) -> dict[str, DocumentFacts]:
     """What each intact attachment's content says, by document field."""
     evidence: dict[str, DocumentFacts] = {}
@@ -42,7 +45,25 @@ def read_evidence(
             continue
         if data is not None:
             wanted[doc.field] = (data, seen.sha256)
-    by_content = read.facts_for_many(list(wanted.values()), cache, trust, ocr_workers) if wanted else {}
+        deadline.check()
+    by_content = {}
+    if wanted:
+        before = _children_cpu()
+        by_content = read.facts_for_many(list(wanted.values()), cache, trust, ocr_workers)
+        # Until the reader reports its children's CPU itself: the CPU of the children that
+        # ended during the read (exact where one dossier is audited at a time, as in a
+        # worker process; a threaded front end's other audits may add theirs).
+        deadline.charge(_children_cpu() - before)
+        deadline.check()
     for field, (_, sha256) in wanted.items():
         evidence[field] = by_content[sha256]
     return evidence
+
+
+def _children_cpu() -> float:
+    try:
+        import resource
+    except ImportError:  # not on Windows: there the children's own limits are the guard
+        return 0.0
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime

@@ -18,15 +18,15 @@ from typing import Any
 from lapkin_audit.domain.worktime import (
     DEFAULT_ZONE,
     WEEKDAYS,
+    Holidays,
     Intervals,
     OfficeCalendar,
     WorkPeriod,
-    national_holidays,
     zone_info,
 )
 from lapkin_audit.errors import RulesError, flatten_errors
 from lapkin_audit.load.kept import normalized
-from lapkin_audit.model import KeptTables
+from lapkin_audit.model import Store
 
 __all__ = ["load_calendar"]
 
@@ -179,10 +179,16 @@ def _check_nesting(periods: list[WorkPeriod], source: str) -> None:
 
 
 def load_calendar(
-    data: object, source: str, lines: Mapping[str, int] | None = None, kept: KeptTables | None = None
+    data: object,
+    source: str,
+    lines: Mapping[str, int] | None = None,
+    kept: Store | None = None,
+    holidays: Holidays | None = None,
 ) -> OfficeCalendar:
     """Validate a parsed calendar file (``{"kalender": {...}}``) and build the calendar.
-    ``kept``: calendars validated by earlier runs (``load.kept``)."""
+    ``kept``: calendars validated by earlier runs (``load.kept``); ``holidays``: the national
+    holidays the rules loaded with it share (built once a year)."""
+    holidays = holidays or Holidays(kept)
     if not isinstance(data, dict):
         raise RulesError(source, "rules.calendar_shape")
 
@@ -219,7 +225,7 @@ def load_calendar(
     categories = tuple(sorted(set(cal["libur_nasional"]["kategori"])))
     # A removal that matches no national day is a typo that would silently do nothing.
     for d, _ in removed:
-        if d not in national_holidays(country, categories, d.year):
+        if d not in holidays.of(country, categories, d.year):
             raise RulesError(source, "rules.not_a_holiday", date=d)
 
     return OfficeCalendar(
@@ -232,4 +238,5 @@ def load_calendar(
         removed=removed,
         holiday_country=country,
         holiday_categories=categories,
+        holidays=holidays,
     )

@@ -23,12 +23,12 @@ from lapkin_audit.load import yamlread
 from lapkin_audit.load.kept import normalized
 from lapkin_audit.model import (
     DocumentKind,
-    KeptTables,
     LegalBasis,
     LinkedDocument,
     Precondition,
     Sop,
     SopStep,
+    Store,
     TteTrust,
 )
 
@@ -187,11 +187,13 @@ def bundled_rules_dir() -> Path:
     return installed if installed.is_dir() else package.parent / "rules"
 
 
-def load_rulebook(extra_dirs: Iterable[Path] = (), kept: KeptTables | None = None) -> Rulebook:
+def load_rulebook(extra_dirs: Iterable[Path] = (), kept: Store | None = None) -> Rulebook:
     """Every SOP of the bundled rules and ``extra_dirs``, validated. ``kept`` holds rules
     documents validated by earlier runs (``load.kept``): the same content skips cerberus."""
+    from lapkin_audit.domain.worktime import Holidays
     from lapkin_audit.load.calendar import load_calendar  # only runs that audit need the calendar
 
+    holidays = Holidays(kept)  # one table a year for every calendar of these rules
     sop_data: dict[str, tuple[dict[str, Any], str, Mapping[str, int]]] = {}
     calendars: dict[str, Any] = {}
     trust = TteTrust()
@@ -207,7 +209,7 @@ def load_rulebook(extra_dirs: Iterable[Path] = (), kept: KeptTables | None = Non
             data, lines = _read_yaml(path)
             source = str(path)
             if isinstance(data, dict) and set(data) == {"kalender"}:
-                calendar = load_calendar(data, source, lines, kept)
+                calendar = load_calendar(data, source, lines, kept, holidays)
                 _once(seen_here, "kalender:" + calendar.id, source)
                 calendars[calendar.id] = calendar
             elif isinstance(data, dict) and set(data) == {"tte"}:
@@ -270,7 +272,7 @@ def _build_sop(
     source: str,
     calendars: Mapping[str, Any],
     lines: Mapping[str, int],
-    kept: KeptTables | None = None,
+    kept: Store | None = None,
 ) -> Sop:
     gaps = raw.get("celah")
     if gaps:

@@ -52,7 +52,6 @@ from lapkin_audit.model.rule import (
 )
 from lapkin_audit.model.sop import (
     DocumentKind,
-    KeptTables,
     LegalBasis,
     LinkedDocument,
     ManualCheck,
@@ -62,6 +61,7 @@ from lapkin_audit.model.sop import (
     SopStep,
     TteTrust,
 )
+from lapkin_audit.model.store import Store
 
 __all__ = [
     "DOC_PARTS",
@@ -80,7 +80,6 @@ __all__ = [
     "DossierResult",
     "Evidence",
     "Finding",
-    "KeptTables",
     "LegalBasis",
     "LinkedDocument",
     "ManualCheck",
@@ -99,6 +98,7 @@ __all__ = [
     "SopStep",
     "StepRecord",
     "StepTiming",
+    "Store",
     "TteTrust",
     "Verdict",
     "Violation",
