@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from lapkin_audit import __version__
 from lapkin_audit.batch.run import audit as audit_targets
+from lapkin_audit.batch.runner import Runner
 from lapkin_audit.batch.session import LazyRulebook, Session
 from lapkin_audit.decide import baseline as baselines
 from lapkin_audit.decide.catalogue import RULES, unknown_selectors
@@ -57,16 +58,18 @@ def audit(dossier: str | Path, settings: Settings | None = None) -> DossierResul
         return next(iter(one.results()))
 
 
-def run(paths: Sequence[str], settings: Settings | None = None) -> Run:
+def run(paths: Sequence[str], settings: Settings | None = None, runner: Runner | None = None) -> Run:
     """A run over the dossiers under ``paths`` (dossier folders, manifests, or trees searched for
     them; with ``settings.touched``, changed files whose dossiers are audited). Nothing is
-    audited until ``Run.results`` is read; a ``Run`` is closed after (``with`` closes it)."""
+    audited until ``Run.results`` is read; a ``Run`` is closed after (``with`` closes it).
+    ``runner`` audits the dossiers the cache does not answer (``batch.runner.Runner``; by
+    default here, or in ``settings.jobs`` worker processes): a cluster's runner, say."""
     settings = settings or Settings()
     unknown = unknown_selectors(settings.select + settings.ignore)
     if unknown:
         raise UsageError("usage.unknown_selectors", codes=", ".join(unknown))
     targets, nothing = _targets(paths, settings)
-    return Run(settings, targets, nothing)
+    return Run(settings, targets, nothing, runner)
 
 
 def _targets(paths: Sequence[str], settings: Settings) -> tuple[tuple[Target, ...], Notice | None]:
@@ -100,9 +103,16 @@ class Run:
     ``notes`` says what a person should know that is no problem (the cache could not be
     used, nothing was left to audit, the baseline written)."""
 
-    def __init__(self, settings: Settings, targets: tuple[Target, ...], nothing: Notice | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        targets: tuple[Target, ...],
+        nothing: Notice | None = None,
+        runner: Runner | None = None,
+    ) -> None:
         self.settings = settings
         self.targets = targets
+        self.runner = runner
         self.notes: list[Notice] = [nothing] if nothing is not None else []
         self.rulebook = LazyRulebook(Path(d) for d in settings.rules_dirs)  # read by the first dossier not cached
         self.workers = min(settings.jobs or cores(), cores())  # more than the cores only adds overhead
@@ -129,7 +139,8 @@ class Run:
     def results(self) -> Iterator[DossierResult]:
         """Each dossier's result, in path order, as it is judged; the baseline's findings marked.
         Raises ``RulesError`` when the first dossier not in the cache finds the rules broken."""
-        self._stream = audit_targets(self.targets, self.session(), jobs=self.workers, ignored=self._ignored())
+        session, ignored = self.session(), self._ignored()
+        self._stream = audit_targets(self.targets, session, jobs=self.workers, ignored=ignored, runner=self.runner)
         return self._marked(self._stream)
 
     def _marked(self, stream: Iterable[DossierResult]) -> Iterator[DossierResult]:

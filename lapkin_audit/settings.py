@@ -63,7 +63,7 @@ class Settings:
         kind=CHOICE,
         choices=tuple(RENDERERS),
         show_default=True,
-        help="Output format: table (terminal), json, junit, sarif, github, markdown, html, concise.",
+        help="The report's format, for its reader (README: Reports).",
     )
     output: str | None = _setting(
         None, flag="--output", short="-o", kind=FILE, help="Write the report to FILE (atomically)."

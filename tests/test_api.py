@@ -190,3 +190,31 @@ def test_the_examples_of_docs_api_md_run(capsys, monkeypatch, tmp_path):
     exec(blocks[2].replace('["dossiers/"]', f'["{LATE}", "{PATUH}"]').replace("jobs=2", "jobs=1, no_cache=True"), {})
     exec(blocks[3], {})
     assert "path tidak ada: dossiers/2024-tw2" in capsys.readouterr().out
+
+
+def test_a_runner_of_ones_own_maps_the_audit_over_the_run():
+    """What a cluster's runner does: the session sent once, chunks audited where a worker runs
+    them, results sent back as codec text and yielded in order (here, in this process)."""
+    from lapkin_audit.batch.runner import audit_units, received
+
+    class Chunked:
+        def __init__(self) -> None:
+            self.chunks = 0
+
+        def map(self, session, units, looked_up=False):  # type: ignore[no-untyped-def]
+            import pickle
+
+            remote = pickle.loads(pickle.dumps(session))  # what a cluster's worker receives
+            for start in range(0, len(units), 2):
+                chunk = units[start : start + 2]
+                self.chunks += 1
+                texts = audit_units(remote, chunk, looked_up)
+                yield from (received(text, unit, session) for unit, text in zip(chunk, texts, strict=True))
+
+    paths = [str(LATE), str(PATUH), str(FIXTURES / "k001-tanpa-lra")]
+    runner = Chunked()
+    with api.run(paths, Settings(no_cache=True), runner=runner) as run:
+        mine = list(run.results())
+    with api.run(paths, Settings(no_cache=True, jobs=1)) as run:
+        plain = list(run.results())
+    assert mine == plain and runner.chunks == 2

@@ -267,8 +267,8 @@ def test_a_fully_cached_run_does_not_read_the_rules(tmp_path, tree, monkeypatch)
 
 
 def test_entries_keep_every_field_of_a_finding():
-    # The cache writes findings field by field: a new Finding field must be added there.
-    # (`baselined` is not: a baseline is applied after the cache, to every run anew.)
+    # The cache keeps findings by their fields (model.codec), a new field too; `baselined` is
+    # kept false there: a baseline is applied after the cache, to every run anew.
     assert [f.name for f in dataclasses.fields(Finding)] == [
         "rule",
         "severity",
@@ -281,3 +281,22 @@ def test_entries_keep_every_field_of_a_finding():
         "fingerprint",
         "baselined",
     ]
+
+
+def test_every_runtime_dependency_is_either_keyed_or_only_presents():
+    """A library that can change a result is in the cache's key: setup.cfg and the two lists
+    cannot drift apart (a new dependency must be placed in one of them)."""
+    import configparser
+    import re
+
+    from lapkin_audit.batch.cache import DEPENDENCIES, PRESENTATION
+    from lapkin_audit.load.installed import canonical
+    from tests.helpers import ROOT
+
+    setup = configparser.ConfigParser()
+    setup.read(ROOT / "setup.cfg", encoding="utf-8")
+    required = [line.strip() for line in setup["options"]["install_requires"].splitlines()]
+    names = {canonical(re.split(r"[<>=!~\[ ;]", line, maxsplit=1)[0]) for line in required if line and line[0] != "#"}
+    keyed = {canonical(name) for name in DEPENDENCIES} | {canonical(name) for name in PRESENTATION}
+    assert names <= keyed, sorted(names - keyed)
+    assert not {canonical(name) for name in DEPENDENCIES} & {canonical(name) for name in PRESENTATION}

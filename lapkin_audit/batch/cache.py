@@ -37,6 +37,7 @@ from typing import Any
 
 from lapkin_audit import __version__
 from lapkin_audit.batch.store import FileStore
+from lapkin_audit.evidence.cache import LIBRARIES
 from lapkin_audit.evidence.read import ocr_fingerprint
 from lapkin_audit.gather.dossier import manifest_text, unchanged
 from lapkin_audit.load import installed
@@ -54,11 +55,12 @@ class Entry:
 
 
 ENV_DIR = "LAPKIN_AUDIT_CACHE_DIR"
-DEPENDENCIES = (
-    *("PyYAML", "Cerberus", "pendulum", "holidays"),
-    *("pypdfium2", "python-docx", "Pillow", "tesserocr", "lxml"),
-    *("pyHanko", "pyhanko-certvalidator", "asn1crypto", "zxing-cpp"),
-)
+# The libraries whose versions a result depends on: those that read the manifest and the
+# rules and count working time, and those that read the attachments (evidence.cache keeps
+# that list, for the facts cache). The others only present results (tests/test_cache.py
+# holds setup.cfg to these two lists).
+DEPENDENCIES = ("PyYAML", "Cerberus", "pendulum", "holidays", *LIBRARIES)
+PRESENTATION = ("click", "tabulate", "jinja2", "ruamel.yaml")
 UNCACHEABLE_RULES = ("E000", "E001")
 # File clocks are coarse (a few ms on Linux, 1-2 s on some file systems): a manifest whose
 # mtime is this close to the start of the run may have been written during it.

@@ -115,7 +115,7 @@ def _with_progress(results: Iterator[Any], count: int, lang: str) -> tuple[Any, 
     a batch (never in a pipe or a CI log, where it would only be noise)."""
     if count < 2 or not sys.stderr.isatty():
         return tuple(results)
-    from lapkin_audit.lang.words import CLI
+    from lapkin_audit.lang.commands import CLI
 
     label = CLI[lang]["progress"]
     with click.progressbar(results, length=count, label=label, file=sys.stderr, show_pos=True) as bar:

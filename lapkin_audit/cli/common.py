@@ -59,7 +59,7 @@ def show_settings(file: Any, settings: Any, given: Mapping[str, Any]) -> None:
     """Every setting the file may hold, its value and where it came from (flag, file, default)."""
     from tabulate import tabulate
 
-    from lapkin_audit.lang.words import CLI
+    from lapkin_audit.lang.commands import CLI
     from lapkin_audit.settings import config_keys
 
     words = CLI[settings.lang]

@@ -20,8 +20,8 @@ def hash_command(paths: tuple[str, ...], check_only: bool, lang: str) -> None:
     lampiran/ that no berkas names are listed.
     """
     from lapkin_audit.authoring import hashing
+    from lapkin_audit.lang.commands import HASH
     from lapkin_audit.lang.messages import Nested
-    from lapkin_audit.lang.words import HASH
     from lapkin_audit.load.discovery import PathNotFound, discover
     from lapkin_audit.unassessable import render
 

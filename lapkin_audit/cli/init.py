@@ -77,6 +77,6 @@ def init(
         common.fail_with("output.cannot_create", path=folder, error=exc.strerror or exc)
     except Problem as problem:
         common.fail(problem)
-    from lapkin_audit.lang.words import CLI
+    from lapkin_audit.lang.commands import CLI
 
     click.echo(CLI[lang]["init_done"].format(path=target, folder=folder))

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 if TYPE_CHECKING:
-    from lapkin_audit.model import Store
+    from lapkin_audit.model.store import Store
 
 __all__ = ["Holidays", "OfficeCalendar", "WorkPeriod", "parse_duration"]
 
