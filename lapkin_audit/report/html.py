@@ -17,7 +17,7 @@ import dataclasses
 import itertools
 from collections.abc import Iterator, Mapping
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lapkin_audit.lang import printed
 from lapkin_audit.lang.words import (
@@ -45,6 +45,9 @@ from lapkin_audit.report import PLAIN, Style, views
 from lapkin_audit.report.jinja import template
 from lapkin_audit.report.text import manifest_path, visible
 from lapkin_audit.report.timeline_svg import render as timeline_svg
+
+if TYPE_CHECKING:  # markupsafe is loaded with the templates, not on import
+    from markupsafe import Markup
 
 NEEDS_SOPS = True
 
@@ -91,7 +94,7 @@ def render(report: Report) -> str:
     return "".join(chunks(report))
 
 
-def _inline_code(text: str) -> Any:
+def _inline_code(text: str) -> Markup:
     """Rule-doc text with its `backquoted` keys and values as <code>, everything escaped."""
     from markupsafe import Markup, escape
 
@@ -104,7 +107,7 @@ def _inline_code(text: str) -> Any:
     )
 
 
-def _markup(text: str) -> Any:
+def _markup(text: str) -> Markup:
     """Text made by our own code and template (the timeline, the swatches): not escaped again."""
     from markupsafe import Markup
 
@@ -115,7 +118,7 @@ def _verdict_class(verdict: Verdict) -> str:
     return "v-" + verdict.value.lower().replace("_", "-")
 
 
-def _counts(result_or_results: Any, w: Mapping[str, Any]) -> str:
+def _counts(result_or_results: DossierResult | tuple[DossierResult, ...], w: Mapping[str, Any]) -> str:
     results = result_or_results if isinstance(result_or_results, tuple) else (result_or_results,)
     return str(w["counts"].format(**finding_counts(results)))
 

@@ -7,9 +7,12 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lapkin_audit.model import SopOutline
+
+if TYPE_CHECKING:  # markupsafe is loaded with the templates, not on import
+    from markupsafe import Markup
 
 
 def fields(view: Any) -> dict[str, Any]:
@@ -74,7 +77,7 @@ class FindingView:
     step: int | str
     message: str
     clause: str | None
-    fix: Any  # markup: the rule's fix, its `keys` as <code>
+    fix: Markup | None  # the rule's fix, its `keys` as <code>
     reason: str | None = None  # the waiver's alasan, for a waived finding
 
 
@@ -138,8 +141,8 @@ class DossierView:
     finding_heads: Sequence[str]
     families: Sequence[FamilyView]
     waived: Sequence[FindingView]
-    timeline: Any  # markup: the timeline's SVG, or None
-    legend: Sequence[tuple[Any, str]]  # (the swatch's SVG markup, its words)
+    timeline: Markup | None  # the timeline's SVG
+    legend: Sequence[tuple[Markup, str]]  # (the swatch's SVG, its words)
     checklist: Sequence[CheckSection]
     about: Sequence[tuple[str, str]]
     evidence: EvidenceView | None
