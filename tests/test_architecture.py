@@ -186,7 +186,7 @@ def test_the_judge_is_found_deciding():
 # here says why it is not a run's state (the session owns those: batch/session.py).
 MODULE_STATE = {
     "lapkin_audit.batch.parallel": {"_session", "_FORK_HOOK"},  # a worker process serves one session
-    "lapkin_audit.model.codec": {"_FIELDS"},  # the type hints of a dataclass, resolved once
+    "lapkin_audit.model.codec": {"_ENCODERS", "_DECODERS"},  # how to code each type, worked out once
     # pure functions of their argument, remembered: the same for every run
     "lapkin_audit.domain.people": {"normalize_name"},
     "lapkin_audit.domain.worktime": {"zone_info"},

@@ -54,9 +54,8 @@ def _head(report: Report) -> dict[str, Any]:
 
 
 def _dossier(result: DossierResult) -> dict[str, Any]:
-    encoded = codec.encode(result)
     return {
-        **{key: encoded[key] for key in ("path", "sop", "verdict")},
+        **{key: codec.encode(getattr(result, key)) for key in ("path", "sop", "verdict")},
         "findings": [_finding(f) for f in result.findings],
         # Added (evidence.md): what the attachments were read as, and each claim's level.
         "evidence": evidence_dict(result.evidence),
