@@ -12,7 +12,7 @@ import shutil
 import signal
 import stat
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -174,13 +174,13 @@ def _check(
     color: bool | None,
 ) -> None:
     from lapkin_audit.batch.run import LazyRulebook, audit
-    from lapkin_audit.catalogue import unknown_selectors
     from lapkin_audit.decide import baseline as baseline_stage
+    from lapkin_audit.decide.catalogue import RULES, unknown_selectors
     from lapkin_audit.decide.engine import Options
     from lapkin_audit.errors import RulesError
     from lapkin_audit.load.discovery import PathNotFound, discover, holding
     from lapkin_audit.model import Report, RunOptions
-    from lapkin_audit.report import Style, needs_rule_docs, needs_sops, renderer
+    from lapkin_audit.report import Style, needs_sops, renderer
 
     selectors, ignored = _codes(select), _codes(ignore)
     unknown = unknown_selectors(selectors + ignored)
@@ -245,7 +245,7 @@ def _check(
         lang,
         results,
         sops,
-        _rule_docs() if needs_rule_docs(fmt) else {},
+        RULES,
         audited_on=_audit_date() if needs_sops(fmt) else None,
         rules_fingerprint=_fingerprint(rulebook.files) if needs_sops(fmt) else None,
         options=RunOptions(selectors, ignored, strict, baseline, unused, config.per_path_ignores),
@@ -282,7 +282,9 @@ def _config(path: str | None, isolated: bool) -> Any:
     if found is None:
         return config.Config()
     try:
-        return config.load(found, RENDERERS)
+        from lapkin_audit.decide.catalogue import RULES
+
+        return config.load(found, RENDERERS, RULES)
     except config.ConfigError as exc:
         _fail(f"configuration: {exc}")
 
@@ -341,7 +343,7 @@ def _print_statistics(report: Any) -> None:
     so that the report on standard output stays what its format says)."""
     from collections import Counter
 
-    from lapkin_audit.catalogue import RULES
+    from lapkin_audit.decide.catalogue import RULES
 
     counts = Counter(f.rule for r in report.results for f in r.findings)
     for code, n in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
@@ -367,12 +369,6 @@ def _fingerprint(files: Iterable[Path]) -> str:
     for path in files:
         digest.update(f"{path.name}\0{hashlib.sha256(path.read_bytes()).hexdigest()}\n".encode())
     return digest.hexdigest()[:12]
-
-
-def _rule_docs() -> Mapping[str, Any]:
-    from lapkin_audit.authoring import ruledocs
-
-    return ruledocs.load()
 
 
 class _RulesGroup(click.Group):
@@ -568,9 +564,10 @@ def hash_command(paths: tuple[str, ...], check_only: bool, lang: str) -> None:
     lampiran/ that no berkas names are listed.
     """
     from lapkin_audit.authoring import hashing
-    from lapkin_audit.lang.messages import Nested, render
+    from lapkin_audit.lang.messages import Nested
     from lapkin_audit.lang.words import HASH
     from lapkin_audit.load.discovery import PathNotFound, discover
+    from lapkin_audit.load.manifest_rules import render
 
     try:
         targets = discover(paths)

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from lapkin_audit.lang.messages import MESSAGES, field_words, render
+from lapkin_audit.decide.catalogue import MESSAGES, render
+from lapkin_audit.lang.messages import field_words
 from lapkin_audit.load import manifest, yamlread
 from lapkin_audit.load.datetext import Unreadable, iso_example, parse_when
 from tests.helpers import FIXTURES

@@ -18,6 +18,29 @@ SEVERITY_WORDS: dict[str, dict[Severity, str]] = {
 }
 
 
+# The rule families, by the letter that starts their codes, in the order reports show them
+# (JUnit's test cases, the HTML report, docs/rules.md).
+FAMILY_NAMES: dict[str, tuple[str, str]] = {
+    "E": ("Dossier tidak dapat dinilai", "The dossier cannot be assessed"),
+    "K": ("Kelengkapan", "Completeness"),
+    "H": ("Dasar hukum", "Legal basis"),
+    "T": ("Tim Akuntabilitas Kinerja", "Performance Accountability Team"),
+    "P": ("Paraf dan tanda tangan", "Initials and signatures"),
+    "A": ("Alur", "Flow of steps"),
+    "W": ("Waktu", "Time standards"),
+    "S": ("Tanda tangan elektronik (TTE)", "Electronic signatures (TTE)"),
+    "X": ("Pengecualian", "Waivers"),
+    "B": ("Bukti berkas", "Evidence in the files"),
+}
+# The defects of an SOP itself (`sop lint`, L codes): never a dossier's finding.
+SOP_FAMILY_NAME = ("Cacat dokumen SOP", "Defects of the SOP document")
+
+
+def family_name(letter: str, lang: str) -> str:
+    names = FAMILY_NAMES.get(letter) or (SOP_FAMILY_NAME if letter == "L" else (letter, letter))
+    return names[1] if lang == "en" else names[0]
+
+
 def severity_word(severity: Severity, lang: str) -> str:
     return SEVERITY_WORDS["en" if lang == "en" else "id"][severity]
 

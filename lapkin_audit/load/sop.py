@@ -17,8 +17,8 @@ from typing import Any
 
 from lapkin_audit.domain.waktu import parse_waktu
 from lapkin_audit.errors import RulesError, flatten_errors
-from lapkin_audit.lang.messages import Nested, render
-from lapkin_audit.load import yamlread
+from lapkin_audit.lang.messages import Nested
+from lapkin_audit.load import manifest_rules, yamlread
 from lapkin_audit.load.kept import normalized
 from lapkin_audit.model import (
     DocumentKind,
@@ -259,7 +259,8 @@ def _read_yaml(path: Path) -> tuple[Any, Mapping[str, int]]:
             return data, lines
     problem = problems[0]
     where = f"line {problem.line}: " if problem.line else ""
-    message = render(problem.message, {**problem.args, "what": Nested("what.rules"), "path": path.name}, "en")
+    args = {**problem.args, "what": Nested("what.rules"), "path": path.name}
+    message = manifest_rules.render(problem.message, args, "en")
     raise RulesError(str(path), where + message)
 
 
