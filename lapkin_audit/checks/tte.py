@@ -8,14 +8,16 @@ left over on either side is reported. Signature facts come from ``evidence.signa
 
 S001  a mark that must be TTE has no signature by that person in the file.
 S002  a signature is broken: signed bytes changed, or the file changed after signing beyond
-      what the signature allows.
+      what the signature allows. Never for a signature the checker could not evaluate.
 S003  the signer's certificate does not chain to a trust root of the rules folder.
-S004  the certificate was revoked, expired or not yet valid at the signing time.
+S004  the certificate was revoked, expired or not yet valid at the signing time; without a
+      trusted timestamp, revoked at any time (no proof the signature came first).
 S005  the file is signed by someone other than the person declared for that mark.
 S006  the signing time is outside the tolerance of the declared ``tanggal`` (waivable).
 S007  the Camat's signature comes before the Sekretaris's paraf in the file.
-S008  a signature was checked only in part: no trust roots, no trusted timestamp, or no
-      revocation data; the finding says which (waivable).
+S008  a signature was checked only in part: no trust roots, no trusted timestamp, no
+      revocation data, or the checker could not evaluate it (``unreadable``); the finding
+      says which (waivable).
 S009  the file carries a signature the manifest does not declare (waivable).
 S010  a visible TTE mark (the BSrE footer, a verification QR code) in a file with no valid
       signature: a printed-and-scanned copy, or a forged mark.
@@ -77,10 +79,10 @@ def pair(ctx: Context, doc: Document, signatures: Sequence[Any]) -> Pairing:
 
 def _document(ctx: Context, doc: Document, facts: Any) -> Iterator[Violation]:
     if facts.signature_problem is not None:
-        # The file has signature structures pyHanko could not read (damaged or hostile):
-        # nothing in it can prove a mark, and that is said once, not as a crash.
+        # The file has signature structures pyHanko could not read: nothing in it can prove a
+        # mark, which is said once; that is the checker's limit, never proof of a change.
         args = {"berkas": doc.berkas or "-", "detail": facts.signature_problem}
-        yield Violation("S002", "S002.unreadable", args, field=f"{doc.field}.berkas")
+        yield Violation("S008", "S008.unreadable_file", args, field=f"{doc.field}.berkas")
     signatures = list(facts.signatures)
     pairing = pair(ctx, doc, signatures)
     marks = {m.field: m for m in (*doc.paraf, *doc.tanda_tangan)}
@@ -93,11 +95,11 @@ def _document(ctx: Context, doc: Document, facts: Any) -> Iterator[Violation]:
         args = {"jenis": doc.jenis, "nama": mark.person.nama, "what": _what(mark), "count": len(signatures)}
         yield Violation("S001", "S001", args, field=mark.field)
     for signature in pairing.extra:
-        yield from _integrity(signature, doc.field)
+        yield from _integrity(ctx, signature, doc.field)
         args = {"jenis": doc.jenis, "signer": signature.signer or "-", "field_name": signature.field}
         yield Violation("S009", "S009", args, field=doc.field)
     yield from _order(doc, pairing)
-    if not any(s.valid for s in signatures) and _visible_mark(facts):
+    if not any(s.valid for s in signatures) and _visible_mark(ctx, facts):
         yield Violation("S010", "S010", {"jenis": doc.jenis, "berkas": doc.berkas or "-"}, field=f"{doc.field}.berkas")
 
 
@@ -108,7 +110,7 @@ def proves(signature: Any) -> bool:
 
 
 def _proven(ctx: Context, mark: Mark, signature: Any) -> Iterator[Violation]:
-    broken = list(_integrity(signature, mark.field))
+    broken = list(_integrity(ctx, signature, mark.field))
     yield from broken
     if broken:
         return  # S002-S004 say it proves nothing; its time and partial checks are moot
@@ -121,24 +123,40 @@ def _proven(ctx: Context, mark: Mark, signature: Any) -> Iterator[Violation]:
             basis = Nested(f"S006.{signature.time_basis or 'signer'}")
             args = {"what": _what(mark), "tanggal": mark.tanggal, "signed": signed, "basis": basis}
             yield Violation("S006", "S006", args, field=f"{mark.field}.tanggal")
-    if signature.partial:
+    if "unreadable" in signature.partial:
+        args = {"what": _what(mark), "nama": mark.person.nama, "field_name": signature.field}
+        yield Violation("S008", "S008.unreadable", {**args, "detail": signature.detail or "-"}, field=mark.field)
+    elif signature.partial:
         parts = [Nested(f"S008.{part}") for part in signature.partial]
         args = {"what": _what(mark), "nama": mark.person.nama, "parts": parts}
         yield Violation("S008", "S008", args, field=mark.field)
 
 
-def _integrity(signature: Any, field: str) -> Iterator[Violation]:
+def _integrity(ctx: Context, signature: Any, field: str) -> Iterator[Violation]:
     name = signature.signer or "-"
-    if not signature.intact or signature.changed_after:
-        key = "S002.bytes" if not signature.intact else "S002.changed"
+    if signature.intact is False or signature.changed_after:  # None: not evaluated (S008)
+        key = "S002.bytes" if signature.intact is False else "S002.changed"
         yield Violation("S002", key, {"signer": name, "field_name": signature.field}, field=field)
         return  # a broken signature proves nothing more: its chain and time are moot
     if signature.chain == "untrusted":
         args = {"signer": name, "issuer": signature.issuer, "detail": signature.detail or "-"}
         yield Violation("S003", "S003", args, field=field)
     elif signature.validity in ("expired", "revoked", "not_yet_valid"):
-        args = {"signer": name, "time": signature.time or "-", "detail": signature.detail or "-"}
-        yield Violation("S004", f"S004.{signature.validity}", args, field=field)
+        zone = zone_info(ctx.dossier.zona_waktu)
+        args = {"signer": name, "time": _local(signature.time, zone), "detail": signature.detail or "-"}
+        key = f"S004.{signature.validity}"
+        if signature.validity == "revoked":
+            args["revoked"] = _local(signature.revoked_at, zone)
+            # Without a trusted timestamp the time is a claim: a revocation at any time counts.
+            key += "" if signature.time_basis == "timestamp" else "_no_poe"
+        yield Violation("S004", key, args, field=field)
+
+
+def _local(moment: str | None, zone: Any) -> dt.datetime | str:
+    """An ISO time of the facts in the office's zone, as messages show times; "-" if none."""
+    if moment is None:
+        return "-"
+    return dt.datetime.fromisoformat(moment.replace("Z", "+00:00")).astimezone(zone)
 
 
 def _order(doc: Document, pairing: Pairing) -> Iterator[Violation]:
@@ -158,8 +176,9 @@ def _order(doc: Document, pairing: Pairing) -> Iterator[Violation]:
                 return
 
 
-def _visible_mark(facts: Any) -> bool:
-    return has_tte_footer(facts.text) or any(is_tte_qr(code) for code in facts.qr_codes)
+def _visible_mark(ctx: Context, facts: Any) -> bool:
+    issuers = [name for provider in ctx.sop.tte.providers for name in provider.names]
+    return has_tte_footer(facts.text, issuers) or any(is_tte_qr(code) for code in facts.qr_codes)
 
 
 def _what(mark: Mark) -> str:

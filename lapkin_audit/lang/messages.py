@@ -393,17 +393,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Berkas diubah setelah {signer} menandatanganinya ({field_name}), melebihi perubahan yang diizinkan tanda tangan itu.",
         "The file was changed after {signer} signed it ({field_name}), beyond what that signature allows.",
     ),
-    "S002.unreadable": (
-        "Tanda tangan elektronik di {berkas} tidak dapat dibaca: {detail}.",
-        "The electronic signatures in {berkas} cannot be read: {detail}.",
-    ),
     "S003": (
         "Sertifikat {signer} (penerbit: {issuer}) tidak berantai ke akar tepercaya di folder aturan ({detail}).",
         "The certificate of {signer} (issuer: {issuer}) does not chain to a trust root of the rules folder ({detail}).",
     ),
     "S004.revoked": (
-        "Sertifikat {signer} sudah dicabut pada waktu penandatanganan ({time}; {detail}).",
-        "The certificate of {signer} was revoked at the signing time ({time}; {detail}).",
+        "Sertifikat {signer} tidak berlaku lagi sejak {revoked} (dicabut), sebelum waktu penandatanganan menurut cap waktu tepercaya ({time}; {detail}).",
+        "The certificate of {signer} was no longer valid from {revoked} (revoked), before the signing time its trusted timestamp proves ({time}; {detail}).",
+    ),
+    "S004.revoked_no_poe": (
+        "Sertifikat {signer} tidak berlaku lagi sejak {revoked} (dicabut); tanpa cap waktu tepercaya, waktu penandatanganan ({time}) hanya klaim penanda tangan, jadi tidak ada bukti tanda tangan dibuat sebelum pencabutan itu ({detail}).",
+        "The certificate of {signer} was no longer valid from {revoked} (revoked); without a trusted timestamp the signing time ({time}) is only the signer's claim, so nothing proves the signature was made before that revocation ({detail}).",
     ),
     "S004.expired": (
         "Sertifikat {signer} sudah kedaluwarsa pada waktu penandatanganan ({time}).",
@@ -428,6 +428,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "S008": (
         "{what} {nama} hanya dapat diperiksa sebagian: {parts}.",
         "The {what} by {nama} could be checked only in part: {parts}.",
+    ),
+    "S008.unreadable": (
+        "{what} {nama}: tanda tangan elektroniknya ({field_name}) tidak dapat dinilai oleh pemeriksa ({detail}); belum terbukti, tetapi tidak berarti tanda tangan itu rusak.",
+        "The {what} by {nama}: its electronic signature ({field_name}) could not be evaluated by the checker ({detail}); it is not proven, which does not mean it is broken.",
+    ),
+    "S008.unreadable_file": (
+        "Tanda tangan elektronik di {berkas} tidak dapat dinilai oleh pemeriksa ({detail}): tidak membuktikan paraf atau tanda tangan apa pun, tetapi tidak berarti berkasnya berubah.",
+        "The electronic signatures in {berkas} could not be evaluated by the checker ({detail}): they prove no paraf or signature, which does not mean the file was changed.",
     ),
     "S008.no_roots": ("tanpa akar tepercaya di folder aturan", "no trust roots in the rules folder"),
     "S008.no_timestamp": (
