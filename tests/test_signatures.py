@@ -6,11 +6,15 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import shutil
+import subprocess
 
 import pytest
 from cryptography.x509 import ReasonFlags
 
 from lapkin_audit.evidence.signatures import SignatureFact, read_signatures, signature_from_json
+from lapkin_audit.load.sop import load_rulebook
+from tests.helpers import ROOT, TTE_RULES
 from tests.tte_pki import CAMAT, SEKRETARIS, Revoked, blank_pdf, build_pki, sign, with_store
 
 pytest.importorskip("pyhanko")
@@ -276,3 +280,49 @@ def test_facts_travel_as_json(signed, pki, monkeypatch):
     older = {k: v for k, v in facts(signed, pki)[0].as_json().items() if k != "revoked_at"}
     with pytest.raises(KeyError):  # cached by an earlier reader: read again
         signature_from_json(older)
+
+
+# ----------------------------------------------------------------------------- against poppler
+
+
+SIGNED_FIXTURES = sorted((ROOT / "fixtures" / "tte" / "berkas").glob("*.pdf"))
+
+
+def _pdfsig(data: bytes, tmp_path) -> dict[str, str]:
+    """poppler's integrity verdict per signature field, offline (no certificate checks)."""
+    path = tmp_path / "signed.pdf"
+    path.write_bytes(data)
+    done = subprocess.run(
+        ["pdfsig", "-nocert", "-no-ocsp", str(path)], capture_output=True, text=True, check=False, timeout=600
+    )
+    if done.returncode != 0 or "Signature Field Name" not in done.stdout:
+        pytest.skip(f"pdfsig cannot check offline here (exit {done.returncode}): {done.stderr.strip()[:200]}")
+    verdicts, field = {}, None
+    for line in done.stdout.splitlines():
+        key, _, value = line.strip().lstrip("- ").partition(": ")
+        if key == "Signature Field Name":
+            field = value
+        elif key == "Signature Validation" and field is not None:
+            verdicts[field] = value
+    return verdicts
+
+
+@pytest.mark.skipif(shutil.which("pdfsig") is None, reason="pdfsig (poppler-utils) is not installed")
+@pytest.mark.parametrize("path", SIGNED_FIXTURES, ids=[p.stem for p in SIGNED_FIXTURES])
+@pytest.mark.parametrize("damaged", [False, True], ids=["as-signed", "byte-flipped"])
+def test_the_integrity_verdict_agrees_with_pdfsig(path, damaged, tmp_path):
+    """On every signed fixture, and on a copy with one signed byte flipped (in the binary
+    comment of the header, which every signature covers and no reader parses): intact where
+    poppler says the signature is valid, changed where it finds the digest does not match."""
+    data = path.read_bytes()
+    if damaged:
+        assert data[8:10] == b"\n%" and data[11] >= 0x80  # the second line: "%" and binary bytes
+        data = data[:11] + bytes([data[11] ^ 1]) + data[12:]
+    theirs = _pdfsig(data, tmp_path)
+    trust = load_rulebook([TTE_RULES]).sops["pelaporan-kinerja"].tte
+    ours = {f.field: f.intact for f in read_signatures(data, trust.roots, trust.crls)}
+    assert ours and set(ours) <= set(theirs)
+    for field, intact in ours.items():
+        poppler = {"Signature is Valid.": True, "Digest Mismatch.": False, "Signature is Invalid.": False}
+        assert intact is poppler.get(theirs[field]), (field, theirs[field])
+    assert all(intact is (not damaged) for intact in ours.values())

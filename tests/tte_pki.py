@@ -251,17 +251,18 @@ def sign(
     timestamp: bool = True,
     lt: tuple[list[bytes], list[bytes]] | None = None,
     lta: bool = False,
-    certify: object = None,
+    lock: list[str] | None = None,
 ) -> bytes:
     """``pdf`` with one more PAdES signature by ``who``, made at ``when`` (a frozen clock):
     B-T with ``timestamp`` (the TSA's token), B-B without. ``lt``: the CRLs and OCSP
     responses to embed in the document security store (B-LT, as pyHanko embeds them after
     validating the signature with them); ``lta``: then a document timestamp (B-LTA).
-    ``certify``: a ``pyhanko.sign.fields.MDPPerm`` to make it a certification signature."""
+    ``lock``: form fields the signature locks (its field's FieldMDP: filling them later is
+    a change the signature does not allow)."""
     from freezegun import freeze_time
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import signers
-    from pyhanko.sign.fields import SigSeedSubFilter
+    from pyhanko.sign.fields import FieldMDPAction, FieldMDPSpec, SigFieldSpec, SigSeedSubFilter
     from pyhanko.sign.timestamps.dummy_client import DummyTimeStamper
     from pyhanko_certvalidator import ValidationContext
     from pyhanko_certvalidator.registry import SimpleCertificateStore
@@ -279,10 +280,12 @@ def sign(
                 trust_roots=[_asn1(pki.root)], crls=crls, ocsps=ocsps, allow_fetching=False, moment=when
             )
             options.update(embed_validation_info=True, use_pades_lta=lta, timestamp_field_name="Cap Waktu Dokumen")
-        if certify is not None:
-            options.update(certify=True, docmdp_permissions=certify)
+        spec = None
+        if lock:
+            spec = SigFieldSpec(field_name, field_mdp_spec=FieldMDPSpec(FieldMDPAction.INCLUDE, fields=lock))
         meta = signers.PdfSignatureMetadata(field_name=field_name, subfilter=SigSeedSubFilter.PADES, **options)
-        out = signers.sign_pdf(IncrementalPdfFileWriter(io.BytesIO(pdf)), meta, signer=signer, timestamper=stamper)
+        pdf_signer = signers.PdfSigner(meta, signer=signer, timestamper=stamper, new_field_spec=spec)
+        out = pdf_signer.sign_pdf(IncrementalPdfFileWriter(io.BytesIO(pdf)))
     return out.getvalue()
 
 
