@@ -67,9 +67,23 @@ class RevocationData:
     signatures verified once per list and issuer."""
 
     def __init__(self, crls: Iterable[Any], ocsps: Iterable[Any]) -> None:
-        self._crls = _unique(crls)[:MAX_ITEMS]
-        self._ocsps = [basic for basic in map(_basic, _unique(ocsps)[:MAX_ITEMS]) if basic is not None]
+        self.crls, self.responses = _unique(crls)[:MAX_ITEMS], _unique(ocsps)[:MAX_ITEMS]
+        self._ocsps = [basic for basic in map(_basic, self.responses) if basic is not None]
+        self._names: dict[bytes, str] = {}  # names as RFC 5280 compares them, each worked out once
+        self._issuers = [self._name(crl, "issuer") for crl in self.crls]
         self._verified: dict[tuple[Any, ...], bool] = {}
+
+    def _name(self, item: Any, which: str) -> str | None:
+        """``item``'s issuer or subject, normalised as RFC 5280 compares names (asn1crypto's
+        ``hashable``; its string preparation is costly, and the same few names recur)."""
+        try:
+            name = getattr(item, which)
+            key = name.dump()
+            if key not in self._names:
+                self._names[key] = str(name.hashable)
+            return self._names[key]
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None
 
     def observations(self, cert: Any, issuer: Any) -> list[Observation]:
         """What the authentic data says about ``cert``, issued by ``issuer`` (asn1crypto
@@ -79,10 +93,12 @@ class RevocationData:
         return found
 
     def _from_crls(self, cert: Any, issuer: Any) -> Iterator[Observation]:
-        is_ca = bool(cert.ca)
-        for index, crl in enumerate(self._crls):
+        is_ca, name = bool(cert.ca), self._name(issuer, "subject")
+        for index, crl in enumerate(self.crls):
+            if self._issuers[index] != name:
+                continue
             try:
-                if crl.issuer != issuer.subject or not _crl_in_scope(crl, is_ca):
+                if not _crl_in_scope(crl, is_ca):
                     continue
                 if not self._signed_by(("crl", index), crl["tbs_cert_list"], crl["signature"], crl, issuer.public_key):
                     continue

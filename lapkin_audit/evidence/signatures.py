@@ -132,9 +132,10 @@ def read_signatures(pdf: bytes, roots: Sequence[bytes] = (), crls: Sequence[byte
     if not embedded:
         return ()
     trust = [asn1_x509.Certificate.load(der) for der in roots]
-    lists = [asn1_crl.CertificateList.load(der) for der in crls]
     store = security_store(reader)
-    return tuple(_one(sig, trust, lists, store) for sig in embedded)
+    lists = [*(asn1_crl.CertificateList.load(der) for der in crls), *store.crls]
+    document = _Document(trust, store.certs, RevocationData(lists, store.ocsps))  # lists parsed and verified once
+    return tuple(_one(sig, document) for sig in embedded)
 
 
 @dataclass(frozen=True)
@@ -176,7 +177,8 @@ def security_store(reader: Any) -> Store:
                 seen.add(data)
                 try:
                     value = kind.load(data)
-                    value.native  # noqa: B018 - parse it all now, not inside pyHanko
+                    if part == "certs":  # the parts pyHanko's registry reads, now rather than inside pyHanko
+                        (value.subject.chosen, value.issuer.chosen, value.serial_number, value.public_key.dump())
                 except Exception:  # asn1crypto raises ValueError, TypeError and others on junk
                     continue
                 parts[part].append(value)
@@ -194,7 +196,16 @@ def _streams(holder: Any, key: str) -> list[bytes]:
         return []
 
 
-def _one(sig: Any, roots: list[Any], crls: list[Any], store: Store) -> SignatureFact:
+@dataclass(frozen=True)
+class _Document:
+    """What every signature of one file is judged with."""
+
+    roots: list[Any]  # the rules' trust roots (asn1crypto)
+    certs: tuple[Any, ...]  # certificates the file's store carries
+    revocation: RevocationData  # the rules' lists and the store's
+
+
+def _one(sig: Any, document: _Document) -> SignatureFact:
     base: dict[str, Any] = {"field": str(sig.field_name), "revision": int(sig.signed_revision)}
     base.update(signer=None, subject="", ids=(), issuer="")
     try:
@@ -206,7 +217,7 @@ def _one(sig: Any, roots: list[Any], crls: list[Any], store: Store) -> Signature
             ids=tuple(dict.fromkeys(_NUMBER_ID.findall(subject))),
             issuer=cert.issuer.human_friendly,
         )
-        return SignatureFact(**base, **_judge(sig, roots, crls, store))
+        return SignatureFact(**base, **_judge(sig, document))
     except Exception as exc:  # the checker could not evaluate it: said so, never called broken
         return SignatureFact(
             **base,
@@ -222,23 +233,26 @@ def _one(sig: Any, roots: list[Any], crls: list[Any], store: Store) -> Signature
         )
 
 
-def _judge(sig: Any, roots: list[Any], crls: list[Any], store: Store) -> dict[str, Any]:
+def _judge(sig: Any, document: _Document) -> dict[str, Any]:
     """Validated once with pyHanko at the time the signature's timestamp token states (read
-    from the token before validating); again only when that token turns out not to be
-    trusted, at the signer's own claim. Then revocation as evidence.md asks (``revocation``)."""
+    from the token before validating), the token checked in the same validation. Only when
+    the token is not trusted, and the signer's chain answers differently at the signer's own
+    claimed time, a second validation at that time. Then revocation as evidence.md asks."""
+    roots, data = document.roots, document.revocation
     own_crls, own_ocsps = _adobe_revocation_info(sig)
-    lists, responses = [*crls, *store.crls, *own_crls], [*store.ocsps, *own_ocsps]
-    data = RevocationData(lists, responses)
-    context = _Context(roots, [*sig.other_embedded_certs, *store.certs])
+    if own_crls or own_ocsps:  # revocation info inside this signature: for it alone
+        data = RevocationData([*data.crls, *own_crls], [*data.responses, *own_ocsps])
+    context = _Context(roots, [*sig.other_embedded_certs, *document.certs])
     claimed = sig.self_reported_timestamp
     moment = _token_time(sig) or claimed
     status = context.validate(sig, moment)
     stamped = _trusted_time(status, roots, data)
     if (stamped or claimed) != moment:
-        # The token is not trusted (or pyHanko trusted another one): validate at the time
-        # that stands, the signer's own claim (or the other token's time).
+        # The token is not trusted (or pyHanko trusted another one): the time that stands is
+        # the signer's own claim (or the other token's).
         moment = stamped or claimed
-        status = context.validate(sig, moment)
+        if _depends_on_time(status, moment):
+            status = context.validate(sig, moment)
     partial = [] if roots else ["no_roots"]
     if stamped is None:
         partial.append("no_timestamp")
@@ -312,6 +326,27 @@ class _Context:
             revocation_mode="soft-fail",
         )
         return validate_pdf_signature(sig, context, ts_validation_context=context)
+
+
+_TIMELESS = ("NO_CERTIFICATE_CHAIN_FOUND",)  # no path to a root at any time
+
+
+def _depends_on_time(status: Any, moment: dt.datetime | None) -> bool:
+    """Whether pyHanko's answer on the signer could differ at ``moment``: it found no chain
+    at all (time plays no part), or every certificate of the chain it validated is valid
+    at ``moment`` too; otherwise validate again (rare: a token from another time)."""
+    if moment is None:
+        return True
+    indication = _name(status.trust_problem_indic)
+    if indication in _TIMELESS:
+        return False
+    if not status.trusted or indication is not None or status.validation_path is None:
+        return True
+    for cert in status.validation_path.iter_certs(include_root=False):
+        validity = cert["tbs_certificate"]["validity"]
+        if not validity["not_before"].native <= moment <= validity["not_after"].native:
+            return True
+    return False
 
 
 def _token_time(sig: Any) -> dt.datetime | None:
