@@ -313,3 +313,19 @@ def test_junit_and_the_evidence_line_count_the_signatures():
     assert 'name="evidence.tte" value="2"' in done.stdout and 'name="evidence.tte.valid" value="2"' in done.stdout
     table = CliRunner().invoke(cli, ["check", "--no-cache", "--rules", str(TTE_RULES), str(FIXTURES / "patuh-tte")])
     assert "TTE: 2 tanda tangan (2 sah)" in table.stdout
+
+
+@pytest.mark.parametrize(
+    ("name", "says"),
+    [
+        # revoked ten days after the time the paraf claims: no proof it came first
+        ("s004-dicabut-tanpa-cap-waktu", ["sejak 12 Juli 2024 pukul 10.00", "tanpa cap waktu tepercaya"]),
+        # revoked a week after the timestamp, for a key compromised the day before it
+        ("s004-kunci-bocor", ["sejak 1 Juli 2024 pukul 10.00", "key_compromise", "2 Juli 2024 pukul 10.00"]),
+        ("s004-sertifikat-dicabut", ["sejak 30 Juni 2024 pukul 10.00", "menurut cap waktu tepercaya"]),
+    ],
+)
+def test_s004_says_from_when_the_certificate_stopped_counting(audit, name, says):
+    (finding,) = audit(FIXTURES / name).findings
+    assert finding.rule == "S004" and finding.field.endswith(".paraf[0]"), finding
+    assert all(part in finding.message for part in says), finding.message

@@ -453,8 +453,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{jenis} carries an electronic signature by {signer} ({field_name}) that the manifest does not declare.",
     ),
     "S010": (
-        "{berkas} ({jenis}) menampilkan tanda TTE (catatan kaki BSrE atau kode QR verifikasi), tetapi tidak memuat tanda tangan elektronik yang sah: salinan cetak-pindai, atau tanda palsu.",
-        "{berkas} ({jenis}) shows a TTE mark (the BSrE footer or a verification QR code) but holds no valid electronic signature: a printed-and-scanned copy, or a forged mark.",
+        "{berkas} ({jenis}) menampilkan tanda TTE (catatan kaki TTE atau kode QR verifikasi), tetapi tidak memuat tanda tangan elektronik yang sah: salinan cetak-pindai, atau tanda palsu.",
+        "{berkas} ({jenis}) shows a TTE mark (the TTE footer or a verification QR code) but holds no valid electronic signature: a printed-and-scanned copy, or a forged mark.",
     ),
     # X: pengecualian
     "X001.unknown_rule": (
