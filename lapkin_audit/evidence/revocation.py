@@ -19,17 +19,22 @@ certificate's issuer (for OCSP: or of a responder that issuer delegated it to): 
 own store is written by whoever made the file. A hold that a later list or response no
 longer shows was lifted. Nothing here asks for the time: every answer is relative to a
 moment the caller gives.
+
+Where the data is (the end of this module): the rules folder's lists, parsed once per
+process; the file's ``/DSS`` and ``/VRI`` entries, read from their streams; the
+revocation-info attribute of a signature.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-MAX_ITEMS = 500  # lists and responses considered per document (a store is written by anyone)
+MAX_ITEMS = 500  # of each kind (certificates, lists, responses) per document: a store is written by anyone
 # Reasons whose revocation counts from the invalidity date (the key was no longer the signer's).
 COMPROMISE = ("key_compromise", "ca_compromise", "aa_compromise")
 # An OCSP response without nextUpdate is current for this long after its thisUpdate
@@ -291,3 +296,83 @@ def _unique(items: Iterable[Any]) -> list[Any]:
 
 def _iso(moment: dt.datetime) -> str:
     return moment.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
+
+
+# ----------------------------------------------------------------------------- where the data is
+
+
+@functools.lru_cache(maxsize=16)
+def rules_list(der: bytes) -> Any:
+    """A revocation list of the rules folder, parsed once for every document the process
+    reads (a national CA's list runs to megabytes; asn1crypto keeps what it has parsed)."""
+    from asn1crypto import crl as asn1_crl
+
+    return asn1_crl.CertificateList.load(der)
+
+
+@dataclass(frozen=True)
+class Store:
+    """What a file carries for validating its signatures later (PAdES document security
+    store and its VRI entries): certificates, CRLs and OCSP responses, parsed."""
+
+    certs: tuple[Any, ...] = ()
+    crls: tuple[Any, ...] = ()
+    ocsps: tuple[Any, ...] = ()
+
+
+def security_store(reader: Any) -> Store:
+    """The file's ``/DSS``: its ``/Certs``, ``/CRLs`` and ``/OCSPs``, and those of every
+    ``/VRI`` entry, each read from its stream (pyHanko's ``read_dss`` keeps them as PDF
+    references, which its validation context does not take). An entry that cannot be read
+    is left out: less revocation data is a partial check, never a failure."""
+    from asn1crypto import crl as asn1_crl
+    from asn1crypto import ocsp as asn1_ocsp
+    from asn1crypto import x509 as asn1_x509
+
+    try:
+        dss = reader.root["/DSS"]
+        vri = list(dss.get("/VRI", {}).values())[:MAX_ITEMS]
+    except Exception:  # no store, or not a dictionary
+        return Store()
+    parts: dict[str, list[Any]] = {"certs": [], "crls": [], "ocsps": []}
+    kinds = (
+        ("certs", ("/Certs", "/Cert"), asn1_x509.Certificate),
+        ("crls", ("/CRLs", "/CRL"), asn1_crl.CertificateList),
+        ("ocsps", ("/OCSPs", "/OCSP"), asn1_ocsp.OCSPResponse),
+    )
+    for part, (top, entry), kind in kinds:
+        seen: set[bytes] = set()
+        for holder, key in ((dss, top), *((v, entry) for v in vri)):
+            for data in _streams(holder, key):
+                if data in seen or len(seen) >= MAX_ITEMS:
+                    continue
+                seen.add(data)
+                try:
+                    value = kind.load(data)
+                    if part == "certs":  # the parts pyHanko's registry reads, now rather than inside pyHanko
+                        (value.subject.chosen, value.issuer.chosen, value.serial_number, value.public_key.dump())
+                except Exception:  # asn1crypto raises ValueError, TypeError and others on junk
+                    continue
+                parts[part].append(value)
+    return Store(tuple(parts["certs"]), tuple(parts["crls"]), tuple(parts["ocsps"]))
+
+
+def _streams(holder: Any, key: str) -> list[bytes]:
+    try:
+        holder = holder.get_object()
+        return [ref.get_object().data for ref in list(holder.get(key, ()))[:MAX_ITEMS]]
+    except Exception:  # a damaged store: none from here
+        return []
+
+
+def signature_revocation_info(sig: Any) -> tuple[list[Any], list[Any]]:
+    """CRLs and OCSP responses inside the signature itself (Adobe's revocation-info
+    attribute, as Acrobat-style signers embed them)."""
+    from pyhanko.sign.general import find_unique_cms_attribute
+
+    try:
+        value = find_unique_cms_attribute(sig.signer_info["signed_attrs"], "adobe_revocation_info_archival")
+        crls, ocsps = list(value["crl"] or ()), list(value["ocsp"] or ())
+    except Exception:  # absent (most PAdES signatures), or unreadable: none
+        return [], []
+    return crls, ocsps

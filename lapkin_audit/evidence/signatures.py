@@ -28,7 +28,15 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from lapkin_audit.evidence.revocation import Revocation, RevocationData, covers, revoked
+from lapkin_audit.evidence.revocation import (
+    Revocation,
+    RevocationData,
+    covers,
+    revoked,
+    rules_list,
+    security_store,
+    signature_revocation_info,
+)
 
 # A signature's validity at its signing time, and how far the chain could be checked.
 CHAIN = ("trusted", "untrusted", "unchecked")  # unchecked: no trust roots configured
@@ -118,7 +126,6 @@ def signature_from_json(data: Mapping[str, Any]) -> SignatureFact:
 def read_signatures(pdf: bytes, roots: Sequence[bytes] = (), crls: Sequence[bytes] = ()) -> tuple[SignatureFact, ...]:
     """Every signature of ``pdf``, in signing order. ``roots`` and ``crls`` are DER bytes
     from the rules folder. Raises ValueError when pyHanko cannot read the file's signatures."""
-    from asn1crypto import crl as asn1_crl
     from asn1crypto import x509 as asn1_x509
     from pyhanko.pdf_utils.reader import PdfFileReader
 
@@ -133,67 +140,9 @@ def read_signatures(pdf: bytes, roots: Sequence[bytes] = (), crls: Sequence[byte
         return ()
     trust = [asn1_x509.Certificate.load(der) for der in roots]
     store = security_store(reader)
-    lists = [*(asn1_crl.CertificateList.load(der) for der in crls), *store.crls]
+    lists = [*map(rules_list, crls), *store.crls]
     document = _Document(trust, store.certs, RevocationData(lists, store.ocsps))  # lists parsed and verified once
     return tuple(_one(sig, document) for sig in embedded)
-
-
-@dataclass(frozen=True)
-class Store:
-    """What a file carries for validating its signatures later (PAdES document security
-    store and its VRI entries): certificates, CRLs and OCSP responses, parsed."""
-
-    certs: tuple[Any, ...] = ()
-    crls: tuple[Any, ...] = ()
-    ocsps: tuple[Any, ...] = ()
-
-
-def security_store(reader: Any) -> Store:
-    """The file's ``/DSS``: its ``/Certs``, ``/CRLs`` and ``/OCSPs``, and those of every
-    ``/VRI`` entry, each read from its stream (pyHanko's ``read_dss`` keeps them as PDF
-    references, which its validation context does not take). An entry that cannot be read
-    is left out: less revocation data is a partial check, never a failure."""
-    from asn1crypto import crl as asn1_crl
-    from asn1crypto import ocsp as asn1_ocsp
-    from asn1crypto import x509 as asn1_x509
-
-    try:
-        dss = reader.root["/DSS"]
-        vri = list(dss.get("/VRI", {}).values())[:MAX_STORE_ITEMS]
-    except Exception:  # no store, or not a dictionary
-        return Store()
-    parts: dict[str, list[Any]] = {"certs": [], "crls": [], "ocsps": []}
-    kinds = (
-        ("certs", ("/Certs", "/Cert"), asn1_x509.Certificate),
-        ("crls", ("/CRLs", "/CRL"), asn1_crl.CertificateList),
-        ("ocsps", ("/OCSPs", "/OCSP"), asn1_ocsp.OCSPResponse),
-    )
-    for part, (top, entry), kind in kinds:
-        seen: set[bytes] = set()
-        for holder, key in ((dss, top), *((v, entry) for v in vri)):
-            for data in _streams(holder, key):
-                if data in seen or len(seen) >= MAX_STORE_ITEMS:
-                    continue
-                seen.add(data)
-                try:
-                    value = kind.load(data)
-                    if part == "certs":  # the parts pyHanko's registry reads, now rather than inside pyHanko
-                        (value.subject.chosen, value.issuer.chosen, value.serial_number, value.public_key.dump())
-                except Exception:  # asn1crypto raises ValueError, TypeError and others on junk
-                    continue
-                parts[part].append(value)
-    return Store(tuple(parts["certs"]), tuple(parts["crls"]), tuple(parts["ocsps"]))
-
-
-MAX_STORE_ITEMS = 500  # of each kind: a store is written by whoever made the file
-
-
-def _streams(holder: Any, key: str) -> list[bytes]:
-    try:
-        holder = holder.get_object()
-        return [ref.get_object().data for ref in list(holder.get(key, ()))[:MAX_STORE_ITEMS]]
-    except Exception:  # a damaged store: none from here
-        return []
 
 
 @dataclass(frozen=True)
@@ -239,7 +188,7 @@ def _judge(sig: Any, document: _Document) -> dict[str, Any]:
     the token is not trusted, and the signer's chain answers differently at the signer's own
     claimed time, a second validation at that time. Then revocation as evidence.md asks."""
     roots, data = document.roots, document.revocation
-    own_crls, own_ocsps = _adobe_revocation_info(sig)
+    own_crls, own_ocsps = signature_revocation_info(sig)
     if own_crls or own_ocsps:  # revocation info inside this signature: for it alone
         data = RevocationData([*data.crls, *own_crls], [*data.responses, *own_ocsps])
     context = _Context(roots, [*sig.other_embedded_certs, *document.certs])
@@ -354,9 +303,12 @@ def _token_time(sig: Any) -> dt.datetime | None:
     to validate at, so that one validation serves (pyHanko checks the token in it)."""
     from pyhanko.sign.validation.generic_cms import extract_tst_data_iter
 
-    for token in extract_tst_data_iter(sig.signer_info, signed=False):
-        moment = token["encap_content_info"]["content"].parsed["gen_time"].native
-        return moment if isinstance(moment, dt.datetime) else None
+    try:
+        for token in extract_tst_data_iter(sig.signer_info, signed=False):
+            moment = token["encap_content_info"]["content"].parsed["gen_time"].native
+            return moment if isinstance(moment, dt.datetime) else None
+    except Exception:  # a token that cannot be read: pyHanko judges it in the validation
+        return None
     return None
 
 
@@ -394,19 +346,6 @@ def _revocation(path: Any, data: RevocationData, moment: dt.datetime, stamped: b
 
 def _declares_revocation(cert: Any) -> bool:
     return bool(cert.crl_distribution_points or cert.ocsp_urls)
-
-
-def _adobe_revocation_info(sig: Any) -> tuple[list[Any], list[Any]]:
-    """CRLs and OCSP responses inside the signature itself (Adobe's revocation-info
-    attribute, as Acrobat-style signers embed them)."""
-    from pyhanko.sign.general import find_unique_cms_attribute
-
-    try:
-        value = find_unique_cms_attribute(sig.signer_info["signed_attrs"], "adobe_revocation_info_archival")
-        crls, ocsps = list(value["crl"] or ()), list(value["ocsp"] or ())
-    except Exception:  # absent (most PAdES signatures), or unreadable: none
-        return [], []
-    return crls, ocsps
 
 
 def _problem(status: Any) -> str:
