@@ -93,6 +93,15 @@ def test_a_file_signed_as_bsre_signs_is_valid_from_its_own_store(bsre, pki, kind
     ]
 
 
+def test_a_chain_the_signature_leaves_out_is_completed_from_the_store(pki, people):
+    # Without a timestamp: its token carries the TSA's chain, which is the same here.
+    bare = sign(blank_pdf(), pki, people["camat"], "TandaTangan", TTD_AT, timestamp=False, embed_chain=False)
+    (fact,) = facts(bare, pki)
+    assert fact.chain == "untrusted" and "NO_CERTIFICATE_CHAIN_FOUND" in (fact.detail or "")
+    (fact,) = facts(with_store(bare, certs=[pki.inter, pki.root]), pki)
+    assert fact.valid and fact.partial == ("no_timestamp",)
+
+
 def test_the_document_timestamp_of_b_lta_is_not_a_signature_of_a_person(bsre, pki):
     assert [f.field for f in facts(bsre["b-lta"], pki)] == ["Paraf", "TandaTangan"]
 

@@ -252,13 +252,15 @@ def sign(
     lt: tuple[list[bytes], list[bytes]] | None = None,
     lta: bool = False,
     lock: list[str] | None = None,
+    embed_chain: bool = True,
 ) -> bytes:
     """``pdf`` with one more PAdES signature by ``who``, made at ``when`` (a frozen clock):
     B-T with ``timestamp`` (the TSA's token), B-B without. ``lt``: the CRLs and OCSP
     responses to embed in the document security store (B-LT, as pyHanko embeds them after
     validating the signature with them); ``lta``: then a document timestamp (B-LTA).
     ``lock``: form fields the signature locks (its field's FieldMDP: filling them later is
-    a change the signature does not allow)."""
+    a change the signature does not allow). ``embed_chain``: False leaves the intermediate
+    and the root out of the signature (some signing applications do)."""
     from freezegun import freeze_time
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import signers
@@ -269,7 +271,8 @@ def sign(
 
     chain = SimpleCertificateStore.from_certs([_asn1(pki.inter), _asn1(pki.root)])
     with freeze_time(when):
-        signer = signers.SimpleSigner(signing_cert=_asn1(who), signing_key=_asn1_key(who), cert_registry=chain)
+        carried = chain if embed_chain else SimpleCertificateStore()
+        signer = signers.SimpleSigner(signing_cert=_asn1(who), signing_key=_asn1_key(who), cert_registry=carried)
         stamper = None
         if timestamp:
             stamper = DummyTimeStamper(_asn1(pki.tsa), _asn1_key(pki.tsa), certs_to_embed=chain, fixed_dt=when)
@@ -289,9 +292,12 @@ def sign(
     return out.getvalue()
 
 
-def with_store(pdf: bytes, crls: Sequence[bytes] = (), ocsps: Sequence[bytes] = ()) -> bytes:
-    """``pdf`` with CRLs and OCSP responses added to its document security store in a later
-    revision (as a validation-data update after signing writes them), without validating."""
+def with_store(
+    pdf: bytes, crls: Sequence[bytes] = (), ocsps: Sequence[bytes] = (), certs: Sequence[Party] = ()
+) -> bytes:
+    """``pdf`` with CRLs, OCSP responses and certificates added to its document security
+    store in a later revision (as a validation-data update after signing writes them),
+    without validating."""
     from asn1crypto import crl as asn1_crl
     from asn1crypto import ocsp as asn1_ocsp
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
@@ -303,6 +309,7 @@ def with_store(pdf: bytes, crls: Sequence[bytes] = (), ocsps: Sequence[bytes] = 
         None,
         crls=[asn1_crl.CertificateList.load(c) for c in crls],
         ocsps=[asn1_ocsp.OCSPResponse.load(o) for o in ocsps],
+        certs=[_asn1(party) for party in certs],
     )
     out = io.BytesIO()
     writer.write(out)

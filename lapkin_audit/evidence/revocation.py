@@ -142,12 +142,19 @@ class RevocationData:
 
     def _ocsp_authentic(self, index: int, basic: Any, issuer: Any, produced: dt.datetime) -> bool:
         """Signed by the issuer itself, or by a responder certificate the issuer signed for
-        OCSP (id-kp-OCSPSigning), valid when the response was produced (RFC 6960 §4.2.2.2)."""
+        OCSP (id-kp-OCSPSigning), valid when the response was produced (RFC 6960 §4.2.2.2).
+        Each answer is kept for the document."""
+        key = ("authentic", index, issuer.public_key.sha256)
+        if key not in self._verified:
+            self._verified[key] = self._ocsp_signed(index, basic, issuer, produced)
+        return self._verified[key]
+
+    def _ocsp_signed(self, index: int, basic: Any, issuer: Any, produced: dt.datetime) -> bool:
         tbs = basic["tbs_response_data"]
         responder = _responder_id(tbs["responder_id"])
         candidates = [issuer] if responder in _ids(issuer) else []
         for embedded in basic["certs"] or ():
-            if responder not in _ids(embedded) or embedded.issuer != issuer.subject:
+            if responder not in _ids(embedded) or self._name(embedded, "issuer") != self._name(issuer, "subject"):
                 continue
             usage = embedded.extended_key_usage_value
             if usage is None or "ocsp_signing" not in usage.native:
@@ -313,7 +320,7 @@ def rules_list(der: bytes) -> Any:
 @dataclass(frozen=True)
 class Store:
     """What a file carries for validating its signatures later (PAdES document security
-    store and its VRI entries): certificates, CRLs and OCSP responses, parsed."""
+    store and its VRI entries): CA certificates, CRLs and OCSP responses, parsed."""
 
     certs: tuple[Any, ...] = ()
     crls: tuple[Any, ...] = ()
@@ -349,7 +356,11 @@ def security_store(reader: Any) -> Store:
                 seen.add(data)
                 try:
                     value = kind.load(data)
-                    if part == "certs":  # the parts pyHanko's registry reads, now rather than inside pyHanko
+                    # Of certificates, only CAs: a chain needs issuers (the signer's own is in
+                    # its signature); read now what pyHanko's registry reads, not inside pyHanko.
+                    if part == "certs" and not value.ca:
+                        continue
+                    if part == "certs":
                         (value.subject.chosen, value.issuer.chosen, value.serial_number, value.public_key.dump())
                 except Exception:  # asn1crypto raises ValueError, TypeError and others on junk
                     continue

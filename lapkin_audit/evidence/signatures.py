@@ -150,7 +150,7 @@ class _Document:
     """What every signature of one file is judged with."""
 
     roots: list[Any]  # the rules' trust roots (asn1crypto)
-    certs: tuple[Any, ...]  # certificates the file's store carries
+    certs: tuple[Any, ...]  # CA certificates the file's store carries (issuers a chain may need)
     revocation: RevocationData  # the rules' lists and the store's
 
 
@@ -191,7 +191,11 @@ def _judge(sig: Any, document: _Document) -> dict[str, Any]:
     own_crls, own_ocsps = signature_revocation_info(sig)
     if own_crls or own_ocsps:  # revocation info inside this signature: for it alone
         data = RevocationData([*data.crls, *own_crls], [*data.responses, *own_ocsps])
-    context = _Context(roots, [*sig.other_embedded_certs, *document.certs])
+    # The store's CA certificates the signature does not carry itself (registering a
+    # certificate twice costs pyHanko's name handling, not nothing).
+    carried = {cert.dump() for cert in (sig.signer_cert, *sig.other_embedded_certs)}
+    issuers = [cert for cert in document.certs if cert.dump() not in carried]
+    context = _Context(roots, [*sig.other_embedded_certs, *issuers])
     claimed = sig.self_reported_timestamp
     moment = _token_time(sig) or claimed
     status = context.validate(sig, moment)
