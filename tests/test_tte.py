@@ -306,6 +306,32 @@ def test_a_signature_the_checker_could_not_evaluate_is_s008_unreadable(audit, mo
     assert levels and "kriptografis" not in levels
 
 
+def test_a_signature_whose_signer_could_not_be_read_is_not_someone_elses(audit, monkeypatch):
+    def anonymous(facts):
+        signatures = tuple(
+            dataclasses.replace(
+                s,
+                signer=None,
+                subject="",
+                ids=(),
+                issuer="",
+                intact=None,
+                chain="unchecked",
+                validity="unknown",
+                partial=("unreadable",),
+                detail="SignatureValidationError: signer certificate not found",
+                time=None,
+                time_basis=None,
+            )
+            for s in facts.signatures
+        )
+        return dataclasses.replace(facts, signatures=signatures)
+
+    _replace_signatures(monkeypatch, anonymous)
+    result = audit(FIXTURES / "patuh-tte")
+    assert [f.rule for f in result.findings] == ["S008", "S008"], [f.message for f in result.findings]
+
+
 def test_junit_and_the_evidence_line_count_the_signatures():
     done = CliRunner().invoke(
         cli, ["check", "--no-cache", "--format", "junit", "--rules", str(TTE_RULES), str(FIXTURES / "patuh-tte")]

@@ -89,6 +89,11 @@ def _document(ctx: Context, doc: Document, facts: Any) -> Iterator[Violation]:
     for field, signature in pairing.proven.items():
         yield from _proven(ctx, marks[field], signature)
     for mark, signature in pairing.wrong:
+        if signature.signer is None and "unreadable" in signature.partial:
+            # Whose it is could not be read: not "someone else's", only not judged.
+            args = {"what": _what(mark), "nama": mark.person.nama, "field_name": signature.field}
+            yield Violation("S008", "S008.unreadable", {**args, "detail": signature.detail or "-"}, field=mark.field)
+            continue
         args = {"jenis": doc.jenis, "nama": mark.person.nama, "signer": signature.signer or "-", "what": _what(mark)}
         yield Violation("S005", "S005", args, field=mark.field)
     for mark in pairing.missing:
