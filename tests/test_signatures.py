@@ -102,6 +102,23 @@ def test_a_chain_the_signature_leaves_out_is_completed_from_the_store(pki, peopl
     assert fact.valid and fact.partial == ("no_timestamp",)
 
 
+def test_junk_in_the_store_is_left_out(bsre, pki):
+    """A store is written by whoever made the file: what cannot be parsed says nothing."""
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+
+    writer = IncrementalPdfFileWriter(io.BytesIO(bsre["b-lt"]))
+    dss = writer.root["/DSS"]
+    for key, junk in (("/CRLs", b"not a list"), ("/OCSPs", b"\x30\x03\x02\x01\x00"), ("/Certs", b"\x30\x80")):
+        dss[generic.NameObject(key)] = generic.ArrayObject(
+            [*dss[key], writer.add_object(generic.StreamObject(stream_data=junk))]
+        )
+    writer.update_container(dss)
+    out = io.BytesIO()
+    writer.write(out)
+    assert [(f.valid, f.partial) for f in facts(out.getvalue(), pki, crls=[])] == [(True, ()), (True, ())]
+
+
 def test_the_document_timestamp_of_b_lta_is_not_a_signature_of_a_person(bsre, pki):
     assert [f.field for f in facts(bsre["b-lta"], pki)] == ["Paraf", "TandaTangan"]
 

@@ -87,7 +87,7 @@ class RevocationData:
             if key not in self._names:
                 self._names[key] = str(name.hashable)
             return self._names[key]
-        except (ValueError, TypeError, KeyError, AttributeError):
+        except Exception:  # a damaged name matches nothing
             return None
 
     def observations(self, cert: Any, issuer: Any) -> list[Observation]:
@@ -111,10 +111,10 @@ class RevocationData:
                 issued = tbs["this_update"].native
                 until = tbs["next_update"].native or issued
                 entry = _crl_entry(crl, cert.serial_number)
-            except (ValueError, TypeError, KeyError, AttributeError):
-                continue  # a damaged list, or an entry that cannot be used, says nothing
+                complete = crl.delta_crl_indicator_value is None and _full_scope(crl)
+            except Exception:  # a damaged or hostile list, or an entry that cannot be used, says nothing
+                continue
             revocation = None if entry is None else _revocation(cert, *entry)
-            complete = crl.delta_crl_indicator_value is None and _full_scope(crl)
             yield Observation(issued, max(issued, until), revocation, complete)
 
     def _from_ocsps(self, cert: Any, issuer: Any) -> Iterator[Observation]:
@@ -137,7 +137,7 @@ class RevocationData:
                         invalid = _invalidity(single)
                         revocation = _revocation(cert, info["revocation_time"].native, reason, invalid)
                     yield Observation(issued, max(issued, until), revocation, True)
-            except (ValueError, TypeError, KeyError, AttributeError):
+            except Exception:  # a damaged or hostile response says nothing
                 continue
 
     def _ocsp_authentic(self, index: int, basic: Any, issuer: Any, produced: dt.datetime) -> bool:
