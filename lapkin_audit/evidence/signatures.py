@@ -285,9 +285,9 @@ _TIMELESS = ("NO_CERTIFICATE_CHAIN_FOUND",)  # no path to a root at any time
 
 
 def _depends_on_time(status: Any, moment: dt.datetime | None) -> bool:
-    """Whether pyHanko's answer on the signer could differ at ``moment``: it found no chain
-    at all (time plays no part), or every certificate of the chain it validated is valid
-    at ``moment`` too; otherwise validate again (rare: a token from another time)."""
+    """Whether pyHanko's answer on the signer could differ at ``moment``. It cannot when it
+    found no chain at all (time plays no part), nor when it trusted a chain all of whose
+    certificates are valid at ``moment`` too; otherwise validate again (rare)."""
     if moment is None:
         return True
     indication = _name(status.trust_problem_indic)
