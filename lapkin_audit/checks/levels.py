@@ -70,7 +70,7 @@ def evidence(ctx: Context) -> Evidence:
 
 
 def _signature(signature: SignatureFact, proven: Mapping[str, SignatureFact], zone: str) -> SignatureEvidence:
-    if not signature.intact or signature.changed_after:
+    if signature.intact is False or signature.changed_after:  # None: not evaluated (S008), not broken
         status = "broken"
     elif signature.chain == "untrusted":
         status = "untrusted"

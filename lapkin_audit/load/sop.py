@@ -194,6 +194,7 @@ def load_rulebook(extra_dirs: Iterable[Path] = (), kept: KeptTables | None = Non
     sop_data: dict[str, tuple[dict[str, Any], str, Mapping[str, int]]] = {}
     calendars: dict[str, Any] = {}
     trust = TteTrust()
+    providers: dict[str, Any] = {}  # by id: a later folder's entry replaces the same id
     files: list[Path] = []
     for folder in (bundled_rules_dir(), *extra_dirs):
         if not folder.is_dir():
@@ -214,13 +215,22 @@ def load_rulebook(extra_dirs: Iterable[Path] = (), kept: KeptTables | None = Non
 
                 _once(seen_here, "tte:", source)
                 trust = load_tte(data["tte"], source, path.parent, lines)  # a later folder's replaces
+            elif isinstance(data, dict) and set(data) == {"psre"}:
+                from lapkin_audit.load.tte import load_providers
+
+                for provider in load_providers(data["psre"], source, lines):
+                    _once(seen_here, "psre:" + provider.id, source)
+                    providers[provider.id] = provider
             elif isinstance(data, dict) and set(data) == {"sop"}:
                 if not isinstance(data["sop"], dict) or not isinstance(data["sop"].get("id"), str):
                     raise RulesError(source, "sop.id is missing")
                 _once(seen_here, "sop:" + data["sop"]["id"], source)
                 sop_data[data["sop"]["id"]] = (data["sop"], source, lines)
             else:
-                raise RulesError(source, "a rules file holds exactly one top-level key: `sop`, `kalender` or `tte`")
+                raise RulesError(
+                    source, "a rules file holds exactly one top-level key: `sop`, `kalender`, `tte` or `psre`"
+                )
+    trust = dataclasses.replace(trust, providers=tuple(providers[key] for key in sorted(providers)))
     sops = {
         sop_id: dataclasses.replace(_build_sop(raw, source, calendars, lines, kept), tte=trust)
         for sop_id, (raw, source, lines) in sorted(sop_data.items())

@@ -59,6 +59,7 @@ from lapkin_audit.model.sop import (
     Sop,
     SopOutline,
     SopStep,
+    TteProvider,
     TteTrust,
 )
 
@@ -97,6 +98,7 @@ __all__ = [
     "SopStep",
     "StepRecord",
     "StepTiming",
+    "TteProvider",
     "TteTrust",
     "Verdict",
     "Violation",

@@ -36,6 +36,16 @@ class LegalBasis:
 
 
 @dataclass(frozen=True)
+class TteProvider:
+    """A certified provider of electronic certificates (PSrE) under Root CA Indonesia, as
+    a document's TTE footer names it (a ``psre`` rules file; load/tte.py)."""
+
+    id: str
+    names: tuple[str, ...]  # as documents print them, e.g. "Balai Besar Sertifikasi Elektronik"
+    source: str  # sumber: where the list comes from
+
+
+@dataclass(frozen=True)
 class TteTrust:
     """What a run trusts for electronic signatures (a ``tte`` rules file; load/tte.py)."""
 
@@ -45,6 +55,7 @@ class TteTrust:
     tolerance_minutes: int = 60  # a declared datetime and the signing time
     tolerance_days: int = 0  # a declared date and the signing time's local date (0: the same day)
     source: str | None = None  # the rules file, None when none is configured
+    providers: tuple[TteProvider, ...] = ()  # whose names a visible TTE mark may give (``psre`` files)
 
 
 @dataclass(frozen=True)
