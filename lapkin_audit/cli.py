@@ -205,7 +205,7 @@ def _check(
         try:
             targets = changed(targets, changed_since)
         except ChangesUnknown as exc:
-            _fail(f"--changed-since {changed_since}: {exc}")
+            _fail(f"--changed-since {changed_since}: {exc.text(lang)}")
         if not targets:
             click.echo(f"lapkin-audit: no dossier changed since {changed_since}.", err=True)
             sys.exit(EXIT_OK)

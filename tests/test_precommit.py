@@ -21,7 +21,7 @@ import yaml
 
 from lapkin_audit.load.discovery import holding
 from tests.helpers import FIXTURES, ROOT, git
-from tests.hostile_util import CLI
+from tests.hostile_util import CLI, git_state, plant_hostile_git
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
@@ -154,3 +154,17 @@ def test_the_repository_configuration_file_governs_the_hook_and_changed_since(re
     assert code == 0 and json.loads(output)["dossiers"][0]["findings"][0]["baselined"] is True
     code, output = cli(repository, "check", "--changed-since", "HEAD", "--isolated", "dossiers")
     assert code == 1 and output.startswith("Dossier ")  # without the file: the table, and the old K001 fails
+
+
+def test_the_hook_runs_nothing_of_a_hostile_repository_and_writes_nothing(repository, tmp_path):
+    attachment = repository / "dossiers" / "2024-tw2" / "lampiran" / "lra-2024-tw2.pdf"
+    attachment.write_bytes(attachment.read_bytes() + b"\n%% dipindai ulang\n")
+    git(repository, "add", ".")
+    files = staged(repository)
+    marks = tmp_path / "marks"
+    plant_hostile_git(repository, marks)
+    before = git_state(repository)
+    code, output = run_hook(repository, files, "--format", "json")
+    assert code == 0 and [d["path"] for d in json.loads(output)["dossiers"]] == ["dossiers/2024-tw2"]
+    assert sorted(p.name for p in marks.iterdir()) == ["fsmonitor.sh"]
+    assert git_state(repository) == before
