@@ -539,8 +539,6 @@ def init(
     limit = {"bulanan": 12, "triwulan": 4, "semester": 2, "tahunan": 0}[jenis]
     if ke is not None and not 1 <= ke <= limit:
         _fail(f"--ke {ke} does not fit --jenis {jenis} (1 to {limit})" if limit else "--ke is not for --jenis tahunan")
-    schema = (Path(__file__).resolve().parent / "schema" / "dossier.schema.json").as_uri()
-    start = skeleton.Start(tahun, jenis, ke, instansi, schema)
     chosen = sop_id or (next(iter(sops)) if len(sops) == 1 else skeleton.DEFAULT_SOP)
     if chosen not in sops:
         _fail(f"unknown SOP: {chosen} (known: {', '.join(sorted(sops))})")
@@ -549,12 +547,17 @@ def init(
         _fail(f"{target} already exists (use --force to overwrite)")
     try:
         (Path(folder) / "lampiran").mkdir(parents=True, exist_ok=True)
+        installed = Path(__file__).resolve().parent / "schema" / "dossier.schema.json"
+        schema, schema_written = skeleton.schema_for(Path(folder), installed)
+        start = skeleton.Start(tahun, jenis, ke, instansi, schema)
         _write_atomically(target, [skeleton.render(sops[chosen], lang, start)])
     except OSError as exc:
         _fail(f"cannot create {folder}: {exc.strerror or exc}")
     from lapkin_audit.lang.words import CLI
 
     click.echo(CLI[lang]["init_done"].format(path=target, folder=folder))
+    if schema_written is not None:
+        click.echo(CLI[lang]["schema_written"].format(path=schema_written))
 
 
 @cli.command("hash")

@@ -210,10 +210,12 @@ def fetch_command(ref: str) -> str:
 CLI: dict[str, Any] = {
     "id": {
         "init_done": "Kerangka dossier ditulis: {path}. Isi nilainya, lalu: lapkin-audit check {folder}",
+        "schema_written": "Skema JSON untuk editor ditulis: {path} (commit bersama dossier-nya).",
         "progress": "Memeriksa",
     },
     "en": {
         "init_done": "Dossier skeleton written: {path}. Fill in its values, then: lapkin-audit check {folder}",
+        "schema_written": "JSON Schema for editors written: {path} (commit it with the dossiers).",
         "progress": "Checking",
     },
 }

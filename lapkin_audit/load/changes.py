@@ -19,7 +19,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from lapkin_audit.load.discovery import Target, printable
+from lapkin_audit.load.discovery import Target, printable, repository_root
 
 # Limits of the child that reads a repository's history. A real repository answers in a
 # second or two; a hostile .git (a FIFO among its files, a compression bomb) costs at most
@@ -61,23 +61,6 @@ def changed_since(targets: Iterable[Target], ref: str) -> list[Target]:
         folders = sorted({folder for r, folder in where.values() if r == root})
         changed.update((root, folder) for folder in _ask(root, ref, folders))
     return [target for target in targets if where[target] in changed]
-
-
-def repository_root(folder: str) -> str | None:
-    """The nearest folder from ``folder`` upward holding ``.git`` (a folder, or a file
-    naming one, as in a linked work tree or a submodule)."""
-    current = folder
-    while True:
-        try:
-            info = os.lstat(os.path.join(current, ".git"))
-            if not os.path.islink(os.path.join(current, ".git")) and (info.st_mode & 0o170000) in (0o040000, 0o100000):
-                return current
-        except OSError:
-            pass
-        parent = os.path.dirname(current)
-        if parent == current:
-            return None
-        current = parent
 
 
 def _ask(root: str, ref: str, folders: list[str]) -> list[str]:

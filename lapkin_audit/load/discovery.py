@@ -119,6 +119,23 @@ def _holding_folder(folder: str, checked: dict[str, str | None]) -> str | None:
     return answer
 
 
+def repository_root(folder: str) -> str | None:
+    """The nearest folder from ``folder`` upward holding ``.git`` (a folder, or a file
+    naming one, as in a linked work tree or a submodule)."""
+    current = folder
+    while True:
+        try:
+            info = os.lstat(os.path.join(current, ".git"))
+            if not os.path.islink(os.path.join(current, ".git")) and (info.st_mode & 0o170000) in (0o040000, 0o100000):
+                return current
+        except OSError:
+            pass
+        parent = os.path.dirname(current)
+        if parent == current:
+            return None
+        current = parent
+
+
 def printable(path: str) -> str:
     """A path as text that can always be printed and written as UTF-8, on one line.
 
