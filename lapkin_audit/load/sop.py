@@ -189,10 +189,11 @@ def bundled_rules_dir() -> Path:
 def load_rulebook(extra_dirs: Iterable[Path] = (), kept: KeptTables | None = None) -> Rulebook:
     """Every SOP of the bundled rules and ``extra_dirs``, validated. ``kept`` holds rules
     documents validated by earlier runs (``load.kept``): the same content skips cerberus."""
-    from lapkin_audit.load.calendar import load_calendar  # only runs that audit need the calendar
+    from lapkin_audit.load import calendar as calendar_files  # only runs that audit need the calendar
 
     sop_data: dict[str, tuple[dict[str, Any], str, Mapping[str, int]]] = {}
     calendars: dict[str, Any] = {}
+    additions: list[Any] = []  # days off added to a calendar, applied once every calendar is read
     trust = TteTrust()
     files: list[Path] = []
     for folder in (bundled_rules_dir(), *extra_dirs):
@@ -205,8 +206,10 @@ def load_rulebook(extra_dirs: Iterable[Path] = (), kept: KeptTables | None = Non
                 continue  # a certificate or revocation list, read by the tte file that names it
             data, lines = _read_yaml(path)
             source = str(path)
-            if isinstance(data, dict) and set(data) == {"kalender"}:
-                calendar = load_calendar(data, source, lines, kept)
+            if isinstance(data, dict) and set(data) == {"kalender"} and calendar_files.is_addition(data):
+                additions.append(calendar_files.load_addition(data, source, lines, kept))
+            elif isinstance(data, dict) and set(data) == {"kalender"}:
+                calendar = calendar_files.load_calendar(data, source, lines, kept)
                 _once(seen_here, "kalender:" + calendar.id, source)
                 calendars[calendar.id] = calendar
             elif isinstance(data, dict) and set(data) == {"tte"}:
@@ -221,6 +224,8 @@ def load_rulebook(extra_dirs: Iterable[Path] = (), kept: KeptTables | None = Non
                 sop_data[data["sop"]["id"]] = (data["sop"], source, lines)
             else:
                 raise RulesError(source, "a rules file holds exactly one top-level key: `sop`, `kalender` or `tte`")
+    for addition in additions:  # to the calendar of that id as the last folder left it
+        calendars[addition.target] = calendar_files.extend(calendars.get(addition.target), addition)
     sops = {
         sop_id: dataclasses.replace(_build_sop(raw, source, calendars, lines, kept), tte=trust)
         for sop_id, (raw, source, lines) in sorted(sop_data.items())
