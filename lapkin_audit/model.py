@@ -147,6 +147,9 @@ class Sop:
     texts: Mapping[str, Any] = field(default_factory=dict)  # kualifikasi, pencatatan, ...: documented only
     jumlah_waktu_kalender: bool = False  # the total is calendar time
     tte: TteTrust = field(default_factory=TteTrust)  # the run's trust for electronic signatures
+    # The SOP produces a report for a period (triwulan, semester, ...): only then does a
+    # dossier name its `periode` and may not start before the period ends (W004).
+    periodic: bool = False
 
     def outline(self) -> SopOutline:
         """What a reader needs of this SOP beside the findings."""
@@ -279,7 +282,7 @@ class Dossier:
     sop_id: str
     instansi: str
     zona_waktu: str
-    periode: Periode
+    periode: Periode | None  # None: the SOP produces no periodic report, and none is named
     pejabat: Mapping[str, Person]
     dokumen: tuple[Document, ...]
     langkah: tuple[StepRecord, ...]
@@ -470,7 +473,7 @@ class DossierAbout:
     """What the dossier says about itself, for a report filed in the dossier folder."""
 
     instansi: str
-    periode: Periode
+    periode: Periode | None
     pejabat: tuple[Official, ...]
 
 

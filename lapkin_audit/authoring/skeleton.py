@@ -52,7 +52,10 @@ def render(sop: Sop, lang: str = "id", start: Start = Start()) -> str:
         "instansi:",
         f"  nama: {instansi}  # {t['instansi']}",
         f"  zona_waktu: {_scalar(sop.calendar.zone)}  # {t['zona']}",
-        f"periode: {{tahun: {tahun}, jenis: {start.jenis}{ke}}}  # {t['periode']}",
+    ]
+    if sop.periodic:  # only a periodic report names its period (a service SOP does not)
+        lines.append(f"periode: {{tahun: {tahun}, jenis: {start.jenis}{ke}}}  # {t['periode']}")
+    lines += [
         f"pejabat:  # {t['pejabat']} {t['anchors']}",
     ]
     # Each office holder is typed once, under an anchor; the marks and steps they sign or

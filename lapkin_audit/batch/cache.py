@@ -299,7 +299,7 @@ def _result_to_json(result: DossierResult) -> dict[str, Any]:
     about = result.about
     facts = None
     if about is not None:
-        periode = [about.periode.tahun, about.periode.jenis, about.periode.ke]
+        periode = None if about.periode is None else [about.periode.tahun, about.periode.jenis, about.periode.ke]
         facts = [about.instansi, periode, [[o.role, o.nama, o.status] for o in about.pejabat]]
     evidence = None
     if result.evidence is not None:
@@ -366,9 +366,9 @@ def _result_from_json(path: str, data: dict[str, Any]) -> DossierResult:
     )
     about = None
     if data["about"] is not None:
-        instansi, (tahun, jenis, ke), pejabat = data["about"]
+        instansi, periode, pejabat = data["about"]
         officials = tuple(Official(role, nama, status) for role, nama, status in pejabat)
-        about = DossierAbout(instansi, Periode(tahun, jenis, ke), officials)
+        about = DossierAbout(instansi, None if periode is None else Periode(*periode), officials)
     evidence = None
     if data["evidence"] is not None:
         found, claims = data["evidence"]

@@ -10,7 +10,8 @@ W002  the run, first `mulai` to last `selesai` (waiting included), took longer t
       Jumlah Waktu Penyelesaian plus the standard time of every repeated step (waivable).
 W003  a step ends before it starts. Fix: correct the times.
 W004  the run started before the reporting period ended (waivable): a report written
-      before its period is over cannot report on all of it.
+      before its period is over cannot report on all of it. Only for SOPs that produce a
+      periodic report (`laporan_berkala: true` in the rules).
 """
 
 from __future__ import annotations
@@ -64,6 +65,8 @@ def check(ctx: Context) -> Iterator[Violation]:
         }
         yield Violation("W002", key, args, field=f"{last.field}.selesai")
 
+    if not ctx.sop.periodic or ctx.dossier.periode is None:
+        return  # a service SOP (a Surat Keterangan) reports on no period
     period_end = ctx.dossier.periode.last_day()
     if first.mulai.date() <= period_end:
         args = {"mulai": first.mulai, "akhir": period_end}

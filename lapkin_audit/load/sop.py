@@ -108,6 +108,9 @@ SOP_SCHEMA: dict[str, Any] = {
     },
     "pejabat_wajib": _ROLE_LIST,
     "pengecualian_disetujui_oleh": {"type": "string", "default": "camat"},
+    # The SOP produces a periodic report (a Laporan Kinerja per triwulan): a dossier then
+    # names its periode, and W004 applies. A service SOP (a Surat Keterangan) does not.
+    "laporan_berkala": {"type": "boolean", "default": False},
     "peran": {"type": "dict", "required": True, "keysrules": _ID, "valuesrules": {"type": "string"}},
     "jenis_dokumen": {
         "type": "dict",
@@ -387,6 +390,7 @@ def _build_sop(
         source=source,
         required_officials=required,
         waiver_approver=raw["pengecualian_disetujui_oleh"],
+        periodic=raw["laporan_berkala"],
         texts={k: raw.get(k, ()) for k in ("kualifikasi_pelaksana", "pencatatan")},
     )
 
