@@ -363,9 +363,11 @@ def _fingerprint(files: Iterable[Path]) -> str:
     """The rules that judged: a short hash of every rules file's name and bytes, in load order."""
     import hashlib
 
+    from lapkin_audit.load.safefile import sha256_of
+
     digest = hashlib.sha256()
     for path in files:
-        digest.update(f"{path.name}\0{hashlib.sha256(path.read_bytes()).hexdigest()}\n".encode())
+        digest.update(f"{path.name}\0{sha256_of(path)}\n".encode())
     return digest.hexdigest()[:12]
 
 

@@ -148,6 +148,16 @@ def test_an_endless_device_named_by_a_flag_is_read_only_to_its_bound(flag):
     assert done.returncode == 2 and b"not a regular file" in done.stderr
 
 
+def test_a_fifo_among_the_rules_files_cannot_hang_a_cached_run(tmp_path):
+    # The result cache's key hashed every rules file: a FIFO named .pem waited for a writer.
+    rules = tmp_path / "aturan"
+    rules.mkdir()
+    os.mkfifo(rules / "akar.pem")
+    cache = tmp_path / "cache"
+    done = run("check", "--cache-dir", str(cache), "--rules", str(rules), str(FIXTURES / "patuh"))
+    assert done.returncode == 0, done.stderr  # named by no tte file, it is not needed
+
+
 def test_a_full_disk_for_the_report_is_a_clear_exit_2(tmp_path):
     if not Path("/dev/full").exists():
         pytest.skip("no /dev/full here")

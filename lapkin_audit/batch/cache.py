@@ -39,6 +39,7 @@ from lapkin_audit.evidence.read import ocr_fingerprint
 from lapkin_audit.load import attachments, installed, yamlread
 from lapkin_audit.load.discovery import Target
 from lapkin_audit.load.private import private_folder, read_entry, write_entry
+from lapkin_audit.load.safefile import sha256_of
 from lapkin_audit.model import (
     AttachmentEvidence,
     Claim,
@@ -102,7 +103,7 @@ def run_key(
         "select": list(select),
         "ignore": list(ignore),
         # In load order: a later file overrides an earlier one with the same id.
-        "rules": [(path.name, hashlib.sha256(path.read_bytes()).hexdigest()) for path in rule_files],
+        "rules": [(path.name, sha256_of(path)) for path in rule_files],  # a FIFO among them cannot hang it
     }
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 

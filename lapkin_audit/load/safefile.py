@@ -10,9 +10,12 @@ a file swapped for a FIFO between a check and the open cannot hang the run eithe
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
 import stat
 from pathlib import Path
+
+_CHUNK = 1 << 20
 
 
 class NotRegular(OSError):
@@ -35,3 +38,20 @@ def read_regular(path: str | Path, limit: int, *, follow_links: bool = True) -> 
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             raise NotRegular(errno.EINVAL, "not a regular file (a folder, FIFO or device)", str(path))
         return handle.read(limit)
+
+
+def sha256_of(path: str | Path) -> str:
+    """The SHA-256 of a regular file's bytes, for a fingerprint (of the rules files, say);
+    ``"not-a-regular-file"`` for anything else, which cannot then hang the run: the reader
+    that needs the file refuses it, saying so."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                return "not-a-regular-file"
+            digest = hashlib.sha256()
+            while chunk := handle.read(_CHUNK):
+                digest.update(chunk)
+    except OSError as exc:
+        return f"unreadable:{exc.errno}"
+    return digest.hexdigest()
