@@ -262,3 +262,18 @@ def test_a_manifest_that_is_a_link_inside_the_folder_stays_a_link(tmp_path):
     assert run("hash", str(folder))[0] == 0
     assert (folder / "dossier.yaml").is_symlink() and os.readlink(folder / "dossier.yaml") == "manifest-asli.yaml"
     assert real.read_text(encoding="utf-8").count("sha256:") == 9
+
+
+def test_a_manifest_ruamel_cannot_compose_is_left_for_a_person_not_a_traceback(tmp_path, monkeypatch):
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    def refuse(self, text):  # type: ignore[no-untyped-def]
+        raise YAMLError("stand-in for a form ruamel reads otherwise than libyaml")
+
+    monkeypatch.setattr(YAML, "compose", refuse)
+    folder = dossier(tmp_path)
+    before = (folder / "dossier.yaml").read_bytes()
+    code, output = run("hash", "--lang", "en", str(folder))
+    assert code == 1 and "write it yourself: " + sha(folder, LRA) in output
+    assert (folder / "dossier.yaml").read_bytes() == before

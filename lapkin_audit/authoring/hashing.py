@@ -137,9 +137,13 @@ def _one(document: dict[str, Any], node: Any, text: str, folder: Path, root: str
 def _document_nodes(text: str) -> list[Any]:
     """The mapping nodes of ``dokumen``, in order (None where an item is not a mapping)."""
     from ruamel.yaml import YAML  # only this helper uses ruamel
+    from ruamel.yaml.error import YAMLError
     from ruamel.yaml.nodes import MappingNode, SequenceNode
 
-    root = YAML(typ="rt", pure=True).compose(text)
+    try:
+        root = YAML(typ="rt", pure=True).compose(text)
+    except (YAMLError, RecursionError, ValueError):  # read by the checker, but not by ruamel:
+        return []  # no place is known, so every value is left for a person to write
     if not isinstance(root, MappingNode):
         return []
     for key, value in root.value:
