@@ -205,7 +205,7 @@ def _check(
         try:
             targets = changed(targets, changed_since)
         except ChangesUnknown as exc:
-            _fail(f"--changed-since {changed_since}: {exc}")
+            _fail(f"--changed-since {changed_since}: {exc.text(lang)}")
         if not targets:
             click.echo(f"lapkin-audit: no dossier changed since {changed_since}.", err=True)
             sys.exit(EXIT_OK)
@@ -365,9 +365,11 @@ def _fingerprint(files: Iterable[Path]) -> str:
     """The rules that judged: a short hash of every rules file's name and bytes, in load order."""
     import hashlib
 
+    from lapkin_audit.load.safefile import sha256_of
+
     digest = hashlib.sha256()
     for path in files:
-        digest.update(f"{path.name}\0{hashlib.sha256(path.read_bytes()).hexdigest()}\n".encode())
+        digest.update(f"{path.name}\0{sha256_of(path)}\n".encode())
     return digest.hexdigest()[:12]
 
 
@@ -535,8 +537,6 @@ def init(
     limit = {"bulanan": 12, "triwulan": 4, "semester": 2, "tahunan": 0}[jenis]
     if ke is not None and not 1 <= ke <= limit:
         _fail(f"--ke {ke} does not fit --jenis {jenis} (1 to {limit})" if limit else "--ke is not for --jenis tahunan")
-    schema = (Path(__file__).resolve().parent / "schema" / "dossier.schema.json").as_uri()
-    start = skeleton.Start(tahun, jenis, ke, instansi, schema)
     chosen = sop_id or (next(iter(sops)) if len(sops) == 1 else skeleton.DEFAULT_SOP)
     if chosen not in sops:
         _fail(f"unknown SOP: {chosen} (known: {', '.join(sorted(sops))})")
@@ -545,12 +545,17 @@ def init(
         _fail(f"{target} already exists (use --force to overwrite)")
     try:
         (Path(folder) / "lampiran").mkdir(parents=True, exist_ok=True)
+        installed = Path(__file__).resolve().parent / "schema" / "dossier.schema.json"
+        schema, schema_written = skeleton.schema_for(Path(folder), installed)
+        start = skeleton.Start(tahun, jenis, ke, instansi, schema)
         _write_atomically(target, [skeleton.render(sops[chosen], lang, start)])
     except OSError as exc:
         _fail(f"cannot create {folder}: {exc.strerror or exc}")
     from lapkin_audit.lang.words import CLI
 
     click.echo(CLI[lang]["init_done"].format(path=target, folder=folder))
+    if schema_written is not None:
+        click.echo(CLI[lang]["schema_written"].format(path=schema_written))
 
 
 @cli.command("hash")
@@ -561,13 +566,12 @@ def hash_command(paths: tuple[str, ...], check_only: bool, lang: str) -> None:
     """Fill in or correct the sha256 of every attachment in the manifests under PATHS.
 
     Only the sha256 values change: comments and layout stay as they are. Files in
-    lampiran/ that no berkas names are listed.
+    lampiran/ that no berkas names are listed. Exit status: 0 every value right; 1 a value
+    missing or wrong that could not be made right (or, with --check, any to change); 2 a
+    manifest that could not be written.
     """
-    from lapkin_audit.authoring import hashing
-    from lapkin_audit.lang.messages import Nested
-    from lapkin_audit.lang.words import HASH
+    from lapkin_audit.authoring.hashcommand import run
     from lapkin_audit.load.discovery import PathNotFound, discover
-    from lapkin_audit.load.manifest_rules import render
 
     try:
         targets = discover(paths)
@@ -575,30 +579,7 @@ def hash_command(paths: tuple[str, ...], check_only: bool, lang: str) -> None:
         _fail(f"path does not exist: {exc}")
     if not targets:
         _fail(f"no dossier.yaml found under: {' '.join(paths)}")
-    w = HASH[lang]
-    failed = False
-    for target in targets:
-        plan = hashing.plan(target.manifest)
-        if plan.problem is not None:
-            failed = True
-            args = {**plan.problem.args, "what": Nested("what.manifest"), "path": target.manifest.name}
-            reason = render(plan.problem.message, args, lang)
-            click.echo(w["unreadable"].format(path=target.display, reason=reason))
-            continue
-        if plan.changed and not check_only:
-            hashing.write(plan)
-        counts = {key: sum(1 for o in plan.outcomes if o.result == key) for key in w["results"]}
-        done = ", ".join(f"{w['results'][key]} {n}" for key, n in counts.items() if n)
-        click.echo(f"{target.display}: {done or w['nothing']}")
-        for outcome in plan.outcomes:
-            if outcome.result == hashing.NOT_HASHED:
-                click.echo("  " + w["not_hashed"].format(berkas=outcome.berkas, status=outcome.status))
-            elif check_only and outcome.result != hashing.SAME:
-                click.echo("  " + w["stale"].format(berkas=outcome.berkas))
-        for name in plan.unnamed:
-            click.echo("  " + w["unnamed"].format(berkas=name))
-        failed = failed or (check_only and plan.changed)
-    sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
+    sys.exit(run(targets, check_only, lang, click.echo))
 
 
 def _with_progress(results: Iterable, count: int, lang: str) -> tuple:  # type: ignore[type-arg]

@@ -278,7 +278,9 @@ def _period(ctx: Context, doc: Document, text: Searchable) -> Iterator[Violation
     if not ctx.sop.document_kinds[doc.jenis].names_period:
         return
     periode = ctx.dossier.periode
-    for mention in periods_named(text.text):
+    mentions = periods_named(text.text) if periode is not None else ()  # a service SOP names no period
+    for mention in mentions:
+        assert periode is not None
         other_part = mention.jenis == periode.jenis and mention.ke != periode.ke
         other_year = mention.tahun is not None and mention.tahun != periode.tahun
         if other_part or other_year:

@@ -292,13 +292,15 @@ def _attachments(ctx: Context) -> Iterator[Violation]:
             )
         elif found.status == "unreadable":
             yield Violation("K003", "K003.unreadable", {"berkas": shown, "error": found.error}, field=field)
-        elif found.status == "missing" and found.suggestion is not None:
-            similar = {"berkas": shown, "suggestion": found.suggestion}
-            yield Violation("K003", "K003.missing_similar", similar, field=field)
         elif found.status == "missing" and doc.berkas_as_written is not None:
+            # An unquoted # cut the name: that is the cause, whatever file the search found
+            # (by its content, the file is the very name written, which a suggestion repeats).
             yield Violation(
                 "K003", "K003.missing_hash", {"berkas": shown, "written": doc.berkas_as_written}, field=field
             )
+        elif found.status == "missing" and found.suggestion is not None:
+            similar = {"berkas": shown, "suggestion": found.suggestion}
+            yield Violation("K003", "K003.missing_similar", similar, field=field)
         elif found.status == "lfs_pointer":
             yield from _lfs_pointer(doc.sha256, found.lfs_oid or "", shown, doc.field)
         elif found.status != "ok":

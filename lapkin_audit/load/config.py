@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from lapkin_audit.load.safefile import read_regular
+
 DEDICATED = "lapkin-audit.toml"
 PYPROJECT = "pyproject.toml"
 MAX_BYTES = 1 << 20  # a configuration file is small; a huge one is a mistake, not a setting
@@ -108,8 +110,7 @@ def _table(path: Path, label: str) -> Mapping[str, Any]:
     import tomllib  # imports here keep a run without a configuration file light
 
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+        data = read_regular(path, MAX_BYTES + 1)  # a FIFO or /dev/zero named by --config cannot hang the run
     except OSError as exc:
         raise ConfigError(f"{label}: cannot read it: {exc.strerror or exc}") from None
     if len(data) > MAX_BYTES:
@@ -133,8 +134,7 @@ def _mentions_tool(pyproject: Path) -> bool:
     """Whether a pyproject.toml has a lapkin-audit table (one that does not is not ours,
     and the search goes on upward). A broken one that mentions it is read, and reported."""
     try:
-        with open(pyproject, "rb") as handle:
-            return b"tool.lapkin-audit" in handle.read(MAX_BYTES + 1)
+        return b"tool.lapkin-audit" in read_regular(pyproject, MAX_BYTES + 1)
     except OSError:
         return False
 

@@ -108,6 +108,9 @@ SOP_SCHEMA: dict[str, Any] = {
     },
     "pejabat_wajib": _ROLE_LIST,
     "pengecualian_disetujui_oleh": {"type": "string", "default": "camat"},
+    # The SOP produces a periodic report (a Laporan Kinerja per triwulan): a dossier then
+    # names its periode, and W004 applies. A service SOP (a Surat Keterangan) does not.
+    "laporan_berkala": {"type": "boolean", "default": False},
     "peran": {"type": "dict", "required": True, "keysrules": _ID, "valuesrules": {"type": "string"}},
     "jenis_dokumen": {
         "type": "dict",
@@ -189,10 +192,11 @@ def bundled_rules_dir() -> Path:
 def load_rulebook(extra_dirs: Iterable[Path] = (), kept: KeptTables | None = None) -> Rulebook:
     """Every SOP of the bundled rules and ``extra_dirs``, validated. ``kept`` holds rules
     documents validated by earlier runs (``load.kept``): the same content skips cerberus."""
-    from lapkin_audit.load.calendar import load_calendar  # only runs that audit need the calendar
+    from lapkin_audit.load import calendar as calendar_files  # only runs that audit need the calendar
 
     sop_data: dict[str, tuple[dict[str, Any], str, Mapping[str, int]]] = {}
     calendars: dict[str, Any] = {}
+    additions: list[Any] = []  # days off added to a calendar, applied once every calendar is read
     trust = TteTrust()
     providers: dict[str, Any] = {}  # by id: a later folder's entry replaces the same id
     files: list[Path] = []
@@ -206,8 +210,10 @@ def load_rulebook(extra_dirs: Iterable[Path] = (), kept: KeptTables | None = Non
                 continue  # a certificate or revocation list, read by the tte file that names it
             data, lines = _read_yaml(path)
             source = str(path)
-            if isinstance(data, dict) and set(data) == {"kalender"}:
-                calendar = load_calendar(data, source, lines, kept)
+            if isinstance(data, dict) and set(data) == {"kalender"} and calendar_files.is_addition(data):
+                additions.append(calendar_files.load_addition(data, source, lines, kept))
+            elif isinstance(data, dict) and set(data) == {"kalender"}:
+                calendar = calendar_files.load_calendar(data, source, lines, kept)
                 _once(seen_here, "kalender:" + calendar.id, source)
                 calendars[calendar.id] = calendar
             elif isinstance(data, dict) and set(data) == {"tte"}:
@@ -231,6 +237,8 @@ def load_rulebook(extra_dirs: Iterable[Path] = (), kept: KeptTables | None = Non
                     source, "a rules file holds exactly one top-level key: `sop`, `kalender`, `tte` or `psre`"
                 )
     trust = dataclasses.replace(trust, providers=tuple(providers[key] for key in sorted(providers)))
+    for addition in additions:  # to the calendar of that id as the last folder left it
+        calendars[addition.target] = calendar_files.extend(calendars.get(addition.target), addition)
     sops = {
         sop_id: dataclasses.replace(_build_sop(raw, source, calendars, lines, kept), tte=trust)
         for sop_id, (raw, source, lines) in sorted(sop_data.items())
@@ -393,6 +401,7 @@ def _build_sop(
         source=source,
         required_officials=required,
         waiver_approver=raw["pengecualian_disetujui_oleh"],
+        periodic=raw["laporan_berkala"],
         texts={k: raw.get(k, ()) for k in ("kualifikasi_pelaksana", "pencatatan")},
     )
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from lapkin_audit.errors import RulesError
+from lapkin_audit.load.safefile import read_regular
 from lapkin_audit.model import TteProvider, TteTrust
 
 MAX_BYTES = 1 << 20  # a certificate or a list of a national CA's revocations, with room to spare
@@ -113,8 +114,7 @@ def _der(folder: Path, name: Any, label: str, source: str, where: str) -> bytes:
     if folder.resolve() not in path.parents:
         raise RulesError(source, f"{where}.berkas: {name} is outside the rules folder")
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
+        raw = read_regular(path, MAX_BYTES + 1)
     except OSError as exc:
         raise RulesError(source, f"{where}.berkas: cannot read {name}: {exc.strerror or exc}") from None
     if len(raw) > MAX_BYTES:

@@ -188,5 +188,5 @@ class DossierAbout:
     """What the dossier says about itself, for a report filed in the dossier folder."""
 
     instansi: str
-    periode: Periode
+    periode: Periode | None
     pejabat: tuple[Official, ...]

@@ -131,6 +131,9 @@ class Sop:
     texts: Mapping[str, Any] = field(default_factory=dict)  # kualifikasi, pencatatan, ...: documented only
     jumlah_waktu_kalender: bool = False  # the total is calendar time
     tte: TteTrust = field(default_factory=TteTrust)  # the run's trust for electronic signatures
+    # The SOP produces a report for a period (triwulan, semester, ...): only then does a
+    # dossier name its `periode` and may not start before the period ends (W004).
+    periodic: bool = False
 
     def outline(self) -> SopOutline:
         """What a reader needs of this SOP beside the findings."""

@@ -157,7 +157,8 @@ def _about(
     rows: list[tuple[str, str]] = []
     about = result.about
     if about is not None:
-        rows.append((w["periode"], periode_words(about.periode, lang)))
+        if about.periode is not None:
+            rows.append((w["periode"], periode_words(about.periode, lang)))
         rows.append((w["instansi"], about.instansi))
         for official in about.pejabat:
             status = w["status"].get(official.status)

@@ -16,7 +16,7 @@ from typing import Any
 
 from lapkin_audit.authoring.sopimport.extract import doc_key
 
-_POLICY_KEYS = ("kalender", "pejabat_wajib", "pengecualian_disetujui_oleh")
+_POLICY_KEYS = ("kalender", "pejabat_wajib", "pengecualian_disetujui_oleh", "laporan_berkala")
 
 
 def complete(imported: dict[str, Any], policy: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
