@@ -6,7 +6,9 @@ in part, can confirm a value but never proves it absent on its own: that is B006
 
 B001  an attachment is not a readable document of an accepted format: another format than
       its name says (a JPEG named .pdf), a format its kind does not accept (a DOCX as the
-      signed report), or damaged, encrypted or hostile. Fix: attach the real PDF.
+      signed report), or damaged, encrypted or hostile, or one the reader gave up on
+      (its CPU, memory, page or size budget, a crash): never easier than a readable
+      document. Fix: attach the real PDF.
 B002  one file (the same SHA-256) is attached as two kinds that must be different
       documents (the LRA and the DPA); the SOP's `berkas_sama_dengan` says which may share.
 B003  a citation declared in `dasar_hukum` is not in the signed report's text.
@@ -14,8 +16,9 @@ B004  the decree's text does not show its declared `nomor` or a member in `anggo
       (names compared without titles; a member's NIP in the text counts too).
 B005  a document's text names another period, year or kecamatan than the dossier's
       (waivable): "Triwulan I" in an LRA of a Triwulan II dossier.
-B006  a document the checks need as evidence could not be read (no text layer and no
-      OCR, OCR too unsure, a limit reached), or OCR did not confirm a declared value;
+B006  a document the checks need as evidence could not be read although it is sound (no
+      text layer and no OCR, OCR too unsure), or OCR or a text read in part did not
+      confirm a declared value;
       its claims stay at the level `dinyatakan` (waivable).
 """
 

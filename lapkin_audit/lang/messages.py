@@ -494,6 +494,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Berkas '{berkas}' ({jenis}) ditolak tanpa dibaca karena strukturnya berbahaya bagi pembaca dokumen ({detail}).",
         "Attachment '{berkas}' ({jenis}) was refused unread: its structure is dangerous to document readers ({detail}).",
     ),
+    "B001.timeout": (
+        "Membaca '{berkas}' ({jenis}) melampaui anggaran waktunya ({detail}) dan dihentikan: dokumen yang tidak dapat dibaca dalam batas yang wajar tidak dapat menjadi bukti. Bila dokumen ini memang panjang, naikkan anggaran dengan --cpu-per-page atau kunci cpu-per-page di berkas konfigurasi.",
+        "Reading '{berkas}' ({jenis}) ran past its budget ({detail}) and was stopped: a document that cannot be read within reasonable limits cannot serve as evidence. If the document is indeed long, raise the budget with --cpu-per-page or the cpu-per-page key of the configuration file.",
+    ),
+    "B001.memory": (
+        "Membaca '{berkas}' ({jenis}) melampaui batas memori ({detail}) dan dihentikan: dokumen yang tidak dapat dibaca dalam batas yang wajar tidak dapat menjadi bukti. Ekspor ulang dokumen ini ke PDF biasa.",
+        "Reading '{berkas}' ({jenis}) ran past its memory limit ({detail}) and was stopped: a document that cannot be read within reasonable limits cannot serve as evidence. Export the document again as a plain PDF.",
+    ),
+    "B001.crashed": (
+        "Pembaca dokumen berhenti tak terduga pada '{berkas}' ({jenis}: {detail}): dokumen yang tidak dapat dibaca tidak dapat menjadi bukti. Ekspor ulang dokumen ini ke PDF biasa.",
+        "The document reader stopped unexpectedly on '{berkas}' ({jenis}: {detail}): a document that cannot be read cannot serve as evidence. Export the document again as a plain PDF.",
+    ),
+    "B001.too_many_pages": (
+        "Berkas '{berkas}' ({jenis}) memiliki lebih banyak halaman daripada yang dibaca ({detail}): dokumen yang tidak dapat dibaca utuh tidak dapat menjadi bukti. Lampirkan dokumennya saja, tanpa lampiran yang tidak diperlukan.",
+        "Attachment '{berkas}' ({jenis}) has more pages than are read ({detail}): a document that cannot be read whole cannot serve as evidence. Attach the document alone, without attachments it does not need.",
+    ),
+    "B001.too_large": (
+        "Berkas '{berkas}' ({jenis}) terlalu besar untuk dibaca ({detail}): dokumen yang tidak dapat dibaca tidak dapat menjadi bukti. Lampirkan PDF yang lebih kecil (misalnya pindaian dengan resolusi 150-300 dpi).",
+        "Attachment '{berkas}' ({jenis}) is too large to read ({detail}): a document that cannot be read cannot serve as evidence. Attach a smaller PDF (a scan at 150-300 dpi, say).",
+    ),
     "B002": (
         "Berkas '{berkas}' dilampirkan sebagai {jenis} dan juga sebagai {other} ('{other_berkas}'), padahal keduanya harus dokumen yang berbeda.",
         "Attachment '{berkas}' is attached as {jenis} and also as {other} ('{other_berkas}'), which must be different documents.",
@@ -529,22 +549,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "B006.no_text": (
         "{berkas} ({jenis}) tidak memuat teks yang terbaca; yang seharusnya dibuktikannya tetap berstatus dinyatakan.",
         "{berkas} ({jenis}) holds no readable text; what it should prove stays at the level dinyatakan.",
-    ),
-    "B006.too_large": (
-        "{berkas} ({jenis}) terlalu besar untuk dibaca ({detail}); yang seharusnya dibuktikannya tetap berstatus dinyatakan.",
-        "{berkas} ({jenis}) is too large to read ({detail}); what it should prove stays at the level dinyatakan.",
-    ),
-    "B006.timeout": (
-        "Membaca {berkas} ({jenis}) melampaui batas waktu ({detail}) dan dihentikan; yang seharusnya dibuktikannya tetap berstatus dinyatakan.",
-        "Reading {berkas} ({jenis}) ran past its time limit ({detail}) and was stopped; what it should prove stays at the level dinyatakan.",
-    ),
-    "B006.memory": (
-        "Membaca {berkas} ({jenis}) melampaui batas memori ({detail}) dan dihentikan; yang seharusnya dibuktikannya tetap berstatus dinyatakan.",
-        "Reading {berkas} ({jenis}) ran past its memory limit ({detail}) and was stopped; what it should prove stays at the level dinyatakan.",
-    ),
-    "B006.crashed": (
-        "Pembaca dokumen berhenti tak terduga pada {berkas} ({jenis}: {detail}); yang seharusnya dibuktikannya tetap berstatus dinyatakan.",
-        "The document reader stopped unexpectedly on {berkas} ({jenis}: {detail}); what it should prove stays at the level dinyatakan.",
     ),
     "B006.unconfirmed": (
         "Teks {berkas} dibaca sebagian atau dengan OCR dan tidak memastikan {what}; OCR tidak dapat membuktikan ketiadaan, sehingga hal ini tetap berstatus dinyatakan.",
