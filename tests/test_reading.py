@@ -329,3 +329,23 @@ def test_limits_are_plain_data():
     limits = Limits(cpu_per_page=2)
     assert dataclasses.replace(limits, cpu_per_page=3).cpu_for(10) == limits.cpu_base + 30
     assert limits.cpu_for(10_000) == limits.cpu_for(limits.max_pages)
+
+
+def test_the_checker_keeps_a_bounded_search_form(monkeypatch):
+    from lapkin_audit.checks import bukti
+
+    monkeypatch.setattr(bukti, "_SEARCHABLE", {})
+    monkeypatch.setattr(bukti, "_SEARCHABLE_CHARS", 250)
+    for n in range(5):
+        bukti.searchable(DocumentFacts(f"{n:064}", "pdf", 1, (TextPiece(1, "teks", "kata " * 20),)))
+    assert sum(len(doc.text) for doc in bukti._SEARCHABLE.values()) <= 250
+
+
+def test_reading_in_place_leaves_this_process_limits_alone():
+    """Only the child sets the kernel's CPU limit on itself; a process that reads in place
+    (a test, the benchmark) keeps its own."""
+    import resource
+
+    before = resource.getrlimit(resource.RLIMIT_CPU)
+    read_bytes(docs.text_pdf([docs.sk_lines()]), "0" * 64, None)
+    assert resource.getrlimit(resource.RLIMIT_CPU) == before

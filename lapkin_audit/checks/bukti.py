@@ -144,14 +144,17 @@ def searchable(facts: DocumentFacts) -> Searchable:
     key = (facts.sha256, facts.text_source, len(facts.pieces), facts.problem)
     found = _SEARCHABLE.get(key)
     if found is None:
-        if len(_SEARCHABLE) >= _SEARCHABLE_SIZE:
-            _SEARCHABLE.clear()
-        found = _SEARCHABLE[key] = Searchable.of(prepare(facts.text, ocr=facts.text_source == "ocr"))
+        found = Searchable.of(prepare(facts.text, ocr=facts.text_source == "ocr"))
+        kept = sum(len(doc.text) for doc in _SEARCHABLE.values())
+        if len(_SEARCHABLE) >= _SEARCHABLE_SIZE or kept + len(found.text) > _SEARCHABLE_CHARS:
+            _SEARCHABLE.clear()  # bounded in entries and in text: long documents cannot swell the checker
+        _SEARCHABLE[key] = found
     return found
 
 
 _SEARCHABLE: dict[tuple[object, ...], Searchable] = {}
 _SEARCHABLE_SIZE = 256
+_SEARCHABLE_CHARS = 8_000_000  # each kept three times over (text, words, digits)
 
 
 def _needed(ctx: Context, doc: Document) -> bool:

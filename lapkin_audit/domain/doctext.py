@@ -22,7 +22,8 @@ from lapkin_audit.domain.people import normalize_name, normalize_nip
 
 # A hyphen where a line ends: the marks PDF libraries leave (pdfium's U+FFFE and U+0002, a
 # soft hyphen) with or without the line end, or a printed hyphen followed by a line end.
-_LINE_END_HYPHEN = re.compile(r"(\w+)(?:([\ufffe\x02\u00ad])[ \t]*\n?|-[ \t]*\n)[ \t]*(?=(\w*))")
+_LINE_END_HYPHEN = re.compile(r"(?<!\w)(\w+)(?:([\ufffe\x02\u00ad])[ \t]*\n?|-[ \t]*\n)[ \t]*(?=(\w*))")
+_ANY_HYPHEN = re.compile(r"[\ufffe\x02\u00ad]|-[ \t]*\n")  # a cheap look first: most pages have none
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\ufffe\u00ad"))  # zero-width, stray marks
 _SPACE_LIKE = dict.fromkeys(map(ord, "\u00a0\u2007\u202f"), " ")  # non-breaking spaces print as spaces
 _LIGATURES = {cp: unicodedata.normalize("NFKC", chr(cp)) for cp in range(0xFB00, 0xFB07)}  # ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ
@@ -44,7 +45,9 @@ def as_printed(text: str) -> str:
     hyphen, and so does a doubled word, "masing-/masing"), ligatures as their letters,
     non-breaking spaces as spaces, no zero-width or control characters."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _LINE_END_HYPHEN.sub(_join, text).translate(_PRINTED).strip()
+    if _ANY_HYPHEN.search(text):
+        text = _LINE_END_HYPHEN.sub(_join, text)
+    return text.translate(_PRINTED).strip()
 
 
 def _join(match: re.Match[str]) -> str:

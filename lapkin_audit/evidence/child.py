@@ -35,9 +35,11 @@ def read(
     limits: Limits = DEFAULT,
     ocr: Ocr | None = None,
     announce: Callable[[float], None] | None = None,
+    backstop: bool = False,
 ) -> DocumentFacts:
     """One document's facts. ``ocr``: the child's OCR, shared across its documents (else
-    one is made for this document, with $LAPKIN_AUDIT_OCR_WORKERS workers, and closed)."""
+    one is made for this document, with $LAPKIN_AUDIT_OCR_WORKERS workers, and closed).
+    ``backstop``: let the kernel end this process past the budget (the child's ``main``)."""
     fmt = readers.sniff(data)
     if fmt == "unknown":
         return DocumentFacts(sha256, "unknown", problem="unknown_format")
@@ -46,7 +48,7 @@ def read(
         ocr = Ocr(tessdata, min(_workers(), limits.max_ocr_pages))
     job: Job | None = None
     try:
-        job = Job(limits, ocr, trust, announce)
+        job = Job(limits, ocr, trust, announce, backstop)
         facts = readers.BY_NAME[fmt].read(data, sha256, job)
         if fmt == "pdf" and facts.problem not in NOT_A_DOCUMENT:
             facts = _signed(facts, data, trust)
@@ -109,7 +111,9 @@ def main() -> int:
                 out.write(codec.reading(index, cpu))
                 out.flush()
 
-            facts = read(data, sha256, request.tessdata, trust, limits=limits, ocr=ocr, announce=announce)
+            facts = read(
+                data, sha256, request.tessdata, trust, limits=limits, ocr=ocr, announce=announce, backstop=True
+            )
             out.write(codec.facts_message(facts))
             out.flush()
     finally:

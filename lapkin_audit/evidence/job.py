@@ -35,9 +35,17 @@ class Hostile(Exception):
 
 class Job:
     def __init__(
-        self, limits: Limits, ocr: Ocr, trust: Trust = ([], []), announce: Callable[[float], None] | None = None
+        self,
+        limits: Limits,
+        ocr: Ocr,
+        trust: Trust = ([], []),
+        announce: Callable[[float], None] | None = None,
+        backstop: bool = False,
     ) -> None:
+        """``announce``: told each CPU budget as it is set. ``backstop``: set the kernel's CPU
+        limit of this process too (only in the child: never in a process reading in place)."""
         self.limits = limits
+        self.backstop = backstop
         self.ocr = ocr
         self.trust = trust
         self.announce = announce
@@ -79,7 +87,8 @@ class Job:
     def _allow(self) -> None:
         if self.announce is not None:
             self.announce(self.cpu)
-        limit_cpu(self.cpu - self.spent() + self.limits.cpu_per_page + BACKSTOP)
+        if self.backstop:
+            limit_cpu(self.cpu - self.spent() + self.limits.cpu_per_page + BACKSTOP)
 
     # ------------------------------------------------------------------ text bounds
 
