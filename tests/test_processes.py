@@ -86,7 +86,7 @@ def test_a_closed_pipe_ends_quietly(tmp_path):
     check.stdout.close()  # as `| head -c 10` does
     stderr = check.stderr.read()
     check.stderr.close()
-    check.wait(60)
+    check.wait(HANG_GUARD)
     assert b"Traceback" not in stderr and b"internal error" not in stderr
     assert check.returncode in (0, 1, 141)
 
@@ -102,31 +102,27 @@ def _slow_tree(tmp_path: Path, count: int = 4000) -> Path:
 
 
 @pytest.mark.parametrize(("sig", "status"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
-def test_a_stopped_run_exits_with_the_signal_status_leaves_no_worker_and_no_partial_report(tmp_path, sig, status):
+def test_a_stopped_run_exits_with_the_signal_status_leaves_no_worker_and_no_partial_report(
+    tmp_path, marker, sig, status
+):
     tree = _slow_tree(tmp_path)
     out = tmp_path / "out" / "laporan.json"
     out.parent.mkdir()
-    marker = f"lapkin-test-{os.getpid()}-{sig}"
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "LAPKIN_TEST_MARKER": marker}
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
     args = ["check", "--no-cache", "--jobs", "2", "--format", "json", str(tree), "-o", str(out)]
     check = subprocess.Popen([*CLI, *args], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 30
-    while len(_processes_with(marker)) < 3 and time.monotonic() < deadline:  # the command and its workers
-        time.sleep(0.05)
-    assert check.poll() is None, "the run ended before it could be stopped"
-    check.send_signal(sig)
-    _, stderr = check.communicate(timeout=60)
-    assert check.returncode == status, stderr
-    assert b"Traceback" not in stderr and stderr.count(b"\n") <= 1
-    assert list(out.parent.iterdir()) == []  # no report and no temporary file
-    time.sleep(0.5)
-    assert _processes_with(marker) == []
-
-
-def _processes_with(marker: str) -> list[int]:
-    from tests.hostile_util import processes_with
-
-    return processes_with(marker)
+    try:
+        await_some(marker, 3)  # the command and its workers
+        assert check.poll() is None, "the run ended before it could be stopped"
+        check.send_signal(sig)
+        _, stderr = check.communicate(timeout=HANG_GUARD)
+        assert check.returncode == status, stderr
+        assert b"Traceback" not in stderr and stderr.count(b"\n") <= 1
+        assert list(out.parent.iterdir()) == []  # no report and no temporary file
+        assert await_none(marker) == []
+    finally:
+        kill_marked(marker)
+        check.communicate()
 
 
 def test_a_fifo_named_yaml_in_a_rules_folder_is_refused_not_waited_on(tmp_path):
