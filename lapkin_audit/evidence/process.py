@@ -119,6 +119,7 @@ def run(
     it started are dead when this returns or raises (an interrupt, SIGTERM raised here)."""
     parent = os.getpid()
     posix = os.name == "posix"
+    _libc()  # loaded here: the child must not load a library between fork and exec
     child = subprocess.Popen(
         list(command),
         stdin=subprocess.PIPE,

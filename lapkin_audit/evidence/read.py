@@ -31,7 +31,7 @@ from pathlib import Path
 from lapkin_audit.evidence import codec, process
 from lapkin_audit.evidence.cache import FactsCache
 from lapkin_audit.evidence.facts import NOT_KEPT, DocumentFacts
-from lapkin_audit.evidence.limits import DEFAULT, Limits
+from lapkin_audit.evidence.limits import CPU_PER_PAGE_OPTION, DEFAULT, Limits
 from lapkin_audit.model import TteTrust
 
 __all__ = [
@@ -144,10 +144,12 @@ class Reader:
         reading = read if callable(read) else self.read_in_children
         for facts in reading(todo) if todo else []:
             found[facts.sha256] = facts
-            if facts.problem not in NOT_KEPT:  # a budget or a crash is never kept: it may be the machine's
-                if self.cache is not None:
-                    self.cache.store(facts, self.setup)
-                self._remember(facts)
+            # A budget or a crash is never cached (it may be the machine's doing: the next run
+            # reads again), but it is remembered for this run: a hostile file attached to a
+            # thousand dossiers costs its budget once.
+            if self.cache is not None and facts.problem not in NOT_KEPT:
+                self.cache.store(facts, self.setup)
+            self._remember(facts)
         return found
 
     def _remember(self, facts: DocumentFacts) -> None:
@@ -178,12 +180,12 @@ class Reader:
             tuple((sha256, data) for data, sha256 in items),
         )
         got: list[DocumentFacts] = []
-        current: list[int] = []  # the documents the child said it began
+        current: dict[int, float] = {}  # the documents the child said it began, and their CPU budgets
 
         def on_line(line: bytes) -> float | None:
             kind, value = codec.decode_message(line)
             if kind == "reading":
-                current.append(value[0])
+                current[value[0]] = value[1]
                 return self.limits.wall_for(value[1])
             got.append(value)
             return self.limits.wall_for(self.limits.cpu_base)
@@ -213,16 +215,17 @@ class Reader:
             detail = ended.stderr.decode("utf-8", "replace").strip()[-300:] or f"exit status {ended.returncode}"
             raise ReaderFailure(f"the reader stopped before reading a document: {detail}")
         data, sha256 = items[len(got)]
-        return [*got, DocumentFacts(sha256, _format_of(data), **self._why(ended))]  # type: ignore[arg-type]
+        why = self._why(ended, current[len(got)])
+        return [*got, DocumentFacts(sha256, _format_of(data), **why)]  # type: ignore[arg-type]
 
-    def _why(self, ended: process.Ended) -> dict[str, str]:
-        """Why the child gave up on the document it was reading."""
+    def _why(self, ended: process.Ended, cpu: float) -> dict[str, str]:
+        """Why the child gave up on the document it was reading (its CPU budget: ``cpu``)."""
         if ended.stopped == "wall":
-            return {"problem": "timeout", "detail": "wall-clock guard"}
+            return {"problem": "timeout", "detail": f"{self.limits.wall_for(cpu):g} s; {CPU_PER_PAGE_OPTION}"}
         if ended.stopped == "output":
-            return {"problem": "crashed", "detail": "too much output"}
+            return {"problem": "crashed", "detail": "output over the limit"}
         if ended.returncode in (-getattr(signal, "SIGXCPU", 24), -getattr(signal, "SIGKILL", 9)):
-            return {"problem": "timeout", "detail": "CPU limit"}
+            return {"problem": "timeout", "detail": f"{cpu:g} s CPU; {CPU_PER_PAGE_OPTION}"}
         if b"MemoryError" in ended.stderr or b"std::bad_alloc" in ended.stderr:
             return {"problem": "memory", "detail": f"{self.limits.memory // (1024 * 1024)} MiB"}
         if ended.returncode < 0 and -ended.returncode in _SIGNALS:
