@@ -98,10 +98,11 @@ def long_scan_pdf(pages: int = 40) -> bytes:
 
 
 def processes_with(marker: str) -> list[int]:
-    """The processes whose environment holds ``marker`` (a test's own descendants)."""
+    """The processes whose environment holds ``marker`` (a test's own descendants; never
+    this process, whose environment the test may have changed)."""
     found = []
     for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
+        if entry.name.isdigit() and int(entry.name) != os.getpid():
             try:
                 if marker.encode() in (entry / "environ").read_bytes():
                     found.append(int(entry.name))
