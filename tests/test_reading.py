@@ -22,7 +22,7 @@ from lapkin_audit.evidence.child import read as read_bytes
 from lapkin_audit.evidence.facts import DocumentFacts, TextPiece
 from lapkin_audit.evidence.limits import Limits
 from tests.helpers import FIXTURES, ROOT
-from tests.hostile_util import copy_patuh
+from tests.hostile_util import copy_patuh, long_scan_pdf
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import fixture_documents as docs
@@ -289,7 +289,7 @@ def test_ocr_at_the_scans_resolution_reads_the_text_as_well(monkeypatch, dpi):
 
 @pytest.fixture(scope="module")
 def long_scan():
-    return docs.scans_pdf(docs.long_scan(40))
+    return long_scan_pdf(40)  # built once per session, shared with the process tests
 
 
 def _read_long(scan: bytes, workers: int) -> DocumentFacts:
