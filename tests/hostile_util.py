@@ -89,7 +89,7 @@ def rules_of(dossier: dict[str, Any]) -> list[str]:
 
 @functools.cache
 def long_scan_pdf(pages: int = 40) -> bytes:
-    """A scanned report of ``pages`` pages, each its own image (built once per session)."""
+    """A scanned report of ``pages`` pages, each its own image (built once per test run)."""
     if str(ROOT / "scripts") not in sys.path:
         sys.path.insert(0, str(ROOT / "scripts"))
     import fixture_documents as docs

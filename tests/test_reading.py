@@ -289,7 +289,7 @@ def test_ocr_at_the_scans_resolution_reads_the_text_as_well(monkeypatch, dpi):
 
 @pytest.fixture(scope="module")
 def long_scan():
-    return long_scan_pdf(40)  # built once per session, shared with the process tests
+    return long_scan_pdf(40)  # built once per test run, shared with the process tests
 
 
 def _read_long(scan: bytes, workers: int) -> DocumentFacts:
