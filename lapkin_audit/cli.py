@@ -82,6 +82,13 @@ def cli() -> None:
     help="Seconds one dossier may take; past it, it is reported (E000) and the run goes on. 0: no limit.",
 )
 @click.option(
+    "--cpu-per-page",
+    type=click.FloatRange(min=0.1),
+    default=3.0,
+    show_default=True,
+    help="CPU seconds reading an attachment may spend per page (OCR of a scanned page takes ~0.6); past it, B001.",
+)
+@click.option(
     "--max-chars",
     type=click.IntRange(min=0),
     default=60_000,
@@ -162,6 +169,7 @@ def _check(
     jobs: int | None,
     cache_dir: str | None,
     timeout: float,
+    cpu_per_page: float,
     max_chars: int,
     changed_since: str | None,
     touched: bool,
@@ -178,6 +186,7 @@ def _check(
     from lapkin_audit.decide.catalogue import RULES, unknown_selectors
     from lapkin_audit.decide.engine import Options
     from lapkin_audit.errors import RulesError
+    from lapkin_audit.evidence.limits import DEFAULT as READING_LIMITS
     from lapkin_audit.load.discovery import PathNotFound, discover, holding
     from lapkin_audit.model import Report, RunOptions
     from lapkin_audit.report import Style, needs_sops, renderer
@@ -213,7 +222,8 @@ def _check(
         _refuse_inside_dossiers(Path(output), [t.manifest.parent for t in targets])
     rulebook = LazyRulebook(Path(d) for d in rules_dirs)  # read by the first dossier not in the cache
     workers = min(jobs or _cores(), _cores())  # more than the cores only adds overhead (-j16 on 2: 4x slower)
-    options = Options(lang=lang, select=selectors, ignore=ignored, budget=timeout, ocr_workers=workers)
+    reading = dataclasses.replace(READING_LIMITS, cpu_per_page=cpu_per_page)
+    options = Options(lang=lang, select=selectors, ignore=ignored, budget=timeout, ocr_workers=workers, reading=reading)
     cache = None if no_cache else _open_cache(cache_dir, rulebook, options)
     if cache is not None:  # what was read from attachments, by content, beside the results
         options = dataclasses.replace(options, facts_cache=_open_facts_cache(cache.folder.parent))

@@ -110,6 +110,136 @@ def scanned_pdf(lines: list[str], noise: bool = False, pages: int = 1) -> bytes:
     return _assemble(objects)
 
 
+def _scan_page(lines: list[str], dpi: int, page_size: tuple[float, float] = (595, 842)) -> tuple[bytes, int, int]:
+    """One scanned page at ``dpi``: its pixels (8-bit grey, zlib), width and height."""
+    width, height = round(page_size[0] * dpi / 72), round(page_size[1] * dpi / 72)
+    font = max(8, round(30 * dpi / 150))
+    return zlib.compress(_render(lines, (width, height), font_size=font), 9), width, height
+
+
+def scans_pdf(pages: list[list[str]], dpi: int = 150) -> bytes:
+    """A scanned document: each page its own image at ``dpi`` (no text layer)."""
+    count = len(pages)
+    kids = b" ".join(b"%d 0 R" % (3 + 3 * i) for i in range(count))
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, count)]
+    for i, lines in enumerate(pages):
+        pixels, width, height = _scan_page(lines, dpi)
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im1 %d 0 R >> >>"
+            b" /Contents %d 0 R >>" % (4 + 3 * i, 5 + 3 * i)
+        )
+        objects.append(
+            _stream(
+                pixels,
+                b" /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray"
+                b" /BitsPerComponent 8 /Filter /FlateDecode" % (width, height),
+            )
+        )
+        objects.append(_stream(b"q 595 0 0 842 0 0 cm /Im1 Do Q"))
+    return _assemble(objects)
+
+
+def long_scan(pages: int = 40) -> list[list[str]]:
+    """The pages of a long scanned report: the signed report's first page, then pages of
+    its body, each with its own number (so every page's text is known and different)."""
+    body = [
+        "BAB II PERENCANAAN KINERJA",
+        "Sasaran strategis kecamatan adalah meningkatnya",
+        "kualitas pelayanan publik dan tata kelola",
+        "pemerintahan yang akuntabel.",
+    ]
+    return [signed_report_lines()] + [[*body, "", f"Halaman {n}"] for n in range(2, pages + 1)]
+
+
+# A Word export: the font's ligature glyphs and its soft hyphen, mapped by ToUnicode to the
+# characters Word puts in the text layer (U+FB01, U+FB02, U+00AD).
+_WORD_CODES = {"\ufb01": b"\x80", "\ufb02": b"\x81", "\u00ad": b"\xad"}
+_WORD_CMAP = (
+    b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Word-UCS def"
+    b" /CMapType 2 def 1 begincodespacerange <00> <FF> endcodespacerange"
+    b" 3 beginbfchar <80> <FB01> <81> <FB02> <AD> <00AD> endbfchar"
+    b" 2 beginbfrange <20> <7E> <0020> <A0> <AC> <00A0> endbfrange"
+    b" endcmap CMapName currentdict /CMap defineresource pop end end"
+)
+
+
+def word_export_pdf(lines: list[str]) -> bytes:
+    """A text PDF with a Word export's traits: ligatures (ﬁ, ﬂ) as single glyphs whose text
+    is U+FB01 and U+FB02, and a soft hyphen (U+00AD) where a word is broken at a line end.
+    Write "ﬁ", "ﬂ" and "\u00ad" in ``lines`` where Word would."""
+
+    def encode(line: str) -> bytes:
+        raw = b"".join(_WORD_CODES.get(ch) or ch.encode("latin-1") for ch in line)
+        return raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+
+    body = b"BT /F1 11 Tf 15 TL 64 790 Td " + b" ".join(b"(%s) Tj T*" % encode(line) for line in lines) + b" ET"
+    return _assemble(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R"
+            b" /Encoding << /Type /Encoding /BaseEncoding /WinAnsiEncoding /Differences [128 /fi /fl] >> >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >>"
+            b" /Contents 5 0 R >>",
+            _stream(body),
+            _stream(_WORD_CMAP),
+        ]
+    )
+
+
+def word_report_lines() -> list[str]:
+    """The signed report as Word lays it out: legal bases hyphenated at line ends."""
+    lines = signed_report_lines()
+    start = lines.index("Dasar Hukum:")
+    bases = [
+        "Dasar Hukum:",
+        "1. Peraturan Presiden Nomor 29 Ta\u00ad",
+        "   hun 2014 tentang Sistem Akuntabilitas Kinerja Instansi Pemerintah;",
+        "2. Peraturan Menteri Pendayagunaan Aparatur Negara dan Re\u00ad",
+        "   formasi Birokrasi Nomor 53 Tahun 2014 tentang Petunjuk Teknis Per\u00ad",
+        "   janjian Kinerja, demi e\ufb01siensi dan re\ufb02eksi kinerja.",
+    ]
+    return [*lines[:start], *bases, *lines[start + len(DASAR_HUKUM) :]]
+
+
+def self_drawing_pdf(lines: list[str]) -> bytes:
+    """A text PDF whose page also draws a Form XObject that draws itself twice: each level
+    doubles the work, so a reader that follows it runs out of memory or time."""
+    body = b"BT /F1 11 Tf 15 TL 64 790 Td " + b" ".join(b"(%s) Tj T*" % _escape(line) for line in lines) + b" ET"
+    return _assemble(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources"
+            b" << /Font << /F1 3 0 R >> /XObject << /X 6 0 R >> >> /Contents 5 0 R >>",
+            _stream(body + b" q /X Do Q"),
+            _stream(
+                b"BT /F1 11 Tf 0 0 Td (x) Tj ET q 1 0 0 1 1 1 cm /X Do Q q /X Do Q",
+                b" /Type /XObject /Subtype /Form /BBox [0 0 595 842]"
+                b" /Resources << /Font << /F1 3 0 R >> /XObject << /X 6 0 R >> >>",
+            ),
+        ]
+    )
+
+
+def many_pages_pdf(lines: list[str], pages: int) -> bytes:
+    """A text PDF of ``pages`` pages, all showing ``lines`` (one content stream shared)."""
+    kids = b" ".join(b"%d 0 R" % (5 + i) for i in range(pages))
+    body = b"BT /F1 11 Tf 15 TL 64 790 Td " + b" ".join(b"(%s) Tj T*" % _escape(line) for line in lines) + b" ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, pages),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        _stream(body),
+    ]
+    page = (
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >>"
+        b" /Contents 4 0 R >>"
+    )
+    return _assemble(objects + [page] * pages)
+
+
 def jpeg(lines: list[str]) -> bytes:
     """A photographed page as JPEG (deterministic for one Pillow version)."""
     from PIL import Image

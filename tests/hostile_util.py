@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import shutil
@@ -19,7 +20,7 @@ from tests.helpers import FIXTURES, ROOT
 
 PATUH = FIXTURES / "patuh"
 CLI = "from lapkin_audit.cli import main; main()"
-TIMEOUT = 60  # seconds; a hostile input that hangs the checker fails instead of blocking CI
+TIMEOUT = 300  # seconds: only a checker that hangs on hostile input reaches it, however busy the machine
 
 
 def copy_patuh(dest: Path) -> Path:
@@ -140,3 +141,72 @@ def git_state(root: Path) -> dict[str, tuple[int, int, bytes]]:
             content = path.read_bytes() if path.name == "index" else b""
             state[str(path.relative_to(root))] = (info.st_size, info.st_mtime_ns, content)
     return state
+
+
+@functools.cache
+def long_scan_pdf(pages: int = 40) -> bytes:
+    """A scanned report of ``pages`` pages, each its own image (built once per test run)."""
+    if str(ROOT / "scripts") not in sys.path:
+        sys.path.insert(0, str(ROOT / "scripts"))
+    import fixture_documents as docs
+
+    return docs.scans_pdf(docs.long_scan(pages))
+
+
+def processes_with(marker: str) -> list[int]:
+    """The processes whose environment holds ``marker`` (a test's own descendants; never
+    this process, whose environment the test may have changed)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit() and int(entry.name) != os.getpid():
+            try:
+                if marker.encode() in (entry / "environ").read_bytes():
+                    found.append(int(entry.name))
+            except OSError:
+                continue
+    return found
+
+
+def parent_of(pid: int) -> int | None:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    return int(stat.rsplit(")", 1)[1].split()[1])
+
+
+def kill_marked(marker: str) -> None:
+    """End every process a test started (found by its marker), whatever state it is in."""
+    for pid in processes_with(marker):
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+
+
+def await_none(marker: str, within: float = 60.0) -> list[int]:
+    """Wait until no process holds ``marker`` (a dead process's kin may take a moment to be
+    reaped); the processes still there after ``within`` seconds."""
+    deadline = time.monotonic() + within
+    while True:
+        left = [pid for pid in processes_with(marker) if not _zombie(pid)]
+        if not left or time.monotonic() > deadline:
+            return left
+        time.sleep(0.1)
+
+
+def await_some(marker: str, count: int, within: float = 120.0) -> list[int]:
+    """Wait until at least ``count`` processes hold ``marker``; those found."""
+    deadline = time.monotonic() + within
+    while True:
+        found = [pid for pid in processes_with(marker) if not _zombie(pid)]
+        if len(found) >= count or time.monotonic() > deadline:
+            return found
+        time.sleep(0.05)
+
+
+def _zombie(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
+    except OSError:
+        return True

@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from lapkin_audit import __version__
+from lapkin_audit.evidence.facts import NOT_KEPT
 from lapkin_audit.evidence.read import ocr_fingerprint
 from lapkin_audit.load import attachments, installed, yamlread
 from lapkin_audit.load.discovery import Target
@@ -163,7 +164,7 @@ class ResultCache:
             return cached
         seen: dict[str, attachments.Attachment] = {}
         result = compute(seen)
-        if not any(f.rule in UNCACHEABLE_RULES for f in result.findings):
+        if not any(f.rule in UNCACHEABLE_RULES for f in result.findings) and not _gave_up(result):
             self._store(entry, target, seen, result)
         return result
 
@@ -226,6 +227,13 @@ class ResultCache:
             return os.stat(manifest).st_mtime_ns >= self.started_ns - RACY_NS
         except OSError:
             return True
+
+
+def _gave_up(result: DossierResult) -> bool:
+    """An attachment the reader gave up on for a reason that may be the machine's (a budget,
+    a crash): the next run reads it again rather than serve the failure from the cache."""
+    found = result.evidence.attachments if result.evidence is not None else ()
+    return any(attachment.problem in NOT_KEPT for attachment in found)
 
 
 @dataclass(frozen=True)

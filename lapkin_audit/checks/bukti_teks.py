@@ -158,30 +158,14 @@ periode: {tahun: 2024, jenis: triwulan, ke: 2}
                 "{berkas} ({jenis}) tidak memuat teks yang terbaca; yang seharusnya dibuktikannya tetap berstatus dinyatakan.",
                 "{berkas} ({jenis}) holds no readable text; what it should prove stays at the level dinyatakan.",
             ),
-            "B006.too_large": (
-                "{berkas} ({jenis}) terlalu besar untuk dibaca ({detail}); yang seharusnya dibuktikannya tetap berstatus dinyatakan.",
-                "{berkas} ({jenis}) is too large to read ({detail}); what it should prove stays at the level dinyatakan.",
-            ),
-            "B006.timeout": (
-                "Membaca {berkas} ({jenis}) melampaui batas waktu ({detail}) dan dihentikan; yang seharusnya dibuktikannya tetap berstatus dinyatakan.",
-                "Reading {berkas} ({jenis}) ran past its time limit ({detail}) and was stopped; what it should prove stays at the level dinyatakan.",
-            ),
-            "B006.memory": (
-                "Membaca {berkas} ({jenis}) melampaui batas memori ({detail}) dan dihentikan; yang seharusnya dibuktikannya tetap berstatus dinyatakan.",
-                "Reading {berkas} ({jenis}) ran past its memory limit ({detail}) and was stopped; what it should prove stays at the level dinyatakan.",
-            ),
-            "B006.crashed": (
-                "Pembaca dokumen berhenti tak terduga pada {berkas} ({jenis}: {detail}); yang seharusnya dibuktikannya tetap berstatus dinyatakan.",
-                "The document reader stopped unexpectedly on {berkas} ({jenis}: {detail}); what it should prove stays at the level dinyatakan.",
-            ),
             "B006.unconfirmed": (
                 "Teks {berkas} dibaca sebagian atau dengan OCR dan tidak memastikan {what}; OCR tidak dapat membuktikan ketiadaan, sehingga hal ini tetap berstatus dinyatakan.",
                 "The text of {berkas} was read in part or by OCR and does not confirm {what}; OCR cannot prove absence, so this stays at the level dinyatakan.",
             ),
         },
         checks=(
-            "Sebuah dokumen yang diperlukan sebagai bukti (laporan yang ditandatangani, SK tim) tidak dapat dibaca: tidak ada lapisan teks dan OCR tidak tersedia, OCR terlalu ragu, batas waktu atau memori terlampaui; atau OCR tidak memastikan sebuah nilai yang dinyatakan (OCR dapat memastikan, tetapi tidak pernah membuktikan ketiadaan sendirian). Yang seharusnya dibuktikannya tetap berstatus `dinyatakan`.",
-            "A document the checks need as evidence (the signed report, the team decree) could not be read: no text layer and no OCR available, OCR too unsure, a time or memory limit reached; or OCR did not confirm a declared value (OCR can confirm, but never proves absence on its own). What it should prove stays at the level `dinyatakan`.",
+            "Sebuah dokumen yang diperlukan sebagai bukti (laporan yang ditandatangani, SK tim) tidak dapat dibaca: tidak ada lapisan teks dan OCR tidak tersedia, atau OCR terlalu ragu; atau OCR tidak memastikan sebuah nilai yang dinyatakan (OCR dapat memastikan, tetapi tidak pernah membuktikan ketiadaan sendirian). Yang seharusnya dibuktikannya tetap berstatus `dinyatakan`.",
+            "A document the checks need as evidence (the signed report, the team decree) could not be read: no text layer and no OCR available, or OCR too unsure; or OCR did not confirm a declared value (OCR can confirm, but never proves absence on its own). What it should prove stays at the level `dinyatakan`.",
         ),
         why=(
             "Pemeriksaan yang tidak dapat membaca buktinya harus mengatakannya, bukan diam-diam lulus.",

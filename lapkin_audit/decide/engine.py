@@ -24,6 +24,8 @@ from lapkin_audit.domain import timeline
 from lapkin_audit.evidence import read
 from lapkin_audit.evidence.cache import FactsCache
 from lapkin_audit.evidence.facts import DocumentFacts
+from lapkin_audit.evidence.limits import DEFAULT as READING_LIMITS
+from lapkin_audit.evidence.limits import Limits
 from lapkin_audit.load import attachments, manifest
 from lapkin_audit.model import (
     Dossier,
@@ -50,6 +52,7 @@ class Options:
     budget: float = 60.0  # seconds one dossier may take before it is reported and skipped (0: none)
     facts_cache: FactsCache | None = None  # what was read from attachments, by content (evidence.cache)
     ocr_workers: int = 1  # processes that read a scan's pages at once (the run's --jobs)
+    reading: Limits = READING_LIMITS  # what reading one attachment may cost (--cpu-per-page)
 
     def keeps(self, code: str) -> bool:
         if code.startswith("E"):
@@ -136,7 +139,9 @@ def _evidence(
             continue
         if data is not None:
             wanted[doc.field] = (data, seen.sha256)
-    by_content = read.facts_for_many(list(wanted.values()), cache, trust, options.ocr_workers) if wanted else {}
+    by_content = (
+        read.facts_for_many(list(wanted.values()), cache, trust, options.ocr_workers, options.reading) if wanted else {}
+    )
     for field, (_, sha256) in wanted.items():
         evidence[field] = by_content[sha256]
     return evidence

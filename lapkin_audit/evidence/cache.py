@@ -2,8 +2,10 @@
 
 One JSON file per content and OCR set-up under ``<cache folder>/facts/``, with the trust
 rules of the result cache (``load.private``). The key hashes the content's SHA-256, the
-reader's version (``READER``), the library versions and the OCR model, so a new reader or
-model reads again. A damaged or foreign entry is a miss, overwritten by the next store.
+reader's version (``READER``), the versions of the libraries the readers depend on
+(``evidence.readers``) and the OCR model, so a new reader or model reads again. An entry
+is decoded strictly (``evidence.codec``): a damaged or foreign entry, whatever it holds
+(``Infinity``, a wrong type, a wrong shape), is a miss, overwritten by the next store.
 """
 
 from __future__ import annotations
@@ -13,15 +15,15 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from lapkin_audit.evidence.facts import DocumentFacts, facts_from_json
+from lapkin_audit.evidence.codec import facts_from_json, facts_to_json
+from lapkin_audit.evidence.facts import DocumentFacts
+from lapkin_audit.evidence.readers import depends
 from lapkin_audit.load import installed
 from lapkin_audit.load.private import private_folder, read_entry, write_entry
 
-READER = "lapkin-audit-facts/2"  # change when the child reads differently
-LIBRARIES = (
-    *("pypdfium2", "python-docx", "Pillow", "tesserocr", "lxml"),
-    *("pyHanko", "pyhanko-certvalidator", "asn1crypto", "zxing-cpp"),  # signatures and QR codes
-)
+READER = "lapkin-audit-facts/3"  # change when the child reads differently (3: text as printed, budgets)
+SIGNATURES = ("pyHanko", "pyhanko-certvalidator", "asn1crypto")  # what evidence.signatures reads with
+LIBRARIES = (*depends(), *SIGNATURES)
 MAX_ENTRY_BYTES = 32 * 1024 * 1024  # the text of a few hundred pages
 MAX_ENTRY_DEPTH = 8
 
@@ -51,10 +53,12 @@ class FactsCache:
         try:
             data = read_entry(self._entry(sha256, ocr), MAX_ENTRY_BYTES, MAX_ENTRY_DEPTH)
             facts = facts_from_json(data)
-        except (OSError, ValueError, KeyError, TypeError, RecursionError):
+        except (OSError, ValueError, RecursionError):  # the codec raises ValueError for any damage
             return None
         return facts if facts.sha256 == sha256 else None
 
     def store(self, facts: DocumentFacts, ocr: str) -> None:
-        text = json.dumps(facts.as_json(), ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
+        text = json.dumps(facts_to_json(facts), ensure_ascii=False, separators=(",", ":")).encode(
+            "utf-8", "surrogatepass"
+        )
         write_entry(self._entry(facts.sha256, ocr), text)

@@ -159,6 +159,7 @@ def _keys(formats: tuple[str, ...], codes: Convert) -> dict[str, _Key]:
         "cache": _Key("no_cache", _boolean, invert=True),
         "cache-dir": _Key("cache_dir", _path),
         "timeout": _Key("timeout", _seconds),
+        "cpu-per-page": _Key("cpu_per_page", _positive_seconds),
         "max-chars": _Key("max_chars", _whole(0)),
         "baseline": _Key("baseline", _path),
         "quiet": _Key("quiet", _boolean),
@@ -195,6 +196,12 @@ def _whole(least: int) -> Callable[[Any, Path], int]:
 def _seconds(raw: Any, base: Path) -> float:
     if isinstance(raw, bool) or not isinstance(raw, (int, float)) or raw < 0:
         raise ValueError(f"must be a number of seconds (0: no limit), not {raw!r}")
+    return float(raw)
+
+
+def _positive_seconds(raw: Any, base: Path) -> float:
+    if isinstance(raw, bool) or not isinstance(raw, (int, float)) or not raw >= 0.1 or raw == float("inf"):
+        raise ValueError(f"must be a number of seconds of at least 0.1, not {raw!r}")
     return float(raw)
 
 

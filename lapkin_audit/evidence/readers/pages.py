@@ -1,0 +1,97 @@
+"""The pages of a document as they are read (PDF pages, image frames): text-layer pieces,
+scanned pages queued for OCR in batches as large as the OCR pool, QR codes, and the
+facts they make. Shared by the PDF and image readers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lapkin_audit.evidence.facts import DocumentFacts, TextPiece
+from lapkin_audit.evidence.job import Job
+
+MAX_QR_PAGES = 20  # scanned pages rendered for their QR codes alone when there is no OCR
+MAX_QR_CODES = 10  # per document; each kept to MAX_QR_CHARS
+MAX_QR_CHARS = 500
+
+
+class Pages:
+    def __init__(self, job: Job) -> None:
+        self.job = job
+        self.pieces: list[TextPiece] = []
+        self.codes: list[str] = []
+        self.unread = 0  # pages with no text layer that OCR could not read (or was not asked to)
+        self.rendered = 0
+        self.pending: list[tuple[int, Any]] = []
+
+    def add(self, piece: TextPiece) -> None:
+        self.pieces.append(piece)
+
+    def wants_image(self) -> bool:
+        """Whether the next scanned page is worth rendering (for OCR, or its QR codes)."""
+        limit = self.job.limits.max_ocr_pages if self.job.ocr.available() else MAX_QR_PAGES
+        return self.rendered < limit
+
+    def scanned(self, index: int, image: Any) -> None:
+        """A page (0-based ``index``) without a text layer, rendered (or None: not rendered)."""
+        if image is None:
+            self.unread += 1
+            return
+        self.rendered += 1
+        self.codes.extend(_qr_codes(image, len(self.codes)))
+        if not self.job.ocr.available():
+            self.unread += 1
+            return
+        self.pending.append((index, image))
+        if len(self.pending) >= self.job.ocr.workers:
+            self._flush()
+
+    def _flush(self) -> None:
+        batch, self.pending = self.pending, []
+        if not batch:
+            return
+        self.job.check()
+        reads, elsewhere = self.job.ocr.read([image for _, image in batch])
+        self.job.spend(elsewhere)
+        for (index, _), done in zip(batch, reads, strict=True):
+            if done is None:
+                self.unread += 1
+            else:
+                self.pieces.append(TextPiece(index + 1, "ocr", self.job.keep(done[0]), done[1]))
+        self.job.check()
+
+    def facts(self, sha256: str, fmt: str, count: int) -> DocumentFacts:
+        self._flush()
+        self.pieces.sort(key=lambda piece: piece.page)
+        problem = self._problem()
+        return DocumentFacts(
+            sha256,
+            fmt,
+            count,
+            tuple(self.pieces),
+            problem,
+            None,
+            self.unread,
+            qr_codes=tuple(self.codes),
+            cut_chars=self.job.cut,
+        )
+
+    def _problem(self) -> str | None:
+        if self.unread and not self.job.ocr.available():
+            return "no_ocr"
+        if any(piece.text.strip() and not piece.usable for piece in self.pieces):
+            return "ocr_unsure"
+        if not any(piece.usable and piece.text.strip() for piece in self.pieces):
+            return "no_text"
+        return None
+
+
+def _qr_codes(image: Any, found: int) -> list[str]:
+    """QR codes on a page already rendered (a scan): what they say, never opened."""
+    if found >= MAX_QR_CODES:
+        return []
+    try:
+        import zxingcpp
+    except ImportError:  # the reader is part of the install; without it, codes are not read
+        return []
+    codes = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode))
+    return [code.text[:MAX_QR_CHARS] for code in codes[: MAX_QR_CODES - found] if code.text]
