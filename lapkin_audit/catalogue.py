@@ -95,6 +95,13 @@ _RULES = (
     ),
     Rule("P005", ERROR, False, "NIP tidak sah", "A malformed NIP"),
     Rule("P006", WARNING, True, "Orang yang sama memaraf dan menandatangani", "The same person initialled and signed"),
+    Rule(
+        "P007",
+        ERROR,
+        True,
+        "Bertindak di luar masa dinas menurut NIP (sebelum TMT atau setelah pensiun)",
+        "Acted outside the years of service the NIP gives (before TMT or after retirement)",
+    ),
     Rule("A001", ERROR, False, "Langkah SOP tidak pernah dilakukan", "A step of the SOP never appears"),
     Rule("A002", ERROR, False, "Alur langkah melanggar SOP", "The log breaks the flow of the SOP"),
     Rule(

@@ -89,6 +89,14 @@ class DocumentKind:
 
 
 @dataclass(frozen=True)
+class RetirementAge:
+    """The retirement age (BUP) of a role's office, and the regulation that sets it (P007)."""
+
+    usia: int
+    sumber: str
+
+
+@dataclass(frozen=True)
 class SopStep:
     nomor: int
     kegiatan: str
@@ -147,6 +155,9 @@ class Sop:
     texts: Mapping[str, Any] = field(default_factory=dict)  # kualifikasi, pencatatan, ...: documented only
     jumlah_waktu_kalender: bool = False  # the total is calendar time
     tte: TteTrust = field(default_factory=TteTrust)  # the run's trust for electronic signatures
+    # role id -> the BUP of its office (`batas_usia_pensiun`); a role without one is
+    # checked for its holders' TMT only (P007)
+    retirement_ages: Mapping[str, RetirementAge] = field(default_factory=dict)
 
     def outline(self) -> SopOutline:
         """What a reader needs of this SOP beside the findings."""

@@ -78,6 +78,27 @@ _SITI = 'nama: "Siti Aminah, S.Sos", nip: "19790825 200501 2 011"'
 _WAIVER_BY_CAMAT = '    disetujui_oleh: {peran: camat, nama: "Bambang Sutrisno", nip: "19700312 199003 1 004"}\n'
 _STEP4_PELAKSANA = '    pelaksana: [{peran: sub_umum, nama: "Rudi Hartono", nip: "19820605 200801 1 012"}]\n    mulai: 2024-07-03T07:35'
 _STEP3_END = "    selesai: 2024-07-02T15:30:00+07:00\n    hasil: diteruskan\n"
+_RUDI = 'nama: "Rudi Hartono", nip: "19820605 200801 1 012"'
+_SITI_NIP = '"19790825 200501 2 011"'
+_SITI_RETIRED = (docs.SITI[0], docs.SITI[1], "19660601 198903 2 011")  # 58 on 1 June 2024
+_SUHARTO = ("Ir. Suharto, M.M.", "Pembina Tingkat I", "19690715 199403 1 005")
+_HADI = ("Drs. Hadi Purnomo", "Pembina", "19680505 199203 1 010")
+SK = "lampiran/sk-tim-akuntabilitas-2024.pdf"
+
+
+def _sk(signer: list[str]) -> bytes:
+    """The team decree, signed in ink under the signature block ``signer``."""
+    return docs.text_pdf([docs.sk_lines(signer=signer)], signed=(0,))
+
+
+def _signed(lines: list[str]) -> bytes:
+    """The signed report with these lines, signed in ink under its signature block."""
+    return docs.text_pdf([lines], signed=(0,))
+
+
+def _signed_by(signer: list[str]) -> dict[str, bytes]:
+    """The decree and the signed report, both signed under the signature block ``signer``."""
+    return {SK: _sk(signer), SIGNED: _signed(docs.signed_report_lines(signer=signer))}
 
 
 VARIANTS: list[Variant] = [
@@ -340,6 +361,7 @@ VARIANTS: list[Variant] = [
         "t002-sk-tanpa-ttd-camat",
         "the team decree is signed by the Sekretaris, not the Camat",
         edits=[(_SK_TTD, f"      - {{peran: sekretaris, {_SITI}, tanggal: 2024-01-08}}\n")],
+        files={SK: _sk(docs.block(docs.SITI, ("SEKRETARIS KECAMATAN KARANGPLOSO,",)))},
     ),
     Variant(
         "t003-sk-setelah-mulai",
@@ -366,13 +388,14 @@ VARIANTS: list[Variant] = [
     ),
     Variant(
         "t006-sk-camat-lain",
-        "the team decree was signed by the previous Camat",
+        "the team decree was signed by the previous Camat, who is still in service",
         edits=[
             (
                 _SK_TTD,
-                '      - {peran: camat, nama: "Ir. Suharto, M.M.", nip: "19650101 199003 1 003", tanggal: 2024-01-08}\n',
+                '      - {peran: camat, nama: "Ir. Suharto, M.M.", nip: "19690715 199403 1 005", tanggal: 2024-01-08}\n',
             )
         ],
+        files={SK: _sk(docs.block(_SUHARTO))},
     ),
     # ------------------------------------------------------------------ P: paraf and tanda tangan
     Variant("p001-tanpa-paraf", "the signed report has no paraf by the Sekretaris", edits=[(_PARAF, "")]),
@@ -381,6 +404,7 @@ VARIANTS: list[Variant] = [
         "p003-penanda-tangan-lain",
         "the report is signed as camat by someone who is not the Camat in `pejabat`",
         edits=[(_TTD, _TTD.replace(_BAMBANG, 'nama: "Drs. Hadi Purnomo", nip: "19680505 199203 1 010"'))],
+        files={SIGNED: _signed(docs.signed_report_lines(signer=docs.block(_HADI)))},
     ),
     Variant(
         "p004-paraf-setelah-ttd",
@@ -397,6 +421,18 @@ VARIANTS: list[Variant] = [
         "the Sekretaris is also acting Camat (Plt.) and both initialled and signed",
         edits=[(f"  camat:      {{{_BAMBANG}}}", f"  camat:      {{{_SITI}, status: plt}}")],
         subs=[(_BAMBANG, _SITI)],
+        files=_signed_by(docs.block(docs.SITI, ("Plt. CAMAT KARANGPLOSO,",))),
+    ),
+    Variant(
+        "p007-belum-diangkat",
+        "steps 4-6 were done on 3 July 2024 by a new CPNS whose TMT is 1 August 2024",
+        subs=[(_RUDI, 'nama: "Putri Maharani, A.Md", nip: "20000415 202408 2 003"')],
+    ),
+    Variant(
+        "p007-sekretaris-pensiun",
+        "the Sekretaris reached 58 in June 2024 and retired on 1 July, yet initialled on 2 July",
+        subs=[(_SITI_NIP, f'"{_SITI_RETIRED[2]}"')],
+        files=docs.documents(sekretaris=_SITI_RETIRED),
     ),
     # ------------------------------------------------------------------ X: waivers
     Variant(

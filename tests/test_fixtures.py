@@ -49,6 +49,8 @@ EXPECTED: dict[str, tuple[str, set[str]]] = {
     "p004-paraf-setelah-ttd": ("TIDAK_PATUH", {"P004"}),
     "p005-nip-rusak": ("TIDAK_PATUH", {"P005"}),
     "p006-plt-camat": ("PATUH_DENGAN_CATATAN", {"P006"}),
+    "p007-belum-diangkat": ("TIDAK_PATUH", {"P007"}),
+    "p007-sekretaris-pensiun": ("TIDAK_PATUH", {"P007"}),
     "x001-pengecualian-tidak-sah": ("PATUH_DENGAN_CATATAN", {"X001"}),
     # what the attachments themselves say (evidence.md)
     "b001-jpeg-bernama-pdf": ("TIDAK_PATUH", {"B001"}),

@@ -10,11 +10,16 @@ P003  who initialled or signed is not the holder of that role in `pejabat`
 P004  the paraf is dated after the signature, or either falls outside the step
       that produced the document. Fix: the paraf comes first, both during step 3.
 P005  a NIP anywhere in the dossier is malformed: not 18 digits, impossible birth
-      date, appointment month (TMT) not 1-12, appointed before 18, sex digit not 1/2.
-      An NI PPPK (digits 13-14 are 21-29) is checked for what it holds: birth date,
-      year, PPPK code and sex digit.
+      date, appointment month (TMT) not 1-12, appointed before 18, sex digit not 1/2,
+      serial 000. An NI PPPK (digits 13-14 from 21, an opaque PPPK code) is checked for
+      what it holds: birth date, year, appointment at 20 or older, sex digit, serial.
 P006  the same person initialled and signed (an acting Camat who is also the
       Sekretaris) (waivable).
+P007  someone initialled, signed or did a step when their NIP says they were not in
+      service: before their TMT, or from the first day of the month after reaching the
+      retirement age (BUP) that the SOP gives their role (waivable).
+      Fails: a Camat born in 1965 signs in January 2024 (58 in January 2023: retired
+      since 1 February 2023). Fix: record who really signed, with their NIP.
 """
 
 from __future__ import annotations
@@ -23,11 +28,22 @@ import datetime as dt
 from collections.abc import Iterator
 
 from lapkin_audit.checks.context import Context, mismatch
-from lapkin_audit.domain.people import PNS, People, nip_kind, nip_problem, normalize_nip, same_person
+from lapkin_audit.domain.people import (
+    PNS,
+    People,
+    format_nip,
+    nip_kind,
+    nip_problem,
+    normalize_nip,
+    out_of_service,
+    parse_nip,
+    retirement,
+    same_person,
+)
 from lapkin_audit.lang.messages import Nested
 from lapkin_audit.model import Document, Mark, Person, Violation
 
-CODES = ("P001", "P002", "P003", "P004", "P005", "P006")
+CODES = ("P001", "P002", "P003", "P004", "P005", "P006", "P007")
 
 
 def check(ctx: Context) -> Iterator[Violation]:
@@ -40,6 +56,7 @@ def check(ctx: Context) -> Iterator[Violation]:
             yield from _timing(ctx, doc)
             yield from _same_person(doc)
     yield from _nips(ctx)
+    yield from _in_service(ctx)
 
 
 def _required(
@@ -112,6 +129,51 @@ def _people(ctx: Context) -> Iterator[Person]:
         yield from record.pelaksana
     for waiver in d.pengecualian:
         yield waiver.disetujui_oleh
+
+
+# ----------------------------------------------------------------------------- P007
+
+
+def _in_service(ctx: Context) -> Iterator[Violation]:
+    """Every act of a person with a valid NIP falls between their TMT and retirement."""
+    for doc in ctx.dossier.dokumen:
+        for act, marks in (("paraf", doc.paraf), ("tanda_tangan", doc.tanda_tangan)):
+            for mark in marks:
+                day = _day(mark.tanggal)
+                yield from _acted(ctx, mark.person, day, day, act, doc.jenis, mark.field)
+    for record in ctx.dossier.langkah:
+        for person in record.pelaksana:
+            start, end = record.mulai.date(), record.selesai.date()
+            yield from _acted(ctx, person, start, end, "langkah", record.nomor, person.field, record.nomor)
+
+
+def _acted(
+    ctx: Context,
+    person: Person,
+    start: dt.date,
+    end: dt.date,
+    act: str,
+    what: object,
+    field: str,
+    step: int | None = None,
+) -> Iterator[Violation]:
+    info = parse_nip(person.nip)
+    if info is None:
+        return  # no NIP, or P005 says what is wrong with it
+    bup = ctx.sop.retirement_ages.get(person.peran or "")
+    args: dict[str, object] = {
+        "nama": person.nama or "-",
+        "nip": format_nip(info.nip),
+        "act": Nested(f"P007.act.{act}"),
+        "what": what,
+    }
+    if out_of_service(info, start, None) == "before_tmt":
+        yield Violation("P007", "P007.before_tmt", {**args, "tanggal": start, "tmt": info.tmt}, step, field)
+    elif bup is not None and out_of_service(info, end, bup.usia) == "retired":
+        since = retirement(info.birth_date, bup.usia)
+        role = ctx.sop.roles.get(person.peran or "", person.peran)
+        details = {"tanggal": end, "lahir": info.birth_date, "pensiun": since, "usia": bup.usia}
+        yield Violation("P007", "P007.retired", {**args, **details, "role": role, "sumber": bup.sumber}, step, field)
 
 
 def _after(a: dt.date, b: dt.date) -> bool:

@@ -362,8 +362,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{kind} '{nip}' ({nama}) holds an impossible birth date.",
     ),
     "P005.tmt_month": (
-        "{kind} '{nip}' ({nama}): digit ke-13 dan ke-14 ('{digits}') bukan bulan TMT (01-12) dan bukan kode PPPK dengan nomor kontrak (21-29).",
-        "{kind} '{nip}' ({nama}): digits 13-14 ('{digits}') are neither an appointment (TMT) month (01-12) nor a PPPK code with a contract number (21-29).",
+        "{kind} '{nip}' ({nama}): digit ke-13 dan ke-14 ('{digits}') bukan bulan TMT (01-12) dan bukan kode PPPK (21 ke atas).",
+        "{kind} '{nip}' ({nama}): digits 13-14 ('{digits}') are neither an appointment (TMT) month (01-12) nor a PPPK code (21 and up).",
     ),
     "P005.pppk_year": (
         "{kind} '{nip}' ({nama}): tahun pengangkatan sebelum PPPK ada (PP 49/2018).",
@@ -377,9 +377,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{kind} '{nip}' ({nama}): digit jenis kelamin bukan 1 atau 2.",
         "{kind} '{nip}' ({nama}): the sex digit is not 1 or 2.",
     ),
+    "P005.pppk_age": (
+        "{kind} '{nip}' ({nama}): menurut tanggal lahir dan tahun pengangkatannya, ia belum berusia 20 tahun saat diangkat (PP 49/2018 Pasal 16 huruf a).",
+        "{kind} '{nip}' ({nama}): by its birth date and year of appointment, the holder was under 20 when appointed (PP 49/2018 Pasal 16 huruf a).",
+    ),
+    "P005.serial": (
+        "{kind} '{nip}' ({nama}): nomor urut 000; nomor urut dimulai dari 001.",
+        "{kind} '{nip}' ({nama}): serial 000; serials start at 001.",
+    ),
     "nip.nip": ("NIP", "NIP (civil servant)"),
     "nip.ni_pppk": ("NI PPPK", "NI PPPK (contract staff)"),
     "P006": ("{nama} memaraf sekaligus menandatangani {jenis}.", "{nama} both initialled and signed {jenis}."),
+    # P007: acting outside the years of service the NIP gives
+    "P007.before_tmt": (
+        "{nama} (NIP {nip}) {act} {what} pada {tanggal}, sebelum TMT-nya ({tmt}): menurut NIP-nya ia belum diangkat.",
+        "{nama} (NIP {nip}) {act} {what} on {tanggal}, before their TMT ({tmt}): by their NIP they were not yet appointed.",
+    ),
+    "P007.retired": (
+        "{nama} (NIP {nip}, lahir {lahir}) {act} {what} pada {tanggal}, padahal sudah pensiun sejak {pensiun}: batas usia pensiun {role} {usia} tahun ({sumber}).",
+        "{nama} (NIP {nip}, born {lahir}) {act} {what} on {tanggal}, but had retired on {pensiun}: the retirement age of a {role} is {usia} ({sumber}).",
+    ),
+    "P007.act.paraf": ("memaraf", "initialled"),
+    "P007.act.tanda_tangan": ("menandatangani", "signed"),
+    "P007.act.langkah": ("melaksanakan langkah", "did step"),
     # S: tanda tangan elektronik (TTE)
     "S001": (
         "{what} {nama} pada {jenis} dinyatakan TTE, tetapi berkasnya tidak memuat tanda tangan elektronik orang itu ({count} tanda tangan di berkas).",
