@@ -51,6 +51,13 @@ _RULES = (
     Rule("E003", ERROR, False, "Manifest melanggar format dossier", "The manifest breaks the dossier format"),
     Rule("E004", ERROR, False, "SOP, peran atau jenis dokumen tidak dikenal", "Unknown SOP, role or document kind"),
     Rule("E005", ERROR, False, "SOP belum berlaku saat proses dimulai", "The SOP was not yet in effect"),
+    Rule(
+        "E006",
+        ERROR,
+        False,
+        "Lampiran berupa penunjuk Git LFS, bukan dokumennya",
+        "Attachments are Git LFS pointers, not the documents",
+    ),
     Rule("K001", ERROR, False, "Kelengkapan (masukan) langkah tidak ada", "A step's required input is missing"),
     Rule("K002", ERROR, False, "Output langkah tidak ada", "A step's output is missing"),
     Rule(

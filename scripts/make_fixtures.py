@@ -86,6 +86,12 @@ _HADI = ("Drs. Hadi Purnomo", "Pembina", "19680505 199203 1 010")
 SK = "lampiran/sk-tim-akuntabilitas-2024.pdf"
 
 
+def _lfs_pointer(content: bytes) -> bytes:
+    """What Git LFS leaves in a checkout made without `git lfs pull` (its spec, version 1)."""
+    oid = hashlib.sha256(content).hexdigest()
+    return f"version https://git-lfs.github.com/spec/v1\noid sha256:{oid}\nsize {len(content)}\n".encode()
+
+
 def _sk(signer: list[str]) -> bytes:
     """The team decree, signed in ink under the signature block ``signer``."""
     return docs.text_pdf([docs.sk_lines(signer=signer)], signed=(0,))
@@ -201,6 +207,19 @@ VARIANTS: list[Variant] = [
             ("periode: {tahun: 2024, jenis: triwulan, ke: 2}", "periode: {tahun: 2014, jenis: triwulan, ke: 3}"),
         ],
         subs=[(f"2024-07-0{d}T", f"2014-10-0{d + 5}T") for d in (1, 2, 3)],
+    ),
+    Variant(
+        "e006-penunjuk-lfs",
+        "the repository was cloned without `git lfs pull`: the LRA and the DPA are Git LFS pointers",
+        edits=[
+            (
+                "  - {jenis: dpa, berkas: lampiran/dpa-2024.pdf}",
+                "  - {jenis: dpa, berkas: lampiran/dpa-2024.pdf, sha256: " + sha("lampiran/dpa-2024.pdf") + "}",
+            )
+        ],
+        files={
+            path: _lfs_pointer(ATTACHMENTS[path]) for path in ("lampiran/lra-2024-tw2.pdf", "lampiran/dpa-2024.pdf")
+        },
     ),
     # ------------------------------------------------------------------ K: kelengkapan
     Variant(

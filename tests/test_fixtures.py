@@ -19,6 +19,7 @@ EXPECTED: dict[str, tuple[str, set[str]]] = {
     "e003-kunci-salah": ("TIDAK_DAPAT_DINILAI", {"E003"}),
     "e004-sop-tidak-dikenal": ("TIDAK_DAPAT_DINILAI", {"E004"}),
     "e005-sop-belum-berlaku": ("TIDAK_DAPAT_DINILAI", {"E005"}),
+    "e006-penunjuk-lfs": ("TIDAK_DAPAT_DINILAI", {"E006"}),
     "k001-tanpa-lra": ("TIDAK_PATUH", {"K001"}),
     "k002-tanpa-arsip": ("TIDAK_PATUH", {"K002"}),
     "k003-berkas-hilang": ("TIDAK_PATUH", {"K003"}),

@@ -12,15 +12,19 @@ K004  an attachment's SHA-256 differs from its `sha256`.
       Fails: the PDF was replaced after the hash was written. Fix: re-hash or restore.
 K005  an equipment document (Peralatan) is absent. Fix: list `dokumen_iku`.
 K006  the data of a related SOP (Keterkaitan) is absent. Fix: list it.
+
+E006 (``lfs_pointers``, asked by the engine before any check): an attachment is a Git LFS
+pointer, the checkout was made without `git lfs pull`: the dossier cannot be assessed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from lapkin_audit.checks.context import Context
-from lapkin_audit.lang.messages import Nested
-from lapkin_audit.model import Violation
+from lapkin_audit.lang.messages import Each, Nested
+from lapkin_audit.load.attachments import Attachment
+from lapkin_audit.model import Dossier, Violation
 
 CODES = ("K001", "K002", "K003", "K004", "K005", "K006")
 
@@ -75,24 +79,11 @@ def _attachments(ctx: Context) -> Iterator[Violation]:
             yield Violation(
                 "K003", "K003.missing_hash", {"berkas": shown, "written": doc.berkas_as_written}, field=field
             )
-        elif found.status == "lfs_pointer":
-            yield from _lfs_pointer(doc.sha256, found.lfs_oid or "", shown, doc.field)
         elif found.status != "ok":
             yield Violation("K003", f"K003.{found.status}", {"berkas": shown}, field=field)
         elif doc.sha256 is not None and found.sha256 != doc.sha256:
             args = {"berkas": shown, "actual": found.sha256, "expected": doc.sha256}
             yield Violation("K004", "K004", args, field=f"{doc.field}.sha256")
-
-
-def _lfs_pointer(declared: str | None, oid: str, shown: str, doc_field: str) -> Iterator[Violation]:
-    """A Git LFS pointer stands where the document should be. Its oid is compared with the
-    manifest (a mismatch is K004 without the content); the document itself is still not
-    in the checkout, so nothing can be read from it: K003, with `git lfs pull` as the fix."""
-    if declared is not None and oid and oid != declared:
-        args = {"berkas": shown, "actual": oid, "expected": declared}
-        yield Violation("K004", "K004.lfs_pointer", args, field=f"{doc_field}.sha256")
-    key = "K003.lfs_pointer_match" if declared is not None and oid == declared else "K003.lfs_pointer"
-    yield Violation("K003", key, {"berkas": shown}, field=f"{doc_field}.berkas")
 
 
 def _linked(ctx: Context) -> Iterator[Violation]:
@@ -101,3 +92,37 @@ def _linked(ctx: Context) -> Iterator[Violation]:
         for item in items:
             if item.dokumen is not None and item.dokumen not in present:
                 yield Violation(code, code, {"nama": item.name, "jenis": item.dokumen}, field="dokumen")
+
+
+# ----------------------------------------------------------------------------- E006
+
+
+def lfs_pointers(dossier: Dossier, found: Mapping[str, Attachment]) -> Violation | None:
+    """One finding naming every attachment that is a Git LFS pointer, with whether its oid
+    agrees with the manifest's `sha256`; None when there is none.
+
+    A pointer is not the document: nothing in it (text, paraf, signatures) can be judged,
+    and judging the rest would give a verdict on a dossier nobody read. So the whole dossier
+    cannot be assessed, with `git lfs pull` as the fix, rather than one K003 per pointer.
+    """
+    pointers = []
+    first = None
+    for doc in dossier.dokumen:
+        seen = found.get(doc.field)
+        if doc.berkas is None or seen is None or seen.status != "lfs_pointer":
+            continue
+        first = first or doc.field
+        oid = seen.lfs_oid or ""
+        declared = doc.sha256.lower() if doc.sha256 else None
+        if not oid:
+            pointers.append(("E006.other_hash", {"berkas": doc.berkas}))
+        elif declared is None:
+            pointers.append(("E006.undeclared", {"berkas": doc.berkas}))
+        elif oid == declared:
+            pointers.append(("E006.match", {"berkas": doc.berkas}))
+        else:
+            pointers.append(("E006.differs", {"berkas": doc.berkas, "oid": oid, "expected": declared}))
+    if not pointers:
+        return None
+    args = {"count": len(pointers), "pointers": Each(pointers)}
+    return Violation("E006", "E006", args, field=f"{first}.berkas")

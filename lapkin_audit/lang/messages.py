@@ -283,6 +283,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "SOP {sop} baru berlaku {efektif}, tetapi proses dimulai {mulai}.",
         "SOP {sop} took effect on {efektif}, but the run started on {mulai}.",
     ),
+    # E006: Git LFS pointers instead of the documents
+    "E006": (
+        "Penunjuk Git LFS, bukan dokumennya, ada di tempat {count} lampiran: {pointers}. Isinya tidak ada di checkout ini, sehingga dossier tidak dapat dinilai. Jalankan `git lfs pull` (di CI: `lfs: true` pada actions/checkout), lalu periksa lagi.",
+        "Git LFS pointers stand where {count} attachment(s) should be: {pointers}. Their content is not in this checkout, so the dossier cannot be assessed. Run `git lfs pull` (in CI: `lfs: true` on actions/checkout), then check again.",
+    ),
+    "E006.match": (
+        "'{berkas}' (oid-nya sama dengan sha256 di manifest)",
+        "'{berkas}' (its oid equals the manifest's sha256)",
+    ),
+    "E006.differs": (
+        "'{berkas}' (oid-nya {oid}, bukan {expected} seperti sha256 di manifest)",
+        "'{berkas}' (its oid is {oid}, not {expected} as the manifest's sha256)",
+    ),
+    "E006.undeclared": (
+        "'{berkas}' (manifest tidak mencatat sha256-nya)",
+        "'{berkas}' (the manifest records no sha256)",
+    ),
+    "E006.other_hash": (
+        "'{berkas}' (oid-nya bukan SHA-256, tidak dapat dibandingkan dengan manifest)",
+        "'{berkas}' (its oid is not a SHA-256, so it cannot be compared with the manifest)",
+    ),
     # K: kelengkapan
     "K001": (
         "Langkah {step} ({kegiatan}) memerlukan {jenis_nama} ({jenis}), yang tidak ada di dokumen.",
@@ -314,18 +335,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "K003.outside": (
         "Berkas '{berkas}' berada di luar folder dossier ({reason}); tidak dibaca.",
         "Attachment '{berkas}' lies outside the dossier folder ({reason}); not read.",
-    ),
-    "K003.lfs_pointer": (
-        "Berkas '{berkas}' adalah penunjuk Git LFS, bukan dokumennya: isinya tidak ada di checkout ini, sehingga tidak dapat diperiksa. Jalankan `git lfs pull` sebelum audit.",
-        "Attachment '{berkas}' is a Git LFS pointer, not the document: its content is not in this checkout, so it cannot be checked. Run `git lfs pull` before the audit.",
-    ),
-    "K003.lfs_pointer_match": (
-        "Berkas '{berkas}' adalah penunjuk Git LFS, bukan dokumennya; oid-nya sama dengan sha256 di manifest, tetapi isinya tidak ada di checkout ini, sehingga tidak dapat diperiksa. Jalankan `git lfs pull` sebelum audit.",
-        "Attachment '{berkas}' is a Git LFS pointer, not the document; its oid equals the manifest's sha256, but the content is not in this checkout, so it cannot be checked. Run `git lfs pull` before the audit.",
-    ),
-    "K004.lfs_pointer": (
-        "Penunjuk Git LFS '{berkas}' menunjuk isi dengan SHA-256 {actual}, bukan {expected} seperti di manifest.",
-        "The Git LFS pointer '{berkas}' stands for content with SHA-256 {actual}, not {expected} as the manifest says.",
     ),
     "K004": (
         "SHA-256 berkas '{berkas}' adalah {actual}, bukan {expected} seperti di manifest.",
@@ -716,7 +725,9 @@ def field_words(path: str, lang: str) -> str:
 
 
 def _text(value: Any, lang: str) -> Any:
-    if isinstance(value, TypeNames):  # before tuples in general
+    if isinstance(value, Each):  # before tuples in general
+        return "; ".join(render(message, args, lang) for message, args in value)
+    if isinstance(value, TypeNames):
         index = 1 if lang == "en" else 0
         words = [TYPE_WORDS[name][index] if name in TYPE_WORDS else name for name in value]
         return (" or " if lang == "en" else " atau ").join(words)
@@ -729,6 +740,11 @@ def _text(value: Any, lang: str) -> Any:
     if isinstance(value, Nested):
         return render(value, {}, lang)  # a nested message, e.g. the reason of K003.outside
     return value
+
+
+class Each(tuple):  # type: ignore[type-arg]
+    """Several messages ``(id, args)`` as one argument: each rendered in the report's
+    language, joined by semicolons (E006 names every Git LFS pointer, each with its oid)."""
 
 
 class Nested(str):
