@@ -172,6 +172,20 @@ _RULES = (
         "A document needed as evidence could not be read",
     ),
     Rule(
+        "B007",
+        ERROR,
+        False,
+        "Blok tanda tangan dokumen bertentangan dengan manifest",
+        "A document's signature block contradicts the manifest",
+    ),
+    Rule(
+        "B008",
+        WARNING,
+        True,
+        "Dokumen yang dinyatakan ditandatangani basah tidak menunjukkan tanda tangan",
+        "A document declared signed in ink shows no sign of a signature",
+    ),
+    Rule(
         "S001",
         ERROR,
         False,

@@ -87,7 +87,8 @@ def text_pdf(
         body = b"BT /F1 11 Tf 15 TL 64 790 Td " + b" ".join(b"(%s) Tj T*" % _escape(line) for line in lines) + b" ET"
         xobject = b""
         if i in signed:
-            name_line = max(n for n, line in enumerate(lines) if line.startswith("NIP.")) - 2
+            # above the name of the last block, or at the foot of a page without one (a logo, a stamp)
+            name_line = max((n for n, line in enumerate(lines) if line.startswith("NIP.")), default=len(lines) + 2) - 2
             body += b" q 130 0 0 48 300 %d cm /Ttd Do Q" % (790 - 15 * name_line + 8)
             xobject = b" /XObject << /Ttd %d 0 R >>" % image
         objects.append(

@@ -83,6 +83,8 @@ _SITI_NIP = '"19790825 200501 2 011"'
 _SITI_RETIRED = (docs.SITI[0], docs.SITI[1], "19660601 198903 2 011")  # 58 on 1 June 2024
 _SUHARTO = ("Ir. Suharto, M.M.", "Pembina Tingkat I", "19690715 199403 1 005")
 _HADI = ("Drs. Hadi Purnomo", "Pembina", "19680505 199203 1 010")
+_HADI_MANIFEST = 'nama: "Drs. Hadi Purnomo", nip: "19680505 199203 1 010"'
+_SRI = ("Sri Wahyuni, S.Sos", "Penata Tingkat I", "19810101 200601 2 001")
 SK = "lampiran/sk-tim-akuntabilitas-2024.pdf"
 
 
@@ -164,6 +166,28 @@ VARIANTS: list[Variant] = [
         "b005-lra-triwulan-lain",
         "the attached LRA is that of Triwulan I, in a Triwulan II dossier",
         files={"lampiran/lra-2024-tw2.pdf": TW1["lampiran/lra-2024-tw2.pdf"]},
+    ),
+    Variant(
+        "b007-sk-atas-nama",
+        "the decree's block reads 'a.n. CAMAT KARANGPLOSO / Sekretaris Kecamatan' and is signed by a Sekretaris"
+        " for the Camat, while the manifest says the Camat signed it",
+        files={SK: _sk(["a.n. CAMAT KARANGPLOSO", "Sekretaris Kecamatan,", *docs.block(_SRI, ())])},
+    ),
+    Variant(
+        "b007-penanda-tangan-lain",
+        "the manifest says the Camat signed the report, but its block names another official",
+        files={SIGNED: _signed(docs.signed_report_lines(signer=docs.block(_HADI)))},
+    ),
+    Variant(
+        "b007-plt-tanpa-keterangan",
+        "the Camat is recorded as acting (status: plt), but the blocks of the decree and the report say only"
+        " 'CAMAT KARANGPLOSO,'",
+        edits=[(f"  camat:      {{{_BAMBANG}}}", f"  camat:      {{{_BAMBANG}, status: plt}}")],
+    ),
+    Variant(
+        "b008-ekspor-tanpa-tanda-tangan",
+        "the signed report is the word processor's PDF export: a text layer, no signature on it, no TTE",
+        files={SIGNED: docs.text_pdf([docs.signed_report_lines()])},
     ),
     Variant(
         "b006-pindaian-tak-terbaca",
@@ -347,7 +371,7 @@ VARIANTS: list[Variant] = [
         "h001-tanpa-permenpan",
         "the signed report cites Perpres 29/2014 but not PermenPAN-RB 53/2014",
         edits=[("      - Permenpan RB No. 53 Tahun 2014\n", "")],
-        files={SIGNED: docs.text_pdf([docs.signed_report_lines(dasar_hukum=docs.DASAR_HUKUM[:3])])},
+        files={SIGNED: _signed(docs.signed_report_lines(dasar_hukum=docs.DASAR_HUKUM[:3]))},
     ),
     Variant(
         "h002-tanpa-tahun",
@@ -617,6 +641,13 @@ VARIANTS: list[Variant] = [
             ),
             _step(3, "2024-07-02T09:45:00", "2024-07-02T15:30:00"),
         ],
+    ),
+    Variant(
+        "patuh-plh",
+        "compliant: a Plh. Camat (status: plh) signed the decree and the report, and both blocks say 'Plh. CAMAT'",
+        edits=[(f"  camat:      {{{_BAMBANG}}}", f"  camat:      {{{_HADI_MANIFEST}, status: plh}}")],
+        subs=[(_BAMBANG, _HADI_MANIFEST)],
+        files=_signed_by(docs.block(_HADI, ("Plh. CAMAT KARANGPLOSO,",))),
     ),
     Variant(
         "patuh-wita",

@@ -17,12 +17,15 @@ B005  a document's text names another period, year or kecamatan than the dossier
 B006  a document the checks need as evidence could not be read (no text layer and no
       OCR, OCR too unsure, a limit reached), or OCR did not confirm a declared value;
       its claims stay at the level `dinyatakan` (waivable).
+B007, B008  what the signature blocks say, and a document that shows no sign of being
+      signed: ``checks.bukti_tanda``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
+import lapkin_audit.checks.bukti_tanda as bukti_tanda
 from lapkin_audit.checks.context import Context
 from lapkin_audit.checks.tte import pair, proves
 from lapkin_audit.domain.citation import KINDS, parse_citations
@@ -40,7 +43,7 @@ from lapkin_audit.evidence.signatures import SignatureFact
 from lapkin_audit.evidence.sniff import claimed
 from lapkin_audit.model import AttachmentEvidence, Claim, Document, Evidence, SignatureEvidence, Violation
 
-CODES = ("B001", "B002", "B003", "B004", "B005", "B006")
+CODES = ("B001", "B002", "B003", "B004", "B005", "B006", *bukti_tanda.CODES)
 
 
 def check(ctx: Context) -> Iterator[Violation]:
@@ -62,6 +65,7 @@ def check(ctx: Context) -> Iterator[Violation]:
         yield from _citations(ctx, doc, facts, text)
         yield from _decree(ctx, doc, facts, text)
         yield from _period(ctx, doc, text)
+        yield from bukti_tanda.check(ctx, doc, facts)
 
 
 # ----------------------------------------------------------------------------- B001, B002
@@ -273,14 +277,18 @@ def evidence(ctx: Context) -> Evidence:
         for member in doc.anggota:
             shown = text is not None and shows_person(text, member.nama, member.nip)
             claims.append(Claim("anggota", member.field, member.nama or "-", *level(shown)))
+        # A paraf or a signature is an act, which text cannot prove: kriptografis with a
+        # valid TTE, else dinyatakan, with what the signature block says beside it.
         for kind, marks in (("paraf", doc.paraf), ("tanda_tangan", doc.tanda_tangan)):
             for mark in marks:
                 signature = proven.get(mark.field)
+                says = (
+                    bukti_tanda.block_says(ctx, facts, kind, mark) if text is not None and facts is not None else None
+                )
                 if signature is not None and proves(signature):
-                    claims.append(Claim(kind, mark.field, mark.person.nama or "-", "kriptografis", doc.berkas))
-                    continue
-                shown = text is not None and shows_person(text, mark.person.nama, mark.person.nip)
-                claims.append(Claim(kind, mark.field, mark.person.nama or "-", *level(shown)))
+                    claims.append(Claim(kind, mark.field, mark.person.nama or "-", "kriptografis", doc.berkas, says))
+                else:
+                    claims.append(Claim(kind, mark.field, mark.person.nama or "-", "dinyatakan", None, says))
     return Evidence(tuple(attachments), tuple(claims))
 
 

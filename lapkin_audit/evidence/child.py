@@ -30,6 +30,10 @@ OCR_DPI = 300
 MAX_PIXELS = 40_000_000  # an A4 page at 600 dpi is 35 million
 MIN_OCR_DPI = 100  # a page so large that fewer dpi fit in MAX_PIXELS is not read by OCR
 MIN_TEXT_CHARS = 20  # fewer characters on a page: no text layer (a page number, a stray mark)
+# Page objects looked at for an image (B008: is there a signature?); past it a page counts
+# as one that may carry an image, so that a page of countless objects costs a bounded time.
+MAX_PAGE_OBJECTS = 20_000
+MAX_FORM_DEPTH = 4  # Form XObjects looked into, nested
 # DOCX (a zip): bounds that no real report reaches, checked before anything is inflated.
 ZIP_MAX_ENTRIES = 2_000
 ZIP_MAX_TOTAL = 100 * 1024 * 1024
@@ -83,6 +87,7 @@ def _pdf(data: bytes, sha256: str, tessdata: str | None) -> DocumentFacts:
             return DocumentFacts(sha256, "pdf", pages=0, problem="damaged", detail="no pages")
         pieces: list[TextPiece] = []
         codes: list[str] = []
+        images: list[int] = []
         unread = rendered = 0
         ocr = _Ocr(tessdata)
         for index in range(min(count, MAX_PAGES)):
@@ -92,6 +97,8 @@ def _pdf(data: bytes, sha256: str, tessdata: str | None) -> DocumentFacts:
                 unread += 1  # a page PDFium cannot load: the others may still be read
                 continue
             try:
+                if _has_image(page):
+                    images.append(index + 1)
                 textpage = page.get_textpage()
                 text = textpage.get_text_range()
                 textpage.close()
@@ -115,9 +122,36 @@ def _pdf(data: bytes, sha256: str, tessdata: str | None) -> DocumentFacts:
         pieces.sort(key=lambda piece: piece.page)
         unread += max(0, count - MAX_PAGES)
         problem = ocr.problem(unread, pieces)
-        return DocumentFacts(sha256, "pdf", count, tuple(pieces), problem, None, unread, qr_codes=tuple(codes))
+        return DocumentFacts(
+            sha256, "pdf", count, tuple(pieces), problem, None, unread, qr_codes=tuple(codes), image_pages=tuple(images)
+        )
     finally:
         document.close()
+
+
+def _has_image(page: Any) -> bool:
+    """Whether a page carries an image (a scan, a signature, a stamp, a logo), in its own
+    objects or in the forms it draws; True also when it holds too many objects to tell."""
+    import pypdfium2.raw as raw
+
+    left = MAX_PAGE_OBJECTS
+
+    def walk(count: int, get: Any, parent: Any, depth: int) -> bool:
+        nonlocal left
+        for i in range(max(count, 0)):
+            left -= 1
+            if left < 0:
+                return True
+            obj = get(parent, i)
+            kind = raw.FPDFPageObj_GetType(obj) if obj else None
+            if kind == raw.FPDF_PAGEOBJ_IMAGE:
+                return True
+            if kind == raw.FPDF_PAGEOBJ_FORM and depth < MAX_FORM_DEPTH:
+                if walk(raw.FPDFFormObj_CountObjects(obj), raw.FPDFFormObj_GetObject, obj, depth + 1):
+                    return True
+        return False
+
+    return walk(raw.FPDFPage_CountObjects(page.raw), raw.FPDFPage_GetObject, page.raw, 0)
 
 
 def _signed(facts: DocumentFacts, data: bytes, trust: Trust) -> DocumentFacts:

@@ -48,6 +48,9 @@ class DocumentFacts:
     signatures: tuple[SignatureFact, ...] = ()
     signature_problem: str | None = None
     qr_codes: tuple[str, ...] = ()
+    # Pages (1-based, of those read) that carry an image: a scan, a signature, a stamp, a
+    # logo (PDF only). A born-digital page without one shows no ink (B008).
+    image_pages: tuple[int, ...] = ()
 
     @property
     def text_source(self) -> str | None:
@@ -89,6 +92,7 @@ class DocumentFacts:
             "signatures": [s.as_json() for s in self.signatures],
             "signature_problem": self.signature_problem,
             "qr_codes": list(self.qr_codes),
+            "image_pages": list(self.image_pages),
         }
 
 
@@ -120,6 +124,9 @@ def facts_from_json(data: Mapping[str, Any]) -> DocumentFacts:
     codes = data["qr_codes"]
     if not isinstance(codes, list) or not all(isinstance(c, str) for c in codes):
         raise ValueError("bad QR codes")
+    images = data["image_pages"]
+    if not isinstance(images, list) or not all(isinstance(n, int) and not isinstance(n, bool) for n in images):
+        raise ValueError("bad image pages")
     return DocumentFacts(
         str(data["sha256"]),
         fmt,
@@ -131,4 +138,5 @@ def facts_from_json(data: Mapping[str, Any]) -> DocumentFacts:
         signatures,
         signature_problem,
         tuple(codes),
+        tuple(images),
     )

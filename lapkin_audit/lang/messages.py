@@ -681,6 +681,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Teks {berkas} dibaca sebagian atau dengan OCR dan tidak memastikan {what}; OCR tidak dapat membuktikan ketiadaan, sehingga hal ini tetap berstatus dinyatakan.",
         "The text of {berkas} was read in part or by OCR and does not confirm {what}; OCR cannot prove absence, so this stays at the level dinyatakan.",
     ),
+    # B007, B008: what the signature blocks say, and documents with no sign of a signature
+    "B007.on_behalf": (
+        '{berkas} ({jenis}): blok {what} berbunyi "{printed}" dan ditandatangani oleh {signer}; SOP mengharuskan {what} oleh {role_name} sendiri, sedangkan manifest mencatat {nama}.',
+        '{berkas} ({jenis}): the {what} block reads "{printed}" and is signed by {signer}; the SOP requires the {what} of the {role_name} himself, while the manifest records {nama}.',
+    ),
+    "B007.other": (
+        "{berkas} ({jenis}): blok {what} {office} menyebut {signer}, bukan {nama} yang dicatat manifest.",
+        "{berkas} ({jenis}): the {what} block of {office} names {signer}, not {nama} as the manifest records.",
+    ),
+    "B007.acting": (
+        '{berkas} ({jenis}): manifest mencatat {role_name} ({nama}) dengan status: {status}, tetapi blok {what} berbunyi "{printed}", bukan "{expected}" (Permendagri 1/2023).',
+        '{berkas} ({jenis}): the manifest records the {role_name} ({nama}) with status: {status}, but the {what} block reads "{printed}", not "{expected}" (Permendagri 1/2023).',
+    ),
+    "B007.what.paraf": ("paraf", "paraf"),
+    "B007.what.tanda_tangan": ("tanda tangan", "signature"),
+    "B008": (
+        "{berkas} ({jenis}) dinyatakan diparaf atau ditandatangani basah, tetapi halaman blok tanda tangannya (halaman {pages}) berlapis teks tanpa gambar apa pun, dan berkas tidak memuat TTE: tampaknya hasil ekspor yang belum ditandatangani.",
+        "{berkas} ({jenis}) is declared initialled or signed in ink, but its signature block's page (page {pages}) is a text layer with no image at all, and the file holds no TTE: it looks like an export that was never signed.",
+    ),
+    "B008.no_block": (
+        "{berkas} ({jenis}) dinyatakan diparaf atau ditandatangani basah, tetapi tidak satu halaman pun (halaman {pages}) memuat gambar (pindaian, tanda tangan, cap), dan berkas tidak memuat TTE: tampaknya hasil ekspor yang belum ditandatangani.",
+        "{berkas} ({jenis}) is declared initialled or signed in ink, but none of its pages (page {pages}) carries an image (a scan, a signature, a stamp), and the file holds no TTE: it looks like an export that was never signed.",
+    ),
     # internal failure of one dossier (reported, never a traceback)
     "internal.timeout": (
         "Pemeriksaan dossier ini melampaui batas waktu {seconds} detik dan dihentikan; dossier lain tetap diperiksa. Periksa apakah manifest atau lampirannya luar biasa besar.",
