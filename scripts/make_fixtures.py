@@ -94,6 +94,48 @@ def _lfs_pointer(content: bytes) -> bytes:
     return f"version https://git-lfs.github.com/spec/v1\noid sha256:{oid}\nsize {len(content)}\n".encode()
 
 
+def _with_comparisons(lines: list[str]) -> list[str]:
+    """A report's body as PermenPAN-RB 53/2014 asks: its setting, and a comparison with the
+    same quarter of last year (Bab III)."""
+    at = lines.index("BAB I PENDAHULUAN") + 1
+    setting = [
+        "Kecamatan Karangploso berbatasan dengan Kecamatan Lawang di sebelah utara, Kecamatan",
+        "Singosari di sebelah timur, dan Kecamatan Dau di sebelah selatan.",
+    ]
+    comparison = [
+        "BAB III AKUNTABILITAS KINERJA",
+        "Indeks Kepuasan Masyarakat Triwulan II Tahun 2024 mencapai 83,4, naik dari 79,2 pada",
+        "Triwulan II Tahun 2023; realisasi belanja Tahun Anggaran 2023 pada periode yang sama 44,1%.",
+    ]
+    dasar = lines.index("Dasar Hukum:")
+    return [*lines[:at], *setting, *lines[at:dasar], *comparison, *lines[dasar:]]
+
+
+def _lra_with_last_year() -> list[str]:
+    return [
+        *docs.heading("LAPORAN REALISASI ANGGARAN", 2),
+        "Periode Triwulan II Tahun Anggaran 2024",
+        "Uraian                 Anggaran (Rp)    Realisasi (Rp)    Realisasi TA 2023 s.d. Triwulan II (Rp)",
+        "Belanja Pegawai        1.250.000.000      612.400.000        587.900.000",
+        "Jumlah                 1.680.000.000      811.150.000        760.300.000",
+        "Realisasi Triwulan II Tahun Anggaran 2023 sebagai pembanding.",
+    ]
+
+
+def _other_office_data() -> list[str]:
+    return [
+        "PEMERINTAH KABUPATEN MALANG",
+        "KANTOR KECAMATAN SINGOSARI",
+        "Jl. Kertanegara No. 12 Singosari",
+        "",
+        "LAPORAN DATA KINERJA",
+        "TRIWULAN II TAHUN 2024",
+        "",
+        "Indeks Kepuasan Masyarakat: 81,2",
+        "Persentase pelayanan administrasi tepat waktu: 94%",
+    ]
+
+
 def _sk(signer: list[str]) -> bytes:
     """The team decree, signed in ink under the signature block ``signer``."""
     return docs.text_pdf([docs.sk_lines(signer=signer)], signed=(0,))
@@ -188,6 +230,11 @@ VARIANTS: list[Variant] = [
         "b008-ekspor-tanpa-tanda-tangan",
         "the signed report is the word processor's PDF export: a text layer, no signature on it, no TTE",
         files={SIGNED: docs.text_pdf([docs.signed_report_lines()])},
+    ),
+    Variant(
+        "b005-data-kecamatan-lain",
+        "the performance data attached is that of Kantor Kecamatan Singosari, as its letterhead says",
+        files={"lampiran/data-kinerja-2024-tw2.pdf": docs.text_pdf([_other_office_data()])},
     ),
     Variant(
         "b006-pindaian-tak-terbaca",
@@ -648,6 +695,16 @@ VARIANTS: list[Variant] = [
         edits=[(f"  camat:      {{{_BAMBANG}}}", f"  camat:      {{{_HADI_MANIFEST}, status: plh}}")],
         subs=[(_BAMBANG, _HADI_MANIFEST)],
         files=_signed_by(docs.block(_HADI, ("Plh. CAMAT KARANGPLOSO,",))),
+    ),
+    Variant(
+        "patuh-pembanding",
+        "compliant: the report compares with Triwulan II 2023 and names the kecamatan's neighbours, and the LRA"
+        " has a column of Tahun Anggaran 2023: mentions in the body, not documents of another period or office",
+        files={
+            SIGNED: _signed(_with_comparisons(docs.signed_report_lines())),
+            "lampiran/lkj-2024-tw2-final.pdf": docs.text_pdf([_with_comparisons(docs.signed_report_lines())]),
+            "lampiran/lra-2024-tw2.pdf": docs.text_pdf([_lra_with_last_year()]),
+        },
     ),
     Variant(
         "patuh-wita",

@@ -467,13 +467,25 @@ def test_another_period_is_one_finding_per_document(audit):
     assert [(f.rule, f.field) for f in findings] == [("B005", "dokumen[1].berkas")]
 
 
-def test_another_office_in_the_text_is_b005(audit, tmp_path):
+def test_another_office_in_the_heading_is_b005(audit, tmp_path):
     folder = copy_patuh(tmp_path / "d")
     lines = [*docs.heading("LAPORAN DATA KINERJA", 2), "Data kinerja Kecamatan Singosari bulan Juni"]
     (folder / "lampiran/data-kinerja-2024-tw2.pdf").write_bytes(docs.text_pdf([lines]))
     findings = audit(folder).findings
     assert [(f.rule, f.field) for f in findings] == [("B005", "dokumen[4].berkas")]
     assert "Kecamatan Singosari" in findings[0].message
+
+
+def test_other_offices_and_periods_in_the_body_are_no_b005(audit, tmp_path):
+    """evidence.md 1.2: a report compares with earlier years and describes its setting."""
+    folder = copy_patuh(tmp_path / "d")
+    body = [
+        "Indeks Kepuasan Masyarakat: 83,4 (Triwulan I Tahun 2024: 81,0; Triwulan II Tahun 2023: 79,2)",
+        "Pembanding: capaian rata-rata Kecamatan Singosari dan Kecamatan Lawang pada Tahun Anggaran 2023.",
+    ]
+    lines = [*docs.heading("LAPORAN DATA KINERJA", 2), "Uraian capaian", *body]
+    (folder / "lampiran/data-kinerja-2024-tw2.pdf").write_bytes(docs.text_pdf([lines]))
+    assert audit(folder).findings == ()
 
 
 def test_the_decree_number_must_be_in_its_text(audit, tmp_path):

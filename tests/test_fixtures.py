@@ -62,6 +62,7 @@ EXPECTED: dict[str, tuple[str, set[str]]] = {
     "b003-kutipan-tidak-di-teks": ("TIDAK_PATUH", {"B003"}),
     "b004-anggota-tidak-di-sk": ("TIDAK_PATUH", {"B004"}),
     "b005-lra-triwulan-lain": ("PATUH_DENGAN_CATATAN", {"B005"}),
+    "b005-data-kecamatan-lain": ("PATUH_DENGAN_CATATAN", {"B005"}),
     "b006-pindaian-tak-terbaca": ("PATUH_DENGAN_CATATAN", {"B006"}),
     "b007-sk-atas-nama": ("TIDAK_PATUH", {"B007"}),
     "b007-penanda-tangan-lain": ("TIDAK_PATUH", {"B007"}),
@@ -91,6 +92,7 @@ EXPECTED: dict[str, tuple[str, set[str]]] = {
     "patuh-pindaian": ("PATUH", set()),  # a scanned signed report, read by OCR (needs Tesseract)
     "patuh-wita": ("PATUH", set()),
     "patuh-plh": ("PATUH", set()),  # a Plh. Camat signs, and the blocks say "Plh."
+    "patuh-pembanding": ("PATUH", set()),  # other periods and offices in the body, not the heading
     "patuh-tte": ("PATUH", set()),  # its paraf and signature at the level kriptografis
 }
 

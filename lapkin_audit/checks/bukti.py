@@ -12,8 +12,10 @@ B002  one file (the same SHA-256) is attached as two kinds that must be differen
 B003  a citation declared in `dasar_hukum` is not in the signed report's text.
 B004  the decree's text does not show its declared `nomor` or a member in `anggota`
       (names compared without titles; a member's NIP in the text counts too).
-B005  a document's text names another period, year or kecamatan than the dossier's
-      (waivable): "Triwulan I" in an LRA of a Triwulan II dossier.
+B005  a document is of another period, year or kecamatan than the dossier's: its
+      heading (title, period, letterhead) names them (waivable): "TRIWULAN I" under the
+      title of an LRA in a Triwulan II dossier. Mentions in the body are not: a report
+      compares with last year and names the kecamatan's neighbours.
 B006  a document the checks need as evidence could not be read (no text layer and no
       OCR, OCR too unsure, a limit reached), or OCR did not confirm a declared value;
       its claims stay at the level `dinyatakan` (waivable).
@@ -38,6 +40,7 @@ from lapkin_audit.domain.doctext import (
     shows_number,
     shows_person,
 )
+from lapkin_audit.domain.heading import heading
 from lapkin_audit.evidence.facts import NOT_A_DOCUMENT, NOT_READ, DocumentFacts
 from lapkin_audit.evidence.signatures import SignatureFact
 from lapkin_audit.evidence.sniff import claimed
@@ -64,7 +67,7 @@ def check(ctx: Context) -> Iterator[Violation]:
             yield _unread(doc, facts)  # read in part: what it confirms still counts
         yield from _citations(ctx, doc, facts, text)
         yield from _decree(ctx, doc, facts, text)
-        yield from _period(ctx, doc, text)
+        yield from _period(ctx, doc, facts)
         yield from bukti_tanda.check(ctx, doc, facts)
 
 
@@ -212,20 +215,24 @@ def _decree(ctx: Context, doc: Document, facts: DocumentFacts, text: Searchable)
             yield _absent("B004", "B004.anggota", facts, doc, args, member.field)
 
 
-def _period(ctx: Context, doc: Document, text: Searchable) -> Iterator[Violation]:
-    """One finding per document for another period and one for another office: the first
-    mention names it (a document that names another quarter names it many times)."""
+def _period(ctx: Context, doc: Document, facts: DocumentFacts) -> Iterator[Violation]:
+    """One finding per document for another period and one for another office, named in
+    its heading (``domain.heading``): the first mention names it."""
     if not ctx.sop.document_kinds[doc.jenis].names_period:
         return
+    pages = [(piece.page, piece.text) for piece in facts.pieces if piece.usable]
+    ocr = facts.text_source == "ocr"
+    lines = [prepare(line, ocr=ocr) for line in heading(pages).splitlines()]
+    top = " ".join(lines)  # a period may run over two lines ("TRIWULAN I" / "TAHUN 2024")
     periode = ctx.dossier.periode
-    for mention in periods_named(text.text):
+    for mention in periods_named(top):
         other_part = mention.jenis == periode.jenis and mention.ke != periode.ke
         other_year = mention.tahun is not None and mention.tahun != periode.tahun
         if other_part or other_year:
             args = {"berkas": doc.berkas, "found": mention.text}
             yield Violation("B005", "B005.period", args, field=f"{doc.field}.berkas")
             break
-    for office in offices_named(text.text):
+    for office in (name for line in lines for name in offices_named(line)):  # a name ends with its line
         if not same_office(office, ctx.dossier.instansi):
             args = {"berkas": doc.berkas, "found": f"Kecamatan {office}", "instansi": ctx.dossier.instansi}
             yield Violation("B005", "B005.office", args, field=f"{doc.field}.berkas")

@@ -642,12 +642,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The text of the decree {berkas} does not name the declared member {nama}.",
     ),
     "B005.period": (
-        "Teks {berkas} menyebut '{found}', periode atau tahun lain dari dossier ini.",
-        "The text of {berkas} names '{found}', another period or year than this dossier's.",
+        "Kepala {berkas} (judul dan periodenya) menyebut '{found}': dokumen periode atau tahun lain dari dossier ini.",
+        "The heading of {berkas} (its title and period) names '{found}': a document of another period or year than this dossier's.",
     ),
     "B005.office": (
-        "Teks {berkas} menyebut {found}, bukan {instansi}.",
-        "The text of {berkas} names {found}, not {instansi}.",
+        "Kepala {berkas} (kop dan judulnya) menyebut {found}: dokumen kantor lain, bukan {instansi}.",
+        "The heading of {berkas} (its letterhead and title) names {found}: a document of another office, not {instansi}.",
     ),
     "B006.no_ocr": (
         "{berkas} ({jenis}) tidak memiliki lapisan teks dan OCR (Tesseract dengan model bahasa Indonesia) tidak tersedia, sehingga isinya tidak dapat dibaca; yang seharusnya dibuktikannya tetap berstatus dinyatakan. Pasang Tesseract (lihat README).",
