@@ -19,8 +19,9 @@ B005  a document is of another period, year or kecamatan than the dossier's: its
 B006  a document the checks need as evidence could not be read (no text layer and no
       OCR, OCR too unsure, a limit reached), or OCR did not confirm a declared value;
       its claims stay at the level `dinyatakan` (waivable).
-B007, B008  what the signature blocks say, and a document that shows no sign of being
-      signed: ``checks.bukti_tanda``.
+B007  a document's signature block contradicts the manifest (another signer, "a.n."
+      where the holder must sign himself, no "Plt."/"Plh."): ``checks.bukti_tanda``.
+B008  a document declared signed in ink shows no signature (waivable): ``bukti_tanda``.
 """
 
 from __future__ import annotations

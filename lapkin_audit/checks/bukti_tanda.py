@@ -84,6 +84,7 @@ def _problem(
         "berkas": doc.berkas,
         "jenis": doc.jenis,
         "what": Nested(f"B007.what.{kind}"),
+        "act": Nested(f"B007.act.{kind}"),
         "office": block.office,
         "signer": _signer(block),
         "nama": mark.person.nama or "-",

@@ -683,19 +683,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # B007, B008: what the signature blocks say, and documents with no sign of a signature
     "B007.on_behalf": (
-        '{berkas} ({jenis}): blok {what} berbunyi "{printed}" dan ditandatangani oleh {signer}; SOP mengharuskan {what} oleh {role_name} sendiri, sedangkan manifest mencatat {nama}.',
-        '{berkas} ({jenis}): the {what} block reads "{printed}" and is signed by {signer}; the SOP requires the {what} of the {role_name} himself, while the manifest records {nama}.',
+        '{berkas} ({jenis}): {what} berbunyi "{printed}" dan ditandatangani oleh {signer}; SOP mengharuskan {act} oleh {role_name} sendiri, sedangkan manifest mencatat {nama}.',
+        '{berkas} ({jenis}): the {what} reads "{printed}" and is signed by {signer}; the SOP requires {act} by the {role_name} himself, while the manifest records {nama}.',
     ),
     "B007.other": (
-        "{berkas} ({jenis}): blok {what} {office} menyebut {signer}, bukan {nama} yang dicatat manifest.",
-        "{berkas} ({jenis}): the {what} block of {office} names {signer}, not {nama} as the manifest records.",
+        "{berkas} ({jenis}): {what} {office} menyebut {signer}, bukan {nama} yang dicatat manifest.",
+        "{berkas} ({jenis}): the {what} of {office} names {signer}, not {nama} as the manifest records.",
     ),
     "B007.acting": (
-        '{berkas} ({jenis}): manifest mencatat {role_name} ({nama}) dengan status: {status}, tetapi blok {what} berbunyi "{printed}", bukan "{expected}" (Permendagri 1/2023).',
-        '{berkas} ({jenis}): the manifest records the {role_name} ({nama}) with status: {status}, but the {what} block reads "{printed}", not "{expected}" (Permendagri 1/2023).',
+        '{berkas} ({jenis}): manifest mencatat {role_name} ({nama}) dengan status: {status}, tetapi {what} berbunyi "{printed}", bukan "{expected}" (Permendagri 1/2023).',
+        '{berkas} ({jenis}): the manifest records the {role_name} ({nama}) with status: {status}, but the {what} reads "{printed}", not "{expected}" (Permendagri 1/2023).',
     ),
-    "B007.what.paraf": ("paraf", "paraf"),
-    "B007.what.tanda_tangan": ("tanda tangan", "signature"),
+    "B007.what.paraf": ("baris paraf", "paraf line"),
+    "B007.what.tanda_tangan": ("blok tanda tangan", "signature block"),
+    "B007.act.paraf": ("paraf", "the paraf"),
+    "B007.act.tanda_tangan": ("tanda tangan", "the signature"),
     "B008": (
         "{berkas} ({jenis}) dinyatakan diparaf atau ditandatangani basah, tetapi halaman blok tanda tangannya (halaman {pages}) berlapis teks tanpa gambar apa pun, dan berkas tidak memuat TTE: tampaknya hasil ekspor yang belum ditandatangani.",
         "{berkas} ({jenis}) is declared initialled or signed in ink, but its signature block's page (page {pages}) is a text layer with no image at all, and the file holds no TTE: it looks like an export that was never signed.",
