@@ -188,3 +188,31 @@ def test_the_image_pages_are_read_from_the_pdf():
     assert read(data, hashlib.sha256(data).hexdigest(), None).image_pages == (2,)
     scan = docs.scanned_pdf(["TANDA TERIMA"], pages=3)
     assert read(scan, hashlib.sha256(scan).hexdigest(), None).image_pages == (1, 2, 3)
+
+
+def test_an_image_drawn_inside_a_form_counts_and_a_crowded_page_counts_as_possibly_signed(monkeypatch):
+    import hashlib
+
+    from lapkin_audit.evidence import child
+
+    # A signature stamped as a Form XObject that draws the image (as PDF editors stamp one).
+    image = docs._signature_image()
+    form = docs._stream(
+        b"q 130 0 0 48 0 0 cm /Im1 Do Q",
+        b" /Type /XObject /Subtype /Form /BBox [0 0 130 48] /Resources << /XObject << /Im1 6 0 R >> >>",
+    )
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Fm1 5 0 R >> >>"
+        b" /Contents 4 0 R >>",
+        docs._stream(b"q 1 0 0 1 300 200 cm /Fm1 Do Q"),
+        form,
+        image,
+    ]
+    data = docs._assemble(objects)
+    assert child.read(data, hashlib.sha256(data).hexdigest(), None).image_pages == (1,)
+    # Past the bound of objects looked at, a page is taken as one that may carry an image.
+    monkeypatch.setattr(child, "MAX_PAGE_OBJECTS", 5)
+    text = docs.text_pdf([docs.signed_report_lines()])
+    assert child.read(text, hashlib.sha256(text).hexdigest(), None).image_pages == (1,)
