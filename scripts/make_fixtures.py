@@ -728,10 +728,18 @@ _DECLARED_TTE = [
     ("tanggal: 2024-07-02T15:00:00+07:00}", "tanggal: 2024-07-02T15:00:00+07:00, metode: tte}"),
 ]
 _TTE_CASES = {
-    "patuh-tte": "compliant: the paraf and the signature are electronic signatures, valid at their timestamped times",
+    "patuh-tte": "compliant: the paraf and the signature as BSrE makes them (PAdES B-LT: timestamped, "
+    "the chain's CRLs and OCSP responses in the file), valid at their timestamped times",
+    "patuh-tte-lta": "compliant: as patuh-tte, sealed by a document timestamp (PAdES B-LTA)",
+    "patuh-tte-isian": "compliant: the agenda number filled in after both signatures (form filling they allow)",
     "s002-diubah-setelah-ditandatangani": "the signed report was changed after both signatures",
+    "s002-isian-terkunci": "the agenda number filled in after the Camat's signature, which locks that field",
     "s003-akar-asing": "signed with certificates of another PKI that uses the same names",
     "s004-sertifikat-dicabut": "the Sekretaris's certificate was revoked before the paraf",
+    "s004-dicabut-tanpa-cap-waktu": "the paraf carries no timestamp, and its certificate was revoked ten days "
+    "after the time it claims: nothing proves it was made before",
+    "s004-kunci-bocor": "the Sekretaris's key was compromised the day before the paraf (invalidityDate), "
+    "the certificate revoked a week after it",
     "s005-paraf-orang-lain": "the paraf is signed electronically by another member of the team",
     "s006-di-luar-toleransi": "the Camat's signature was made two days after the declared date",
     "s007-tanda-tangan-sebelum-paraf": "in the file, the Camat signed before the Sekretaris's paraf",
@@ -739,12 +747,7 @@ _TTE_CASES = {
     "s009-tanda-tangan-tak-dinyatakan": "the file carries a third signature the manifest does not declare",
 }
 VARIANTS += [
-    Variant(
-        name,
-        why,
-        edits=list(_DECLARED_TTE),
-        files={SIGNED: (TTE / f"{'patuh' if name == 'patuh-tte' else name}.pdf").read_bytes()},
-    )
+    Variant(name, why, edits=list(_DECLARED_TTE), files={SIGNED: (TTE / f"{name}.pdf").read_bytes()})
     for name, why in _TTE_CASES.items()
 ]
 VARIANTS += [

@@ -84,3 +84,59 @@ def by_path(report: dict[str, Any]) -> dict[str, dict[str, Any]]:
 
 def rules_of(dossier: dict[str, Any]) -> list[str]:
     return [f["rule"] for f in dossier["findings"]]
+
+
+def plant_hostile_git(root: Path, marks: Path) -> list[str]:
+    """Give the git repository at ``root`` a configuration, attributes and hooks that run a
+    program writing a file into ``marks`` whenever git consults them: what a dossier
+    archive that arrives with its ``.git`` could hold. Returns the names of the marks."""
+    marks.mkdir(exist_ok=True)
+    names = ["fsmonitor", "clean", "process", "smudge", "textconv", "diff", "external", "pager", "hook", "ssh"]
+
+    def mark(name: str) -> str:
+        return f"sh -c 'touch {marks}/{name}; cat >/dev/null' --"
+
+    config = root / ".git" / "config"
+    config.write_text(
+        config.read_text(encoding="utf-8")
+        + "[core]\n"
+        + f"\tfsmonitor = {marks}/fsmonitor.sh\n"
+        + "\thooksPath = .git/hooks\n"
+        + f"\tpager = {mark('pager')}\n"
+        + f"\tsshCommand = {mark('ssh')}\n"
+        + "\tuntrackedCache = true\n"
+        + "[diff]\n"
+        + f"\texternal = {mark('external')}\n"
+        + '[diff "jahat"]\n'
+        + f"\ttextconv = {mark('textconv')}\n"
+        + f"\tcommand = {mark('diff')}\n"
+        + '[filter "jahat"]\n'
+        + f"\tclean = {mark('clean')}\n"
+        + f"\tsmudge = {mark('smudge')}\n"
+        + "\trequired = true\n"
+        + '[filter "proses"]\n'
+        + f"\tprocess = {mark('process')}\n",
+        encoding="utf-8",
+    )
+    script = marks / "fsmonitor.sh"
+    script.write_text(f"#!/bin/sh\ntouch {marks}/fsmonitor\n", encoding="utf-8")
+    script.chmod(0o755)
+    (root / ".gitattributes").write_text("*.yaml filter=jahat diff=jahat\n*.pdf filter=proses diff=jahat\n")
+    hooks = root / ".git" / "hooks"
+    hooks.mkdir(exist_ok=True)
+    for hook in ("post-index-change", "pre-commit", "post-checkout", "reference-transaction", "pre-auto-gc"):
+        (hooks / hook).write_text(f"#!/bin/sh\ntouch {marks}/hook\n", encoding="utf-8")
+        (hooks / hook).chmod(0o755)
+    return names
+
+
+def git_state(root: Path) -> dict[str, tuple[int, int, bytes]]:
+    """Every file of ``root/.git`` with its size, modification time and, for the index,
+    its bytes: what must not change when history is only read."""
+    state = {}
+    for path in sorted((root / ".git").rglob("*")):
+        info = path.lstat()
+        if path.is_file():
+            content = path.read_bytes() if path.name == "index" else b""
+            state[str(path.relative_to(root))] = (info.st_size, info.st_mtime_ns, content)
+    return state

@@ -143,7 +143,7 @@ ENGLISH = ("did not find", "expected", "not allowed", "while ", "found ", "could
 
 @pytest.mark.parametrize(("edit", "word"), BROKEN_YAML)
 def test_broken_yaml_is_said_in_the_readers_words_with_line_and_column(sops, edit, word):
-    from lapkin_audit.lang.messages import render
+    from lapkin_audit.decide.catalogue import render
 
     text = BASE.replace(*edit)
     assert text != BASE
@@ -157,7 +157,7 @@ def test_broken_yaml_is_said_in_the_readers_words_with_line_and_column(sops, edi
 
 
 def test_an_impossible_date_is_said_in_the_readers_words(sops):
-    from lapkin_audit.lang.messages import render
+    from lapkin_audit.decide.catalogue import render
 
     (violation,) = load(sops, BASE.replace("tanggal: 2024-01-08\n", "tanggal: 2024-02-30\n")).violations
     assert violation.rule == "E002"

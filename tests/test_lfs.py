@@ -119,7 +119,8 @@ def test_a_pointer_with_another_hash_method_is_still_a_pointer(tmp_path):
 def test_hash_never_records_a_pointers_own_sha256(tmp_path):
     folder, _ = _dossier(tmp_path, declared=None)
     result = CliRunner().invoke(cli, ["hash", "--lang", "en", str(folder)])
-    assert f"{LRA}: not hashed (lfs_pointer)" in result.output
+    assert result.exit_code == 1  # the value is missing, and only `git lfs pull` can supply it
+    assert f"{LRA}: not hashed: a Git LFS pointer, not the document: run git lfs pull" in result.output
     after = (folder / "dossier.yaml").read_text(encoding="utf-8")
     assert LRA_LINE in after.splitlines()  # the other attachments got their sha256, the pointer did not
     assert "sha256: " in after

@@ -131,6 +131,33 @@ def test_a_fifo_named_yaml_in_a_rules_folder_is_refused_not_waited_on(tmp_path):
     assert done.returncode == 2 and b"sop-baru.yaml" in done.stderr and b"not a regular file" in done.stderr
 
 
+@pytest.mark.parametrize("flag", ["--baseline", "--config"])
+def test_a_fifo_named_by_a_flag_is_refused_not_waited_on(tmp_path, flag):
+    # Before, open() of the FIFO waited for a writer: the run hung until the time limit.
+    fifo = tmp_path / "pipa"
+    os.mkfifo(fifo)
+    done = run("check", "--no-cache", flag, str(fifo), str(FIXTURES / "patuh"))  # within the time limit
+    assert done.returncode == 2 and b"not a regular file" in done.stderr and b"Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("flag", ["--baseline", "--config"])
+def test_an_endless_device_named_by_a_flag_is_read_only_to_its_bound(flag):
+    if not Path("/dev/zero").exists():
+        pytest.skip("no /dev/zero here")
+    done = run("check", "--no-cache", flag, "/dev/zero", str(FIXTURES / "patuh"))
+    assert done.returncode == 2 and b"not a regular file" in done.stderr
+
+
+def test_a_fifo_among_the_rules_files_cannot_hang_a_cached_run(tmp_path):
+    # The result cache's key hashed every rules file: a FIFO named .pem waited for a writer.
+    rules = tmp_path / "aturan"
+    rules.mkdir()
+    os.mkfifo(rules / "akar.pem")
+    cache = tmp_path / "cache"
+    done = run("check", "--cache-dir", str(cache), "--rules", str(rules), str(FIXTURES / "patuh"))
+    assert done.returncode == 0, done.stderr  # named by no tte file, it is not needed
+
+
 def test_a_full_disk_for_the_report_is_a_clear_exit_2(tmp_path):
     if not Path("/dev/full").exists():
         pytest.skip("no /dev/full here")

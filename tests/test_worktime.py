@@ -498,3 +498,72 @@ def test_load_errors(label, data, field):
         load_calendar(data, "kalender/uji.yaml")
     assert info.value.source == "kalender/uji.yaml"
     assert field in info.value.message
+
+
+# --------------------------------------------------------------------------- a local holiday alone
+
+LOCAL_HOLIDAY = """\
+kalender:
+  sumber: Keputusan Bupati Malang Nomor 188.45/412/KEP/35.07.013/2024
+  tambah_libur:
+    - {tanggal: 2024-07-02, nama: Hari Jadi Kecamatan, sumber: "Surat Edaran Camat 003/2024"}
+"""
+
+
+def rules_folder(tmp_path: Path, text: str, name: str = "libur-lokal.yaml") -> Path:
+    folder = tmp_path / "aturan-kantor" / "kalender"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_text(text, encoding="utf-8")
+    return folder.parent
+
+
+def test_a_file_with_only_tambah_libur_extends_the_national_calendar(tmp_path):
+    # Before, a local holiday needed a copy of the whole national calendar (jam_kerja,
+    # libur_nasional...), which then never followed the bundled one.
+    from lapkin_audit.load.sop import load_rulebook
+
+    calendar = load_rulebook((rules_folder(tmp_path, LOCAL_HOLIDAY),)).sops["pelaporan-kinerja"].calendar
+    national = load_rulebook(()).sops["pelaporan-kinerja"].calendar
+    assert calendar.id == national.id == "kerja-nasional"
+    assert national.is_working_day(date(2024, 7, 2)) and not calendar.is_working_day(date(2024, 7, 2))
+    assert calendar.holiday_name(date(2024, 7, 2)) == "Hari Jadi Kecamatan"
+    assert not calendar.is_working_day(date(2024, 8, 17))  # the national holidays stay
+    assert calendar.periods == national.periods  # and the office hours, Ramadan included
+
+
+def test_a_local_holiday_changes_the_working_time_of_a_step(tmp_path, run_json):
+    # Step 2 runs from Monday 1 July 08:45 to Tuesday 2 July 09:00: 7 jam 45 menit, over its
+    # 1 hari (7 jam 30 menit); with the Tuesday a local holiday, 6 jam 15 menit.
+    from tests.helpers import FIXTURES
+
+    late = str(FIXTURES / "w001-langkah-2-terlambat")
+    _, report = run_json("--no-cache", late)
+    assert "W001" in [f["rule"] for f in report["dossiers"][0]["findings"]]
+    code, report = run_json("--no-cache", "--rules", str(rules_folder(tmp_path, LOCAL_HOLIDAY)), late)
+    assert code == 0 and report["dossiers"][0]["findings"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("kalender:\n  nama: Lokal\n  tambah_libur: []\n", "needs jam_kerja"),
+        ("kalender:\n  id: kerja-lain\n  tambah_libur: []\n", "no calendar 'kerja-lain'"),
+        ("kalender:\n  tambah_libur:\n    - {tanggal: 2024-07-02}\n", "nama"),
+        (LOCAL_HOLIDAY + "  hapus_libur:\n    - {tanggal: 2024-07-03, alasan: x}\n", "not a national holiday"),
+    ],
+)
+def test_a_broken_addition_is_a_rules_error_naming_its_file(tmp_path, text, words):
+    from lapkin_audit.load.sop import load_rulebook
+
+    with pytest.raises(RulesError) as info:
+        load_rulebook((rules_folder(tmp_path, text),))
+    assert info.value.source.endswith("libur-lokal.yaml") and words in info.value.message
+
+
+def test_two_additions_of_one_day_are_a_day_listed_twice(tmp_path):
+    from lapkin_audit.load.sop import load_rulebook
+
+    rules_folder(tmp_path, LOCAL_HOLIDAY, "a.yaml")
+    with pytest.raises(RulesError) as info:
+        load_rulebook((rules_folder(tmp_path, LOCAL_HOLIDAY, "b.yaml"),))
+    assert "2024-07-02 is listed twice" in info.value.message

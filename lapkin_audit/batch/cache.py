@@ -39,6 +39,7 @@ from lapkin_audit.evidence.read import ocr_fingerprint
 from lapkin_audit.load import attachments, installed, yamlread
 from lapkin_audit.load.discovery import Target
 from lapkin_audit.load.private import private_folder, read_entry, write_entry
+from lapkin_audit.load.safefile import sha256_of
 from lapkin_audit.model import (
     AttachmentEvidence,
     Claim,
@@ -55,8 +56,8 @@ from lapkin_audit.model import (
 )
 
 # 2: timelines; 3: the dossier's own facts, fingerprints; 4: evidence; 5: signatures;
-# 6: what signature blocks say
-FORMAT = "lapkin-audit-cache/6"
+# 6: what signature blocks say; 7: a dossier without a periode, with what blocks say
+FORMAT = "lapkin-audit-cache/7"
 ENV_DIR = "LAPKIN_AUDIT_CACHE_DIR"
 DEPENDENCIES = (
     *("PyYAML", "Cerberus", "pendulum", "holidays"),
@@ -104,7 +105,7 @@ def run_key(
         "select": list(select),
         "ignore": list(ignore),
         # In load order: a later file overrides an earlier one with the same id.
-        "rules": [(path.name, hashlib.sha256(path.read_bytes()).hexdigest()) for path in rule_files],
+        "rules": [(path.name, sha256_of(path)) for path in rule_files],  # a FIFO among them cannot hang it
     }
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 
@@ -301,7 +302,7 @@ def _result_to_json(result: DossierResult) -> dict[str, Any]:
     about = result.about
     facts = None
     if about is not None:
-        periode = [about.periode.tahun, about.periode.jenis, about.periode.ke]
+        periode = None if about.periode is None else [about.periode.tahun, about.periode.jenis, about.periode.ke]
         facts = [about.instansi, periode, [[o.role, o.nama, o.status] for o in about.pejabat]]
     evidence = None
     if result.evidence is not None:
@@ -368,9 +369,9 @@ def _result_from_json(path: str, data: dict[str, Any]) -> DossierResult:
     )
     about = None
     if data["about"] is not None:
-        instansi, (tahun, jenis, ke), pejabat = data["about"]
+        instansi, periode, pejabat = data["about"]
         officials = tuple(Official(role, nama, status) for role, nama, status in pejabat)
-        about = DossierAbout(instansi, Periode(tahun, jenis, ke), officials)
+        about = DossierAbout(instansi, None if periode is None else Periode(*periode), officials)
     evidence = None
     if data["evidence"] is not None:
         found, claims = data["evidence"]

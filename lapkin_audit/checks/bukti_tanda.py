@@ -1,44 +1,141 @@
-"""Bukti berkas, the marks: what a document's signature blocks say, and whether it shows
-any sign of being signed (evidence.md 1.2). Called by ``checks.bukti`` for the documents
-it reads as what they claim to be.
+"""Bukti berkas, the marks: what a document's signature blocks say against the manifest
+(B007), and whether a document declared signed in ink shows any sign of a signature
+(B008) (evidence.md 1.2). Judged on the documents read as what they claim to be, whose
+text was read (``checks.bukti``); blocks are found by ``domain.signblock``.
 
-B007  a document's signature block contradicts the manifest: it names another signer
-      than the declared one; it is signed "a.n."/"u.b." where the SOP requires the
-      office holder himself (the decree by the Camat, the paraf by the Sekretaris); or
-      `pejabat` says `status: plt|plh` and the block does not say "Plt."/"Plh."
-      (Permendagri 1/2023). OCR can confirm an "a.n.", never prove a name or a "Plt."
-      absent: only a text layer does.
-      Fails: the decree's block reads "a.n. CAMAT KARANGPLOSO / Sekretaris Kecamatan,
-      / Sri Wahyuni" while the manifest says the Camat signed it.
-      Fix: record who really signed, or have the Camat sign the decree himself.
-B008  a document declared signed by hand (`metode: basah`, or none) shows no sign of a
-      signature: a PDF with a text layer on the signature block's page and no image
-      there, no electronic signature and no TTE mark (waivable). An unsigned export
-      attached as the signed document. Fix: attach the scan of the signed paper, or
-      the electronically signed PDF with `metode: tte`.
+A text layer proves what a block says and what it lacks; OCR confirms an "a.n." it reads,
+but never proves a name or a "Plt." absent. What a block says of each declared mark is
+also shown beside the mark's claim (``checks.levels``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from lapkin_audit.checks.bukti import is_document
 from lapkin_audit.checks.context import Context
+from lapkin_audit.checks.tte import visible_mark
 from lapkin_audit.domain.people import format_nip, normalize_nip, same_person
 from lapkin_audit.domain.signblock import PARAF, TANDA_TANGAN, SignBlock, blocks
-from lapkin_audit.domain.tte import has_tte_footer, is_tte_qr
 from lapkin_audit.evidence.facts import DocumentFacts
 from lapkin_audit.lang.messages import Nested
-from lapkin_audit.model import Document, Mark, Violation
+from lapkin_audit.model import ERROR, WARNING, Document, Mark, Rule, Violation
 
-CODES = ("B007", "B008")
+RULES = (
+    Rule(
+        "B007",
+        ERROR,
+        waivable=False,
+        title=(
+            "Blok tanda tangan dokumen bertentangan dengan manifest",
+            "A document's signature block contradicts the manifest",
+        ),
+        messages={
+            "B007.on_behalf": (
+                '{berkas} ({jenis}): {what} berbunyi "{printed}" dan ditandatangani oleh {signer}; SOP mengharuskan {act} oleh {role_name} sendiri, sedangkan manifest mencatat {nama}.',
+                '{berkas} ({jenis}): the {what} reads "{printed}" and is signed by {signer}; the SOP requires {act} by the {role_name} himself, while the manifest records {nama}.',
+            ),
+            "B007.other": (
+                "{berkas} ({jenis}): {what} {office} menyebut {signer}, bukan {nama} yang dicatat manifest.",
+                "{berkas} ({jenis}): the {what} of {office} names {signer}, not {nama} as the manifest records.",
+            ),
+            "B007.acting": (
+                '{berkas} ({jenis}): manifest mencatat {role_name} ({nama}) dengan status: {status}, tetapi {what} berbunyi "{printed}", bukan "{expected}" (Permendagri 1/2023).',
+                '{berkas} ({jenis}): the manifest records the {role_name} ({nama}) with status: {status}, but the {what} reads "{printed}", not "{expected}" (Permendagri 1/2023).',
+            ),
+            "B007.what.paraf": (
+                "baris paraf",
+                "paraf line",
+            ),
+            "B007.what.tanda_tangan": (
+                "blok tanda tangan",
+                "signature block",
+            ),
+            "B007.act.paraf": (
+                "paraf",
+                "the paraf",
+            ),
+            "B007.act.tanda_tangan": (
+                "tanda tangan",
+                "the signature",
+            ),
+        },
+        checks=(
+            'Blok tanda tangan atau baris paraf sebuah dokumen bertentangan dengan manifest: menyebut orang lain daripada yang dinyatakan (NIP menentukan bila keduanya ada; tanpa NIP, nama tanpa gelar); ditandatangani "a.n." atau "u.b." padahal SOP mengharuskan pemegang jabatan sendiri (SK tim oleh Camat, tanda tangan laporan oleh Camat, paraf oleh Sekretaris); atau `pejabat` mencatat `status: plt`/`plh` tetapi bloknya tidak berbunyi "Plt."/"Plh." (Permendagri 1/2023). Blok dibaca dari teks dokumen (jabatan, nama, pangkat, baris `NIP.`). Teks OCR dapat memastikan "a.n.", tetapi tidak pernah membuktikan sendirian bahwa sebuah nama atau "Plt." tidak ada; dokumen tanpa blok yang dikenali tidak menghasilkan temuan.',
+            'A document\'s signature block or paraf line contradicts the manifest: it names someone other than the declared person (the NIP decides when both carry one; without, the name without titles); it is signed "a.n." or "u.b." (on behalf) where the SOP requires the office holder himself (the team decree by the Camat, the report\'s signature by the Camat, the paraf by the Sekretaris); or `pejabat` records `status: plt`/`plh` and the block does not read "Plt."/"Plh." (Permendagri 1/2023). Blocks are read from the document\'s text (office, name, rank, the `NIP.` line). OCR text can confirm an "a.n." but never proves on its own that a name or a "Plt." is absent; a document without a recognisable block gives no finding.',
+        ),
+        why=(
+            'Manifest ditulis oleh kantor yang diaudit; yang menandatangani adalah yang tercetak di dokumennya. Tanda tangan "a.n." adalah pelimpahan, bukan tanda tangan pejabat itu sendiri, dan pejabat Plt./Plh. wajib menuliskan statusnya.',
+            'The office being audited writes the manifest; who signed is what the document prints. A signature "a.n." is a delegation, not the official\'s own, and an acting official must write the status.',
+        ),
+        fix=(
+            'Catat di manifest siapa yang sebenarnya menandatangani, dan statusnya; atau minta pemegang jabatan menandatangani sendiri, dengan "Plt."/"Plh." di blok bila ia pejabat sementara.',
+            'Record in the manifest who really signed, and their status; or have the office holder sign himself, with "Plt."/"Plh." in the block when acting.',
+        ),
+        clause="Peringatan: Tim Akuntabilitas Kinerja harus sudah ditetapkan oleh Camat; Keterangan langkah 3: Diparaf Sekretaris dan ditandatangani Camat",
+        failing="""\
+  camat:      {nama: "Drs. Bambang Sutrisno, M.Si", nip: "19700312 199003 1 004", status: plt}
+""",
+        passing="""\
+  camat:      {nama: "Drs. Bambang Sutrisno, M.Si", nip: "19700312 199003 1 004"}
+""",
+    ),
+    Rule(
+        "B008",
+        WARNING,
+        waivable=True,
+        title=(
+            "Dokumen yang dinyatakan ditandatangani basah tidak menunjukkan tanda tangan",
+            "A document declared signed in ink shows no sign of a signature",
+        ),
+        messages={
+            "B008": (
+                "{berkas} ({jenis}) dinyatakan diparaf atau ditandatangani basah, tetapi halaman blok tanda tangannya (halaman {pages}) berlapis teks tanpa gambar apa pun, dan berkas tidak memuat TTE: tampaknya hasil ekspor yang belum ditandatangani.",
+                "{berkas} ({jenis}) is declared initialled or signed in ink, but its signature block's page (page {pages}) is a text layer with no image at all, and the file holds no TTE: it looks like an export that was never signed.",
+            ),
+            "B008.no_block": (
+                "{berkas} ({jenis}) dinyatakan diparaf atau ditandatangani basah, tetapi tidak satu halaman pun (halaman {pages}) memuat gambar (pindaian, tanda tangan, cap), dan berkas tidak memuat TTE: tampaknya hasil ekspor yang belum ditandatangani.",
+                "{berkas} ({jenis}) is declared initialled or signed in ink, but none of its pages (page {pages}) carries an image (a scan, a signature, a stamp), and the file holds no TTE: it looks like an export that was never signed.",
+            ),
+        },
+        checks=(
+            "Dokumen yang dinyatakan diparaf atau ditandatangani basah (`metode: basah`, atau tanpa `metode`) tidak menunjukkan tanda tangan apa pun: PDF yang setiap halamannya berlapis teks, tanpa gambar (pindaian, tanda tangan, cap) di halaman blok tanda tangannya (atau di halaman mana pun bila bloknya tidak dikenali), tanpa TTE dan tanpa tanda TTE yang tampak. Itu ekspor dari pengolah kata yang dilampirkan sebagai dokumen yang ditandatangani. Dengan `metode: tte`, dokumen seperti itu adalah S001.",
+            "A document declared initialled or signed in ink (`metode: basah`, or no `metode`) shows no sign of a signature: a PDF whose every page is a text layer, with no image (a scan, a signature, a stamp) on its signature block's page (on any page when no block is recognised), no TTE and no visible TTE mark. That is a word processor's export attached as the signed document. With `metode: tte`, such a document is S001.",
+        ),
+        why=(
+            "Dokumen yang ditandatangani basah dilampirkan sebagai pindaian kertasnya; hasil ekspor tidak membuktikan bahwa siapa pun pernah menandatanganinya.",
+            "A document signed in ink is attached as the scan of its paper; an export does not show that anyone ever signed it.",
+        ),
+        fix=(
+            "Lampirkan pindaian dokumen yang sudah diparaf dan ditandatangani, atau PDF yang ditandatangani secara elektronik dengan `metode: tte`; kecualikan temuan dengan alasan bila tanda tangannya memang tidak tampak di berkas (mis. disahkan lewat aplikasi, lalu catat `metode: sistem`).",
+            "Attach the scan of the initialled and signed document, or the electronically signed PDF with `metode: tte`; waive the finding with a reason when the signature is truly not in the file (e.g. approved in an application: then record `metode: sistem`).",
+        ),
+        clause="Keterangan langkah 3: Diparaf Sekretaris dan ditandatangani Camat",
+        failing="""\
+  - jenis: draf_laporan_disahkan
+    berkas: lampiran/lkj-2024-tw2-final.pdf
+""",
+        passing="""\
+  - jenis: draf_laporan_disahkan
+    berkas: lampiran/lkj-2024-tw2-ttd.pdf
+""",
+    ),
+)
 
 # What a block says of a declared mark (the claim's `block` in the reports).
 DECLARED, OTHER, ON_BEHALF, ABSENT = "declared", "other", "on_behalf", "absent"
 _ACTING_PRINTED = {"plt": "Plt.", "plh": "Plh."}
 
 
-def check(ctx: Context, doc: Document, facts: DocumentFacts) -> Iterator[Violation]:
-    """B007 and B008 for one document whose text was read (``checks.bukti`` decides)."""
+def check(ctx: Context) -> Iterator[Violation]:
+    for doc in ctx.dossier.dokumen:
+        facts = ctx.evidence.get(doc.field)
+        if facts is not None and facts.text_source is not None and is_document(ctx, doc, facts):
+            yield from _document(ctx, doc, facts)
+
+
+def _document(ctx: Context, doc: Document, facts: DocumentFacts) -> Iterator[Violation]:
+    """B007 and B008 for one document whose text was read (in full or in part)."""
     found = _blocks(ctx, facts)
     for kind, marks in ((PARAF, doc.paraf), (TANDA_TANGAN, doc.tanda_tangan)):
         for mark in marks:
@@ -130,7 +227,7 @@ def _unsigned(ctx: Context, doc: Document, facts: DocumentFacts, found: list[Sig
         return  # nothing declared in ink, not a PDF, or not every page has a text layer
     if facts.signatures or facts.signature_problem is not None:
         return  # an electronic signature (even one that cannot be read) is S's business
-    if has_tte_footer(facts.text) or any(is_tte_qr(code) for code in facts.qr_codes):
+    if visible_mark(ctx, facts):
         return  # a visible TTE mark without a signature is S010
     roles = {m.person.peran for m in by_hand}
     pages = {b.page for b in found if b.role in roles}

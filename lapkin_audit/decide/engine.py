@@ -17,14 +17,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from lapkin_audit.catalogue import RULES, matches
-from lapkin_audit.checks import Context, bukti, families, kelengkapan, tte
+from lapkin_audit.checks import Context, bukti, bukti_tanda, bukti_teks, families, levels, tte
 from lapkin_audit.decide import waivers
+from lapkin_audit.decide.catalogue import RULES, matches, render
 from lapkin_audit.domain import timeline
 from lapkin_audit.evidence import read
 from lapkin_audit.evidence.cache import FactsCache
 from lapkin_audit.evidence.facts import DocumentFacts
-from lapkin_audit.lang.messages import render
 from lapkin_audit.load import attachments, manifest
 from lapkin_audit.model import (
     Dossier,
@@ -117,7 +116,8 @@ def context_for(
 ) -> Context:
     options = options or Options()
     facts = inspect_attachments(found) if facts is None else facts
-    read_them = any(options.keeps(code) for code in (*bukti.CODES, *tte.CODES, "H001"))
+    evidence_rules = (*bukti.RULES, *bukti_teks.RULES, *bukti_tanda.RULES, *tte.RULES)
+    read_them = any(options.keeps(rule.code) for rule in evidence_rules) or options.keeps("H001")
     evidence = _evidence(found, facts, options, sop.tte) if read_them else {}
     return Context(found, sop, facts, timeline.build(found, sop), evidence)
 
@@ -161,17 +161,17 @@ def _audit(found: Dossier, sop: Sop, options: Options, attachments_seen: dict[st
         found.periode,
         tuple(Official(role, person.nama, person.status) for role, person in found.pejabat.items()),
     )
-    pointers = kelengkapan.lfs_pointers(found, files)
+    pointers = attachments.lfs_pointers(found, files)
     if pointers is not None:  # E006: the documents are not in this checkout; nothing else is judged
         return dataclasses.replace(
             _result(found.path, sop.id, _stamp([(pointers, None)], found, options.lang)), about=about
         )
     ctx = context_for(found, sop, options, files)
     violations = [v for family in families() for v in family.check(ctx)]
-    judged = waivers.apply(found, sop, violations)  # --select/--ignore after: a waiver still finds its finding
+    judged = waivers.apply(found, sop, violations, RULES)  # --select/--ignore after: a waiver still finds its finding
     findings = _stamp([(v, reason) for v, reason in judged if options.keeps(v.rule)], found, options.lang)
     result = _result(found.path, sop.id, findings, ctx.timeline)
-    return dataclasses.replace(result, about=about, evidence=bukti.evidence(ctx))
+    return dataclasses.replace(result, about=about, evidence=levels.evidence(ctx))
 
 
 def _stamp(judged: Iterable[waivers.Judged], found: Dossier | None, lang: str) -> list[Finding]:

@@ -17,7 +17,9 @@ from lapkin_audit.evidence.facts import DocumentFacts, facts_from_json
 from lapkin_audit.load import installed
 from lapkin_audit.load.private import private_folder, read_entry, write_entry
 
-READER = "lapkin-audit-facts/3"  # change when the child reads differently (3: image pages)
+# Change when the child reads differently (3: image pages; 4: image pages and the
+# signatures' revocation time, read from the document security store).
+READER = "lapkin-audit-facts/4"
 LIBRARIES = (
     *("pypdfium2", "python-docx", "Pillow", "tesserocr", "lxml"),
     *("pyHanko", "pyhanko-certvalidator", "asn1crypto", "zxing-cpp"),  # signatures and QR codes

@@ -23,6 +23,7 @@ from typing import Any
 import yaml
 
 from lapkin_audit.lang.messages import Nested
+from lapkin_audit.load.safefile import NotRegular, read_regular
 
 if yaml.__with_libyaml__:
     _Loader: type = yaml.CSafeLoader
@@ -94,12 +95,9 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str | ReadProblem:
     if info.st_size > max_bytes:
         return ReadProblem(UNREADABLE, "read.too_large", {"size": info.st_size, "limit": max_bytes})
     try:
-        # O_NONBLOCK: if the file was swapped for a FIFO since stat(), open must not hang.
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-        with os.fdopen(fd, "rb") as handle:
-            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-                return ReadProblem(UNREADABLE, "read.not_file", {"path": path.name})
-            data = handle.read(max_bytes + 1)
+        data = read_regular(path, max_bytes + 1)  # a FIFO swapped in since stat() cannot hang it
+    except NotRegular:
+        return ReadProblem(UNREADABLE, "read.not_file", {"path": path.name})
     except OSError as exc:
         return ReadProblem(UNREADABLE, "read.os_error", {"error": exc.strerror or str(exc)})
     if len(data) > max_bytes:
