@@ -14,9 +14,20 @@ import zlib
 
 OFFICE = "KANTOR KECAMATAN KARANGPLOSO"
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
-CAMAT = ["CAMAT KARANGPLOSO,", "", "", "Drs. Bambang Sutrisno, M.Si", "Pembina Tingkat I", "NIP. 19700312 199003 1 004"]
+BAMBANG = ("Drs. Bambang Sutrisno, M.Si", "Pembina Tingkat I", "19700312 199003 1 004")
+SITI = ("Siti Aminah, S.Sos", "Penata Tingkat I", "19790825 200501 2 011")
+
+
+def block(person: tuple[str, str, str] = BAMBANG, heading: tuple[str, ...] = ("CAMAT KARANGPLOSO,",)) -> list[str]:
+    """A signature block as tata naskah dinas prints it: the office (with "a.n.", "Plt." or
+    "Plh." where the signer acts for it), room for the signature, the name, rank and NIP."""
+    nama, pangkat, nip = person
+    return [*heading, "", "", nama, pangkat, f"NIP. {nip}"]
+
+
+CAMAT = block()
 MEMBERS = [
-    ("Siti Aminah, S.Sos", "19790825 200501 2 011", "Ketua"),
+    (SITI[0], SITI[2], "Ketua"),
     ("Agus Prasetyo, SE", "19850417 201001 1 019", "Anggota"),
     ("Dewi Lestari, A.Md", "19900102 201503 2 006", "Anggota"),
 ]
@@ -52,9 +63,20 @@ def _stream(data: bytes, extra: bytes = b"") -> bytes:
     return b"<< /Length %d%s >>\nstream\n" % (len(data), extra) + data + b"\nendstream"
 
 
-def text_pdf(pages: list[list[str]], trailer_extra: bytes = b"", extra_objects: list[bytes] | None = None) -> bytes:
-    """A PDF with a text layer: each page its lines, top to bottom (A4, Helvetica 11)."""
+def text_pdf(
+    pages: list[list[str]],
+    trailer_extra: bytes = b"",
+    extra_objects: list[bytes] | None = None,
+    signed: tuple[int, ...] = (),
+) -> bytes:
+    """A PDF with a text layer: each page its lines, top to bottom (A4, Helvetica 11).
+
+    The pages listed in ``signed`` (0-based) carry the image of a signature above the name
+    of their last signature block, as a document printed, signed in ink and scanned back
+    into the office's PDF, or signed with a pasted image, does.
+    """
     count = len(pages)
+    image = 4 + 2 * count + len(extra_objects or [])  # the signature's object number
     kids = b" ".join(b"%d 0 R" % (4 + 2 * i) for i in range(count))
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
@@ -63,12 +85,39 @@ def text_pdf(pages: list[list[str]], trailer_extra: bytes = b"", extra_objects: 
     ]
     for i, lines in enumerate(pages):
         body = b"BT /F1 11 Tf 15 TL 64 790 Td " + b" ".join(b"(%s) Tj T*" % _escape(line) for line in lines) + b" ET"
+        xobject = b""
+        if i in signed:
+            # above the name of the last block, or at the foot of a page without one (a logo, a stamp)
+            name_line = max((n for n, line in enumerate(lines) if line.startswith("NIP.")), default=len(lines) + 2) - 2
+            body += b" q 130 0 0 48 300 %d cm /Ttd Do Q" % (790 - 15 * name_line + 8)
+            xobject = b" /XObject << /Ttd %d 0 R >>" % image
         objects.append(
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >>"
-            b" /Contents %d 0 R >>" % (5 + 2 * i)
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >>%s >>"
+            b" /Contents %d 0 R >>" % (xobject, 5 + 2 * i)
         )
         objects.append(_stream(body))
-    return _assemble(objects + (extra_objects or []), trailer_extra)
+    extra = list(extra_objects or [])
+    if signed:
+        extra.append(_signature_image())
+    return _assemble(objects + extra, trailer_extra)
+
+
+def _signature_image() -> bytes:
+    """A pen stroke of a signature, grey pixels (deterministic: drawn, not scanned)."""
+    from PIL import Image, ImageDraw
+
+    width, height = 260, 96
+    image = Image.new("L", (width, height), 255)
+    draw = ImageDraw.Draw(image)
+    stroke = [(12, 70), (40, 22), (58, 74), (84, 18), (102, 66), (128, 30), (150, 58), (196, 40), (248, 52)]
+    draw.line(stroke, fill=20, width=4, joint="curve")
+    draw.line([(30, 84), (230, 80)], fill=40, width=3)
+    pixels = zlib.compress(image.tobytes(), 9)
+    return _stream(
+        pixels,
+        b" /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray"
+        b" /BitsPerComponent 8 /Filter /FlateDecode" % (width, height),
+    )
 
 
 def _render(lines: list[str], size: tuple[int, int] = (1240, 1754), font_size: int = 30, noise: bool = False) -> bytes:
@@ -323,7 +372,7 @@ def heading(title: str, ke: int) -> list[str]:
     ]
 
 
-def sk_lines(members: list[tuple[str, str, str]] = MEMBERS) -> list[str]:
+def sk_lines(members: list[tuple[str, str, str]] = MEMBERS, signer: list[str] = CAMAT) -> list[str]:
     lines = [
         "PEMERINTAH KABUPATEN MALANG",
         OFFICE,
@@ -346,12 +395,17 @@ def sk_lines(members: list[tuple[str, str, str]] = MEMBERS) -> list[str]:
         "",
         "Ditetapkan di Karangploso",
         "pada tanggal 8 Januari 2024",
-        *CAMAT,
+        *signer,
     ]
     return lines
 
 
-def signed_report_lines(ke: int = 2, dasar_hukum: list[str] = DASAR_HUKUM) -> list[str]:
+def signed_report_lines(
+    ke: int = 2,
+    dasar_hukum: list[str] = DASAR_HUKUM,
+    signer: list[str] = CAMAT,
+    paraf: tuple[str, str, str] = SITI,
+) -> list[str]:
     return [
         *heading("LAPORAN KINERJA", ke),
         "BAB I PENDAHULUAN",
@@ -359,17 +413,20 @@ def signed_report_lines(ke: int = 2, dasar_hukum: list[str] = DASAR_HUKUM) -> li
         "jawaban atas pelaksanaan tugas dan fungsi kecamatan.",
         *dasar_hukum,
         "",
-        "Paraf koordinasi: Sekretaris Kecamatan, Siti Aminah, S.Sos",
-        "NIP. 19790825 200501 2 011",
+        f"Paraf koordinasi: Sekretaris Kecamatan, {paraf[0]}",
+        f"NIP. {paraf[2]}",
         "",
         "Karangploso, 2 Juli 2024",
-        *CAMAT,
+        *signer,
     ]
 
 
-def documents(ke: int = 2) -> dict[str, bytes]:
-    """The compliant dossier's attachments for Triwulan ``ke`` of 2024."""
+def documents(ke: int = 2, camat: list[str] = CAMAT, sekretaris: tuple[str, str, str] = SITI) -> dict[str, bytes]:
+    """The compliant dossier's attachments for Triwulan ``ke`` of 2024, the decree and the
+    signed report signed by ``camat`` (a signature block) and initialled by ``sekretaris``."""
     roman = ROMAN[ke]
+    members = [(sekretaris[0], sekretaris[2], "Ketua"), *MEMBERS[1:]]
+    signed = signed_report_lines(ke, signer=camat, paraf=sekretaris)
     lra = [
         *heading("LAPORAN REALISASI ANGGARAN", ke),
         f"Periode Triwulan {roman} Tahun Anggaran 2024",
@@ -391,7 +448,7 @@ def documents(ke: int = 2) -> dict[str, bytes]:
         "Sri Handayani",
     ]
     return {
-        "lampiran/sk-tim-akuntabilitas-2024.pdf": text_pdf([sk_lines()]),
+        "lampiran/sk-tim-akuntabilitas-2024.pdf": text_pdf([sk_lines(members, camat)], signed=(0,)),
         "lampiran/lra-2024-tw2.pdf": text_pdf([lra]),
         "lampiran/dpa-2024.pdf": text_pdf(
             [
@@ -439,7 +496,8 @@ def documents(ke: int = 2) -> dict[str, bytes]:
             ],
             [["Indikator", "Target", "Realisasi"], ["Indeks Kepuasan Masyarakat", "82", "83,4"]],
         ),
-        "lampiran/lkj-2024-tw2-ttd.pdf": text_pdf([signed_report_lines(ke)]),
-        "lampiran/lkj-2024-tw2-final.pdf": text_pdf([[*signed_report_lines(ke), "", "Salinan untuk distribusi."]]),
+        "lampiran/lkj-2024-tw2-ttd.pdf": text_pdf([signed], signed=(0,)),
+        # The distributed copy: the same text exported again, with no signature on it.
+        "lampiran/lkj-2024-tw2-final.pdf": text_pdf([[*signed, "", "Salinan untuk distribusi."]]),
         "lampiran/tanda-terima-bappeda.pdf": scanned_pdf(receipt),
     }

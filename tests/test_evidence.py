@@ -201,7 +201,15 @@ def test_levels_of_the_compliant_example(audit):
     assert evidence is not None
     kinds = {c.claim for c in evidence.claims}
     assert kinds == {"dokumen", "dasar_hukum", "nomor", "anggota", "paraf", "tanda_tangan"}
-    assert evidence.levels()["dinyatakan"] == 0
+    # Text proves what a document says, never an act: the decree's signature and the report's
+    # paraf and signature stay declared, each beside what its signature block says.
+    marks = [(c.field, c.level, c.block) for c in evidence.claims if c.claim in ("paraf", "tanda_tangan")]
+    assert marks == [
+        ("dokumen[0].tanda_tangan[0]", "dinyatakan", "declared"),
+        ("dokumen[10].paraf[0]", "dinyatakan", "declared"),
+        ("dokumen[10].tanda_tangan[0]", "dinyatakan", "declared"),
+    ]
+    assert evidence.levels()["dinyatakan"] == len(marks)
     formats = {a.berkas: a.format for a in evidence.attachments}
     assert formats["lampiran/draf-lkj-2024-tw2.docx"] == "docx"
 
@@ -413,13 +421,17 @@ def test_json_has_the_evidence_object_per_dossier(evidence_report):
     unread, broken, patuh = (d["evidence"] for d in dossiers)
     assert broken is None  # not assessed: nothing was read
     assert set(patuh["levels"]) == {"dinyatakan", "teks", "kriptografis"} and patuh["levels"]["kriptografis"] == 0
-    assert patuh["levels"]["dinyatakan"] == (0 if HAS_OCR else 1)  # the scanned receipt, without OCR
+    # The three marks (never proven by text), and the scanned receipt without OCR.
+    assert patuh["levels"]["dinyatakan"] == (3 if HAS_OCR else 4)
     signed = next(a for a in unread["attachments"] if a["jenis"] == "draf_laporan_disahkan")
     assert signed["format"] == "pdf" and signed["text_source"] is None and signed["signatures"] == []
     assert {"sha256", "pages", "ocr_confidence", "problem"} <= set(signed)
     declared = [c for c in unread["claims"] if c["field"].startswith("dokumen[10]")]
     assert declared and {c["level"] for c in declared} == {"dinyatakan"}
-    assert all(set(c) == {"claim", "field", "subject", "level", "berkas"} for c in patuh["claims"])
+    assert all(set(c) == {"claim", "field", "subject", "level", "berkas", "block"} for c in patuh["claims"])
+    blocks = {c["field"]: c["block"] for c in patuh["claims"] if c["block"] is not None}
+    marks = ["dokumen[0].tanda_tangan[0]", "dokumen[10].paraf[0]", "dokumen[10].tanda_tangan[0]"]
+    assert blocks == dict.fromkeys(marks, "declared")
 
 
 @pytest.mark.parametrize("fmt", ["table", "markdown", "github"])
@@ -447,6 +459,8 @@ def test_html_has_a_table_of_what_each_document_proved(evidence_report):
     html = render_as_cli("html", evidence_report)
     assert html.count('<table class="grid evidence">') == 2
     assert "Hanya dinyatakan manifest:" in html and "lapisan teks" in html
+    # The marks are declared, with what their signature blocks say beside them.
+    assert "tanda tangan: Drs. Bambang Sutrisno, M.Si (bloknya menyebut orang yang dinyatakan)" in html
 
 
 def test_the_result_cache_keeps_the_evidence(tmp_path):
@@ -463,13 +477,25 @@ def test_another_period_is_one_finding_per_document(audit):
     assert [(f.rule, f.field) for f in findings] == [("B005", "dokumen[1].berkas")]
 
 
-def test_another_office_in_the_text_is_b005(audit, tmp_path):
+def test_another_office_in_the_heading_is_b005(audit, tmp_path):
     folder = copy_patuh(tmp_path / "d")
     lines = [*docs.heading("LAPORAN DATA KINERJA", 2), "Data kinerja Kecamatan Singosari bulan Juni"]
     (folder / "lampiran/data-kinerja-2024-tw2.pdf").write_bytes(docs.text_pdf([lines]))
     findings = audit(folder).findings
     assert [(f.rule, f.field) for f in findings] == [("B005", "dokumen[4].berkas")]
     assert "Kecamatan Singosari" in findings[0].message
+
+
+def test_other_offices_and_periods_in_the_body_are_no_b005(audit, tmp_path):
+    """evidence.md 1.2: a report compares with earlier years and describes its setting."""
+    folder = copy_patuh(tmp_path / "d")
+    body = [
+        "Indeks Kepuasan Masyarakat: 83,4 (Triwulan I Tahun 2024: 81,0; Triwulan II Tahun 2023: 79,2)",
+        "Pembanding: capaian rata-rata Kecamatan Singosari dan Kecamatan Lawang pada Tahun Anggaran 2023.",
+    ]
+    lines = [*docs.heading("LAPORAN DATA KINERJA", 2), "Uraian capaian", *body]
+    (folder / "lampiran/data-kinerja-2024-tw2.pdf").write_bytes(docs.text_pdf([lines]))
+    assert audit(folder).findings == ()
 
 
 def test_the_decree_number_must_be_in_its_text(audit, tmp_path):

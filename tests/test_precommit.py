@@ -116,7 +116,7 @@ def test_an_lfs_pointer_committed_instead_of_a_document_is_named(repository):
     attachment.write_text(pointer, encoding="utf-8")
     git(repository, "add", ".")
     code, output = run_hook(repository, staged(repository))
-    assert code == 1 and "K003" in output and "Git LFS" in output
+    assert code == 1 and "E006" in output and "Git LFS" in output
 
 
 def test_holding_finds_the_nearest_dossier_above_each_file(tmp_path, monkeypatch):

@@ -212,7 +212,8 @@ RAMADAN = [
     ("Ramadan 1441 H", date(2020, 4, 24), date(2020, 5, 23)),
     ("Ramadan 1442 H", date(2021, 4, 13), date(2021, 5, 12)),
     ("Ramadan 1443 H", date(2022, 4, 3), date(2022, 5, 1)),
-    ("Ramadan 1444 H", date(2023, 3, 23), date(2023, 4, 21)),
+    ("Ramadan 1444 H", date(2023, 3, 23), date(2023, 4, 11)),
+    ("Ramadan 1444 H (sejak Perpres 21/2023)", date(2023, 4, 12), date(2023, 4, 21)),
     ("Ramadan 1445 H", date(2024, 3, 12), date(2024, 4, 9)),
     ("Ramadan 1446 H", date(2025, 3, 1), date(2025, 3, 30)),
     ("Ramadan 1447 H", date(2026, 2, 19), date(2026, 3, 20)),
@@ -223,12 +224,16 @@ def test_default_file_periods(cal):
     periods = [(p.name, p.start, p.end) for p in cal.periods]
     outer = [p for p in periods if not p[0].startswith("Ramadan")]
     assert outer == [
-        ("Keppres 68/1995", date(1995, 1, 1), date(2023, 12, 31)),
-        ("Perpres 21/2023", date(2024, 1, 1), None),
+        ("Jam kerja daerah sebelum Perpres 21/2023", date(1995, 1, 1), date(2023, 4, 11)),
+        ("Perpres 21/2023", date(2023, 4, 12), None),  # in force from 12 April 2023
     ]
     assert [p for p in periods if p[0].startswith("Ramadan")] == RAMADAN
-    # Every period names the regulation it comes from.
+    # Every period names the regulation it comes from; before the Perpres, a kabupaten's
+    # hours are its Bupati's (Keppres 68/1995 covered central government and DKI only).
     assert all(p.source for p in cal.periods)
+    assert "Bupati" in cal.periods[0].source and "DKI Jakarta" in cal.periods[0].source
+    ramadan_2024 = next(p for p in cal.periods if p.name == "Ramadan 1445 H")
+    assert "Pasal 4" in ramadan_2024.source and "KemenPAN-RB" in ramadan_2024.source
 
 
 # --- Ramadan hours (Perpres 21/2023 Pasal 4; the yearly SEs before 2024) -----------------
@@ -243,8 +248,11 @@ RAMADAN_SPANS = [
     # Friday 08:00-11:30 (210) + 12:30-15:30 (180)
     ("Friday", "2025-03-07T07:00", "2025-03-07T17:00", 390),
     ("Friday break", "2025-03-07T11:30", "2025-03-07T12:30", 0),
-    # Ramadan 2023, under SE MenPAN-RB 6/2023 and the Keppres period: Monday 27 March
+    # Ramadan 2023, under SE MenPAN-RB 6/2023, before and after Perpres 21/2023 came into
+    # force on Wednesday 12 April: the same hours on both sides
     ("Ramadan 2023", "2023-03-27T07:00", "2023-03-27T17:00", 390),
+    ("Ramadan 2023, Perpres 21/2023", "2023-04-12T07:00", "2023-04-12T17:00", 390),
+    ("Ramadan 2023, across 12 April", "2023-04-11T14:00", "2023-04-12T09:00", 60 + 60),
     # Thursday 7 March 2024, before Ramadan (11-12 March are Nyepi days off): normal hours
     ("before Ramadan 2024", "2024-03-07T07:00", "2024-03-07T17:00", 450),
     # Ramadan 2014, the year the bundled SOP took effect (SE B/2494/M.PAN-RB/6/2014)

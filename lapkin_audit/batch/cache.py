@@ -56,7 +56,9 @@ from lapkin_audit.model import (
     Verdict,
 )
 
-FORMAT = "lapkin-audit-cache/5"  # 2: timelines; 3: the dossier's own facts, fingerprints; 4: evidence; 5: signatures
+# 2: timelines; 3: the dossier's own facts, fingerprints; 4: evidence; 5: signatures;
+# 6: what signature blocks say; 7: a dossier without a periode, with what blocks say
+FORMAT = "lapkin-audit-cache/7"
 ENV_DIR = "LAPKIN_AUDIT_CACHE_DIR"
 DEPENDENCIES = (
     *("PyYAML", "Cerberus", "pendulum", "holidays"),
@@ -331,7 +333,7 @@ def _result_to_json(result: DossierResult) -> dict[str, Any]:
                 ]
                 for a in result.evidence.attachments
             ],
-            [[c.claim, c.field, c.subject, c.level, c.berkas] for c in result.evidence.claims],
+            [[c.claim, c.field, c.subject, c.level, c.berkas, c.block] for c in result.evidence.claims],
         ]
     return {
         "sop": result.sop,

@@ -380,7 +380,7 @@ def _document(ctx: Context, doc: Document, facts: Any) -> Iterator[Violation]:
         args = {"jenis": doc.jenis, "signer": signature.signer or "-", "field_name": signature.field}
         yield Violation("S009", "S009", args, field=doc.field)
     yield from _order(doc, pairing)
-    if not any(s.valid for s in signatures) and _visible_mark(ctx, facts):
+    if not any(s.valid for s in signatures) and visible_mark(ctx, facts):
         yield Violation("S010", "S010", {"jenis": doc.jenis, "berkas": doc.berkas or "-"}, field=f"{doc.field}.berkas")
 
 
@@ -457,7 +457,9 @@ def _order(doc: Document, pairing: Pairing) -> Iterator[Violation]:
                 return
 
 
-def _visible_mark(ctx: Context, facts: Any) -> bool:
+def visible_mark(ctx: Context, facts: Any) -> bool:
+    """A TTE footer naming a provider the run knows, or a TTE QR code (S010; B008 leaves
+    such a document to S010)."""
     issuers = [name for provider in ctx.sop.tte.providers for name in provider.names]
     return has_tte_footer(facts.text, issuers) or any(is_tte_qr(code) for code in facts.qr_codes)
 

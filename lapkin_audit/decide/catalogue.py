@@ -17,6 +17,7 @@ from typing import Any
 from lapkin_audit.checks import (
     alur,
     bukti,
+    bukti_tanda,
     bukti_teks,
     dasar_hukum,
     families,
@@ -45,6 +46,7 @@ DECLARED_IN: tuple[ModuleType, ...] = (
     waivers,
     bukti,
     bukti_teks,
+    bukti_tanda,
     tte,
 )
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from lapkin_audit.checks import Context, bukti, bukti_teks, families, levels, tte
+from lapkin_audit.checks import Context, bukti, bukti_tanda, bukti_teks, families, levels, tte
 from lapkin_audit.decide import waivers
 from lapkin_audit.decide.catalogue import RULES, matches, render
 from lapkin_audit.domain import timeline
@@ -101,15 +101,25 @@ def unlisted(display_path: str, options: Options) -> DossierResult:
     return _result(display_path, None, _stamp([(violation, None)], None, options.lang))
 
 
-def context_for(found: Dossier, sop: Sop, options: Options | None = None) -> Context:
-    options = options or Options()
+def inspect_attachments(found: Dossier) -> dict[str, attachments.Attachment]:
+    """What the file system says of every attachment (document field -> its status)."""
     root = os.path.realpath(found.folder)  # once per dossier, not per attachment
-    facts = {
+    return {
         doc.field: attachments.inspect(found.folder, doc.berkas, root, doc.sha256)
         for doc in found.dokumen
         if doc.berkas is not None
     }
-    evidence_rules = (*bukti.RULES, *bukti_teks.RULES, *tte.RULES)
+
+
+def context_for(
+    found: Dossier,
+    sop: Sop,
+    options: Options | None = None,
+    facts: Mapping[str, attachments.Attachment] | None = None,
+) -> Context:
+    options = options or Options()
+    facts = inspect_attachments(found) if facts is None else facts
+    evidence_rules = (*bukti.RULES, *bukti_teks.RULES, *bukti_tanda.RULES, *tte.RULES)
     read_them = any(options.keeps(rule.code) for rule in evidence_rules) or options.keeps("H001")
     evidence = _evidence(found, facts, options, sop.tte) if read_them else {}
     return Context(found, sop, facts, timeline.build(found, sop), evidence)
@@ -148,17 +158,23 @@ def _evidence(
 
 
 def _audit(found: Dossier, sop: Sop, options: Options, attachments_seen: dict[str, Any] | None = None) -> DossierResult:
-    ctx = context_for(found, sop, options)
+    files = inspect_attachments(found)
     if attachments_seen is not None:
-        attachments_seen.update(ctx.attachments)
-    violations = [v for family in families() for v in family.check(ctx)]
-    judged = waivers.apply(found, sop, violations, RULES)  # --select/--ignore after: a waiver still finds its finding
-    findings = _stamp([(v, reason) for v, reason in judged if options.keeps(v.rule)], found, options.lang)
+        attachments_seen.update(files)
     about = DossierAbout(
         found.instansi,
         found.periode,
         tuple(Official(role, person.nama, person.status) for role, person in found.pejabat.items()),
     )
+    pointers = attachments.lfs_pointers(found, files)
+    if pointers is not None:  # E006: the documents are not in this checkout; nothing else is judged
+        return dataclasses.replace(
+            _result(found.path, sop.id, _stamp([(pointers, None)], found, options.lang)), about=about
+        )
+    ctx = context_for(found, sop, options, files)
+    violations = [v for family in families() for v in family.check(ctx)]
+    judged = waivers.apply(found, sop, violations, RULES)  # --select/--ignore after: a waiver still finds its finding
+    findings = _stamp([(v, reason) for v, reason in judged if options.keeps(v.rule)], found, options.lang)
     result = _result(found.path, sop.id, findings, ctx.timeline)
     return dataclasses.replace(result, about=about, evidence=levels.evidence(ctx))
 

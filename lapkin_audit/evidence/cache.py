@@ -21,7 +21,9 @@ from lapkin_audit.evidence.readers import depends
 from lapkin_audit.load import installed
 from lapkin_audit.load.private import private_folder, read_entry, write_entry
 
-READER = "lapkin-audit-facts/3"  # change when the child reads differently (3: text as printed, budgets)
+# Change when the child reads differently (3: text as printed, budgets; 4: image pages and
+# the signatures' revocation time; 5: both together).
+READER = "lapkin-audit-facts/5"
 SIGNATURES = ("pyHanko", "pyhanko-certvalidator", "asn1crypto")  # what evidence.signatures reads with
 LIBRARIES = (*depends(), *SIGNATURES)
 MAX_ENTRY_BYTES = 32 * 1024 * 1024  # the text of a few hundred pages

@@ -130,6 +130,7 @@ def facts_to_json(facts: DocumentFacts) -> dict[str, Any]:
         "signatures": [s.as_json() for s in facts.signatures],
         "signature_problem": facts.signature_problem,
         "qr_codes": list(facts.qr_codes),
+        "image_pages": list(facts.image_pages),
     }
 
 
@@ -168,6 +169,9 @@ def _facts(data: Mapping[str, Any]) -> DocumentFacts:
     codes = _list(data["qr_codes"])
     if not all(isinstance(code, str) for code in codes):
         raise ValueError("bad QR codes")
+    images = _list(data["image_pages"])
+    if not all(_count(page) for page in images):
+        raise ValueError("bad image pages")
     return DocumentFacts(
         data["sha256"],
         data["format"],
@@ -180,6 +184,7 @@ def _facts(data: Mapping[str, Any]) -> DocumentFacts:
         data["signature_problem"],
         tuple(codes),
         data["cut_chars"],
+        tuple(images),
     )
 
 

@@ -55,6 +55,9 @@ class DocumentFacts:
     signature_problem: str | None = None
     qr_codes: tuple[str, ...] = ()
     cut_chars: int = 0  # characters of text not kept (pages or a document past the limits)
+    # Pages (1-based, of those read) that carry an image: a scan, a signature, a stamp, a
+    # logo (PDF only). A born-digital page without one shows no ink (B008).
+    image_pages: tuple[int, ...] = ()
 
     @property
     def text_source(self) -> str | None:

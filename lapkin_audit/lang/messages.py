@@ -53,7 +53,9 @@ def field_words(path: str, lang: str) -> str:
 
 
 def _text(messages: Mapping[str, Bilingual], value: Any, lang: str) -> Any:
-    if isinstance(value, TypeNames):  # before tuples in general
+    if isinstance(value, Each):  # before tuples in general
+        return "; ".join(render(messages, message, args, lang) for message, args in value)
+    if isinstance(value, TypeNames):
         index = 1 if lang == "en" else 0
         words = [TYPE_WORDS[name][index] if name in TYPE_WORDS else name for name in value]
         return (" or " if lang == "en" else " atau ").join(words)
@@ -66,6 +68,11 @@ def _text(messages: Mapping[str, Bilingual], value: Any, lang: str) -> Any:
     if isinstance(value, Nested):
         return render(messages, value, {}, lang)  # a nested message, e.g. the reason of K003.outside
     return value
+
+
+class Each(tuple):  # type: ignore[type-arg]
+    """Several messages ``(id, args)`` as one argument: each rendered in the report's
+    language, joined by semicolons (E006 names every Git LFS pointer, each with its oid)."""
 
 
 class Nested(str):

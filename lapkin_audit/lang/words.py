@@ -696,6 +696,13 @@ EVIDENCE_WORDS: dict[str, dict[str, Any]] = {
             "paraf": "paraf",
             "tanda_tangan": "tanda tangan",
         },
+        # What the signature block says of a declared paraf or signature (model.BLOCK_SAYS).
+        "block": {
+            "declared": "bloknya menyebut orang yang dinyatakan",
+            "other": "bloknya menyebut orang lain",
+            "on_behalf": "bloknya ditandatangani a.n./u.b.",
+            "absent": "teksnya tanpa blok untuk jabatan itu",
+        },
         "line": "Bukti: {files} berkas dibaca ({teks} lapisan teks, {ocr} OCR, {none} tidak terbaca); "
         "klaim: {level_teks} teks, {level_dinyatakan} dinyatakan, {level_kriptografis} kriptografis",
         "level": {"dinyatakan": "dinyatakan", "teks": "teks", "kriptografis": "kriptografis"},
@@ -746,6 +753,12 @@ EVIDENCE_WORDS: dict[str, dict[str, Any]] = {
             "anggota": "member",
             "paraf": "paraf",
             "tanda_tangan": "tanda tangan",
+        },
+        "block": {
+            "declared": "its block names the declared person",
+            "other": "its block names someone else",
+            "on_behalf": "its block is signed a.n./u.b. (on behalf)",
+            "absent": "its text has no block for that office",
         },
         "line": "Evidence: {files} files read ({teks} text layer, {ocr} OCR, {none} not readable); "
         "claims: {level_teks} teks, {level_dinyatakan} dinyatakan, {level_kriptografis} kriptografis",

@@ -1,7 +1,8 @@
 """The E family: a dossier that cannot be assessed (verdict TIDAK DAPAT DINILAI).
 
 Found while the manifest is read and built (``load.yamlread``, ``load.manifest``,
-``load.build``), before any check runs; E000 marks a dossier the checker itself failed on.
+``load.build``) and its attachments inspected (``load.attachments``: E006), before any
+check runs; E000 marks a dossier the checker itself failed on.
 E findings are never hidden by ``--select`` or ``--ignore``. The messages about reading a
 YAML file serve the rules files too (``load.sop``), which is why they live in this stage.
 """
@@ -120,7 +121,139 @@ instansi:
         waivable=False,
         title=("Manifest bukan YAML yang sah", "The manifest is not valid YAML"),
         messages={
-            "yaml.syntax": ("YAML tidak sah (kolom {column}): {detail}.", "Invalid YAML (column {column}): {detail}."),
+            "yaml.syntax": (
+                "YAML tidak sah di baris {line}, kolom {column}: {problem}.",
+                "Invalid YAML at line {line}, column {column}: {problem}.",
+            ),
+            # What libyaml reports, in the reader's words (load.yamlread maps its English to these).
+            "yaml.syntax_in": (
+                "YAML tidak sah di baris {line}, kolom {column}: {problem} ({context} yang dimulai di baris {context_line}).",
+                "Invalid YAML at line {line}, column {column}: {problem} (in the {context} that starts on line {context_line}).",
+            ),
+            "yaml.control_character": (
+                "YAML tidak sah di baris {line}, kolom {column}: karakter kendali {character} tidak diizinkan dalam YAML (biasanya terbawa saat menyalin dari program lain); hapus karakter itu.",
+                "Invalid YAML at line {line}, column {column}: the control character {character} is not allowed in YAML (usually carried over when copying from another program); delete it.",
+            ),
+            "yaml.problem.flow_mapping_end": (
+                "tanda ',' atau '}}' yang diharapkan tidak ada: tutup {{...}} dengan '}}', dan pisahkan isinya dengan koma",
+                "an expected ',' or '}}' is missing: close the {{...}} with '}}', and separate its items with commas",
+            ),
+            "yaml.problem.flow_sequence_end": (
+                "tanda ',' atau ']' yang diharapkan tidak ada: tutup [...] dengan ']', dan pisahkan isinya dengan koma",
+                "an expected ',' or ']' is missing: close the [...] with ']', and separate its items with commas",
+            ),
+            "yaml.problem.mapping_values": (
+                "titik dua (':') di tempat yang tidak boleh: sebuah nilai yang memuat ': ' harus diberi tanda kutip",
+                "a colon (':') where none may stand: a value that holds ': ' must be quoted",
+            ),
+            "yaml.problem.expected_key": (
+                "di sini seharusnya ada kunci pada indentasi yang sama dengan kunci di atasnya; periksa indentasi baris ini",
+                "a key at the same indentation as the keys above was expected here; check this line's indentation",
+            ),
+            "yaml.problem.expected_dash": (
+                "di sini seharusnya ada butir daftar ('- '); periksa indentasi baris ini",
+                "a list item ('- ') was expected here; check this line's indentation",
+            ),
+            "yaml.problem.block_sequence": (
+                "butir daftar ('- ') di tempat yang tidak boleh; periksa indentasinya",
+                "a list item ('- ') where none may stand; check its indentation",
+            ),
+            "yaml.problem.end_of_stream": (
+                "berkas berakhir sebelum tanda kutip ditutup; tutup teks dengan tanda kutip yang sama",
+                "the file ends before a quote is closed; close the text with the same quote",
+            ),
+            "yaml.problem.undefined_alias": (
+                "alias (*nama) menunjuk jangkar (&nama) yang belum didefinisikan di atasnya",
+                "an alias (*name) refers to an anchor (&name) not defined above it",
+            ),
+            "yaml.problem.duplicate_anchor": (
+                "jangkar (&nama) ini sudah dipakai; beri nama lain",
+                "this anchor (&name) is already in use; give it another name",
+            ),
+            "yaml.problem.another_document": (
+                "berkas memuat dokumen YAML kedua ('---'); satu manifest hanya berisi satu dossier",
+                "the file holds a second YAML document ('---'); one manifest holds one dossier",
+            ),
+            "yaml.problem.bad_start": (
+                "karakter ini tidak boleh mengawali nilai (mis. @ atau `); beri tanda kutip pada nilainya",
+                "this character cannot start a value (e.g. @ or `); quote the value",
+            ),
+            "yaml.problem.bad_escape": (
+                "garis miring terbalik (\\) di dalam \"...\" memulai kode khusus yang tidak dikenal; pakai tanda kutip tunggal '...' atau tulis \\\\",
+                "a backslash (\\) inside \"...\" starts an unknown escape; use single quotes '...' or write \\\\",
+            ),
+            "yaml.problem.expected_colon": (
+                "tanda titik dua (':') setelah kunci tidak ditemukan",
+                "the colon (':') after a key is missing",
+            ),
+            "yaml.problem.node_content": (
+                "nilai yang diharapkan tidak ada",
+                "an expected value is missing",
+            ),
+            "yaml.problem.anchor_name": (
+                "nama jangkar (&) atau alias (*) kosong atau memuat karakter yang tidak boleh",
+                "an anchor (&) or alias (*) name is empty or holds a character it may not",
+            ),
+            "yaml.problem.trailing": (
+                "ada teks setelah nilai yang sudah selesai (mis. setelah tanda kutip penutup); pindahkan atau beri tanda kutip pada seluruh nilai",
+                "there is text after a finished value (e.g. after a closing quote); move it or quote the whole value",
+            ),
+            "yaml.problem.unexpected_colon": (
+                "titik dua (':') yang tidak terduga",
+                "an unexpected colon (':')",
+            ),
+            "yaml.problem.directive": (
+                "baris yang dimulai dengan % adalah perintah YAML yang tidak dikenal; beri tanda kutip pada nilainya",
+                "a line starting with % is an unknown YAML directive; quote the value",
+            ),
+            "yaml.problem.document_indicator": (
+                "'---' atau '...' di tengah nilai; beri tanda kutip pada nilai itu",
+                "'---' or '...' inside a value; quote that value",
+            ),
+            "yaml.problem.tab": (
+                "tab di indentasi; YAML hanya menerima spasi",
+                "a tab in the indentation; YAML takes only spaces",
+            ),
+            "yaml.problem.other": (
+                "struktur YAML tidak dapat diurai di sini",
+                "the YAML structure cannot be parsed here",
+            ),
+            "yaml.context.flow_mapping": (
+                "peta {{...}}",
+                "{{...}} mapping",
+            ),
+            "yaml.context.flow_sequence": (
+                "daftar [...]",
+                "[...] list",
+            ),
+            "yaml.context.block_mapping": (
+                "peta kunci",
+                "mapping of keys",
+            ),
+            "yaml.context.block_collection": (
+                "daftar atau peta",
+                "list or mapping",
+            ),
+            "yaml.context.quoted": (
+                "teks bertanda kutip",
+                "quoted text",
+            ),
+            "yaml.context.simple_key": (
+                "kunci",
+                "key",
+            ),
+            "yaml.context.plain": (
+                "nilai",
+                "value",
+            ),
+            "yaml.context.document": (
+                "dokumen pertama",
+                "first document",
+            ),
+            "yaml.context.anchor": (
+                "jangkar yang sama",
+                "same anchor",
+            ),
             "yaml.tab": (
                 "Baris ini diindentasi dengan tab; YAML hanya menerima spasi untuk indentasi: ganti tab dengan spasi.",
                 "This line is indented with a tab; YAML takes only spaces for indentation: replace the tab with spaces.",
@@ -144,6 +277,30 @@ instansi:
             "yaml.bad_scalar": (
                 "Nilai '{value}' tidak dapat dibaca: {detail}.",
                 "Value '{value}' cannot be read: {detail}.",
+            ),
+            "yaml.scalar.timestamp": (
+                "bukan tanggal yang ada di kalender",
+                "not a date in the calendar",
+            ),
+            "yaml.scalar.int": (
+                "bukan bilangan bulat yang sah",
+                "not a valid integer",
+            ),
+            "yaml.scalar.float": (
+                "bukan bilangan yang sah",
+                "not a valid number",
+            ),
+            "yaml.scalar.bool": (
+                "bukan nilai benar/salah yang sah",
+                "not a valid true/false value",
+            ),
+            "yaml.scalar.null": (
+                "bukan nilai kosong yang sah",
+                "not a valid null",
+            ),
+            "yaml.scalar.too_large": (
+                "bilangan terlalu besar",
+                "the number is too large",
             ),
             "yaml.complex_key": ("Kunci harus berupa teks sederhana.", "A key must be a plain scalar."),
             "yaml.bad_merge": ("Penggabungan '<<' hanya menerima peta.", "A '<<' merge takes mappings only."),
@@ -355,6 +512,50 @@ instansi:
     pelaksana: [{peran: sub_evapor, nama: "Dewi Lestari, A.Md", nip: "19900102 201503 2 006"}]
     mulai: 2024-07-01T07:45:00+07:00
 """,
+    ),
+    Rule(
+        "E006",
+        ERROR,
+        waivable=False,
+        title=(
+            "Lampiran berupa penunjuk Git LFS, bukan dokumennya",
+            "Attachments are Git LFS pointers, not the documents",
+        ),
+        messages={
+            "E006": (
+                "Penunjuk Git LFS, bukan dokumennya, ada di tempat {count} lampiran: {pointers}. Isinya tidak ada di checkout ini, sehingga dossier tidak dapat dinilai. Jalankan `git lfs pull` (di CI: `lfs: true` pada actions/checkout), lalu periksa lagi.",
+                "Git LFS pointers stand where {count} attachment(s) should be: {pointers}. Their content is not in this checkout, so the dossier cannot be assessed. Run `git lfs pull` (in CI: `lfs: true` on actions/checkout), then check again.",
+            ),
+            "E006.match": (
+                "'{berkas}' (oid-nya sama dengan sha256 di manifest)",
+                "'{berkas}' (its oid equals the manifest's sha256)",
+            ),
+            "E006.differs": (
+                "'{berkas}' (oid-nya {oid}, bukan {expected} seperti sha256 di manifest)",
+                "'{berkas}' (its oid is {oid}, not {expected} as the manifest's sha256)",
+            ),
+            "E006.undeclared": (
+                "'{berkas}' (manifest tidak mencatat sha256-nya)",
+                "'{berkas}' (the manifest records no sha256)",
+            ),
+            "E006.other_hash": (
+                "'{berkas}' (oid-nya bukan SHA-256, tidak dapat dibandingkan dengan manifest)",
+                "'{berkas}' (its oid is not a SHA-256, so it cannot be compared with the manifest)",
+            ),
+        },
+        checks=(
+            "Sebuah lampiran adalah penunjuk Git LFS (berkas teks kecil yang menggantikan dokumen dalam repositori yang di-clone tanpa `git lfs pull`), bukan dokumennya. Satu temuan menyebut setiap penunjuk dan apakah oid-nya sama dengan `sha256` di manifest. Dossier tidak dapat dinilai; tidak ada aturan lain yang dijalankan. Contohnya dossier `fixtures/dossiers/e006-penunjuk-lfs`: perubahan manifest saja tidak dapat menunjukkannya.",
+            "An attachment is a Git LFS pointer (a small text file standing for the document in a repository cloned without `git lfs pull`), not the document. One finding names every pointer and whether its oid agrees with the manifest's `sha256`. The dossier cannot be assessed; no other rule runs. The dossier `fixtures/dossiers/e006-penunjuk-lfs` shows it: no change of the manifest alone can.",
+        ),
+        why=(
+            "Isi dokumen (paraf, kutipan, tanda tangan) tidak ada di checkout itu; putusan atas berkas yang tidak pernah dibaca akan menyesatkan, ke arah mana pun.",
+            "The documents' content (paraf, citations, signatures) is not in that checkout; a verdict on files nobody read would mislead, either way.",
+        ),
+        fix=(
+            "Jalankan `git lfs pull` sebelum audit (di GitHub Actions: `lfs: true` pada actions/checkout; di GitLab: `GIT_LFS_SKIP_SMUDGE` jangan diisi), lalu periksa lagi.",
+            "Run `git lfs pull` before the audit (GitHub Actions: `lfs: true` on actions/checkout; GitLab: leave `GIT_LFS_SKIP_SMUDGE` unset), then check again.",
+        ),
+        clause="Pencatatan dan pendataan: Dokumen Laporan Kinerja",
     ),
 )
 

@@ -26,6 +26,7 @@ from lapkin_audit.model import (
     LegalBasis,
     LinkedDocument,
     Precondition,
+    RetirementAge,
     Sop,
     SopStep,
     TteTrust,
@@ -112,6 +113,19 @@ SOP_SCHEMA: dict[str, Any] = {
     # names its periode, and W004 applies. A service SOP (a Surat Keterangan) does not.
     "laporan_berkala": {"type": "boolean", "default": False},
     "peran": {"type": "dict", "required": True, "keysrules": _ID, "valuesrules": {"type": "string"}},
+    # The retirement age (BUP) of a role's office and its legal source: P007 reports an act
+    # after it. A role without one is checked against its holders' TMT only.
+    "batas_usia_pensiun": {
+        "type": "dict",
+        "keysrules": _ID,
+        "valuesrules": {
+            "type": "dict",
+            "schema": {
+                "usia": {"type": "integer", "required": True, "min": 18, "max": 100},
+                "sumber": {"type": "string", "required": True, "empty": False},
+            },
+        },
+    },
     "jenis_dokumen": {
         "type": "dict",
         "required": True,
@@ -377,6 +391,8 @@ def _build_sop(
     required = tuple(raw.get("pejabat_wajib", ()))
     refs.roles(required, "pejabat_wajib")
     refs.roles((raw["pengecualian_disetujui_oleh"],), "pengecualian_disetujui_oleh")
+    ages = {role: RetirementAge(x["usia"], x["sumber"]) for role, x in raw.get("batas_usia_pensiun", {}).items()}
+    refs.roles(tuple(ages), "batas_usia_pensiun")
     return Sop(
         id=raw["id"],
         name=raw["nama"],
@@ -403,6 +419,7 @@ def _build_sop(
         waiver_approver=raw["pengecualian_disetujui_oleh"],
         periodic=raw["laporan_berkala"],
         texts={k: raw.get(k, ()) for k in ("kualifikasi_pelaksana", "pencatatan")},
+        retirement_ages=ages,
     )
 
 

@@ -24,6 +24,7 @@ from lapkin_audit.model.report import (
     finding_counts,
 )
 from lapkin_audit.model.result import (
+    BLOCK_SAYS,
     LEVELS,
     SIGNATURE_STATUS,
     AttachmentEvidence,
@@ -56,6 +57,7 @@ from lapkin_audit.model.sop import (
     LinkedDocument,
     ManualCheck,
     Precondition,
+    RetirementAge,
     Sop,
     SopOutline,
     SopStep,
@@ -64,6 +66,7 @@ from lapkin_audit.model.sop import (
 )
 
 __all__ = [
+    "BLOCK_SAYS",
     "DOC_PARTS",
     "ERROR",
     "LEVELS",
@@ -89,6 +92,7 @@ __all__ = [
     "Person",
     "Precondition",
     "Report",
+    "RetirementAge",
     "Rule",
     "RunOptions",
     "Severity",

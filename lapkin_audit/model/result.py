@@ -144,6 +144,11 @@ class SignatureEvidence:
     proves: str | None  # the manifest field of the paraf or tanda tangan it is matched to
 
 
+# What a signature block says of a declared mark: it names the declared person, names
+# someone else, is signed on behalf ("a.n."/"u.b."), or the text read in full has none.
+BLOCK_SAYS = ("declared", "other", "on_behalf", "absent")
+
+
 @dataclass(frozen=True)
 class Claim:
     """One claim the checks use, and the level of evidence that backs it."""
@@ -153,6 +158,9 @@ class Claim:
     subject: str  # what is claimed, as the manifest writes it (a citation, a name, a number)
     level: str  # one of LEVELS
     berkas: str | None  # the attachment whose text backs it (level teks), else None
+    # A paraf or tanda tangan: what the document's signature block says of it (BLOCK_SAYS),
+    # None where there is no readable text to tell; None for every other claim.
+    block: str | None = None
 
 
 @dataclass(frozen=True)

@@ -73,6 +73,14 @@ class DocumentKind:
 
 
 @dataclass(frozen=True)
+class RetirementAge:
+    """The retirement age (BUP) of a role's office, and the regulation that sets it (P007)."""
+
+    usia: int
+    sumber: str
+
+
+@dataclass(frozen=True)
 class SopStep:
     nomor: int
     kegiatan: str
@@ -134,6 +142,9 @@ class Sop:
     # The SOP produces a report for a period (triwulan, semester, ...): only then does a
     # dossier name its `periode` and may not start before the period ends (W004).
     periodic: bool = False
+    # role id -> the BUP of its office (`batas_usia_pensiun`); a role without one is
+    # checked for its holders' TMT only (P007)
+    retirement_ages: Mapping[str, RetirementAge] = field(default_factory=dict)
 
     def outline(self) -> SopOutline:
         """What a reader needs of this SOP beside the findings."""

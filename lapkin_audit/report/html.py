@@ -282,7 +282,9 @@ def _grouped(claims: list[Claim], words: Mapping[str, Any]) -> list[str]:
 
 def _claim_words(claim: Claim, words: Mapping[str, Any]) -> str:
     name = words["claim"].get(claim.claim, claim.claim)
-    return name if claim.claim == "dokumen" else f"{name}: {claim.subject}"
+    text = name if claim.claim == "dokumen" else f"{name}: {claim.subject}"
+    # A paraf or signature: what its signature block says, beside the declared claim.
+    return f"{text} ({words['block'][claim.block]})" if claim.block is not None else text
 
 
 def _finding(f: Finding, rules: Mapping[str, Rule], lang: str, w: Mapping[str, Any]) -> dict[str, Any]:

@@ -22,6 +22,7 @@ class Pages:
         self.unread = 0  # pages with no text layer that OCR could not read (or was not asked to)
         self.rendered = 0
         self.pending: list[tuple[int, Any]] = []
+        self.images: list[int] = []  # pages (1-based) that carry an image (B008: is there ink?)
 
     def add(self, piece: TextPiece) -> None:
         self.pieces.append(piece)
@@ -73,6 +74,7 @@ class Pages:
             self.unread,
             qr_codes=tuple(self.codes),
             cut_chars=self.job.cut,
+            image_pages=tuple(self.images),
         )
 
     def _problem(self) -> str | None:

@@ -27,6 +27,10 @@ MAX_PIXELS = 40_000_000  # an A4 page at 600 dpi is 35 million
 MIN_OCR_DPI = 100  # a page so large that fewer dpi fit in MAX_PIXELS is not rendered
 MIN_TEXT_CHARS = 20  # fewer characters on a page: no text layer (a page number, a stray mark)
 MAX_IMAGES_LOOKED_AT = 64  # image objects looked at for a page's resolution
+# Page objects looked at for an image (B008: is there a signature?); past it a page counts
+# as one that may carry an image, so that a page of countless objects costs a bounded time.
+MAX_PAGE_OBJECTS = 20_000
+MAX_FORM_DEPTH = 4  # Form XObjects looked into, nested
 
 
 def sniff(head: bytes, data: bytes) -> bool:
@@ -57,6 +61,8 @@ def read(data: bytes, sha256: str, job: Job) -> DocumentFacts:
                 pages.unread += 1  # a page PDFium cannot load: the others may still be read
                 continue
             try:
+                if _has_image(page):
+                    pages.images.append(index + 1)
                 textpage = page.get_textpage()
                 text = textpage.get_text_range()
                 textpage.close()
@@ -70,6 +76,31 @@ def read(data: bytes, sha256: str, job: Job) -> DocumentFacts:
         return pages.facts(sha256, "pdf", count)
     finally:
         document.close()
+
+
+def _has_image(page: Any) -> bool:
+    """Whether a page carries an image (a scan, a signature, a stamp, a logo), in its own
+    objects or in the forms it draws; True also when it holds too many objects to tell."""
+    import pypdfium2.raw as raw
+
+    left = MAX_PAGE_OBJECTS
+
+    def walk(count: int, get: Any, parent: Any, depth: int) -> bool:
+        nonlocal left
+        for i in range(max(count, 0)):
+            left -= 1
+            if left < 0:
+                return True
+            obj = get(parent, i)
+            kind = raw.FPDFPageObj_GetType(obj) if obj else None
+            if kind == raw.FPDF_PAGEOBJ_IMAGE:
+                return True
+            if kind == raw.FPDF_PAGEOBJ_FORM and depth < MAX_FORM_DEPTH:
+                if walk(raw.FPDFFormObj_CountObjects(obj), raw.FPDFFormObj_GetObject, obj, depth + 1):
+                    return True
+        return False
+
+    return walk(raw.FPDFPage_CountObjects(page.raw), raw.FPDFPage_GetObject, page.raw, 0)
 
 
 def scan_dpi(page: Any, pdfium: Any) -> float:
