@@ -184,10 +184,11 @@ def watch(control: socket.socket, pid: int) -> tuple[int | None, float]:
                     break
     if exited is not None:
         os.close(exited)
-    try:
-        os.killpg(pid, signal.SIGKILL)  # the leader is not reaped yet: its group is still its own
-    except (ProcessLookupError, PermissionError):
-        pass
+    for kill in (os.killpg, os.kill):  # the leader is not reaped yet: its group is still its own
+        try:
+            kill(pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
     _, status, usage = os.wait4(pid, 0)
     return (None if gone else os.waitstatus_to_exitcode(status)), usage.ru_utime + usage.ru_stime
 

@@ -25,10 +25,8 @@ import contextlib
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 import weakref
@@ -49,6 +47,8 @@ MAX_MESSAGE = 4096
 
 def possible() -> bool:
     """Whether a warm process can be used here (Linux, with descriptor passing)."""
+    import socket  # here: the checker imports this module before it knows it reads anything
+
     return (
         sys.platform.startswith("linux")
         and hasattr(os, "fork")
@@ -69,6 +69,9 @@ class _Process:
     """One warm process and the socket to it."""
 
     def __init__(self, command: Sequence[str], tessdata: str | None, env: Mapping[str, str], generation: int) -> None:
+        import socket
+        import tempfile
+
         self.generation = generation
         self.documents = 0  # documents its children were given
         self.memory = 0  # its own resident memory, as it last said
@@ -98,8 +101,12 @@ class _Process:
         except TimeoutError:
             message = {"error": f"not ready within {START_GUARD:g} s"}
         if message is None or "ready" not in message:
-            self.close()
+            self.control.close()
+            with contextlib.suppress(ProcessLookupError):
+                self.popen.kill()
+            self.popen.wait()
             why = (message or {}).get("error") or self._said()
+            self.errors.close()
             raise Unavailable(f"the warm reader did not start: {why}")
         self.pid: int = self.popen.pid
 
@@ -127,6 +134,8 @@ class _Process:
 
     def spawn(self, memory: int, cpu_soft: int, cpu_hard: int, *, documents: int, load: Sequence[str]) -> WarmChild:
         """Have the process fork a child for a request under these limits (``process.Spawn``)."""
+        import socket
+
         pipes = [os.pipe() for _ in range(3)]
         theirs = (pipes[0][0], pipes[1][1], pipes[2][1])  # the child's stdin, stdout, stderr
         ours = (pipes[0][1], pipes[1][0], pipes[2][0])
