@@ -288,6 +288,44 @@ def test_a_warm_process_that_dies_twice_is_the_checkers_failure(monkeypatch, mar
     assert await_none(marker) == []
 
 
+MEET = """
+def answer(raw, out):
+    import os, time
+    folder = os.environ["LAPKIN_TEST_MEET"]
+    open(os.path.join(folder, str(os.getpid())), "w").close()
+    deadline = time.monotonic() + 300  # only a reader that serves one thread at a time reaches it
+    while len(os.listdir(folder)) < 2 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    return child_answer(raw, out)
+"""
+
+
+def test_two_threads_reading_at_once_each_get_a_warm_process(tmp_path, monkeypatch):
+    """Each child waits until the other one has started: they can only both finish if
+    the two readings run side by side, in two warm processes."""
+    import threading
+
+    meet = tmp_path / "meet"
+    meet.mkdir()
+    monkeypatch.setenv("LAPKIN_TEST_MEET", str(meet))
+    pool = warm.Warm(_server("child_answer = child.answer\n" + MEET))
+    contents = [docs.text_pdf([[f"Laporan nomor {n}, halaman satu."]]) for n in range(2)]
+    found: dict[int, list[object]] = {}
+    with read.Reader(warm=pool) as reader:
+        threads = [
+            threading.Thread(target=lambda n=n: found.setdefault(n, reader.read_in_children([_item(contents[n])])))
+            for n in range(2)
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(HANG_GUARD)
+        assert pool.started == 2 and len(pool.pids()) == 2
+    assert len(os.listdir(meet)) == 2
+    fresh = read.Reader(warm=None).read_in_children([_item(data) for data in contents])
+    assert [found[0][0], found[1][0]] == fresh
+
+
 # ----------------------------------------------------------------------------- ends with its owner
 
 

@@ -77,40 +77,52 @@ class _Process:
         self.memory = 0  # its own resident memory, as it last said
         self.cpu = 0.0  # CPU seconds its children spent (with their OCR workers)
         self.clean = True  # every child it started has been reported ended
-        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
-        self.control = ours
-        self.errors = tempfile.TemporaryFile()  # what it says if it cannot start
         try:
-            self.popen = subprocess.Popen(
-                [*command, str(theirs.fileno()), tessdata or ""],
-                pass_fds=(theirs.fileno(),),
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL,
-                stderr=self.errors,
-                env={**env, PARENT_ENV: str(os.getpid())},
-                process_group=0,
-            )
+            ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        except OSError as exc:  # out of descriptors, say: the reader reads with fresh children
+            raise Unavailable(f"the warm reader could not start: {exc}") from exc
+        self.control = ours
+        try:
+            self.errors = tempfile.TemporaryFile()  # what it says if it cannot start
+            try:
+                self.popen = subprocess.Popen(
+                    [*command, str(theirs.fileno()), tessdata or ""],
+                    pass_fds=(theirs.fileno(),),
+                    stdin=subprocess.DEVNULL,
+                    stdout=subprocess.DEVNULL,
+                    stderr=self.errors,
+                    env={**env, PARENT_ENV: str(os.getpid())},
+                    process_group=0,
+                )
+            except BaseException:
+                self.errors.close()
+                raise
         except OSError as exc:
             ours.close()
-            self.errors.close()
             raise Unavailable(f"the warm reader could not start: {exc}") from exc
+        except BaseException:
+            ours.close()
+            raise
         finally:
             theirs.close()
         try:
             message = self.receive(time.monotonic() + START_GUARD)
         except TimeoutError:
             message = {"error": f"not ready within {START_GUARD:g} s"}
+        except BaseException:  # interrupted while it loads: it ends now, not at exit
+            self.close()
+            raise
         if message is None or "ready" not in message:
-            self.control.close()
             with contextlib.suppress(ProcessLookupError):
                 self.popen.kill()
             self.popen.wait()
             why = (message or {}).get("error") or self._said()
-            self.errors.close()
+            self.close()
             raise Unavailable(f"the warm reader did not start: {why}")
         self.pid: int = self.popen.pid
 
     def _said(self) -> str:
+        """What a process that could not start said, once it ended."""
         self.errors.seek(0)
         said = self.errors.read(64 * 1024).decode("utf-8", "replace").strip()
         return said[-300:] or f"exit status {self.popen.returncode}"
