@@ -448,6 +448,44 @@ def test_a_warm_process_that_cannot_start_leaves_the_reading_to_fresh_children()
     assert facts.problem is None and pool.broken is not None and "no libraries here" in pool.broken
 
 
+IMPORTS = """
+import hashlib, json, sys
+from pathlib import Path
+sys.path.insert(0, "scripts")
+from lapkin_audit.evidence import child, read, server
+from lapkin_audit.evidence.ocr import Ocr
+from lapkin_audit.load.sop import load_rulebook
+import fixture_documents as docs
+from tests.test_warm import _fixture_contents
+
+tessdata = read.tessdata_dir()
+trust = load_rulebook([Path("fixtures/tte/aturan-uji")]).sops["pelaporan-kinerja"].tte
+contents = [*_fixture_contents(), docs.scans_pdf(docs.long_scan(3))]
+server.preload(tessdata)
+server.load(["signatures"])
+before = set(sys.modules)
+ocr = Ocr(tessdata, 2)  # a scan's pages two at a time, as with --jobs 2
+for data in contents:
+    child.read(data, hashlib.sha256(data).hexdigest(), tessdata, (list(trust.roots), list(trust.crls)), ocr=ocr)
+ocr.close()
+print(json.dumps(sorted(set(sys.modules) - before)))
+"""
+
+
+def test_a_child_imports_nothing_the_warm_process_has_not():
+    """Reading every fixture (signed PDFs, DOCX, scans with two OCR workers) after what the
+    warm process loads imports no module: a child pays no import of its own."""
+    done = subprocess.run(
+        [sys.executable, "-c", IMPORTS],
+        cwd=ROOT,
+        env={**ENV, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        timeout=HANG_GUARD,
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == []
+
+
 def test_the_signature_libraries_list_names_every_lazy_import():
     """The warm process imports ``signatures.LIBRARIES`` before it forks for a signed PDF:
     a module imported lazily in the signature code but missing there would be imported by

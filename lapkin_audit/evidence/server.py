@@ -41,6 +41,21 @@ from lapkin_audit.evidence.process import PARENT_ENV, die_with_parent
 
 MAX_MESSAGE = 4096  # bytes of one control message (all of them are a few dozen)
 PIPES = 3  # the child's standard input, output and error
+# What a child would import as it reads (found by listing the modules a child imported
+# reading every fixture): the readers' libraries, the codecs they look up (a DOCX's names,
+# PDFium's text), and the OCR pool a scan's pages are read by.
+LIBRARIES = (
+    "pypdfium2",
+    "PIL.Image",
+    "docx",
+    "docx.opc.exceptions",
+    "zxingcpp",
+    "encodings.cp437",
+    "encodings.utf_16_le",
+    "concurrent.futures.process",
+    "multiprocessing.popen_fork",
+    "multiprocessing.synchronize",
+)
 
 
 def send(control: socket.socket, message: dict[str, Any], fds: Sequence[int] = ()) -> None:
@@ -66,12 +81,9 @@ def receive(control: socket.socket) -> tuple[dict[str, Any] | None, list[int]]:
 def preload(tessdata: str | None) -> None:
     """Import what the readers use, as a fresh child would on its first document; a library
     that is missing stays missing (the child then fails on it exactly as a fresh one would)."""
-    import concurrent.futures.process  # noqa: F401 - the OCR pool, forked by a child
-    import multiprocessing  # noqa: F401
-
     from lapkin_audit.evidence import child, ocr  # noqa: F401 - the readers' registry comes with it
 
-    for name in ("pypdfium2", "PIL.Image", "docx", "docx.opc.exceptions", "zxingcpp"):
+    for name in LIBRARIES:
         try:
             __import__(name)
         except ImportError:
