@@ -237,8 +237,10 @@ def answer(raw, out):
 """
 
 
-def test_a_hung_warm_child_is_ended_with_its_group_by_the_wall_guard(marker):
-    pool = warm.Warm(_server(HANG_ANSWER))
+@pytest.mark.parametrize("pidfd", [True, False], ids=["pidfd", "polling"])
+def test_a_hung_warm_child_is_ended_with_its_group_by_the_wall_guard(marker, pidfd):
+    """Where the kernel has no pidfd the warm process looks for its child's end every 10 ms."""
+    pool = warm.Warm(_server(HANG_ANSWER + ("" if pidfd else "import os\ndel os.pidfd_open\n")))
     reader = read.Reader(Limits(cpu_base=1, wall_factor=1, wall_slack=2), warm=pool)
     [facts] = reader.read_in_children([(b"%PDF-1.4 hang", "0" * 64)])
     assert facts.problem == "timeout"
@@ -484,6 +486,30 @@ def test_a_child_imports_nothing_the_warm_process_has_not():
     )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout) == []
+
+
+THREAD_ON_LOAD = """
+import threading, time
+loaded = server.load
+
+
+def load(names):
+    loaded(names)
+    threading.Thread(target=time.sleep, args=(600,), daemon=True).start()  # as a library might
+
+
+server.load = load
+"""
+
+
+def test_a_warm_process_that_gains_a_thread_refuses_to_fork_and_fresh_children_read():
+    pool = warm.Warm(_server("answer = child.answer\n" + THREAD_ON_LOAD))
+    data = docs.text_pdf([["Laporan, halaman satu."]])
+    with read.Reader(warm=pool) as reader:
+        [facts] = reader.read_in_children([_item(data)])
+        [again] = reader.read_in_children([_item(data)])
+    assert pool.broken is not None and "2 threads" in pool.broken and pool.started == 1
+    assert facts == again == read.Reader(warm=None).read_in_children([_item(data)])[0]
 
 
 def test_the_signature_libraries_list_names_every_lazy_import():

@@ -216,6 +216,10 @@ class Reader:
                 return self._run(items, env, spawn)
         except warm.Lost:
             return [], True
+        except warm.Unavailable as exc:  # it will not fork safely: fresh children from now on
+            assert self.warm is not None
+            self.warm.broken = str(exc)
+            return self._run(items, env, None)
 
     def _run(
         self, items: Sequence[Item], env: dict[str, str], spawn: process.Spawn | None

@@ -101,7 +101,7 @@ def load(names: Sequence[str]) -> None:
 
         try:
             signatures.load_libraries()
-        except ImportError:
+        except Exception:  # the child then fails on it exactly as a fresh one would
             pass
         gc.freeze()  # what was imported stays out of every child's collections
 
@@ -218,6 +218,12 @@ def serve(control: socket.socket) -> int:
                 os.close(fd)
             continue
         load(message.get("load", ()))
+        count = threads()
+        if count != 1:  # a library started a thread as it loaded: no fork here is safe now
+            for fd in fds:
+                os.close(fd)
+            send(control, {"refused": f"{count} threads in the warm reader"})
+            return 1
         pid = fork_child(control, fds, message["run"])
         send(control, {"started": pid})
         status, cpu = watch(control, pid)

@@ -160,12 +160,18 @@ class _Process:
             finally:
                 for fd in theirs:
                     os.close(fd)
+            if message is not None and "refused" in message:
+                raise Unavailable(f"the warm reader refused to fork: {message['refused']}")
             if message is None or "started" not in message:
                 raise Lost("the warm reader ended before it began the request")
         except (OSError, TimeoutError, Lost) as exc:
             for fd in ours:
                 os.close(fd)
             raise Lost(str(exc)) from exc
+        except Unavailable:
+            for fd in ours:
+                os.close(fd)
+            raise
         except BaseException:
             for fd in ours:
                 os.close(fd)
