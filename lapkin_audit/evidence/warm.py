@@ -168,11 +168,7 @@ class _Process:
             for fd in ours:
                 os.close(fd)
             raise Lost(str(exc)) from exc
-        except Unavailable:
-            for fd in ours:
-                os.close(fd)
-            raise
-        except BaseException:
+        except BaseException:  # refused (Unavailable), or interrupted
             for fd in ours:
                 os.close(fd)
             raise
@@ -269,7 +265,7 @@ class Warm:
             self._give(process)
 
     def pids(self) -> list[int]:
-        """The idle warm processes (tests)."""
+        """The idle warm processes' pids (tests, the benchmark)."""
         with self._lock:
             return [process.pid for process in self._idle]
 
