@@ -2,7 +2,8 @@
 
 ``python -m lapkin_audit.evidence.child`` reads a request on standard input (the
 documents, the trust, the limits: ``evidence.codec``) and answers one message a line on
-standard output. It runs under the limits the parent set and those it sets itself per
+standard output (``answer``; a child forked by the warm reader process, ``evidence.server``,
+answers the same way). It runs under the limits the parent set and those it sets itself per
 document (``evidence.job``): a parser that loops, swells or crashes here ends this
 process, never the audit, and the parent knows which document it was reading. It opens
 no file of the dossier (it gets bytes), and never the network. It dies with its parent,
@@ -15,6 +16,7 @@ import dataclasses
 import os
 import sys
 from collections.abc import Callable
+from typing import BinaryIO
 
 from lapkin_audit.evidence import codec, readers
 from lapkin_audit.evidence.facts import NOT_A_DOCUMENT, DocumentFacts
@@ -91,19 +93,18 @@ def _workers() -> int:
         return 1
 
 
-def main() -> int:
-    parent = os.environ.get(PARENT_ENV, "")
-    if parent.isdigit():
-        die_with_parent(int(parent))
+def answer(raw: bytes, out: BinaryIO) -> int:
+    """Read the documents of the request ``raw`` (``codec.encode_request``), writing to ``out``
+    that each is begun and its facts; the exit status (2: the request is unreadable)."""
     try:
-        request = codec.decode_request(sys.stdin.buffer.read())
+        request = codec.decode_request(raw)
     except ValueError as exc:
         sys.stderr.write(f"lapkin-audit evidence child: {exc}\n")
+        sys.stderr.flush()
         return 2
     limits = request.limits
     trust = (list(request.roots), list(request.crls))
     ocr = Ocr(request.tessdata, min(request.ocr_workers, limits.max_ocr_pages))
-    out = sys.stdout.buffer
     try:
         for index, (sha256, data) in enumerate(request.documents):
 
@@ -119,6 +120,13 @@ def main() -> int:
     finally:
         ocr.close()
     return 0
+
+
+def main() -> int:
+    parent = os.environ.get(PARENT_ENV, "")
+    if parent.isdigit():
+        die_with_parent(int(parent))
+    return answer(sys.stdin.buffer.read(), sys.stdout.buffer)
 
 
 if __name__ == "__main__":

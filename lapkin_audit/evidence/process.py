@@ -9,7 +9,9 @@ child follows, and its workers after it) leaves nothing behind.
 
 ``run`` starts the child, feeds it its request from a thread, and reads its answer line
 by line against a deadline that the child's own messages move (a document's wall-clock
-guard grows with its CPU budget).
+guard grows with its CPU budget). The child is a fresh interpreter by default; given a
+``spawn``, it is forked by a warm reader process instead (``evidence.warm``), and read
+the same way.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import IO, Protocol
 
 PR_SET_PDEATHSIG = 1
 PARENT_ENV = "LAPKIN_AUDIT_READER_PARENT"  # the pid the child must outlive no longer than
@@ -99,7 +102,35 @@ class Ended:
     lines: tuple[bytes, ...]
     returncode: int
     stderr: bytes
-    stopped: str | None = None  # "wall": the last guard struck; "output": it wrote too much
+    # "wall": the last guard struck; "output": it wrote too much; "lost": the warm process
+    # that forked the child died with it (nothing the child read is to blame)
+    stopped: str | None = None
+
+
+class Child(Protocol):
+    """A started child: its three pipes, and how to wait for it and end it."""
+
+    @property
+    def stdin(self) -> IO[bytes]: ...
+
+    @property
+    def stdout(self) -> IO[bytes]: ...
+
+    @property
+    def stderr(self) -> IO[bytes]: ...
+
+    def exited(self, deadline: float) -> str | None:
+        """Wait (until ``deadline``, on the monotonic clock) for the child to exit: None
+        when it did, "wall" when the deadline passed, "lost" when it can no longer be known."""
+
+    def end(self) -> tuple[int, bool]:
+        """Kill the child's whole group and reap it: its exit status (negative: the signal
+        that killed it), and whether it was lost (its warm process died)."""
+
+
+# How a child is started other than by executing ``command``: (address space, CPU soft
+# and hard limits in whole seconds) -> the started child (``evidence.warm``).
+Spawn = Callable[[int, int, int], Child]
 
 
 def run(
@@ -112,31 +143,22 @@ def run(
     wall: float,
     on_line: Callable[[bytes], float | None],
     max_output: int,
+    spawn: Spawn | None = None,
 ) -> Ended:
     """Run ``command`` with ``payload`` on its standard input under the limits (address
     space ``memory``, CPU ``cpu`` = (soft, hard) seconds, ``wall`` seconds on the clock
-    until ``on_line`` returns a new one for the line just read). The child and anything
-    it started are dead when this returns or raises (an interrupt, SIGTERM raised here)."""
-    parent = os.getpid()
-    posix = os.name == "posix"
-    _libc()  # loaded here: the child must not load a library between fork and exec
-    child = subprocess.Popen(
-        list(command),
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env={**env, PARENT_ENV: str(parent)},
-        preexec_fn=_preexec(memory, int(cpu[0]) + 1, int(cpu[1]) + 1, parent) if posix else None,
-        process_group=0 if posix else None,
-    )
-    assert child.stdin is not None and child.stdout is not None and child.stderr is not None
+    until ``on_line`` returns a new one for the line just read), or the child ``spawn``
+    starts under the same limits. The child and anything it started are dead when this
+    returns or raises (an interrupt, SIGTERM raised here)."""
+    soft, hard = int(cpu[0]) + 1, int(cpu[1]) + 1
+    child = spawn(memory, soft, hard) if spawn is not None else _Executed(command, env, memory, soft, hard)
     writer = threading.Thread(target=_feed, args=(child.stdin, payload), daemon=True, name="reader-feed")
-    writer.start()
     lines: list[bytes] = []
     stopped: str | None = None
     pending, errors, size = bytearray(), bytearray(), 0
     deadline = time.monotonic() + wall
     try:
+        writer.start()
         with selectors.DefaultSelector() as selector:
             selector.register(child.stdout, selectors.EVENT_READ)
             selector.register(child.stderr, selectors.EVENT_READ)
@@ -165,10 +187,18 @@ def run(
                             if more is not None:
                                 deadline = time.monotonic() + more
         if stopped is None:
-            stopped = _await_exit(child, deadline)
+            stopped = child.exited(deadline)
     finally:
-        _end(child, writer)
-    return Ended(tuple(lines), child.returncode, bytes(errors), stopped)
+        returncode, lost = child.end()
+        if writer.ident is not None:
+            writer.join()
+        else:
+            child.stdin.close()
+        for pipe in (child.stdout, child.stderr):
+            pipe.close()
+    if lost and stopped is None:
+        stopped = "lost"
+    return Ended(tuple(lines), returncode, bytes(errors), stopped)
 
 
 def _feed(pipe: object, payload: bytes) -> None:
@@ -183,36 +213,54 @@ def _feed(pipe: object, payload: bytes) -> None:
             pass
 
 
-def _await_exit(child: subprocess.Popen[bytes], deadline: float) -> str | None:
-    """Wait for a child that closed its output to exit, without reaping it (its group is
-    killed first, while its pid cannot be reused); "wall" if it outlives the deadline."""
-    if not hasattr(os, "waitid"):
-        try:
-            child.wait(max(0.0, deadline - time.monotonic()))
-            return None
-        except subprocess.TimeoutExpired:
-            return "wall"
-    while time.monotonic() < deadline:
-        try:
-            if os.waitid(os.P_PID, child.pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is not None:
+class _Executed:
+    """A fresh interpreter (``command``), started under the limits by ``subprocess``."""
+
+    def __init__(self, command: Sequence[str], env: Mapping[str, str], memory: int, soft: int, hard: int) -> None:
+        parent = os.getpid()
+        posix = os.name == "posix"
+        _libc()  # loaded here: the child must not load a library between fork and exec
+        self.popen = subprocess.Popen(
+            list(command),
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env={**env, PARENT_ENV: str(parent)},
+            preexec_fn=_preexec(memory, soft, hard, parent) if posix else None,
+            process_group=0 if posix else None,
+        )
+        assert self.popen.stdin is not None and self.popen.stdout is not None and self.popen.stderr is not None
+        self.stdin: IO[bytes] = self.popen.stdin
+        self.stdout: IO[bytes] = self.popen.stdout
+        self.stderr: IO[bytes] = self.popen.stderr
+
+    def exited(self, deadline: float) -> str | None:
+        """Wait for a child that closed its output to exit, without reaping it (its group is
+        killed first, while its pid cannot be reused); "wall" if it outlives the deadline."""
+        child = self.popen
+        if not hasattr(os, "waitid"):
+            try:
+                child.wait(max(0.0, deadline - time.monotonic()))
                 return None
-        except ChildProcessError:
-            return None
-        time.sleep(0.01)
-    return "wall"
+            except subprocess.TimeoutExpired:
+                return "wall"
+        while time.monotonic() < deadline:
+            try:
+                if os.waitid(os.P_PID, child.pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is not None:
+                    return None
+            except ChildProcessError:
+                return None
+            time.sleep(0.01)
+        return "wall"
 
-
-def _end(child: subprocess.Popen[bytes], writer: threading.Thread) -> None:
-    """Kill the child's whole group (its OCR workers too) and reap the child."""
-    if os.name == "posix":
-        try:
-            os.killpg(child.pid, signal.SIGKILL)  # the child's pid is not reaped yet: still its group
-        except (ProcessLookupError, PermissionError):
-            pass
-    else:  # pragma: no cover - Windows
-        child.kill()
-    child.wait()
-    writer.join()
-    for pipe in (child.stdout, child.stderr):
-        if pipe is not None:
-            pipe.close()
+    def end(self) -> tuple[int, bool]:
+        """Kill the child's whole group (its OCR workers too) and reap the child."""
+        child = self.popen
+        if os.name == "posix":
+            try:
+                os.killpg(child.pid, signal.SIGKILL)  # the child's pid is not reaped yet: still its group
+            except (ProcessLookupError, PermissionError):
+                pass
+        else:  # pragma: no cover - Windows
+            child.kill()
+        return child.wait(), False

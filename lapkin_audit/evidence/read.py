@@ -13,10 +13,15 @@ crash its parser: in a child that costs the child. The child says which document
 reading, so when it dies that document alone is the reader's failure (B001: never read
 again), and the documents after it are read in a new child. Outcomes that may be the
 machine's doing (a budget, a crash) are never cached.
+
+The child is forked by the reader's warm process (``evidence.warm``: the libraries and the
+OCR model loaded once per reader, not once per dossier), or, where there is none, is a
+fresh interpreter. Either way it reads the same request the same way.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import importlib.util
@@ -28,7 +33,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lapkin_audit.evidence import codec, process
+from lapkin_audit.evidence import codec, process, warm
 from lapkin_audit.evidence.cache import FactsCache
 from lapkin_audit.evidence.facts import NOT_KEPT, DocumentFacts
 from lapkin_audit.evidence.limits import CPU_PER_PAGE_OPTION, DEFAULT, Limits
@@ -38,6 +43,7 @@ __all__ = [
     "DocumentFacts",
     "Reader",
     "ReaderFailure",
+    "close",
     "facts_for",
     "facts_for_many",
     "known",
@@ -48,8 +54,11 @@ __all__ = [
 
 MEMO_SIZE = 256  # facts kept in memory per reader (a batch shares attachments across dossiers)
 MEMO_CHARS = 32_000_000  # characters of text the memo keeps at most
-# The child's command line (tests replace it with children that crash, hang or swell).
-CHILD = (sys.executable, "-m", "lapkin_audit.evidence.child")
+# The child's command line (tests replace it with children that crash, hang or swell). A
+# reader whose command is this one has its children forked by its warm process instead.
+FRESH_CHILD = (sys.executable, "-m", "lapkin_audit.evidence.child")
+CHILD = FRESH_CHILD
+LOST_AGAIN = 2  # the warm process dying this many times in one reading is the reader's failure
 # Where Tesseract's models are looked for, after $TESSDATA_PREFIX (README: installing OCR).
 TESSDATA_DIRS = (
     "/usr/share/tesseract-ocr/5/tessdata",
@@ -102,7 +111,9 @@ def trust_fingerprint(trust: TteTrust) -> str:
 
 @dataclass
 class Reader:
-    """What reading needs across dossiers; a warm child per worker can join it later."""
+    """What reading needs across dossiers, and its warm process (``warm``: None reads with a
+    fresh child each time). ``close()`` (or ``with Reader() as reader``) ends the process;
+    so do the reader's collection and the interpreter's exit."""
 
     limits: Limits = DEFAULT
     cache: FactsCache | None = None
@@ -111,6 +122,18 @@ class Reader:
     ocr_workers: int = 1  # processes that read a scan's pages at once (the run's --jobs)
     memo: OrderedDict[str, DocumentFacts] = field(default_factory=OrderedDict)
     command: tuple[str, ...] = CHILD
+    warm: warm.Warm | None = field(default_factory=warm.Warm, repr=False, compare=False)
+
+    def close(self) -> None:
+        """End the warm process (a later reading starts another)."""
+        if self.warm is not None:
+            self.warm.close()
+
+    def __enter__(self) -> Reader:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     @functools.cached_property
     def setup(self) -> str:
@@ -163,14 +186,44 @@ class Reader:
 
     def read_in_children(self, items: Sequence[Item]) -> list[DocumentFacts]:
         """Every content's facts, in order. A child that dies costs only the document it was
-        reading (B001); the documents after it are read in a new child."""
+        reading (B001); the documents after it are read in a new child. A child that died
+        with its warm process died of nothing it read: its unfinished documents are read
+        again by a new warm process, once."""
         done: list[DocumentFacts] = []
+        lost = 0
         while len(done) < len(items):
-            done.extend(self._child(items[len(done) :]))
+            got, was_lost = self._child(items[len(done) :])
+            done.extend(got)
+            lost += was_lost
+            if lost >= LOST_AGAIN:
+                raise ReaderFailure("the warm reader process died while reading, twice")
         return done
 
-    def _child(self, items: Sequence[Item]) -> list[DocumentFacts]:
-        """Facts for a prefix of ``items`` (at least one), from one child process."""
+    def _child(self, items: Sequence[Item]) -> tuple[list[DocumentFacts], bool]:
+        """Facts for a prefix of ``items`` (at least one, unless the warm process was lost:
+        then whether it was), from one child process."""
+        env = {**os.environ, "OMP_THREAD_LIMIT": "1", "PYTHONPATH": _package_root()}
+        use = self.warm if self.warm is not None and self.command == FRESH_CHILD and self.warm.usable() else None
+        lease = use.lease(self.tessdata, env) if use is not None else contextlib.nullcontext(None)
+        try:
+            with lease as server:
+                spawn = None
+                if server is not None:
+                    # pyHanko is loaded in the warm process for the first signed PDF (a byte
+                    # search, as the child's own test; nothing is parsed here)
+                    load = ("signatures",) if any(b"/ByteRange" in data for data, _ in items) else ()
+                    spawn = functools.partial(server.spawn, documents=len(items), load=load)
+                return self._run(items, env, spawn)
+        except warm.Lost:
+            return [], True
+        except warm.Unavailable as exc:  # it will not fork safely: fresh children from now on
+            assert self.warm is not None
+            self.warm.broken = str(exc)
+            return self._run(items, env, None)
+
+    def _run(
+        self, items: Sequence[Item], env: dict[str, str], spawn: process.Spawn | None
+    ) -> tuple[list[DocumentFacts], bool]:
         request = codec.Request(
             self.tessdata,
             self.ocr_workers,
@@ -195,12 +248,13 @@ class Reader:
             ended = process.run(
                 self.command,
                 codec.encode_request(request),
-                {**os.environ, "OMP_THREAD_LIMIT": "1", "PYTHONPATH": _package_root()},
+                env,
                 memory=limits.memory,
                 cpu=(limits.cpu_base + 5, limits.cpu_cap(len(items))),
                 wall=limits.wall_for(limits.cpu_base),
                 on_line=on_line,
                 max_output=len(items) * (12 * limits.document_chars + 4 * 1024 * 1024),
+                spawn=spawn,
             )
         except ValueError as exc:  # the child spoke nonsense
             raise ReaderFailure(f"the reader's answer is unreadable: {exc}") from exc
@@ -210,13 +264,15 @@ class Reader:
             if facts.sha256 != sha256:
                 raise ReaderFailure("the reader answered for another document")
         if len(got) >= len(items):
-            return got[: len(items)]
+            return got[: len(items)], False
+        if ended.stopped == "lost":
+            return got, True
         if len(got) not in current:  # it died before it began the document: not the document's doing
             detail = ended.stderr.decode("utf-8", "replace").strip()[-300:] or f"exit status {ended.returncode}"
             raise ReaderFailure(f"the reader stopped before reading a document: {detail}")
         data, sha256 = items[len(got)]
         why = self._why(ended, current[len(got)])
-        return [*got, DocumentFacts(sha256, _format_of(data), **why)]  # type: ignore[arg-type]
+        return [*got, DocumentFacts(sha256, _format_of(data), **why)], False  # type: ignore[arg-type]
 
     def _why(self, ended: process.Ended, cpu: float) -> dict[str, str]:
         """Why the child gave up on the document it was reading (its CPU budget: ``cpu``)."""
@@ -256,10 +312,16 @@ def _package_root() -> str:
 # ----------------------------------------------------------------------------- module API
 
 _memo: OrderedDict[str, DocumentFacts] = OrderedDict()  # the module API's memo (one per process)
+_warm = warm.Warm()  # the module API's warm process (one per process; a forked worker starts its own)
 
 
 def _reader(cache: FactsCache | None, trust: TteTrust | None, limits: Limits = DEFAULT, ocr_workers: int = 1) -> Reader:
-    return Reader(limits, cache, trust or TteTrust(), tessdata_dir(), ocr_workers, _memo, CHILD)
+    return Reader(limits, cache, trust or TteTrust(), tessdata_dir(), ocr_workers, _memo, CHILD, _warm)
+
+
+def close() -> None:
+    """End the module API's warm process now (it also ends at exit; a later reading starts another)."""
+    _warm.close()
 
 
 def known(sha256: str, cache: FactsCache | None = None, trust: TteTrust | None = None) -> DocumentFacts | None:

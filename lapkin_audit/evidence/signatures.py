@@ -48,6 +48,31 @@ PARTIAL = ("no_roots", "no_timestamp", "no_revocation", "unreadable")
 
 _NUMBER_ID = re.compile(r"(?<!\d)(\d{18}|\d{16})(?!\d)")  # a NIP (18 digits) or NIK (16)
 
+# The modules imported where they are first needed (below, in evidence.revocation, and by
+# pyHanko itself as it reads a file): ~0.5 s of pyHanko, paid only for a signed PDF.
+LIBRARIES = (
+    "asn1crypto.crl",
+    "asn1crypto.ocsp",
+    "asn1crypto.x509",
+    "pyhanko.pdf_utils.filters",
+    "pyhanko.pdf_utils.reader",
+    "pyhanko.sign.general",
+    "pyhanko.sign.validation",
+    "pyhanko.sign.validation.generic_cms",
+    "pyhanko_certvalidator",
+    "pyhanko_certvalidator.registry",
+    "pyhanko_certvalidator.sig_validate",
+)
+
+
+def load_libraries() -> None:
+    """Import what reading signatures needs, parsing nothing: the warm reader process does
+    it once before it forks a child for a signed PDF (``evidence.server``)."""
+    import importlib
+
+    for name in LIBRARIES:
+        importlib.import_module(name)
+
 
 @dataclass(frozen=True)
 class SignatureFact:
