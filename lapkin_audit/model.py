@@ -74,6 +74,38 @@ class TteTrust:
     source: str | None = None  # the rules file, None when none is configured
 
 
+# ----------------------------------------------------------------------------- content rules
+# What the content checks (C001-C008, content.md) read from an SOP's `isi` (load/sop.py).
+
+
+@dataclass(frozen=True)
+class IndicatorRule:
+    """An office's statement about one indicator: its direction and capaian formula."""
+
+    nama: str
+    arah: str | None = None  # naik (higher is better) or turun
+    rumus: str | None = None  # r/t, (2t-r)/t or t/r (lapkin_audit.domain.capaian)
+
+
+@dataclass(frozen=True)
+class ReportPart:
+    """A part a report must have (PermenPAN-RB 53/2014's outline for an LKjIP)."""
+
+    id: str
+    nama: str
+    pola: tuple[str, ...]  # headings that show it, any one of them (case and spacing folded)
+    sumber: str  # where the requirement comes from
+    atau_dokumen: str | None = None  # a document kind whose attachment satisfies it too
+
+
+@dataclass(frozen=True)
+class ContentRules:
+    indicators: tuple[IndicatorRule, ...] = ()
+    abbreviations: Mapping[str, str] = field(default_factory=dict)  # added to the default list
+    parts: Mapping[str, tuple[ReportPart, ...]] = field(default_factory=dict)  # document kind -> its parts
+    capaian_units: int = 1  # a printed capaian may be off by this many units of its last digit
+
+
 @dataclass(frozen=True)
 class DocumentKind:
     id: str
@@ -147,6 +179,7 @@ class Sop:
     texts: Mapping[str, Any] = field(default_factory=dict)  # kualifikasi, pencatatan, ...: documented only
     jumlah_waktu_kalender: bool = False  # the total is calendar time
     tte: TteTrust = field(default_factory=TteTrust)  # the run's trust for electronic signatures
+    content: ContentRules = field(default_factory=ContentRules)  # the content checks' data (`isi`)
 
     def outline(self) -> SopOutline:
         """What a reader needs of this SOP beside the findings."""
