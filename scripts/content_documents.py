@@ -344,10 +344,11 @@ class Report:
     lampiran_pk: bool = False
     drop: tuple[str, ...] = ()  # parts left out: "bab3"
     annual: bool = False
+    year_targets: bool = False  # the year's targets (an office without a Perjanjian Kinerja by quarter)
     padding: int = 12  # paragraphs before the capaian table: it starts at a page's foot and goes on overleaf
 
 
-def report_docx(spec: Report) -> bytes:
+def report_docx(spec: Report, picture_table: bool = False) -> bytes:
     document = _docx_doc()
     period = "TAHUN 2024" if spec.annual else f"TRIWULAN {ROMAN[spec.tw]} TAHUN 2024"
     _title(document, ["LAPORAN KINERJA INSTANSI PEMERINTAH" if spec.annual else "LAPORAN KINERJA", OFFICE, period])
@@ -383,7 +384,10 @@ def report_docx(spec: Report) -> bytes:
                 "setiap indikator. Untuk indikator dengan arah semakin rendah semakin baik, capaian "
                 "dihitung dengan rumus yang sama bagi seluruh indikator sejenis dalam laporan ini."
             )
-        _capaian_table(document, spec)
+        if picture_table:
+            _picture_of_table(document, spec)
+        else:
+            _capaian_table(document, spec)
         document.add_paragraph("B. Realisasi Anggaran")
         _budget_table(document, spec)
     document.add_heading("BAB IV PENUTUP", level=1)
@@ -400,11 +404,12 @@ def report_docx(spec: Report) -> bytes:
 
 def _capaian_table(document: Any, spec: Report) -> None:
     tw = spec.tw
-    header = [["No", "Indikator Kinerja", "Satuan", f"Target TW {ROMAN[tw]}", f"Realisasi TW {ROMAN[tw]}",
+    target_title = "Target Tahun 2024" if spec.year_targets else f"Target TW {ROMAN[tw]}"
+    header = [["No", "Indikator Kinerja", "Satuan", target_title, f"Realisasi TW {ROMAN[tw]}",
                "Capaian (%)" if spec.percent_style == "%" else "Capaian"]]  # fmt: skip
     rows = []
     for n, ind in enumerate(spec.indicators):
-        target = spec.targets.get(n, ind.target_tw[tw - 1])
+        target = spec.targets.get(n, ind.target if spec.year_targets else ind.target_tw[tw - 1])
         real = spec.realisasi.get(n, ind.realisasi_tw[tw - 1])
         lower = spec.lower_by_index.get(n, spec.lower)
         ind_printed = replace(
@@ -414,6 +419,29 @@ def _capaian_table(document: Any, spec: Report) -> None:
         shown = fmt(value, 2) + (" %" if spec.percent_style == "spasi" else "")
         rows.append([str(n + 1), ind.name, ind.satuan, _f(target), _f(real), shown])
     _table(document, header, rows, widths=(0.9, 7.6, 1.6, 1.9, 1.9, 1.9), right_from=3)
+
+
+def _picture_of_table(document: Any, spec: Report) -> None:
+    """The capaian table pasted as a picture (a screenshot of a spreadsheet), as offices do."""
+    from docx.shared import Cm
+    from PIL import Image, ImageDraw, ImageFont
+
+    tw = spec.tw
+    lines = [f"No  Indikator Kinerja{' ' * 40}Target  Realisasi  Capaian (%)"]
+    for n, ind in enumerate(spec.indicators, 1):
+        value = fmt(capaian(ind, tw, spec.lower), 2)
+        lines.append(
+            f"{n}  {ind.name[:52]:<56}{_f(ind.target_tw[tw - 1]):>6}  {_f(ind.realisasi_tw[tw - 1]):>9}  {value:>10}"
+        )
+    image = Image.new("L", (1500, 40 + 34 * len(lines)), 255)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.load_default(size=20)
+    for i, line in enumerate(lines):
+        draw.text((20, 20 + 34 * i), line, fill=0, font=font)
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    out.seek(0)
+    document.add_picture(out, width=Cm(16))
 
 
 def _with(values: tuple[Decimal, ...], tw: int, value: Decimal) -> tuple[Decimal, ...]:

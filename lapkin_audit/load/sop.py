@@ -19,13 +19,16 @@ from lapkin_audit.domain.waktu import parse_waktu
 from lapkin_audit.errors import RulesError, flatten_errors
 from lapkin_audit.lang.messages import Nested, render
 from lapkin_audit.load import yamlread
+from lapkin_audit.load.content_rules import content_rules, load_outline
 from lapkin_audit.load.kept import normalized
 from lapkin_audit.model import (
+    ContentRules,
     DocumentKind,
     KeptTables,
     LegalBasis,
     LinkedDocument,
     Precondition,
+    ReportPart,
     Sop,
     SopStep,
     TteTrust,
@@ -126,7 +129,7 @@ SOP_SCHEMA: dict[str, Any] = {
                 # kinds may be the very same file, and whether its text names the period.
                 "format": {
                     "type": "list",
-                    "schema": {"type": "string", "allowed": ["pdf", "docx", "jpeg", "png", "tiff"]},
+                    "schema": {"type": "string", "allowed": ["pdf", "docx", "xlsx", "jpeg", "png", "tiff"]},
                 },
                 "berkas_sama_dengan": {"type": "list", "schema": {"type": "string"}},
                 "menyebut_periode": {"type": "boolean"},
@@ -153,6 +156,8 @@ SOP_SCHEMA: dict[str, Any] = {
         },
     },
     "jumlah_waktu": {"type": "string", "required": True},
+    # What the report's content must say (content.md): see ISI_SCHEMA.
+    "isi": {"type": "dict"},
     # Assumptions the file makes where its SOP document is silent, as data.
     "asumsi": _NOTES,
     # Notes `sop import` leaves for the person completing the file (never checked).
@@ -194,6 +199,7 @@ def load_rulebook(extra_dirs: Iterable[Path] = (), kept: KeptTables | None = Non
     sop_data: dict[str, tuple[dict[str, Any], str, Mapping[str, int]]] = {}
     calendars: dict[str, Any] = {}
     trust = TteTrust()
+    outlines: dict[str, tuple[ReportPart, ...]] = {}  # report outlines (`kerangka`), by id
     files: list[Path] = []
     for folder in (bundled_rules_dir(), *extra_dirs):
         if not folder.is_dir():
@@ -214,15 +220,23 @@ def load_rulebook(extra_dirs: Iterable[Path] = (), kept: KeptTables | None = Non
 
                 _once(seen_here, "tte:", source)
                 trust = load_tte(data["tte"], source, path.parent, lines)  # a later folder's replaces
+            elif isinstance(data, dict) and set(data) == {"kerangka"}:
+                outline_id, parts = load_outline(data["kerangka"], source)
+                _once(seen_here, "kerangka:" + outline_id, source)
+                outlines[outline_id] = parts
             elif isinstance(data, dict) and set(data) == {"sop"}:
                 if not isinstance(data["sop"], dict) or not isinstance(data["sop"].get("id"), str):
                     raise RulesError(source, "sop.id is missing")
                 _once(seen_here, "sop:" + data["sop"]["id"], source)
                 sop_data[data["sop"]["id"]] = (data["sop"], source, lines)
             else:
-                raise RulesError(source, "a rules file holds exactly one top-level key: `sop`, `kalender` or `tte`")
+                raise RulesError(
+                    source, "a rules file holds exactly one top-level key: `sop`, `kalender`, `tte` or `kerangka`"
+                )
     sops = {
-        sop_id: dataclasses.replace(_build_sop(raw, source, calendars, lines, kept), tte=trust)
+        sop_id: dataclasses.replace(
+            _build_sop(raw, source, calendars, lines, kept), tte=trust, content=_content(raw, outlines, source)
+        )
         for sop_id, (raw, source, lines) in sorted(sop_data.items())
     }
     return Rulebook(sops, tuple(files))
@@ -261,6 +275,17 @@ def _read_yaml(path: Path) -> tuple[Any, Mapping[str, int]]:
     where = f"line {problem.line}: " if problem.line else ""
     message = render(problem.message, {**problem.args, "what": Nested("what.rules"), "path": path.name}, "en")
     raise RulesError(str(path), where + message)
+
+
+def _content(raw: Mapping[str, Any], outlines: Mapping[str, tuple[ReportPart, ...]], source: str) -> ContentRules:
+    """The SOP's `isi`, checked against its document kinds (after the SOP itself validated)."""
+    isi = raw.get("isi") or {}
+    rules = content_rules(isi, source, outlines)
+    kinds = raw.get("jenis_dokumen") or {}
+    for kind in rules.parts:
+        if kind not in kinds:
+            raise RulesError(source, f"isi.bagian names document kind {kind!r}, which `jenis_dokumen` does not define")
+    return rules
 
 
 def _build_sop(

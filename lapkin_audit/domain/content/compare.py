@@ -9,6 +9,7 @@ unchecked.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -167,6 +168,7 @@ def reference(docs: Documents, rules: ContentRules, out: Findings) -> list[tuple
                     **side("pk", theirs),
                 )
             kept = row if row.direction or not first.direction else first
+            kept = dataclasses.replace(kept, period_targets={**first.period_targets, **row.period_targets})
             rows[name] = (kept, target_for(row, key) or target_for(first, key))
     return list(rows.values())
 
@@ -241,7 +243,11 @@ def _judge(
         return IndicatorRecord(
             name, row.unit, target, source_target, realisasi, None, row.capaian, codes=tuple(out.codes.get(name, ()))
         )
-    if source_target is not None and target is not None and source_target.value != target.value:
+    if key is not None and key in row.period_targets and key not in source_row.period_targets and source_target:
+        # The report prints a target for its period; its sources state only the year's: the two
+        # are not the same figure, and nothing attached shows the period's (C008, not C002).
+        missing.append(f"target {key.replace('-', ' ')} (sumber hanya menyatakan target tahun)")
+    elif source_target is not None and target is not None and source_target.value != target.value:
         out.add(
             "C002",
             "content.c002",

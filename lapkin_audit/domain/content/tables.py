@@ -105,11 +105,19 @@ def _is_header(row: Row) -> bool:
     """A row of column titles: one names a figure's column, or all name periods or years
     (the second header row under a merged "Target Triwulan": "TW I | TW II | ...")."""
     texts = [fold(t) for t in row.texts() if t.strip()]
-    if not texts:
-        return False
+    if not texts or any(_figure_not_year(text) for text in texts):
+        return False  # a row with a figure is data ("3 | Jumlah desa ... | 9"), whatever words it has
     if any(word in text for text in texts for word in HEADER_WORDS):
         return True
     return all(period_of(text) or _YEAR.fullmatch(text.strip("() ")) for text in texts)
+
+
+def _figure_not_year(text: str) -> bool:
+    try:
+        number = parse_number(text)
+    except NumberError:
+        return False
+    return number is not None and not number.dash and not _YEAR.fullmatch(text.strip())
 
 
 def _is_numbering(row: Row) -> bool:

@@ -18,7 +18,8 @@ def clip(text: str) -> tuple[str, bool]:
 
 def join_lines(text: str) -> str:
     """A cell's lines as one line: a word hyphenated at a line end is joined when the next
-    line goes on in lower case ("kepen-\\nduduk"); otherwise lines are joined by a space."""
+    line goes on in lower case ("kepen-\\nduduk"), and a figure wrapped in a narrow column
+    is joined again; otherwise lines are joined by a space."""
     out = ""
     for line in text.replace("\r", "\n").split("\n"):
         line = line.strip()
@@ -26,6 +27,8 @@ def join_lines(text: str) -> str:
             continue
         if out.endswith("-") and line[:1].islower() and len(out) > 1 and out[-2].isalpha():
             out = out[:-1] + line
+        elif (out[-1:].isdigit() or out[-1:] in ".,(") and all(c.isdigit() or c in ".,)%" for c in line):
+            out += line  # a figure wrapped in a narrow column: "1.102.450.000,0" / "0"
         else:
             out = f"{out} {line}" if out else line
     return out

@@ -24,7 +24,10 @@ from lapkin_audit.evidence.tables.limits import (
 )
 
 CAPTION_HEIGHT = 36.0  # points above a table read as its caption (two lines of 11 pt text)
-PICTURE_SHARE = 0.2  # an image covering this share of a text page may be a table as a picture
+# An image this wide (share of the page) and tall (points) on a text page may be a table
+# pasted as a picture; a logo or a stamp is narrower. Only ever gives C008, never a C001-C005.
+PICTURE_WIDTH = 0.4
+PICTURE_HEIGHT = 40.0
 MIN_TEXT_CHARS = 20  # as the text reader: fewer characters on a page means no text layer
 
 
@@ -66,9 +69,10 @@ def _page(page: Any, number: int) -> tuple[list[Table], bool]:
     chars = page.chars
     if sum(1 for c in chars if not c["text"].isspace()) < MIN_TEXT_CHARS:
         return [], False  # no text layer: a scan, for OCR
-    area = float(page.width * page.height) or 1.0
     picture = any(
-        (image["x1"] - image["x0"]) * (image["bottom"] - image["top"]) / area >= PICTURE_SHARE for image in page.images
+        image["x1"] - image["x0"] >= PICTURE_WIDTH * float(page.width)
+        and image["bottom"] - image["top"] >= PICTURE_HEIGHT
+        for image in page.images
     )
     found = []
     for table in page.find_tables():
