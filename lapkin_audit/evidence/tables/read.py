@@ -44,13 +44,15 @@ def document_tables(data: bytes, fmt: str) -> DocumentTables:
             from lapkin_audit.evidence.tables.pdf import pdf_tables
 
             found = pdf_tables(data)
-            return DocumentTables(found.tables, found.picture_pages, found.truncated)
+            truncated = found.truncated or any(table.truncated for table in found.tables)
+            return DocumentTables(found.tables, found.picture_pages, truncated)
         if fmt == "docx":
             import docx
 
             from lapkin_audit.evidence.tables.docx import docx_tables
 
-            return DocumentTables(tuple(docx_tables(docx.Document(io.BytesIO(data)))))
+            tables = tuple(docx_tables(docx.Document(io.BytesIO(data))))
+            return DocumentTables(tables, truncated=any(table.truncated for table in tables))
         if fmt == XLSX:
             from lapkin_audit.evidence.tables.xlsx import RefusedWorkbook, xlsx_tables
 
