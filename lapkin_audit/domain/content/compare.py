@@ -198,6 +198,18 @@ def compare_indicators(docs: Documents, rules: ContentRules, out: Findings) -> l
     for source_row, source_target in order:
         name = indicators.normalize(source_row.name, words)
         row = reported.get(name)
+        if row is None and signed.ocr:
+            # A table read by OCR confirms what it shows; a name it lacks may be a line it lost.
+            out.add("C008", "content.c008.not_found_ocr", signed.field, source_row.name, indikator=source_row.name)
+            records.append(
+                IndicatorRecord(
+                    source_row.name,
+                    source_row.unit,
+                    target_source=source_target,
+                    codes=tuple(out.codes.get(source_row.name, ())),
+                )
+            )
+            continue
         if row is None:
             names = [r.name for r in signed.indicators]
             out.add(

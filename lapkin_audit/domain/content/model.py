@@ -163,3 +163,4 @@ class DocumentContent:
     picture_only: bool = False  # a page with a text layer shows a table only as a picture
     problem: str | None = None  # why it was not read, for C008's message
     complete: bool = False  # every page read from a text layer (or a DOCX): only then can it prove a part absent
+    ocr: bool = False  # some of its tables were read by OCR: they confirm what they show, never an absence

@@ -55,4 +55,5 @@ def document_content(
         picture_only=bool(picture_pages) and not rows,
         problem=problem,
         complete=complete,
+        ocr=any(table.source == "ocr" for table in joined),
     )
