@@ -212,5 +212,28 @@ def main() -> None:
         print(f"  {name}: bare {t_bare / pages:.3f}, ours {t_ours / pages:.3f} ({t_ours / t_bare:.2f}x)")
 
 
+def xlsx() -> None:
+    """openpyxl (read-only, streamed) against python-calamine where it is installed."""
+    import importlib.util
+
+    from lapkin_audit.evidence.tables.xlsx import xlsx_tables
+
+    data = (DOCUMENTS / "lra-2024-tw2.xlsx").read_bytes()
+    t_ours, _ = _cpu(xlsx_tables, data, repeat=5)
+    print(f"\nXLSX (SIPD-like LRA): shipped reader (openpyxl read-only) {t_ours * 1000:.1f} ms CPU")
+    if importlib.util.find_spec("python_calamine") is None:
+        print("  python-calamine not installed: its figures are in docs/performance.md")
+        return
+    import python_calamine
+
+    def calamine(raw: bytes) -> int:
+        book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(raw))
+        return sum(len(book.get_sheet_by_name(name).to_python()) for name in book.sheet_names)
+
+    t_cal, _ = _cpu(calamine, data, repeat=5)
+    print(f"  python-calamine {t_cal * 1000:.1f} ms CPU (no number formats: 44.0287 stays 44.0287)")
+
+
 if __name__ == "__main__":
     main()
+    xlsx()
