@@ -40,6 +40,7 @@ FAMILIES = {
     "S": ("Tanda tangan elektronik (TTE)", "Electronic signatures (TTE)"),
     "X": ("Pengecualian", "Waivers"),
     "B": ("Bukti berkas", "Evidence in the files"),
+    "C": ("Capaian dan isi laporan", "The report's figures against their sources"),
 }
 
 _RULES = (
@@ -203,6 +204,17 @@ _RULES = (
     ),
     Rule("S009", WARNING, True, "Tanda tangan elektronik yang tidak dinyatakan", "An undeclared electronic signature"),
     Rule("S010", WARNING, False, "Tanda TTE tanpa tanda tangan elektronik sah", "A TTE mark without a valid signature"),
+    # ------------------------------------------------------------ C: capaian (content.md)
+    Rule("C001", ERROR, False, "Indikator IKU tidak dilaporkan", "An IKU indicator is not reported"),
+    Rule("C002", ERROR, False, "Target berbeda dari IKU atau Perjanjian Kinerja", "A target differs from its source"),
+    Rule("C003", ERROR, False, "Realisasi berbeda dari Laporan Data Kinerja", "A realisasi differs from the data"),
+    Rule("C004", ERROR, False, "Capaian tidak sesuai target dan realisasinya", "A capaian its figures do not give"),
+    Rule("C005", ERROR, False, "Anggaran berbeda dari DPA atau LRA", "The budget differs from the DPA or LRA"),
+    Rule(
+        "C006", WARNING, True, "Bagian laporan yang disyaratkan tidak ada", "A required part of the report is missing"
+    ),
+    Rule("C007", ERROR, False, "Angka berubah setelah laporan ditandatangani", "A figure changed after signing"),
+    Rule("C008", WARNING, True, "Isi laporan diperiksa sebagian", "The report's content checked only in part"),
 )
 
 RULES: dict[str, Rule] = {rule.code: rule for rule in _RULES}

@@ -44,32 +44,32 @@ def D(text: str) -> Decimal:
 INDICATORS = (
     Indicator(
         "Persentase pelayanan administrasi kependudukan yang diselesaikan tepat waktu sesuai standar pelayanan",
-        "%", "naik", D("95"), (D("95"), D("95"), D("95"), D("95")), (D("93.2"), D("96.5"), D("0"), D("0")),
+        "%", "naik", D("95"), (D("95"), D("95"), D("95"), D("95")), (D("93.2"), D("96.5"), D("95.8"), D("0")),
         "Meningkatnya kualitas pelayanan publik kecamatan",
     ),
     Indicator(
         "Indeks Kepuasan Masyarakat terhadap pelayanan kecamatan", "indeks", "naik", D("82"),
-        (D("80"), D("81"), D("82"), D("82")), (D("80.6"), D("84.25"), D("0"), D("0")),
+        (D("80"), D("81"), D("82"), D("82")), (D("80.6"), D("84.25"), D("83.1"), D("0")),
         "Meningkatnya kualitas pelayanan publik kecamatan",
     ),
     Indicator(
         "Jumlah desa yang melaksanakan Musrenbangdes tepat waktu", "desa", "naik", D("9"),
-        (D("9"), D("9"), D("9"), D("9")), (D("7"), D("9"), D("0"), D("0")),
+        (D("9"), D("9"), D("9"), D("9")), (D("7"), D("9"), D("9"), D("0")),
         "Meningkatnya partisipasi masyarakat dalam perencanaan pembangunan",
     ),
     Indicator(
         "Persentase pos kamling yang aktif melaksanakan siskamling", "%", "naik", D("80"),
-        (D("70"), D("75"), D("78"), D("80")), (D("68"), D("72"), D("0"), D("0")),
+        (D("70"), D("75"), D("78"), D("80")), (D("68"), D("72"), D("76"), D("0")),
         "Meningkatnya ketenteraman dan ketertiban masyarakat",
     ),
     Indicator(
         "Rata-rata waktu penyelesaian pengaduan masyarakat", "hari", "turun", D("5"),
-        (D("6"), D("5"), D("5"), D("5")), (D("5.5"), D("4"), D("0"), D("0")),
+        (D("6"), D("5"), D("5"), D("5")), (D("5.5"), D("4"), D("4.5"), D("0")),
         "Meningkatnya kualitas pelayanan publik kecamatan",
     ),
     Indicator(
         "Jumlah kejadian gangguan ketenteraman dan ketertiban umum", "kejadian", "turun", D("24"),
-        (D("6"), D("6"), D("6"), D("6")), (D("7"), D("5"), D("0"), D("0")),
+        (D("6"), D("6"), D("6"), D("6")), (D("7"), D("5"), D("6"), D("0")),
         "Meningkatnya ketenteraman dan ketertiban masyarakat",
     ),
 )  # fmt: skip

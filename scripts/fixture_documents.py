@@ -11,6 +11,9 @@ from __future__ import annotations
 import io
 import zipfile
 import zlib
+from typing import Any
+
+import fixture_tables  # beside this script
 
 OFFICE = "KANTOR KECAMATAN KARANGPLOSO"
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
@@ -52,8 +55,9 @@ def _stream(data: bytes, extra: bytes = b"") -> bytes:
     return b"<< /Length %d%s >>\nstream\n" % (len(data), extra) + data + b"\nendstream"
 
 
-def text_pdf(pages: list[list[str]], trailer_extra: bytes = b"", extra_objects: list[bytes] | None = None) -> bytes:
-    """A PDF with a text layer: each page its lines, top to bottom (A4, Helvetica 11)."""
+def text_pdf(pages: list[list[Any]], trailer_extra: bytes = b"", extra_objects: list[bytes] | None = None) -> bytes:
+    """A PDF with a text layer: each page its lines, top to bottom (A4, Helvetica 11); a page
+    may hold bordered tables too (``fixture_tables.Grid``)."""
     count = len(pages)
     kids = b" ".join(b"%d 0 R" % (4 + 2 * i) for i in range(count))
     objects = [
@@ -62,7 +66,12 @@ def text_pdf(pages: list[list[str]], trailer_extra: bytes = b"", extra_objects: 
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
     ]
     for i, lines in enumerate(pages):
-        body = b"BT /F1 11 Tf 15 TL 64 790 Td " + b" ".join(b"(%s) Tj T*" % _escape(line) for line in lines) + b" ET"
+        if all(isinstance(line, str) for line in lines):
+            body = (
+                b"BT /F1 11 Tf 15 TL 64 790 Td " + b" ".join(b"(%s) Tj T*" % _escape(line) for line in lines) + b" ET"
+            )
+        else:
+            body = fixture_tables.page_ops(lines)
         objects.append(
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >>"
             b" /Contents %d 0 R >>" % (5 + 2 * i)
@@ -87,10 +96,23 @@ def _render(lines: list[str], size: tuple[int, int] = (1240, 1754), font_size: i
     return image.tobytes()
 
 
-def scanned_pdf(lines: list[str], noise: bool = False, pages: int = 1) -> bytes:
-    """A PDF of scanned pages (each the same image) with no text layer: OCR has to read it."""
+def _printed_page(items: list[Any], size: tuple[int, int] = (1240, 1754)) -> bytes:
+    """A page with tables as a scanner sees its print: the text PDF's page rendered at 150 dpi."""
+    import pypdfium2 as pdfium
+
+    page = pdfium.PdfDocument(text_pdf([items]))[0]
+    image = page.render(scale=size[0] / 595, grayscale=True).to_pil().convert("L").resize(size)
+    return bytes(image.tobytes())
+
+
+def scanned_pdf(lines: list[str], noise: bool = False, pages: int = 1, tables: list[Any] | None = None) -> bytes:
+    """A PDF of scanned pages (each the same image) with no text layer: OCR has to read it;
+    with ``tables``, a last page that shows them (a printed page with tables, scanned)."""
     width, height = 1240, 1754
     pixels = zlib.compress(_render([] if noise else lines, (width, height), noise=noise), 9)
+    if tables is not None:  # a page of small print is scanned at 300 dpi, as offices scan tables
+        page = zlib.compress(_printed_page(tables, (2 * width, 2 * height)), 9)
+        return _scans([(pixels, (width, height)), (page, (2 * width, 2 * height))])
     kids = b" ".join(b"%d 0 R" % (5 + i) for i in range(pages))
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
@@ -107,6 +129,28 @@ def scanned_pdf(lines: list[str], noise: bool = False, pages: int = 1) -> bytes:
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im1 3 0 R >> >>"
             b" /Contents 4 0 R >>"
         )
+    return _assemble(objects)
+
+
+def _scans(images: list[tuple[bytes, tuple[int, int]]]) -> bytes:
+    """A PDF of scanned pages, one compressed grey image (and its size in pixels) each."""
+    count = len(images)
+    kids = b" ".join(b"%d 0 R" % (3 + 3 * i) for i in range(count))
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, count)]
+    for i, (pixels, size) in enumerate(images):
+        image = 3 + 3 * i + 1
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im1 %d 0 R >> >>"
+            b" /Contents %d 0 R >>" % (image, image + 1)
+        )
+        objects.append(
+            _stream(
+                pixels,
+                b" /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray"
+                b" /BitsPerComponent 8 /Filter /FlateDecode" % size,
+            )
+        )
+        objects.append(_stream(b"q 595 0 0 842 0 0 cm /Im1 Do Q"))
     return _assemble(objects)
 
 
@@ -221,6 +265,14 @@ def sk_lines(members: list[tuple[str, str, str]] = MEMBERS) -> list[str]:
     return lines
 
 
+def signed_report_pages(
+    ke: int = 2, dasar_hukum: list[str] = DASAR_HUKUM, printed: Any = None, extra: list[str] | None = None
+) -> list[list[Any]]:
+    """The signed report: its text and signature, then its capaian and budget tables."""
+    tables = fixture_tables.report_tables(ke, printed or fixture_tables.Printed())
+    return [[*signed_report_lines(ke, dasar_hukum), *(extra or [])], tables]
+
+
 def signed_report_lines(ke: int = 2, dasar_hukum: list[str] = DASAR_HUKUM) -> list[str]:
     return [
         *heading("LAPORAN KINERJA", ke),
@@ -243,10 +295,7 @@ def documents(ke: int = 2) -> dict[str, bytes]:
     lra = [
         *heading("LAPORAN REALISASI ANGGARAN", ke),
         f"Periode Triwulan {roman} Tahun Anggaran 2024",
-        "Uraian                          Anggaran (Rp)       Realisasi (Rp)",
-        "Belanja Pegawai                 1.250.000.000         612.400.000",
-        "Belanja Barang dan Jasa           430.000.000         198.750.000",
-        "Jumlah                          1.680.000.000         811.150.000",
+        fixture_tables.lra_grid(ke),
     ]
     receipt = [
         "TANDA TERIMA",
@@ -274,6 +323,8 @@ def documents(ke: int = 2) -> dict[str, bytes]:
                     "",
                     "Program Penyelenggaraan Pemerintahan Kecamatan",
                     "Kegiatan Koordinasi Penyelenggaraan Kegiatan Pemerintahan",
+                    "",
+                    fixture_tables.dpa_grid(),
                 ]
             ]
         ),
@@ -285,18 +336,13 @@ def documents(ke: int = 2) -> dict[str, bytes]:
                     "TAHUN 2024",
                     "",
                     "Sasaran: Meningkatnya kualitas pelayanan publik kecamatan",
-                    "Indikator: Indeks Kepuasan Masyarakat, target 82",
+                    "",
+                    fixture_tables.iku_grid(),
                 ]
             ]
         ),
         "lampiran/data-kinerja-2024-tw2.pdf": text_pdf(
-            [
-                [
-                    *heading("LAPORAN DATA KINERJA", ke),
-                    "Indeks Kepuasan Masyarakat: 83,4",
-                    "Persentase pelayanan administrasi tepat waktu: 96%",
-                ]
-            ]
+            [[*heading("LAPORAN DATA KINERJA", ke), fixture_tables.data_grid(ke)]]
         ),
         "lampiran/draf-lkj-2024-tw2.docx": docx(
             [
@@ -309,7 +355,7 @@ def documents(ke: int = 2) -> dict[str, bytes]:
             ],
             [["Indikator", "Target", "Realisasi"], ["Indeks Kepuasan Masyarakat", "82", "83,4"]],
         ),
-        "lampiran/lkj-2024-tw2-ttd.pdf": text_pdf([signed_report_lines(ke)]),
-        "lampiran/lkj-2024-tw2-final.pdf": text_pdf([[*signed_report_lines(ke), "", "Salinan untuk distribusi."]]),
+        "lampiran/lkj-2024-tw2-ttd.pdf": text_pdf(signed_report_pages(ke)),
+        "lampiran/lkj-2024-tw2-final.pdf": text_pdf(signed_report_pages(ke, extra=["", "Salinan untuk distribusi."])),
         "lampiran/tanda-terima-bappeda.pdf": scanned_pdf(receipt),
     }

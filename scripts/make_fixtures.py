@@ -16,6 +16,7 @@ import hashlib
 import shutil
 import sys
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,10 +25,12 @@ BASE = DOSSIERS / "patuh" / "dossier.yaml"
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import fixture_documents as docs  # noqa: E402  (beside this script)
+import fixture_tables  # noqa: E402  (beside this script)
 
 ATTACHMENTS: dict[str, bytes] = docs.documents(ke=2)
 TW1 = docs.documents(ke=1)  # the same documents for the dossiers of Triwulan I
 SIGNED = "lampiran/lkj-2024-tw2-ttd.pdf"
+FINAL = "lampiran/lkj-2024-tw2-final.pdf"
 _PERMENDAGRI = "      - Permenpan RB No. 53 Tahun 2014\n      - Permendagri Nomor 86 Tahun 2017\n"
 
 
@@ -135,13 +138,77 @@ VARIANTS: list[Variant] = [
     ),
     Variant(
         "b005-lra-triwulan-lain",
-        "the attached LRA is that of Triwulan I, in a Triwulan II dossier",
-        files={"lampiran/lra-2024-tw2.pdf": TW1["lampiran/lra-2024-tw2.pdf"]},
+        "the attached LRA is titled Triwulan I, in a Triwulan II dossier",
+        # Last quarter's LRA kept as the template: its title still says Triwulan I (its figures
+        # were brought up to date, so only the title is wrong and the budget agrees).
+        files={
+            "lampiran/lra-2024-tw2.pdf": docs.text_pdf(
+                [
+                    [
+                        *docs.heading("LAPORAN REALISASI ANGGARAN", 1),
+                        "Periode Triwulan I Tahun Anggaran 2024",
+                        fixture_tables.lra_grid(2),
+                    ]
+                ]
+            )
+        },
     ),
     Variant(
         "b006-pindaian-tak-terbaca",
         "the signed report is a scan too faint to read, so its citations and marks stay declared",
         files={SIGNED: docs.scanned_pdf([], noise=True)},
+    ),
+    # ------------------------------------------------------------------ C: capaian (content.md)
+    *[
+        Variant(name, why, files={SIGNED: report, FINAL: report})
+        for name, why, report in (
+            (
+                "c001-indikator-hilang",
+                "the signed report's capaian table leaves out an indicator of the IKU",
+                docs.text_pdf(docs.signed_report_pages(printed=fixture_tables.Printed(drop=(3,)))),
+            ),
+            (
+                "c002-target-beda",
+                "the report prints a target of 81 where the IKU states 82",
+                docs.text_pdf(docs.signed_report_pages(printed=fixture_tables.Printed(targets={1: Decimal(81)}))),
+            ),
+            (
+                "c003-realisasi-beda",
+                "the report prints a realisasi of 8 where the Laporan Data Kinerja states 9",
+                docs.text_pdf(docs.signed_report_pages(printed=fixture_tables.Printed(realisasi={2: Decimal(8)}))),
+            ),
+            (
+                "c004-capaian-salah",
+                "a printed capaian is not realisasi / target x 100",
+                docs.text_pdf(docs.signed_report_pages(printed=fixture_tables.Printed(capaian={0: Decimal(110)}))),
+            ),
+            (
+                "c005-pagu-beda",
+                "the report's pagu is not the DPA's",
+                docs.text_pdf(docs.signed_report_pages(printed=fixture_tables.Printed(pagu=Decimal(1854320000)))),
+            ),
+        )
+    ],
+    Variant(
+        "c007-diubah-setelah-ttd",
+        "a realisasi was changed in the distributed report after the Camat signed",
+        files={
+            FINAL: docs.text_pdf(
+                docs.signed_report_pages(
+                    printed=fixture_tables.Printed(realisasi={1: Decimal("85.25")}),
+                    extra=["", "Salinan untuk distribusi."],
+                )
+            )
+        },
+    ),
+    Variant(
+        "c008-arah-tidak-diketahui",
+        "the IKU states no direction for its indicators, so no capaian can be judged",
+        files={
+            "lampiran/iku-2024.pdf": docs.text_pdf(
+                [["INDIKATOR KINERJA UTAMA", docs.OFFICE, "TAHUN 2024", "", fixture_tables.iku_grid(arah=False)]]
+            )
+        },
     ),
     # ------------------------------------------------------------------ E: cannot be assessed
     Variant(
@@ -307,7 +374,7 @@ VARIANTS: list[Variant] = [
         "h001-tanpa-permenpan",
         "the signed report cites Perpres 29/2014 but not PermenPAN-RB 53/2014",
         edits=[("      - Permenpan RB No. 53 Tahun 2014\n", "")],
-        files={SIGNED: docs.text_pdf([docs.signed_report_lines(dasar_hukum=docs.DASAR_HUKUM[:3])])},
+        files={SIGNED: docs.text_pdf(docs.signed_report_pages(dasar_hukum=docs.DASAR_HUKUM[:3]))},
     ),
     Variant(
         "h002-tanpa-tahun",
@@ -543,7 +610,7 @@ VARIANTS: list[Variant] = [
     Variant(
         "patuh-pindaian",
         "compliant: the signed report is a scanned page with no text layer, read by OCR",
-        files={SIGNED: docs.scanned_pdf(docs.signed_report_lines())},
+        files={SIGNED: docs.scanned_pdf(docs.signed_report_lines(), tables=fixture_tables.report_tables(2))},
     ),
     Variant(
         "patuh-revisi",
@@ -615,14 +682,13 @@ VARIANTS += [
         "the signed report shows the BSrE footer of a TTE but holds no signature (a printed copy)",
         files={
             SIGNED: docs.text_pdf(
-                [
-                    [
-                        *docs.signed_report_lines(),
+                docs.signed_report_pages(
+                    extra=[
                         "",
                         "Dokumen ini telah ditandatangani secara elektronik menggunakan sertifikat elek-",
                         "tronik yang diterbitkan oleh Balai Besar Sertifikasi Elektronik (BSrE), BSSN",
                     ]
-                ]
+                )
             )
         },
     ),

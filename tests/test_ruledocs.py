@@ -19,8 +19,9 @@ from tests.helpers import FIXTURES, ROOT
 PATUH = FIXTURES / "patuh"
 EXAMPLE = (PATUH / "dossier.yaml").read_text(encoding="utf-8")
 # A manifest snippet cannot show what lies in a file's signatures: S002-S010 are shown by
-# their fixture dossiers (fixtures/dossiers/s0*), and E000 by no dossier at all.
-WITHOUT_SNIPPETS = ["E000", *(f"S{n:03d}" for n in range(2, 11))]
+# their fixture dossiers (fixtures/dossiers/s0*), C001-C008 (the documents' tables) by the content
+# fixtures, and E000 by no dossier at all.
+WITHOUT_SNIPPETS = ["E000", *(f"S{n:03d}" for n in range(2, 11)), *(f"C{n:03d}" for n in range(1, 9))]
 WITH_SNIPPETS = [code for code in RULES if code not in WITHOUT_SNIPPETS]
 
 

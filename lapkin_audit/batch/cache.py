@@ -54,7 +54,8 @@ from lapkin_audit.model import (
     Verdict,
 )
 
-FORMAT = "lapkin-audit-cache/5"  # 2: timelines; 3: the dossier's own facts, fingerprints; 4: evidence; 5: signatures
+# 2: timelines; 3: the dossier's own facts, fingerprints; 4: evidence; 5: signatures; 6: content
+FORMAT = "lapkin-audit-cache/6"
 ENV_DIR = "LAPKIN_AUDIT_CACHE_DIR"
 DEPENDENCIES = (
     *("PyYAML", "Cerberus", "pendulum", "holidays"),
@@ -331,6 +332,7 @@ def _result_to_json(result: DossierResult) -> dict[str, Any]:
         "timeline": timeline,
         "about": facts,
         "evidence": evidence,
+        "content": result.content,  # content.md: already plain data
     }
 
 
@@ -376,4 +378,7 @@ def _result_from_json(path: str, data: dict[str, Any]) -> DossierResult:
             tuple(_attachment(row) for row in found),
             tuple(Claim(*row) for row in claims),
         )
-    return DossierResult(path, data["sop"], Verdict(data["verdict"]), findings, timeline, about, evidence)
+    content = data["content"]
+    if content is not None and not isinstance(content, dict):
+        raise ValueError("bad content")
+    return DossierResult(path, data["sop"], Verdict(data["verdict"]), findings, timeline, about, evidence, content)

@@ -9,13 +9,13 @@ Adding a family: write the module (with ``CODES`` and ``check``) and list it bel
 
 from __future__ import annotations
 
-from lapkin_audit.checks import alur, bukti, dasar_hukum, kelengkapan, paraf, tim, tte, waktu
+from lapkin_audit.checks import alur, bukti, capaian, dasar_hukum, kelengkapan, paraf, tim, tte, waktu
 from lapkin_audit.checks.context import Context, Family
 
 __all__ = ["Context", "Family", "families"]
 
 # In the order they run (the output is sorted anyway).
-FAMILIES: tuple[Family, ...] = (kelengkapan, dasar_hukum, tim, paraf, tte, alur, waktu, bukti)  # type: ignore[assignment]
+FAMILIES: tuple[Family, ...] = (kelengkapan, dasar_hukum, tim, paraf, tte, alur, waktu, bukti, capaian)  # type: ignore[assignment]
 
 
 def families() -> tuple[Family, ...]:

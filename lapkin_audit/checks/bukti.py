@@ -158,6 +158,9 @@ def _needed(ctx: Context, doc: Document) -> bool:
     return kind.cites_legal_basis or decree or bool(kind.paraf or kind.tanda_tangan)
 
 
+needed_as_evidence = _needed  # the content checks (C008) leave to B006 what it reports
+
+
 def _unread(doc: Document, facts: DocumentFacts) -> Violation:
     why = facts.problem or "no_text"
     return Violation(

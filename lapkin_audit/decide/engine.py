@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from lapkin_audit.catalogue import RULES, matches
-from lapkin_audit.checks import Context, bukti, families, tte
+from lapkin_audit.checks import Context, bukti, capaian, families, tte
 from lapkin_audit.decide import waivers
 from lapkin_audit.domain import timeline
 from lapkin_audit.evidence import read
@@ -107,7 +107,7 @@ def context_for(found: Dossier, sop: Sop, options: Options | None = None) -> Con
         for doc in found.dokumen
         if doc.berkas is not None
     }
-    read_them = any(options.keeps(code) for code in (*bukti.CODES, *tte.CODES, "H001"))
+    read_them = any(options.keeps(code) for code in (*bukti.CODES, *tte.CODES, *capaian.CODES, "H001"))
     evidence = _evidence(found, facts, options, sop.tte) if read_them else {}
     return Context(found, sop, facts, timeline.build(found, sop), evidence)
 
@@ -155,7 +155,8 @@ def _audit(found: Dossier, sop: Sop, options: Options, attachments_seen: dict[st
         tuple(Official(role, person.nama, person.status) for role, person in found.pejabat.items()),
     )
     result = _result(found.path, sop.id, findings, ctx.timeline)
-    return dataclasses.replace(result, about=about, evidence=bukti.evidence(ctx))
+    content = capaian.content(ctx).as_json() if any(options.keeps(code) for code in capaian.CODES) else None
+    return dataclasses.replace(result, about=about, evidence=bukti.evidence(ctx), content=content)
 
 
 def _stamp(judged: Iterable[waivers.Judged], found: Dossier | None, lang: str) -> list[Finding]:

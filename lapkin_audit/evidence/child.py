@@ -20,8 +20,11 @@ import warnings
 import zipfile
 from typing import Any
 
+from lapkin_audit.domain.content.model import Table
 from lapkin_audit.evidence.facts import DocumentFacts, TextPiece
 from lapkin_audit.evidence.sniff import sniff
+
+OcrRead = tuple[str, int | None, list[Table]]  # a page's text, mean word confidence, and tables
 
 MAX_PAGES = 500  # pages whose text layer is read
 MAX_OCR_PAGES = 20  # pages read by OCR per document (a signed report's front matter is early)
@@ -50,9 +53,12 @@ def read(data: bytes, sha256: str, tessdata: str | None, trust: Trust = ([], [])
     try:
         if fmt == "pdf":
             facts = _pdf(data, sha256, tessdata)
-            return _signed(facts, data, trust) if facts.problem not in ("encrypted", "damaged") else facts
+            facts = _signed(facts, data, trust) if facts.problem not in ("encrypted", "damaged") else facts
+            return _with_tables(facts, data)
         if fmt == "docx":
-            return _docx(data, sha256)
+            return _with_tables(_docx(data, sha256), data)
+        if fmt == "xlsx":
+            return _with_tables(DocumentFacts(sha256, "xlsx", None), data)
         return _image(data, sha256, fmt, tessdata)
     except Hostile as exc:
         return DocumentFacts(sha256, fmt, problem="hostile", detail=str(exc))
@@ -62,6 +68,33 @@ def read(data: bytes, sha256: str, tessdata: str | None, trust: Trust = ([], [])
         return DocumentFacts(sha256, fmt, problem="hostile", detail="nesting too deep")
     except Exception as exc:  # any parser's own error on these bytes: the file is damaged
         return DocumentFacts(sha256, fmt, problem="damaged", detail=f"{type(exc).__name__}: {exc}")
+
+
+# ----------------------------------------------------------------------------- tables (content.md)
+
+
+def _with_tables(facts: DocumentFacts, data: bytes) -> DocumentFacts:
+    """The document's tables (evidence.tables) added to its facts; a spreadsheet's cells are
+    its text too. A document already refused or unread keeps its problem."""
+    if facts.problem in ("encrypted", "damaged", "hostile"):
+        return facts
+    if facts.format == "docx":
+        _check_zip(data)  # before python-docx parses it a second time
+    from lapkin_audit.evidence.tables.read import document_tables
+
+    found = document_tables(data, facts.format)
+    tables = sorted((*found.tables, *facts.tables), key=lambda table: table.page)  # text-layer pages and OCR'd ones
+    facts = dataclasses.replace(
+        facts, tables=tuple(tables), picture_pages=found.picture_pages, tables_truncated=found.truncated
+    )
+    if facts.format != "xlsx":
+        return facts
+    if found.problem is not None:
+        return dataclasses.replace(facts, problem=found.problem, detail=found.detail)
+    text = "\n".join(" | ".join(c.text for c in row.cells if c.text) for t in found.tables for row in t.rows)
+    text = "\n".join([*(t.caption for t in found.tables if t.caption), text])
+    piece = (TextPiece(0, "teks", _clean(text)),) if text.strip() else ()
+    return dataclasses.replace(facts, pieces=piece, problem=None if piece else "no_text")
 
 
 # ----------------------------------------------------------------------------- PDF
@@ -83,6 +116,7 @@ def _pdf(data: bytes, sha256: str, tessdata: str | None) -> DocumentFacts:
             return DocumentFacts(sha256, "pdf", pages=0, problem="damaged", detail="no pages")
         pieces: list[TextPiece] = []
         codes: list[str] = []
+        ocr_tables: list[Table] = []
         unread = rendered = 0
         ocr = _Ocr(tessdata)
         for index in range(min(count, MAX_PAGES)):
@@ -109,13 +143,15 @@ def _pdf(data: bytes, sha256: str, tessdata: str | None) -> DocumentFacts:
             if image is None or not ocr.queue(index, image):
                 unread += 1
             for page_index, read in ocr.flush(full_only=True):
-                unread += _add(pieces, page_index, read)
+                unread += _add(pieces, page_index, read, ocr_tables)
         for page_index, read in ocr.flush():
-            unread += _add(pieces, page_index, read)
+            unread += _add(pieces, page_index, read, ocr_tables)
         pieces.sort(key=lambda piece: piece.page)
         unread += max(0, count - MAX_PAGES)
         problem = ocr.problem(unread, pieces)
-        return DocumentFacts(sha256, "pdf", count, tuple(pieces), problem, None, unread, qr_codes=tuple(codes))
+        return DocumentFacts(
+            sha256, "pdf", count, tuple(pieces), problem, None, unread, qr_codes=tuple(codes), tables=tuple(ocr_tables)
+        )
     finally:
         document.close()
 
@@ -211,6 +247,7 @@ def _image(data: bytes, sha256: str, fmt: str, tessdata: str | None) -> Document
             frames = getattr(image, "n_frames", 1)
             pieces: list[TextPiece] = []
             codes: list[str] = []
+            ocr_tables: list[Table] = []
             unread = 0
             ocr = _Ocr(tessdata)
             for index, frame in enumerate(ImageSequence.Iterator(image)):
@@ -223,15 +260,17 @@ def _image(data: bytes, sha256: str, fmt: str, tessdata: str | None) -> Document
                 if not ocr.queue(index, gray):
                     unread += 1
                 for page_index, read in ocr.flush(full_only=True):
-                    unread += _add(pieces, page_index, read)
+                    unread += _add(pieces, page_index, read, ocr_tables)
             for page_index, read in ocr.flush():
-                unread += _add(pieces, page_index, read)
+                unread += _add(pieces, page_index, read, ocr_tables)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         raise Hostile(str(exc)) from exc
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError) as exc:
         return DocumentFacts(sha256, fmt, problem="damaged", detail=f"{type(exc).__name__}: {exc}")
     problem = ocr.problem(unread, pieces)
-    return DocumentFacts(sha256, fmt, frames, tuple(pieces), problem, None, unread, qr_codes=tuple(codes))
+    return DocumentFacts(
+        sha256, fmt, frames, tuple(pieces), problem, None, unread, qr_codes=tuple(codes), tables=tuple(ocr_tables)
+    )
 
 
 MAX_QR_CODES = 10  # per document; each kept to MAX_QR_CHARS
@@ -253,11 +292,15 @@ def _qr_codes(image: Any, found: int) -> list[str]:
 # ----------------------------------------------------------------------------- OCR
 
 
-def _add(pieces: list[TextPiece], index: int, read: tuple[str, int | None] | None) -> int:
-    """An OCR result as the page's piece; 1 when the page stays unread."""
+def _add(pieces: list[TextPiece], index: int, read: OcrRead | None, tables: list[Table] | None = None) -> int:
+    """An OCR result as the page's piece (and its tables); 1 when the page stays unread."""
     if read is None:
         return 1
     pieces.append(TextPiece(index + 1, "ocr", read[0], read[1]))
+    if tables is not None:
+        for table in read[2]:
+            rows = tuple(dataclasses.replace(row, page=index + 1) for row in table.rows)
+            tables.append(dataclasses.replace(table, rows=rows))
     return 0
 
 
@@ -289,7 +332,7 @@ class _Ocr:
         self.pending.append((index, image))
         return True
 
-    def flush(self, full_only: bool = False) -> list[tuple[int, tuple[str, int | None] | None]]:
+    def flush(self, full_only: bool = False) -> list[tuple[int, OcrRead | None]]:
         """Read the queued pages (only once a whole batch is queued, with ``full_only``)."""
         if not self.pending or (full_only and len(self.pending) < self.workers):
             return []
@@ -316,7 +359,7 @@ class _Ocr:
             self.pool = ProcessPoolExecutor(self.workers, mp_context=context)
         return True
 
-    def read(self, image: Any) -> tuple[str, int | None] | None:
+    def read(self, image: Any) -> OcrRead | None:
         """The page's text and mean word confidence; ("", None) for a blank page; None: not read."""
         if self.missing:
             return None
@@ -331,8 +374,8 @@ class _Ocr:
         words = [c for c in self.api.AllWordConfidences() if c >= 0]
         confidence = round(sum(words) / len(words)) if words else 0
         if not text.strip():
-            return "", None
-        return _clean(text), confidence
+            return "", None, []
+        return _clean(text), confidence, _ocr_tables(self.api, image)
 
     def problem(self, unread: int, pieces: list[TextPiece]) -> str | None:
         if unread and self.missing:
@@ -344,6 +387,28 @@ class _Ocr:
         return None
 
 
+def _ocr_tables(api: Any, image: Any) -> list[Table]:
+    """The page's tables (evidence.tables.ocr); the page number is set when the page is added.
+
+    A page with ruling lines is read once more for its tables, its lines painted out and as
+    one block of text (Tesseract's layout analysis skips short figures in bordered cells);
+    its text, read before, stays as it was."""
+    import tesserocr
+
+    from lapkin_audit.evidence.tables.ocr import recognised_words, tables_from_words, unruled
+
+    clean, ruled = unruled(image)
+    if not ruled:
+        return tables_from_words(recognised_words(api), 0, image.width, image)
+    api.SetPageSegMode(tesserocr.PSM.SINGLE_BLOCK)
+    try:
+        api.SetImage(clean)
+        api.Recognize()
+        return tables_from_words(recognised_words(api), 0, image.width, image)
+    finally:
+        api.SetPageSegMode(tesserocr.PSM.AUTO)
+
+
 def _workers() -> int:
     try:
         return int(os.environ.get(OCR_WORKERS_ENV, "1"))
@@ -351,7 +416,7 @@ def _workers() -> int:
         return 1
 
 
-def _pool_read(image: Any) -> tuple[str, int | None] | None:
+def _pool_read(image: Any) -> OcrRead | None:
     """One page's OCR in a pool process (forked after the model was loaded)."""
     return _Ocr(next(iter(_ENGINES), None)).read(image)
 

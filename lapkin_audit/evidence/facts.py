@@ -6,17 +6,18 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from lapkin_audit.domain.content.model import Table, table_from_json
 from lapkin_audit.evidence.signatures import SignatureFact, signature_from_json
 
 # Why a document could not be read (fully): B001 when the file is not a readable document
 # of its format, B006 when reading it was stopped or gave no usable text.
 NOT_A_DOCUMENT = ("unknown_format", "damaged", "encrypted", "hostile")
-NOT_READ = ("too_large", "timeout", "memory", "crashed", "no_ocr", "ocr_unsure", "no_text")
+NOT_READ = ("too_large", "timeout", "memory", "crashed", "no_ocr", "ocr_unsure", "no_text", "formulas_only")
 
 # Mean word confidence (0-100) from which an OCR page counts as read (docs/decisions.md).
 OCR_CONFIDENCE = 60
 
-FORMATS = ("pdf", "docx", "jpeg", "png", "tiff")
+FORMATS = ("pdf", "docx", "xlsx", "jpeg", "png", "tiff")
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,10 @@ class DocumentFacts:
     signatures: tuple[SignatureFact, ...] = ()
     signature_problem: str | None = None
     qr_codes: tuple[str, ...] = ()
+    # --- content.md: the document's tables (evidence.tables), for the content checks ---
+    tables: tuple[Table, ...] = ()
+    picture_pages: tuple[int, ...] = ()  # text pages carrying a picture as wide as a table
+    tables_truncated: bool = False  # rows, cells or pages past the table readers' limits
 
     @property
     def text_source(self) -> str | None:
@@ -89,6 +94,9 @@ class DocumentFacts:
             "signatures": [s.as_json() for s in self.signatures],
             "signature_problem": self.signature_problem,
             "qr_codes": list(self.qr_codes),
+            "tables": [table.as_json() for table in self.tables],
+            "picture_pages": list(self.picture_pages),
+            "tables_truncated": self.tables_truncated,
         }
 
 
@@ -120,6 +128,9 @@ def facts_from_json(data: Mapping[str, Any]) -> DocumentFacts:
     codes = data["qr_codes"]
     if not isinstance(codes, list) or not all(isinstance(c, str) for c in codes):
         raise ValueError("bad QR codes")
+    pictures = data["picture_pages"]
+    if not isinstance(pictures, list) or not all(isinstance(p, int) for p in pictures):
+        raise ValueError("bad picture pages")
     return DocumentFacts(
         str(data["sha256"]),
         fmt,
@@ -131,4 +142,7 @@ def facts_from_json(data: Mapping[str, Any]) -> DocumentFacts:
         signatures,
         signature_problem,
         tuple(codes),
+        tuple(table_from_json(t) for t in data["tables"]),
+        tuple(pictures),
+        bool(data["tables_truncated"]),
     )

@@ -9,6 +9,7 @@ import zipfile
 BY_EXTENSION = {
     ".pdf": "pdf",
     ".docx": "docx",
+    ".xlsx": "xlsx",
     ".jpg": "jpeg",
     ".jpeg": "jpeg",
     ".png": "png",
@@ -18,7 +19,7 @@ BY_EXTENSION = {
 
 
 def sniff(data: bytes) -> str:
-    """``pdf``, ``docx``, ``jpeg``, ``png``, ``tiff`` or ``unknown``."""
+    """``pdf``, ``docx``, ``xlsx``, ``jpeg``, ``png``, ``tiff`` or ``unknown``."""
     head = data[:1024]
     if b"%PDF-" in head:  # the spec allows bytes before the header; readers accept 1 KiB
         return "pdf"
@@ -31,8 +32,11 @@ def sniff(data: bytes) -> str:
     if head.startswith(b"PK\x03\x04"):
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
-                if "word/document.xml" in archive.namelist():
+                names = archive.namelist()
+                if "word/document.xml" in names:
                     return "docx"
+                if "xl/workbook.xml" in names:
+                    return "xlsx"  # the LRA and the DPA as SIPD exports them (content.md)
         except (zipfile.BadZipFile, ValueError, OSError, EOFError):
             return "unknown"
     return "unknown"

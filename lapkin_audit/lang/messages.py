@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, NamedTuple
 
 from lapkin_audit.lang.words import TYPE_WORDS, date_words, format_minutes
 from lapkin_audit.model import WorkMinutes
@@ -546,9 +546,108 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Pembaca dokumen berhenti tak terduga pada {berkas} ({jenis}: {detail}); yang seharusnya dibuktikannya tetap berstatus dinyatakan.",
         "The document reader stopped unexpectedly on {berkas} ({jenis}: {detail}); what it should prove stays at the level dinyatakan.",
     ),
+    "B006.formulas_only": (
+        "{berkas} ({jenis}) hanya memuat rumus tanpa nilai terhitung ({detail}); simpan ulang dari aplikasinya agar nilainya tersimpan.",
+        "{berkas} ({jenis}) holds only formulas with no calculated values ({detail}); save it again from its application so the values are stored.",
+    ),
     "B006.unconfirmed": (
         "Teks {berkas} dibaca sebagian atau dengan OCR dan tidak memastikan {what}; OCR tidak dapat membuktikan ketiadaan, sehingga hal ini tetap berstatus dinyatakan.",
         "The text of {berkas} was read in part or by OCR and does not confirm {what}; OCR cannot prove absence, so this stays at the level dinyatakan.",
+    ),
+    # ------------------------------------------------------------------ C: capaian (content.md)
+    # Arguments: a figure as printed ({laporan}, {sumber}, ...) with where it stands ({laporan_di}:
+    # the document's name and page), the indicator, the formula. Built by checks/capaian.py.
+    "content.c001": (
+        "Indikator '{indikator}' dari {dokumen_nama} tidak dilaporkan dalam tabel capaian laporan.",
+        "Indicator '{indikator}' of the {dokumen_nama} is not reported in the report's capaian table.",
+    ),
+    "content.c001.saran": (
+        "Indikator '{indikator}' dari {dokumen_nama} tidak dilaporkan dalam tabel capaian laporan (maksud Anda '{saran}'? nama indikator harus sama dengan dokumen sumbernya).",
+        "Indicator '{indikator}' of the {dokumen_nama} is not reported in the report's capaian table (did you mean '{saran}'? an indicator's name must be its source's).",
+    ),
+    "content.c002": (
+        "Target '{indikator}' di laporan {laporan} ({laporan_di}), di {sumber_nama} {sumber} ({sumber_di}).",
+        "The target of '{indikator}' is {laporan} in the report ({laporan_di}) and {sumber} in the {sumber_nama} ({sumber_di}).",
+    ),
+    "content.c002.sumber": (
+        "Target '{indikator}' berbeda antara Dokumen IKU ({iku}, {iku_di}) dan Perjanjian Kinerja ({pk}, {pk_di}).",
+        "The target of '{indikator}' differs between the Dokumen IKU ({iku}, {iku_di}) and the Perjanjian Kinerja ({pk}, {pk_di}).",
+    ),
+    "content.c003": (
+        "Realisasi '{indikator}' di laporan {laporan} ({laporan_di}), di Laporan Data Kinerja {sumber} ({sumber_di}).",
+        "The realisasi of '{indikator}' is {laporan} in the report ({laporan_di}) and {sumber} in the Laporan Data Kinerja ({sumber_di}).",
+    ),
+    "content.c004": (
+        "Capaian '{indikator}' tertulis {laporan} ({laporan_di}), padahal target {target} dan realisasi {realisasi} dengan rumus {rumus} memberi {dihitung}.",
+        "The capaian of '{indikator}' reads {laporan} ({laporan_di}), but target {target} and realisasi {realisasi} under the formula {rumus} give {dihitung}.",
+    ),
+    "content.c005.pagu": (
+        "Pagu '{baris}' di laporan {laporan} ({laporan_di}; satuan {satuan_laporan}), di {sumber_nama} {sumber} ({sumber_di}; satuan {satuan_sumber}).",
+        "The pagu of '{baris}' is {laporan} in the report ({laporan_di}; unit {satuan_laporan}) and {sumber} in the {sumber_nama} ({sumber_di}; unit {satuan_sumber}).",
+    ),
+    "content.c005.realisasi": (
+        "Realisasi anggaran '{baris}' di laporan {laporan} ({laporan_di}; satuan {satuan_laporan}), di LRA {sumber} ({sumber_di}; satuan {satuan_sumber}).",
+        "The realisasi anggaran of '{baris}' is {laporan} in the report ({laporan_di}; unit {satuan_laporan}) and {sumber} in the LRA ({sumber_di}; unit {satuan_sumber}).",
+    ),
+    "content.c005.persen": (
+        "Persentase realisasi anggaran '{baris}' tertulis {laporan} ({laporan_di}), padahal {realisasi} / {pagu} x 100 = {dihitung}.",
+        "The budget percentage of '{baris}' reads {laporan} ({laporan_di}), but {realisasi} / {pagu} x 100 = {dihitung}.",
+    ),
+    "content.c006": (
+        "Laporan ({dokumen_nama}) tidak memuat bagian '{bagian}' yang disyaratkan {sumber}.",
+        "The report ({dokumen_nama}) lacks the part '{bagian}' required by {sumber}.",
+    ),
+    "content.c007": (
+        "Angka {kolom} '{indikator}' berubah setelah ditandatangani: {disahkan} di laporan yang disahkan ({disahkan_di}), {distribusi} di laporan yang didistribusikan ({distribusi_di}).",
+        "The {kolom} of '{indikator}' changed after signing: {disahkan} in the signed report ({disahkan_di}), {distribusi} in the distributed one ({distribusi_di}).",
+    ),
+    "content.c008.unsure": (
+        "{dokumen_nama} dibaca dengan OCR yang ragu; {tidak_diperiksa} tidak diperiksa.",
+        "The {dokumen_nama} was read by unsure OCR; {tidak_diperiksa} not checked.",
+    ),
+    "content.c008.unreadable": (
+        "{dokumen_nama} tidak dapat dibaca ({sebab}); {tidak_diperiksa} tidak diperiksa.",
+        "The {dokumen_nama} could not be read ({sebab}); {tidak_diperiksa} not checked.",
+    ),
+    "content.c008.no_table": (
+        "Tabel capaian (indikator, target, realisasi, capaian) tidak ditemukan di {dokumen_nama}; indikator, target, realisasi dan capaian tidak diperiksa.",
+        "No capaian table (indicator, target, realisasi, capaian) was found in the {dokumen_nama}; indicators, targets, realisasi and capaian not checked.",
+    ),
+    "content.c008.picture_table": (
+        "Tabel capaian {dokumen_nama} tampaknya berupa gambar di halaman yang berlapisan teks, sehingga tidak dibaca; lampirkan tabel sebagai teks. Indikator, target, realisasi dan capaian tidak diperiksa.",
+        "The capaian table of the {dokumen_nama} seems to be a picture on a page with a text layer, so it was not read; attach the table as text. Indicators, targets, realisasi and capaian not checked.",
+    ),
+    "content.c008.no_sources": (
+        "Tidak ada tabel indikator yang terbaca di Dokumen IKU maupun Perjanjian Kinerja; kelengkapan indikator dan target laporan tidak diperiksa.",
+        "No indicator table could be read in the Dokumen IKU or the Perjanjian Kinerja; the report's indicators and targets not checked.",
+    ),
+    "content.c008.row_unsure": (
+        "Baris '{indikator}' di laporan dibaca dengan OCR yang ragu (capaian {laporan}); angkanya tidak diperiksa.",
+        "The row of '{indikator}' in the report was read by unsure OCR (capaian {laporan}); its figures not checked.",
+    ),
+    "content.c008.source_row_unsure": (
+        "Baris '{indikator}' di {dokumen_nama} dibaca dengan OCR yang ragu; indikator ini tidak diperiksa.",
+        "The row of '{indikator}' in the {dokumen_nama} was read by unsure OCR; this indicator not checked.",
+    ),
+    "content.c008.not_found_ocr": (
+        "Indikator '{indikator}' tidak ditemukan di tabel capaian yang dibaca dengan OCR; OCR tidak dapat membuktikan ketiadaan, jadi tidak diperiksa.",
+        "Indicator '{indikator}' was not found in the capaian table read by OCR; OCR cannot prove absence, so it was not checked.",
+    ),
+    "content.c008.partial": (
+        "'{indikator}' diperiksa sebagian: {tidak_diperiksa} tidak diperiksa.",
+        "'{indikator}' checked in part: {tidak_diperiksa} not checked.",
+    ),
+    "content.c008.direction": (
+        "Arah indikator '{indikator}' tidak dinyatakan di Dokumen IKU, Perjanjian Kinerja, maupun aturan kantor, sehingga capaiannya ({laporan}) tidak dinilai: semakin tinggi semakin baik (r/t) memberi {naik}, semakin rendah semakin baik memberi {turun_2t} ((2t-r)/t) atau {turun_tr} (t/r).",
+        "The direction of '{indikator}' is stated neither in the Dokumen IKU, the Perjanjian Kinerja nor the office's rules, so its capaian ({laporan}) is not judged: higher is better (r/t) gives {naik}, lower is better gives {turun_2t} ((2t-r)/t) or {turun_tr} (t/r).",
+    ),
+    "content.c008.no_budget": (
+        "Tabel realisasi anggaran (pagu, realisasi) tidak ditemukan di {dokumen_nama}; anggaran tidak diperiksa.",
+        "No budget table (pagu, realisasi) was found in the {dokumen_nama}; the budget not checked.",
+    ),
+    "content.c008.parts": (
+        "{dokumen_nama} tidak dibaca utuh dari lapisan teks, sehingga ketiadaan bagian tidak dapat dipastikan: {tidak_diperiksa}.",
+        "The {dokumen_nama} was not read whole from a text layer, so missing parts cannot be confirmed: {tidak_diperiksa}.",
     ),
     # internal failure of one dossier (reported, never a traceback)
     "internal.timeout": (
@@ -594,6 +693,10 @@ def field_words(path: str, lang: str) -> str:
 
 
 def _text(value: Any, lang: str) -> Any:
+    if isinstance(value, Where):  # before tuples in general
+        if value.page is None:
+            return value.name
+        return f"{value.name}, {'p.' if lang == 'en' else 'hlm.'} {value.page}"
     if isinstance(value, TypeNames):  # before tuples in general
         index = 1 if lang == "en" else 0
         words = [TYPE_WORDS[name][index] if name in TYPE_WORDS else name for name in value]
@@ -607,6 +710,13 @@ def _text(value: Any, lang: str) -> Any:
     if isinstance(value, Nested):
         return render(value, {}, lang)  # a nested message, e.g. the reason of K003.outside
     return value
+
+
+class Where(NamedTuple):
+    """A figure's place for a message: a document's name and its page ("Dokumen IKU, hlm. 2")."""
+
+    name: str
+    page: int | None
 
 
 class Nested(str):

@@ -20,6 +20,7 @@ from lapkin_audit.domain.content.model import DocumentContent, Figure, Indicator
 from lapkin_audit.model import ContentRules, Periode, Violation
 
 SIGNED = "draf_laporan_disahkan"
+REPORTED = "reported"  # a document's problem another finding already reports (B001, B006): no C008 of its own
 DISTRIBUTED = "laporan_kinerja_rutin"
 
 
@@ -101,10 +102,12 @@ def unreadable_note(out: Findings, document: DocumentContent | None, unchecked: 
     """C008 for a source attached but not read (or read unsure); True when it can be used."""
     if document is None:
         return False  # not attached: K001/K005 say so; the content object shows it unchecked
-    if document.unsure:
+    if document.unsure and document.problem != REPORTED:
         out.add("C008", "content.c008.unsure", document.field, dokumen=document.kind, tidak_diperiksa=unchecked)
         return False
     if not document.readable:
+        if document.problem == REPORTED:
+            return False
         reason = document.problem or "unreadable"
         out.add(
             "C008",
@@ -178,6 +181,9 @@ def compare_indicators(docs: Documents, rules: ContentRules, out: Findings) -> l
     words = indicators.merged(rules.abbreviations)
     sources_ok = [unreadable_note(out, d, "indikator dan target", d.field) for d in (docs.iku, docs.pk) if d]
     wanted = reference(docs, rules, out) if any(sources_ok) else []
+    if any(sources_ok) and not wanted and not any(d.indicators for d in (docs.iku, docs.pk) if d):
+        where = next(d.field for d in (docs.iku, docs.pk) if d)
+        out.add("C008", "content.c008.no_sources", where)
     data_ok = unreadable_note(out, docs.data, "realisasi", docs.data.field if docs.data else "")
     if signed is None or not unreadable_note(out, signed, "tabel capaian", signed.field):
         return [IndicatorRecord(row.name, row.unit, target_source=t) for row, t in wanted]
@@ -291,7 +297,9 @@ def _judge(
     )
     computed = None
     if target is not None and realisasi is not None:
-        if formula is None:
+        if formula is None and not any(usable(d) for d in (docs.iku, docs.pk)):
+            pass  # no source read: its absence is reported (K005, B001, C008) and says the capaian is unjudged
+        elif formula is None:
             both = {f: capaian.compute(f, target.value, realisasi.value) for f in capaian.ALL_FORMULAS}
             shown = {f: _shown(v) for f, v in both.items()}
             out.add(
@@ -391,6 +399,8 @@ def compare_distributed(docs: Documents, rules: ContentRules, out: Findings) -> 
     after = {indicators.normalize(r.name, words): r for r in final.indicators}
     for row in signed.indicators:
         other = after.get(indicators.normalize(row.name, words))
+        if other is None and (signed.ocr or final.ocr):
+            continue  # a name OCR read differently, or a line it lost: OCR never proves a row absent
         pairs = (
             ("target", target_for(row, key), target_for(other, key) if other else None),
             ("realisasi", realisasi_for(row, key), realisasi_for(other, key) if other else None),

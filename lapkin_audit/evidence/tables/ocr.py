@@ -27,6 +27,8 @@ MAX_WORDS = 20_000  # words of one page looked at
 GUESSED = OCR_CONFIDENCE - 1  # the confidence of a cell whose column was guessed from blanks
 MAX_WRAPPED_WORDS = 8  # a line of no more words inside a table continues a wrapped cell
 RULE_DARKNESS = 100  # mean grey (0-255) over the table's height below which a pixel column is a ruling line
+LINE_PIXELS = 8  # dark pixel rows this close are one ruling line
+RULE_ROW_DARKNESS = 128  # mean grey over the page's width below which a pixel row is a ruling line
 
 
 @dataclass(frozen=True)
@@ -45,10 +47,15 @@ class Word:
 
 def page_words(api: Any, image: Any) -> list[Word]:
     """Tesseract's words on the page (tesserocr's API with its model already loaded)."""
-    import tesserocr
-
     api.SetImage(image)
     api.Recognize()
+    return recognised_words(api)
+
+
+def recognised_words(api: Any) -> list[Word]:
+    """The words of the page Tesseract has just recognised (after GetUTF8Text or Recognize)."""
+    import tesserocr
+
     words: list[Word] = []
     iterator = api.GetIterator()
     level = tesserocr.RIL.WORD
@@ -96,6 +103,35 @@ def _segments(line: Sequence[Word], width: int) -> int:
     return 1 + sum(1 for a, b in itertools.pairwise(line) if b.left - a.right >= gap)
 
 
+def unruled(image: Any) -> tuple[Any, bool]:
+    """The page with its tables' ruling lines painted white, and whether it had any.
+
+    Tesseract drops a lone short figure ("9") that touches a cell's border; with the borders
+    gone, it reads the cell. Lines are found as rows, then columns within the ruled rows'
+    span, whose mean grey is dark (pixel rows shrunk by Pillow, no loop over pixels).
+    """
+    from PIL import Image, ImageDraw
+
+    gray = image.convert("L")
+    width, height = gray.size
+    rows = gray.resize((1, height), Image.Resampling.BOX).tobytes()
+    ruled_rows = [y for y, value in enumerate(rows) if value < RULE_ROW_DARKNESS]
+    if len(ruled_rows) < 2:
+        return gray, False
+    top, bottom = ruled_rows[0], ruled_rows[-1]
+    columns = gray.crop((0, top, width, bottom + 1)).resize((width, 1), Image.Resampling.BOX).tobytes()
+    ruled_columns = [x for x, value in enumerate(columns) if value < RULE_DARKNESS]
+    if len(ruled_columns) < 2:
+        return gray, False
+    clean = gray.copy()
+    draw = ImageDraw.Draw(clean)
+    for y in ruled_rows:
+        draw.line([(0, y), (width, y)], fill=255, width=3)
+    for x in ruled_columns:
+        draw.line([(x, top), (x, bottom)], fill=255, width=3)
+    return clean, True
+
+
 def ruled_edges(image: Any, top: int, bottom: int) -> list[float]:
     """x positions of vertical ruling lines between ``top`` and ``bottom`` of a page image."""
     from PIL import Image
@@ -120,7 +156,20 @@ def tables_from_words(words: Iterable[Word], page: int, width: int, image: Any =
     ``image``: the page, for its ruling lines)."""
     tables: list[Table] = []
     run: list[list[Word]] = []
+    spans = ruled_spans(image)
+    where = None
     for line in [*lines_of(words), []]:
+        if line and spans:
+            # a scan with ruling lines: a table is what lies within one table's rules
+            middle = sum(w.middle for w in line) / len(line)
+            inside = next((i for i, (top, bottom) in enumerate(spans) if top <= middle <= bottom), None)
+            if inside != where and len(run) >= 2:
+                tables.append(_table(run, page, width, image, bounded=True))
+            if inside != where:
+                run, where = [], inside
+            if inside is not None:
+                run.append(line)
+            continue
         if line and _segments(line, width) >= MIN_COLUMNS:
             run.append(line)
             continue
@@ -130,12 +179,43 @@ def tables_from_words(words: Iterable[Word], page: int, width: int, image: Any =
         if len(run) >= 2:
             tables.append(_table(run, page, width, image))
         run = []
+    if spans and len(run) >= 2:
+        tables.append(_table(run, page, width, image, bounded=True))
     return tables
 
 
-def _table(lines: Sequence[Sequence[Word]], page: int, width: int, image: Any) -> Table:
-    while lines and _segments(lines[-1], width) < MIN_COLUMNS:
-        lines = lines[:-1]  # a trailing line of text after the table
+def ruled_spans(image: Any) -> list[tuple[int, int]]:
+    """(top, bottom) of each bordered table on a page image: the bands between horizontal
+    ruling lines that vertical lines cross; a band no vertical line crosses (the caption
+    between two tables) parts them."""
+    from PIL import Image
+
+    if image is None:
+        return []
+    gray = image.convert("L")
+    rows = gray.resize((1, gray.height), Image.Resampling.BOX).tobytes()
+    lines: list[int] = []
+    for y, value in enumerate(rows):
+        if value < RULE_ROW_DARKNESS:
+            if lines and y - lines[-1] <= LINE_PIXELS:
+                lines[-1] = y  # one line however many pixels thick (a scan blurs it)
+            else:
+                lines.append(y)
+    spans: list[tuple[int, int]] = []
+    previous_crossed = False
+    for top, bottom in itertools.pairwise(lines):
+        crossed = len(ruled_edges(gray, top + 2, bottom - 1)) >= 2
+        if crossed and previous_crossed:
+            spans[-1] = (spans[-1][0], bottom)
+        elif crossed:
+            spans.append((top, bottom))
+        previous_crossed = crossed
+    return spans
+
+
+def _table(lines: Sequence[Sequence[Word]], page: int, width: int, image: Any, bounded: bool = False) -> Table:
+    while not bounded and lines and _segments(lines[-1], width) < MIN_COLUMNS:
+        lines = lines[:-1]  # a trailing line of text after the table (a ruled table's rules bound it)
     top, bottom = min(w.top for w in lines[0]), max(w.bottom for w in lines[-1])
     ruled = ruled_edges(image, top, bottom)
     if len(ruled) >= MIN_COLUMNS + 1:
