@@ -73,6 +73,15 @@ def content(ctx: Context) -> ContentResult:
     return judge(Documents(ctx.dossier.periode, **docs), ctx.sop.content, attached)
 
 
+def record(ctx: Context) -> dict[str, Any]:
+    """The report's ``content`` object: the content record, and the name of each document
+    kind its figures come from (for a reader)."""
+    found = content(ctx).as_json()
+    kinds = ctx.sop.document_kinds
+    found["documents"] = {kind: kinds[kind].name for kind in KINDS if kind in kinds}
+    return found
+
+
 def _content(kind: str, field: str, facts: DocumentFacts, year: int, reported: bool) -> DocumentContent:
     """``reported``: B001 or B006 already says the document could not be read."""
     readable = not reported and (facts.problem is None or bool(facts.tables))

@@ -155,7 +155,7 @@ def _audit(found: Dossier, sop: Sop, options: Options, attachments_seen: dict[st
         tuple(Official(role, person.nama, person.status) for role, person in found.pejabat.items()),
     )
     result = _result(found.path, sop.id, findings, ctx.timeline)
-    content = capaian.content(ctx).as_json() if any(options.keeps(code) for code in capaian.CODES) else None
+    content = capaian.record(ctx) if any(options.keeps(code) for code in capaian.CODES) else None
     return dataclasses.replace(result, about=about, evidence=bukti.evidence(ctx), content=content)
 
 
