@@ -36,7 +36,7 @@ def test_two_header_rows_with_a_merged_title_and_a_numbering_row():
         ["1", "Indeks Kepuasan Masyarakat", "80", "81", "79"],
     )
     labels, start = header_of(t)
-    assert labels[2:4] == ["Target Triwulan TW I", "Target Triwulan TW II"] and start == 3
+    assert labels[2:4] == ("Target Triwulan TW I", "Target Triwulan TW II") and start == 3
     (row,) = indicator_rows(t, "dokumen_iku", "dokumen[4]", 2024)
     assert {k: v.number.text for k, v in row.period_targets.items()} == {"triwulan-1": "80", "triwulan-2": "81"}
     assert row.realisasi is None  # last year's column is not the period's

@@ -10,6 +10,7 @@ spacing collapsed, and abbreviations written out ("Jml." is "Jumlah", a leading 
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -33,6 +34,17 @@ MIN_SUGGESTION_SCORE = 60.0  # rapidfuzz token_sort_ratio (0-100) below which no
 
 def normalize(name: str, abbreviations: Mapping[str, str] = DEFAULT_ABBREVIATIONS) -> str:
     """The form two names are compared in."""
+    if abbreviations is DEFAULT_ABBREVIATIONS:
+        return _normalized_default(name)
+    return _normalize(name, abbreviations)
+
+
+@functools.lru_cache(maxsize=4096)
+def _normalized_default(name: str) -> str:
+    return _normalize(name, DEFAULT_ABBREVIATIONS)
+
+
+def _normalize(name: str, abbreviations: Mapping[str, str]) -> str:
     text = unicodedata.normalize("NFKC", name).casefold()
     words: list[str] = []
     for raw in text.split():

@@ -11,6 +11,7 @@ recognised here. Money is ``Decimal``, never ``float``.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -76,6 +77,23 @@ def parse_number(text: str) -> Number | None:
     """The figure a table cell holds; None when the cell holds no figure at all (words,
     empty). Raises ``NumberError`` for text that is a figure in form but not one this
     locale reads, so the caller can say so instead of guessing."""
+    found = _parsed(text)
+    if isinstance(found, NumberError):
+        raise NumberError(found.text, found.suggestions)
+    return found
+
+
+@functools.lru_cache(maxsize=4096)
+def _parsed(text: str) -> Number | NumberError | None:
+    """``parse_number``, remembered: the same cells recur in a report, its sources and its
+    copies, and Babel's parsing is the costly part of reading a table."""
+    try:
+        return _parse(text)
+    except NumberError as exc:
+        return exc
+
+
+def _parse(text: str) -> Number | None:
     from babel.numbers import NumberFormatError, parse_decimal
 
     raw = unicodedata.normalize("NFKC", text).strip()
@@ -124,6 +142,7 @@ def read_number(text: str) -> Number | None:
         return None
 
 
+@functools.lru_cache(maxsize=1024)
 def find_scale(text: str) -> Scale | None:
     """The unit a heading, caption or column title states ("(dalam ribuan rupiah)"), or None."""
     folded = " ".join(unicodedata.normalize("NFKC", text).casefold().split())

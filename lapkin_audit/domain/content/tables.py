@@ -12,6 +12,7 @@ left out. A table continued on the next page with its header repeated is one tab
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -126,7 +127,8 @@ def _is_numbering(row: Row) -> bool:
     return len(texts) >= 2 and all(t.isdigit() for t in texts) and [int(t) for t in texts] == sorted(map(int, texts))
 
 
-def header_of(table: Table) -> tuple[list[str], int]:
+@functools.lru_cache(maxsize=512)  # asked by every reading of a table: kind, rows, continuation
+def header_of(table: Table) -> tuple[tuple[str, ...], int]:
     """Each column's title (header rows joined, merged titles spread), and the first data row."""
     rows = table.rows
     first = 0
@@ -145,7 +147,7 @@ def header_of(table: Table) -> tuple[list[str], int]:
         for j in range(1, width):
             if not grid[k][j].strip() and grid[k + 1][j].strip() and grid[k][j - 1].strip():
                 grid[k][j] = grid[k][j - 1]
-    labels = [" ".join(grid[k][j].strip() for k in range(len(grid)) if grid[k][j].strip()) for j in range(width)]
+    labels = tuple(" ".join(grid[k][j].strip() for k in range(len(grid)) if grid[k][j].strip()) for j in range(width))
     start = count + (1 if count < len(rows) and _is_numbering(rows[count]) else 0)
     return labels, start
 
