@@ -102,7 +102,8 @@ class ReportPart:
 class ContentRules:
     indicators: tuple[IndicatorRule, ...] = ()
     abbreviations: Mapping[str, str] = field(default_factory=dict)  # added to the default list
-    parts: Mapping[str, tuple[ReportPart, ...]] = field(default_factory=dict)  # document kind -> its parts
+    # document kind -> its parts; "kind@tahunan" (a periode jenis) for one kind of period only
+    parts: Mapping[str, tuple[ReportPart, ...]] = field(default_factory=dict)
     capaian_units: int = 1  # a printed capaian may be off by this many units of its last digit
 
 

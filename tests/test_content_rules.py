@@ -12,7 +12,8 @@ from tests.test_sop import write_variant
 
 def test_bundled_sop_requires_no_parts_of_a_routine_report(rulebook):
     sop = rulebook.sops["pelaporan-kinerja"]
-    assert sop.content.parts == {} and sop.content.indicators == ()
+    assert set(sop.content.parts) == {"draf_laporan_disahkan@tahunan"}  # the annual LKjIP
+    assert sop.content.indicators == ()  # a quarterly report: no parts required
     assert sop.document_kinds["perjanjian_kinerja"].needs_file
     assert not any("perjanjian_kinerja" in step.kelengkapan for step in sop.steps)  # optional
     assert sop.document_kinds["laporan_realisasi_anggaran"].formats == ("pdf", "xlsx")
@@ -64,3 +65,18 @@ def test_an_office_writes_its_own_outline(tmp_path):
     (folder / "rusak.yaml").write_text(yaml.safe_dump(broken), encoding="utf-8")
     with pytest.raises(RulesError, match="kerangka"):
         load_rulebook([folder])
+
+
+def test_the_annual_lkjip_requires_its_outline_a_quarterly_report_nothing(rulebook):
+    from lapkin_audit.domain.content.compare import Documents
+    from lapkin_audit.domain.content.judge import judge
+    from lapkin_audit.domain.content.model import DocumentContent
+    from lapkin_audit.model import Periode
+
+    rules = rulebook.sops["pelaporan-kinerja"].content
+    report = DocumentContent("draf_laporan_disahkan", "dokumen[11]", text="BAB I PENDAHULUAN ...", complete=True)
+    annual = judge(Documents(Periode(2024, "tahunan", None), signed=report), rules)
+    quarter = judge(Documents(Periode(2024, "triwulan", 2), signed=report), rules)
+    assert "bab_3" in annual.missing_parts and "bab_1" not in annual.missing_parts
+    assert [v.args["bagian"] for v in annual.violations if v.rule == "C006"][0] == "Ikhtisar Eksekutif"
+    assert quarter.missing_parts == () and "C006" not in {v.rule for v in quarter.violations}

@@ -3,7 +3,8 @@ SOP's `isi` section, validated as the rest of the rules are (cerberus) -> ``Cont
 
 ```yaml
 isi:
-  bagian: {draf_laporan_disahkan: lkjip}   # document kind -> the outline its report follows
+  bagian: {draf_laporan_disahkan: lkjip}   # document kind -> the outline its report follows;
+                                           # or per period: {draf_laporan_disahkan: {tahunan: lkjip}}
   singkatan: {"kel.": kelurahan}           # added to the default abbreviations
   indikator:                               # an indicator's direction and capaian formula
     - {nama: "Rata-rata waktu penyelesaian pengaduan", arah: turun, rumus: "(2t-r)/t"}
@@ -47,7 +48,21 @@ OUTLINE_SCHEMA: dict[str, Any] = {
     },
 }
 ISI_SCHEMA: dict[str, Any] = {
-    "bagian": {"type": "dict", "keysrules": {"type": "string"}, "valuesrules": {"type": "string"}},
+    # kind -> outline, or kind -> {periode jenis -> outline} (an annual LKjIP, a routine quarter)
+    "bagian": {
+        "type": "dict",
+        "keysrules": {"type": "string"},
+        "valuesrules": {
+            "anyof": [
+                {"type": "string"},
+                {
+                    "type": "dict",
+                    "keysrules": {"type": "string", "allowed": ["bulanan", "triwulan", "semester", "tahunan"]},
+                    "valuesrules": {"type": "string"},
+                },
+            ]
+        },
+    },
     "singkatan": {"type": "dict", "keysrules": {"type": "string", "empty": False}, "valuesrules": {"type": "string"}},
     "indikator": {
         "type": "list",
@@ -98,11 +113,13 @@ def content_rules(raw: Any, source: str, outlines: Mapping[str, tuple[ReportPart
     """An SOP's `isi` (absent: nothing required beyond the IKU's own indicators)."""
     data = _validated(ISI_SCHEMA, raw or {}, source, "isi")
     parts = {}
-    for kind, outline in data.get("bagian", {}).items():
-        if outline not in outlines:
-            known = ", ".join(sorted(outlines)) or "-"
-            raise RulesError(source, f"isi.bagian.{kind} names an unknown outline {outline!r} (known: {known})")
-        parts[kind] = outlines[outline]
+    for kind, named in data.get("bagian", {}).items():
+        by_period = named.items() if isinstance(named, dict) else [(None, named)]
+        for period, outline in by_period:
+            if outline not in outlines:
+                known = ", ".join(sorted(outlines)) or "-"
+                raise RulesError(source, f"isi.bagian.{kind} names an unknown outline {outline!r} (known: {known})")
+            parts[kind if period is None else f"{kind}@{period}"] = outlines[outline]
     indicators = []
     for item in data.get("indikator", ()):
         if item.get("rumus") and item.get("arah") and item["rumus"] not in FORMULAS[item["arah"]]:

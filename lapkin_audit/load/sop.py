@@ -282,7 +282,8 @@ def _content(raw: Mapping[str, Any], outlines: Mapping[str, tuple[ReportPart, ..
     isi = raw.get("isi") or {}
     rules = content_rules(isi, source, outlines)
     kinds = raw.get("jenis_dokumen") or {}
-    for kind in rules.parts:
+    for key in rules.parts:
+        kind = key.split("@")[0]
         if kind not in kinds:
             raise RulesError(source, f"isi.bagian names document kind {kind!r}, which `jenis_dokumen` does not define")
     return rules

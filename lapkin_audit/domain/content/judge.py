@@ -45,7 +45,7 @@ def judge(docs: Documents, rules: ContentRules, attached: Collection[str] = ()) 
         distributed_budget(docs.signed, docs.distributed, out)
     parts: tuple[str, ...] = ()
     if docs.signed is not None and usable(docs.signed):
-        parts = missing_parts(docs.signed, rules, attached, docs.signed.complete, out)
+        parts = missing_parts(docs.signed, rules, attached, docs.signed.complete, out, docs.periode.jenis)
     # An indicator's codes include those found after its record was made (C007).
     records = [IndicatorRecord(**{**r.__dict__, "codes": tuple(out.codes.get(r.name, r.codes))}) for r in records]
     return ContentResult(tuple(records), budget, parts, tuple(out.violations))

@@ -26,11 +26,17 @@ def present(part: ReportPart, folded_text: str) -> bool:
 
 
 def missing_parts(
-    report: DocumentContent, rules: ContentRules, attached: Collection[str], complete: bool, out: Findings
+    report: DocumentContent,
+    rules: ContentRules,
+    attached: Collection[str],
+    complete: bool,
+    out: Findings,
+    period: str | None = None,
 ) -> tuple[str, ...]:
-    """C006 for each part the report's kind requires and its text lacks (``attached``: the
-    document kinds the dossier attaches, for a part another document may stand for)."""
-    required = rules.parts.get(report.kind, ())
+    """C006 for each part the report's kind requires (for the dossier's kind of ``period``,
+    where the rules say so) and its text lacks (``attached``: the document kinds the dossier
+    attaches, for a part another document may stand for)."""
+    required = rules.parts.get(f"{report.kind}@{period}") or rules.parts.get(report.kind, ())
     if not required:
         return ()
     text = _fold(report.text)
