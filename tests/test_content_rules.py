@@ -78,5 +78,5 @@ def test_the_annual_lkjip_requires_its_outline_a_quarterly_report_nothing(rulebo
     annual = judge(Documents(Periode(2024, "tahunan", None), signed=report), rules)
     quarter = judge(Documents(Periode(2024, "triwulan", 2), signed=report), rules)
     assert "bab_3" in annual.missing_parts and "bab_1" not in annual.missing_parts
-    assert [v.args["bagian"] for v in annual.violations if v.rule == "C006"][0] == "Ikhtisar Eksekutif"
+    assert next(v.args["bagian"] for v in annual.violations if v.rule == "C006") == "Ikhtisar Eksekutif"
     assert quarter.missing_parts == () and "C006" not in {v.rule for v in quarter.violations}

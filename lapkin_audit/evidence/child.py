@@ -82,7 +82,8 @@ def _with_tables(facts: DocumentFacts, data: bytes) -> DocumentFacts:
         _check_zip(data)  # before python-docx parses it a second time
     from lapkin_audit.evidence.tables.read import document_tables
 
-    found = document_tables(data, facts.format)
+    text_pages = {piece.page for piece in facts.pieces if piece.source == "teks"} if facts.format == "pdf" else None
+    found = document_tables(data, facts.format, text_pages)
     tables = sorted((*found.tables, *facts.tables), key=lambda table: table.page)  # text-layer pages and OCR'd ones
     facts = dataclasses.replace(
         facts, tables=tuple(tables), picture_pages=found.picture_pages, tables_truncated=found.truncated

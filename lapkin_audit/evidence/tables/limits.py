@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-MAX_TABLE_PAGES = 200  # pages of a PDF searched for tables (a LKjIP is 30-80 pages)
+import contextlib
+import signal
+import time
+from collections.abc import Callable, Iterator
+from typing import Any
+
+MAX_TABLE_PAGES = 120  # pages of a PDF searched for tables (a LKjIP is 30-80 pages)
+# CPU seconds a document's tables may take (0.06 s a page measured): within the reader
+# child's 15 s, so that a document's text and signatures are never lost to its tables.
+TABLES_CPU = 6.0
 MAX_TABLES = 200  # tables kept per document
 MAX_ROWS = 2_000  # rows kept per table (a kecamatan's capaian table has 5-30; an LRA a few hundred)
 MAX_COLUMNS = 40
@@ -32,3 +41,35 @@ def join_lines(text: str) -> str:
         else:
             out = f"{out} {line}" if out else line
     return out
+
+
+class TablesOutOfTime(Exception):
+    """The tables' CPU budget ran out while a parser was busy (raised by the timer)."""
+
+
+@contextlib.contextmanager
+def cpu_budget(seconds: float) -> Iterator[Callable[[], bool]]:
+    """Yields "is the budget spent?"; where the platform has a CPU-time timer (POSIX), a
+    parser still busy when it runs out is interrupted (``TablesOutOfTime``), once."""
+    start = time.process_time()
+    armed = hasattr(signal, "setitimer") and _main_thread()
+    previous: Any = None
+    if armed:
+        previous = signal.signal(signal.SIGVTALRM, _out_of_time)
+        signal.setitimer(signal.ITIMER_VIRTUAL, seconds)
+    try:
+        yield lambda: time.process_time() - start > seconds
+    finally:
+        if armed:
+            signal.setitimer(signal.ITIMER_VIRTUAL, 0)
+            signal.signal(signal.SIGVTALRM, previous)
+
+
+def _out_of_time(signum: int, frame: object) -> None:
+    raise TablesOutOfTime()
+
+
+def _main_thread() -> bool:
+    import threading
+
+    return threading.current_thread() is threading.main_thread()

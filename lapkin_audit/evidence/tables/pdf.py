@@ -10,6 +10,7 @@ text layer are not read here: the OCR reader gives their tables (``ocr``).
 from __future__ import annotations
 
 import io
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,7 +20,9 @@ from lapkin_audit.evidence.tables.limits import (
     MAX_ROWS,
     MAX_TABLE_PAGES,
     MAX_TABLES,
+    TABLES_CPU,
     clip,
+    cpu_budget,
     join_lines,
 )
 
@@ -39,19 +42,26 @@ class PdfTables:
     truncated: bool = False
 
 
-def pdf_tables(data: bytes, pages: int = MAX_TABLE_PAGES) -> PdfTables:
-    """The tables on the first ``pages`` pages that have a text layer, in reading order."""
+def pdf_tables(data: bytes, pages: int = MAX_TABLE_PAGES, text_pages: Collection[int] | None = None) -> PdfTables:
+    """The tables on the first ``pages`` pages that have a text layer, in reading order.
+
+    ``text_pages``: the pages the text reader found a text layer on (pypdfium2); only those
+    are handed to pdfplumber, whose pure-Python parser would otherwise inflate and walk a
+    scan's (or a decompression bomb's) content stream for nothing. The whole is bounded in
+    CPU time too (``TABLES_CPU``): past it, the tables found so far are kept, marked cut."""
     import pdfplumber
 
     tables: list[Table] = []
     pictures: list[int] = []
     read = 0
     truncated = False
-    with pdfplumber.open(io.BytesIO(data)) as document:
+    with pdfplumber.open(io.BytesIO(data)) as document, cpu_budget(TABLES_CPU) as spent:
         for number, page in enumerate(document.pages, 1):
-            if number > pages:
+            if number > pages or spent():
                 truncated = True
                 break
+            if text_pages is not None and number not in text_pages:
+                continue
             try:
                 read += 1
                 found, picture = _page(page, number)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from lapkin_audit.domain.content.model import Table
@@ -37,13 +38,16 @@ def is_xlsx(data: bytes) -> bool:
         return False
 
 
-def document_tables(data: bytes, fmt: str) -> DocumentTables:
-    """``fmt``: ``pdf``, ``docx`` or ``xlsx`` (scans: ``ocr.tables_from_words`` per page)."""
+def document_tables(data: bytes, fmt: str, text_pages: Collection[int] | None = None) -> DocumentTables:
+    """``fmt``: ``pdf``, ``docx`` or ``xlsx`` (scans: ``ocr.tables_from_words`` per page);
+    ``text_pages``: a PDF's pages with a text layer, where the text reader knows them."""
+    from lapkin_audit.evidence.tables.limits import TablesOutOfTime
+
     try:
         if fmt == "pdf":
             from lapkin_audit.evidence.tables.pdf import pdf_tables
 
-            found = pdf_tables(data)
+            found = pdf_tables(data, text_pages=text_pages)
             truncated = found.truncated or any(table.truncated for table in found.tables)
             return DocumentTables(found.tables, found.picture_pages, truncated)
         if fmt == "docx":
@@ -64,11 +68,15 @@ def document_tables(data: bytes, fmt: str) -> DocumentTables:
                 return DocumentTables(sheets.tables, truncated=sheets.truncated, problem="formulas_only",
                                       detail=", ".join(sheets.formulas_only))  # fmt: skip
             return DocumentTables(sheets.tables, truncated=sheets.truncated)
+    except TablesOutOfTime:
+        return DocumentTables(truncated=True, problem="tables_timeout", detail="tables past their CPU budget")
     except MemoryError:
         raise
     except RecursionError:
         return DocumentTables(problem="hostile", detail="nesting too deep")
     except Exception as exc:  # any parser's own error on these bytes: the file is damaged
+        if isinstance(exc.__cause__ or exc.__context__, TablesOutOfTime) or "TablesOutOfTime" in str(exc):
+            return DocumentTables(truncated=True, problem="tables_timeout", detail="tables past their CPU budget")
         return DocumentTables(problem="damaged", detail=f"{type(exc).__name__}: {exc}"[:500])
     return DocumentTables(problem="unknown_format")
 
