@@ -19,7 +19,8 @@ from typing import Any
 
 from lapkin_audit.domain.capaian import DIRECTIONS, FORMULAS
 from lapkin_audit.errors import RulesError, flatten_errors
-from lapkin_audit.model import ContentRules, IndicatorRule, ReportPart
+from lapkin_audit.load.kept import normalized
+from lapkin_audit.model import ContentRules, IndicatorRule, KeptTables, ReportPart
 
 _ID = {"type": "string", "regex": "[a-z0-9_-]+", "required": True}
 OUTLINE_SCHEMA: dict[str, Any] = {
@@ -82,20 +83,28 @@ ISI_SCHEMA: dict[str, Any] = {
 }
 
 
-def _validated(schema: dict[str, Any], document: Any, source: str, prefix: str) -> dict[str, Any]:
-    import cerberus
+def _validated(
+    schema: dict[str, Any], document: Any, source: str, prefix: str, kept: KeptTables | None = None
+) -> dict[str, Any]:
+    """The document as cerberus validated it, or as an earlier run did (``load.kept``): a
+    run whose rules were seen before imports no cerberus."""
 
-    checker = cerberus.Validator(schema, allow_unknown=False)
-    if not isinstance(document, dict) or not checker.validate(document):
-        errors = checker.errors if isinstance(document, dict) else {prefix: ["must be a mapping"]}
-        raise RulesError(source, "; ".join(flatten_errors(errors, {}, prefix)))
-    result: dict[str, Any] = checker.document
+    def validate(raw: Any) -> Any:
+        import cerberus
+
+        checker = cerberus.Validator(schema, allow_unknown=False)
+        if not isinstance(raw, dict) or not checker.validate(raw):
+            errors = checker.errors if isinstance(raw, dict) else {prefix: ["must be a mapping"]}
+            raise RulesError(source, "; ".join(flatten_errors(errors, {}, prefix)))
+        return checker.document
+
+    result: dict[str, Any] = normalized(prefix, document, validate, kept)
     return result
 
 
-def load_outline(raw: Any, source: str) -> tuple[str, tuple[ReportPart, ...]]:
+def load_outline(raw: Any, source: str, kept: KeptTables | None = None) -> tuple[str, tuple[ReportPart, ...]]:
     """A `kerangka` file: (its id, its parts)."""
-    data = _validated(OUTLINE_SCHEMA, raw, source, "kerangka")
+    data = _validated(OUTLINE_SCHEMA, raw, source, "kerangka", kept)
     parts = tuple(
         ReportPart(
             part["id"],
@@ -109,9 +118,11 @@ def load_outline(raw: Any, source: str) -> tuple[str, tuple[ReportPart, ...]]:
     return data["id"], parts
 
 
-def content_rules(raw: Any, source: str, outlines: Mapping[str, tuple[ReportPart, ...]]) -> ContentRules:
+def content_rules(
+    raw: Any, source: str, outlines: Mapping[str, tuple[ReportPart, ...]], kept: KeptTables | None = None
+) -> ContentRules:
     """An SOP's `isi` (absent: nothing required beyond the IKU's own indicators)."""
-    data = _validated(ISI_SCHEMA, raw or {}, source, "isi")
+    data = _validated(ISI_SCHEMA, raw or {}, source, "isi", kept)
     parts = {}
     for kind, named in data.get("bagian", {}).items():
         by_period = named.items() if isinstance(named, dict) else [(None, named)]

@@ -221,7 +221,7 @@ def load_rulebook(extra_dirs: Iterable[Path] = (), kept: KeptTables | None = Non
                 _once(seen_here, "tte:", source)
                 trust = load_tte(data["tte"], source, path.parent, lines)  # a later folder's replaces
             elif isinstance(data, dict) and set(data) == {"kerangka"}:
-                outline_id, parts = load_outline(data["kerangka"], source)
+                outline_id, parts = load_outline(data["kerangka"], source, kept)
                 _once(seen_here, "kerangka:" + outline_id, source)
                 outlines[outline_id] = parts
             elif isinstance(data, dict) and set(data) == {"sop"}:
@@ -235,7 +235,7 @@ def load_rulebook(extra_dirs: Iterable[Path] = (), kept: KeptTables | None = Non
                 )
     sops = {
         sop_id: dataclasses.replace(
-            _build_sop(raw, source, calendars, lines, kept), tte=trust, content=_content(raw, outlines, source)
+            _build_sop(raw, source, calendars, lines, kept), tte=trust, content=_content(raw, outlines, source, kept)
         )
         for sop_id, (raw, source, lines) in sorted(sop_data.items())
     }
@@ -277,10 +277,12 @@ def _read_yaml(path: Path) -> tuple[Any, Mapping[str, int]]:
     raise RulesError(str(path), where + message)
 
 
-def _content(raw: Mapping[str, Any], outlines: Mapping[str, tuple[ReportPart, ...]], source: str) -> ContentRules:
+def _content(
+    raw: Mapping[str, Any], outlines: Mapping[str, tuple[ReportPart, ...]], source: str, kept: KeptTables | None
+) -> ContentRules:
     """The SOP's `isi`, checked against its document kinds (after the SOP itself validated)."""
     isi = raw.get("isi") or {}
-    rules = content_rules(isi, source, outlines)
+    rules = content_rules(isi, source, outlines, kept)
     kinds = raw.get("jenis_dokumen") or {}
     for key in rules.parts:
         kind = key.split("@")[0]
