@@ -4,7 +4,7 @@ The compliant fixture dossier (nine attachments, tables in six of them) is asses
 its attachments' facts already read (the evidence memo warm, as on a re-run where only the
 manifest changed), with every rule and with the C family left out (``--ignore C``: the
 content record and checks are then not computed), and the content checks are timed alone.
-CPU seconds, median of many runs. Goal (content.md's brief): at most +20%.
+CPU seconds, median of many runs. Goal: at most +20%.
 
     .venv/bin/python scripts/bench_content.py
 """
