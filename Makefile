@@ -60,7 +60,7 @@ bench: $(STAMP)
 fixtures: $(STAMP)
 	$(BIN)/python scripts/make_fixtures.py
 
-# docs/rules.md is generated from lapkin_audit/authoring/ruledocs.yaml (a test keeps them equal).
+# docs/rules.md and the README's rules table are generated from the rules' declarations (a test keeps them equal).
 docs: $(STAMP)
 	$(BIN)/python scripts/make_docs.py
 

@@ -12,7 +12,7 @@ import shutil
 import signal
 import stat
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -80,6 +80,13 @@ def cli() -> None:
     default=60.0,
     show_default=True,
     help="Seconds one dossier may take; past it, it is reported (E000) and the run goes on. 0: no limit.",
+)
+@click.option(
+    "--cpu-per-page",
+    type=click.FloatRange(min=0.1),
+    default=3.0,
+    show_default=True,
+    help="CPU seconds reading an attachment may spend per page (OCR of a scanned page takes ~0.6); past it, B001.",
 )
 @click.option(
     "--max-chars",
@@ -162,6 +169,7 @@ def _check(
     jobs: int | None,
     cache_dir: str | None,
     timeout: float,
+    cpu_per_page: float,
     max_chars: int,
     changed_since: str | None,
     touched: bool,
@@ -174,13 +182,14 @@ def _check(
     color: bool | None,
 ) -> None:
     from lapkin_audit.batch.run import LazyRulebook, audit
-    from lapkin_audit.catalogue import unknown_selectors
     from lapkin_audit.decide import baseline as baseline_stage
+    from lapkin_audit.decide.catalogue import RULES, unknown_selectors
     from lapkin_audit.decide.engine import Options
     from lapkin_audit.errors import RulesError
+    from lapkin_audit.evidence.limits import DEFAULT as READING_LIMITS
     from lapkin_audit.load.discovery import PathNotFound, discover, holding
     from lapkin_audit.model import Report, RunOptions
-    from lapkin_audit.report import Style, needs_rule_docs, needs_sops, renderer
+    from lapkin_audit.report import Style, needs_sops, renderer
 
     selectors, ignored = _codes(select), _codes(ignore)
     unknown = unknown_selectors(selectors + ignored)
@@ -205,7 +214,7 @@ def _check(
         try:
             targets = changed(targets, changed_since)
         except ChangesUnknown as exc:
-            _fail(f"--changed-since {changed_since}: {exc}")
+            _fail(f"--changed-since {changed_since}: {exc.text(lang)}")
         if not targets:
             click.echo(f"lapkin-audit: no dossier changed since {changed_since}.", err=True)
             sys.exit(EXIT_OK)
@@ -213,7 +222,8 @@ def _check(
         _refuse_inside_dossiers(Path(output), [t.manifest.parent for t in targets])
     rulebook = LazyRulebook(Path(d) for d in rules_dirs)  # read by the first dossier not in the cache
     workers = min(jobs or _cores(), _cores())  # more than the cores only adds overhead (-j16 on 2: 4x slower)
-    options = Options(lang=lang, select=selectors, ignore=ignored, budget=timeout, ocr_workers=workers)
+    reading = dataclasses.replace(READING_LIMITS, cpu_per_page=cpu_per_page)
+    options = Options(lang=lang, select=selectors, ignore=ignored, budget=timeout, ocr_workers=workers, reading=reading)
     cache = None if no_cache else _open_cache(cache_dir, rulebook, options)
     if cache is not None:  # what was read from attachments, by content, beside the results
         options = dataclasses.replace(options, facts_cache=_open_facts_cache(cache.folder.parent))
@@ -245,7 +255,7 @@ def _check(
         lang,
         results,
         sops,
-        _rule_docs() if needs_rule_docs(fmt) else {},
+        RULES,
         audited_on=_audit_date() if needs_sops(fmt) else None,
         rules_fingerprint=_fingerprint(rulebook.files) if needs_sops(fmt) else None,
         options=RunOptions(selectors, ignored, strict, baseline, unused, config.per_path_ignores),
@@ -282,7 +292,9 @@ def _config(path: str | None, isolated: bool) -> Any:
     if found is None:
         return config.Config()
     try:
-        return config.load(found, RENDERERS)
+        from lapkin_audit.decide.catalogue import RULES
+
+        return config.load(found, RENDERERS, RULES)
     except config.ConfigError as exc:
         _fail(f"configuration: {exc}")
 
@@ -341,7 +353,7 @@ def _print_statistics(report: Any) -> None:
     so that the report on standard output stays what its format says)."""
     from collections import Counter
 
-    from lapkin_audit.catalogue import RULES
+    from lapkin_audit.decide.catalogue import RULES
 
     counts = Counter(f.rule for r in report.results for f in r.findings)
     for code, n in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
@@ -363,16 +375,12 @@ def _fingerprint(files: Iterable[Path]) -> str:
     """The rules that judged: a short hash of every rules file's name and bytes, in load order."""
     import hashlib
 
+    from lapkin_audit.load.safefile import sha256_of
+
     digest = hashlib.sha256()
     for path in files:
-        digest.update(f"{path.name}\0{hashlib.sha256(path.read_bytes()).hexdigest()}\n".encode())
+        digest.update(f"{path.name}\0{sha256_of(path)}\n".encode())
     return digest.hexdigest()[:12]
-
-
-def _rule_docs() -> Mapping[str, Any]:
-    from lapkin_audit.authoring import ruledocs
-
-    return ruledocs.load()
 
 
 class _RulesGroup(click.Group):
@@ -539,8 +547,6 @@ def init(
     limit = {"bulanan": 12, "triwulan": 4, "semester": 2, "tahunan": 0}[jenis]
     if ke is not None and not 1 <= ke <= limit:
         _fail(f"--ke {ke} does not fit --jenis {jenis} (1 to {limit})" if limit else "--ke is not for --jenis tahunan")
-    schema = (Path(__file__).resolve().parent / "schema" / "dossier.schema.json").as_uri()
-    start = skeleton.Start(tahun, jenis, ke, instansi, schema)
     chosen = sop_id or (next(iter(sops)) if len(sops) == 1 else skeleton.DEFAULT_SOP)
     if chosen not in sops:
         _fail(f"unknown SOP: {chosen} (known: {', '.join(sorted(sops))})")
@@ -549,12 +555,17 @@ def init(
         _fail(f"{target} already exists (use --force to overwrite)")
     try:
         (Path(folder) / "lampiran").mkdir(parents=True, exist_ok=True)
+        installed = Path(__file__).resolve().parent / "schema" / "dossier.schema.json"
+        schema, schema_written = skeleton.schema_for(Path(folder), installed)
+        start = skeleton.Start(tahun, jenis, ke, instansi, schema)
         _write_atomically(target, [skeleton.render(sops[chosen], lang, start)])
     except OSError as exc:
         _fail(f"cannot create {folder}: {exc.strerror or exc}")
     from lapkin_audit.lang.words import CLI
 
     click.echo(CLI[lang]["init_done"].format(path=target, folder=folder))
+    if schema_written is not None:
+        click.echo(CLI[lang]["schema_written"].format(path=schema_written))
 
 
 @cli.command("hash")
@@ -565,11 +576,11 @@ def hash_command(paths: tuple[str, ...], check_only: bool, lang: str) -> None:
     """Fill in or correct the sha256 of every attachment in the manifests under PATHS.
 
     Only the sha256 values change: comments and layout stay as they are. Files in
-    lampiran/ that no berkas names are listed.
+    lampiran/ that no berkas names are listed. Exit status: 0 every value right; 1 a value
+    missing or wrong that could not be made right (or, with --check, any to change); 2 a
+    manifest that could not be written.
     """
-    from lapkin_audit.authoring import hashing
-    from lapkin_audit.lang.messages import Nested, render
-    from lapkin_audit.lang.words import HASH
+    from lapkin_audit.authoring.hashcommand import run
     from lapkin_audit.load.discovery import PathNotFound, discover
 
     try:
@@ -578,30 +589,7 @@ def hash_command(paths: tuple[str, ...], check_only: bool, lang: str) -> None:
         _fail(f"path does not exist: {exc}")
     if not targets:
         _fail(f"no dossier.yaml found under: {' '.join(paths)}")
-    w = HASH[lang]
-    failed = False
-    for target in targets:
-        plan = hashing.plan(target.manifest)
-        if plan.problem is not None:
-            failed = True
-            args = {**plan.problem.args, "what": Nested("what.manifest"), "path": target.manifest.name}
-            reason = render(plan.problem.message, args, lang)
-            click.echo(w["unreadable"].format(path=target.display, reason=reason))
-            continue
-        if plan.changed and not check_only:
-            hashing.write(plan)
-        counts = {key: sum(1 for o in plan.outcomes if o.result == key) for key in w["results"]}
-        done = ", ".join(f"{w['results'][key]} {n}" for key, n in counts.items() if n)
-        click.echo(f"{target.display}: {done or w['nothing']}")
-        for outcome in plan.outcomes:
-            if outcome.result == hashing.NOT_HASHED:
-                click.echo("  " + w["not_hashed"].format(berkas=outcome.berkas, status=outcome.status))
-            elif check_only and outcome.result != hashing.SAME:
-                click.echo("  " + w["stale"].format(berkas=outcome.berkas))
-        for name in plan.unnamed:
-            click.echo("  " + w["unnamed"].format(berkas=name))
-        failed = failed or (check_only and plan.changed)
-    sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
+    sys.exit(run(targets, check_only, lang, click.echo))
 
 
 def _with_progress(results: Iterable, count: int, lang: str) -> tuple:  # type: ignore[type-arg]

@@ -15,7 +15,6 @@ from lapkin_audit.domain.content.judge import ContentResult, judge
 from lapkin_audit.domain.content.model import DocumentContent
 from lapkin_audit.domain.content.read import document_content
 from lapkin_audit.evidence import child
-from lapkin_audit.evidence.tables.read import document_tables, is_xlsx
 from lapkin_audit.load.content_rules import content_rules, load_outline
 from lapkin_audit.load.sop import bundled_rules_dir
 from lapkin_audit.model import ContentRules, Periode
@@ -41,23 +40,19 @@ def cases() -> dict[str, dict[str, Any]]:
 
 
 def read_document(data: bytes, kind: str, field: str, year: int) -> DocumentContent:
-    """What the evidence child and the tables readers give for these bytes."""
-    fmt = "xlsx" if is_xlsx(data) else child.sniff(data)
-    text, complete, problem = "", True, None
-    if fmt in ("pdf", "docx"):
-        facts = child.read(data, hashlib.sha256(data).hexdigest(), None)
-        text, complete, problem = facts.text, facts.complete, facts.problem
-    found = document_tables(data, fmt)
+    """What the evidence reader gives for these bytes, its tables wanted (in this process:
+    the reading itself is tested through the child elsewhere)."""
+    facts = child.read(data, hashlib.sha256(data).hexdigest(), None, tables=True)
     return document_content(
         kind,
         field,
-        found.tables,
-        text,
+        facts.tables,
+        facts.text,
         year,
-        readable=found.problem is None and problem in (None, "no_text"),
-        complete=complete,
-        problem=found.problem or problem,
-        picture_pages=found.picture_pages,
+        readable=facts.tables_problem is None and facts.problem in (None, "no_text"),
+        complete=facts.complete,
+        problem=facts.tables_problem or facts.problem,
+        picture_pages=facts.picture_pages,
     )
 
 

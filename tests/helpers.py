@@ -1,5 +1,5 @@
 """What several test modules share that is not a fixture: paths, and rendering a report
-the way the command line does (with the rule docs a renderer asks for)."""
+the way the command line does (with the rules of the catalogue)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 from lapkin_audit.model import Report
-from lapkin_audit.report import needs_rule_docs, renderer
+from lapkin_audit.report import renderer
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures" / "dossiers"
@@ -17,11 +17,11 @@ TTE_RULES = ROOT / "fixtures" / "tte" / "aturan-uji"
 
 
 def render_as_cli(fmt: str, report: Report) -> str:
-    """The text of ``report`` in ``fmt``, given the rule docs as ``check`` gives them."""
-    if needs_rule_docs(fmt) and not report.rule_docs:
-        from lapkin_audit.authoring import ruledocs
+    """The text of ``report`` in ``fmt``, given the rules as ``check`` gives them."""
+    if not report.rules:
+        from lapkin_audit.decide.catalogue import RULES
 
-        report = dataclasses.replace(report, rule_docs=ruledocs.load())
+        report = dataclasses.replace(report, rules=RULES)
     return "".join(renderer(fmt)(report))
 
 

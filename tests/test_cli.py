@@ -141,7 +141,7 @@ def test_table_report_lists_verdicts(run_cli):
     "args", [("rules",), ("rules", "list"), ("rules", "list", "--lang", "en"), ("rules", "--lang", "en")]
 )
 def test_rules_list_forms(run_cli, args):
-    from lapkin_audit.catalogue import RULES
+    from lapkin_audit.decide.catalogue import RULES
 
     listing = run_cli(*args)
     assert listing.exit_code == 0

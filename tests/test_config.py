@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from lapkin_audit.cli import cli
+from lapkin_audit.decide.catalogue import RULES
 from lapkin_audit.load import config
 from lapkin_audit.report import RENDERERS
 from tests.helpers import FIXTURES
@@ -55,7 +56,7 @@ def test_a_pyproject_counts_only_with_its_table(tmp_path: Path):
     top = write(tmp_path / "pyproject.toml", '[tool.lapkin-audit]\nlang = "en"\n')
     write(tmp_path / "a" / "pyproject.toml", '[project]\nname = "lain"\n')  # not ours: the search goes on
     assert config.find(tmp_path / "a") == top.resolve()
-    assert config.load(top, RENDERERS).values == {"lang": "en"}
+    assert config.load(top, RENDERERS, RULES).values == {"lang": "en"}
 
 
 def test_the_dedicated_file_wins_over_pyproject_in_one_folder(tmp_path: Path):
@@ -109,7 +110,7 @@ def test_paths_are_relative_to_the_file_not_the_working_folder(repo: Path, monke
     shutil.copytree(Path(__file__).resolve().parent.parent / "rules", repo / "aturan")
     write(repo / "lapkin-audit.toml", 'rules = ["aturan"]\nbaseline = "baseline.json"\n')
     monkeypatch.chdir(repo / "2024")
-    loaded = config.load(config.find(Path.cwd()), RENDERERS)  # type: ignore[arg-type]
+    loaded = config.load(config.find(Path.cwd()), RENDERERS, RULES)  # type: ignore[arg-type]
     assert loaded.values["rules_dirs"] == (str(repo.resolve() / "aturan"),)
     assert loaded.values["baseline"] == str(repo.resolve() / "baseline.json")
 

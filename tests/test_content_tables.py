@@ -10,14 +10,16 @@ import pytest
 
 from lapkin_audit.domain.content.compare import Documents
 from lapkin_audit.domain.content.judge import judge
-from lapkin_audit.domain.content.model import Cell, Row, Table, table_from_json
+from lapkin_audit.domain.content.model import Cell, Row, Table
 from lapkin_audit.domain.content.read import document_content
 from lapkin_audit.domain.content.tables import header_of, indicator_rows, join_continued, period_of
+from lapkin_audit.evidence import codec
+from lapkin_audit.evidence.facts import DocumentFacts
 from lapkin_audit.evidence.read import tessdata_dir
+from lapkin_audit.evidence.readers.xlsx import shown
+from lapkin_audit.evidence.tables.bounds import join_lines
 from lapkin_audit.evidence.tables.docx import docx_tables
-from lapkin_audit.evidence.tables.limits import join_lines
 from lapkin_audit.evidence.tables.ocr import Word, page_words, tables_from_words
-from lapkin_audit.evidence.tables.xlsx import shown
 from lapkin_audit.model import ContentRules, IndicatorRule, Periode
 from tests.content_util import DOCS
 
@@ -135,7 +137,8 @@ def test_no_capaian_table_in_the_report():
 
 
 def test_docx_merged_cells_are_given_once():
-    tables = docx_tables(docx.Document(io.BytesIO((DOCS / "pk-2024.docx").read_bytes())))
+    tables: list[Table] = []
+    docx_tables(docx.Document(io.BytesIO((DOCS / "pk-2024.docx").read_bytes())), lambda: None, tables)
     first, second = tables[0].rows[0].texts(), tables[0].rows[1].texts()
     assert first[5:] == ("Target Triwulan", "", "", "")
     assert second[:5] == ("", "", "", "", "") and second[5] == "TW I"
@@ -211,7 +214,44 @@ def test_wrapped_lines_in_a_cell():
 
 def test_tables_cross_the_wire():
     t = table(["Indikator", "Target"], ["Indeks", "80"], source="ocr", confidence=77)
-    assert table_from_json(t.as_json()) == t
-    with pytest.raises(ValueError):
-        table_from_json({**t.as_json(), "source": "magic"})
+    facts = DocumentFacts("ab" * 32, "pdf", 1, tables=(t,), picture_pages=(2,), tables_truncated=True)
+    data = codec.facts_to_json(facts)
+    assert codec.facts_from_json(data) == facts
     assert Decimal("80") == indicator_rows(t, "x", "", 2024)[0].target.value  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda t: {**t, "source": "magic"},
+        lambda t: {**t, "truncated": 1},
+        lambda t: {**t, "rows": [[1.0, [["80", None]]]]},
+        lambda t: {**t, "rows": [[1, [["80", 101]]]]},
+        lambda t: {**t, "rows": [[1, [["80", True]]]]},
+        lambda t: {**t, "rows": [[1, [[80, None]]]]},
+        lambda t: {**t, "sheet": 3},
+        lambda t: {**t, "extra": 1},
+    ],
+)
+def test_a_damaged_table_is_refused_by_the_codec(damage):
+    t = table(["Indikator", "Target"], ["Indeks", "80"], source="ocr", confidence=77)
+    data = codec.facts_to_json(DocumentFacts("ab" * 32, "pdf", 1, tables=(t,)))
+    data["tables"] = [damage(data["tables"][0])]
+    with pytest.raises(ValueError):
+        codec.facts_from_json(data)
+
+
+@pytest.mark.parametrize(
+    "text,width,height,rule",
+    [
+        ("—", 16, 44, True),  # what is left of a vertical ruling line, read as a dash
+        ("|", 4, 40, True),
+        ("-", 20, 6, False),  # a dash for zero lies flat: a figure, kept
+        ("—", 40, 8, False),
+        ("1", 10, 30, False),
+    ],
+)
+def test_an_upright_dash_is_a_ruling_line_not_a_word(text, width, height, rule):
+    from lapkin_audit.evidence.tables.ocr import _upright_rule
+
+    assert _upright_rule(text, width, height) is rule

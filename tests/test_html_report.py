@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from lapkin_audit.authoring import ruledocs
-from lapkin_audit.catalogue import FAMILIES
 from lapkin_audit.cli import cli
+from lapkin_audit.decide.catalogue import RULES
+from lapkin_audit.lang.words import FAMILY_NAMES as FAMILIES
 from lapkin_audit.model import (
     DossierResult,
     Finding,
@@ -187,7 +187,7 @@ def raw_section(page_text: str, path: str) -> str:
 
 
 def test_findings_by_family_with_their_clause(page, page_text, json_report):
-    docs = ruledocs.load()
+    docs = RULES
     for dossier in json_report["dossiers"]:
         text = page.text_of(dossier["path"])
         for f in dossier["findings"]:

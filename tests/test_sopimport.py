@@ -15,9 +15,8 @@ from lapkin_audit.authoring.sopimport import GAPS, REFUSED, WRITTEN, import_sour
 from lapkin_audit.authoring.sopimport.complete import complete
 from lapkin_audit.authoring.sopimport.extract import parse_date
 from lapkin_audit.authoring.sopimport.grid import clean
-from lapkin_audit.authoring.sopimport.lint import lint
+from lapkin_audit.authoring.sopimport.lint import SOP_RULES, lint
 from lapkin_audit.authoring.sopimport.writer import document, to_yaml
-from lapkin_audit.catalogue import SOP_RULES
 from lapkin_audit.cli import cli
 from lapkin_audit.domain.waktu import parse_waktu
 from lapkin_audit.errors import RulesError

@@ -1,102 +1,26 @@
-"""Documentation of every rule code: what it checks, why, the SOP clause it comes from,
-how to fix it, and a failing and a passing snippet of a dossier.
+"""The rules' documentation for people: ``rules list``, ``rules explain CODE`` and docs/rules.md.
 
-One source (``ruledocs.yaml`` beside this module) feeds ``lapkin-audit rules list``,
-``lapkin-audit rules explain CODE``, the help text of the SARIF report, the HTML
-report's clauses and docs/rules.md, so none of them can drift from the others. The
-catalogue owns severity, waivability and title; this module only adds the prose.
+Each rule declares its own documentation beside its check (``model.Rule``: what it checks,
+why, the SOP clause it comes from, how to fix it, a failing and a passing snippet), and the
+catalogue indexes them (``decide.catalogue``; the L rules of ``sop lint`` in
+``authoring.sopimport.lint``). This module only lays them out, so the listing, the
+explanations, the docs and the reports' rule help cannot drift from one another.
 
-yaml, cerberus and tabulate are imported inside the functions: the CLI imports this
-module only for the ``rules`` commands, and must start fast for everything else.
+tabulate is imported inside the functions: the CLI imports this module only for the
+``rules`` commands, and must start fast for everything else.
 """
 
 from __future__ import annotations
 
-import functools
 import textwrap
-import types
 from collections.abc import Mapping
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from lapkin_audit.catalogue import FAMILIES, RULES, SOP_FAMILY, SOP_RULES, Rule
-from lapkin_audit.errors import flatten_errors
+from lapkin_audit.authoring.sopimport.lint import SOP_RULES
+from lapkin_audit.decide.catalogue import RULES
 from lapkin_audit.lang import words
-from lapkin_audit.lang.words import severity_word
-
-SOURCE = Path(__file__).with_name("ruledocs.yaml")
-PARTS = ("checks", "why", "fix")
-
-_TEXT = {
-    "type": "dict",
-    "required": True,
-    "schema": {lang: {"type": "string", "required": True, "empty": False} for lang in ("id", "en")},
-}
-_SNIPPET = {"type": "string", "required": True, "nullable": True, "empty": False}
-_SCHEMA = {
-    **dict.fromkeys(PARTS, _TEXT),
-    "clause": {"type": "string", "required": True, "empty": False},
-    "failing": _SNIPPET,
-    "passing": _SNIPPET,
-    "encoding": {"type": "string", "empty": False},
-}
-
-
-@dataclass(frozen=True)
-class RuleDoc:
-    rule: Rule
-    checks: Mapping[str, str]  # lang -> text
-    why: Mapping[str, str]
-    clause: str  # the SOP clause, in the SOP's own words (Indonesian)
-    fix: Mapping[str, str]
-    failing: str | None  # a dossier.yaml fragment that breaks the rule (None only for E000)
-    passing: str | None  # the same fragment as in the compliant example
-    encoding: str | None = None  # the failing manifest is saved in this encoding (E001)
-
-    def text(self, part: str, lang: str) -> str:
-        if part not in PARTS:
-            raise ValueError(f"unknown part {part!r} (known: {', '.join(PARTS)})")
-        texts: Mapping[str, str] = getattr(self, part)
-        return texts["en" if lang == "en" else "id"]
-
-
-@functools.cache
-def load() -> Mapping[str, RuleDoc]:
-    """Every code of the catalogue, documented, in catalogue order; raises ValueError
-    naming the code and field when an entry is missing, unknown or malformed."""
-    import codecs
-
-    import cerberus
-    import yaml
-
-    # libyaml where available: this file is read by every SARIF and HTML report.
-    data = yaml.load(SOURCE.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    if not isinstance(data, dict):
-        raise ValueError(f"{SOURCE.name}: expected a mapping of rule codes")
-    unknown = sorted(set(data) - set(RULES))
-    if unknown:
-        raise ValueError(f"{SOURCE.name}: {', '.join(map(str, unknown))} not in the catalogue")
-    validator = cerberus.Validator(_SCHEMA, allow_unknown=False)
-    docs = {}
-    for code, rule in RULES.items():
-        if code not in data:
-            raise ValueError(f"{SOURCE.name}: {code} is not documented")
-        if not isinstance(data[code], dict):
-            raise ValueError(f"{SOURCE.name}: {code}: expected a mapping of checks, why, clause, fix, failing, passing")
-        if not validator.validate(data[code]):
-            raise ValueError(f"{SOURCE.name}: {code}: {'; '.join(flatten_errors(validator.errors))}")
-        entry = validator.document
-        if (entry["failing"] is None) != (entry["passing"] is None):
-            raise ValueError(f"{SOURCE.name}: {code}: failing and passing come together or not at all")
-        if entry.get("encoding"):
-            try:
-                codecs.lookup(entry["encoding"])
-            except LookupError:
-                raise ValueError(f"{SOURCE.name}: {code}.encoding: unknown encoding {entry['encoding']!r}") from None
-        docs[code] = RuleDoc(rule, **entry)
-    return types.MappingProxyType(docs)
-
+from lapkin_audit.lang.words import FAMILY_NAMES, family_name, severity_word
+from lapkin_audit.model import Rule
 
 # ---------------------------------------------------------------- rules list / explain
 
@@ -108,21 +32,23 @@ def _words(lang: str) -> Mapping[str, Any]:
     return chosen
 
 
-def _family(rule: Rule, lang: str) -> str:
-    return FAMILIES[rule.family][1 if lang == "en" else 0]
-
-
 def list_table(lang: str) -> str:
     """``rules list``: one row per code, in catalogue order."""
     from tabulate import tabulate
 
     words = _words(lang)
     rows = [
-        (r.code, _family(r, lang), severity_word(r.severity, lang), words["waivable"][r.waivable], r.summary(lang))
+        (
+            r.code,
+            family_name(r.family, lang),
+            severity_word(r.severity, lang),
+            words["waivable"][r.waivable],
+            r.summary(lang),
+        )
         for r in RULES.values()
     ]
     table = tabulate(rows, headers=words["headers"], tablefmt="simple")
-    family = SOP_FAMILY[1][1 if lang == "en" else 0]
+    family = family_name("L", lang)
     sop_rows = [(r.code, family, severity_word(r.severity, lang), "-", r.summary(lang)) for r in SOP_RULES.values()]
     intro = "`sop lint`: " + ("defects of the SOP itself" if lang == "en" else "cacat SOP itu sendiri")
     return table + "\n\n" + intro + "\n" + tabulate(sop_rows, headers=words["headers"], tablefmt="simple")
@@ -130,14 +56,11 @@ def list_table(lang: str) -> str:
 
 def explain_sop(code: str, lang: str) -> str:
     """``rules explain L00x``: a defect of an SOP, found by ``sop lint``."""
-    from lapkin_audit.authoring.sopimport.lint import EXPLAIN
-
-    rule, words = SOP_RULES[code], _words(lang)
-    (checks_text, fix_text), sections = EXPLAIN[code], words["sections"]
-    family = SOP_FAMILY[1][1 if lang == "en" else 0]
+    rule, sections = SOP_RULES[code], _words(lang)["sections"]
+    family = family_name("L", lang)
     out = [f"{rule.code}: {rule.summary(lang)}", f"{severity_word(rule.severity, lang)} · L: {family} (sop lint)"]
-    for heading, pair in ((sections[0], checks_text), (sections[3], fix_text)):
-        text = pair[1 if lang == "en" else 0]
+    for heading, part in ((sections[0], "checks"), (sections[3], "fix")):
+        text = rule.text(part, lang)
         out += ["", heading, textwrap.fill(text, width=88, initial_indent="  ", subsequent_indent="  ")]
     return "\n".join(out)
 
@@ -146,18 +69,18 @@ def explain(code: str, lang: str) -> str:
     """``rules explain CODE``; KeyError for a code not in the catalogue."""
     if code in SOP_RULES:
         return explain_sop(code, lang)
-    doc = load()[code]
-    rule, words = doc.rule, _words(lang)
+    rule = RULES[code]
+    doc, words = rule, _words(lang)
     checks, why, clause, fix, failing, passing = words["sections"]
     out = [
         f"{rule.code}: {rule.summary(lang)}",
         f"{severity_word(rule.severity, lang)} · {words['waivable_long'][rule.waivable]}"
-        f" · {rule.family}: {_family(rule, lang)}",
+        f" · {rule.family}: {family_name(rule.family, lang)}",
     ]
     for heading, text in (
         (checks, doc.text("checks", lang)),
         (why, doc.text("why", lang)),
-        (clause, doc.clause),
+        (clause, doc.clause or ""),
         (fix, doc.text("fix", lang)),
     ):
         out += ["", heading, textwrap.fill(text, width=88, initial_indent="  ", subsequent_indent="  ")]
@@ -218,15 +141,14 @@ found, a broken rules file).
 
 def markdown() -> str:
     """The whole of docs/rules.md."""
-    docs = load()
     out = [
         (
-            "<!-- Generated from lapkin_audit/authoring/ruledocs.yaml and lapkin_audit/catalogue.py: do not edit."
-            " Regenerate with `python scripts/make_docs.py`. -->"
+            "<!-- Generated from the rules declared beside their checks (indexed by lapkin_audit/decide/catalogue.py):"
+            " do not edit. Regenerate with `make docs`. -->"
         ),
         _INTRO,
     ]
-    for family, (name_id, name_en) in FAMILIES.items():
+    for family, (name_id, name_en) in FAMILY_NAMES.items():
         rules = [r for r in RULES.values() if r.family == family]
         out.append(f"## {family}: {name_id} ({name_en})\n")
         if family in _FAMILY_NOTES:
@@ -234,40 +156,38 @@ def markdown() -> str:
         out.append("| code | severity | waivable | title |\n|---|---|---|---|")
         out.append(
             "\n".join(
-                f"| {r.code} | {r.severity.value} | {'yes' if r.waivable else 'no'} | {r.summary_en} |" for r in rules
+                f"| {r.code} | {r.severity.value} | {'yes' if r.waivable else 'no'} | {r.summary('en')} |"
+                for r in rules
             )
             + "\n"
         )
-        out.extend(_markdown_rule(docs[r.code]) for r in rules)
+        out.extend(_markdown_rule(r) for r in rules)
     out.append(_sop_markdown())
     out.append(_VERDICT)
     return "\n".join(out)
 
 
 def _sop_markdown() -> str:
-    from lapkin_audit.authoring.sopimport.lint import EXPLAIN
-
-    name_id, name_en = SOP_FAMILY[1]
+    name_id, name_en = words.SOP_FAMILY_NAME
     lines = [
         f"## L: {name_id} ({name_en})\n",
         "Defects of an SOP itself, found by `lapkin-audit sop lint RULES_OR_SOURCE` (never by `check`: a dossier"
         "\nis not at fault for its SOP). `sop lint` exits 0 with no defect, 1 with defects, 2 when the file cannot"
         "\nbe read. See [importing-sops.md](importing-sops.md).\n",
         "| code | severity | title |\n|---|---|---|",
-        "\n".join(f"| {r.code} | {r.severity.value} | {r.summary_en} |" for r in SOP_RULES.values()) + "\n",
+        "\n".join(f"| {r.code} | {r.severity.value} | {r.summary('en')} |" for r in SOP_RULES.values()) + "\n",
     ]
     for rule in SOP_RULES.values():
-        (checks_text, fix_text) = EXPLAIN[rule.code]
-        lines += [f"### {rule.code}: {rule.summary_en}\n", f"*{rule.summary_id}*\n"]
-        lines += [f"**When:** {checks_text[1]}\n", f"**Fix:** {fix_text[1]}\n"]
+        lines += [f"### {rule.code}: {rule.summary('en')}\n", f"*{rule.summary('id')}*\n"]
+        lines += [f"**When:** {rule.text('checks', 'en')}\n", f"**Fix:** {rule.text('fix', 'en')}\n"]
     return "\n".join(lines)
 
 
-def _markdown_rule(doc: RuleDoc) -> str:
-    rule = doc.rule
+def _markdown_rule(rule: Rule) -> str:
+    doc = rule
     lines = [
-        f"### {rule.code}: {rule.summary_en}\n",
-        f"*{rule.summary_id}*\n",
+        f"### {rule.code}: {rule.summary('en')}\n",
+        f"*{rule.summary('id')}*\n",
         f"**When:** {doc.text('checks', 'en')}\n",
         f"**Why:** {doc.text('why', 'en')}\n",
         f"**SOP clause:** «{doc.clause}»\n",
@@ -278,3 +198,29 @@ def _markdown_rule(doc: RuleDoc) -> str:
         lines.append(f"Failing{note}:\n\n```yaml\n{doc.failing}```\n")
         lines.append(f"Passing:\n\n```yaml\n{doc.passing}```\n")
     return "\n".join(lines)
+
+
+# ---------------------------------------------------------------- README's rules table
+
+README_START = "<!-- Generated from the rules' declarations: `make docs` rewrites this table. -->"
+README_END = "<!-- End of the generated rules table. -->"
+
+
+def readme_table() -> str:
+    """One row per family, each code with its title; (w) marks a warning."""
+    rows = ["| family | codes |", "|---|---|"]
+    families = [
+        (f"{name_id} ({letter})", [r for r in RULES.values() if r.family == letter])
+        for letter, (name_id, _) in FAMILY_NAMES.items()
+    ]
+    families.append(("SOP defects (`sop lint`, L)", list(SOP_RULES.values())))
+    for name, rules in families:
+        codes = "; ".join(f"{r.code} {r.summary('en')}{' (w)' if r.severity.value == 'warning' else ''}" for r in rules)
+        rows.append(f"| {name} | {codes} |")
+    return "\n".join(rows) + "\n"
+
+
+def with_readme_table(readme: str) -> str:
+    """The README with its rules table as the rules declare it now."""
+    start, end = readme.index(README_START) + len(README_START), readme.index(README_END)
+    return readme[:start] + "\n" + readme_table() + readme[end:]

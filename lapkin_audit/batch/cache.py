@@ -35,10 +35,12 @@ from pathlib import Path
 from typing import Any
 
 from lapkin_audit import __version__
+from lapkin_audit.evidence.facts import NOT_KEPT
 from lapkin_audit.evidence.read import ocr_fingerprint
 from lapkin_audit.load import attachments, installed, yamlread
 from lapkin_audit.load.discovery import Target
 from lapkin_audit.load.private import private_folder, read_entry, write_entry
+from lapkin_audit.load.safefile import sha256_of
 from lapkin_audit.model import (
     AttachmentEvidence,
     Claim,
@@ -54,13 +56,16 @@ from lapkin_audit.model import (
     Verdict,
 )
 
-# 2: timelines; 3: the dossier's own facts, fingerprints; 4: evidence; 5: signatures; 6: content
-FORMAT = "lapkin-audit-cache/6"
+# 2: timelines; 3: the dossier's own facts, fingerprints; 4: evidence; 5: signatures;
+# 6: what signature blocks say; 7: a dossier without a periode, with what blocks say;
+# 8: what the report says (content.md: the `content` record)
+FORMAT = "lapkin-audit-cache/8"
 ENV_DIR = "LAPKIN_AUDIT_CACHE_DIR"
 DEPENDENCIES = (
     *("PyYAML", "Cerberus", "pendulum", "holidays"),
     *("pypdfium2", "python-docx", "Pillow", "tesserocr", "lxml"),
     *("pyHanko", "pyhanko-certvalidator", "asn1crypto", "zxing-cpp"),
+    *("pdfplumber", "pdfminer.six", "openpyxl", "Babel", "rapidfuzz"),  # content.md: tables, figures
 )
 UNCACHEABLE_RULES = ("E000", "E001")
 # File clocks are coarse (a few ms on Linux, 1-2 s on some file systems): a manifest whose
@@ -103,7 +108,7 @@ def run_key(
         "select": list(select),
         "ignore": list(ignore),
         # In load order: a later file overrides an earlier one with the same id.
-        "rules": [(path.name, hashlib.sha256(path.read_bytes()).hexdigest()) for path in rule_files],
+        "rules": [(path.name, sha256_of(path)) for path in rule_files],  # a FIFO among them cannot hang it
     }
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 
@@ -163,7 +168,7 @@ class ResultCache:
             return cached
         seen: dict[str, attachments.Attachment] = {}
         result = compute(seen)
-        if not any(f.rule in UNCACHEABLE_RULES for f in result.findings):
+        if not any(f.rule in UNCACHEABLE_RULES for f in result.findings) and not _gave_up(result):
             self._store(entry, target, seen, result)
         return result
 
@@ -226,6 +231,13 @@ class ResultCache:
             return os.stat(manifest).st_mtime_ns >= self.started_ns - RACY_NS
         except OSError:
             return True
+
+
+def _gave_up(result: DossierResult) -> bool:
+    """An attachment the reader gave up on for a reason that may be the machine's (a budget,
+    a crash): the next run reads it again rather than serve the failure from the cache."""
+    found = result.evidence.attachments if result.evidence is not None else ()
+    return any(attachment.problem in NOT_KEPT for attachment in found)
 
 
 @dataclass(frozen=True)
@@ -300,7 +312,7 @@ def _result_to_json(result: DossierResult) -> dict[str, Any]:
     about = result.about
     facts = None
     if about is not None:
-        periode = [about.periode.tahun, about.periode.jenis, about.periode.ke]
+        periode = None if about.periode is None else [about.periode.tahun, about.periode.jenis, about.periode.ke]
         facts = [about.instansi, periode, [[o.role, o.nama, o.status] for o in about.pejabat]]
     evidence = None
     if result.evidence is not None:
@@ -323,7 +335,7 @@ def _result_to_json(result: DossierResult) -> dict[str, Any]:
                 ]
                 for a in result.evidence.attachments
             ],
-            [[c.claim, c.field, c.subject, c.level, c.berkas] for c in result.evidence.claims],
+            [[c.claim, c.field, c.subject, c.level, c.berkas, c.block] for c in result.evidence.claims],
         ]
     return {
         "sop": result.sop,
@@ -368,9 +380,9 @@ def _result_from_json(path: str, data: dict[str, Any]) -> DossierResult:
     )
     about = None
     if data["about"] is not None:
-        instansi, (tahun, jenis, ke), pejabat = data["about"]
+        instansi, periode, pejabat = data["about"]
         officials = tuple(Official(role, nama, status) for role, nama, status in pejabat)
-        about = DossierAbout(instansi, Periode(tahun, jenis, ke), officials)
+        about = DossierAbout(instansi, None if periode is None else Periode(*periode), officials)
     evidence = None
     if data["evidence"] is not None:
         found, claims = data["evidence"]

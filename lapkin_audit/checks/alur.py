@@ -1,14 +1,7 @@
 """Alur: the steps ran in the SOP's order, by the roles the SOP gives them.
 
-A001  a step of the SOP never appears in the log.
-      Fails: a log `1, 2, 3, 4, 6`. Fix: record step 5 (or do it).
-A002  the log breaks the flow: a step follows one it may not follow (only a decision
-      step's `diperbaiki` leads back), a step starts before the one before it ended,
-      or a decision step lacks a valid `hasil`.
-      Fails: `1, 2, 4, ...` (step 3 skipped before 4); step 3 without `hasil`.
-      Passes: the revision loop `1, 2, 3 (diperbaiki), 2, 3 (diteruskan), 4, 5, 6`.
-A003  a step was done by a role the SOP does not give it (waivable).
-      Fails: step 4 by `peran: tim` (the SOP gives it to `sub_umum`).
+Only a decision step's `diperbaiki` leads back: the revision loop
+`1, 2, 3 (diperbaiki), 2, 3 (diteruskan), 4, 5, 6` follows the flow.
 """
 
 from __future__ import annotations
@@ -18,9 +11,133 @@ from collections.abc import Iterator
 from typing import Any
 
 from lapkin_audit.checks.context import Context
-from lapkin_audit.model import Violation
+from lapkin_audit.model import ERROR, Rule, Violation
 
-CODES = ("A001", "A002", "A003")
+RULES = (
+    Rule(
+        "A001",
+        ERROR,
+        waivable=False,
+        title=("Langkah SOP tidak pernah dilakukan", "A step of the SOP never appears"),
+        messages={
+            "A001": (
+                "Langkah {step} ({kegiatan}) tidak pernah dilakukan.",
+                "Step {step} ({kegiatan}) never appears in the log.",
+            ),
+        },
+        checks=("Sebuah langkah SOP tidak pernah muncul di log.", "A step of the SOP never appears in the log."),
+        why=(
+            "Setiap langkah prosedur harus dilaksanakan; langkah yang dilewati berarti prosedur tidak selesai.",
+            "Every step of the procedure must be done; a skipped step means the procedure was not finished.",
+        ),
+        fix=(
+            "Catat langkah itu di `langkah` bila memang dilakukan; bila tidak, lakukan.",
+            "Record the step under `langkah` if it was done; if not, do it.",
+        ),
+        clause="Prosedur Pelaporan Kinerja: 1 Mengumpulkan bahan laporan … 6 Menyimpan berkas laporan kedalam arsip kantor",
+        failing="""\
+  - nomor: 5
+    pelaksana: [{peran: sub_umum, nama: "Rudi Hartono", nip: "19820605 200801 1 012"}]
+    mulai: 2024-07-03T08:30:00+07:00
+    selesai: 2024-07-03T09:20:00+07:00
+""",
+        passing="""\
+  - nomor: 5
+    pelaksana: [{peran: sub_umum, nama: "Rudi Hartono", nip: "19820605 200801 1 012"}]
+    mulai: 2024-07-03T08:30:00+07:00
+    selesai: 2024-07-03T09:20:00+07:00
+  - nomor: 6
+    pelaksana: [{peran: sub_umum, nama: "Rudi Hartono", nip: "19820605 200801 1 012"}]
+    mulai: 2024-07-03T09:25:00+07:00
+    selesai: 2024-07-03T09:35:00+07:00
+""",
+    ),
+    Rule(
+        "A002",
+        ERROR,
+        waivable=False,
+        title=("Alur langkah melanggar SOP", "The log breaks the flow of the SOP"),
+        messages={
+            "A002.first": (
+                "Log dimulai dengan langkah {step}; SOP dimulai dengan langkah {first}.",
+                "The log starts with step {step}; the SOP starts with step {first}.",
+            ),
+            "A002.order": (
+                "Langkah {step} tidak boleh mengikuti langkah {previous} (yang boleh: {allowed}).",
+                "Step {step} may not follow step {previous} (allowed: {allowed}).",
+            ),
+            "A002.overlap": (
+                "Langkah {step} dimulai {mulai}, sebelum langkah {previous} selesai ({selesai}).",
+                "Step {step} starts at {mulai}, before step {previous} ended ({selesai}).",
+            ),
+            "A002.no_hasil": (
+                "Langkah keputusan {step} tidak mencatat hasil ({allowed}).",
+                "Decision step {step} records no hasil ({allowed}).",
+            ),
+            "A002.bad_hasil": (
+                "Hasil '{hasil}' langkah {step} tidak dikenal (yang boleh: {allowed}).",
+                "Hasil '{hasil}' of step {step} is unknown (allowed: {allowed}).",
+            ),
+        },
+        checks=(
+            "Log melanggar alur: sebuah langkah mengikuti langkah yang tidak boleh diikutinya (hanya `diperbaiki` yang kembali ke belakang), log tidak dimulai dari langkah pertama, sebuah langkah dimulai sebelum langkah sebelumnya selesai, atau langkah keputusan tidak memiliki `hasil` yang sah.",
+            "The log breaks the flow: a step follows one it may not follow (only `diperbaiki` leads back), the log does not start at the first step, a step starts before the previous one ended, or a decision step lacks a valid `hasil`.",
+        ),
+        why=(
+            "Urutan langkah adalah inti prosedur: draf harus diperiksa sebelum digandakan, dan hanya diperbaiki atas keputusan pemeriksaan.",
+            "The order of steps is the core of the procedure: the draft is reviewed before it is copied, and revised only by the review's decision.",
+        ),
+        fix=(
+            "Catat langkah dalam urutan yang benar dengan waktu yang benar, dan `hasil: diteruskan` atau `hasil: diperbaiki` pada langkah 3.",
+            "Record the steps in their true order and times, and `hasil: diteruskan` or `hasil: diperbaiki` on step 3.",
+        ),
+        clause="Kegiatan langkah 3: Memeriksa dan mengevaluasi draft Laporan, apakah akan diteruskan ke tahap berikutnya menjadi naskah laporan atau draft diperbaiki terlebih dahulu",
+        failing="""\
+    mulai: 2024-07-02T08:15:00+07:00
+    selesai: 2024-07-02T15:30:00+07:00
+  - nomor: 4
+""",
+        passing="""\
+    mulai: 2024-07-02T08:15:00+07:00
+    selesai: 2024-07-02T15:30:00+07:00
+    hasil: diteruskan
+  - nomor: 4
+""",
+    ),
+    Rule(
+        "A003",
+        ERROR,
+        waivable=True,
+        title=("Pelaksana dengan peran yang tidak diberikan SOP", "A step done by a role the SOP does not give it"),
+        messages={
+            "A003": (
+                "Langkah {step} ({kegiatan}) dilakukan oleh {nama} sebagai {peran}; SOP memberikannya kepada {allowed}.",
+                "Step {step} ({kegiatan}) was done by {nama} as {peran}; the SOP gives it to {allowed}.",
+            ),
+        },
+        checks=(
+            "Sebuah langkah dilakukan oleh peran yang tidak diberikan SOP untuk langkah itu.",
+            "A step was done by a role the SOP does not give it.",
+        ),
+        why=(
+            "SOP membagi tugas per pelaksana agar setiap langkah dikerjakan oleh yang bertanggung jawab atasnya.",
+            "The SOP divides the work among executors so that each step is done by whoever answers for it.",
+        ),
+        fix=(
+            "Catat pelaksana yang benar, atau ajukan pengecualian yang disetujui Camat bila tugas itu memang dialihkan.",
+            "Record the right executor, or a waiver approved by the Camat when the task really was handed over.",
+        ),
+        clause="Pelaksana: Camat, Sekretaris, Tim, Sub. Umum, Sub. Evapor",
+        failing="""\
+  - nomor: 4
+    pelaksana: [{peran: sekretaris, nama: "Siti Aminah, S.Sos", nip: "19790825 200501 2 011"}]
+""",
+        passing="""\
+  - nomor: 4
+    pelaksana: [{peran: sub_umum, nama: "Rudi Hartono", nip: "19820605 200801 1 012"}]
+""",
+    ),
+)
 
 
 def check(ctx: Context) -> Iterator[Violation]:

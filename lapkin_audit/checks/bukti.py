@@ -1,70 +1,135 @@
-"""Bukti berkas: what the attachments themselves say (evidence.md).
+"""Bukti berkas: what the attachments are, as files (evidence.md).
 
 The facts come from ``lapkin_audit.evidence`` (format from the bytes, text with its
-source). A text layer read in full can prove a value absent; OCR, or a document read only
-in part, can confirm a value but never proves it absent on its own: that is B006.
-
-B001  an attachment is not a readable document of an accepted format: another format than
-      its name says (a JPEG named .pdf), a format its kind does not accept (a DOCX as the
-      signed report), or damaged, encrypted or hostile. Fix: attach the real PDF.
-B002  one file (the same SHA-256) is attached as two kinds that must be different
-      documents (the LRA and the DPA); the SOP's `berkas_sama_dengan` says which may share.
-B003  a citation declared in `dasar_hukum` is not in the signed report's text.
-B004  the decree's text does not show its declared `nomor` or a member in `anggota`
-      (names compared without titles; a member's NIP in the text counts too).
-B005  a document's text names another period, year or kecamatan than the dossier's
-      (waivable): "Triwulan I" in an LRA of a Triwulan II dossier.
-B006  a document the checks need as evidence could not be read (no text layer and no
-      OCR, OCR too unsure, a limit reached), or OCR did not confirm a declared value;
-      its claims stay at the level `dinyatakan` (waivable).
+source). This module judges each attachment as a file (its real format, one file attached
+as two documents) and holds what the text checks share: whether a document is readable as
+what it claims to be, and its text prepared for searching. What the text says is
+``checks.bukti_teks``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 
 from lapkin_audit.checks.context import Context
-from lapkin_audit.checks.tte import pair, proves
-from lapkin_audit.domain.citation import KINDS, parse_citations
-from lapkin_audit.domain.doctext import (
-    Searchable,
-    offices_named,
-    periods_named,
-    prepare,
-    same_office,
-    shows_number,
-    shows_person,
-)
+from lapkin_audit.domain.citation import parse_citations
+from lapkin_audit.domain.doctext import Searchable, prepare
 from lapkin_audit.evidence.facts import NOT_A_DOCUMENT, NOT_READ, DocumentFacts
-from lapkin_audit.evidence.signatures import SignatureFact
 from lapkin_audit.evidence.sniff import claimed
-from lapkin_audit.model import AttachmentEvidence, Claim, Document, Evidence, SignatureEvidence, Violation
+from lapkin_audit.model import ERROR, Document, Rule, Violation
 
-CODES = ("B001", "B002", "B003", "B004", "B005", "B006")
+RULES = (
+    Rule(
+        "B001",
+        ERROR,
+        waivable=False,
+        title=(
+            "Lampiran bukan dokumen terbaca dengan format yang diterima",
+            "An attachment is not a readable document of an accepted format",
+        ),
+        messages={
+            "B001.name": (
+                "Berkas '{berkas}' ({jenis}) berisi {format}, bukan {claimed} seperti namanya. Lampirkan dokumen aslinya dalam format yang benar.",
+                "Attachment '{berkas}' ({jenis}) holds {format}, not {claimed} as its name says. Attach the real document in the right format.",
+            ),
+            "B001.kind": (
+                "Berkas '{berkas}' berformat {format}; {jenis} harus berformat {accepted}.",
+                "Attachment '{berkas}' is {format}; {jenis} must be {accepted}.",
+            ),
+            "B001.unknown_format": (
+                "Berkas '{berkas}' ({jenis}) bukan dokumen yang dikenali (PDF, DOCX, JPEG, PNG atau TIFF).",
+                "Attachment '{berkas}' ({jenis}) is no document format we know (PDF, DOCX, JPEG, PNG or TIFF).",
+            ),
+            "B001.damaged": (
+                "Berkas '{berkas}' ({jenis}) rusak dan tidak dapat dibaca sebagai {format}: {detail}.",
+                "Attachment '{berkas}' ({jenis}) is damaged and cannot be read as {format}: {detail}.",
+            ),
+            "B001.encrypted": (
+                "Berkas '{berkas}' ({jenis}) terenkripsi dengan kata sandi, sehingga isinya tidak dapat dibaca. Lampirkan salinan tanpa kata sandi.",
+                "Attachment '{berkas}' ({jenis}) is encrypted with a password, so its content cannot be read. Attach a copy without a password.",
+            ),
+            "B001.timeout": (
+                "Membaca '{berkas}' ({jenis}) melampaui anggaran waktunya ({detail}) dan dihentikan: dokumen yang tidak dapat dibaca dalam batas yang wajar tidak dapat menjadi bukti. Bila dokumen ini memang panjang, naikkan anggaran dengan --cpu-per-page atau kunci cpu-per-page di berkas konfigurasi.",
+                "Reading '{berkas}' ({jenis}) ran past its budget ({detail}) and was stopped: a document that cannot be read within reasonable limits cannot serve as evidence. If the document is indeed long, raise the budget with --cpu-per-page or the cpu-per-page key of the configuration file.",
+            ),
+            "B001.memory": (
+                "Membaca '{berkas}' ({jenis}) melampaui batas memori ({detail}) dan dihentikan: dokumen yang tidak dapat dibaca dalam batas yang wajar tidak dapat menjadi bukti. Ekspor ulang dokumen ini ke PDF biasa.",
+                "Reading '{berkas}' ({jenis}) ran past its memory limit ({detail}) and was stopped: a document that cannot be read within reasonable limits cannot serve as evidence. Export the document again as a plain PDF.",
+            ),
+            "B001.crashed": (
+                "Pembaca dokumen berhenti tak terduga pada '{berkas}' ({jenis}: {detail}): dokumen yang tidak dapat dibaca tidak dapat menjadi bukti. Ekspor ulang dokumen ini ke PDF biasa.",
+                "The document reader stopped unexpectedly on '{berkas}' ({jenis}: {detail}): a document that cannot be read cannot serve as evidence. Export the document again as a plain PDF.",
+            ),
+            "B001.too_many_pages": (
+                "Berkas '{berkas}' ({jenis}) memiliki lebih banyak halaman daripada yang dibaca ({detail}): dokumen yang tidak dapat dibaca utuh tidak dapat menjadi bukti. Lampirkan dokumennya saja, tanpa lampiran yang tidak diperlukan.",
+                "Attachment '{berkas}' ({jenis}) has more pages than are read ({detail}): a document that cannot be read whole cannot serve as evidence. Attach the document alone, without attachments it does not need.",
+            ),
+            "B001.too_large": (
+                "Berkas '{berkas}' ({jenis}) terlalu besar untuk dibaca ({detail}): dokumen yang tidak dapat dibaca tidak dapat menjadi bukti. Lampirkan PDF yang lebih kecil (misalnya pindaian dengan resolusi 150-300 dpi).",
+                "Attachment '{berkas}' ({jenis}) is too large to read ({detail}): a document that cannot be read cannot serve as evidence. Attach a smaller PDF (a scan at 150-300 dpi, say).",
+            ),
+            "B001.hostile": (
+                "Berkas '{berkas}' ({jenis}) ditolak tanpa dibaca karena strukturnya berbahaya bagi pembaca dokumen ({detail}).",
+                "Attachment '{berkas}' ({jenis}) was refused unread: its structure is dangerous to document readers ({detail}).",
+            ),
+        },
+        checks=(
+            "Sebuah lampiran bukan dokumen terbaca dengan format yang diterima: isinya format lain dari yang dikatakan namanya (foto JPEG bernama `.pdf`), formatnya tidak diterima untuk jenisnya (`format` di data SOP: laporan yang ditandatangani hanya PDF), atau rusak, terenkripsi, atau dibuat untuk merusak pembaca dokumen (bom dekompresi, entitas XML), atau pembaca dokumen menyerah padanya (anggaran CPU per halaman `--cpu-per-page`, batas memori, lebih dari 500 halaman, lebih dari 64 MiB, atau pembaca berhenti tak terduga): dokumen yang tidak dapat dibaca dalam batas yang wajar tidak pernah lulus lebih mudah daripada dokumen yang terbaca. Format dibaca dari bytes berkas, bukan dari namanya.",
+            "An attachment is not a readable document of an accepted format: its content is another format than its name says (a JPEG photo named `.pdf`), its format is not accepted for its kind (`format` in the SOP data: the signed report only as PDF), or it is damaged, encrypted, or built to harm document readers (a decompression bomb, XML entities), or the reader gave up on it (its CPU budget per page `--cpu-per-page`, the memory limit, more than 500 pages, more than 64 MiB, or a crash of the reader): a document that cannot be read within reasonable limits never passes more easily than one that can. The format is read from the file's bytes, not its name.",
+        ),
+        why=(
+            "Manifest ditulis oleh kantor yang diaudit; putusan harus bersandar pada dokumennya sendiri, dan dokumen yang tidak dapat dibaca tidak membuktikan apa pun.",
+            "The office being audited writes the manifest; the verdict must rest on the documents themselves, and a document that cannot be read proves nothing.",
+        ),
+        fix=(
+            "Lampirkan dokumen aslinya dalam format yang diterima (PDF dari aplikasi pengolah kata, tanpa kata sandi), lalu jalankan `lapkin-audit hash`.",
+            "Attach the real document in an accepted format (a PDF from the word processor, without a password), then run `lapkin-audit hash`.",
+        ),
+        clause="Mutu Baku, Kelengkapan: dokumen masukan dan keluaran setiap langkah.",
+        failing="""\
+  - {jenis: laporan_realisasi_anggaran, berkas: lampiran/draf-lkj-2024-tw2.docx}
+""",
+        passing="""\
+  - {jenis: laporan_realisasi_anggaran, berkas: lampiran/lra-2024-tw2.pdf}
+""",
+    ),
+    Rule(
+        "B002",
+        ERROR,
+        waivable=False,
+        title=(
+            "Satu berkas dilampirkan sebagai dua dokumen yang harus berbeda",
+            "One file is attached as two documents that must differ",
+        ),
+        messages={
+            "B002": (
+                "Berkas '{berkas}' dilampirkan sebagai {jenis} dan juga sebagai {other} ('{other_berkas}'), padahal keduanya harus dokumen yang berbeda.",
+                "Attachment '{berkas}' is attached as {jenis} and also as {other} ('{other_berkas}'), which must be different documents.",
+            ),
+        },
+        checks=(
+            "Satu berkas (SHA-256 yang sama) dilampirkan sebagai dua jenis dokumen yang harus berbeda, misalnya LRA sekaligus DPA. Data SOP (`berkas_sama_dengan`) menyebut jenis yang boleh berbagi berkas: draf yang disahkan dan laporan yang didistribusikan boleh berkas yang sama.",
+            "One file (the same SHA-256) is attached as two document kinds that must be different documents, such as the LRA and the DPA. The SOP data (`berkas_sama_dengan`) says which kinds may share a file: the signed draft and the distributed report may be the same file.",
+        ),
+        why=(
+            "Satu berkas yang dilampirkan untuk semua dokumen membuat kelengkapan tampak terpenuhi padahal tidak.",
+            "One file attached for every document makes the dossier look complete when it is not.",
+        ),
+        fix=("Lampirkan dokumen yang benar untuk setiap jenis.", "Attach the right document for each kind."),
+        clause="Mutu Baku, Kelengkapan: Laporan Realisasi Anggaran, DPA.",
+        failing="""\
+  - {jenis: dpa, berkas: lampiran/lra-2024-tw2.pdf}
+""",
+        passing="""\
+  - {jenis: dpa, berkas: lampiran/dpa-2024.pdf}
+""",
+    ),
+)
 
 
 def check(ctx: Context) -> Iterator[Violation]:
     yield from _formats(ctx)
     yield from _shared_files(ctx)
-    for doc in ctx.dossier.dokumen:
-        facts = ctx.evidence.get(doc.field)
-        if facts is None or not _is_document(ctx, doc, facts):
-            continue
-        needed = _needed(ctx, doc)
-        if needed and facts.text_source is None:
-            yield _unread(doc, facts)
-            continue
-        if facts.text_source is None:
-            continue
-        text = searchable(facts)
-        if facts.problem in NOT_READ and needed:
-            yield _unread(doc, facts)  # read in part: what it confirms still counts
-        yield from _citations(ctx, doc, facts, text)
-        yield from _decree(ctx, doc, facts, text)
-        yield from _period(ctx, doc, text)
-
-
-# ----------------------------------------------------------------------------- B001, B002
 
 
 def _formats(ctx: Context) -> Iterator[Violation]:
@@ -72,7 +137,7 @@ def _formats(ctx: Context) -> Iterator[Violation]:
         facts = ctx.evidence.get(doc.field)
         if facts is None or doc.berkas is None:
             continue
-        if _format_unknown(facts):
+        if format_unknown(facts):
             continue  # not read at all (too large): its format is not judged, B006 says why
         field = f"{doc.field}.berkas"
         args = {"berkas": doc.berkas, "jenis": doc.jenis, "format": facts.format.upper()}
@@ -92,18 +157,18 @@ def _formats(ctx: Context) -> Iterator[Violation]:
             )
 
 
-def _is_document(ctx: Context, doc: Document, facts: DocumentFacts) -> bool:
+def is_document(ctx: Context, doc: Document, facts: DocumentFacts) -> bool:
     """Readable as what it claims to be: only then do the text checks speak (else B001 did)."""
     if facts.problem in NOT_A_DOCUMENT or doc.berkas is None:
         return False
-    if _format_unknown(facts):
+    if format_unknown(facts):
         return True
     name = claimed(doc.berkas)
     accepted = ctx.sop.document_kinds[doc.jenis].formats
     return (name is None or name == facts.format) and (not accepted or facts.format in accepted)
 
 
-def _format_unknown(facts: DocumentFacts) -> bool:
+def format_unknown(facts: DocumentFacts) -> bool:
     return facts.format == "unknown" and facts.problem in NOT_READ
 
 
@@ -123,14 +188,14 @@ def _shared_files(ctx: Context) -> Iterator[Violation]:
         yield Violation("B002", "B002", args, field=f"{doc.field}.berkas")
 
 
-# ----------------------------------------------------------------------------- B003-B006
+# ----------------------------------------------------------------------------- shared by the text checks
 
 
 def readable_text(ctx: Context, doc: Document) -> tuple[Searchable | None, bool]:
     """The document's usable text (None: none) and whether it is complete (a text layer,
     every page): only a complete text proves a value absent."""
     facts = ctx.evidence.get(doc.field)
-    if facts is None or facts.text_source is None or not _is_document(ctx, doc, facts):
+    if facts is None or facts.text_source is None or not is_document(ctx, doc, facts):
         return None, False
     return searchable(facts), facts.complete
 
@@ -141,43 +206,17 @@ def searchable(facts: DocumentFacts) -> Searchable:
     key = (facts.sha256, facts.text_source, len(facts.pieces), facts.problem)
     found = _SEARCHABLE.get(key)
     if found is None:
-        if len(_SEARCHABLE) >= _SEARCHABLE_SIZE:
-            _SEARCHABLE.clear()
-        found = _SEARCHABLE[key] = Searchable.of(prepare(facts.text, ocr=facts.text_source == "ocr"))
+        found = Searchable.of(prepare(facts.text, ocr=facts.text_source == "ocr"))
+        kept = sum(len(doc.text) for doc in _SEARCHABLE.values())
+        if len(_SEARCHABLE) >= _SEARCHABLE_SIZE or kept + len(found.text) > _SEARCHABLE_CHARS:
+            _SEARCHABLE.clear()  # bounded in entries and in text: long documents cannot swell the checker
+        _SEARCHABLE[key] = found
     return found
 
 
 _SEARCHABLE: dict[tuple[object, ...], Searchable] = {}
 _SEARCHABLE_SIZE = 256
-
-
-def _needed(ctx: Context, doc: Document) -> bool:
-    """Whether the checks need this document's text as evidence (citations, decree, marks)."""
-    kind = ctx.sop.document_kinds[doc.jenis]
-    decree = any(pre.dokumen == doc.jenis for pre in ctx.sop.preconditions)
-    return kind.cites_legal_basis or decree or bool(kind.paraf or kind.tanda_tangan)
-
-
-needed_as_evidence = _needed  # the content checks (C008) leave to B006 what it reports
-
-
-def _unread(doc: Document, facts: DocumentFacts) -> Violation:
-    why = facts.problem or "no_text"
-    return Violation(
-        "B006",
-        f"B006.{why}",
-        {"berkas": doc.berkas, "jenis": doc.jenis, "detail": facts.detail or "-"},
-        field=f"{doc.field}.berkas",
-    )
-
-
-def _absent(
-    code: str, message: str, facts: DocumentFacts, doc: Document, args: Mapping[str, object], field: str
-) -> Violation:
-    """A declared value not found: proved absent only by a complete text layer (else B006)."""
-    if facts.complete:
-        return Violation(code, message, args, field=field)
-    return Violation("B006", "B006.unconfirmed", {**args, "berkas": doc.berkas, "what": args["what"]}, field=field)
+_SEARCHABLE_CHARS = 8_000_000  # each kept three times over (text, words, digits)
 
 
 def declared_citations(doc: Document) -> Iterator[tuple[int, tuple[str, str, int], str]]:
@@ -186,130 +225,3 @@ def declared_citations(doc: Document) -> Iterator[tuple[int, tuple[str, str, int
             key = citation.key()
             if key is not None:
                 yield i, key, citation.text
-
-
-def _citations(ctx: Context, doc: Document, facts: DocumentFacts, text: Searchable) -> Iterator[Violation]:
-    if not ctx.sop.document_kinds[doc.jenis].cites_legal_basis:
-        return
-    cited = text.citations
-    for i, key, written in declared_citations(doc):
-        if key not in cited:
-            what = f"{KINDS.get(key[0], key[0])} Nomor {key[1]} Tahun {key[2]}"
-            args = {"jenis": doc.jenis, "berkas": doc.berkas, "text": written, "what": what}
-            yield _absent("B003", "B003", facts, doc, args, f"{doc.field}.dasar_hukum[{i}]")
-
-
-def _decree(ctx: Context, doc: Document, facts: DocumentFacts, text: Searchable) -> Iterator[Violation]:
-    if not any(pre.dokumen == doc.jenis for pre in ctx.sop.preconditions):
-        return
-    if doc.nomor and not shows_number(text, doc.nomor):
-        args = {"berkas": doc.berkas, "nomor": doc.nomor, "what": doc.nomor}
-        yield _absent("B004", "B004.nomor", facts, doc, args, f"{doc.field}.nomor")
-    for member in doc.anggota:
-        if not shows_person(text, member.nama, member.nip):
-            args = {"berkas": doc.berkas, "nama": member.nama or "-", "what": member.nama or "-"}
-            yield _absent("B004", "B004.anggota", facts, doc, args, member.field)
-
-
-def _period(ctx: Context, doc: Document, text: Searchable) -> Iterator[Violation]:
-    """One finding per document for another period and one for another office: the first
-    mention names it (a document that names another quarter names it many times)."""
-    if not ctx.sop.document_kinds[doc.jenis].names_period:
-        return
-    periode = ctx.dossier.periode
-    for mention in periods_named(text.text):
-        other_part = mention.jenis == periode.jenis and mention.ke != periode.ke
-        other_year = mention.tahun is not None and mention.tahun != periode.tahun
-        if other_part or other_year:
-            args = {"berkas": doc.berkas, "found": mention.text}
-            yield Violation("B005", "B005.period", args, field=f"{doc.field}.berkas")
-            break
-    for office in offices_named(text.text):
-        if not same_office(office, ctx.dossier.instansi):
-            args = {"berkas": doc.berkas, "found": f"Kecamatan {office}", "instansi": ctx.dossier.instansi}
-            yield Violation("B005", "B005.office", args, field=f"{doc.field}.berkas")
-            break
-
-
-# ----------------------------------------------------------------------------- levels
-
-
-def evidence(ctx: Context) -> Evidence:
-    """Every attachment read and every claim the checks use, with its level of evidence."""
-    attachments = []
-    claims: list[Claim] = []
-    for doc in ctx.dossier.dokumen:
-        if doc.berkas is None:
-            continue
-        found = ctx.attachments.get(doc.field)
-        facts = ctx.evidence.get(doc.field)
-        signatures = facts.signatures if facts is not None else ()
-        proven = pair(ctx, doc, signatures).proven if signatures else {}
-        attachments.append(
-            AttachmentEvidence(
-                doc.field,
-                doc.jenis,
-                doc.berkas,
-                found.sha256 if found is not None else None,
-                facts.format if facts is not None else None,
-                facts.pages if facts is not None else None,
-                facts.text_source if facts is not None else None,
-                facts.ocr_confidence if facts is not None else None,
-                facts.problem if facts is not None else (found.status if found is not None else None),
-                tuple(_signature(s, proven, ctx.dossier.zona_waktu) for s in signatures),
-            )
-        )
-        readable = facts is not None and facts.text_source is not None and _is_document(ctx, doc, facts)
-        text = searchable(facts) if readable and facts is not None else None
-
-        def level(shown: bool, doc: Document = doc, text: Searchable | None = text) -> tuple[str, str | None]:
-            return ("teks", doc.berkas) if text is not None and shown else ("dinyatakan", None)
-
-        claims.append(Claim("dokumen", doc.field, doc.jenis, *level(True)))
-        if ctx.sop.document_kinds[doc.jenis].cites_legal_basis:
-            cited = text.citations if text is not None else set()
-            for i, key, written in declared_citations(doc):
-                claims.append(Claim("dasar_hukum", f"{doc.field}.dasar_hukum[{i}]", written, *level(key in cited)))
-        if doc.nomor and any(pre.dokumen == doc.jenis for pre in ctx.sop.preconditions):
-            shown = text is not None and shows_number(text, doc.nomor)
-            claims.append(Claim("nomor", f"{doc.field}.nomor", doc.nomor, *level(shown)))
-        for member in doc.anggota:
-            shown = text is not None and shows_person(text, member.nama, member.nip)
-            claims.append(Claim("anggota", member.field, member.nama or "-", *level(shown)))
-        for kind, marks in (("paraf", doc.paraf), ("tanda_tangan", doc.tanda_tangan)):
-            for mark in marks:
-                signature = proven.get(mark.field)
-                if signature is not None and proves(signature):
-                    claims.append(Claim(kind, mark.field, mark.person.nama or "-", "kriptografis", doc.berkas))
-                    continue
-                shown = text is not None and shows_person(text, mark.person.nama, mark.person.nip)
-                claims.append(Claim(kind, mark.field, mark.person.nama or "-", *level(shown)))
-    return Evidence(tuple(attachments), tuple(claims))
-
-
-def _signature(signature: SignatureFact, proven: Mapping[str, SignatureFact], zone: str) -> SignatureEvidence:
-    if not signature.intact or signature.changed_after:
-        status = "broken"
-    elif signature.chain == "untrusted":
-        status = "untrusted"
-    elif signature.validity in ("expired", "revoked", "not_yet_valid"):
-        status = "invalid"
-    elif signature.chain == "unchecked":
-        status = "unchecked"
-    else:
-        status = "valid" if proves(signature) else "partial"
-    mark = next((field for field, s in proven.items() if s is signature), None)
-    time = _local(signature.time, zone)
-    basis, partial = signature.time_basis, signature.partial
-    return SignatureEvidence(signature.field, signature.signer, time, basis, status, partial, mark)
-
-
-def _local(moment: str | None, zone: str) -> str | None:
-    """A signing time (UTC) in the office's zone, as the manifest writes its own."""
-    if moment is None:
-        return None
-    from datetime import datetime
-
-    from lapkin_audit.domain.worktime import zone_info
-
-    return datetime.fromisoformat(moment.replace("Z", "+00:00")).astimezone(zone_info(zone)).isoformat()

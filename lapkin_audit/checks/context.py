@@ -9,7 +9,7 @@ from typing import Protocol
 from lapkin_audit.domain.people import format_nip, normalize_nip
 from lapkin_audit.evidence.facts import DocumentFacts
 from lapkin_audit.load.attachments import Attachment
-from lapkin_audit.model import Dossier, Person, Sop, StepTiming, Violation
+from lapkin_audit.model import Dossier, Person, Rule, Sop, StepTiming, Violation
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,6 @@ def mismatch(message_id: str, person: Person, holder: Person, **args: object) ->
 
 
 class Family(Protocol):
-    CODES: tuple[str, ...]
+    RULES: tuple[Rule, ...]
 
     def check(self, ctx: Context) -> Iterable[Violation]: ...

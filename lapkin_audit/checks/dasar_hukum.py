@@ -3,17 +3,10 @@
 Citations are reduced to (kind, number, year) by lapkin_audit.domain.citation, so
 `Peraturan Presiden Nomor 29 Tahun 2014`, `Perpres No. 29 Tahun 2014` and
 `Perpres 29/2014` are one regulation, and one item may cite several ("Perpres 29/2014
-dan Permenpan RB 53/2014").
-
-H001  a document kind that must cite the legal bases (`mengutip_dasar_hukum`) does
-      not cite one the SOP lists; one finding per missing regulation.
-      Fails: the signed report cites only Perpres 29/2014. Fix: add PermenPAN-RB 53/2014.
-      Judged on the document's text where it is readable (lapkin_audit.evidence): a
-      regulation its text layer does not cite is H001 whatever the manifest declares;
-      OCR, or a text read in part, cannot prove a citation absent, so then the declared
-      `dasar_hukum` decides (and B006 says what OCR could not confirm).
-H002  a citation names a regulation but leaves out its number or year, so it cannot
-      be matched (waivable). Fails: "Permendagri Nomor 86". Fix: write the year.
+dan Permenpan RB 53/2014"). Judged on the document's text where it is readable: a
+regulation its text layer does not cite is H001 whatever the manifest declares; OCR, or
+a text read in part, cannot prove a citation absent, so then the declared `dasar_hukum`
+decides (and B006 says what OCR could not confirm).
 """
 
 from __future__ import annotations
@@ -23,9 +16,82 @@ from collections.abc import Iterator
 from lapkin_audit.checks.bukti import readable_text
 from lapkin_audit.checks.context import Context
 from lapkin_audit.domain.citation import KINDS, parse_citations
-from lapkin_audit.model import Violation
+from lapkin_audit.model import ERROR, WARNING, Rule, Violation
 
-CODES = ("H001", "H002")
+RULES = (
+    Rule(
+        "H001",
+        ERROR,
+        waivable=False,
+        title=("Dasar hukum SOP tidak dikutip", "A legal basis of the SOP is not cited"),
+        messages={
+            "H001": (
+                "{jenis} tidak mengutip {kind} Nomor {nomor} Tahun {tahun} ({judul}) (dinilai dari dasar_hukum di manifest).",
+                "{jenis} does not cite {kind} Nomor {nomor} Tahun {tahun} ({judul}) (judged on the manifest's dasar_hukum).",
+            ),
+            "H001.text": (
+                "Teks {berkas} ({jenis}) tidak mengutip {kind} Nomor {nomor} Tahun {tahun} ({judul}) (dinilai dari teks dokumen).",
+                "The text of {berkas} ({jenis}) does not cite {kind} Nomor {nomor} Tahun {tahun} ({judul}) (judged on the document's text).",
+            ),
+        },
+        checks=(
+            "Laporan yang ditandatangani (`draf_laporan_disahkan`) tidak mengutip dasar hukum yang tercantum di SOP; satu temuan per peraturan. Dinilai dari teks dokumennya bila teks itu terbaca utuh (lapisan teks PDF atau DOCX), dan dari `dasar_hukum` di manifest bila tidak (pindaian tanpa OCR, atau OCR yang tidak menemukannya); temuan menyebut yang mana. Kutipan dicocokkan menurut jenis, nomor dan tahun, bagaimanapun ditulis: `Peraturan Presiden Nomor 29 Tahun 2014` dan `Perpres 29/2014` adalah satu peraturan. Satu butir boleh mengutip beberapa peraturan (`Perpres 29/2014 dan Permenpan RB 53/2014`).",
+            "The signed report (`draf_laporan_disahkan`) does not cite a legal basis the SOP lists; one finding per regulation. Judged on the document's text where it is read in full (a PDF text layer or a DOCX), and on the manifest's `dasar_hukum` otherwise (a scan without OCR, or OCR that did not find it); the finding says which. Citations match by kind, number and year however written: `Peraturan Presiden Nomor 29 Tahun 2014` and `Perpres 29/2014` are one regulation. One item may cite several (`Perpres 29/2014 dan Permenpan RB 53/2014`).",
+        ),
+        why=(
+            "Laporan kinerja harus disusun menurut peraturan yang menjadi dasar SOP, dan menyebutnya.",
+            "The report must be made under the regulations the SOP rests on, and say so.",
+        ),
+        fix=(
+            "Kutip `Perpres 29/2014` dan `PermenPAN-RB 53/2014` di bagian Dasar Hukum laporan dan di `dasar_hukum`.",
+            "Cite `Perpres 29/2014` and `PermenPAN-RB 53/2014` in the report's Dasar Hukum and under `dasar_hukum`.",
+        ),
+        clause="Dasar Hukum: 1. Peraturan Presiden nomor 29 Tahun 2014 tentang Sistem Akuntabilitas Kinerja Instansi Pemerintah. 2. Peraturan Menteri Pemberdayaan Aparatur Negara nomor 53 Tahun tentang petunjuk Perjanjian Kinerja, Pelaporan Kinerja dan Tata cara Review atas Laporan Kinerja Instansi Pemerintah.",
+        failing="""\
+    berkas: lampiran/lra-2024-tw2.pdf
+    dasar_hukum:
+""",
+        passing="""\
+    berkas: lampiran/lkj-2024-tw2-ttd.pdf
+    dasar_hukum:
+""",
+    ),
+    Rule(
+        "H002",
+        WARNING,
+        waivable=True,
+        title=("Kutipan dasar hukum tanpa nomor atau tahun", "A citation lacks its number or year"),
+        messages={
+            "H002.year": (
+                "Kutipan '{text}' tidak memuat tahun, sehingga tidak dapat dicocokkan.",
+                "Citation '{text}' has no year, so it cannot be matched.",
+            ),
+            "H002.number": (
+                "Kutipan '{text}' tidak memuat nomor, sehingga tidak dapat dicocokkan.",
+                "Citation '{text}' has no number, so it cannot be matched.",
+            ),
+        },
+        checks=(
+            'Sebuah kutipan menyebut peraturan tetapi tanpa nomor atau tahunnya, sehingga tidak dapat dicocokkan (kutipan SOP sendiri, "nomor 53 Tahun tentang …", salah satunya).',
+            'A citation names a regulation but leaves out its number or year, so it cannot be matched (the SOP\'s own "nomor 53 Tahun tentang …" is one).',
+        ),
+        why=(
+            "Tanpa nomor dan tahun, pembaca tidak dapat memastikan peraturan mana yang dimaksud.",
+            "Without number and year a reader cannot tell which regulation is meant.",
+        ),
+        fix=("Tulis nomor dan tahunnya.", "Write both the number and the year."),
+        clause="Dasar Hukum: 2. Peraturan Menteri Pemberdayaan Aparatur Negara nomor 53 Tahun tentang petunjuk Perjanjian Kinerja, Pelaporan Kinerja dan Tata cara Review atas Laporan Kinerja Instansi Pemerintah.",
+        failing="""\
+      - Permenpan RB No. 53 Tahun 2014
+      - Peraturan Menteri Dalam Negeri Nomor 86 tentang Tata Cara Perencanaan
+    paraf:
+""",
+        passing="""\
+      - Permenpan RB No. 53 Tahun 2014
+    paraf:
+""",
+    ),
+)
 
 
 def check(ctx: Context) -> Iterator[Violation]:

@@ -1,20 +1,9 @@
 """Paraf and tanda tangan: who initialled and signed, in which order, and valid NIPs.
 
 Required marks are declared per document kind in the SOP file (`jenis_dokumen.*.paraf`
-and `.tanda_tangan`); office holders come from the dossier's `pejabat`.
-
-P001  a required paraf is missing (the signed report without the Sekretaris' paraf).
-P002  a required signature is missing (the signed report without the Camat's).
-P003  who initialled or signed is not the holder of that role in `pejabat`
-      (the NIP differs; without NIPs, the name, titles and punctuation ignored).
-P004  the paraf is dated after the signature, or either falls outside the step
-      that produced the document. Fix: the paraf comes first, both during step 3.
-P005  a NIP anywhere in the dossier is malformed: not 18 digits, impossible birth
-      date, appointment month (TMT) not 1-12, appointed before 18, sex digit not 1/2.
-      An NI PPPK (digits 13-14 are 21-29) is checked for what it holds: birth date,
-      year, PPPK code and sex digit.
-P006  the same person initialled and signed (an acting Camat who is also the
-      Sekretaris) (waivable).
+and `.tanda_tangan`); office holders come from the dossier's `pejabat`. Every act (a mark,
+a step) falls within the years of service its actor's NIP gives: from the TMT to the
+retirement age the SOP's `batas_usia_pensiun` sets for the role (P007).
 """
 
 from __future__ import annotations
@@ -23,11 +12,325 @@ import datetime as dt
 from collections.abc import Iterator
 
 from lapkin_audit.checks.context import Context, mismatch
-from lapkin_audit.domain.people import PNS, People, nip_kind, nip_problem, normalize_nip, same_person
+from lapkin_audit.domain.people import (
+    PNS,
+    People,
+    format_nip,
+    nip_kind,
+    nip_problem,
+    normalize_nip,
+    out_of_service,
+    parse_nip,
+    retirement,
+    same_person,
+)
 from lapkin_audit.lang.messages import Nested
-from lapkin_audit.model import Document, Mark, Person, Violation
+from lapkin_audit.model import ERROR, WARNING, Document, Mark, Person, Rule, Violation
 
-CODES = ("P001", "P002", "P003", "P004", "P005", "P006")
+RULES = (
+    Rule(
+        "P001",
+        ERROR,
+        waivable=False,
+        title=("Paraf wajib tidak ada", "A required paraf is missing"),
+        messages={
+            "P001": (
+                "{jenis} tidak diparaf oleh {role_name} ({role}).",
+                "{jenis} has no paraf by the {role_name} ({role}).",
+            ),
+        },
+        checks=(
+            "Laporan yang ditandatangani tidak memuat paraf `sekretaris`.",
+            "The signed report lacks the `sekretaris`' paraf.",
+        ),
+        why=(
+            "Paraf Sekretaris menunjukkan bahwa draf sudah diperiksa sebelum ditandatangani Camat.",
+            "The Sekretaris' paraf shows the draft was checked before the Camat signed it.",
+        ),
+        fix=(
+            "Catat paraf Sekretaris pada `draf_laporan_disahkan`.",
+            "Record the Sekretaris' paraf on `draf_laporan_disahkan`.",
+        ),
+        clause="Keterangan langkah 3: Diparaf Sekretaris dan ditandatangani Camat",
+        failing="""\
+    tanda_tangan:
+      - {peran: camat, nama: "Drs. Bambang Sutrisno, M.Si", nip: "19700312 199003 1 004", tanggal: 2024-07-02T15:00:00+07:00}
+""",
+        passing="""\
+    paraf:
+      - {peran: sekretaris, nama: "Siti Aminah, S.Sos", nip: "19790825 200501 2 011", tanggal: 2024-07-02T10:00:00+07:00}
+    tanda_tangan:
+      - {peran: camat, nama: "Drs. Bambang Sutrisno, M.Si", nip: "19700312 199003 1 004", tanggal: 2024-07-02T15:00:00+07:00}
+""",
+    ),
+    Rule(
+        "P002",
+        ERROR,
+        waivable=False,
+        title=("Tanda tangan wajib tidak ada", "A required signature is missing"),
+        messages={
+            "P002": (
+                "{jenis} tidak ditandatangani oleh {role_name} ({role}).",
+                "{jenis} is not signed by the {role_name} ({role}).",
+            ),
+        },
+        checks=(
+            "Laporan yang ditandatangani tidak memuat tanda tangan `camat`.",
+            "The signed report lacks the `camat`'s signature.",
+        ),
+        why=(
+            "Tanda tangan Camat mengesahkan laporan; tanpanya laporan hanya draf.",
+            "The Camat's signature approves the report; without it the report is only a draft.",
+        ),
+        fix=(
+            "Catat tanda tangan Camat pada `draf_laporan_disahkan`.",
+            "Record the Camat's signature on `draf_laporan_disahkan`.",
+        ),
+        clause="Keterangan langkah 3: Diparaf Sekretaris dan ditandatangani Camat",
+        failing="""\
+    paraf:
+      - {peran: sekretaris, nama: "Siti Aminah, S.Sos", nip: "19790825 200501 2 011", tanggal: 2024-07-02T10:00:00+07:00}
+  - {jenis: berkas_siap_distribusi}
+""",
+        passing="""\
+    paraf:
+      - {peran: sekretaris, nama: "Siti Aminah, S.Sos", nip: "19790825 200501 2 011", tanggal: 2024-07-02T10:00:00+07:00}
+    tanda_tangan:
+      - {peran: camat, nama: "Drs. Bambang Sutrisno, M.Si", nip: "19700312 199003 1 004", tanggal: 2024-07-02T15:00:00+07:00}
+  - {jenis: berkas_siap_distribusi}
+""",
+    ),
+    Rule(
+        "P003",
+        ERROR,
+        waivable=False,
+        title=(
+            "Pemaraf atau penanda tangan bukan pejabat yang menjabat",
+            "Initialled or signed by someone not in office",
+        ),
+        messages={
+            "P003": (
+                "{nama} ({role}) bukan pejabat {role} dalam dossier ({holder}).",
+                "{nama} ({role}) is not the {role} named in the dossier ({holder}).",
+            ),
+            "P003.nip": (
+                "{nama} ({role}, NIP {nip}) bukan pejabat {role} dalam dossier: {holder} (NIP {holder_nip}).",
+                "{nama} ({role}, NIP {nip}) is not the {role} named in the dossier: {holder} (NIP {holder_nip}).",
+            ),
+        },
+        checks=(
+            "Yang memaraf atau menandatangani bukan pemegang jabatan peran itu di `pejabat` (NIP menentukan; tanpa NIP, nama, dengan mengabaikan huruf besar-kecil, tanda baca dan gelar).",
+            "Who initialled or signed is not the holder of that role in `pejabat` (the NIP decides; without NIPs the name, ignoring case, punctuation and titles).",
+        ),
+        why=(
+            "Paraf dan tanda tangan hanya sah bila dibubuhkan oleh pejabat yang sedang menjabat.",
+            "A paraf or signature only counts when made by the official in office.",
+        ),
+        fix=(
+            "Catat pejabat yang benar di `pejabat`, atau paraf/tanda tangan oleh pejabat itu.",
+            "Record the right official in `pejabat`, or have that official initial or sign.",
+        ),
+        clause="Keterangan langkah 3: Diparaf Sekretaris dan ditandatangani Camat",
+        failing="""\
+    tanda_tangan:
+      - {peran: camat, nama: "Drs. Hadi Purnomo", nip: "19680505 199203 1 010", tanggal: 2024-07-02T15:00:00+07:00}
+""",
+        passing="""\
+    tanda_tangan:
+      - {peran: camat, nama: "Drs. Bambang Sutrisno, M.Si", nip: "19700312 199003 1 004", tanggal: 2024-07-02T15:00:00+07:00}
+""",
+    ),
+    Rule(
+        "P004",
+        ERROR,
+        waivable=False,
+        title=(
+            "Urutan atau waktu paraf dan tanda tangan salah",
+            "Paraf and signature out of order or outside their step",
+        ),
+        messages={
+            "P004.order": (
+                "Paraf ({paraf}) dibubuhkan setelah tanda tangan ({ttd}).",
+                "The paraf ({paraf}) comes after the signature ({ttd}).",
+            ),
+            "P004.outside": (
+                "Paraf atau tanda tangan bertanggal {tanggal}, di luar langkah {step} yang menghasilkan dokumen.",
+                "A paraf or signature dated {tanggal} falls outside step {step}, which produced the document.",
+            ),
+        },
+        checks=(
+            "Paraf bertanggal setelah tanda tangan, atau salah satunya di luar pelaksanaan langkah yang menghasilkan dokumen itu (langkah 3); tanggal tanpa jam dibandingkan per hari.",
+            "The paraf is dated after the signature, or either falls outside an occurrence of the step that produced the document (step 3); a date without time compares by day.",
+        ),
+        why=(
+            "Paraf adalah pemeriksaan sebelum pengesahan, dan keduanya terjadi dalam langkah pemeriksaan draf.",
+            "The paraf is the check before approval, and both happen during the step that reviews the draft.",
+        ),
+        fix=(
+            "Paraf lebih dahulu, lalu tanda tangan, keduanya selama langkah 3; perbaiki tanggal yang salah catat.",
+            "The paraf comes first, then the signature, both during step 3; correct a wrongly recorded date.",
+        ),
+        clause="Keterangan langkah 3: Diparaf Sekretaris dan ditandatangani Camat",
+        failing="""\
+    paraf:
+      - {peran: sekretaris, nama: "Siti Aminah, S.Sos", nip: "19790825 200501 2 011", tanggal: 2024-07-02T15:10:00+07:00}
+    tanda_tangan:
+      - {peran: camat, nama: "Drs. Bambang Sutrisno, M.Si", nip: "19700312 199003 1 004", tanggal: 2024-07-02T15:00:00+07:00}
+""",
+        passing="""\
+    paraf:
+      - {peran: sekretaris, nama: "Siti Aminah, S.Sos", nip: "19790825 200501 2 011", tanggal: 2024-07-02T10:00:00+07:00}
+    tanda_tangan:
+      - {peran: camat, nama: "Drs. Bambang Sutrisno, M.Si", nip: "19700312 199003 1 004", tanggal: 2024-07-02T15:00:00+07:00}
+""",
+    ),
+    Rule(
+        "P005",
+        ERROR,
+        waivable=False,
+        title=("NIP tidak sah", "A malformed NIP"),
+        messages={
+            "P005.format": ("{kind} '{nip}' ({nama}) bukan 18 digit.", "{kind} '{nip}' ({nama}) is not 18 digits."),
+            "P005.birth_date": (
+                "{kind} '{nip}' ({nama}) memuat tanggal lahir yang mustahil.",
+                "{kind} '{nip}' ({nama}) holds an impossible birth date.",
+            ),
+            "P005.tmt_month": (
+                "{kind} '{nip}' ({nama}): digit ke-13 dan ke-14 ('{digits}') bukan bulan TMT (01-12) dan bukan kode PPPK (21 ke atas).",
+                "{kind} '{nip}' ({nama}): digits 13-14 ('{digits}') are neither an appointment (TMT) month (01-12) nor a PPPK code (21 and up).",
+            ),
+            "P005.pppk_year": (
+                "{kind} '{nip}' ({nama}): tahun pengangkatan sebelum PPPK ada (PP 49/2018).",
+                "{kind} '{nip}' ({nama}): appointed in a year before PPPK existed (PP 49/2018).",
+            ),
+            "P005.tmt_age": (
+                "{kind} '{nip}' ({nama}): TMT sebelum berusia 18 tahun.",
+                "{kind} '{nip}' ({nama}): appointed (TMT) before the age of 18.",
+            ),
+            "P005.sex": (
+                "{kind} '{nip}' ({nama}): digit jenis kelamin bukan 1 atau 2.",
+                "{kind} '{nip}' ({nama}): the sex digit is not 1 or 2.",
+            ),
+            "P005.pppk_age": (
+                "{kind} '{nip}' ({nama}): menurut tanggal lahir dan tahun pengangkatannya, ia belum berusia 20 tahun saat diangkat (PP 49/2018 Pasal 16 huruf a).",
+                "{kind} '{nip}' ({nama}): by its birth date and year of appointment, the holder was under 20 when appointed (PP 49/2018 Pasal 16 huruf a).",
+            ),
+            "P005.serial": (
+                "{kind} '{nip}' ({nama}): nomor urut 000; nomor urut dimulai dari 001.",
+                "{kind} '{nip}' ({nama}): serial 000; serials start at 001.",
+            ),
+            "nip.nip": ("NIP", "NIP (civil servant)"),
+            "nip.ni_pppk": ("NI PPPK", "NI PPPK (contract staff)"),
+        },
+        checks=(
+            "Sebuah NIP di mana pun dalam dossier tidak sah: bukan 18 angka, tanggal lahir mustahil, bulan TMT bukan 1-12, diangkat (TMT tanggal 1 bulannya) sebelum umur 18, angka jenis kelamin bukan 1 atau 2, atau nomor urut `000` (nomor urut dimulai dari 001). NI PPPK (angka ke-13 dan ke-14 `21` ke atas: kode PPPK, bukan bulan dan bukan hitungan kontrak) diperiksa tanggal lahir, tahun pengangkatan (tidak sebelum 2018, tidak sebelum lahir), usia saat diangkat (paling rendah 20 tahun, PP 49/2018 Pasal 16 huruf a: dilaporkan bila ia di bawah 20 sepanjang tahun pengangkatannya), angka jenis kelamin dan nomor urutnya. Spasi, titik, tanda hubung dan label `NIP.` tidak mengubah nomornya.",
+            "A NIP anywhere in the dossier is malformed: not 18 digits, an impossible birth date, a TMT month not 1-12, appointed (TMT is the 1st of its month) before 18, a sex digit not 1 or 2, or serial `000` (serials start at 001). An NI PPPK (digits 13-14 `21` and up: the PPPK code, neither a month nor a count of contracts) is checked for its birth date, year of appointment (not before 2018, not before the birth), age at appointment (at least 20, PP 49/2018 Pasal 16 huruf a: reported when the holder was under 20 all through the year of appointment), sex digit and serial. Spaces, dots, hyphens and a `NIP.` label do not change the number.",
+        ),
+        why=(
+            "NIP mengenali pejabat dan pelaksana; NIP yang salah tidak mengenali siapa pun.",
+            "The NIP identifies officials and executors; a malformed one identifies nobody.",
+        ),
+        fix=(
+            "Salin NIP dari SK pengangkatan: 8 angka tanggal lahir, 6 angka TMT, 1 angka jenis kelamin, 3 angka nomor urut.",
+            "Copy the NIP from the appointment decree: 8 digits birth date, 6 digits TMT, 1 sex digit, 3 digits sequence number.",
+        ),
+        clause="Disahkan oleh: CAMAT KARANGPLOSO SUROTO, SH, MM Pembina Tingkat I NIP. 19610219 198103 1 007",
+        failing="""\
+  - nomor: 4
+    pelaksana: [{peran: sub_umum, nama: "Rudi Hartono", nip: "19820605 200813 1 012"}]
+""",
+        passing="""\
+  - nomor: 4
+    pelaksana: [{peran: sub_umum, nama: "Rudi Hartono", nip: "19820605 200801 1 012"}]
+""",
+    ),
+    Rule(
+        "P006",
+        WARNING,
+        waivable=True,
+        title=("Orang yang sama memaraf dan menandatangani", "The same person initialled and signed"),
+        messages={
+            "P006": ("{nama} memaraf sekaligus menandatangani {jenis}.", "{nama} both initialled and signed {jenis}."),
+        },
+        checks=(
+            "Orang yang sama memaraf dan menandatangani (Plt. Camat yang juga Sekretaris).",
+            "The same person initialled and signed (an acting Camat who is also the Sekretaris).",
+        ),
+        why=(
+            "Paraf dimaksudkan sebagai pemeriksaan oleh orang kedua; bila satu orang melakukan keduanya, pemeriksaan itu hilang.",
+            "The paraf is meant as a check by a second person; when one person does both, that check is lost.",
+        ),
+        fix=(
+            "Bila memang ada Plt. Camat, catat `status: plt` di `pejabat` dan ajukan pengecualian; jika tidak, paraf dan tanda tangan oleh dua orang.",
+            "When there really is an acting Camat, record `status: plt` in `pejabat` and a waiver; otherwise two people initial and sign.",
+        ),
+        clause="Keterangan langkah 3: Diparaf Sekretaris dan ditandatangani Camat",
+        failing="""\
+    paraf:
+      - {peran: sekretaris, nama: "Siti Aminah, S.Sos", nip: "19790825 200501 2 011", tanggal: 2024-07-02T10:00:00+07:00}
+    tanda_tangan:
+      - {peran: camat, nama: "Siti Aminah, S.Sos", nip: "19790825 200501 2 011", tanggal: 2024-07-02T15:00:00+07:00}
+""",
+        passing="""\
+    paraf:
+      - {peran: sekretaris, nama: "Siti Aminah, S.Sos", nip: "19790825 200501 2 011", tanggal: 2024-07-02T10:00:00+07:00}
+    tanda_tangan:
+      - {peran: camat, nama: "Drs. Bambang Sutrisno, M.Si", nip: "19700312 199003 1 004", tanggal: 2024-07-02T15:00:00+07:00}
+""",
+    ),
+    Rule(
+        "P007",
+        ERROR,
+        waivable=True,
+        title=(
+            "Bertindak di luar masa dinas menurut NIP (sebelum TMT atau setelah pensiun)",
+            "Acted outside the years of service the NIP gives (before TMT or after retirement)",
+        ),
+        messages={
+            "P007.before_tmt": (
+                "{nama} (NIP {nip}) {act} {what} pada {tanggal}, sebelum TMT-nya ({tmt}): menurut NIP-nya ia belum diangkat.",
+                "{nama} (NIP {nip}) {act} {what} on {tanggal}, before their TMT ({tmt}): by their NIP they were not yet appointed.",
+            ),
+            "P007.retired": (
+                "{nama} (NIP {nip}, lahir {lahir}) {act} {what} pada {tanggal}, padahal sudah pensiun sejak {pensiun}: batas usia pensiun {role} {usia} tahun ({sumber}).",
+                "{nama} (NIP {nip}, born {lahir}) {act} {what} on {tanggal}, but had retired on {pensiun}: the retirement age of a {role} is {usia} ({sumber}).",
+            ),
+            "P007.act.paraf": (
+                "memaraf",
+                "initialled",
+            ),
+            "P007.act.tanda_tangan": (
+                "menandatangani",
+                "signed",
+            ),
+            "P007.act.langkah": (
+                "melaksanakan langkah",
+                "did step",
+            ),
+        },
+        checks=(
+            "Seseorang memaraf, menandatangani (termasuk SK) atau melaksanakan langkah ketika menurut NIP-nya ia tidak sedang bertugas: sebelum TMT-nya (tanggal 1 bulan TMT pada NIP; NI PPPK: 1 Januari tahunnya), atau sejak pensiun, yaitu tanggal 1 bulan berikutnya setelah mencapai batas usia pensiun (BUP) yang diberikan data SOP untuk perannya (`batas_usia_pensiun`, dengan `sumber`-nya: 58 tahun bagi camat dan sekretaris kecamatan, pejabat administrasi). Peran tanpa BUP hanya diperiksa TMT-nya.",
+            "Someone initialled, signed (a decree too) or did a step when their NIP says they were not in service: before their TMT (the 1st of the TMT month in the NIP; an NI PPPK: 1 January of its year), or from retirement, the first day of the month after reaching the retirement age (BUP) that the SOP data gives their role (`batas_usia_pensiun`, with its `sumber`: 58 for the camat and the sekretaris kecamatan, pejabat administrasi). A role without a BUP is checked for the TMT only.",
+        ),
+        why=(
+            "Paraf, tanda tangan dan pelaksanaan langkah hanya sah oleh ASN yang sedang bertugas; NIP seorang pensiunan atau calon pegawai di manifest menandakan nama atau NIP yang salah catat, atau tindakan oleh orang yang tidak berwenang.",
+            "A paraf, a signature or a step only counts when done by a civil servant in service; the NIP of a retiree or of someone not yet appointed in the manifest means a wrongly recorded name or NIP, or an act by someone without authority.",
+        ),
+        fix=(
+            "Catat orang yang sebenarnya bertindak beserta NIP-nya; bila NIP-nya benar, tindakan itu harus diulang oleh pejabat yang sedang bertugas (atau Plt./Plh. yang ditunjuk).",
+            "Record who really acted, with their NIP; when the NIP is right, the act must be done again by an official in service (or an appointed Plt./Plh.).",
+        ),
+        clause="Keterangan langkah 3: Diparaf Sekretaris dan ditandatangani Camat (UU 5/2014 Pasal 90; PP 11/2017 Pasal 239)",
+        failing="""\
+  - nomor: 4
+    pelaksana: [{peran: sub_umum, nama: "Putri Maharani, A.Md", nip: "20000415 202408 2 003"}]
+""",
+        passing="""\
+  - nomor: 4
+    pelaksana: [{peran: sub_umum, nama: "Rudi Hartono", nip: "19820605 200801 1 012"}]
+""",
+    ),
+)
 
 
 def check(ctx: Context) -> Iterator[Violation]:
@@ -40,6 +343,7 @@ def check(ctx: Context) -> Iterator[Violation]:
             yield from _timing(ctx, doc)
             yield from _same_person(doc)
     yield from _nips(ctx)
+    yield from _in_service(ctx)
 
 
 def _required(
@@ -112,6 +416,51 @@ def _people(ctx: Context) -> Iterator[Person]:
         yield from record.pelaksana
     for waiver in d.pengecualian:
         yield waiver.disetujui_oleh
+
+
+# ----------------------------------------------------------------------------- P007
+
+
+def _in_service(ctx: Context) -> Iterator[Violation]:
+    """Every act of a person with a valid NIP falls between their TMT and retirement."""
+    for doc in ctx.dossier.dokumen:
+        for act, marks in (("paraf", doc.paraf), ("tanda_tangan", doc.tanda_tangan)):
+            for mark in marks:
+                day = _day(mark.tanggal)
+                yield from _acted(ctx, mark.person, day, day, act, doc.jenis, mark.field)
+    for record in ctx.dossier.langkah:
+        for person in record.pelaksana:
+            start, end = record.mulai.date(), record.selesai.date()
+            yield from _acted(ctx, person, start, end, "langkah", record.nomor, person.field, record.nomor)
+
+
+def _acted(
+    ctx: Context,
+    person: Person,
+    start: dt.date,
+    end: dt.date,
+    act: str,
+    what: object,
+    field: str,
+    step: int | None = None,
+) -> Iterator[Violation]:
+    info = parse_nip(person.nip)
+    if info is None:
+        return  # no NIP, or P005 says what is wrong with it
+    bup = ctx.sop.retirement_ages.get(person.peran or "")
+    args: dict[str, object] = {
+        "nama": person.nama or "-",
+        "nip": format_nip(info.nip),
+        "act": Nested(f"P007.act.{act}"),
+        "what": what,
+    }
+    if out_of_service(info, start, None) == "before_tmt":
+        yield Violation("P007", "P007.before_tmt", {**args, "tanggal": start, "tmt": info.tmt}, step, field)
+    elif bup is not None and out_of_service(info, end, bup.usia) == "retired":
+        since = retirement(info.birth_date, bup.usia)
+        role = ctx.sop.roles.get(person.peran or "", person.peran)
+        details = {"tanggal": end, "lahir": info.birth_date, "pensiun": since, "usia": bup.usia}
+        yield Violation("P007", "P007.retired", {**args, **details, "role": role, "sumber": bup.sumber}, step, field)
 
 
 def _after(a: dt.date, b: dt.date) -> bool:

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from lapkin_audit.load.safefile import read_regular
 from lapkin_audit.model import DossierResult
 
 FORMAT = "lapkin-audit-baseline/1"
@@ -46,8 +47,7 @@ def dumps(results: Iterable[DossierResult]) -> str:
 
 def load(path: Path) -> Counter[Key]:
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
+        raw = read_regular(path, MAX_BYTES + 1)  # a FIFO or /dev/zero named by --baseline cannot hang the run
     except OSError as exc:
         raise BaselineError(f"cannot read {path}: {exc.strerror or exc}") from None
     try:

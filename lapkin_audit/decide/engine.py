@@ -17,14 +17,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from lapkin_audit.catalogue import RULES, matches
-from lapkin_audit.checks import Context, bukti, capaian, families, tte
+from lapkin_audit.checks import Context, bukti, bukti_tanda, bukti_teks, capaian, families, levels, tte
 from lapkin_audit.decide import waivers
+from lapkin_audit.decide.catalogue import RULES, matches, render
 from lapkin_audit.domain import timeline
 from lapkin_audit.evidence import read
 from lapkin_audit.evidence.cache import FactsCache
 from lapkin_audit.evidence.facts import DocumentFacts
-from lapkin_audit.lang.messages import render
+from lapkin_audit.evidence.limits import DEFAULT as READING_LIMITS
+from lapkin_audit.evidence.limits import Limits
 from lapkin_audit.load import attachments, manifest
 from lapkin_audit.model import (
     Dossier,
@@ -51,6 +52,7 @@ class Options:
     budget: float = 60.0  # seconds one dossier may take before it is reported and skipped (0: none)
     facts_cache: FactsCache | None = None  # what was read from attachments, by content (evidence.cache)
     ocr_workers: int = 1  # processes that read a scan's pages at once (the run's --jobs)
+    reading: Limits = READING_LIMITS  # what reading one attachment may cost (--cpu-per-page)
 
     def keeps(self, code: str) -> bool:
         if code.startswith("E"):
@@ -99,15 +101,26 @@ def unlisted(display_path: str, options: Options) -> DossierResult:
     return _result(display_path, None, _stamp([(violation, None)], None, options.lang))
 
 
-def context_for(found: Dossier, sop: Sop, options: Options | None = None) -> Context:
-    options = options or Options()
+def inspect_attachments(found: Dossier) -> dict[str, attachments.Attachment]:
+    """What the file system says of every attachment (document field -> its status)."""
     root = os.path.realpath(found.folder)  # once per dossier, not per attachment
-    facts = {
+    return {
         doc.field: attachments.inspect(found.folder, doc.berkas, root, doc.sha256)
         for doc in found.dokumen
         if doc.berkas is not None
     }
-    read_them = any(options.keeps(code) for code in (*bukti.CODES, *tte.CODES, *capaian.CODES, "H001"))
+
+
+def context_for(
+    found: Dossier,
+    sop: Sop,
+    options: Options | None = None,
+    facts: Mapping[str, attachments.Attachment] | None = None,
+) -> Context:
+    options = options or Options()
+    facts = inspect_attachments(found) if facts is None else facts
+    evidence_rules = (*bukti.RULES, *bukti_teks.RULES, *bukti_tanda.RULES, *tte.RULES, *capaian.RULES)
+    read_them = any(options.keeps(rule.code) for rule in evidence_rules) or options.keeps("H001")
     evidence = _evidence(found, facts, options, sop.tte) if read_them else {}
     return Context(found, sop, facts, timeline.build(found, sop), evidence)
 
@@ -115,17 +128,20 @@ def context_for(found: Dossier, sop: Sop, options: Options | None = None) -> Con
 def _evidence(
     found: Dossier, facts: Mapping[str, attachments.Attachment], options: Options, trust: TteTrust
 ) -> dict[str, DocumentFacts]:
-    """The content of every attachment that is intact (K003 and K004 passed), read once per content."""
+    """The content of every attachment that is intact (K003 and K004 passed), read once per
+    content; the tables of the documents the content checks compare, when they are kept."""
     cache = options.facts_cache
     evidence: dict[str, DocumentFacts] = {}
     wanted: dict[str, tuple[bytes, str]] = {}  # field -> (bytes, sha256)
+    tables = _tables_wanted(found, facts, options)
     for doc in found.dokumen:
         seen = facts.get(doc.field)
         if doc.berkas is None or seen is None or seen.status != "ok" or seen.sha256 is None:
             continue
         if doc.sha256 is not None and doc.sha256.lower() != seen.sha256:
             continue  # K004: the file is not the one the manifest recorded
-        already = read.known(seen.sha256, cache, trust)  # the same content in another dossier, or run
+        # the same content in another dossier, or run
+        already = read.known(seen.sha256, cache, trust, seen.sha256 in tables)
         if already is not None:
             evidence[doc.field] = already
             continue
@@ -136,27 +152,45 @@ def _evidence(
             continue
         if data is not None:
             wanted[doc.field] = (data, seen.sha256)
-    by_content = read.facts_for_many(list(wanted.values()), cache, trust, options.ocr_workers) if wanted else {}
+    by_content = (
+        read.facts_for_many(list(wanted.values()), cache, trust, options.ocr_workers, options.reading, tables)
+        if wanted
+        else {}
+    )
     for field, (_, sha256) in wanted.items():
         evidence[field] = by_content[sha256]
     return evidence
 
 
+def _tables_wanted(found: Dossier, facts: Mapping[str, attachments.Attachment], options: Options) -> set[str]:
+    """The contents (SHA-256) whose tables the content checks compare, when they are kept."""
+    if not any(options.keeps(rule.code) for rule in capaian.RULES):
+        return set()
+    seen = [facts.get(doc.field) for doc in found.dokumen if doc.jenis in capaian.TABLE_KINDS]
+    return {file.sha256 for file in seen if file is not None and file.sha256 is not None}
+
+
 def _audit(found: Dossier, sop: Sop, options: Options, attachments_seen: dict[str, Any] | None = None) -> DossierResult:
-    ctx = context_for(found, sop, options)
+    files = inspect_attachments(found)
     if attachments_seen is not None:
-        attachments_seen.update(ctx.attachments)
-    violations = [v for family in families() for v in family.check(ctx)]
-    judged = waivers.apply(found, sop, violations)  # --select/--ignore after: a waiver still finds its finding
-    findings = _stamp([(v, reason) for v, reason in judged if options.keeps(v.rule)], found, options.lang)
+        attachments_seen.update(files)
     about = DossierAbout(
         found.instansi,
         found.periode,
         tuple(Official(role, person.nama, person.status) for role, person in found.pejabat.items()),
     )
+    pointers = attachments.lfs_pointers(found, files)
+    if pointers is not None:  # E006: the documents are not in this checkout; nothing else is judged
+        return dataclasses.replace(
+            _result(found.path, sop.id, _stamp([(pointers, None)], found, options.lang)), about=about
+        )
+    ctx = context_for(found, sop, options, files)
+    violations = [v for family in families() for v in family.check(ctx)]
+    judged = waivers.apply(found, sop, violations, RULES)  # --select/--ignore after: a waiver still finds its finding
+    findings = _stamp([(v, reason) for v, reason in judged if options.keeps(v.rule)], found, options.lang)
     result = _result(found.path, sop.id, findings, ctx.timeline)
-    content = capaian.record(ctx) if any(options.keeps(code) for code in capaian.CODES) else None
-    return dataclasses.replace(result, about=about, evidence=bukti.evidence(ctx), content=content)
+    content = capaian.record(ctx) if any(options.keeps(rule.code) for rule in capaian.RULES) else None
+    return dataclasses.replace(result, about=about, evidence=levels.evidence(ctx), content=content)
 
 
 def _stamp(judged: Iterable[waivers.Judged], found: Dossier | None, lang: str) -> list[Finding]:

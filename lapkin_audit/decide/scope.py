@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 
-from lapkin_audit.catalogue import matches
+from lapkin_audit.decide.catalogue import matches
 from lapkin_audit.decide.engine import verdict_of
 from lapkin_audit.model import DossierResult
 

@@ -1,38 +1,88 @@
 """Waivers (`pengecualian`): which violations a valid waiver covers, and X001 for invalid ones.
 
 A stage of its own, after every check family and before the engine stamps findings:
-it pairs each violation with the reason of the waiver that covers it (or None).
-
-X001  a waiver waives nothing because it is invalid: its rule is unknown or not
-      waivable, its `alasan` is empty, it was not approved by the official the SOP
-      names (the Camat in office), or it matches no finding.
-      Fails: `{aturan: K003, alasan: "...", disetujui_oleh: {peran: camat, ...}}`
-      (K003 is not waivable). Fix: remove it, or mend what K003 found.
+it pairs each violation with the reason of the waiver that covers it (or None). Which
+rules a waiver may cover is the catalogue's to say (``decide.catalogue``), passed in.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
-from lapkin_audit.catalogue import RULES
 from lapkin_audit.domain.people import same_person
-from lapkin_audit.model import Dossier, Sop, Violation, Waiver
+from lapkin_audit.model import WARNING, Dossier, Rule, Sop, Violation, Waiver
 
-CODES = ("X001",)
+RULES = (
+    Rule(
+        "X001",
+        WARNING,
+        waivable=False,
+        title=("Pengecualian tidak sah", "An invalid waiver"),
+        messages={
+            "X001.unknown_rule": (
+                "Pengecualian untuk aturan {aturan} tidak sah: kode aturan tidak dikenal.",
+                "The waiver of {aturan} is invalid: unknown rule code.",
+            ),
+            "X001.not_waivable": (
+                "Pengecualian untuk aturan {aturan} tidak sah: aturan ini tidak dapat dikecualikan.",
+                "The waiver of {aturan} is invalid: this rule cannot be waived.",
+            ),
+            "X001.empty_reason": (
+                "Pengecualian untuk aturan {aturan} tidak sah: alasan kosong.",
+                "The waiver of {aturan} is invalid: its alasan is empty.",
+            ),
+            "X001.not_approver": (
+                "Pengecualian untuk aturan {aturan} tidak sah: tidak disetujui oleh {role} yang menjabat.",
+                "The waiver of {aturan} is invalid: not approved by the {role} in office.",
+            ),
+            "X001.no_match": (
+                "Pengecualian untuk aturan {aturan} (langkah {langkah}) tidak cocok dengan temuan mana pun.",
+                "The waiver of {aturan} (step {langkah}) matches no finding.",
+            ),
+        },
+        checks=(
+            "Sebuah pengecualian tidak sah dan tidak mengecualikan apa pun: aturannya tidak dikenal atau tidak dapat dikecualikan, `alasan` kosong, tidak disetujui `camat` yang menjabat, atau tidak cocok dengan temuan mana pun.",
+            "A waiver is invalid and waives nothing: an unknown or non-waivable rule, an empty `alasan`, not approved by the `camat` in office, or it matches no finding.",
+        ),
+        why=(
+            "Hanya Camat yang mengesahkan SOP yang dapat menyetujui penyimpangan darinya, dan hanya untuk aturan yang boleh dikecualikan.",
+            "Only the Camat who enacts the SOP may approve a departure from it, and only from rules that may be waived.",
+        ),
+        fix=(
+            "Hapus pengecualian itu, atau perbaiki aturan, alasan dan persetujuannya.",
+            "Remove the waiver, or correct its rule, reason and approval.",
+        ),
+        clause="Disahkan oleh: CAMAT KARANGPLOSO",
+        failing="""\
+  - {jenis: arsip_laporan_kinerja, nomor: ARS/2024/113}
+pengecualian:
+  - aturan: K003
+    alasan: Berkas DPA menyusul.
+    disetujui_oleh: {peran: camat, nama: "Bambang Sutrisno", nip: "19700312 199003 1 004"}
+    tanggal: 2024-07-03
+langkah:
+""",
+        passing="""\
+  - {jenis: arsip_laporan_kinerja, nomor: ARS/2024/113}
+langkah:
+""",
+    ),
+)
 
 
 Judged = tuple[Violation, "str | None"]  # a violation and the alasan of the waiver covering it
 
 
-def apply(dossier: Dossier, sop: Sop, violations: Iterable[Violation]) -> list[Judged]:
-    """Every violation with its waiver's reason (None: not waived), then the X001s."""
+def apply(dossier: Dossier, sop: Sop, violations: Iterable[Violation], rules: Mapping[str, Rule]) -> list[Judged]:
+    """Every violation with its waiver's reason (None: not waived), then the X001s; ``rules``
+    is the catalogue, which says whether a waiver's rule exists and may be waived."""
     found = list(violations)
     reasons: dict[int, str] = {}
     invalid: list[Violation] = []
     approver_role = sop.waiver_approver
     approver = dossier.pejabat.get(approver_role)
     for waiver in dossier.pengecualian:
-        problem = _problem(waiver, approver_role, approver)
+        problem = _problem(waiver, rules.get(waiver.aturan), approver_role, approver)
         matches = [i for i, v in enumerate(found) if _covers(waiver, v)]
         if problem is None and not matches:
             problem = "no_match"
@@ -49,8 +99,7 @@ def apply(dossier: Dossier, sop: Sop, violations: Iterable[Violation]) -> list[J
     return [(v, reasons.get(i)) for i, v in enumerate(found)] + [(v, None) for v in invalid]
 
 
-def _problem(waiver: Waiver, approver_role: str, approver: object) -> str | None:
-    rule = RULES.get(waiver.aturan)
+def _problem(waiver: Waiver, rule: Rule | None, approver_role: str, approver: object) -> str | None:
     if rule is None:
         return "unknown_rule"
     if not rule.waivable:

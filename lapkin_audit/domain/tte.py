@@ -5,27 +5,37 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
+from collections.abc import Iterable
 from zoneinfo import ZoneInfo
 
 from lapkin_audit.domain.people import normalize_nip, same_person
 
-# The footer BSrE-signed documents carry ("Dokumen ini telah ditandatangani secara
+# The footer TTE-signed documents carry ("Dokumen ini telah ditandatangani secara
 # elektronik menggunakan sertifikat elektronik yang diterbitkan oleh BSrE"), compared on
-# letters alone, so that any spacing, line break or hyphenation still matches.
+# letters alone (after Unicode compatibility folding: a ligature "ﬁ" is "fi"), so that any
+# spacing, line break or hyphenation still matches. The issuer's names are data: the
+# certified providers of the rules (``psre`` files; BSrE's names among them).
 _NOT_LETTERS = re.compile(r"[^a-z]+")
 _FOOTER = "ditandatanganisecaraelektronik"
-_ISSUERS = ("bsre", "balaisertifikasielektronik", "badansiberdansandinegara", "bssn")
 _FOOTER_REACH = 400  # letters after the phrase within which the issuer is named
 # What a verification QR code of a TTE says (never fetched): a link to a verifier.
 _QR_HINTS = ("bsre", "tte", "verif", "ttd", "sign", "srikandi")
 
 
-def has_tte_footer(text: str) -> bool:
-    squeezed = _NOT_LETTERS.sub("", text.lower())
+def letters(text: str) -> str:
+    """``text`` as the footer check compares it: lowercase letters a-z only."""
+    return _NOT_LETTERS.sub("", unicodedata.normalize("NFKC", text).lower())
+
+
+def has_tte_footer(text: str, issuers: Iterable[str]) -> bool:
+    """Whether ``text`` carries the TTE footer naming one of ``issuers`` (names as printed)."""
+    names = [name for name in map(letters, issuers) if name]
+    squeezed = letters(text)
     start = squeezed.find(_FOOTER)
     while start != -1:
         window = squeezed[start : start + len(_FOOTER) + _FOOTER_REACH]
-        if any(issuer in window for issuer in _ISSUERS):
+        if any(name in window for name in names):
             return True
         start = squeezed.find(_FOOTER, start + len(_FOOTER))
     return False

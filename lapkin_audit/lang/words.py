@@ -6,6 +6,7 @@ never translated. Modules take their table from here, so a wording changes in on
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
@@ -16,6 +17,30 @@ SEVERITY_WORDS: dict[str, dict[Severity, str]] = {
     "id": {Severity.ERROR: "pelanggaran", Severity.WARNING: "peringatan"},
     "en": {Severity.ERROR: "error", Severity.WARNING: "warning"},
 }
+
+
+# The rule families, by the letter that starts their codes, in the order reports show them
+# (JUnit's test cases, the HTML report, docs/rules.md).
+FAMILY_NAMES: dict[str, tuple[str, str]] = {
+    "E": ("Dossier tidak dapat dinilai", "The dossier cannot be assessed"),
+    "K": ("Kelengkapan", "Completeness"),
+    "H": ("Dasar hukum", "Legal basis"),
+    "T": ("Tim Akuntabilitas Kinerja", "Performance Accountability Team"),
+    "P": ("Paraf dan tanda tangan", "Initials and signatures"),
+    "A": ("Alur", "Flow of steps"),
+    "W": ("Waktu", "Time standards"),
+    "S": ("Tanda tangan elektronik (TTE)", "Electronic signatures (TTE)"),
+    "X": ("Pengecualian", "Waivers"),
+    "B": ("Bukti berkas", "Evidence in the files"),
+    "C": ("Capaian dan isi laporan", "The report's figures against their sources"),
+}
+# The defects of an SOP itself (`sop lint`, L codes): never a dossier's finding.
+SOP_FAMILY_NAME = ("Cacat dokumen SOP", "Defects of the SOP document")
+
+
+def family_name(letter: str, lang: str) -> str:
+    names = FAMILY_NAMES.get(letter) or (SOP_FAMILY_NAME if letter == "L" else (letter, letter))
+    return names[1] if lang == "en" else names[0]
 
 
 def severity_word(severity: Severity, lang: str) -> str:
@@ -59,31 +84,162 @@ HASH: dict[str, Any] = {
             "added": "ditambahkan",
             "updated": "diperbarui",
             "same": "sudah benar",
+            "lfs_same": "cocok dengan penunjuk Git LFS",
+            "not_hashed": "tidak di-hash",
+        },
+        # --check writes nothing: it says what is wrong, never what it changed.
+        "results_check": {
+            "added": "belum diisi",
+            "updated": "salah",
+            "same": "sudah benar",
+            "lfs_same": "cocok dengan penunjuk Git LFS",
             "not_hashed": "tidak di-hash",
         },
         "nothing": "tidak ada berkas lampiran",
-        "not_hashed": "{berkas}: tidak di-hash ({status})",
-        "stale": "{berkas}: sha256 belum diisi atau tidak cocok",
+        "not_hashed": "{berkas}: tidak di-hash: {reason}",
+        "added": "{berkas}: sha256 belum diisi",
+        "updated": "{berkas}: sha256 tidak cocok dengan isi berkasnya",
+        "lfs_same": "{berkas}: penunjuk Git LFS; sha256 cocok dengan oid-nya, tetapi dokumennya belum diambil (git lfs pull)",
         "unnamed": "{berkas}: ada di folder, tetapi tidak disebut di manifest",
         "unreadable": "{path}: manifest tidak dapat dibaca, tidak diubah ({reason})",
+        "unwritable": "{path}: manifest tidak dapat ditulis, tidak diubah ({error})",
+        "blank_document": "dokumen '{jenis}'",
     },
     "en": {
-        "results": {"added": "added", "updated": "updated", "same": "already right", "not_hashed": "not hashed"},
+        "results": {
+            "added": "added",
+            "updated": "updated",
+            "same": "already right",
+            "lfs_same": "matching a Git LFS pointer",
+            "not_hashed": "not hashed",
+        },
+        "results_check": {
+            "added": "missing",
+            "updated": "wrong",
+            "same": "already right",
+            "lfs_same": "matching a Git LFS pointer",
+            "not_hashed": "not hashed",
+        },
         "nothing": "no attachments",
-        "not_hashed": "{berkas}: not hashed ({status})",
-        "stale": "{berkas}: sha256 missing or wrong",
+        "not_hashed": "{berkas}: not hashed: {reason}",
+        "added": "{berkas}: sha256 missing",
+        "updated": "{berkas}: sha256 does not match the file's content",
+        "lfs_same": "{berkas}: a Git LFS pointer; the sha256 matches its oid, but the document was not fetched (git lfs pull)",
         "unnamed": "{berkas}: in the folder, but the manifest does not name it",
         "unreadable": "{path}: the manifest cannot be read, left unchanged ({reason})",
+        "unwritable": "{path}: the manifest cannot be written, left unchanged ({error})",
+        "blank_document": "document '{jenis}'",
     },
 }
+
+# Why an attachment was not hashed, by the key authoring.hashing gives (the attachment's
+# status from load.attachments, or its own): words, never the codes themselves.
+HASH_REASONS: dict[str, dict[str, str]] = {
+    "id": {
+        "blank": "berkas belum diisi",
+        "not_text": "berkas bukan teks",
+        "missing": "berkasnya tidak ada",
+        "missing_similar": "berkasnya tidak ada; maksud Anda '{detail}'?",
+        "empty": "berkasnya kosong (0 bita)",
+        "not_file": "bukan berkas biasa (folder, FIFO atau perangkat)",
+        "unreadable": "tidak dapat dibaca ({detail})",
+        "outside": "di luar folder dossier",
+        "lfs_pointer": "penunjuk Git LFS, bukan dokumennya: jalankan git lfs pull, lalu hash lagi",
+        "lfs_mismatch": (
+            "penunjuk Git LFS yang oid-nya berbeda dengan sha256 di manifest: jalankan git lfs pull, lalu hash lagi"
+        ),
+        "cannot_place": "sha256 tidak dapat ditulis di tempatnya tanpa mengubah nilai lain; tulis sendiri: {detail}",
+    },
+    "en": {
+        "blank": "berkas is not filled in yet",
+        "not_text": "berkas is not text",
+        "missing": "the file does not exist",
+        "missing_similar": "the file does not exist; did you mean '{detail}'?",
+        "empty": "the file is empty (0 bytes)",
+        "not_file": "not a regular file (a folder, FIFO or device)",
+        "unreadable": "cannot be read ({detail})",
+        "outside": "outside the dossier folder",
+        "lfs_pointer": "a Git LFS pointer, not the document: run git lfs pull, then hash again",
+        "lfs_mismatch": "a Git LFS pointer whose oid differs from the manifest's sha256: run git lfs pull, then hash again",
+        "cannot_place": "the sha256 cannot be written in place without changing another value; write it yourself: {detail}",
+    },
+}
+
+# Why `--changed-since` cannot say what changed (exit status 2), by the key the history
+# reader gives (lapkin_audit.load.history).
+CHANGES: dict[str, dict[str, str]] = {
+    "id": {
+        "bad_ref": "'{ref}' bukan ref git",
+        "not_repository": "{folder} tidak berada di dalam repositori git",
+        "unknown_ref": (
+            "ref '{ref}' tidak ada di repositori {root}; ambil dulu: {fetch}"
+            " (checkout CI yang dangkal perlu riwayatnya: actions/checkout dengan fetch-depth: 0, GitLab GIT_DEPTH: 0)"
+        ),
+        "shallow": (
+            "riwayat '{ref}' tidak ada di klon ini (klon dangkal); ambil riwayatnya: git fetch --unshallow"
+            " (actions/checkout dengan fetch-depth: 0, GitLab GIT_DEPTH: 0)"
+        ),
+        "no_parent": "'{ref}' menunjuk induk commit yang tidak ada",
+        "not_commit": "'{ref}' tidak menunjuk sebuah commit",
+        "not_owned": (
+            "repositori {root} milik pengguna lain (uid {uid}), sehingga tidak dibaca, seperti git menolaknya;"
+            " jika memang dipercaya: git config --global --add safe.directory {root}"
+        ),
+        "unreadable": "repositori {root} tidak dapat dibaca: {error}",
+        "failed": "riwayat repositori {root} tidak dapat dibaca: {error}",
+    },
+    "en": {
+        "bad_ref": "'{ref}' is not a git ref",
+        "not_repository": "{folder} is not inside a git repository",
+        "unknown_ref": (
+            "no ref '{ref}' in the repository {root}; fetch it first: {fetch}"
+            " (a shallow CI checkout needs the history: actions/checkout with fetch-depth: 0, GitLab GIT_DEPTH: 0)"
+        ),
+        "shallow": (
+            "the history of '{ref}' is not in this clone (a shallow clone); fetch it: git fetch --unshallow"
+            " (actions/checkout with fetch-depth: 0, GitLab GIT_DEPTH: 0)"
+        ),
+        "no_parent": "'{ref}' names a parent commit that does not exist",
+        "not_commit": "'{ref}' does not name a commit",
+        "not_owned": (
+            "the repository {root} belongs to another user (uid {uid}), so it is not read, as git refuses it;"
+            " if you trust it: git config --global --add safe.directory {root}"
+        ),
+        "unreadable": "the repository {root} cannot be read: {error}",
+        "failed": "the history of the repository {root} could not be read: {error}",
+    },
+}
+
+
+def changes_message(key: str, args: Mapping[str, Any], lang: str) -> str:
+    """Why ``--changed-since`` cannot answer, in ``lang``; an unknown ref says what to fetch."""
+    args = dict(args)
+    if key == "unknown_ref":
+        args["fetch"] = fetch_command(str(args.get("ref", "")))
+    return CHANGES["en" if lang == "en" else "id"][key].format_map(args)
+
+
+def fetch_command(ref: str) -> str:
+    """The git command that brings ``ref`` into a clone: ``origin/main`` is the branch
+    ``main`` of the remote ``origin``; anything else is asked of ``origin``."""
+    name = ref.removeprefix("refs/remotes/")
+    for suffix in ("~", "^"):
+        name = name.split(suffix, 1)[0]
+    if "/" in name and not name.startswith("refs/"):
+        remote, branch = name.split("/", 1)
+        return f"git fetch {remote} {branch}"
+    return f"git fetch origin {name.removeprefix('refs/heads/').removeprefix('refs/tags/')}"
+
 
 CLI: dict[str, Any] = {
     "id": {
         "init_done": "Kerangka dossier ditulis: {path}. Isi nilainya, lalu: lapkin-audit check {folder}",
+        "schema_written": "Skema JSON untuk editor ditulis: {path} (commit bersama dossier-nya).",
         "progress": "Memeriksa",
     },
     "en": {
         "init_done": "Dossier skeleton written: {path}. Fill in its values, then: lapkin-audit check {folder}",
+        "schema_written": "JSON Schema for editors written: {path} (commit it with the dossiers).",
         "progress": "Checking",
     },
 }
@@ -541,6 +697,13 @@ EVIDENCE_WORDS: dict[str, dict[str, Any]] = {
             "paraf": "paraf",
             "tanda_tangan": "tanda tangan",
         },
+        # What the signature block says of a declared paraf or signature (model.BLOCK_SAYS).
+        "block": {
+            "declared": "bloknya menyebut orang yang dinyatakan",
+            "other": "bloknya menyebut orang lain",
+            "on_behalf": "bloknya ditandatangani a.n./u.b.",
+            "absent": "teksnya tanpa blok untuk jabatan itu",
+        },
         "line": "Bukti: {files} berkas dibaca ({teks} lapisan teks, {ocr} OCR, {none} tidak terbaca); "
         "klaim: {level_teks} teks, {level_dinyatakan} dinyatakan, {level_kriptografis} kriptografis",
         "level": {"dinyatakan": "dinyatakan", "teks": "teks", "kriptografis": "kriptografis"},
@@ -558,6 +721,7 @@ EVIDENCE_WORDS: dict[str, dict[str, Any]] = {
             "no_roots": "tanpa akar tepercaya",
             "no_timestamp": "tanpa cap waktu",
             "no_revocation": "tanpa data pencabutan",
+            "unreadable": "tidak dapat dinilai pemeriksa",
         },
         "tte_line": "; TTE: {signatures} tanda tangan ({signatures_valid} sah)",
         "for_mark": "untuk {mark}",
@@ -591,6 +755,12 @@ EVIDENCE_WORDS: dict[str, dict[str, Any]] = {
             "paraf": "paraf",
             "tanda_tangan": "tanda tangan",
         },
+        "block": {
+            "declared": "its block names the declared person",
+            "other": "its block names someone else",
+            "on_behalf": "its block is signed a.n./u.b. (on behalf)",
+            "absent": "its text has no block for that office",
+        },
         "line": "Evidence: {files} files read ({teks} text layer, {ocr} OCR, {none} not readable); "
         "claims: {level_teks} teks, {level_dinyatakan} dinyatakan, {level_kriptografis} kriptografis",
         "level": {"dinyatakan": "dinyatakan (declared)", "teks": "teks (in the text)", "kriptografis": "kriptografis"},
@@ -608,6 +778,7 @@ EVIDENCE_WORDS: dict[str, dict[str, Any]] = {
             "no_roots": "no trust roots",
             "no_timestamp": "no timestamp",
             "no_revocation": "no revocation data",
+            "unreadable": "the checker could not evaluate it",
         },
         "tte_line": "; TTE: {signatures} signatures ({signatures_valid} valid)",
         "for_mark": "for the {mark}",

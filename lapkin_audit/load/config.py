@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from lapkin_audit.catalogue import unknown_selectors
+from lapkin_audit.load.safefile import read_regular
 
 DEDICATED = "lapkin-audit.toml"
 PYPROJECT = "pyproject.toml"
@@ -82,16 +82,18 @@ def find(start: Path) -> Path | None:
     return None
 
 
-def load(path: Path, formats: Iterable[str]) -> Config:
-    """Read and validate one configuration file; ConfigError says what is wrong and how to fix it."""
+def load(path: Path, formats: Iterable[str], rule_codes: Iterable[str]) -> Config:
+    """Read and validate one configuration file; ConfigError says what is wrong and how to fix it.
+    ``formats`` and ``rule_codes`` are what the file may name (the renderers, the catalogue)."""
     label = _label(path)
     table = _table(path, label)
-    keys = _keys(tuple(formats))
+    codes = _codes(tuple(rule_codes))
+    keys = _keys(tuple(formats), codes)
     values: dict[str, Any] = {}
     per_path: tuple[tuple[str, tuple[str, ...]], ...] = ()
     for name, raw in sorted(table.items()):
         if name == "per-path-ignores":
-            per_path = _per_path(raw, label)
+            per_path = _per_path(raw, label, codes)
             continue
         key = keys.get(name)
         if key is None:
@@ -108,8 +110,7 @@ def _table(path: Path, label: str) -> Mapping[str, Any]:
     import tomllib  # imports here keep a run without a configuration file light
 
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+        data = read_regular(path, MAX_BYTES + 1)  # a FIFO or /dev/zero named by --config cannot hang the run
     except OSError as exc:
         raise ConfigError(f"{label}: cannot read it: {exc.strerror or exc}") from None
     if len(data) > MAX_BYTES:
@@ -133,22 +134,24 @@ def _mentions_tool(pyproject: Path) -> bool:
     """Whether a pyproject.toml has a lapkin-audit table (one that does not is not ours,
     and the search goes on upward). A broken one that mentions it is read, and reported."""
     try:
-        with open(pyproject, "rb") as handle:
-            return b"tool.lapkin-audit" in handle.read(MAX_BYTES + 1)
+        return b"tool.lapkin-audit" in read_regular(pyproject, MAX_BYTES + 1)
     except OSError:
         return False
 
 
 def names() -> dict[str, str]:
     """Every key of the file and the ``check`` parameter it sets."""
-    return {key: spec.param for key, spec in _keys(()).items()}
+    return {key: spec.param for key, spec in _keys((), _codes(())).items()}
 
 
-def _keys(formats: tuple[str, ...]) -> dict[str, _Key]:
+Convert = Callable[[Any, Path], Any]
+
+
+def _keys(formats: tuple[str, ...], codes: Convert) -> dict[str, _Key]:
     return {
         "rules": _Key("rules_dirs", _folders),
-        "select": _Key("select", _codes),
-        "ignore": _Key("ignore", _codes),
+        "select": _Key("select", codes),
+        "ignore": _Key("ignore", codes),
         "strict": _Key("strict", _boolean),
         "lang": _Key("lang", _choice(("id", "en"))),
         "format": _Key("fmt", _choice(formats)),
@@ -156,6 +159,7 @@ def _keys(formats: tuple[str, ...]) -> dict[str, _Key]:
         "cache": _Key("no_cache", _boolean, invert=True),
         "cache-dir": _Key("cache_dir", _path),
         "timeout": _Key("timeout", _seconds),
+        "cpu-per-page": _Key("cpu_per_page", _positive_seconds),
         "max-chars": _Key("max_chars", _whole(0)),
         "baseline": _Key("baseline", _path),
         "quiet": _Key("quiet", _boolean),
@@ -195,6 +199,12 @@ def _seconds(raw: Any, base: Path) -> float:
     return float(raw)
 
 
+def _positive_seconds(raw: Any, base: Path) -> float:
+    if isinstance(raw, bool) or not isinstance(raw, (int, float)) or not raw >= 0.1 or raw == float("inf"):
+        raise ValueError(f"must be a number of seconds of at least 0.1, not {raw!r}")
+    return float(raw)
+
+
 def _path(raw: Any, base: Path) -> str:
     if not isinstance(raw, str) or not raw.strip():
         raise ValueError(f"must be a path, not {raw!r}")
@@ -212,26 +222,29 @@ def _folders(raw: Any, base: Path) -> tuple[str, ...]:
     return folders
 
 
-def _codes(raw: Any, base: Path) -> tuple[str, ...]:
-    items = [raw] if isinstance(raw, str) else raw
-    if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
-        raise ValueError(f'must be a list of rule codes or prefixes such as ["K", "T001"], not {raw!r}')
-    codes = tuple(code.strip().upper() for item in items for code in item.split(",") if code.strip())
-    unknown = unknown_selectors(codes)
-    if unknown:
-        raise ValueError(f"names unknown rule codes or prefixes: {', '.join(unknown)} (see `lapkin-audit rules`)")
-    return codes
+def _codes(known: tuple[str, ...]) -> Callable[[Any, Path], tuple[str, ...]]:
+    def convert(raw: Any, base: Path) -> tuple[str, ...]:
+        items = [raw] if isinstance(raw, str) else raw
+        if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+            raise ValueError(f'must be a list of rule codes or prefixes such as ["K", "T001"], not {raw!r}')
+        codes = tuple(code.strip().upper() for item in items for code in item.split(",") if code.strip())
+        unknown = [c for c in codes if not any(k.startswith(c) for k in known)]
+        if unknown:
+            raise ValueError(f"names unknown rule codes or prefixes: {', '.join(unknown)} (see `lapkin-audit rules`)")
+        return codes
+
+    return convert
 
 
-def _per_path(raw: Any, label: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+def _per_path(raw: Any, label: str, codes: Convert) -> tuple[tuple[str, tuple[str, ...]], ...]:
     if not isinstance(raw, dict):
         raise ConfigError(f'{label}: per-path-ignores must be a table of patterns, e.g. "arsip/2019/*" = ["W"]')
     entries = []
-    for pattern, codes in sorted(raw.items()):
+    for pattern, codes_raw in sorted(raw.items()):
         if not pattern.strip() or os.path.isabs(pattern):
             raise ConfigError(f"{label}: per-path-ignores: {pattern!r} must be a pattern relative to the file's folder")
         try:
-            entries.append((pattern, _codes(codes, Path("."))))
+            entries.append((pattern, codes(codes_raw, Path("."))))
         except ValueError as exc:
             raise ConfigError(f"{label}: per-path-ignores {pattern!r} {exc}") from None
     return tuple(entries)

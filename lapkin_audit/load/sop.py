@@ -17,8 +17,8 @@ from typing import Any
 
 from lapkin_audit.domain.waktu import parse_waktu
 from lapkin_audit.errors import RulesError, flatten_errors
-from lapkin_audit.lang.messages import Nested, render
-from lapkin_audit.load import yamlread
+from lapkin_audit.lang.messages import Nested
+from lapkin_audit.load import manifest_rules, yamlread
 from lapkin_audit.load.content_rules import content_rules, load_outline
 from lapkin_audit.load.kept import normalized
 from lapkin_audit.model import (
@@ -29,6 +29,7 @@ from lapkin_audit.model import (
     LinkedDocument,
     Precondition,
     ReportPart,
+    RetirementAge,
     Sop,
     SopStep,
     TteTrust,
@@ -111,7 +112,23 @@ SOP_SCHEMA: dict[str, Any] = {
     },
     "pejabat_wajib": _ROLE_LIST,
     "pengecualian_disetujui_oleh": {"type": "string", "default": "camat"},
+    # The SOP produces a periodic report (a Laporan Kinerja per triwulan): a dossier then
+    # names its periode, and W004 applies. A service SOP (a Surat Keterangan) does not.
+    "laporan_berkala": {"type": "boolean", "default": False},
     "peran": {"type": "dict", "required": True, "keysrules": _ID, "valuesrules": {"type": "string"}},
+    # The retirement age (BUP) of a role's office and its legal source: P007 reports an act
+    # after it. A role without one is checked against its holders' TMT only.
+    "batas_usia_pensiun": {
+        "type": "dict",
+        "keysrules": _ID,
+        "valuesrules": {
+            "type": "dict",
+            "schema": {
+                "usia": {"type": "integer", "required": True, "min": 18, "max": 100},
+                "sumber": {"type": "string", "required": True, "empty": False},
+            },
+        },
+    },
     "jenis_dokumen": {
         "type": "dict",
         "required": True,
@@ -194,12 +211,14 @@ def bundled_rules_dir() -> Path:
 def load_rulebook(extra_dirs: Iterable[Path] = (), kept: KeptTables | None = None) -> Rulebook:
     """Every SOP of the bundled rules and ``extra_dirs``, validated. ``kept`` holds rules
     documents validated by earlier runs (``load.kept``): the same content skips cerberus."""
-    from lapkin_audit.load.calendar import load_calendar  # only runs that audit need the calendar
+    from lapkin_audit.load import calendar as calendar_files  # only runs that audit need the calendar
 
     sop_data: dict[str, tuple[dict[str, Any], str, Mapping[str, int]]] = {}
     calendars: dict[str, Any] = {}
+    additions: list[Any] = []  # days off added to a calendar, applied once every calendar is read
     trust = TteTrust()
     outlines: dict[str, tuple[ReportPart, ...]] = {}  # report outlines (`kerangka`), by id
+    providers: dict[str, Any] = {}  # by id: a later folder's entry replaces the same id
     files: list[Path] = []
     for folder in (bundled_rules_dir(), *extra_dirs):
         if not folder.is_dir():
@@ -211,8 +230,10 @@ def load_rulebook(extra_dirs: Iterable[Path] = (), kept: KeptTables | None = Non
                 continue  # a certificate or revocation list, read by the tte file that names it
             data, lines = _read_yaml(path)
             source = str(path)
-            if isinstance(data, dict) and set(data) == {"kalender"}:
-                calendar = load_calendar(data, source, lines, kept)
+            if isinstance(data, dict) and set(data) == {"kalender"} and calendar_files.is_addition(data):
+                additions.append(calendar_files.load_addition(data, source, lines, kept))
+            elif isinstance(data, dict) and set(data) == {"kalender"}:
+                calendar = calendar_files.load_calendar(data, source, lines, kept)
                 _once(seen_here, "kalender:" + calendar.id, source)
                 calendars[calendar.id] = calendar
             elif isinstance(data, dict) and set(data) == {"tte"}:
@@ -224,6 +245,12 @@ def load_rulebook(extra_dirs: Iterable[Path] = (), kept: KeptTables | None = Non
                 outline_id, parts = load_outline(data["kerangka"], source, kept)
                 _once(seen_here, "kerangka:" + outline_id, source)
                 outlines[outline_id] = parts
+            elif isinstance(data, dict) and set(data) == {"psre"}:
+                from lapkin_audit.load.tte import load_providers
+
+                for provider in load_providers(data["psre"], source, lines):
+                    _once(seen_here, "psre:" + provider.id, source)
+                    providers[provider.id] = provider
             elif isinstance(data, dict) and set(data) == {"sop"}:
                 if not isinstance(data["sop"], dict) or not isinstance(data["sop"].get("id"), str):
                     raise RulesError(source, "sop.id is missing")
@@ -231,8 +258,12 @@ def load_rulebook(extra_dirs: Iterable[Path] = (), kept: KeptTables | None = Non
                 sop_data[data["sop"]["id"]] = (data["sop"], source, lines)
             else:
                 raise RulesError(
-                    source, "a rules file holds exactly one top-level key: `sop`, `kalender`, `tte` or `kerangka`"
+                    source,
+                    "a rules file holds exactly one top-level key: `sop`, `kalender`, `tte`, `psre` or `kerangka`",
                 )
+    trust = dataclasses.replace(trust, providers=tuple(providers[key] for key in sorted(providers)))
+    for addition in additions:  # to the calendar of that id as the last folder left it
+        calendars[addition.target] = calendar_files.extend(calendars.get(addition.target), addition)
     sops = {
         sop_id: dataclasses.replace(
             _build_sop(raw, source, calendars, lines, kept), tte=trust, content=_content(raw, outlines, source, kept)
@@ -273,7 +304,8 @@ def _read_yaml(path: Path) -> tuple[Any, Mapping[str, int]]:
             return data, lines
     problem = problems[0]
     where = f"line {problem.line}: " if problem.line else ""
-    message = render(problem.message, {**problem.args, "what": Nested("what.rules"), "path": path.name}, "en")
+    args = {**problem.args, "what": Nested("what.rules"), "path": path.name}
+    message = manifest_rules.render(problem.message, args, "en")
     raise RulesError(str(path), where + message)
 
 
@@ -386,6 +418,8 @@ def _build_sop(
     required = tuple(raw.get("pejabat_wajib", ()))
     refs.roles(required, "pejabat_wajib")
     refs.roles((raw["pengecualian_disetujui_oleh"],), "pengecualian_disetujui_oleh")
+    ages = {role: RetirementAge(x["usia"], x["sumber"]) for role, x in raw.get("batas_usia_pensiun", {}).items()}
+    refs.roles(tuple(ages), "batas_usia_pensiun")
     return Sop(
         id=raw["id"],
         name=raw["nama"],
@@ -410,7 +444,9 @@ def _build_sop(
         source=source,
         required_officials=required,
         waiver_approver=raw["pengecualian_disetujui_oleh"],
+        periodic=raw["laporan_berkala"],
         texts={k: raw.get(k, ()) for k in ("kualifikasi_pelaksana", "pencatatan")},
+        retirement_ages=ages,
     )
 
 

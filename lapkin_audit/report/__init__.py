@@ -2,10 +2,10 @@
 
 One module per reader, each with ``chunks(report, style)`` yielding the report in pieces
 (written as they come). A module that shows more of the SOP than the findings (the HTML
-report's checklist) sets ``NEEDS_SOPS = True``, one that explains codes sets
-``NEEDS_RULE_DOCS = True``, and the command line fills ``Report.sops`` or
-``Report.rule_docs`` for it: renderers never read files. The registry drives ``--format``'s choices; each renderer is
-imported only when used, so ``--version`` and ``--format json`` never pay for tabulate.
+report's checklist) sets ``NEEDS_SOPS = True`` and the command line fills ``Report.sops``
+for it; the rules a report names or explains come in ``Report.rules``: renderers never
+read files. The registry drives ``--format``'s choices; each renderer is imported only
+when used, so ``--version`` and ``--format json`` never pay for tabulate.
 """
 
 from __future__ import annotations
@@ -53,7 +53,3 @@ def renderer(name: str) -> Callable[[Report, Style], Iterable[str]]:
 
 def needs_sops(name: str) -> bool:
     return bool(getattr(module(name), "NEEDS_SOPS", False))
-
-
-def needs_rule_docs(name: str) -> bool:
-    return bool(getattr(module(name), "NEEDS_RULE_DOCS", False))

@@ -16,16 +16,25 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator, Mapping
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from lapkin_audit.catalogue import FAMILIES
 from lapkin_audit.lang import words
-from lapkin_audit.lang.words import EVIDENCE_WORDS, RUN_OPTIONS, date_words, evidence_line, options_note, periode_words
+from lapkin_audit.lang.words import (
+    EVIDENCE_WORDS,
+    FAMILY_NAMES,
+    RUN_OPTIONS,
+    date_words,
+    evidence_line,
+    family_name,
+    options_note,
+    periode_words,
+)
 from lapkin_audit.model import (
     Claim,
     DossierResult,
     Finding,
     Report,
+    Rule,
     SignatureEvidence,
     SopOutline,
     Verdict,
@@ -37,11 +46,7 @@ from lapkin_audit.report.jinja import template
 from lapkin_audit.report.text import manifest_path, visible
 from lapkin_audit.report.timeline_svg import render as timeline_svg
 
-if TYPE_CHECKING:
-    from lapkin_audit.authoring.ruledocs import RuleDoc
-
 NEEDS_SOPS = True
-NEEDS_RULE_DOCS = True
 
 WORDS = words.HTML
 
@@ -78,7 +83,7 @@ def chunks(report: Report, style: Style = PLAIN) -> Iterator[str]:
     total = len(report.results)
     for i, result in enumerate(report.results, 1):
         outline = report.sops.get(result.sop) if result.sop is not None else None
-        yield dossier.render(_dossier(i, total, result, outline, report.rule_docs, lang, w, facts))
+        yield dossier.render(_dossier(i, total, result, outline, report.rules, lang, w, facts))
     yield template("foot.html.j2").render(footer=w["footer"].format(version=report.tool_version))
 
 
@@ -153,7 +158,8 @@ def _about(
     rows: list[tuple[str, str]] = []
     about = result.about
     if about is not None:
-        rows.append((w["periode"], periode_words(about.periode, lang)))
+        if about.periode is not None:
+            rows.append((w["periode"], periode_words(about.periode, lang)))
         rows.append((w["instansi"], about.instansi))
         for official in about.pejabat:
             status = w["status"].get(official.status)
@@ -173,7 +179,7 @@ def _dossier(
     total: int,
     result: DossierResult,
     outline: SopOutline | None,
-    docs: Mapping[str, RuleDoc],
+    rules: Mapping[str, Rule],
     lang: str,
     w: Mapping[str, Any],
     report_facts: Mapping[str, Any],
@@ -181,7 +187,7 @@ def _dossier(
     uid = f"d{i}"
     active = [f for f in result.findings if not f.waived]
     present = {f.rule[:1] for f in active}
-    families = [code for code in FAMILIES if code in present] + sorted(present - set(FAMILIES))
+    families = [code for code in FAMILY_NAMES if code in present] + sorted(present - set(FAMILY_NAMES))
     return {
         "w": w,
         "i": i,
@@ -202,13 +208,13 @@ def _dossier(
         "families": [
             {
                 "code": code,
-                "name": (FAMILIES[code][1] if lang == "en" else FAMILIES[code][0]) if code in FAMILIES else w["other"],
-                "findings": [_finding(f, docs, lang, w) for f in active if f.rule[:1] == code],
+                "name": family_name(code, lang) if code in FAMILY_NAMES else w["other"],
+                "findings": [_finding(f, rules, lang, w) for f in active if f.rule[:1] == code],
             }
             for code in families
         ],
         "waived": [
-            {**_finding(f, docs, lang, w), "reason": f.waiver_reason if f.waiver_reason is not None else "—"}
+            {**_finding(f, rules, lang, w), "reason": f.waiver_reason if f.waiver_reason is not None else "—"}
             for f in result.findings
             if f.waived
         ],
@@ -278,11 +284,13 @@ def _grouped(claims: list[Claim], words: Mapping[str, Any]) -> list[str]:
 
 def _claim_words(claim: Claim, words: Mapping[str, Any]) -> str:
     name = words["claim"].get(claim.claim, claim.claim)
-    return name if claim.claim == "dokumen" else f"{name}: {claim.subject}"
+    text = name if claim.claim == "dokumen" else f"{name}: {claim.subject}"
+    # A paraf or signature: what its signature block says, beside the declared claim.
+    return f"{text} ({words['block'][claim.block]})" if claim.block is not None else text
 
 
-def _finding(f: Finding, docs: Mapping[str, RuleDoc], lang: str, w: Mapping[str, Any]) -> dict[str, Any]:
-    doc = docs.get(f.rule)
+def _finding(f: Finding, rules: Mapping[str, Rule], lang: str, w: Mapping[str, Any]) -> dict[str, Any]:
+    doc = rules.get(f.rule)
     return {
         "line": f.line if f.line is not None else "—",
         "rule": f.rule,

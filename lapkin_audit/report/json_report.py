@@ -97,8 +97,16 @@ def evidence_dict(evidence: Evidence | None) -> dict[str, Any] | None:
             }
             for a in evidence.attachments
         ],
+        # `block` (added): what a paraf's or signature's block says (model.BLOCK_SAYS), else null.
         "claims": [
-            {"claim": c.claim, "field": c.field, "subject": c.subject, "level": c.level, "berkas": c.berkas}
+            {
+                "claim": c.claim,
+                "field": c.field,
+                "subject": c.subject,
+                "level": c.level,
+                "berkas": c.berkas,
+                "block": c.block,
+            }
             for c in evidence.claims
         ],
     }

@@ -14,9 +14,8 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from lapkin_audit.catalogue import FAMILIES
 from lapkin_audit.lang import words
-from lapkin_audit.lang.words import finding_note
+from lapkin_audit.lang.words import FAMILY_NAMES, family_name, finding_note
 from lapkin_audit.model import DossierResult, Finding, Report, RunOptions, Verdict
 from lapkin_audit.report import PLAIN, Style
 from lapkin_audit.report.text import BIDI_CONTROLS, CONTROL_ESCAPES, manifest_path
@@ -49,7 +48,7 @@ class _Case:
 def chunks(report: Report, style: Style = PLAIN) -> Iterator[str]:
     """One piece per dossier, after the totals that ``<testsuites>`` carries."""
     words = WORDS["en" if report.lang == "en" else "id"]
-    outcomes = [[_outcome(result, family, report.options) for family in FAMILIES] for result in report.results]
+    outcomes = [[_outcome(result, family, report.options) for family in FAMILY_NAMES] for result in report.results]
     kinds = [case.kind for cases in outcomes for case in cases]
     totals = {"tests": len(kinds), **{key: kinds.count(kind) for key, kind in _COUNTED.items()}}
     attributes = "".join(f' {key}="{value}"' for key, value in totals.items())
@@ -107,7 +106,7 @@ def _suite(
             valid = sum(s.status == "valid" for s in signatures)
             ET.SubElement(properties, "property", name="evidence.tte.valid", value=str(valid))
     for case in cases:
-        name = f"{case.family} {FAMILIES[case.family][1 if lang == 'en' else 0]}"
+        name = f"{case.family} {family_name(case.family, lang)}"
         element = ET.SubElement(
             suite, "testcase", classname=path, name=name, file=_xml(manifest_path(result.path)), time="0"
         )

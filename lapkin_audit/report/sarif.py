@@ -1,7 +1,7 @@
 """SARIF 2.1.0 for code-scanning views (GitHub code scanning, GitLab, IDE viewers).
 
-One run; ``tool.driver.rules`` holds every catalogue rule with its documentation from
-ruledocs, so a viewer can explain a code without lapkin-audit installed. Results come in
+One run; ``tool.driver.rules`` holds every catalogue rule (``Report.rules``) with its
+documentation, so a viewer can explain a code without lapkin-audit installed. Results come in
 report order (dossiers by path, findings by line), streamed one by one like the JSON report.
 """
 
@@ -11,22 +11,15 @@ import json
 import re
 from collections.abc import Iterator, Mapping
 from pathlib import PurePath
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import quote
 
-from lapkin_audit.catalogue import RULES, Rule
 from lapkin_audit.lang import words
-from lapkin_audit.model import DossierResult, Finding, Report, RunOptions, evidence_counts, finding_counts
+from lapkin_audit.model import DossierResult, Finding, Report, Rule, RunOptions, evidence_counts, finding_counts
 from lapkin_audit.report import PLAIN, Style
 from lapkin_audit.report.text import MANIFEST, indent_json, json_safe, unicode_safe
 
-if TYPE_CHECKING:
-    from lapkin_audit.authoring.ruledocs import RuleDoc
-
-NEEDS_RULE_DOCS = True
-
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
-_RULE_INDEX = {code: index for index, code in enumerate(RULES)}
 _LANGUAGE = {"id": "id-ID", "en": "en-US"}  # run.language: what the messages are written in
 _HEADINGS = words.SARIF_HELP
 
@@ -37,9 +30,10 @@ def chunks(report: Report, style: Style = PLAIN) -> Iterator[str]:
     before, after = head.rsplit('"results": []', 1)  # "results" is the run's last key
     yield before + '"results": ['
     first = True
+    indexes = {code: index for index, code in enumerate(report.rules)}
     for result in report.results:
         for finding in result.findings:
-            body = _dumps(_result(result, finding, report.options))
+            body = _dumps(_result(result, finding, report.options, indexes))
             yield ("\n" if first else ",\n") + indent_json(body, 8)
             first = False
     yield ("]" if first else "\n      ]") + after + "\n"
@@ -56,7 +50,7 @@ def _log(report: Report, results: list[Any]) -> dict[str, Any]:
             "driver": {
                 "name": "lapkin-audit",
                 "version": report.tool_version,
-                "rules": [_rule(rule, report.rule_docs, lang) for rule in RULES.values()],
+                "rules": [_rule(rule, lang) for rule in report.rules.values()],
             }
         },
         "language": _LANGUAGE[lang],
@@ -72,11 +66,11 @@ def _log(report: Report, results: list[Any]) -> dict[str, Any]:
     return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
 
 
-def _rule(rule: Rule, docs: Mapping[str, RuleDoc], lang: str) -> dict[str, Any]:
-    doc = docs[rule.code]
+def _rule(rule: Rule, lang: str) -> dict[str, Any]:
+    doc = rule
     return {
         "id": rule.code,
-        "name": _identifier(rule.summary_en),  # SARIF wants a non-localised name
+        "name": _identifier(rule.summary("en")),  # SARIF wants a non-localised name
         "shortDescription": {"text": rule.summary(lang)},
         "fullDescription": {"text": doc.text("checks", lang)},
         "help": {"text": _help_text(doc, lang), "markdown": _help_markdown(doc, lang)},
@@ -91,7 +85,7 @@ def _identifier(summary: str) -> str:
     return "".join(word[:1].upper() + word[1:] for word in words)
 
 
-def _help_text(doc: RuleDoc, lang: str) -> str:
+def _help_text(doc: Rule, lang: str) -> str:
     words = _HEADINGS[lang]
     return "\n\n".join(
         [
@@ -103,9 +97,9 @@ def _help_text(doc: RuleDoc, lang: str) -> str:
     )
 
 
-def _help_markdown(doc: RuleDoc, lang: str) -> str:
+def _help_markdown(doc: Rule, lang: str) -> str:
     words = _HEADINGS[lang]
-    quoted = "\n".join("> " + line for line in doc.clause.strip().splitlines())
+    quoted = "\n".join("> " + line for line in (doc.clause or "").strip().splitlines())
     parts = [
         doc.text("checks", lang),
         f"**{words['why']}**\n\n{doc.text('why', lang)}",
@@ -119,10 +113,10 @@ def _help_markdown(doc: RuleDoc, lang: str) -> str:
     return "\n\n".join(parts)
 
 
-def _result(result: DossierResult, finding: Finding, options: RunOptions) -> dict[str, Any]:
+def _result(result: DossierResult, finding: Finding, options: RunOptions, indexes: Mapping[str, int]) -> dict[str, Any]:
     out: dict[str, Any] = {"ruleId": finding.rule}
-    if finding.rule in _RULE_INDEX:
-        out["ruleIndex"] = _RULE_INDEX[finding.rule]
+    if finding.rule in indexes:
+        out["ruleIndex"] = indexes[finding.rule]
     # SARIF's levels "error" and "warning" are ours; under --strict a warning fails the run.
     out["level"] = "error" if options.fails(finding) else finding.severity.value
     out["message"] = {"text": unicode_safe(finding.message)}

@@ -15,9 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from lapkin_audit.authoring.sopimport import EXIT, GAPS, REFUSED, import_source
-from lapkin_audit.authoring.sopimport.lint import Defect, lint
+from lapkin_audit.authoring.sopimport.lint import SOP_RULES, Defect, lint
 from lapkin_audit.authoring.sopimport.writer import document, to_yaml
-from lapkin_audit.catalogue import SOP_RULES
 from lapkin_audit.lang.words import severity_word
 from lapkin_audit.model import nearest_line
 
@@ -108,8 +107,9 @@ def read_rules_or_source(path: Path, lang: str) -> tuple[dict[str, Any] | None, 
 def _read(path: Path, lang: str) -> tuple[dict[str, Any] | None, str | None, Mapping[str, int]]:
     """As ``read_rules_or_source``, with the line of every field of a rules file."""
     if path.suffix.lower() in (".yaml", ".yml"):
-        from lapkin_audit.lang.messages import Nested, render
+        from lapkin_audit.lang.messages import Nested
         from lapkin_audit.load import yamlread
+        from lapkin_audit.load.manifest_rules import render
 
         text = yamlread.read_text(path)
         if isinstance(text, yamlread.ReadProblem):

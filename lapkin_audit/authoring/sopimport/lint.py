@@ -2,8 +2,8 @@
 
 Reads a rules file (as written, even one still incomplete) or an SOP document (imported
 first), so an office can check a document before it imports it and a rules file after
-it edits one. Each check is a small function yielding ``Defect``s; the catalogue
-(``SOP_RULES``) owns the codes' titles and severity.
+it edits one. Each check is a small function yielding ``Defect``s; ``RULES`` declares each
+code's title, severity, messages and documentation.
 
 L001 an identity item is missing          L006 step times do not add up to the total
 L002 a citation without number or year    L007 a decision with one exit
@@ -26,6 +26,7 @@ from lapkin_audit.authoring.sopimport.timesum import STANDARD_DAY
 from lapkin_audit.domain.citation import parse_citation
 from lapkin_audit.domain.people import nip_problem
 from lapkin_audit.domain.waktu import parse_waktu
+from lapkin_audit.model import ERROR, WARNING, Rule
 
 
 @dataclass(frozen=True)
@@ -39,36 +40,172 @@ class Defect:
         return MESSAGES[self.key][1 if lang == "en" else 0].format(**self.args)
 
 
-MESSAGES: dict[str, tuple[str, str]] = {
-    "L001": ("butir identitas {item} tidak ada", "the identity item {item} is missing"),
-    "L002.nomor": ("kutipan tanpa nomor: {text!r}", "a citation without a number: {text!r}"),
-    "L002.tahun": ("kutipan tanpa tahun: {text!r}", "a citation without a year: {text!r}"),
-    "L003": (
-        "kutipan menyebut penerbitnya {wrong!r}; yang benar {right!r}",
-        "the citation names its issuer {wrong!r}; the right name is {right!r}",
+# The defects' policy, messages and documentation (`rules explain L00x`, docs/rules.md).
+RULES = (
+    Rule(
+        "L001",
+        ERROR,
+        waivable=False,
+        title=("Butir identitas SOP tidak ada", "An identity item of the SOP is missing"),
+        messages={"L001": ("butir identitas {item} tidak ada", "the identity item {item} is missing")},
+        checks=(
+            "Salah satu butir identitas SOP AP (PermenPAN-RB 35/2012) tidak ada: Nomor SOP, Tanggal Pembuatan, Revisi, Efektif, Disahkan oleh, Nama SOP, Dasar Hukum, Kualifikasi Pelaksana, Keterkaitan, Peralatan/Perlengkapan, Peringatan, Pencatatan dan Pendataan.",
+            "An identity item of the SOP AP format (PermenPAN-RB 35/2012) is missing: Nomor SOP, Tanggal Pembuatan, Revisi, Efektif, Disahkan oleh, Nama SOP, Dasar Hukum, Kualifikasi Pelaksana, Keterkaitan, Peralatan/Perlengkapan, Peringatan, Pencatatan dan Pendataan.",
+        ),
+        fix=(
+            "Lengkapi butir itu dalam dokumen SOP (tulis `-` bila memang tidak ada).",
+            "Complete the item in the SOP document (write `-` where there is truly none).",
+        ),
     ),
-    "L004": ("NIP {nip!r} tidak sah ({problem})", "the NIP {nip!r} is not valid ({problem})"),
-    "L005": ("Nomor SOP {nomor!r} memuat bagian kosong", "the Nomor SOP {nomor!r} has a blank part"),
-    "L006": (
-        "waktu langkah-langkah berjumlah {summed} ({summed_minutes} menit kerja), jumlah waktu tertulis {total!r}"
-        " ({total_minutes} menit kerja)",
-        "the steps' times add up to {summed} ({summed_minutes} working minutes); the total written is {total!r}"
-        " ({total_minutes} working minutes)",
+    Rule(
+        "L002",
+        WARNING,
+        waivable=False,
+        title=("Dasar hukum tanpa nomor atau tahun", "A legal basis without number or year"),
+        messages={
+            "L002.nomor": ("kutipan tanpa nomor: {text!r}", "a citation without a number: {text!r}"),
+            "L002.tahun": ("kutipan tanpa tahun: {text!r}", "a citation without a year: {text!r}"),
+        },
+        checks=(
+            'Dasar hukum yang menyebut jenis peraturan tanpa nomor atau tanpa tahun, seperti "nomor 53 Tahun tentang ..." dalam SOP Pelaporan Kinerja: kutipan dossier tidak dapat dicocokkan dengannya.',
+            "A legal basis that names a kind of regulation without its number or year, like the seed's \"nomor 53 Tahun tentang ...\": no dossier's citation can be matched with it.",
+        ),
+        fix=(
+            "Tulis nomor dan tahun peraturan (cari menurut judulnya).",
+            "Write the number and year (look it up by its title).",
+        ),
     ),
-    "L007": (
-        "keputusan langkah {step} hanya punya satu jalan keluar ({exits})",
-        "the decision of step {step} has one exit only ({exits})",
+    Rule(
+        "L003",
+        WARNING,
+        waivable=False,
+        title=("Nama penerbit peraturan salah", "A regulation's issuer is misnamed"),
+        messages={
+            "L003": (
+                "kutipan menyebut penerbitnya {wrong!r}; yang benar {right!r}",
+                "the citation names its issuer {wrong!r}; the right name is {right!r}",
+            )
+        },
+        checks=(
+            'Penerbit peraturan ditulis salah, misalnya "Menteri Pemberdayaan Aparatur Negara" untuk Menteri Pendayagunaan Aparatur Negara.',
+            'The issuer of a regulation is misnamed, e.g. "Menteri Pemberdayaan Aparatur Negara" for the Menteri Pendayagunaan Aparatur Negara.',
+        ),
+        fix=("Tulis nama penerbit yang benar.", "Write the issuer's right name."),
     ),
-    "L008": (
-        "output {output!r} langkah {step} tidak dipakai langkah sesudahnya",
-        "the output {output!r} of step {step} is used by no later step",
+    Rule(
+        "L004",
+        ERROR,
+        waivable=False,
+        title=("NIP pengesah tidak sah", "The signer's NIP is not valid"),
+        messages={"L004": ("NIP {nip!r} tidak sah ({problem})", "the NIP {nip!r} is not valid ({problem})")},
+        checks=(
+            "NIP pengesah (Disahkan oleh) tidak sah: bukan 18 angka, tanggal lahir atau TMT mustahil, kode jenis kelamin salah.",
+            "The signer's NIP (Disahkan oleh) is not valid: not 18 digits, an impossible birth date or TMT, a wrong sex digit.",
+        ),
+        fix=("Salin NIP dari SK pengangkatan pejabat.", "Copy the NIP from the official's appointment decree."),
     ),
-    "L009": ("waktu {text!r} tidak dapat dibaca: {error}", "the time {text!r} cannot be read: {error}"),
-    "L010": (
-        "Tanggal Efektif {efektif} sebelum Tanggal Pembuatan {pembuatan}",
-        "Tanggal Efektif {efektif} is before Tanggal Pembuatan {pembuatan}",
+    Rule(
+        "L005",
+        WARNING,
+        waivable=False,
+        title=("Nomor SOP memuat bagian kosong", "The Nomor SOP has a blank part"),
+        messages={"L005": ("Nomor SOP {nomor!r} memuat bagian kosong", "the Nomor SOP {nomor!r} has a blank part")},
+        checks=(
+            "Nomor SOP memuat bagian kosong, seperti nomor urut templat `070/ /421.632/2014`.",
+            "The Nomor SOP has a blank part, like the template's sequence in `070/ /421.632/2014`.",
+        ),
+        fix=("Isi nomor urut dari buku agenda.", "Fill in the sequence number from the register."),
     ),
-}
+    Rule(
+        "L006",
+        ERROR,
+        waivable=False,
+        title=("Waktu langkah tidak berjumlah sama dengan jumlah waktu", "Step times do not add up to the total"),
+        messages={
+            "L006": (
+                "waktu langkah-langkah berjumlah {summed} ({summed_minutes} menit kerja), jumlah waktu tertulis {total!r} ({total_minutes} menit kerja)",
+                "the steps' times add up to {summed} ({summed_minutes} working minutes); the total written is {total!r} ({total_minutes} working minutes)",
+            )
+        },
+        checks=(
+            "Jumlah waktu langkah-langkah (satu kali jalan, dalam waktu kerja) tidak sama dengan Jumlah Waktu Penyelesaian.",
+            "The steps' times (one pass, in working time) do not add up to the Jumlah Waktu Penyelesaian.",
+        ),
+        fix=("Betulkan waktu langkah atau jumlahnya.", "Correct the steps' times or the total."),
+    ),
+    Rule(
+        "L007",
+        ERROR,
+        waivable=False,
+        title=("Keputusan dengan satu jalan keluar", "A decision with one exit"),
+        messages={
+            "L007": (
+                "keputusan langkah {step} hanya punya satu jalan keluar ({exits})",
+                "the decision of step {step} has one exit only ({exits})",
+            )
+        },
+        checks=(
+            "Keputusan (belah ketupat) hanya punya satu jalan keluar; keputusan punya dua, yang negatif kembali ke langkah sebelumnya.",
+            "A decision (the diamond) has one exit only; a decision has two, the negative one leading back.",
+        ),
+        fix=(
+            "Tulis kedua jalan keluar, misalnya {diteruskan: 4, diperbaiki: 2}.",
+            "Write both exits, e.g. {diteruskan: 4, diperbaiki: 2}.",
+        ),
+    ),
+    Rule(
+        "L008",
+        WARNING,
+        waivable=False,
+        title=("Output tidak dipakai langkah berikutnya", "An output no later step uses"),
+        messages={
+            "L008": (
+                "output {output!r} langkah {step} tidak dipakai langkah sesudahnya",
+                "the output {output!r} of step {step} is used by no later step",
+            )
+        },
+        checks=(
+            "Output sebuah langkah (bukan langkah terakhir) tidak menjadi Kelengkapan langkah sesudahnya.",
+            "An output of a step (not the last) is the Kelengkapan of no later step.",
+        ),
+        fix=(
+            "Sebut output itu dalam Kelengkapan langkah yang memakainya, atau hapus.",
+            "Name the output in the Kelengkapan of the step that uses it, or remove it.",
+        ),
+    ),
+    Rule(
+        "L009",
+        ERROR,
+        waivable=False,
+        title=("Satuan waktu tidak dikenal", "An unknown time unit"),
+        messages={"L009": ("waktu {text!r} tidak dapat dibaca: {error}", "the time {text!r} cannot be read: {error}")},
+        checks=(
+            "Waktu yang tidak dapat dibaca: angka tanpa satuan atau satuan yang tidak dikenal (detik, tahun).",
+            "A time that cannot be read: a number without a unit, or an unknown unit (seconds, years).",
+        ),
+        fix=(
+            "Tulis dengan menit, jam, hari (kerja), minggu, bulan, atau `N x 24 jam`.",
+            "Write it in menit, jam, hari (kerja), minggu, bulan, or `N x 24 jam`.",
+        ),
+    ),
+    Rule(
+        "L010",
+        ERROR,
+        waivable=False,
+        title=("Tanggal Efektif sebelum Tanggal Pembuatan", "Tanggal Efektif before Tanggal Pembuatan"),
+        messages={
+            "L010": (
+                "Tanggal Efektif {efektif} sebelum Tanggal Pembuatan {pembuatan}",
+                "Tanggal Efektif {efektif} is before Tanggal Pembuatan {pembuatan}",
+            )
+        },
+        checks=("Tanggal Efektif sebelum Tanggal Pembuatan.", "Tanggal Efektif is before Tanggal Pembuatan."),
+        fix=("Betulkan salah satu tanggal.", "Correct one of the dates."),
+    ),
+)
+
+SOP_RULES: dict[str, Rule] = {rule.code: rule for rule in RULES}
+MESSAGES: dict[str, tuple[str, str]] = {key: text for rule in RULES for key, text in rule.messages.items()}
 
 # Issuers written wrongly in real documents -> the right name.
 MISNAMED = {
@@ -268,74 +405,3 @@ def lint(sop: Mapping[str, Any]) -> list[Defect]:
     view = SopView(sop)
     found = [defect for check in CHECKS for defect in check(view)]
     return sorted(found, key=lambda d: (d.code, d.field, d.key))
-
-
-# What each code checks, and the fix: `rules explain L00x` and docs/rules.md.
-EXPLAIN: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
-    "L001": (
-        ("Salah satu butir identitas SOP AP (PermenPAN-RB 35/2012) tidak ada: Nomor SOP, Tanggal Pembuatan, Revisi,"
-         " Efektif, Disahkan oleh, Nama SOP, Dasar Hukum, Kualifikasi Pelaksana, Keterkaitan, Peralatan/Perlengkapan,"
-         " Peringatan, Pencatatan dan Pendataan.",
-         "An identity item of the SOP AP format (PermenPAN-RB 35/2012) is missing: Nomor SOP, Tanggal Pembuatan,"
-         " Revisi, Efektif, Disahkan oleh, Nama SOP, Dasar Hukum, Kualifikasi Pelaksana, Keterkaitan,"
-         " Peralatan/Perlengkapan, Peringatan, Pencatatan dan Pendataan."),
-        ("Lengkapi butir itu dalam dokumen SOP (tulis `-` bila memang tidak ada).",
-         "Complete the item in the SOP document (write `-` where there is truly none)."),
-    ),
-    "L002": (
-        ("Dasar hukum yang menyebut jenis peraturan tanpa nomor atau tanpa tahun, seperti \"nomor 53 Tahun tentang"
-         " ...\" dalam SOP Pelaporan Kinerja: kutipan dossier tidak dapat dicocokkan dengannya.",
-         "A legal basis that names a kind of regulation without its number or year, like the seed's \"nomor 53"
-         " Tahun tentang ...\": no dossier's citation can be matched with it."),
-        ("Tulis nomor dan tahun peraturan (cari menurut judulnya).",
-         "Write the number and year (look it up by its title)."),
-    ),
-    "L003": (
-        ("Penerbit peraturan ditulis salah, misalnya \"Menteri Pemberdayaan Aparatur Negara\" untuk Menteri"
-         " Pendayagunaan Aparatur Negara.",
-         "The issuer of a regulation is misnamed, e.g. \"Menteri Pemberdayaan Aparatur Negara\" for the Menteri"
-         " Pendayagunaan Aparatur Negara."),
-        ("Tulis nama penerbit yang benar.", "Write the issuer's right name."),
-    ),
-    "L004": (
-        ("NIP pengesah (Disahkan oleh) tidak sah: bukan 18 angka, tanggal lahir atau TMT mustahil, kode jenis"
-         " kelamin salah.",
-         "The signer's NIP (Disahkan oleh) is not valid: not 18 digits, an impossible birth date or TMT, a wrong sex"
-         " digit."),
-        ("Salin NIP dari SK pengangkatan pejabat.", "Copy the NIP from the official's appointment decree."),
-    ),
-    "L005": (
-        ("Nomor SOP memuat bagian kosong, seperti nomor urut templat `070/ /421.632/2014`.",
-         "The Nomor SOP has a blank part, like the template's sequence in `070/ /421.632/2014`."),
-        ("Isi nomor urut dari buku agenda.", "Fill in the sequence number from the register."),
-    ),
-    "L006": (
-        ("Jumlah waktu langkah-langkah (satu kali jalan, dalam waktu kerja) tidak sama dengan Jumlah Waktu"
-         " Penyelesaian.",
-         "The steps' times (one pass, in working time) do not add up to the Jumlah Waktu Penyelesaian."),
-        ("Betulkan waktu langkah atau jumlahnya.", "Correct the steps' times or the total."),
-    ),
-    "L007": (
-        ("Keputusan (belah ketupat) hanya punya satu jalan keluar; keputusan punya dua, yang negatif kembali ke"
-         " langkah sebelumnya.",
-         "A decision (the diamond) has one exit only; a decision has two, the negative one leading back."),
-        ("Tulis kedua jalan keluar, misalnya {diteruskan: 4, diperbaiki: 2}.",
-         "Write both exits, e.g. {diteruskan: 4, diperbaiki: 2}."),
-    ),
-    "L008": (
-        ("Output sebuah langkah (bukan langkah terakhir) tidak menjadi Kelengkapan langkah sesudahnya.",
-         "An output of a step (not the last) is the Kelengkapan of no later step."),
-        ("Sebut output itu dalam Kelengkapan langkah yang memakainya, atau hapus.",
-         "Name the output in the Kelengkapan of the step that uses it, or remove it."),
-    ),
-    "L009": (
-        ("Waktu yang tidak dapat dibaca: angka tanpa satuan atau satuan yang tidak dikenal (detik, tahun).",
-         "A time that cannot be read: a number without a unit, or an unknown unit (seconds, years)."),
-        ("Tulis dengan menit, jam, hari (kerja), minggu, bulan, atau `N x 24 jam`.",
-         "Write it in menit, jam, hari (kerja), minggu, bulan, or `N x 24 jam`."),
-    ),
-    "L010": (
-        ("Tanggal Efektif sebelum Tanggal Pembuatan.", "Tanggal Efektif is before Tanggal Pembuatan."),
-        ("Betulkan salah satu tanggal.", "Correct one of the dates."),
-    ),
-}  # fmt: skip

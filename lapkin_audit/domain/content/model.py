@@ -53,33 +53,6 @@ class Table:
     def page(self) -> int:
         return self.rows[0].page if self.rows else 0
 
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "rows": [[row.page, [[c.text, c.confidence] for c in row.cells]] for row in self.rows],
-            "source": self.source,
-            "caption": self.caption,
-            "sheet": self.sheet,
-            "truncated": self.truncated,
-        }
-
-
-def table_from_json(data: Mapping[str, Any]) -> Table:
-    """Raises KeyError, TypeError or ValueError on anything ``Table.as_json`` did not write."""
-    rows = []
-    for page, cells in data["rows"]:
-        if not isinstance(page, int):
-            raise ValueError("bad page")
-        parsed = []
-        for text, confidence in cells:
-            if not isinstance(text, str) or (confidence is not None and not isinstance(confidence, int)):
-                raise ValueError("bad cell")
-            parsed.append(Cell(text, confidence))
-        rows.append(Row(tuple(parsed), page))
-    source, caption, sheet = data["source"], data["caption"], data["sheet"]
-    if source not in ("teks", "ocr") or not isinstance(caption, str) or not (sheet is None or isinstance(sheet, str)):
-        raise ValueError("bad table")
-    return Table(tuple(rows), source, caption, sheet, bool(data["truncated"]))
-
 
 # ----------------------------------------------------------------------------- figures
 

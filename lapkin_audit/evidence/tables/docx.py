@@ -3,23 +3,27 @@ before it as its caption ("(dalam ribuan rupiah)", "Tabel 3.1 Capaian Kinerja").
 
 A merged cell is given once, in its first (top-left) position, and its other positions
 are empty, as the PDF reader gives them: python-docx repeats a merged cell's object in every
-grid position it covers. Nested tables are not read (a capaian table has none).
+grid position it covers. Nested tables are not read (a capaian table has none). Called by
+the DOCX reader (``evidence.readers.docx``) on the document it opened, for a document
+whose tables are wanted.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from lapkin_audit.domain.content.model import Cell, Row, Table
-from lapkin_audit.evidence.tables.limits import MAX_COLUMNS, MAX_ROWS, MAX_TABLES, clip, join_lines
+from lapkin_audit.evidence.tables.bounds import MAX_COLUMNS, MAX_ROWS, MAX_TABLES, clip, join_lines
 
 
-def docx_tables(document: Any) -> list[Table]:
-    """``document``: a ``docx.Document`` already opened (after the archive's bounds were checked)."""
+def docx_tables(document: Any, check: Callable[[], None], tables: list[Table]) -> None:
+    """The body's tables, added to ``tables`` as they are read. ``document``: a
+    ``docx.Document`` already opened (after the archive's bounds were checked); ``check``:
+    called between rows (it raises once the tables' budget is spent)."""
     from docx.table import Table as DocxTable
     from docx.text.paragraph import Paragraph
 
-    tables: list[Table] = []
     caption = ""
     for element in document.element.body.iterchildren():
         tag = element.tag.rsplit("}", 1)[-1]
@@ -30,18 +34,18 @@ def docx_tables(document: Any) -> list[Table]:
         elif tag == "tbl":
             if len(tables) >= MAX_TABLES:
                 break
-            table = _table(DocxTable(element, document), caption)
+            table = _table(DocxTable(element, document), caption, check)
             if table.rows:
                 tables.append(table)
             caption = ""
-    return tables
 
 
-def _table(table: Any, caption: str) -> Table:
+def _table(table: Any, caption: str, check: Callable[[], None]) -> Table:
     rows: list[Row] = []
     cut = False
     above: list[Any] = []
     for index, row in enumerate(table.rows):
+        check()
         if index >= MAX_ROWS:
             cut = True
             break

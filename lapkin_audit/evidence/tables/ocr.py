@@ -3,8 +3,9 @@
 Columns are where the scan shows them: the vertical ruling lines of a bordered table
 (dark pixel columns over the table's height, found by shrinking the table's strip of the
 image to one row of pixels), else the page's blank: an x range that no word of the
-table's lines covers. Tesseract reads a ruling line as "|" now and then: such marks are
-not words.
+table's lines covers. Tesseract reads a ruling line as "|" now and then, or what is left of
+one as a dash standing upright ("—" in a box taller than wide): such marks are not words
+(a dash for zero lies flat, and is kept).
 Lines are words whose vertical centres fall within half a line's height of each other. A
 table is a run of lines that spread over at least three columns. Each cell carries the
 lowest confidence of its words, so a figure Tesseract was unsure of stays unsure (C008,
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from lapkin_audit.domain.content.model import OCR_CONFIDENCE, Cell, Row, Table
-from lapkin_audit.evidence.tables.limits import MAX_COLUMNS, MAX_ROWS, clip
+from lapkin_audit.evidence.tables.bounds import MAX_COLUMNS, MAX_ROWS, clip
 
 MIN_COLUMNS = 3  # fewer cells on a line: running text, not a table row
 MIN_GAP_SHARE = 0.012  # a blank run this wide (share of the page's width) separates columns
@@ -45,6 +46,27 @@ class Word:
         return (self.top + self.bottom) / 2
 
 
+def page_tables(api: Any, image: Any) -> list[Table]:
+    """The tables of a page Tesseract has just read for its text (``evidence.ocr``); their
+    rows' page is set when the page is added to the document.
+
+    A page with ruling lines is read once more for its tables, its lines painted out and as
+    one block of text (Tesseract's layout analysis skips short figures in bordered cells);
+    its text, read before, stays as it was."""
+    import tesserocr
+
+    clean, ruled = unruled(image)
+    if not ruled:
+        return tables_from_words(recognised_words(api), 0, image.width, image)
+    api.SetPageSegMode(tesserocr.PSM.SINGLE_BLOCK)
+    try:
+        api.SetImage(clean)
+        api.Recognize()
+        return tables_from_words(recognised_words(api), 0, image.width, image)
+    finally:
+        api.SetPageSegMode(tesserocr.PSM.AUTO)
+
+
 def page_words(api: Any, image: Any) -> list[Word]:
     """Tesseract's words on the page (tesserocr's API with its model already loaded)."""
     api.SetImage(image)
@@ -65,10 +87,21 @@ def recognised_words(api: Any) -> list[Word]:
         text = (text or "").strip().strip("|[]").strip()
         if text and box:
             left, top, right, bottom = box
+            if _upright_rule(text, right - left, bottom - top):
+                continue
             words.append(Word(text.strip(), left, top, right, bottom, round(item.Confidence(level))))
             if len(words) >= MAX_WORDS:
                 break
     return words
+
+
+RULE_MARKS = frozenset("-–—_|¦‖")  # what Tesseract makes of a piece of a ruling line
+
+
+def _upright_rule(text: str, width: int, height: int) -> bool:
+    """A mark of dashes or bars in a box at least twice as tall as wide: a vertical ruling
+    line, not a dash (which lies flat)."""
+    return all(ch in RULE_MARKS for ch in text) and height >= 2 * max(width, 1)
 
 
 def lines_of(words: Iterable[Word]) -> list[list[Word]]:

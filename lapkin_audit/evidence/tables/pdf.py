@@ -4,27 +4,20 @@ Chosen by measurement against a reader of pypdfium2's character boxes (docs/perf
 "Tables"): offices export their reports from Word or LibreOffice with bordered tables, and
 the borders are what tells a wrapped indicator name (two lines, one cell) from two rows and
 a merged header ("Target Triwulan" over four columns) from an empty cell. Pages without a
-text layer are not read here: the OCR reader gives their tables (``ocr``).
+text layer are not read here: the OCR reader gives their tables (``ocr``). Called by the
+PDF reader (``evidence.readers.pdf``) for a document whose tables are wanted, inside the
+tables' CPU allowance (``evidence.job.Job.tables_timer``).
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Collection
-from dataclasses import dataclass
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, field
 from typing import Any
 
 from lapkin_audit.domain.content.model import Cell, Row, Table
-from lapkin_audit.evidence.tables.limits import (
-    MAX_COLUMNS,
-    MAX_ROWS,
-    MAX_TABLE_PAGES,
-    MAX_TABLES,
-    TABLES_CPU,
-    clip,
-    cpu_budget,
-    join_lines,
-)
+from lapkin_audit.evidence.tables.bounds import MAX_COLUMNS, MAX_ROWS, MAX_TABLES, clip, join_lines
 
 CAPTION_HEIGHT = 36.0  # points above a table read as its caption (two lines of 11 pt text)
 # An image this wide (share of the page) and tall (points) on a text page may be a table
@@ -34,45 +27,49 @@ PICTURE_HEIGHT = 40.0
 MIN_TEXT_CHARS = 20  # as the text reader: fewer characters on a page means no text layer
 
 
-@dataclass(frozen=True)
+@dataclass
 class PdfTables:
-    tables: tuple[Table, ...]
-    picture_pages: tuple[int, ...] = ()  # text pages that carry a large picture (a table pasted as an image?)
+    """What was found so far: kept whole when the tables' budget runs out midway."""
+
+    tables: list[Table] = field(default_factory=list)
+    # text pages carrying a large picture (a table pasted as an image?)
+    picture_pages: list[int] = field(default_factory=list)
     pages_read: int = 0
-    truncated: bool = False
+    truncated: bool = False  # pages, tables, rows or cells past the bounds were left out
 
 
-def pdf_tables(data: bytes, pages: int = MAX_TABLE_PAGES, text_pages: Collection[int] | None = None) -> PdfTables:
-    """The tables on the first ``pages`` pages that have a text layer, in reading order.
+def pdf_tables(
+    data: bytes, text_pages: Collection[int], max_pages: int, check: Callable[[], None], out: PdfTables
+) -> None:
+    """The tables on the first ``max_pages`` pages that have a text layer, in reading order,
+    added to ``out`` page by page (``check`` raises between pages once the tables' budget is
+    spent; the timer, inside a page).
 
     ``text_pages``: the pages the text reader found a text layer on (pypdfium2); only those
     are handed to pdfplumber, whose pure-Python parser would otherwise inflate and walk a
-    scan's (or a decompression bomb's) content stream for nothing. The whole is bounded in
-    CPU time too (``TABLES_CPU``): past it, the tables found so far are kept, marked cut."""
+    scan's (or a decompression bomb's) content stream for nothing."""
     import pdfplumber
 
-    tables: list[Table] = []
-    pictures: list[int] = []
-    read = 0
-    truncated = False
-    with pdfplumber.open(io.BytesIO(data)) as document, cpu_budget(TABLES_CPU) as spent:
+    with pdfplumber.open(io.BytesIO(data)) as document:
         for number, page in enumerate(document.pages, 1):
-            if number > pages or spent():
-                truncated = True
-                break
-            if text_pages is not None and number not in text_pages:
+            check()
+            if number > max_pages:
+                out.truncated = True
+                return
+            if number not in text_pages:
                 continue
             try:
-                read += 1
-                found, picture = _page(page, number)
+                out.pages_read += 1
+                tables, picture = _page(page, number)
             finally:
                 page.close()  # pdfplumber keeps each page's objects until closed
-            pictures.extend([number] if picture else [])
-            for table in found:
-                if len(tables) >= MAX_TABLES:
-                    return PdfTables(tuple(tables), tuple(pictures), read, True)
-                tables.append(table)
-    return PdfTables(tuple(tables), tuple(pictures), read, truncated)
+            out.picture_pages.extend([number] if picture else [])
+            for table in tables:
+                if len(out.tables) >= MAX_TABLES:
+                    out.truncated = True
+                    return
+                out.tables.append(table)
+                out.truncated = out.truncated or table.truncated
 
 
 def _page(page: Any, number: int) -> tuple[list[Table], bool]:

@@ -1,0 +1,100 @@
+"""A run's report: the results of every dossier, and what the renderers show beside them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from lapkin_audit.model.result import LEVELS, DossierResult, Finding, Verdict
+from lapkin_audit.model.rule import Rule, Severity
+from lapkin_audit.model.sop import SopOutline
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """The options of a run that change what a verdict means, shown beside the verdicts."""
+
+    select: tuple[str, ...] = ()  # only these codes or prefixes were assessed
+    ignore: tuple[str, ...] = ()  # these were left out
+    strict: bool = False  # warnings fail the run (exit status 1)
+    baseline: str | None = None  # the baseline file whose findings do not fail the run
+    baseline_unused: int = 0  # entries of the baseline that matched no finding
+    # per-path-ignores of the configuration file: (pattern, codes) left out for the dossiers it matches
+    per_path_ignore: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def as_dict(self) -> dict[str, Any]:
+        """The options as the machine-readable reports (JSON, SARIF) record them."""
+        return {
+            "select": list(self.select),
+            "ignore": list(self.ignore),
+            "strict": self.strict,
+            "baseline": self.baseline,
+            "baseline_unused": self.baseline_unused,
+            "per_path_ignore": {pattern: list(codes) for pattern, codes in self.per_path_ignore},
+        }
+
+    @property
+    def partial(self) -> bool:
+        """Some rules were not assessed: a verdict covers only the others."""
+        return bool(self.select or self.ignore or self.per_path_ignore)
+
+    def fails(self, finding: Finding) -> bool:
+        """Whether a finding fails the run (exit status 1): an unwaived error, or under
+        --strict any finding (a dossier PATUH DENGAN CATATAN fails then); never one the
+        baseline knows. Every format marks failures by this, so it agrees with the status."""
+        if finding.baselined:
+            return False
+        return self.strict or (finding.severity is Severity.ERROR and not finding.waived)
+
+
+@dataclass(frozen=True)
+class Report:
+    tool_version: str
+    lang: str
+    results: tuple[DossierResult, ...]
+    # The SOPs the results name, for renderers that show more than findings (NEEDS_SOPS).
+    sops: Mapping[str, SopOutline] = field(default_factory=dict)
+    # Every rule of the catalogue (decide.catalogue.RULES), in its order, for renderers that
+    # name or explain codes (SARIF's rules, the HTML report's clauses and fixes): the front end
+    # gives it, renderers only read it.
+    rules: Mapping[str, Rule] = field(default_factory=dict)
+    # For a report filed with the dossiers (HTML): when the audit ran, and which rules
+    # files (their bytes) judged it. Set by the command line; None in reports that need not say.
+    audited_on: dt.date | None = None
+    rules_fingerprint: str | None = None
+    options: RunOptions = field(default_factory=RunOptions)
+
+    def summary(self) -> dict[str, int]:
+        counts = {verdict.value: 0 for verdict in Verdict}
+        for result in self.results:
+            counts[result.verdict.value] += 1
+        return counts
+
+
+def evidence_counts(results: Iterable[DossierResult]) -> dict[str, int]:
+    """Attachments read and claims by level over the results (the short form of the evidence)."""
+    counts = {"files": 0, "teks": 0, "ocr": 0, "none": 0, **{f"level_{level}": 0 for level in LEVELS}}
+    counts.update(signatures=0, signatures_valid=0)
+    for result in results:
+        if result.evidence is None:
+            continue
+        counts["files"] += len(result.evidence.attachments)
+        for found in result.evidence.attachments:
+            counts["signatures"] += len(found.signatures)
+            counts["signatures_valid"] += sum(s.status == "valid" for s in found.signatures)
+        for key, n in result.evidence.sources().items():
+            counts[key] += n
+        for level, n in result.evidence.levels().items():
+            counts[f"level_{level}"] += n
+    return counts
+
+
+def finding_counts(results: Iterable[DossierResult]) -> dict[str, int]:
+    """Findings counted apart: errors and warnings not waived, and waived ones."""
+    counts = {"error": 0, "warning": 0, "waived": 0}
+    for result in results:
+        for finding in result.findings:
+            counts["waived" if finding.waived else finding.severity.value] += 1
+    return counts
