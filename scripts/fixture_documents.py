@@ -11,6 +11,9 @@ from __future__ import annotations
 import io
 import zipfile
 import zlib
+from typing import Any
+
+import fixture_tables  # beside this script
 
 OFFICE = "KANTOR KECAMATAN KARANGPLOSO"
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
@@ -64,12 +67,13 @@ def _stream(data: bytes, extra: bytes = b"") -> bytes:
 
 
 def text_pdf(
-    pages: list[list[str]],
+    pages: list[list[Any]],
     trailer_extra: bytes = b"",
     extra_objects: list[bytes] | None = None,
     signed: tuple[int, ...] = (),
 ) -> bytes:
-    """A PDF with a text layer: each page its lines, top to bottom (A4, Helvetica 11).
+    """A PDF with a text layer: each page its lines, top to bottom (A4, Helvetica 11); a page
+    may hold bordered tables instead (``fixture_tables.Grid``).
 
     The pages listed in ``signed`` (0-based) carry the image of a signature above the name
     of their last signature block, as a document printed, signed in ink and scanned back
@@ -84,11 +88,17 @@ def text_pdf(
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
     ]
     for i, lines in enumerate(pages):
-        body = b"BT /F1 11 Tf 15 TL 64 790 Td " + b" ".join(b"(%s) Tj T*" % _escape(line) for line in lines) + b" ET"
+        if all(isinstance(line, str) for line in lines):
+            body = (
+                b"BT /F1 11 Tf 15 TL 64 790 Td " + b" ".join(b"(%s) Tj T*" % _escape(line) for line in lines) + b" ET"
+            )
+        else:
+            body = fixture_tables.page_ops(lines)
         xobject = b""
         if i in signed:
             # above the name of the last block, or at the foot of a page without one (a logo, a stamp)
-            name_line = max((n for n, line in enumerate(lines) if line.startswith("NIP.")), default=len(lines) + 2) - 2
+            texts = [line if isinstance(line, str) else "" for line in lines]
+            name_line = max((n for n, line in enumerate(texts) if line.startswith("NIP.")), default=len(lines) + 2) - 2
             body += b" q 130 0 0 48 300 %d cm /Ttd Do Q" % (790 - 15 * name_line + 8)
             xobject = b" /XObject << /Ttd %d 0 R >>" % image
         objects.append(
@@ -136,10 +146,23 @@ def _render(lines: list[str], size: tuple[int, int] = (1240, 1754), font_size: i
     return image.tobytes()
 
 
-def scanned_pdf(lines: list[str], noise: bool = False, pages: int = 1) -> bytes:
-    """A PDF of scanned pages (each the same image) with no text layer: OCR has to read it."""
+def _printed_page(items: list[Any], size: tuple[int, int] = (1240, 1754)) -> bytes:
+    """A page with tables as a scanner sees its print: the text PDF's page rendered at 150 dpi."""
+    import pypdfium2 as pdfium
+
+    page = pdfium.PdfDocument(text_pdf([items]))[0]
+    image = page.render(scale=size[0] / 595, grayscale=True).to_pil().convert("L").resize(size)
+    return bytes(image.tobytes())
+
+
+def scanned_pdf(lines: list[str], noise: bool = False, pages: int = 1, tables: list[Any] | None = None) -> bytes:
+    """A PDF of scanned pages (each the same image) with no text layer: OCR has to read it;
+    with ``tables``, a last page that shows them (a printed page with tables, scanned)."""
     width, height = 1240, 1754
     pixels = zlib.compress(_render([] if noise else lines, (width, height), noise=noise), 9)
+    if tables is not None:  # a page of small print is scanned at 300 dpi, as offices scan tables
+        page = zlib.compress(_printed_page(tables, (2 * width, 2 * height)), 9)
+        return _scans([*[(pixels, (width, height))] * pages, (page, (2 * width, 2 * height))])
     kids = b" ".join(b"%d 0 R" % (5 + i) for i in range(pages))
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
@@ -156,6 +179,28 @@ def scanned_pdf(lines: list[str], noise: bool = False, pages: int = 1) -> bytes:
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im1 3 0 R >> >>"
             b" /Contents 4 0 R >>"
         )
+    return _assemble(objects)
+
+
+def _scans(images: list[tuple[bytes, tuple[int, int]]]) -> bytes:
+    """A PDF of scanned pages, one compressed grey image (and its size in pixels) each."""
+    count = len(images)
+    kids = b" ".join(b"%d 0 R" % (3 + 3 * i) for i in range(count))
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, count)]
+    for i, (pixels, size) in enumerate(images):
+        image = 3 + 3 * i + 1
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im1 %d 0 R >> >>"
+            b" /Contents %d 0 R >>" % (image, image + 1)
+        )
+        objects.append(
+            _stream(
+                pixels,
+                b" /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray"
+                b" /BitsPerComponent 8 /Filter /FlateDecode" % size,
+            )
+        )
+        objects.append(_stream(b"q 595 0 0 842 0 0 cm /Im1 Do Q"))
     return _assemble(objects)
 
 
@@ -400,6 +445,19 @@ def sk_lines(members: list[tuple[str, str, str]] = MEMBERS, signer: list[str] = 
     return lines
 
 
+def signed_report_pages(
+    ke: int = 2,
+    dasar_hukum: list[str] = DASAR_HUKUM,
+    printed: Any = None,
+    extra: list[str] | None = None,
+    signer: list[str] = CAMAT,
+    paraf: tuple[str, str, str] = SITI,
+) -> list[list[Any]]:
+    """The signed report: its text and signature, then its capaian and budget tables."""
+    tables = fixture_tables.report_tables(ke, printed or fixture_tables.Printed())
+    return [[*signed_report_lines(ke, dasar_hukum, signer, paraf), *(extra or [])], tables]
+
+
 def signed_report_lines(
     ke: int = 2,
     dasar_hukum: list[str] = DASAR_HUKUM,
@@ -426,14 +484,11 @@ def documents(ke: int = 2, camat: list[str] = CAMAT, sekretaris: tuple[str, str,
     signed report signed by ``camat`` (a signature block) and initialled by ``sekretaris``."""
     roman = ROMAN[ke]
     members = [(sekretaris[0], sekretaris[2], "Ketua"), *MEMBERS[1:]]
-    signed = signed_report_lines(ke, signer=camat, paraf=sekretaris)
+    signed = signed_report_pages(ke, signer=camat, paraf=sekretaris)
     lra = [
         *heading("LAPORAN REALISASI ANGGARAN", ke),
         f"Periode Triwulan {roman} Tahun Anggaran 2024",
-        "Uraian                          Anggaran (Rp)       Realisasi (Rp)",
-        "Belanja Pegawai                 1.250.000.000         612.400.000",
-        "Belanja Barang dan Jasa           430.000.000         198.750.000",
-        "Jumlah                          1.680.000.000         811.150.000",
+        fixture_tables.lra_grid(ke),
     ]
     receipt = [
         "TANDA TERIMA",
@@ -461,6 +516,8 @@ def documents(ke: int = 2, camat: list[str] = CAMAT, sekretaris: tuple[str, str,
                     "",
                     "Program Penyelenggaraan Pemerintahan Kecamatan",
                     "Kegiatan Koordinasi Penyelenggaraan Kegiatan Pemerintahan",
+                    "",
+                    fixture_tables.dpa_grid(),
                 ]
             ]
         ),
@@ -472,18 +529,13 @@ def documents(ke: int = 2, camat: list[str] = CAMAT, sekretaris: tuple[str, str,
                     "TAHUN 2024",
                     "",
                     "Sasaran: Meningkatnya kualitas pelayanan publik kecamatan",
-                    "Indikator: Indeks Kepuasan Masyarakat, target 82",
+                    "",
+                    fixture_tables.iku_grid(),
                 ]
             ]
         ),
         "lampiran/data-kinerja-2024-tw2.pdf": text_pdf(
-            [
-                [
-                    *heading("LAPORAN DATA KINERJA", ke),
-                    "Indeks Kepuasan Masyarakat: 83,4",
-                    "Persentase pelayanan administrasi tepat waktu: 96%",
-                ]
-            ]
+            [[*heading("LAPORAN DATA KINERJA", ke), fixture_tables.data_grid(ke)]]
         ),
         "lampiran/draf-lkj-2024-tw2.docx": docx(
             [
@@ -496,8 +548,8 @@ def documents(ke: int = 2, camat: list[str] = CAMAT, sekretaris: tuple[str, str,
             ],
             [["Indikator", "Target", "Realisasi"], ["Indeks Kepuasan Masyarakat", "82", "83,4"]],
         ),
-        "lampiran/lkj-2024-tw2-ttd.pdf": text_pdf([signed], signed=(0,)),
+        "lampiran/lkj-2024-tw2-ttd.pdf": text_pdf(signed, signed=(0,)),
         # The distributed copy: the same text exported again, with no signature on it.
-        "lampiran/lkj-2024-tw2-final.pdf": text_pdf([[*signed, "", "Salinan untuk distribusi."]]),
+        "lampiran/lkj-2024-tw2-final.pdf": text_pdf([[*signed[0], "", "Salinan untuk distribusi."], *signed[1:]]),
         "lampiran/tanda-terima-bappeda.pdf": scanned_pdf(receipt),
     }

@@ -16,7 +16,9 @@ import hashlib
 import shutil
 import sys
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 DOSSIERS = ROOT / "fixtures" / "dossiers"
@@ -24,10 +26,12 @@ BASE = DOSSIERS / "patuh" / "dossier.yaml"
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import fixture_documents as docs  # noqa: E402  (beside this script)
+import fixture_tables  # noqa: E402  (beside this script)
 
 ATTACHMENTS: dict[str, bytes] = docs.documents(ke=2)
 TW1 = docs.documents(ke=1)  # the same documents for the dossiers of Triwulan I
 SIGNED = "lampiran/lkj-2024-tw2-ttd.pdf"
+FINAL = "lampiran/lkj-2024-tw2-final.pdf"
 _PERMENDAGRI = "      - Permenpan RB No. 53 Tahun 2014\n      - Permendagri Nomor 86 Tahun 2017\n"
 
 
@@ -111,18 +115,28 @@ def _with_comparisons(lines: list[str]) -> list[str]:
     return [*lines[:at], *setting, *lines[at:dasar], *comparison, *lines[dasar:]]
 
 
-def _lra_with_last_year() -> list[str]:
+def _lra_with_last_year() -> list[Any]:
+    """The LRA with a column of last year's realisasi to the same quarter, for comparison."""
+    fmt, lines = fixture_tables.cd.fmt, fixture_tables.spent(2)
+    last = [(real * Decimal("0.94")).quantize(Decimal(1000)) for _, _, _, real in lines]
+    rows = [
+        [code, name, fmt(pagu, 2), fmt(real, 2), fmt(before, 2), fmt(real / pagu * 100, 2)]
+        for (code, name, pagu, real), before in zip(lines, last, strict=True)
+    ]
+    pagu, real = sum(x[2] for x in lines), sum(x[3] for x in lines)
+    rows.append(["", "JUMLAH BELANJA", fmt(pagu, 2), fmt(real, 2), fmt(sum(last), 2), fmt(real / pagu * 100, 2)])
+    header = ["Kode Rekening", "Uraian", "Anggaran (Rp)", "Realisasi (Rp)", "Realisasi TA 2023 s.d. TW II (Rp)", "%"]
     return [
         *docs.heading("LAPORAN REALISASI ANGGARAN", 2),
         "Periode Triwulan II Tahun Anggaran 2024",
-        "Uraian                 Anggaran (Rp)    Realisasi (Rp)    Realisasi TA 2023 s.d. Triwulan II (Rp)",
-        "Belanja Pegawai        1.250.000.000      612.400.000        587.900.000",
-        "Jumlah                 1.680.000.000      811.150.000        760.300.000",
+        fixture_tables.Grid(header, rows, [50, 125, 80, 80, 85, 40]),
         "Realisasi Triwulan II Tahun Anggaran 2023 sebagai pembanding.",
     ]
 
 
-def _other_office_data() -> list[str]:
+def _other_office_data() -> list[Any]:
+    """Another kecamatan's performance data: its letterhead, and a table of the same
+    indicators (the figures agree: only the office is wrong)."""
     return [
         "PEMERINTAH KABUPATEN MALANG",
         "KANTOR KECAMATAN SINGOSARI",
@@ -131,8 +145,7 @@ def _other_office_data() -> list[str]:
         "LAPORAN DATA KINERJA",
         "TRIWULAN II TAHUN 2024",
         "",
-        "Indeks Kepuasan Masyarakat: 81,2",
-        "Persentase pelayanan administrasi tepat waktu: 94%",
+        fixture_tables.data_grid(2),
     ]
 
 
@@ -141,9 +154,10 @@ def _sk(signer: list[str]) -> bytes:
     return docs.text_pdf([docs.sk_lines(signer=signer)], signed=(0,))
 
 
-def _signed(lines: list[str]) -> bytes:
-    """The signed report with these lines, signed in ink under its signature block."""
-    return docs.text_pdf([lines], signed=(0,))
+def _signed(lines: list[str], printed: fixture_tables.Printed | None = None) -> bytes:
+    """The signed report with these lines, signed in ink under its signature block, and its
+    capaian and budget tables on the next page (as ``printed``)."""
+    return docs.text_pdf([lines, fixture_tables.report_tables(2, printed or fixture_tables.Printed())], signed=(0,))
 
 
 def _signed_by(signer: list[str]) -> dict[str, bytes]:
@@ -206,8 +220,20 @@ VARIANTS: list[Variant] = [
     ),
     Variant(
         "b005-lra-triwulan-lain",
-        "the attached LRA is that of Triwulan I, in a Triwulan II dossier",
-        files={"lampiran/lra-2024-tw2.pdf": TW1["lampiran/lra-2024-tw2.pdf"]},
+        "the attached LRA is titled Triwulan I, in a Triwulan II dossier",
+        # Last quarter's LRA kept as the template: its title still says Triwulan I (its figures
+        # were brought up to date, so only the title is wrong and the budget agrees).
+        files={
+            "lampiran/lra-2024-tw2.pdf": docs.text_pdf(
+                [
+                    [
+                        *docs.heading("LAPORAN REALISASI ANGGARAN", 1),
+                        "Periode Triwulan I Tahun Anggaran 2024",
+                        fixture_tables.lra_grid(2),
+                    ]
+                ]
+            )
+        },
     ),
     Variant(
         "b007-sk-atas-nama",
@@ -229,7 +255,7 @@ VARIANTS: list[Variant] = [
     Variant(
         "b008-ekspor-tanpa-tanda-tangan",
         "the signed report is the word processor's PDF export: a text layer, no signature on it, no TTE",
-        files={SIGNED: docs.text_pdf([docs.signed_report_lines()])},
+        files={SIGNED: docs.text_pdf(docs.signed_report_pages())},
     ),
     Variant(
         "b005-data-kecamatan-lain",
@@ -240,6 +266,69 @@ VARIANTS: list[Variant] = [
         "b006-pindaian-tak-terbaca",
         "the signed report is a scan too faint to read, so its citations and marks stay declared",
         files={SIGNED: docs.scanned_pdf([], noise=True)},
+    ),
+    # ------------------------------------------------------------------ C: capaian (content.md)
+    # The signed report prints one figure differently from its sources; the distributed copy
+    # is the same text exported again, with the same tables.
+    *[
+        Variant(
+            name,
+            why,
+            files={
+                SIGNED: _signed(docs.signed_report_lines(), printed),
+                FINAL: docs.text_pdf(
+                    docs.signed_report_pages(printed=printed, extra=["", "Salinan untuk distribusi."])
+                ),
+            },
+        )
+        for name, why, printed in (
+            (
+                "c001-indikator-hilang",
+                "the signed report's capaian table leaves out an indicator of the IKU",
+                fixture_tables.Printed(drop=(3,)),
+            ),
+            (
+                "c002-target-beda",
+                "the report prints a target of 81 where the IKU states 82",
+                fixture_tables.Printed(targets={1: Decimal(81)}),
+            ),
+            (
+                "c003-realisasi-beda",
+                "the report prints a realisasi of 8 where the Laporan Data Kinerja states 9",
+                fixture_tables.Printed(realisasi={2: Decimal(8)}),
+            ),
+            (
+                "c004-capaian-salah",
+                "a printed capaian is not realisasi / target x 100",
+                fixture_tables.Printed(capaian={0: Decimal(110)}),
+            ),
+            (
+                "c005-pagu-beda",
+                "the report's pagu is not the DPA's",
+                fixture_tables.Printed(pagu=Decimal(1854320000)),
+            ),
+        )
+    ],
+    Variant(
+        "c007-diubah-setelah-ttd",
+        "a realisasi was changed in the distributed report after the Camat signed",
+        files={
+            FINAL: docs.text_pdf(
+                docs.signed_report_pages(
+                    printed=fixture_tables.Printed(realisasi={1: Decimal("85.25")}),
+                    extra=["", "Salinan untuk distribusi."],
+                )
+            )
+        },
+    ),
+    Variant(
+        "c008-arah-tidak-diketahui",
+        "the IKU states no direction for its indicators, so no capaian can be judged",
+        files={
+            "lampiran/iku-2024.pdf": docs.text_pdf(
+                [["INDIKATOR KINERJA UTAMA", docs.OFFICE, "TAHUN 2024", "", fixture_tables.iku_grid(arah=False)]]
+            )
+        },
     ),
     # ------------------------------------------------------------------ E: cannot be assessed
     Variant(
@@ -669,7 +758,7 @@ VARIANTS: list[Variant] = [
     Variant(
         "patuh-pindaian",
         "compliant: the signed report is a scanned page with no text layer, read by OCR",
-        files={SIGNED: docs.scanned_pdf(docs.signed_report_lines())},
+        files={SIGNED: docs.scanned_pdf(docs.signed_report_lines(), tables=fixture_tables.report_tables(2))},
     ),
     Variant(
         "patuh-revisi",
@@ -702,7 +791,7 @@ VARIANTS: list[Variant] = [
         " has a column of Tahun Anggaran 2023: mentions in the body, not documents of another period or office",
         files={
             SIGNED: _signed(_with_comparisons(docs.signed_report_lines())),
-            "lampiran/lkj-2024-tw2-final.pdf": docs.text_pdf([_with_comparisons(docs.signed_report_lines())]),
+            FINAL: docs.text_pdf([_with_comparisons(docs.signed_report_lines()), fixture_tables.report_tables(2)]),
             "lampiran/lra-2024-tw2.pdf": docs.text_pdf([_lra_with_last_year()]),
         },
     ),
@@ -761,14 +850,13 @@ VARIANTS += [
         "the signed report shows the BSrE footer of a TTE but holds no signature (a printed copy)",
         files={
             SIGNED: docs.text_pdf(
-                [
-                    [
-                        *docs.signed_report_lines(),
+                docs.signed_report_pages(
+                    extra=[
                         "",
                         "Dokumen ini telah ditandatangani secara elektronik menggunakan sertifikat elek-",
                         "tronik yang diterbitkan oleh Balai Besar Sertifikasi Elektronik (BSrE), BSSN",
                     ]
-                ]
+                )
             )
         },
     ),

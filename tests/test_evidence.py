@@ -26,6 +26,7 @@ from tests.hostile_util import copy_patuh
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 import fixture_documents as docs
+import fixture_tables
 
 SIGNED = "lampiran/lkj-2024-tw2-ttd.pdf"
 HAS_OCR = read.tessdata_dir() is not None
@@ -171,7 +172,10 @@ def test_without_tesseract_a_scan_is_b006_never_a_silent_pass(audit, monkeypatch
 
 @needs_ocr
 def test_ocr_cannot_prove_a_citation_absent(audit, tmp_path):
-    folder = _with_signed_report(tmp_path, docs.scanned_pdf(docs.signed_report_lines(dasar_hukum=docs.DASAR_HUKUM[:3])))
+    scan = docs.scanned_pdf(
+        docs.signed_report_lines(dasar_hukum=docs.DASAR_HUKUM[:3]), tables=fixture_tables.report_tables(2)
+    )  # the report's tables scanned too, as in patuh-pindaian: its figures agree
+    folder = _with_signed_report(tmp_path, scan)
     (folder / "dossier.yaml").write_text(
         (folder / "dossier.yaml").read_text(encoding="utf-8").replace("\n", "\n", 1), encoding="utf-8"
     )
@@ -592,7 +596,7 @@ def test_a_scan_is_read_page_by_page_across_processes(monkeypatch):
     assert "Peraturan Presiden" in together.text
 
 
-def _pid_read(image):
+def _pid_read(image, tables=False):
     """A stand-in page reader that says which process read the page."""
     return str(os.getpid()), None, 0.25
 

@@ -17,6 +17,7 @@ from tests.hostile_util import copy_patuh
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 import fixture_documents as docs
+import fixture_tables
 
 SIGNED = "lampiran/lkj-2024-tw2-ttd.pdf"
 SK = "lampiran/sk-tim-akuntabilitas-2024.pdf"
@@ -48,8 +49,11 @@ def dossier(tmp_path, audit):
     yield run
 
 
+TABLES = fixture_tables.report_tables(2)  # the report's capaian and budget, on its last page
+
+
 def _report(lines: list[str], signed: bool = True) -> bytes:
-    return docs.text_pdf([lines], signed=(0,) if signed else ())
+    return docs.text_pdf([lines, TABLES], signed=(0,) if signed else ())
 
 
 # ----------------------------------------------------------------------------- B007
@@ -150,10 +154,10 @@ def test_only_the_signature_blocks_page_counts(dossier):
     """A logo on the cover does not sign the last page; a signature on the last page does."""
     cover = docs.heading("LAPORAN KINERJA", 2)
     body = docs.signed_report_lines()
-    logo_on_cover = docs.text_pdf([cover, body], signed=(0,))
+    logo_on_cover = docs.text_pdf([cover, body, TABLES], signed=(0,))
     codes, result = dossier(files={SIGNED: logo_on_cover})
     assert codes == ["B008"] and "halaman 2" in result.findings[0].message
-    codes, _ = dossier(files={SIGNED: docs.text_pdf([cover, body], signed=(1,))})
+    codes, _ = dossier(files={SIGNED: docs.text_pdf([cover, body, TABLES], signed=(1,))})
     assert codes == []
 
 

@@ -19,6 +19,7 @@ from tests.helpers import FIXTURES, ROOT, TTE_RULES
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import fixture_documents as docs
+import fixture_tables
 
 WIB = ZoneInfo("Asia/Jakarta")
 SIGNED = "lampiran/lkj-2024-tw2-ttd.pdf"
@@ -223,7 +224,8 @@ def test_a_scanned_copy_with_the_footer_is_s010_when_ocr_reads_it(tmp_path):
         "elektronik menggunakan sertifikat",
         "elektronik yang diterbitkan oleh BSrE",
     ]
-    (folder / SIGNED).write_bytes(docs.scanned_pdf([*docs.signed_report_lines(), "", *footer]))
+    scan = docs.scanned_pdf([*docs.signed_report_lines(), "", *footer], tables=fixture_tables.report_tables(2))
+    (folder / SIGNED).write_bytes(scan)
     _, report = run(str(folder), "--rules", str(TTE_RULES))
     assert [f["rule"] for f in report["dossiers"][0]["findings"]] == ["S010"]
 

@@ -57,13 +57,15 @@ from lapkin_audit.model import (
 )
 
 # 2: timelines; 3: the dossier's own facts, fingerprints; 4: evidence; 5: signatures;
-# 6: what signature blocks say; 7: a dossier without a periode, with what blocks say
-FORMAT = "lapkin-audit-cache/7"
+# 6: what signature blocks say; 7: a dossier without a periode, with what blocks say;
+# 8: what the report says (content.md: the `content` record)
+FORMAT = "lapkin-audit-cache/8"
 ENV_DIR = "LAPKIN_AUDIT_CACHE_DIR"
 DEPENDENCIES = (
     *("PyYAML", "Cerberus", "pendulum", "holidays"),
     *("pypdfium2", "python-docx", "Pillow", "tesserocr", "lxml"),
     *("pyHanko", "pyhanko-certvalidator", "asn1crypto", "zxing-cpp"),
+    *("pdfplumber", "pdfminer.six", "openpyxl", "Babel", "rapidfuzz"),  # content.md: tables, figures
 )
 UNCACHEABLE_RULES = ("E000", "E001")
 # File clocks are coarse (a few ms on Linux, 1-2 s on some file systems): a manifest whose
@@ -342,6 +344,7 @@ def _result_to_json(result: DossierResult) -> dict[str, Any]:
         "timeline": timeline,
         "about": facts,
         "evidence": evidence,
+        "content": result.content,  # content.md: already plain data
     }
 
 
@@ -387,4 +390,7 @@ def _result_from_json(path: str, data: dict[str, Any]) -> DossierResult:
             tuple(_attachment(row) for row in found),
             tuple(Claim(*row) for row in claims),
         )
-    return DossierResult(path, data["sop"], Verdict(data["verdict"]), findings, timeline, about, evidence)
+    content = data["content"]
+    if content is not None and not isinstance(content, dict):
+        raise ValueError("bad content")
+    return DossierResult(path, data["sop"], Verdict(data["verdict"]), findings, timeline, about, evidence, content)

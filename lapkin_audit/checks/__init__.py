@@ -16,6 +16,7 @@ from lapkin_audit.checks import (
     bukti,
     bukti_tanda,
     bukti_teks,
+    capaian,
     dasar_hukum,
     kelengkapan,
     paraf,
@@ -31,6 +32,7 @@ __all__ = ["Context", "Family", "families"]
 FAMILIES: tuple[Family, ...] = (  # type: ignore[assignment]
     *(kelengkapan, dasar_hukum, tim, paraf, tte, alur, waktu),
     *(bukti, bukti_teks, bukti_tanda),
+    capaian,
 )
 
 

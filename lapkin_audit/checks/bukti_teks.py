@@ -160,6 +160,10 @@ periode: {tahun: 2024, jenis: triwulan, ke: 2}
                 "{berkas} ({jenis}) tidak memuat teks yang terbaca; yang seharusnya dibuktikannya tetap berstatus dinyatakan.",
                 "{berkas} ({jenis}) holds no readable text; what it should prove stays at the level dinyatakan.",
             ),
+            "B006.formulas_only": (
+                "{berkas} ({jenis}) hanya memuat rumus tanpa nilai terhitung ({detail}); simpan ulang dari aplikasinya agar nilainya tersimpan.",
+                "{berkas} ({jenis}) holds only formulas with no calculated values ({detail}); save it again from its application so the values are stored.",
+            ),
             "B006.unconfirmed": (
                 "Teks {berkas} dibaca sebagian atau dengan OCR dan tidak memastikan {what}; OCR tidak dapat membuktikan ketiadaan, sehingga hal ini tetap berstatus dinyatakan.",
                 "The text of {berkas} was read in part or by OCR and does not confirm {what}; OCR cannot prove absence, so this stays at the level dinyatakan.",
@@ -195,7 +199,7 @@ def check(ctx: Context) -> Iterator[Violation]:
         facts = ctx.evidence.get(doc.field)
         if facts is None or not is_document(ctx, doc, facts):
             continue
-        needed = _needed(ctx, doc)
+        needed = needed_as_evidence(ctx, doc)
         if needed and facts.text_source is None:
             yield _unread(doc, facts)
             continue
@@ -209,8 +213,9 @@ def check(ctx: Context) -> Iterator[Violation]:
         yield from _period(ctx, doc, facts)
 
 
-def _needed(ctx: Context, doc: Document) -> bool:
-    """Whether the checks need this document's text as evidence (citations, decree, marks)."""
+def needed_as_evidence(ctx: Context, doc: Document) -> bool:
+    """Whether the checks need this document's text as evidence (citations, decree, marks);
+    the content checks (C008) leave to B006 what it reports of such a document."""
     kind = ctx.sop.document_kinds[doc.jenis]
     decree = any(pre.dokumen == doc.jenis for pre in ctx.sop.preconditions)
     return kind.cites_legal_basis or decree or bool(kind.paraf or kind.tanda_tangan)

@@ -19,6 +19,7 @@ from lapkin_audit.checks import (
     bukti,
     bukti_tanda,
     bukti_teks,
+    capaian,
     dasar_hukum,
     families,
     kelengkapan,
@@ -48,6 +49,7 @@ DECLARED_IN: tuple[ModuleType, ...] = (
     bukti_teks,
     bukti_tanda,
     tte,
+    capaian,
 )
 
 RULES: dict[str, Rule] = {rule.code: rule for module in DECLARED_IN for rule in module.RULES}

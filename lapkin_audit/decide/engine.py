@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from lapkin_audit.checks import Context, bukti, bukti_tanda, bukti_teks, families, levels, tte
+from lapkin_audit.checks import Context, bukti, bukti_tanda, bukti_teks, capaian, families, levels, tte
 from lapkin_audit.decide import waivers
 from lapkin_audit.decide.catalogue import RULES, matches, render
 from lapkin_audit.domain import timeline
@@ -119,7 +119,7 @@ def context_for(
 ) -> Context:
     options = options or Options()
     facts = inspect_attachments(found) if facts is None else facts
-    evidence_rules = (*bukti.RULES, *bukti_teks.RULES, *bukti_tanda.RULES, *tte.RULES)
+    evidence_rules = (*bukti.RULES, *bukti_teks.RULES, *bukti_tanda.RULES, *tte.RULES, *capaian.RULES)
     read_them = any(options.keeps(rule.code) for rule in evidence_rules) or options.keeps("H001")
     evidence = _evidence(found, facts, options, sop.tte) if read_them else {}
     return Context(found, sop, facts, timeline.build(found, sop), evidence)
@@ -128,17 +128,20 @@ def context_for(
 def _evidence(
     found: Dossier, facts: Mapping[str, attachments.Attachment], options: Options, trust: TteTrust
 ) -> dict[str, DocumentFacts]:
-    """The content of every attachment that is intact (K003 and K004 passed), read once per content."""
+    """The content of every attachment that is intact (K003 and K004 passed), read once per
+    content; the tables of the documents the content checks compare, when they are kept."""
     cache = options.facts_cache
     evidence: dict[str, DocumentFacts] = {}
     wanted: dict[str, tuple[bytes, str]] = {}  # field -> (bytes, sha256)
+    tables = _tables_wanted(found, facts, options)
     for doc in found.dokumen:
         seen = facts.get(doc.field)
         if doc.berkas is None or seen is None or seen.status != "ok" or seen.sha256 is None:
             continue
         if doc.sha256 is not None and doc.sha256.lower() != seen.sha256:
             continue  # K004: the file is not the one the manifest recorded
-        already = read.known(seen.sha256, cache, trust)  # the same content in another dossier, or run
+        # the same content in another dossier, or run
+        already = read.known(seen.sha256, cache, trust, seen.sha256 in tables)
         if already is not None:
             evidence[doc.field] = already
             continue
@@ -150,11 +153,21 @@ def _evidence(
         if data is not None:
             wanted[doc.field] = (data, seen.sha256)
     by_content = (
-        read.facts_for_many(list(wanted.values()), cache, trust, options.ocr_workers, options.reading) if wanted else {}
+        read.facts_for_many(list(wanted.values()), cache, trust, options.ocr_workers, options.reading, tables)
+        if wanted
+        else {}
     )
     for field, (_, sha256) in wanted.items():
         evidence[field] = by_content[sha256]
     return evidence
+
+
+def _tables_wanted(found: Dossier, facts: Mapping[str, attachments.Attachment], options: Options) -> set[str]:
+    """The contents (SHA-256) whose tables the content checks compare, when they are kept."""
+    if not any(options.keeps(rule.code) for rule in capaian.RULES):
+        return set()
+    seen = [facts.get(doc.field) for doc in found.dokumen if doc.jenis in capaian.TABLE_KINDS]
+    return {file.sha256 for file in seen if file is not None and file.sha256 is not None}
 
 
 def _audit(found: Dossier, sop: Sop, options: Options, attachments_seen: dict[str, Any] | None = None) -> DossierResult:
@@ -176,7 +189,8 @@ def _audit(found: Dossier, sop: Sop, options: Options, attachments_seen: dict[st
     judged = waivers.apply(found, sop, violations, RULES)  # --select/--ignore after: a waiver still finds its finding
     findings = _stamp([(v, reason) for v, reason in judged if options.keeps(v.rule)], found, options.lang)
     result = _result(found.path, sop.id, findings, ctx.timeline)
-    return dataclasses.replace(result, about=about, evidence=levels.evidence(ctx))
+    content = capaian.record(ctx) if any(options.keeps(rule.code) for rule in capaian.RULES) else None
+    return dataclasses.replace(result, about=about, evidence=levels.evidence(ctx), content=content)
 
 
 def _stamp(judged: Iterable[waivers.Judged], found: Dossier | None, lang: str) -> list[Finding]:

@@ -38,10 +38,12 @@ def read(
     ocr: Ocr | None = None,
     announce: Callable[[float], None] | None = None,
     backstop: bool = False,
+    tables: bool = False,
 ) -> DocumentFacts:
     """One document's facts. ``ocr``: the child's OCR, shared across its documents (else
     one is made for this document, with $LAPKIN_AUDIT_OCR_WORKERS workers, and closed).
-    ``backstop``: let the kernel end this process past the budget (the child's ``main``)."""
+    ``backstop``: let the kernel end this process past the budget (the child's ``main``).
+    ``tables``: read its tables too (the content checks compare them: content.md)."""
     fmt = readers.sniff(data)
     if fmt == "unknown":
         return DocumentFacts(sha256, "unknown", problem="unknown_format")
@@ -50,8 +52,8 @@ def read(
         ocr = Ocr(tessdata, min(_workers(), limits.max_ocr_pages))
     job: Job | None = None
     try:
-        job = Job(limits, ocr, trust, announce, backstop)
-        facts = readers.BY_NAME[fmt].read(data, sha256, job)
+        job = Job(limits, ocr, trust, announce, backstop, tables)
+        facts = _bounded(readers.BY_NAME[fmt].read(data, sha256, job))
         if fmt == "pdf" and facts.problem not in NOT_A_DOCUMENT:
             facts = _signed(facts, data, trust)
         return facts
@@ -71,6 +73,16 @@ def read(
     finally:
         if own:
             ocr.close()
+
+
+def _bounded(facts: DocumentFacts) -> DocumentFacts:
+    """The tables within their bound in characters, whichever reader found them."""
+    if not facts.tables:
+        return facts
+    from lapkin_audit.evidence.tables.bounds import within_bounds
+
+    tables, cut = within_bounds(facts.tables)
+    return dataclasses.replace(facts, tables=tables, tables_truncated=facts.tables_truncated or cut) if cut else facts
 
 
 def _signed(facts: DocumentFacts, data: bytes, trust: Trust) -> DocumentFacts:
@@ -113,7 +125,15 @@ def answer(raw: bytes, out: BinaryIO) -> int:
                 out.flush()
 
             facts = read(
-                data, sha256, request.tessdata, trust, limits=limits, ocr=ocr, announce=announce, backstop=True
+                data,
+                sha256,
+                request.tessdata,
+                trust,
+                limits=limits,
+                ocr=ocr,
+                announce=announce,
+                backstop=True,
+                tables=sha256 in request.tables,
             )
             out.write(codec.facts_message(facts))
             out.flush()

@@ -2,8 +2,8 @@
 
 A request (parent to child, on standard input): an 8-byte big-endian length, a JSON
 header (the wire version, the OCR model's folder, the OCR workers, the limits, the trust
-roots and revocation lists in base64, and each document's SHA-256 and size), then the
-documents' bytes one after the other.
+roots and revocation lists in base64, each document's SHA-256 and size, and the SHA-256s
+of the documents whose tables are wanted), then the documents' bytes one after the other.
 
 The answer (child to parent, on standard output): one JSON message a line, ASCII only,
 flushed as it is written, so that what a child finished before it was stopped is kept:
@@ -28,11 +28,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from lapkin_audit.evidence.facts import FORMATS, NOT_A_DOCUMENT, NOT_READ, DocumentFacts, TextPiece
+from lapkin_audit.domain.content.model import Cell, Row, Table
+from lapkin_audit.evidence.facts import FORMATS, NOT_A_DOCUMENT, NOT_READ, TABLES_PROBLEMS, DocumentFacts, TextPiece
 from lapkin_audit.evidence.limits import Limits
 from lapkin_audit.evidence.signatures import signature_from_json
 
-WIRE = "lapkin-audit-evidence/3"
+WIRE = "lapkin-audit-evidence/4"
 MAX_HEADER = 256 * 1024 * 1024  # trust lists are data: a national revocation list can be large
 
 
@@ -44,6 +45,7 @@ class Request:
     roots: tuple[bytes, ...]
     crls: tuple[bytes, ...]
     documents: tuple[tuple[str, bytes], ...]  # (sha256, bytes)
+    tables: frozenset[str] = frozenset()  # the documents (by SHA-256) whose tables are wanted
 
 
 def encode_request(request: Request) -> bytes:
@@ -55,6 +57,7 @@ def encode_request(request: Request) -> bytes:
         "roots": [base64.b64encode(r).decode("ascii") for r in request.roots],
         "crls": [base64.b64encode(c).decode("ascii") for c in request.crls],
         "documents": [[sha256, len(data)] for sha256, data in request.documents],
+        "tables": sorted(request.tables),
     }
     body = json.dumps(header, allow_nan=False).encode("ascii")
     return b"".join([len(body).to_bytes(8, "big"), body, *(data for _, data in request.documents)])
@@ -76,6 +79,9 @@ def decode_request(raw: bytes) -> Request:
                 raise ValueError("bad document")
             documents.append((sha256, raw[at : at + length]))
             at += length
+        tables, known = _list(header["tables"]), {sha256 for sha256, _ in documents}
+        if not all(isinstance(sha256, str) and sha256 in known for sha256 in tables):
+            raise ValueError("bad tables")
         return Request(
             header["tessdata"] or None,
             max(1, int(header["ocr_workers"])),
@@ -83,6 +89,7 @@ def decode_request(raw: bytes) -> Request:
             tuple(base64.b64decode(r) for r in header["roots"]),
             tuple(base64.b64decode(c) for c in header["crls"]),
             tuple(documents),
+            frozenset(tables),
         )
     except ValueError:
         raise
@@ -131,6 +138,10 @@ def facts_to_json(facts: DocumentFacts) -> dict[str, Any]:
         "signature_problem": facts.signature_problem,
         "qr_codes": list(facts.qr_codes),
         "image_pages": list(facts.image_pages),
+        "tables": [_table_to_json(table) for table in facts.tables],
+        "picture_pages": list(facts.picture_pages),
+        "tables_truncated": facts.tables_truncated,
+        "tables_problem": facts.tables_problem,
     }
 
 
@@ -172,6 +183,11 @@ def _facts(data: Mapping[str, Any]) -> DocumentFacts:
     images = _list(data["image_pages"])
     if not all(_count(page) for page in images):
         raise ValueError("bad image pages")
+    pictures = _list(data["picture_pages"])
+    if not all(_count(page) for page in pictures):
+        raise ValueError("bad picture pages")
+    if not isinstance(data["tables_truncated"], bool) or data["tables_problem"] not in (None, *TABLES_PROBLEMS):
+        raise ValueError("bad tables' outcome")
     return DocumentFacts(
         data["sha256"],
         data["format"],
@@ -185,7 +201,44 @@ def _facts(data: Mapping[str, Any]) -> DocumentFacts:
         tuple(codes),
         data["cut_chars"],
         tuple(images),
+        tuple(_table(table) for table in _list(data["tables"])),
+        tuple(pictures),
+        data["tables_truncated"],
+        data["tables_problem"],
     )
+
+
+def _table_to_json(table: Table) -> dict[str, Any]:
+    return {
+        "rows": [[row.page, [[cell.text, cell.confidence] for cell in row.cells]] for row in table.rows],
+        "source": table.source,
+        "caption": table.caption,
+        "sheet": table.sheet,
+        "truncated": table.truncated,
+    }
+
+
+def _table(data: Mapping[str, Any]) -> Table:
+    if not isinstance(data, Mapping) or set(data) != {"rows", "source", "caption", "sheet", "truncated"}:
+        raise ValueError("bad table")
+    rows = []
+    for row in _list(data["rows"]):
+        page, cells = _list(row)
+        if not _count(page):
+            raise ValueError("bad row")
+        parsed = []
+        for cell in _list(cells):
+            text, confidence = _list(cell)
+            if not isinstance(text, str) or not (confidence is None or (_count(confidence) and confidence <= 100)):
+                raise ValueError("bad cell")
+            parsed.append(Cell(text, confidence))
+        rows.append(Row(tuple(parsed), page))
+    source, caption, sheet, truncated = data["source"], data["caption"], data["sheet"], data["truncated"]
+    if source not in ("teks", "ocr") or not isinstance(caption, str) or not isinstance(truncated, bool):
+        raise ValueError("bad table")
+    if sheet is not None and not isinstance(sheet, str):
+        raise ValueError("bad sheet")
+    return Table(tuple(rows), source, caption, sheet, truncated)
 
 
 def _count(value: object) -> bool:

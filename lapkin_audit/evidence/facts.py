@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from lapkin_audit.domain.content.model import Table
 from lapkin_audit.evidence.signatures import SignatureFact
 
 # Why a document could not be read (fully). B001 when the file is not a readable document
@@ -11,18 +12,21 @@ from lapkin_audit.evidence.signatures import SignatureFact
 # memory budget, the page limit or the size limit, or crashed the reader (evidence.md 1.2:
 # a document that cannot be read within generous limits must never pass more easily than
 # one that can). B006 when an honest document gave no usable text: a scan without OCR,
-# OCR too unsure, no text at all.
+# OCR too unsure, no text at all, a spreadsheet of formulas never calculated.
 GAVE_UP = ("timeout", "memory", "crashed", "too_many_pages", "too_large")
 NOT_A_DOCUMENT = ("unknown_format", "damaged", "encrypted", "hostile", *GAVE_UP)
-NOT_READ = ("no_ocr", "ocr_unsure", "no_text")
+NOT_READ = ("no_ocr", "ocr_unsure", "no_text", "formulas_only")
 # Outcomes that may be the machine's doing rather than the document's (a wall-clock guard
 # on a loaded machine, a crash): never kept, neither as facts nor in a cached result.
 NOT_KEPT = ("timeout", "memory", "crashed")
 
+# Why a document's tables alone could not be read (``DocumentFacts.tables_problem``).
+TABLES_PROBLEMS = ("timeout", "damaged", "hostile")
+
 # Mean word confidence (0-100) from which an OCR page counts as read (docs/decisions.md).
 OCR_CONFIDENCE = 60
 
-FORMATS = ("pdf", "docx", "jpeg", "png", "tiff")
+FORMATS = ("pdf", "docx", "xlsx", "jpeg", "png", "tiff")
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,16 @@ class DocumentFacts:
     # Pages (1-based, of those read) that carry an image: a scan, a signature, a stamp, a
     # logo (PDF only). A born-digital page without one shows no ink (B008).
     image_pages: tuple[int, ...] = ()
+    # content.md: the document's tables, read only for the documents the content checks
+    # compare (the request says which: ``evidence.codec``) and for every spreadsheet (its
+    # cells are its text); the text pages carrying a picture as wide as a table; whether
+    # rows, cells or pages past the table readers' bounds or budget were left out; why the
+    # tables could not be read (whole) when the text could: ``timeout`` (their CPU
+    # allowance), ``damaged`` or ``hostile`` (the table reader's parser failed on it).
+    tables: tuple[Table, ...] = ()
+    picture_pages: tuple[int, ...] = ()
+    tables_truncated: bool = False
+    tables_problem: str | None = None
 
     @property
     def text_source(self) -> str | None:

@@ -11,6 +11,10 @@ that no honest document ever reaches it on a busy machine.
 
 A document that runs out of any budget (CPU, memory, pages) is one the reader gave up on:
 B001 (evidence.md 1.2), never easier than one that could be read.
+
+A document whose tables the content checks compare (content.md) has ``tables_cpu`` more,
+for its tables alone (``evidence.job.Job.tables_timer``): past it the tables are lost and
+the text and the signatures never pay for them, nor may they spend it.
 """
 
 from __future__ import annotations
@@ -35,6 +39,11 @@ class Limits:
     document_chars: int = 1_000_000  # characters kept of one document (~200 dense pages)
     wall_factor: float = 10.0  # the wall-clock guard: this many times the CPU budget...
     wall_slack: float = 60.0  # ...plus this many seconds (start-up, a busy machine)
+    # Seconds of CPU for the tables of a document whose tables are wanted, besides its budget
+    # (pdfplumber takes ~0.06 s a page), and the pages of a PDF searched for them (an LKjIP
+    # has 30-80).
+    tables_cpu: float = 6.0
+    max_table_pages: int = 120
 
     def cpu_for(self, pages: int) -> float:
         """The CPU budget of a document of ``pages`` pages (0 before they are counted)."""
@@ -45,7 +54,7 @@ class Limits:
 
     def cpu_cap(self, documents: int) -> float:
         """The most CPU a child reading ``documents`` documents may ever be allowed."""
-        return documents * self.cpu_for(self.max_pages) + self.cpu_base
+        return documents * (self.cpu_for(self.max_pages) + self.tables_cpu) + self.cpu_base
 
 
 DEFAULT = Limits()

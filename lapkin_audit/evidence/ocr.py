@@ -7,6 +7,9 @@ few page images whatever the document's length. Each worker dies with the child
 (``process.die_with_parent``), holds none of its pipes, and reports the CPU time each page
 cost, so that the document's CPU budget counts the workers' time as its own.
 
+A document whose tables are wanted (content.md) has each page's tables read too, from the
+same recognition (``evidence.tables.ocr``), its CPU time counted with the page's.
+
 Depends on: tesserocr and a Tesseract model (``ind.traineddata``); without them a scan's
 pages stay unread (B006 ``no_ocr``).
 """
@@ -15,12 +18,21 @@ from __future__ import annotations
 
 import os
 import time
-from typing import Any
+from typing import Any, NamedTuple
 
+from lapkin_audit.domain.content.model import Table
 from lapkin_audit.domain.doctext import as_printed
 
-# A page's text, its mean word confidence (None: a blank page) and the CPU seconds it took.
-Read = tuple[str, int | None, float]
+
+class Read(NamedTuple):
+    """A page's text, its mean word confidence (None: a blank page), the CPU seconds it
+    took, and its tables (when asked for; their rows' page is 0 until the page is added)."""
+
+    text: str
+    confidence: int | None
+    spent: float
+    tables: tuple[Table, ...] = ()
+
 
 _ENGINES: dict[str, Any] = {}  # tessdata folder -> PyTessBaseAPI: the model loads once per child
 
@@ -38,16 +50,22 @@ def engine(tessdata: str) -> Any:
     return _ENGINES[tessdata]
 
 
-def read_page(api: Any, image: Any) -> Read:
-    """One page image's text, as printed, with its confidence and CPU cost."""
+def read_page(api: Any, image: Any, tables: bool = False) -> Read:
+    """One page image's text, as printed, with its confidence and CPU cost; its tables too
+    with ``tables``."""
     started = time.process_time()
     api.SetImage(image)
     text = api.GetUTF8Text()
     words = [c for c in api.AllWordConfidences() if c >= 0]
-    spent = time.process_time() - started
     if not text.strip():
-        return "", None, spent
-    return as_printed(text), (round(sum(words) / len(words)) if words else 0), spent
+        return Read("", None, time.process_time() - started)
+    confidence = round(sum(words) / len(words)) if words else 0
+    found: tuple[Table, ...] = ()
+    if tables:
+        from lapkin_audit.evidence.tables.ocr import page_tables
+
+        found = tuple(page_tables(api, image))
+    return Read(as_printed(text), confidence, time.process_time() - started, found)
 
 
 class Ocr:
@@ -68,19 +86,19 @@ class Ocr:
             self.missing = self.api is None
         return not self.missing
 
-    def read(self, images: list[Any]) -> tuple[list[Read | None], float]:
+    def read(self, images: list[Any], tables: bool = False) -> tuple[list[Read | None], float]:
         """The pages' reads, in order (None: not read, no OCR here), and the CPU seconds
         the pool's workers spent on them (this process's own time counts itself)."""
         if not images or not self.available():
             return [None] * len(images), 0.0
         if self.workers > 1 and len(images) > 1 and self._start_pool():
             try:
-                reads: list[Read | None] = list(self.pool.map(_pool_read, images))
-                return reads, sum(done[2] for done in reads if done is not None)
+                reads: list[Read | None] = list(self.pool.map(_pool_read, images, [tables] * len(images)))
+                return reads, sum(done[2] for done in reads if done is not None)  # each page's CPU seconds
             except Exception:  # a worker died (BrokenProcessPool): read here instead
                 self.close()
                 self.workers = 1
-        return [read_page(self.api, image) for image in images], 0.0
+        return [read_page(self.api, image, tables) for image in images], 0.0
 
     def _start_pool(self) -> bool:
         if self.pool is None:
@@ -124,7 +142,7 @@ def _worker_start(parent: int) -> None:  # pragma: no cover - runs in a forked O
         pass
 
 
-def _pool_read(image: Any) -> Read | None:
+def _pool_read(image: Any, tables: bool) -> Read | None:
     """One page's OCR in a pool process (forked after the model was loaded)."""
     api = next((api for api in _ENGINES.values() if api is not None), None)
-    return None if api is None else read_page(api, image)
+    return None if api is None else read_page(api, image, tables)

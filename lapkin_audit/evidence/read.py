@@ -17,6 +17,10 @@ machine's doing (a budget, a crash) are never cached.
 The child is forked by the reader's warm process (``evidence.warm``: the libraries and the
 OCR model loaded once per reader, not once per dossier), or, where there is none, is a
 fresh interpreter. Either way it reads the same request the same way.
+
+A content whose tables the content checks compare is read with them (``tables``: by
+SHA-256); what was read with tables and without them are kept apart, in the memo and in
+the cache, so that the same content gives the same facts whichever dossier asked first.
 """
 
 from __future__ import annotations
@@ -29,7 +33,7 @@ import os
 import signal
 import sys
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -140,43 +144,52 @@ class Reader:
         """What facts depend on besides the bytes: the OCR model and the signature trust."""
         return f"{ocr_fingerprint(self.tessdata) if self.tessdata else 'no-ocr'}|{trust_fingerprint(self.trust)}"
 
-    def known(self, sha256: str) -> DocumentFacts | None:
-        """The facts of a content already read (the memo, then the cache), without its bytes."""
-        key = f"{sha256}:{self.setup}"
+    def known(self, sha256: str, tables: bool = False) -> DocumentFacts | None:
+        """The facts of a content already read (the memo, then the cache), without its bytes;
+        ``tables``: read with its tables."""
+        key = self._key(sha256, tables)
         found = self.memo.get(key)
         if found is None and self.cache is not None:
-            found = self.cache.load(sha256, self.setup)
+            found = self.cache.load(sha256, self.setup, tables)
             if found is not None:
-                self._remember(found)
+                self._remember(found, tables)
         return found
 
-    def facts_for_many(self, items: Sequence[Item], read: object = None) -> dict[str, DocumentFacts]:
+    def facts_for_many(
+        self, items: Sequence[Item], read: object = None, tables: Collection[str] = ()
+    ) -> dict[str, DocumentFacts]:
         """The facts of several contents (a dossier's attachments): those not in the memo or
         the cache are read together in a child process (one start-up for all). ``read``:
-        what reads the rest (``read_in_children``'s signature; tests replace it)."""
+        what reads the rest (``read_in_children``'s signature; tests replace it).
+        ``tables``: the contents (by SHA-256) whose tables are wanted."""
         found: dict[str, DocumentFacts] = {}
         todo: list[Item] = []
         for data, sha256 in items:
             if sha256 in found or any(sha256 == s for _, s in todo):
                 continue
-            already = self.known(sha256)
+            already = self.known(sha256, sha256 in tables)
             if already is None:
                 todo.append((data, sha256))
             else:
                 found[sha256] = already
+        wanted = frozenset(sha256 for _, sha256 in todo if sha256 in tables)
         reading = read if callable(read) else self.read_in_children
-        for facts in reading(todo) if todo else []:
+        for facts in reading(todo, wanted) if todo else []:
             found[facts.sha256] = facts
             # A budget or a crash is never cached (it may be the machine's doing: the next run
             # reads again), but it is remembered for this run: a hostile file attached to a
-            # thousand dossiers costs its budget once.
-            if self.cache is not None and facts.problem not in NOT_KEPT:
-                self.cache.store(facts, self.setup)
-            self._remember(facts)
+            # thousand dossiers costs its budget once. So are the tables' budget and failure.
+            kept = facts.problem not in NOT_KEPT and facts.tables_problem not in NOT_KEPT
+            if self.cache is not None and kept:
+                self.cache.store(facts, self.setup, facts.sha256 in wanted)
+            self._remember(facts, facts.sha256 in wanted)
         return found
 
-    def _remember(self, facts: DocumentFacts) -> None:
-        key = f"{facts.sha256}:{self.setup}"
+    def _key(self, sha256: str, tables: bool) -> str:
+        return f"{sha256}:{self.setup}:{'tables' if tables else 'text'}"
+
+    def _remember(self, facts: DocumentFacts, tables: bool = False) -> None:
+        key = self._key(facts.sha256, tables)
         self.memo[key] = facts
         self.memo.move_to_end(key)
         chars = sum(_chars(kept) for kept in self.memo.values())
@@ -184,22 +197,22 @@ class Reader:
             _, dropped = self.memo.popitem(last=False)
             chars -= _chars(dropped)
 
-    def read_in_children(self, items: Sequence[Item]) -> list[DocumentFacts]:
-        """Every content's facts, in order. A child that dies costs only the document it was
-        reading (B001); the documents after it are read in a new child. A child that died
-        with its warm process died of nothing it read: its unfinished documents are read
-        again by a new warm process, once."""
+    def read_in_children(self, items: Sequence[Item], tables: Collection[str] = ()) -> list[DocumentFacts]:
+        """Every content's facts, in order (with their tables for the SHA-256s in ``tables``).
+        A child that dies costs only the document it was reading (B001); the documents after
+        it are read in a new child. A child that died with its warm process died of nothing
+        it read: its unfinished documents are read again by a new warm process, once."""
         done: list[DocumentFacts] = []
         lost = 0
         while len(done) < len(items):
-            got, was_lost = self._child(items[len(done) :])
+            got, was_lost = self._child(items[len(done) :], tables)
             done.extend(got)
             lost += was_lost
             if lost >= LOST_AGAIN:
                 raise ReaderFailure("the warm reader process died while reading, twice")
         return done
 
-    def _child(self, items: Sequence[Item]) -> tuple[list[DocumentFacts], bool]:
+    def _child(self, items: Sequence[Item], tables: Collection[str]) -> tuple[list[DocumentFacts], bool]:
         """Facts for a prefix of ``items`` (at least one, unless the warm process was lost:
         then whether it was), from one child process."""
         env = {**os.environ, "OMP_THREAD_LIMIT": "1", "PYTHONPATH": _package_root()}
@@ -213,16 +226,16 @@ class Reader:
                     # search, as the child's own test; nothing is parsed here)
                     load = ("signatures",) if any(b"/ByteRange" in data for data, _ in items) else ()
                     spawn = functools.partial(server.spawn, documents=len(items), load=load)
-                return self._run(items, env, spawn)
+                return self._run(items, tables, env, spawn)
         except warm.Lost:
             return [], True
         except warm.Unavailable as exc:  # it will not fork safely: fresh children from now on
             assert self.warm is not None
             self.warm.broken = str(exc)
-            return self._run(items, env, None)
+            return self._run(items, tables, env, None)
 
     def _run(
-        self, items: Sequence[Item], env: dict[str, str], spawn: process.Spawn | None
+        self, items: Sequence[Item], tables: Collection[str], env: dict[str, str], spawn: process.Spawn | None
     ) -> tuple[list[DocumentFacts], bool]:
         request = codec.Request(
             self.tessdata,
@@ -231,6 +244,7 @@ class Reader:
             self.trust.roots,
             self.trust.crls,
             tuple((sha256, data) for data, sha256 in items),
+            frozenset(sha256 for _, sha256 in items if sha256 in tables),
         )
         got: list[DocumentFacts] = []
         current: dict[int, float] = {}  # the documents the child said it began, and their CPU budgets
@@ -324,8 +338,10 @@ def close() -> None:
     _warm.close()
 
 
-def known(sha256: str, cache: FactsCache | None = None, trust: TteTrust | None = None) -> DocumentFacts | None:
-    return _reader(cache, trust).known(sha256)
+def known(
+    sha256: str, cache: FactsCache | None = None, trust: TteTrust | None = None, tables: bool = False
+) -> DocumentFacts | None:
+    return _reader(cache, trust).known(sha256, tables)
 
 
 def facts_for(
@@ -340,12 +356,19 @@ def facts_for_many(
     trust: TteTrust | None = None,
     ocr_workers: int = 1,
     limits: Limits = DEFAULT,
+    tables: Collection[str] = (),
 ) -> dict[str, DocumentFacts]:
     reader = _reader(cache, trust, limits, ocr_workers)
-    return reader.facts_for_many(items, lambda todo: read_in_children(todo, trust, ocr_workers, limits))
+    return reader.facts_for_many(
+        items, lambda todo, wanted: read_in_children(todo, trust, ocr_workers, limits, wanted), tables
+    )
 
 
 def read_in_children(
-    items: Sequence[Item], trust: TteTrust | None = None, ocr_workers: int = 1, limits: Limits = DEFAULT
+    items: Sequence[Item],
+    trust: TteTrust | None = None,
+    ocr_workers: int = 1,
+    limits: Limits = DEFAULT,
+    tables: Collection[str] = (),
 ) -> list[DocumentFacts]:
-    return _reader(None, trust, limits, ocr_workers).read_in_children(items)
+    return _reader(None, trust, limits, ocr_workers).read_in_children(items, tables)

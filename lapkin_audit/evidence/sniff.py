@@ -11,6 +11,7 @@ __all__ = ["BY_EXTENSION", "claimed", "sniff"]
 BY_EXTENSION = {
     ".pdf": "pdf",
     ".docx": "docx",
+    ".xlsx": "xlsx",
     ".jpg": "jpeg",
     ".jpeg": "jpeg",
     ".png": "png",

@@ -32,6 +32,7 @@ FAMILY_NAMES: dict[str, tuple[str, str]] = {
     "S": ("Tanda tangan elektronik (TTE)", "Electronic signatures (TTE)"),
     "X": ("Pengecualian", "Waivers"),
     "B": ("Bukti berkas", "Evidence in the files"),
+    "C": ("Capaian dan isi laporan", "The report's figures against their sources"),
 }
 # The defects of an SOP itself (`sop lint`, L codes): never a dossier's finding.
 SOP_FAMILY_NAME = ("Cacat dokumen SOP", "Defects of the SOP document")
@@ -793,3 +794,33 @@ def evidence_line(results: Any, lang: str) -> str:
     counts = evidence_counts(results)
     line = str(words["line"]).format(**counts)
     return line + str(words["tte_line"]).format(**counts) if counts["signatures"] else line
+
+
+# ----------------------------------------------------------------------------- content.md
+# The capaian table of the HTML report (report/capaian_html.py).
+CONTENT_WORDS: dict[str, dict[str, Any]] = {
+    "id": {
+        "title": "Capaian kinerja dan anggaran menurut laporan",
+        "heads": ("No", "Indikator", "Satuan", "Target", "Realisasi", "Capaian (%)", "Arah · rumus", "Kode"),
+        "budget_heads": ("Satuan", "Pagu", "Realisasi anggaran", "%"),
+        "page": "hlm.",
+        "computed": "dihitung",
+        "assumed": "dianggap",
+        "not_reported": "(tidak dilaporkan)",
+        "no_table": "Tabel capaian tidak terbaca; lihat temuan C008.",
+        "unknown_direction": "arah tidak diketahui",
+        "direction": {"naik": "↑ naik", "turun": "↓ turun"},
+    },
+    "en": {
+        "title": "Performance and budget as the report states them",
+        "heads": ("No", "Indicator", "Unit", "Target", "Realisasi", "Capaian (%)", "Direction · formula", "Codes"),
+        "budget_heads": ("Unit", "Pagu", "Realisasi anggaran", "%"),
+        "page": "p.",
+        "computed": "computed",
+        "assumed": "assumed",
+        "not_reported": "(not reported)",
+        "no_table": "No capaian table could be read; see the C008 findings.",
+        "unknown_direction": "direction unknown",
+        "direction": {"naik": "↑ higher", "turun": "↓ lower"},
+    },
+}

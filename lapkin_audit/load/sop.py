@@ -19,13 +19,16 @@ from lapkin_audit.domain.waktu import parse_waktu
 from lapkin_audit.errors import RulesError, flatten_errors
 from lapkin_audit.lang.messages import Nested
 from lapkin_audit.load import manifest_rules, yamlread
+from lapkin_audit.load.content_rules import content_rules, load_outline
 from lapkin_audit.load.kept import normalized
 from lapkin_audit.model import (
+    ContentRules,
     DocumentKind,
     KeptTables,
     LegalBasis,
     LinkedDocument,
     Precondition,
+    ReportPart,
     RetirementAge,
     Sop,
     SopStep,
@@ -143,7 +146,7 @@ SOP_SCHEMA: dict[str, Any] = {
                 # kinds may be the very same file, and whether its text names the period.
                 "format": {
                     "type": "list",
-                    "schema": {"type": "string", "allowed": ["pdf", "docx", "jpeg", "png", "tiff"]},
+                    "schema": {"type": "string", "allowed": ["pdf", "docx", "xlsx", "jpeg", "png", "tiff"]},
                 },
                 "berkas_sama_dengan": {"type": "list", "schema": {"type": "string"}},
                 "menyebut_periode": {"type": "boolean"},
@@ -170,6 +173,8 @@ SOP_SCHEMA: dict[str, Any] = {
         },
     },
     "jumlah_waktu": {"type": "string", "required": True},
+    # What the report's content must say (content.md): see ISI_SCHEMA.
+    "isi": {"type": "dict"},
     # Assumptions the file makes where its SOP document is silent, as data.
     "asumsi": _NOTES,
     # Notes `sop import` leaves for the person completing the file (never checked).
@@ -212,6 +217,7 @@ def load_rulebook(extra_dirs: Iterable[Path] = (), kept: KeptTables | None = Non
     calendars: dict[str, Any] = {}
     additions: list[Any] = []  # days off added to a calendar, applied once every calendar is read
     trust = TteTrust()
+    outlines: dict[str, tuple[ReportPart, ...]] = {}  # report outlines (`kerangka`), by id
     providers: dict[str, Any] = {}  # by id: a later folder's entry replaces the same id
     files: list[Path] = []
     for folder in (bundled_rules_dir(), *extra_dirs):
@@ -235,6 +241,10 @@ def load_rulebook(extra_dirs: Iterable[Path] = (), kept: KeptTables | None = Non
 
                 _once(seen_here, "tte:", source)
                 trust = load_tte(data["tte"], source, path.parent, lines)  # a later folder's replaces
+            elif isinstance(data, dict) and set(data) == {"kerangka"}:
+                outline_id, parts = load_outline(data["kerangka"], source, kept)
+                _once(seen_here, "kerangka:" + outline_id, source)
+                outlines[outline_id] = parts
             elif isinstance(data, dict) and set(data) == {"psre"}:
                 from lapkin_audit.load.tte import load_providers
 
@@ -248,13 +258,16 @@ def load_rulebook(extra_dirs: Iterable[Path] = (), kept: KeptTables | None = Non
                 sop_data[data["sop"]["id"]] = (data["sop"], source, lines)
             else:
                 raise RulesError(
-                    source, "a rules file holds exactly one top-level key: `sop`, `kalender`, `tte` or `psre`"
+                    source,
+                    "a rules file holds exactly one top-level key: `sop`, `kalender`, `tte`, `psre` or `kerangka`",
                 )
     trust = dataclasses.replace(trust, providers=tuple(providers[key] for key in sorted(providers)))
     for addition in additions:  # to the calendar of that id as the last folder left it
         calendars[addition.target] = calendar_files.extend(calendars.get(addition.target), addition)
     sops = {
-        sop_id: dataclasses.replace(_build_sop(raw, source, calendars, lines, kept), tte=trust)
+        sop_id: dataclasses.replace(
+            _build_sop(raw, source, calendars, lines, kept), tte=trust, content=_content(raw, outlines, source, kept)
+        )
         for sop_id, (raw, source, lines) in sorted(sop_data.items())
     }
     return Rulebook(sops, tuple(files))
@@ -294,6 +307,20 @@ def _read_yaml(path: Path) -> tuple[Any, Mapping[str, int]]:
     args = {**problem.args, "what": Nested("what.rules"), "path": path.name}
     message = manifest_rules.render(problem.message, args, "en")
     raise RulesError(str(path), where + message)
+
+
+def _content(
+    raw: Mapping[str, Any], outlines: Mapping[str, tuple[ReportPart, ...]], source: str, kept: KeptTables | None
+) -> ContentRules:
+    """The SOP's `isi`, checked against its document kinds (after the SOP itself validated)."""
+    isi = raw.get("isi") or {}
+    rules = content_rules(isi, source, outlines, kept)
+    kinds = raw.get("jenis_dokumen") or {}
+    for key in rules.parts:
+        kind = key.split("@")[0]
+        if kind not in kinds:
+            raise RulesError(source, f"isi.bagian names document kind {kind!r}, which `jenis_dokumen` does not define")
+    return rules
 
 
 def _build_sop(

@@ -104,6 +104,9 @@ class DossierResult:
     timeline: tuple[StepTiming, ...] = ()  # empty when the dossier could not be assessed
     about: DossierAbout | None = None  # None when the dossier could not be read that far
     evidence: Evidence | None = None  # what the attachments proved; None when not assessed
+    # content.md: the capaian table and budget as read and compared (plain data, the JSON
+    # report's `content` object: domain.content.judge.ContentResult.as_json); None when not assessed
+    content: Mapping[str, Any] | None = None
 
 
 LEVELS = ("dinyatakan", "teks", "kriptografis")  # levels of evidence, weakest first

@@ -41,6 +41,7 @@ from lapkin_audit.model import (
     finding_counts,
 )
 from lapkin_audit.report import PLAIN, Style
+from lapkin_audit.report.capaian_html import capaian_view
 from lapkin_audit.report.jinja import template
 from lapkin_audit.report.text import manifest_path, visible
 from lapkin_audit.report.timeline_svg import render as timeline_svg
@@ -222,6 +223,7 @@ def _dossier(
         "checklist": _checklist(outline, uid, w),
         "about": _about(result, report_facts, lang, w),
         "evidence": _evidence(result, lang) if result.evidence is not None else None,
+        "capaian": capaian_view(result.content, lang) if result.content is not None else None,
     }
 
 

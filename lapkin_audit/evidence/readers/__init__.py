@@ -15,9 +15,9 @@ __all__ = ["BY_NAME", "FORMATS", "Format", "depends", "sniff"]
 
 
 def _registry() -> tuple[Format, ...]:
-    from lapkin_audit.evidence.readers import docx, image, pdf
+    from lapkin_audit.evidence.readers import docx, image, pdf, xlsx
 
-    return (*pdf.FORMATS, *image.FORMATS, *docx.FORMATS)  # the order they are tried in
+    return (*pdf.FORMATS, *image.FORMATS, *docx.FORMATS, *xlsx.FORMATS)  # the order they are tried in
 
 
 FORMATS: tuple[Format, ...] = _registry()

@@ -1,20 +1,25 @@
 """DOCX: a zip holding ``word/document.xml``; read with python-docx (body paragraphs,
 tables with nested tables, headers and footers), as printed. The archive is checked
 before anything is inflated: too many parts, a part that inflates too far, or XML that
-declares entities is refused unread (B001).
+declares entities is refused unread (B001). When the document's tables are wanted
+(content.md), its body's tables are read from the same parse (``evidence.tables.docx``)
+within the tables' own CPU allowance.
 
 Depends on: python-docx, lxml.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import zipfile
+from collections.abc import Callable
 from typing import Any
 
+from lapkin_audit.domain.content.model import Table
 from lapkin_audit.domain.doctext import as_printed
 from lapkin_audit.evidence.facts import DocumentFacts, TextPiece
-from lapkin_audit.evidence.job import Hostile, Job
+from lapkin_audit.evidence.job import Hostile, Job, TablesOutOfBudget
 from lapkin_audit.evidence.readers.base import Format
 
 # Bounds that no real report reaches, checked before anything is inflated.
@@ -35,7 +40,7 @@ def sniff(head: bytes, data: bytes) -> bool:
 
 
 def read(data: bytes, sha256: str, job: Job) -> DocumentFacts:
-    _check_zip(data)
+    check_zip(data)
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
@@ -54,7 +59,28 @@ def read(data: bytes, sha256: str, job: Job) -> DocumentFacts:
     _blocks(document, lines, job)
     text = job.keep(as_printed("\n".join(line for line in lines if line.strip())))
     piece = (TextPiece(0, "teks", text),) if text.strip() else ()
-    return DocumentFacts(sha256, "docx", None, piece, None if piece else "no_text", cut_chars=job.cut)
+    facts = DocumentFacts(sha256, "docx", None, piece, None if piece else "no_text", cut_chars=job.cut)
+    return _with_tables(facts, document, job) if job.tables else facts
+
+
+def _with_tables(facts: DocumentFacts, document: Any, job: Job) -> DocumentFacts:
+    from lapkin_audit.evidence.tables.docx import docx_tables
+
+    tables: list[Table] = []
+    problem = None
+    try:
+        with job.tables_timer() as check:
+            docx_tables(document, check, tables)
+    except TablesOutOfBudget:
+        problem = "timeout"
+    except RecursionError:
+        problem = "hostile"
+    except MemoryError:
+        raise
+    except Exception:  # python-docx's own error on a part the text did not need: the tables are lost
+        problem = "damaged"
+    cut = problem is not None or any(table.truncated for table in tables)
+    return dataclasses.replace(facts, tables=tuple(tables), tables_truncated=cut, tables_problem=problem)
 
 
 def _blocks(container: Any, lines: list[str], job: Job, depth: int = 0) -> None:
@@ -69,7 +95,10 @@ def _blocks(container: Any, lines: list[str], job: Job, depth: int = 0) -> None:
                 _blocks(cell, lines, job, depth + 1)
 
 
-def _check_zip(data: bytes) -> None:
+def check_zip(data: bytes, each: Callable[[str, bytes], None] | None = None) -> None:
+    """Refuses an archive built to harm a reader (``Hostile``), before anything is parsed:
+    too many parts, a part that inflates too far, XML that declares entities. ``each``: told
+    every XML part's name and body as it is checked (the XLSX reader counts formulas)."""
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         entries = archive.infolist()
         if len(entries) > ZIP_MAX_ENTRIES:
@@ -83,9 +112,11 @@ def _check_zip(data: bytes) -> None:
             raise Hostile(f"{total} bytes once inflated")
         for entry in entries:
             if entry.filename.endswith((".xml", ".rels")):
-                head = archive.open(entry).read(ZIP_MAX_TOTAL)
-                if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                body = archive.open(entry).read(ZIP_MAX_TOTAL)
+                if b"<!DOCTYPE" in body or b"<!ENTITY" in body:
                     raise Hostile(f"{entry.filename} declares XML entities")
+                if each is not None:
+                    each(entry.filename, body)
 
 
 FORMATS = (Format("docx", sniff, read, ("python-docx", "lxml")),)

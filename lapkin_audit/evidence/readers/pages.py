@@ -1,11 +1,15 @@
 """The pages of a document as they are read (PDF pages, image frames): text-layer pieces,
-scanned pages queued for OCR in batches as large as the OCR pool, QR codes, and the
-facts they make. Shared by the PDF and image readers."""
+scanned pages queued for OCR in batches as large as the OCR pool, QR codes, the tables of
+scanned pages (when the document's tables are wanted), and the facts they make. Shared by
+the PDF and image readers."""
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Sequence
 from typing import Any
 
+from lapkin_audit.domain.content.model import Table
 from lapkin_audit.evidence.facts import DocumentFacts, TextPiece
 from lapkin_audit.evidence.job import Job
 
@@ -23,6 +27,7 @@ class Pages:
         self.rendered = 0
         self.pending: list[tuple[int, Any]] = []
         self.images: list[int] = []  # pages (1-based) that carry an image (B008: is there ink?)
+        self.tables: list[Table] = []  # the scanned pages' tables (a text layer's: the PDF reader's)
 
     def add(self, piece: TextPiece) -> None:
         self.pieces.append(piece)
@@ -51,18 +56,31 @@ class Pages:
         if not batch:
             return
         self.job.check()
-        reads, elsewhere = self.job.ocr.read([image for _, image in batch])
+        reads, elsewhere = self.job.ocr.read([image for _, image in batch], self.job.tables)
         self.job.spend(elsewhere)
         for (index, _), done in zip(batch, reads, strict=True):
             if done is None:
                 self.unread += 1
             else:
-                self.pieces.append(TextPiece(index + 1, "ocr", self.job.keep(done[0]), done[1]))
+                self.pieces.append(TextPiece(index + 1, "ocr", self.job.keep(done.text), done.confidence))
+                self.tables.extend(_on_page(table, index + 1) for table in done.tables)
         self.job.check()
 
-    def facts(self, sha256: str, fmt: str, count: int) -> DocumentFacts:
+    def facts(
+        self,
+        sha256: str,
+        fmt: str,
+        count: int,
+        tables: Sequence[Table] = (),
+        picture_pages: Sequence[int] = (),
+        tables_truncated: bool = False,
+        tables_problem: str | None = None,
+    ) -> DocumentFacts:
+        """``tables`` and the rest: what the text layer's tables gave (the PDF reader's),
+        joined with the scanned pages' tables."""
         self._flush()
         self.pieces.sort(key=lambda piece: piece.page)
+        found = sorted([*tables, *self.tables], key=lambda table: table.page)
         problem = self._problem()
         return DocumentFacts(
             sha256,
@@ -75,6 +93,10 @@ class Pages:
             qr_codes=tuple(self.codes),
             cut_chars=self.job.cut,
             image_pages=tuple(self.images),
+            tables=tuple(found),
+            picture_pages=tuple(picture_pages),
+            tables_truncated=tables_truncated,
+            tables_problem=tables_problem,
         )
 
     def _problem(self) -> str | None:
@@ -85,6 +107,10 @@ class Pages:
         if not any(piece.usable and piece.text.strip() for piece in self.pieces):
             return "no_text"
         return None
+
+
+def _on_page(table: Table, page: int) -> Table:
+    return dataclasses.replace(table, rows=tuple(dataclasses.replace(row, page=page) for row in table.rows))
 
 
 def _qr_codes(image: Any, found: int) -> list[str]:

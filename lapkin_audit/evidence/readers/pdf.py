@@ -7,7 +7,13 @@ read by OCR, its QR codes decoded. A document of more pages than the limit is no
 (B001); the budget grows with the pages (``evidence.job``). The electronic signatures
 are read after the text, by ``evidence.child`` (pyHanko, only for a PDF that has any).
 
-Depends on: pypdfium2; Pillow (page images); tesserocr for OCR; zxing-cpp for QR codes.
+When the document's tables are wanted (content.md), the pages with a text layer are read
+for them once the text is read (pdfplumber, ``evidence.tables.pdf``) within the tables'
+own CPU allowance, and the scanned pages' tables come with their OCR (``readers.pages``):
+a document that loses its tables to the allowance or to pdfplumber keeps its text.
+
+Depends on: pypdfium2; Pillow (page images); tesserocr for OCR; zxing-cpp for QR codes;
+pdfplumber (and its pdfminer.six) for tables.
 """
 
 from __future__ import annotations
@@ -17,7 +23,7 @@ from typing import Any
 
 from lapkin_audit.domain.doctext import as_printed
 from lapkin_audit.evidence.facts import DocumentFacts, TextPiece
-from lapkin_audit.evidence.job import Job
+from lapkin_audit.evidence.job import Job, TablesOutOfBudget
 from lapkin_audit.evidence.readers.base import Format
 from lapkin_audit.evidence.readers.pages import Pages
 
@@ -51,31 +57,68 @@ def read(data: bytes, sha256: str, job: Job) -> DocumentFacts:
         count = len(document)
         if count == 0:
             return DocumentFacts(sha256, "pdf", pages=0, problem="damaged", detail="no pages")
-        job.counted(count)
-        pages = Pages(job)
-        for index in range(count):
-            job.check()
-            try:
-                page = document[index]
-            except pdfium.PdfiumError:
-                pages.unread += 1  # a page PDFium cannot load: the others may still be read
-                continue
-            try:
-                if _has_image(page):
-                    pages.images.append(index + 1)
-                textpage = page.get_textpage()
-                text = textpage.get_text_range()
-                textpage.close()
-                if len(text.strip()) >= MIN_TEXT_CHARS:
-                    pages.add(TextPiece(index + 1, "teks", job.keep(as_printed(text))))
-                    continue
-                image = _render(page, pdfium) if pages.wants_image() else None
-            finally:
-                page.close()
-            pages.scanned(index, image)
-        return pages.facts(sha256, "pdf", count)
+        pages = _pages(document, job, pdfium)
     finally:
         document.close()
+    if not job.tables:
+        return pages.facts(sha256, "pdf", count)
+    return pages.facts(sha256, "pdf", count, **_tables(data, pages, job))
+
+
+def _pages(document: Any, job: Job, pdfium: Any) -> Pages:
+    """Every page's text (OCR for a scan's, queued), images and QR codes."""
+    count = len(document)
+    job.counted(count)
+    pages = Pages(job)
+    for index in range(count):
+        job.check()
+        try:
+            page = document[index]
+        except pdfium.PdfiumError:
+            pages.unread += 1  # a page PDFium cannot load: the others may still be read
+            continue
+        try:
+            if _has_image(page):
+                pages.images.append(index + 1)
+            textpage = page.get_textpage()
+            text = textpage.get_text_range()
+            textpage.close()
+            if len(text.strip()) >= MIN_TEXT_CHARS:
+                pages.add(TextPiece(index + 1, "teks", job.keep(as_printed(text))))
+                continue
+            image = _render(page, pdfium) if pages.wants_image() else None
+        finally:
+            page.close()
+        pages.scanned(index, image)
+    return pages
+
+
+def _tables(data: bytes, pages: Pages, job: Job) -> dict[str, Any]:
+    """The tables of the pages with a text layer, for ``Pages.facts``: what was found before
+    the tables' allowance ran out is kept (cut); a parser's failure leaves the text as read."""
+    from lapkin_audit.evidence.tables.pdf import PdfTables, pdf_tables
+
+    found = PdfTables()
+    problem = None
+    text_pages = {piece.page for piece in pages.pieces if piece.source == "teks"}
+    try:
+        if text_pages:
+            with job.tables_timer() as check:
+                pdf_tables(data, text_pages, job.limits.max_table_pages, check, found)
+    except TablesOutOfBudget:
+        found.truncated, problem = True, "timeout"
+    except RecursionError:
+        problem = "hostile"
+    except MemoryError:
+        raise
+    except Exception:  # pdfplumber's own error on bytes PDFium read: the tables are lost, not the text
+        problem = "damaged"
+    return {
+        "tables": found.tables,
+        "picture_pages": found.picture_pages,
+        "tables_truncated": found.truncated or problem is not None,
+        "tables_problem": problem,
+    }
 
 
 def _has_image(page: Any) -> bool:
@@ -129,4 +172,4 @@ def _render(page: Any, pdfium: Any) -> Any:
     return page.render(scale=scale, grayscale=True).to_pil()
 
 
-FORMATS = (Format("pdf", sniff, read, ("pypdfium2", "Pillow", "tesserocr", "zxing-cpp")),)
+FORMATS = (Format("pdf", sniff, read, ("pypdfium2", "Pillow", "tesserocr", "zxing-cpp", "pdfplumber", "pdfminer.six")),)
