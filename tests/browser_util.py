@@ -86,12 +86,22 @@ def print_pdf(driver, uri: str, path: Path) -> Path:  # type: ignore[no-untyped-
     """Chromium's print of ``uri`` to PDF (A4, the page's own @page rules), saved at ``path``."""
     import base64
 
+    from selenium.common.exceptions import TimeoutException
     from selenium.webdriver.common.print_page_options import PrintOptions
 
     open_page(driver, uri)
     options = PrintOptions()
     options.background = True
-    path.write_bytes(base64.b64decode(driver.print_page(options)))
+    for attempt in range(3):
+        try:
+            printed = driver.print_page(options)
+            break
+        except TimeoutException:
+            # chromedriver waits a fixed 10 s for the renderer's print; on a busy machine a
+            # long report takes longer. The same page printed again: not a looser test.
+            if attempt == 2:
+                raise
+    path.write_bytes(base64.b64decode(printed))
     return path
 
 

@@ -106,3 +106,16 @@ def test_a_broken_trust_file_is_a_broken_rules_folder(tmp_path, pki, change, mes
         cli, ["check", "--no-cache", "--lang", "en", "--rules", str(rules), str(FIXTURES / "patuh")]
     )
     assert done.exit_code == 2 and "broken rules file" in done.stderr
+
+
+def test_the_fixtures_trust_holds_public_material_only():
+    """scripts/make_tte_sources.py throws its keys away: only certificates and lists are kept."""
+    from tests.helpers import TTE_RULES
+
+    kept = sorted(p for p in TTE_RULES.parent.rglob("*") if p.is_file())
+    assert kept and not [p for p in kept if b"PRIVATE KEY" in p.read_bytes()]
+    labels = {line for p in kept if p.suffix in (".pem", ".crl") for line in p.read_text("ascii").splitlines()}
+    assert {line for line in labels if line.startswith("-----BEGIN")} == {
+        "-----BEGIN CERTIFICATE-----",
+        "-----BEGIN X509 CRL-----",
+    }

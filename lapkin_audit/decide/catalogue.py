@@ -18,11 +18,14 @@ from lapkin_audit import unassessable
 from lapkin_audit.checks import (
     alur,
     bukti,
+    bukti_tanda,
     bukti_teks,
+    capaian,
     dasar_hukum,
     families,
     kelengkapan,
     paraf,
+    paraf_masa,
     tim,
     tte,
     waktu,
@@ -40,12 +43,15 @@ DECLARED_IN: tuple[ModuleType, ...] = (
     dasar_hukum,
     tim,
     paraf,
+    paraf_masa,
     alur,
     waktu,
     waivers,
     bukti,
     bukti_teks,
+    bukti_tanda,
     tte,
+    capaian,
 )
 
 RULES: dict[str, Rule] = {rule.code: rule for module in DECLARED_IN for rule in module.RULES}

@@ -11,7 +11,8 @@ from lapkin_audit.lang.importing import ASSUMPTIONS, GAPS, HEADER, SUGGESTIONS, 
 ORDER = (
     "id", "nama", "unit", "nomor", "tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif", "disahkan_oleh",
     "kalender", "dasar_hukum", "kualifikasi_pelaksana", "keterkaitan", "peralatan", "pencatatan", "peringatan",
-    "pejabat_wajib", "pengecualian_disetujui_oleh", "peran", "jenis_dokumen", "langkah", "jumlah_waktu",
+    "pejabat_wajib", "pengecualian_disetujui_oleh", "laporan_berkala", "peran", "batas_usia_pensiun",
+    "jenis_dokumen", "langkah", "jumlah_waktu",
 )  # fmt: skip
 
 
