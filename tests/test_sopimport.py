@@ -760,3 +760,26 @@ REAL_DEFECTS = {
 def test_real_documents_lint_with_what_they_lack(name):
     assert [(d.code, d.field) for d in lint(imported_sop(DATA / name))] == REAL_DEFECTS[name]
     assert set(REAL_DEFECTS) == {p.name for p in REAL}
+
+
+def test_the_seed_is_imported_as_a_periodic_report_and_says_it_assumed_so():
+    """No SOP document says laporan_berkala in so many words: the importer infers it from
+    the SOP's name and its outputs, and records the inference for a person to confirm."""
+    sop = imported_sop(SEED)
+    assert sop["laporan_berkala"] is True
+    said = next(a["teks"] for a in sop["asumsi"] if a["bidang"] == "laporan_berkala")
+    assert '"laporan kinerja"' in said and "W004" in said
+
+
+def test_a_service_sop_is_imported_as_not_periodic(tmp_path):
+    page = tmp_path / "sop.html"
+    page.write_text(
+        "<table><tr><td>Nomor SOP</td><td>800/12/2020</td></tr><tr><td>Tanggal Efektif</td><td>2 Januari 2020</td></tr>"
+        "<tr><td>Nama SOP</td><td>Surat Masuk</td></tr></table><table><tr><th>No</th><th>Kegiatan</th><th>Lurah</th>"
+        "<th>Kelengkapan</th><th>Waktu</th><th>Output</th></tr><tr><td>1</td><td>Menerima surat</td><td>v</td>"
+        "<td>Surat</td><td>5 menit</td><td>Agenda</td></tr><tr><td>Jumlah Waktu</td><td></td><td></td><td></td>"
+        "<td>5 menit</td><td></td></tr></table>"
+    )
+    sop = imported_sop(page)
+    assert sop["laporan_berkala"] is False
+    assert any(a["bidang"] == "laporan_berkala" for a in sop["asumsi"])

@@ -150,6 +150,18 @@ ASSUMPTIONS: dict[str, tuple[str, str]] = {
         "Dokumen tidak menyebut kalender kerja kantor: kalender kerja nasional diasumsikan.",
         "The document names no office calendar: the national working calendar is assumed.",
     ),
+    "periodic": (
+        'Nama SOP atau keluaran langkahnya menyebut "{kata}": SOP ini diasumsikan menghasilkan laporan'
+        " untuk suatu periode (setiap dossier menyebut `periode`, dan W004 berlaku). Ubah ke false bila tidak.",
+        "The SOP's name or its steps' outputs say \"{kata}\": the SOP is assumed to produce a report for a"
+        " period (every dossier names its `periode`, and W004 applies). Set it to false if not.",
+    ),
+    "not_periodic": (
+        "Nama SOP dan keluaran langkahnya tidak menyebut suatu periode: SOP ini diasumsikan tidak menghasilkan"
+        " laporan berkala. Ubah ke true bila menghasilkan laporan triwulanan, semesteran atau tahunan.",
+        "Neither the SOP's name nor its steps' outputs name a period: the SOP is assumed to produce no periodic"
+        " report. Set it to true if it produces a quarterly, half-yearly or yearly report.",
+    ),
 }
 
 HEADER: dict[str, tuple[str, str]] = {
