@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 import zipfile
 from pathlib import Path
 
@@ -783,3 +784,31 @@ def test_a_service_sop_is_imported_as_not_periodic(tmp_path):
     sop = imported_sop(page)
     assert sop["laporan_berkala"] is False
     assert any(a["bidang"] == "laporan_berkala" for a in sop["asumsi"])
+
+
+@pytest.mark.parametrize(
+    ("child", "said"),
+    [
+        ("import os; os.abort()", "pembacanya berhenti: exit status -6"),
+        ("while True: pass", "lebih dari 1 detik CPU"),
+        ("print('bukan json')", "pembacanya berhenti: unreadable answer"),
+    ],
+)
+def test_a_source_is_read_in_a_limited_child_whose_failure_is_a_refusal(tmp_path, monkeypatch, child, said):
+    """The document is parsed in a child process under CPU and memory limits: a reader that
+    crashes, spins or answers nonsense is a refusal naming why, never a traceback."""
+    from lapkin_audit.authoring.sopimport import child as reading
+
+    monkeypatch.setattr(reading, "CHILD", (sys.executable, "-c", child))
+    monkeypatch.setattr(reading, "CPU", 1)
+    done = CliRunner().invoke(cli, ["sop", "import", str(SEED), "-o", str(tmp_path / "out.yaml")])
+    assert done.exit_code == 2, done.output
+    assert said in done.stderr and "Traceback" not in done.output
+    assert not (tmp_path / "out.yaml").exists()
+
+
+def test_the_child_reads_the_seed_as_the_library_does():
+    from lapkin_audit.authoring.sopimport.child import import_in_child
+
+    here, there = import_source(SEED), import_in_child(SEED)
+    assert there == here

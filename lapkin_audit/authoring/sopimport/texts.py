@@ -116,6 +116,10 @@ SUGGESTIONS: dict[str, tuple[str, str]] = {
 
 # Why a source cannot be read (the detail of a refusal).
 DETAILS: dict[str, tuple[str, str]] = {
+    "too_costly": ("lebih dari {seconds} detik CPU", "more than {seconds} s of CPU"),
+    "too_much_memory": ("lebih dari {mib} MiB memori", "more than {mib} MiB of memory"),
+    "crashed": ("pembacanya berhenti: {detail}", "its reader stopped: {detail}"),
+    "cannot_start": ("pembacanya tidak dapat dijalankan ({error})", "its reader could not start ({error})"),
     "cannot_open": ("tidak dapat dibuka ({error})", "cannot be opened ({error})"),
     "not_regular": ("bukan berkas biasa", "not a regular file"),
     "too_large": ("lebih dari {mib} MiB", "larger than {mib} MiB"),
