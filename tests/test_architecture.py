@@ -26,7 +26,7 @@ ALLOWED: dict[str, set[str]] = {
     "checks": BASE | {"lang", "domain", "load", "evidence"},
     "decide": BASE | {"errors", "lang", "domain", "load", "evidence", "checks"},
     "batch": BASE | {"errors", "lang", "domain", "load", "evidence", "decide"},
-    "authoring": BASE | {"errors", "lang", "domain", "load", "decide"},
+    "authoring": BASE | {"errors", "lang", "domain", "load", "evidence", "decide"},  # evidence: its limited child
     "report": BASE | {"lang"},
     "cli": BASE | {"errors", "lang", "domain", "load", "evidence", "decide", "batch", "authoring", "report"},
     "__main__": {"cli"},

@@ -50,6 +50,12 @@ REFUSALS: dict[str, tuple[str, str]] = {
     ),
     "nesting": ("{path}: {detail}; ditolak.", "{path}: {detail}; refused."),
     "shape": ("{path}: {detail}.", "{path}: {detail}."),
+    "cost": (
+        "{path}: dokumen ini tidak selesai dibaca dalam batas pembacaan ({detail}); ditolak. Simpan ulang"
+        " dokumennya (misalnya sebagai DOCX dari pengolah kata) lalu impor lagi.",
+        "{path}: this document could not be read within the reading limits ({detail}); refused. Save the"
+        " document again (for instance as DOCX from a word processor) and import it again.",
+    ),
 }
 
 
