@@ -34,7 +34,8 @@ ALLOWED: dict[str, set[str]] = {
     # every setting, declared once: the command line's options and the file's keys
     "settings": BASE | {"lang", "load", "evidence", "decide", "report"},  # evidence: the reading limits
     "batch": BASE | {"budget", "errors", "lang", "domain", "load", "evidence", "gather", "decide"},
-    "authoring": BASE | {"errors", "lang", "domain", "load", "unassessable", "decide"},
+    "authoring": BASE
+    | {"errors", "lang", "domain", "load", "unassessable", "evidence", "decide"},  # evidence: its limited child
     # the library: the one entry of every front end
     "api": BASE | {"errors", "load", "decide", "report", "settings", "batch", "evidence"},
     "cli": BASE | {"errors", "lang", "load", "unassessable", "decide", "authoring", "report", "settings", "api"},

@@ -231,8 +231,8 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "{where}.berkas: cannot read {name}: {error}",
     ),
     "rules.tte_too_large": (
-        "{where}.berkas: {name} lebih besar dari {kib} KiB",
-        "{where}.berkas: {name} is larger than {kib} KiB",
+        "{where}.berkas: {name} lebih besar dari {mib} MiB",
+        "{where}.berkas: {name} is larger than {mib} MiB",
     ),
     "rules.tte_pem_kind": (
         "{where}.berkas: {name} berisi {found}, bukan {label}",

@@ -21,7 +21,12 @@ from lapkin_audit.errors import Problem, RulesError
 from lapkin_audit.load.safefile import read_regular
 from lapkin_audit.model import TteProvider, TteTrust
 
-MAX_BYTES = 1 << 20  # a certificate or a list of a national CA's revocations, with room to spare
+# A certificate is a few KB. A national CA's revocation list grows with every certificate
+# it revokes (tens of bytes each): a few MB is normal, so the bound is one no real list
+# reaches, and the list is parsed here only as far as its envelope (issuer, dates, the
+# signature's algorithm); its entries are read where signatures are validated, in the
+# reader's limited child.
+MAX_BYTES = {"CERTIFICATE": 1 << 20, "X509 CRL": 64 << 20}
 _PEM = re.compile(rb"-----BEGIN ([A-Z0-9 ]+)-----\s+([A-Za-z0-9+/=\s]+?)-----END \1-----")
 _FINGERPRINT = re.compile(r"[0-9A-Fa-f]{2}(?::?[0-9A-Fa-f]{2}){31}")
 _KEYS = {"akar_tepercaya", "daftar_pencabutan", "toleransi"}
@@ -110,11 +115,11 @@ def _der(folder: Path, name: Any, label: str, source: str, where: str) -> bytes:
     if folder.resolve() not in path.parents:
         raise RulesError(source, "rules.tte_outside", where=where, name=name)
     try:
-        raw = read_regular(path, MAX_BYTES + 1)
+        raw = read_regular(path, MAX_BYTES[label] + 1)
     except OSError as exc:
         raise RulesError(source, "rules.tte_unreadable", where=where, name=name, error=exc.strerror or exc) from None
-    if len(raw) > MAX_BYTES:
-        raise RulesError(source, "rules.tte_too_large", where=where, name=name, kib=MAX_BYTES // 1024)
+    if len(raw) > MAX_BYTES[label]:
+        raise RulesError(source, "rules.tte_too_large", where=where, name=name, mib=MAX_BYTES[label] // (1 << 20))
     pem = _PEM.search(raw)
     if pem is not None:
         if pem.group(1).decode() != label:
@@ -134,9 +139,16 @@ def _parse(der: bytes, label: str, source: str, where: str) -> None:
     """Refuse what is not a certificate (or list) now, not when a signature is checked."""
     from asn1crypto import crl, x509
 
-    kind = x509.Certificate if label == "CERTIFICATE" else crl.CertificateList
     try:
-        kind.load(der).native  # noqa: B018 - parsing the whole structure is the check
+        if label == "CERTIFICATE":
+            x509.Certificate.load(der, strict=True).native  # noqa: B018 - parsing the whole structure is the check
+        else:  # the envelope only: its entries may number millions (see MAX_BYTES)
+            listed = crl.CertificateList.load(der, strict=True)
+            tbs = listed["tbs_cert_list"]
+            for key in ("version", "signature", "issuer", "this_update", "next_update"):
+                tbs[key].native  # noqa: B018
+            listed["signature_algorithm"].native  # noqa: B018
+            listed["signature"].native  # noqa: B018
     except Exception as exc:  # asn1crypto raises ValueError, TypeError and others on junk
         raise RulesError(
             source, "rules.tte_unparsable", where=where, label=label.lower(), error=type(exc).__name__
