@@ -22,11 +22,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from lapkin_audit.batch.one import assess  # noqa: E402
+from lapkin_audit.batch.session import Session  # noqa: E402
+from lapkin_audit.budget import NO_DEADLINE  # noqa: E402
 from lapkin_audit.checks import capaian  # noqa: E402
-from lapkin_audit.decide.engine import Options, assess, context_for  # noqa: E402
 from lapkin_audit.domain.content.tables import header_of  # noqa: E402
 from lapkin_audit.domain.indicators import _normalized_default  # noqa: E402
 from lapkin_audit.domain.numbers import _parsed, find_scale  # noqa: E402
+from lapkin_audit.evidence import read  # noqa: E402
+from lapkin_audit.gather.dossier import context_for  # noqa: E402
 from lapkin_audit.load import manifest as manifests  # noqa: E402
 from lapkin_audit.load.sop import load_rulebook  # noqa: E402
 
@@ -51,22 +55,25 @@ def _child_cpu(args: list[str]) -> float:
 
 
 def main() -> None:
-    sops = load_rulebook([ROOT / "fixtures" / "tte" / "aturan-uji"]).sops
+    rulebook = load_rulebook([ROOT / "fixtures" / "tte" / "aturan-uji"])
+    sops = rulebook.sops
     manifest = DOSSIER / "dossier.yaml"
-    every = Options()
-    assess(manifest, str(DOSSIER), sops, every)  # the attachments read once: the facts memo is warm
+    reader = read.Reader(tessdata=read.tessdata_dir())
+    every = Session(rulebook, reader=reader)
+    assess(manifest, str(DOSSIER), every)  # the attachments read once: the reader's memo is warm
+    loaded = manifests.load(manifest, str(DOSSIER), sops)
+    assert loaded.dossier is not None and loaded.sop is not None
+    ctx = context_for(loaded.dossier, loaded.sop, every.reading(every.scope, NO_DEADLINE))
 
     def fresh() -> None:  # a dossier whose documents the content stage has not seen yet
-        capaian._MEMO.clear()
-        capaian._LAST.clear()
+        ctx.shared.clear()  # the session's, shared with assess
+        ctx.derived.clear()
         for remembered in (header_of, find_scale, _parsed, _normalized_default):
             remembered.cache_clear()
 
-    t_all = cpu(lambda: (fresh(), assess(manifest, str(DOSSIER), sops, every)))
-    loaded = manifests.load(manifest, str(DOSSIER), sops)
-    assert loaded.dossier is not None and loaded.sop is not None
-    ctx = context_for(loaded.dossier, loaded.sop, every)
+    t_all = cpu(lambda: (fresh(), assess(manifest, str(DOSSIER), every)))
     t_content = cpu(lambda: (fresh(), list(capaian.check(ctx)), capaian.record(ctx)))
+    reader.close()
     share = t_content / (t_all - t_content)
     cli = [
         sys.executable,

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from lapkin_audit.batch.one import assess
 from lapkin_audit.cli import cli
-from lapkin_audit.decide.engine import Options, assess
 from lapkin_audit.load.sop import load_rulebook
 
 
@@ -35,7 +35,9 @@ def audit(sops):
     """Assess one dossier folder and return its DossierResult."""
 
     def run(folder: Path, lang: str = "id", **options):
-        return assess(Path(folder) / "dossier.yaml", str(folder), sops, Options(lang=lang, **options))
+        from tests.helpers import session
+
+        return assess(Path(folder) / "dossier.yaml", str(folder), session(sops, lang, **options))
 
     return run
 

@@ -45,9 +45,9 @@ def counted(monkeypatch):
     calls = []
     real = run_module.assess
 
-    def assess(manifest, display, sops, options, attachments_seen=None):
+    def assess(manifest, display, sops, options, *rest):
         calls.append(display)
-        return real(manifest, display, sops, options, attachments_seen)
+        return real(manifest, display, sops, options, *rest)
 
     monkeypatch.setattr(run_module, "assess", assess)
     return calls
@@ -230,7 +230,7 @@ def test_env_var_and_defaults(monkeypatch, tmp_path):
 
 
 def test_lazy_rulebook_lists_the_files_load_rulebook_reads(tmp_path):
-    from lapkin_audit.batch.run import LazyRulebook
+    from lapkin_audit.batch.session import LazyRulebook
     from lapkin_audit.load.sop import load_rulebook
 
     extra = tmp_path / "rules"
@@ -249,7 +249,8 @@ def test_broken_rules_are_reported_even_with_a_warm_cache(tmp_path, tree):
     check(str(tree), "--rules", str(rules), cache=tmp_path / "c")
     (rules / "broken.yaml").write_text("sop: [not, a, mapping]\n", encoding="utf-8")
     result = CliRunner().invoke(
-        cli, ["check", "--jobs", "1", "--cache-dir", str(tmp_path / "c"), "--rules", str(rules), str(tree)]
+        cli,
+        ["check", "--jobs", "1", "--lang", "en", "--cache-dir", str(tmp_path / "c"), "--rules", str(rules), str(tree)],
     )
     assert result.exit_code == 2 and "broken rules file" in result.output
 
@@ -266,8 +267,8 @@ def test_a_fully_cached_run_does_not_read_the_rules(tmp_path, tree, monkeypatch)
 
 
 def test_entries_keep_every_field_of_a_finding():
-    # The cache writes findings field by field: a new Finding field must be added there.
-    # (`baselined` is not: a baseline is applied after the cache, to every run anew.)
+    # The cache keeps findings by their fields (model.codec), a new field too; `baselined` is
+    # kept false there: a baseline is applied after the cache, to every run anew.
     assert [f.name for f in dataclasses.fields(Finding)] == [
         "rule",
         "severity",
@@ -280,3 +281,22 @@ def test_entries_keep_every_field_of_a_finding():
         "fingerprint",
         "baselined",
     ]
+
+
+def test_every_runtime_dependency_is_either_keyed_or_only_presents():
+    """A library that can change a result is in the cache's key: setup.cfg and the two lists
+    cannot drift apart (a new dependency must be placed in one of them)."""
+    import configparser
+    import re
+
+    from lapkin_audit.batch.cache import DEPENDENCIES, PRESENTATION
+    from lapkin_audit.load.installed import canonical
+    from tests.helpers import ROOT
+
+    setup = configparser.ConfigParser()
+    setup.read(ROOT / "setup.cfg", encoding="utf-8")
+    required = [line.strip() for line in setup["options"]["install_requires"].splitlines()]
+    names = {canonical(re.split(r"[<>=!~\[ ;]", line, maxsplit=1)[0]) for line in required if line and line[0] != "#"}
+    keyed = {canonical(name) for name in DEPENDENCIES} | {canonical(name) for name in PRESENTATION}
+    assert names <= keyed, sorted(names - keyed)
+    assert not {canonical(name) for name in DEPENDENCIES} & {canonical(name) for name in PRESENTATION}

@@ -45,7 +45,7 @@ def test_a_cache_folder_that_is_a_link_is_not_used(tmp_path, dossier):
     real.mkdir(mode=0o700)
     link = tmp_path / "cache-link"
     link.symlink_to(real)
-    done = check(tmp_path, link, "d")
+    done = check(tmp_path, link, "d", "--lang", "en")
     assert done.returncode == 0 and b"not using the cache" in done.stderr
     assert list(real.iterdir()) == []
 

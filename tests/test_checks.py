@@ -245,16 +245,15 @@ def test_no_citations_at_all_is_two_h001_where_the_text_cannot_be_read(check, mo
     # A scan with no readable text: H001 is judged on the declared dasar_hukum (and B006 says why).
     from lapkin_audit.evidence import read
 
-    original = read.read_in_children
+    original = read.Reader.read_in_children
 
-    def signed_report_unread(items, *setup):
+    def signed_report_unread(self, items, tables=()):
         return [
             read.DocumentFacts(sha, "pdf", 1, problem="no_text") if b"Paraf koordinasi" in data else facts
-            for (data, sha), facts in zip(items, original(items, *setup), strict=True)
+            for (data, sha), facts in zip(items, original(self, items, tables), strict=True)
         ]
 
-    monkeypatch.setattr(read, "read_in_children", signed_report_unread)
-    monkeypatch.setattr(read, "_memo", type(read._memo)())
+    monkeypatch.setattr(read.Reader, "read_in_children", signed_report_unread)
     result = check(_NO_CITATIONS)
     assert rules(result) == ["B006", "H001", "H001"]
     assert all("manifest" in f.message for f in result.findings if f.rule == "H001")

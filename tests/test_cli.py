@@ -37,13 +37,15 @@ def test_exit_status(run_cli, paths, strict, status):
 
 
 def test_missing_path_is_usage_error(run_cli, tmp_path):
-    result = run_cli("check", str(tmp_path / "nope"))
+    result = run_cli("check", str(tmp_path / "nope"), "--lang", "en")
     assert result.exit_code == 2
     assert "does not exist" in result.output
+    said = run_cli("check", str(tmp_path / "nope"))  # in the chosen language: Indonesian by default
+    assert said.exit_code == 2 and "path tidak ada" in said.output
 
 
 def test_no_dossier_found_is_usage_error(run_cli, tmp_path):
-    result = run_cli("check", str(tmp_path))
+    result = run_cli("check", str(tmp_path), "--lang", "en")
     assert result.exit_code == 2
     assert "no dossier.yaml" in result.output
 
@@ -213,7 +215,7 @@ def test_a_renderer_bug_is_a_clear_exit_2(monkeypatch, run_cli, tmp_path):
 
     monkeypatch.setattr(json_report, "chunks", broken)
     target = tmp_path / "report.json"
-    result = run_cli("check", PATUH, "--format", "json", "--output", str(target))
+    result = run_cli("check", PATUH, "--format", "json", "--output", str(target), "--lang", "en")
     assert result.exit_code == 2 and "internal error" in result.output and "boom" in result.output
     assert not target.exists() and list(tmp_path.iterdir()) == []
 
@@ -237,7 +239,7 @@ def test_colour_only_when_asked_or_on_a_terminal(run_cli, monkeypatch):
 
 
 def test_no_color_and_terminals(monkeypatch):
-    from lapkin_audit import cli
+    from lapkin_audit.cli import check as cli
 
     monkeypatch.setattr("sys.stdout.isatty", lambda: True, raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)
@@ -353,12 +355,11 @@ def test_statistics_count_findings_per_code(run_cli):
 
 
 def test_jobs_beyond_the_cores_are_capped(run_cli, monkeypatch):
-    import lapkin_audit.batch.run as run
-    import lapkin_audit.cli as cli_module
+    import lapkin_audit.api as run
 
     seen = []
-    real = run.audit
-    monkeypatch.setattr(cli_module, "_cores", lambda: 2)
-    monkeypatch.setattr(run, "audit", lambda *a, **k: seen.append(k["jobs"]) or real(*a, **k))
+    real = run.audit_targets
+    monkeypatch.setattr(run, "cores", lambda: 2)
+    monkeypatch.setattr(run, "audit_targets", lambda *a, **k: seen.append(k["jobs"]) or real(*a, **k))
     assert run_cli("check", "--no-cache", "-j", "16", str(FIXTURES / "patuh")).exit_code == 0
     assert seen == [2]

@@ -11,9 +11,8 @@ import pytest
 from click.testing import CliRunner
 
 from lapkin_audit.cli import cli
-from lapkin_audit.decide.catalogue import RULES
 from lapkin_audit.load import config
-from lapkin_audit.report import RENDERERS
+from lapkin_audit.settings import read_config
 from tests.helpers import FIXTURES
 
 
@@ -56,7 +55,7 @@ def test_a_pyproject_counts_only_with_its_table(tmp_path: Path):
     top = write(tmp_path / "pyproject.toml", '[tool.lapkin-audit]\nlang = "en"\n')
     write(tmp_path / "a" / "pyproject.toml", '[project]\nname = "lain"\n')  # not ours: the search goes on
     assert config.find(tmp_path / "a") == top.resolve()
-    assert config.load(top, RENDERERS, RULES).values == {"lang": "en"}
+    assert read_config(top).values == {"lang": "en"}
 
 
 def test_the_dedicated_file_wins_over_pyproject_in_one_folder(tmp_path: Path):
@@ -95,14 +94,23 @@ def test_a_folder_without_a_file_is_governed_only_from_above(tmp_path: Path):
 )
 def test_a_wrong_file_is_exit_2_with_the_fix(repo: Path, text: str, expected: str):
     write(repo / "lapkin-audit.toml", text + "\n")
-    code, out, err = run(".")
+    code, out, err = run(".", "--lang", "en")
     assert code == 2 and out == ""
     assert err.startswith("lapkin-audit: configuration: lapkin-audit.toml: ") and expected in err
 
 
+def test_a_wrong_file_is_said_in_the_chosen_language(repo: Path):
+    write(repo / "lapkin-audit.toml", 'formt = "json"\n')
+    code, _, err = run(".")  # Indonesian by default, as everything a person reads
+    assert (
+        code == 2
+        and err == "lapkin-audit: konfigurasi: lapkin-audit.toml: kunci 'formt' tidak dikenal (maksud Anda 'format'?)\n"
+    )
+
+
 def test_bad_bytes_are_named(repo: Path):
     (repo / "lapkin-audit.toml").write_bytes(b'lang = "\xe9"\n')
-    code, _, err = run(".")
+    code, _, err = run(".", "--lang", "en")
     assert code == 2 and "not UTF-8 text" in err
 
 
@@ -110,7 +118,7 @@ def test_paths_are_relative_to_the_file_not_the_working_folder(repo: Path, monke
     shutil.copytree(Path(__file__).resolve().parent.parent / "rules", repo / "aturan")
     write(repo / "lapkin-audit.toml", 'rules = ["aturan"]\nbaseline = "baseline.json"\n')
     monkeypatch.chdir(repo / "2024")
-    loaded = config.load(config.find(Path.cwd()), RENDERERS, RULES)  # type: ignore[arg-type]
+    loaded = read_config(config.find(Path.cwd()))  # type: ignore[arg-type]
     assert loaded.values["rules_dirs"] == (str(repo.resolve() / "aturan"),)
     assert loaded.values["baseline"] == str(repo.resolve() / "baseline.json")
 
@@ -157,7 +165,7 @@ def test_show_settings_names_each_source(repo: Path):
 
 
 def test_no_paths_without_show_settings_is_a_usage_error(repo: Path):
-    code, _, err = run()
+    code, _, err = run("--lang", "en")
     assert code == 2 and "no PATHS given" in err
 
 

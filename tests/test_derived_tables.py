@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from lapkin_audit.batch import parallel, run
-from lapkin_audit.batch.cache import DEPENDENCIES, DerivedStore, ResultCache, dependency_versions
+from lapkin_audit.batch.cache import DEPENDENCIES, ResultCache, dependency_versions
+from lapkin_audit.batch.store import FileStore
 from lapkin_audit.domain import worktime
 from lapkin_audit.errors import RulesError
 from lapkin_audit.load import kept
@@ -76,20 +77,15 @@ def test_only_plain_data_and_dates_are_kept():
         assert kept._encode(unkeepable) is None
 
 
-def test_national_holidays_from_the_store_equal_the_library(monkeypatch: pytest.MonkeyPatch):
+def test_national_holidays_from_the_store_equal_the_library():
     store = Counting()
-    monkeypatch.setattr(worktime, "_kept", store)
-    worktime.national_holidays.cache_clear()
-    try:
-        built = worktime.national_holidays("ID", ("government", "public"), 2024)
-        worktime.national_holidays.cache_clear()
-        again = worktime.national_holidays("ID", ("government", "public"), 2024)
-        assert store.hits == 1 and again == built and dt.date(2024, 4, 10) in again  # Idul Fitri
-        store.entries = {key: [["bukan tanggal", "x"]] for key in store.entries}  # damaged: built again
-        worktime.national_holidays.cache_clear()
-        assert worktime.national_holidays("ID", ("government", "public"), 2024) == built
-    finally:
-        worktime.national_holidays.cache_clear()
+    built = worktime.Holidays(store).of("ID", ("government", "public"), 2024)
+    again = worktime.Holidays(store).of("ID", ("government", "public"), 2024)  # another run
+    assert store.hits == 1 and again == built and dt.date(2024, 4, 10) in again  # Idul Fitri
+    store.entries = {key: [["bukan tanggal", "x"]] for key in store.entries}  # damaged: built again
+    assert worktime.Holidays(store).of("ID", ("government", "public"), 2024) == built
+    once = worktime.Holidays(store)
+    assert once.of("ID", ("government", "public"), 2024) is once.of("ID", ("government", "public"), 2024)
 
 
 def test_the_store_on_disk_is_keyed_by_code_and_bounded(tmp_path: Path):
@@ -98,9 +94,10 @@ def test_the_store_on_disk_is_keyed_by_code_and_bounded(tmp_path: Path):
     assert store is not None and (tmp_path / "c" / "derived").is_dir()
     store.put("a", [1, {"b": "c"}])
     assert store.get("a") == [1, {"b": "c"}] and store.get("b") is None
-    other = DerivedStore(store.folder, "another code")
+    assert isinstance(store, FileStore)
+    other = FileStore(store.folder, "another code")
     assert other.get("a") is None  # another version of the code derives its own tables
-    entry = store._entry("a")
+    entry = store._path("a")
     entry.write_text("[" * 100_000, encoding="utf-8")
     assert store.get("a") is None  # too deep: a miss, never a crash
     entry.unlink()
@@ -123,17 +120,14 @@ def test_small_runs_never_start_workers_and_the_threshold_follows_parallel():
 
 
 def test_a_run_with_a_cache_keeps_what_it_derived(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    from lapkin_audit.batch.one import LazyRulebook
-    from lapkin_audit.decide.engine import Options
+    from lapkin_audit.batch.session import LazyRulebook, Session
     from lapkin_audit.load.discovery import discover
     from tests.helpers import FIXTURES
 
-    monkeypatch.setattr(worktime, "_kept", None)  # restored after: run.audit sets it
-    worktime.national_holidays.cache_clear()
     shutil.copytree(FIXTURES / "patuh", tmp_path / "d")
     rulebook = LazyRulebook()
     cache = ResultCache.open(tmp_path / "c", rulebook.files, "id", (), ())
-    results = list(run.audit(discover([str(tmp_path / "d")]), rulebook, Options(), 1, cache))
+    results = list(run.audit(discover([str(tmp_path / "d")]), Session(rulebook, cache=cache), 1))
     assert results[0].verdict.value == "PATUH"
     kept_keys = {json.loads(p.read_text(encoding="utf-8"))["key"] for p in (tmp_path / "c" / "derived").glob("*/*")}
     assert {key.split("/")[0] for key in kept_keys} == {"rules", "holidays"}

@@ -218,13 +218,20 @@ def test_levels_of_the_compliant_example(audit):
     assert formats["lampiran/draf-lkj-2024-tw2.docx"] == "docx"
 
 
-def test_only_b_and_h001_read_attachments(audit, monkeypatch):
+def test_only_the_families_that_need_the_content_read_it(audit, monkeypatch):
+    """B, H (H001 judges the signed report's text) and S (the signatures) declare that they
+    need the attachments' content; with those left out, no attachment is opened, however
+    warm the memo of what was read before."""
+
     def boom(*args, **kwargs):
         raise AssertionError("read an attachment")
 
-    monkeypatch.setattr(read, "read_in_children", boom)
-    result = audit(FIXTURES / "patuh", ignore=("B", "H001"))
+    monkeypatch.setattr(read.Reader, "read_in_children", boom)
+    monkeypatch.setattr(read.Reader, "known", boom)
+    result = audit(FIXTURES / "patuh", ignore=("B", "H", "S", "C"))
     assert result.findings == () and result.evidence is not None
+    kept = audit(FIXTURES / "patuh", ignore=("B", "H"))  # S still needs the content: it is read
+    assert [f.rule for f in kept.findings] == ["E000"] and "read an attachment" in kept.findings[0].message
 
 
 # ----------------------------------------------------------------------------- hostile files
@@ -404,13 +411,14 @@ def test_a_facts_cache_others_can_write_is_refused(tmp_path):
 
 @pytest.fixture(scope="module")
 def evidence_report():
-    from lapkin_audit.decide.engine import Options, assess
+    from lapkin_audit.batch.one import assess
     from lapkin_audit.load.sop import load_rulebook
     from lapkin_audit.model import Report
+    from tests.helpers import session
 
     sops = load_rulebook(()).sops
     results = tuple(
-        assess(FIXTURES / name / "dossier.yaml", f"fixtures/dossiers/{name}", sops, Options())
+        assess(FIXTURES / name / "dossier.yaml", f"fixtures/dossiers/{name}", session(sops))
         for name in ("b006-pindaian-tak-terbaca", "e002-yaml-rusak", "patuh")
     )
     return Report("1.0", "id", results)
@@ -468,12 +476,14 @@ def test_html_has_a_table_of_what_each_document_proved(evidence_report):
 
 
 def test_the_result_cache_keeps_the_evidence(tmp_path):
-    from lapkin_audit.batch.cache import _result_from_json, _result_to_json
-    from lapkin_audit.decide.engine import Options, assess
+    from lapkin_audit.batch.one import assess
     from lapkin_audit.load.sop import load_rulebook
+    from lapkin_audit.model import DossierResult, codec
+    from tests.helpers import session
 
-    result = assess(FIXTURES / "patuh" / "dossier.yaml", "p", load_rulebook(()).sops, Options())
-    assert _result_from_json("p", _result_to_json(result)) == result
+    result = assess(FIXTURES / "patuh" / "dossier.yaml", "p", session(load_rulebook(())))
+    assert result.evidence is not None and result.evidence.attachments
+    assert codec.loads(DossierResult, codec.dumps(result)) == result
 
 
 def test_another_period_is_one_finding_per_document(audit):

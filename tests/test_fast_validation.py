@@ -23,7 +23,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lapkin_audit.load import manifest, manifest_schema, yamlread
+from lapkin_audit.load import fastcheck, manifest, manifest_schema, yamlread
 from lapkin_audit.load.manifest_schema import DOSSIER_SCHEMA, cerberus_validator, fast_valid
 from tests.helpers import FIXTURES
 
@@ -150,7 +150,7 @@ def test_fast_check_knows_every_rule_the_schema_uses():
                 elif rule in ("keysrules", "valuesrules"):
                     yield from rules({"_": constraint})
 
-    known = set(manifest_schema._RULES) | {"type", "required"}
+    known = set(fastcheck._RULES) | {"type", "required"}
     assert set(rules(DOSSIER_SCHEMA)) <= known
 
 
@@ -167,7 +167,10 @@ def _e003(monkeypatch: pytest.MonkeyPatch, doc: Any, lines: dict, fast: bool) ->
     if not fast:
         monkeypatch.setattr(manifest_schema, "fast_valid", lambda document: False)
     try:
-        return [(v.rule, v.message, dict(v.args), v.field, v.line) for v in manifest._format_errors(doc, lines)]
+        return [
+            (v.rule, v.message, dict(v.args), v.field, v.line)
+            for v in manifest._format_errors(doc, lines, manifest_schema.FastFirstValidator())
+        ]
     finally:
         monkeypatch.undo()
 

@@ -29,11 +29,11 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from lapkin_audit import __version__
+from lapkin_audit.batch.one import assess
 from lapkin_audit.cli import cli
-from lapkin_audit.decide.engine import Options, assess
 from lapkin_audit.model import Report, Verdict
 from lapkin_audit.report import json_report, table
-from tests.helpers import FIXTURES
+from tests.helpers import FIXTURES, session
 from tests.hostile_util import PATUH
 
 pytestmark = pytest.mark.slow
@@ -84,7 +84,7 @@ def check(folder, sops):
         (folder / "dossier.yaml").write_bytes(manifest)
         outputs = []
         for lang in ("id", "en", "id"):
-            result = assess(folder / "dossier.yaml", "dossier", sops, Options(lang=lang))
+            result = assess(folder / "dossier.yaml", "dossier", session(sops, lang))
             assert isinstance(result.verdict, Verdict)
             if lang == "en":
                 event(result.verdict.value)  # seen with --hypothesis-show-statistics

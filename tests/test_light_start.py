@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-HEAVY = ("holidays", "tabulate", "cerberus", "pendulum", "yaml", "lapkin_audit.checks", "lapkin_audit.decide.engine")
+HEAVY = ("holidays", "tabulate", "cerberus", "pendulum", "yaml", "lapkin_audit.checks", "lapkin_audit.decide.judge")
 
 PROBE = """
 import sys

@@ -11,9 +11,8 @@ from click.testing import CliRunner
 from lapkin_audit.batch import parallel
 from lapkin_audit.batch.run import audit
 from lapkin_audit.cli import cli
-from lapkin_audit.decide.engine import Options
 from lapkin_audit.load.discovery import discover
-from tests.helpers import FIXTURES
+from tests.helpers import FIXTURES, session
 
 
 def check(*args: str) -> str:
@@ -54,23 +53,24 @@ def test_workers_started_either_way_give_the_same_results(rulebook, many, method
     if method not in parallel.multiprocessing.get_all_start_methods():
         pytest.skip(f"no {method} here")
     targets = discover([str(many)])
-    options = Options(lang="en", ignore=("K005",))
-    expected = list(audit(targets, rulebook, options, jobs=1))
-    assert list(parallel.audit(targets, rulebook, options, 2, None, method=method)) == expected
+    units = [(target, ()) for target in targets]
+    expected = list(audit(targets, session(rulebook, "en", ignore=("K005",)), jobs=1))
+    runner = parallel.ProcessPoolRunner(2, method=method)
+    assert list(runner.map(session(rulebook, "en", ignore=("K005",)), units)) == expected
 
 
 def test_few_dossiers_are_audited_in_process(rulebook, monkeypatch):
     def refuse(*args, **kwargs):
         raise AssertionError("a pool was started for two dossiers")
 
-    monkeypatch.setattr(parallel, "audit", refuse)
+    monkeypatch.setattr(parallel.ProcessPoolRunner, "map", refuse)
     targets = discover([str(FIXTURES / "patuh"), str(FIXTURES / "k001-tanpa-lra")])
-    assert [r.path for r in audit(targets, rulebook, Options(), jobs=8)] == [t.display for t in targets]
+    assert [r.path for r in audit(targets, session(rulebook), jobs=8)] == [t.display for t in targets]
 
 
 def test_chunks_keep_input_order(rulebook, many):
     targets = discover([str(many)])
-    results = list(parallel.audit(targets, rulebook, Options(), 2, None))
+    results = list(parallel.ProcessPoolRunner(2).map(session(rulebook), [(target, ()) for target in targets]))
     assert [r.path for r in results] == [t.display for t in targets]
 
 
@@ -85,15 +85,16 @@ def test_a_dead_worker_neither_hangs_nor_loses_dossiers(tmp_path, monkeypatch):
     import shutil
 
     from lapkin_audit.batch import parallel
-    from lapkin_audit.decide.engine import Options
     from lapkin_audit.load.discovery import discover
     from lapkin_audit.load.sop import load_rulebook
-    from tests.helpers import FIXTURES
+    from tests.helpers import FIXTURES, session
 
     for i in range(40):
         shutil.copytree(FIXTURES / "patuh", tmp_path / f"d{i:02}")
     targets = discover([str(tmp_path)])
-    real = parallel.audit_one  # the name the workers call
+    from lapkin_audit.batch import runner
+
+    real = runner.audit_one  # the name the workers call
 
     def dying(target, *args, **kwargs):
         if os.getpid() != parent and target.display.endswith("d07"):
@@ -102,8 +103,9 @@ def test_a_dead_worker_neither_hangs_nor_loses_dossiers(tmp_path, monkeypatch):
         return real(target, *args, **kwargs)
 
     parent = os.getpid()
-    monkeypatch.setattr(parallel, "audit_one", dying)
-    results = list(parallel.audit(targets, load_rulebook(), Options(), jobs=2, cache=None, method="fork"))
+    monkeypatch.setattr(runner, "audit_one", dying)
+    units = [(target, ()) for target in targets]
+    results = list(parallel.ProcessPoolRunner(2, method="fork").map(session(load_rulebook()), units))
     assert [r.path for r in results] == [t.display for t in targets]
     assert {r.verdict.value for r in results} == {"PATUH"}
     assert (tmp_path / "a-worker-died").exists()  # the patch reached the workers

@@ -94,8 +94,10 @@ def test_a_commit_touching_no_dossier_passes_with_a_word(repository):
     (repository / "README.md").write_text("Arsip Laporan Kinerja Kecamatan\n", encoding="utf-8")
     git(repository, "add", ".")
     assert staged(repository) == ["README.md"]
-    code, output = run_hook(repository, staged(repository))
+    code, output = run_hook(repository, staged(repository), "--lang", "en")
     assert (code, output.strip()) == (0, "lapkin-audit: no dossier among the files given.")
+    code, output = run_hook(repository, staged(repository))  # in Indonesian by default
+    assert (code, output.strip()) == (0, "lapkin-audit: tidak ada dossier di antara berkas yang diberikan.")
 
 
 def test_old_findings_in_the_baseline_do_not_stop_a_commit_new_ones_do(repository):

@@ -45,7 +45,7 @@ def dossier(tmp_path: Path) -> Path:
 def test_never_writes_inside_a_dossier_even_when_told_to(tmp_path, name):
     folder = dossier(tmp_path)
     before = {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()}
-    done = run("check", "--no-cache", str(folder), "-o", str(folder / name))
+    done = run("check", "--no-cache", "--lang", "en", str(folder), "-o", str(folder / name))
     assert done.returncode == 2 and b"never writes in a dossier" in done.stderr
     assert {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()} == before
 
@@ -129,7 +129,7 @@ def test_a_fifo_named_yaml_in_a_rules_folder_is_refused_not_waited_on(tmp_path):
     rules = tmp_path / "aturan"
     rules.mkdir()
     os.mkfifo(rules / "sop-baru.yaml")
-    done = run("check", "--no-cache", "--rules", str(rules), str(FIXTURES / "patuh"))  # within the time limit
+    done = run("check", "--no-cache", "--lang", "en", "--rules", str(rules), str(FIXTURES / "patuh"))  # in time
     assert done.returncode == 2 and b"sop-baru.yaml" in done.stderr and b"not a regular file" in done.stderr
 
 
@@ -163,7 +163,7 @@ def test_a_fifo_among_the_rules_files_cannot_hang_a_cached_run(tmp_path):
 def test_a_full_disk_for_the_report_is_a_clear_exit_2(tmp_path):
     if not Path("/dev/full").exists():
         pytest.skip("no /dev/full here")
-    done = run("check", "--no-cache", str(FIXTURES / "patuh"), "-o", "/dev/full")
+    done = run("check", "--no-cache", "--lang", "en", str(FIXTURES / "patuh"), "-o", "/dev/full")
     assert done.returncode == 2 and b"cannot write /dev/full" in done.stderr and b"Traceback" not in done.stderr
 
 

@@ -198,7 +198,7 @@ def test_a_failed_rename_leaves_the_old_report_and_no_temporary_file(folder, mon
         raise OSError(errno.EXDEV, "Invalid cross-device link")
 
     monkeypatch.setattr(os, "replace", replace)
-    result = _invoke(*_report_args(folder))
+    result = _invoke("--lang", "en", *_report_args(folder))
     assert result.exit_code == 2
     assert "cannot write" in result.output or "cannot write" in (result.stderr if result.stderr_bytes else "")
     assert (folder / "out" / "report.json").read_text() == "OLD REPORT\n"

@@ -43,7 +43,9 @@ def test_only_dossiers_changed_since_the_ref_are_audited(repository, run_json):
 
 
 def test_nothing_changed_is_a_clean_run(repository, run_cli):
-    result = run_cli("check", "--no-cache", "--changed-since", "diserahkan", str(repository / "dossiers"))
+    result = run_cli(
+        "check", "--no-cache", "--changed-since", "diserahkan", "--lang", "en", str(repository / "dossiers")
+    )
     assert result.exit_code == 0 and "no dossier changed since diserahkan" in result.stderr
 
 

@@ -14,13 +14,13 @@ from click.testing import CliRunner
 
 from lapkin_audit.authoring.sopimport import GAPS, REFUSED, WRITTEN, import_source
 from lapkin_audit.authoring.sopimport.complete import complete
-from lapkin_audit.authoring.sopimport.extract import parse_date
 from lapkin_audit.authoring.sopimport.grid import clean
 from lapkin_audit.authoring.sopimport.lint import SOP_RULES, lint
 from lapkin_audit.authoring.sopimport.writer import document, to_yaml
 from lapkin_audit.cli import cli
 from lapkin_audit.domain.waktu import parse_waktu
 from lapkin_audit.errors import RulesError
+from lapkin_audit.load.datetext import parse_document_date as parse_date
 from lapkin_audit.load.sop import load_rulebook
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -577,12 +577,11 @@ def test_any_text_gets_an_answer(tmp_path_factory):
 def test_messages_take_the_same_arguments_in_both_languages():
     import string
 
-    from lapkin_audit.authoring import sopimport
-    from lapkin_audit.authoring.sopimport import commands, texts
     from lapkin_audit.authoring.sopimport import lint as lint_module
+    from lapkin_audit.lang import importing as texts
 
     tables = [texts.GAPS, texts.DETAILS, texts.SUGGESTIONS, texts.HEADER, texts.ASSUMPTIONS, lint_module.MESSAGES]
-    tables += [sopimport.REFUSALS, commands._SUMMARY]
+    tables += [texts.REFUSALS, texts.SUMMARY]
     for table in tables:
         for key, (id_text, en_text) in table.items():
             fields = [{f for _, f, _, _ in string.Formatter().parse(t) if f} for t in (id_text, en_text)]

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from lapkin_audit.batch.one import LazyRulebook
+from lapkin_audit.batch.session import LazyRulebook
 from lapkin_audit.cli import cli
 from lapkin_audit.errors import RulesError
 from lapkin_audit.load.sop import load_rulebook
@@ -102,7 +102,9 @@ def test_a_broken_trust_file_is_a_broken_rules_folder(tmp_path, pki, change, mes
     (rules / "tte.yaml").write_text(text, encoding="utf-8")
     with pytest.raises(RulesError, match=message.replace("(", r"\(")):
         load_rulebook([rules])
-    done = CliRunner().invoke(cli, ["check", "--no-cache", "--rules", str(rules), str(FIXTURES / "patuh")])
+    done = CliRunner().invoke(
+        cli, ["check", "--no-cache", "--lang", "en", "--rules", str(rules), str(FIXTURES / "patuh")]
+    )
     assert done.exit_code == 2 and "broken rules file" in done.stderr
 
 

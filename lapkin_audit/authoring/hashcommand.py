@@ -13,10 +13,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from lapkin_audit.authoring import hashing
+from lapkin_audit.lang.commands import HASH, HASH_REASONS
 from lapkin_audit.lang.messages import Nested
-from lapkin_audit.lang.words import HASH, HASH_REASONS
 from lapkin_audit.load.discovery import Target
-from lapkin_audit.load.manifest_rules import render
+from lapkin_audit.unassessable import render
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 

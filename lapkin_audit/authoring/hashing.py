@@ -37,7 +37,7 @@ class Outcome:
     jenis: str
     berkas: str
     result: str  # ADDED, UPDATED, SAME, LFS_SAME, or NOT_HASHED (then ``reason`` says why)
-    reason: str | None = None  # a key of lang.words.HASH_REASONS
+    reason: str | None = None  # a key of lang.commands.HASH_REASONS
     detail: str = ""  # what the reason names: an error, the file meant, the value to write by hand
     sha256: str | None = None  # the attachment's SHA-256, when it could be hashed
 

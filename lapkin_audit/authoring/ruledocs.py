@@ -18,13 +18,13 @@ from typing import Any
 
 from lapkin_audit.authoring.sopimport.lint import SOP_RULES
 from lapkin_audit.decide.catalogue import RULES
-from lapkin_audit.lang import words
+from lapkin_audit.lang import commands, words
 from lapkin_audit.lang.words import FAMILY_NAMES, family_name, severity_word
 from lapkin_audit.model import Rule
 
 # ---------------------------------------------------------------- rules list / explain
 
-WORDS = words.RULE_DOCS
+WORDS = commands.RULE_DOCS
 
 
 def _words(lang: str) -> Mapping[str, Any]:

@@ -15,12 +15,12 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from lapkin_audit.lang import words
+from lapkin_audit.lang import commands
 from lapkin_audit.model import DocumentKind, Sop
 
 DEFAULT_SOP = "pelaporan-kinerja"
 
-_TEXTS = words.SKELETON
+_TEXTS = commands.SKELETON
 
 _EMPTY_PERSON = 'nama: "", nip: ""'
 

@@ -1,21 +1,23 @@
 """The incremental cache: a dossier whose inputs have not changed is not audited again.
 
 A result depends on the manifest's bytes, on what the checks were told about each
-attachment it names (``attachments.inspect``: status and SHA-256), on the rules files,
+attachment it names (``model.Attachment``: status and SHA-256), on the rules files,
 on the code and its dependencies, and on the options that shape the report (language,
-``--select``/``--ignore``). So:
+``--select``/``--ignore``, the dossier's per-path ignores). So:
 
 - the *run key* hashes everything that is the same for every dossier of a run: tool
   version, a fingerprint of the package's source files (an editable install changes
   code without changing the version), dependency versions, the options, and the bytes
   of every SOP and calendar file the run loaded;
-- an *entry key* hashes the run key, the dossier's display path and its manifest bytes;
-- the entry stores the result and the attachment facts the checks saw. A lookup
-  inspects those attachments again (their bytes are hashed again) and uses the entry
-  only if every fact is unchanged.
+- an *entry key* hashes the run key, the dossier's display path, its per-path ignores
+  and its manifest bytes;
+- the entry stores the result and the attachment facts the checks saw. A lookup has the
+  gather stage inspect those attachments again (their bytes are hashed again) and uses
+  the entry only if every fact is unchanged. The cache itself reads no dossier file.
 
-Entries are small JSON files (never pickle: a cache folder must not be able to run
-code) under the cache folder, written atomically; anything unreadable is a miss.
+Entries are kept in a store (``model.Store``; the folder of files, ``batch.store``) in the
+model's codec (``model.codec``; never pickle: a cache must not be able to run code);
+anything unreadable, damaged or of another codec version is a miss.
 Results that depend on more than these inputs are not stored: E000 (a checker bug) and
 E001 (the manifest could not be read), and any dossier whose manifest was written just
 before or during the run.
@@ -23,7 +25,6 @@ before or during the run.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 import os
@@ -35,38 +36,34 @@ from pathlib import Path
 from typing import Any
 
 from lapkin_audit import __version__
+from lapkin_audit.batch.store import FileStore
+from lapkin_audit.evidence.cache import LIBRARIES
 from lapkin_audit.evidence.facts import NOT_KEPT
 from lapkin_audit.evidence.read import ocr_fingerprint
-from lapkin_audit.load import attachments, installed, yamlread
+from lapkin_audit.gather.dossier import manifest_text, unchanged
+from lapkin_audit.load import installed
 from lapkin_audit.load.discovery import Target
-from lapkin_audit.load.private import private_folder, read_entry, write_entry
+from lapkin_audit.load.private import private_folder
 from lapkin_audit.load.safefile import sha256_of
-from lapkin_audit.model import (
-    AttachmentEvidence,
-    Claim,
-    DossierAbout,
-    DossierResult,
-    Evidence,
-    Finding,
-    Official,
-    Periode,
-    Severity,
-    SignatureEvidence,
-    StepTiming,
-    Verdict,
-)
+from lapkin_audit.model import Attachment, DossierResult, Store, codec
 
-# 2: timelines; 3: the dossier's own facts, fingerprints; 4: evidence; 5: signatures;
-# 6: what signature blocks say; 7: a dossier without a periode, with what blocks say;
-# 8: what the report says (content.md: the `content` record)
-FORMAT = "lapkin-audit-cache/8"
+
+@dataclass(frozen=True)
+class Entry:
+    """What a stored result rests on besides its key: the attachment facts the checks saw."""
+
+    attachments: tuple[Attachment, ...]
+    result: DossierResult
+
+
 ENV_DIR = "LAPKIN_AUDIT_CACHE_DIR"
-DEPENDENCIES = (
-    *("PyYAML", "Cerberus", "pendulum", "holidays"),
-    *("pypdfium2", "python-docx", "Pillow", "tesserocr", "lxml"),
-    *("pyHanko", "pyhanko-certvalidator", "asn1crypto", "zxing-cpp"),
-    *("pdfplumber", "pdfminer.six", "openpyxl", "Babel", "rapidfuzz"),  # content.md: tables, figures
-)
+# The libraries whose versions a result depends on: those that read the manifest and the
+# rules and count working time, those that compare the report's figures (content.md), and
+# those that read the attachments (evidence.cache keeps that list, for the facts cache).
+# The others only present results or choose which dossiers a run audits (dulwich, for
+# --changed-since); tests/test_cache.py holds setup.cfg to these two lists.
+DEPENDENCIES = ("PyYAML", "Cerberus", "pendulum", "holidays", "rapidfuzz", *LIBRARIES)
+PRESENTATION = ("click", "tabulate", "jinja2", "ruamel.yaml", "dulwich")
 UNCACHEABLE_RULES = ("E000", "E001")
 # File clocks are coarse (a few ms on Linux, 1-2 s on some file systems): a manifest whose
 # mtime is this close to the start of the run may have been written during it.
@@ -86,7 +83,7 @@ def default_dir() -> Path:
 
 def code_key() -> str:
     """The code that computes: the tool, its source files, Python and the dependencies."""
-    parts = {"format": FORMAT, "tool": __version__, "code": _code_fingerprint(), "python": sys.version}
+    parts = {"codec": codec.VERSION, "tool": __version__, "code": _code_fingerprint(), "python": sys.version}
     parts["dependencies"] = ",".join(dependency_versions())
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 
@@ -128,12 +125,12 @@ def _code_fingerprint() -> str:
 
 @dataclass(frozen=True)
 class ResultCache:
-    """Picklable (it travels to worker processes): a folder, a run key and a start time."""
+    """Picklable (it travels to worker processes): a store, a run key and a start time."""
 
-    folder: Path
+    store: Store
     key: str
     started_ns: int  # files modified after this may have changed under the audit
-    derived: DerivedStore | None = None  # what the code derives from rules and libraries, kept across runs
+    derived: Store | None = None  # what the code derives from rules and libraries, kept across runs
 
     @classmethod
     def open(
@@ -148,87 +145,72 @@ class ResultCache:
         """
         started = time.time_ns()
         base = private_folder(Path(folder))
-        results, derived = private_folder(base / "results"), private_folder(base / "derived")
         code = code_key()
-        return cls(results, run_key(rule_files, lang, select, ignore, code), started, DerivedStore(derived, code))
+        results, derived = FileStore.open(base / "results"), FileStore.open(base / "derived", code)
+        return cls(results, run_key(rule_files, lang, select, ignore, code), started, derived)
+
+    @property
+    def folder(self) -> Path:
+        """The cache folder (where the facts cache lives too), for a store of files."""
+        return self.store.folder if isinstance(self.store, FileStore) else Path(".")
 
     def audit(
-        self, target: Target, compute: Callable[[dict[str, Any]], DossierResult], looked_up: bool = False
+        self,
+        target: Target,
+        compute: Callable[[dict[str, Any]], DossierResult],
+        looked_up: bool = False,
+        ignored: tuple[str, ...] = (),
     ) -> DossierResult:
         """The cached result of ``target`` if its inputs are unchanged, else ``compute(seen)``, stored.
 
         ``compute`` fills ``seen`` with the attachment facts the checks used (field -> Attachment).
         ``looked_up``: the caller already had ``lookup`` miss, so do not look again.
+        ``ignored``: the codes left out for this dossier only (its per-path ignores).
         """
-        entry = self._entry(target)
+        entry = self._entry(target, ignored)
         if entry is None:
             return compute({})  # E001: nothing to key on
         cached = None if looked_up else self._load(entry, target)
         if cached is not None:
             return cached
-        seen: dict[str, attachments.Attachment] = {}
+        seen: dict[str, Attachment] = {}
         result = compute(seen)
-        if not any(f.rule in UNCACHEABLE_RULES for f in result.findings) and not _gave_up(result):
-            self._store(entry, target, seen, result)
+        if (
+            not any(f.rule in UNCACHEABLE_RULES for f in result.findings)
+            and not self._written_during_run(target)
+            and not _gave_up(result)
+        ):
+            self.store.put(entry, codec.wrap(Entry(tuple(seen.values()), result)))
         return result
 
-    def lookup(self, target: Target) -> DossierResult | None:
+    def lookup(self, target: Target, ignored: tuple[str, ...] = ()) -> DossierResult | None:
         """The cached result of ``target`` if its inputs are unchanged; never audits."""
-        entry = self._entry(target)
+        entry = self._entry(target, ignored)
         return None if entry is None else self._load(entry, target)
 
-    # ----------------------------------------------------------------------- lookup
-
-    def _entry(self, target: Target) -> Path | None:
-        manifest = yamlread.read_text(target.manifest)
-        if isinstance(manifest, yamlread.ReadProblem):
+    def _entry(self, target: Target, ignored: tuple[str, ...]) -> str | None:
+        manifest = manifest_text(target.manifest)
+        if manifest is None:
             return None
-        digest = hashlib.sha256(f"{self.key}\0{target.display}\0".encode("utf-8", "surrogatepass"))
+        head = f"{self.key}\0{target.display}\0{','.join(ignored)}\0"
+        digest = hashlib.sha256(head.encode("utf-8", "surrogatepass"))
         digest.update(manifest.encode("utf-8"))
-        name = digest.hexdigest()
-        return self.folder / name[:2] / name[2:]
+        return digest.hexdigest()
 
-    def _load(self, entry: Path, target: Target) -> DossierResult | None:
-        try:
-            data = _read_entry(entry)
-            if data["format"] != FORMAT:
-                return None
-            folder = target.manifest.parent
-            root = os.path.realpath(folder) if data["attachments"] else ""
-            for recorded in data["attachments"]:
-                berkas, status, digest = recorded[1], recorded[2], recorded[3]
-                same = attachments.still_the_same(root, berkas, digest) if status == "ok" else None
-                if same is None:  # not the plain case: ask what the checks asked
-                    again = attachments.inspect(folder, recorded[1], declared_sha256=recorded[6])
-                    same = _facts(again, recorded[0]) == recorded
-                if not same:
-                    return None
-            return _result_from_json(target.display, data["result"])
-        except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError, RecursionError):
-            return None  # no entry, or a damaged one: a miss, overwritten by the store
+    def _load(self, entry: str, target: Target) -> DossierResult | None:
+        found = codec.unwrap(Entry, self.store.get(entry))
+        if found is None or not unchanged(target.manifest.parent, found.attachments):
+            return None  # none, damaged, foreign or another version; or an attachment changed
+        return found.result
 
-    # ----------------------------------------------------------------------- store
-
-    def _store(
-        self, entry: Path, target: Target, seen: dict[str, attachments.Attachment], result: DossierResult
-    ) -> None:
-        if self._written_during_run(target.manifest):
-            return
-        data = {
-            "format": FORMAT,
-            "attachments": [_facts(found, field) for field, found in seen.items()],
-            "result": _result_to_json(result),
-        }
-        _write_entry(entry, data)
-
-    def _written_during_run(self, manifest: Path) -> bool:
+    def _written_during_run(self, target: Target) -> bool:
         """The key hashed the manifest as read before the audit, which read it again: if it
         may have been written in between, the two could differ, so the result is not stored
         (as git treats "racily clean" files). The attachment facts need no such care: they
         are the very ones the checks saw.
         """
         try:
-            return os.stat(manifest).st_mtime_ns >= self.started_ns - RACY_NS
+            return os.stat(target.manifest).st_mtime_ns >= self.started_ns - RACY_NS
         except OSError:
             return True
 
@@ -238,159 +220,3 @@ def _gave_up(result: DossierResult) -> bool:
     a crash): the next run reads it again rather than serve the failure from the cache."""
     found = result.evidence.attachments if result.evidence is not None else ()
     return any(attachment.problem in NOT_KEPT for attachment in found)
-
-
-@dataclass(frozen=True)
-class DerivedStore:
-    """Tables the code derives from its rules and libraries (the validated rules, each
-    year's national holidays), kept across runs so that a hook's start does not rebuild
-    them: keyed by the code that derived them (``code_key``) and by what they came from.
-    Same trust as results: JSON only, read bounded, written atomically; damage is a miss."""
-
-    folder: Path
-    code: str
-
-    def get(self, key: str) -> Any | None:
-        try:
-            data = _read_entry(self._entry(key))
-            return data["value"] if isinstance(data, dict) and data.get("key") == key else None
-        except (OSError, ValueError, KeyError):
-            return None
-
-    def put(self, key: str, value: Any) -> None:
-        _write_entry(self._entry(key), {"key": key, "value": value})
-
-    def _entry(self, key: str) -> Path:
-        name = hashlib.sha256(f"{self.code}\0{key}".encode()).hexdigest()
-        return self.folder / name[:2] / name[2:]
-
-
-def _write_entry(entry: Path, data: Any) -> None:
-    write_entry(entry, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
-
-
-MAX_ENTRY_BYTES = 4 * 1024 * 1024  # a result is a few KB; a bigger "entry" is not ours
-MAX_ENTRY_DEPTH = 32  # the deepest entry we write is about 6 levels
-
-
-def _read_entry(entry: Path) -> Any:
-    return read_entry(entry, MAX_ENTRY_BYTES, MAX_ENTRY_DEPTH)
-
-
-def _facts(found: attachments.Attachment, field: str) -> list[Any]:
-    return [
-        field,
-        found.berkas,
-        found.status,
-        found.sha256,
-        found.reason,
-        found.error,
-        found.declared_sha256,
-        found.suggestion,
-    ]
-
-
-def _result_to_json(result: DossierResult) -> dict[str, Any]:
-    findings = [
-        [f.rule, f.severity.value, f.message, f.step, f.field, f.line, f.waived, f.waiver_reason, f.fingerprint]
-        for f in result.findings
-    ]
-    timeline = [
-        [
-            t.nomor,
-            t.kegiatan,
-            t.mulai.isoformat(),
-            t.selesai.isoformat(),
-            t.worked,
-            t.standard,
-            t.standard_text,
-            t.waited,
-            t.field,
-        ]
-        for t in result.timeline
-    ]
-    about = result.about
-    facts = None
-    if about is not None:
-        periode = None if about.periode is None else [about.periode.tahun, about.periode.jenis, about.periode.ke]
-        facts = [about.instansi, periode, [[o.role, o.nama, o.status] for o in about.pejabat]]
-    evidence = None
-    if result.evidence is not None:
-        evidence = [
-            [
-                [
-                    a.field,
-                    a.jenis,
-                    a.berkas,
-                    a.sha256,
-                    a.format,
-                    a.pages,
-                    a.text_source,
-                    a.ocr_confidence,
-                    a.problem,
-                    [
-                        [s.field_name, s.signer, s.time, s.time_basis, s.status, list(s.partial), s.proves]
-                        for s in a.signatures
-                    ],
-                ]
-                for a in result.evidence.attachments
-            ],
-            [[c.claim, c.field, c.subject, c.level, c.berkas, c.block] for c in result.evidence.claims],
-        ]
-    return {
-        "sop": result.sop,
-        "verdict": result.verdict.value,
-        "findings": findings,
-        "timeline": timeline,
-        "about": facts,
-        "evidence": evidence,
-        "content": result.content,  # content.md: already plain data
-    }
-
-
-def _attachment(row: list[Any]) -> AttachmentEvidence:
-    field, jenis, berkas, sha256, fmt, pages, source, confidence, problem, signatures = row
-    found = tuple(_signature(s) for s in signatures)
-    return AttachmentEvidence(field, jenis, berkas, sha256, fmt, pages, source, confidence, problem, found)
-
-
-def _signature(row: list[Any]) -> SignatureEvidence:
-    field_name, signer, time, basis, status, partial, proves = row
-    return SignatureEvidence(field_name, signer, time, basis, status, tuple(partial), proves)
-
-
-def _result_from_json(path: str, data: dict[str, Any]) -> DossierResult:
-    findings = tuple(
-        Finding(rule, Severity(severity), message, step, field, line, waived, reason, fingerprint)
-        for rule, severity, message, step, field, line, waived, reason, fingerprint in data["findings"]
-    )
-    timeline = tuple(
-        StepTiming(
-            nomor,
-            kegiatan,
-            dt.datetime.fromisoformat(mulai),
-            dt.datetime.fromisoformat(selesai),
-            worked,
-            standard,
-            text,
-            waited,
-            field,
-        )
-        for nomor, kegiatan, mulai, selesai, worked, standard, text, waited, field in data["timeline"]
-    )
-    about = None
-    if data["about"] is not None:
-        instansi, periode, pejabat = data["about"]
-        officials = tuple(Official(role, nama, status) for role, nama, status in pejabat)
-        about = DossierAbout(instansi, None if periode is None else Periode(*periode), officials)
-    evidence = None
-    if data["evidence"] is not None:
-        found, claims = data["evidence"]
-        evidence = Evidence(
-            tuple(_attachment(row) for row in found),
-            tuple(Claim(*row) for row in claims),
-        )
-    content = data["content"]
-    if content is not None and not isinstance(content, dict):
-        raise ValueError("bad content")
-    return DossierResult(path, data["sop"], Verdict(data["verdict"]), findings, timeline, about, evidence, content)

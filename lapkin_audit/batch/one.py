@@ -1,105 +1,73 @@
-"""Auditing one dossier in a run: the rules read when first needed, the result cache consulted.
+"""Auditing one dossier: gather it (``gather``), then judge it (``decide.judge``), within its
+budget, through the result cache of its session.
 
-Both the in-process run (``batch.run``) and the worker processes (``batch.parallel``)
-audit each dossier through ``audit_one``.
+``assess`` never raises for a dossier's sake: the checker's own failure becomes that
+dossier's finding (E000), so one broken dossier never ends a batch. Every runner (in this
+process, a pool of processes, a cluster) audits each dossier through ``audit_one``.
 """
 
 from __future__ import annotations
 
-import signal
-import threading
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from lapkin_audit.batch.cache import ResultCache
-from lapkin_audit.decide.engine import Options, assess, out_of_time, unlisted
+from lapkin_audit.batch.session import Session
+from lapkin_audit.budget import Deadline, OutOfTime
+from lapkin_audit.decide import judge
+from lapkin_audit.gather.dossier import gather
 from lapkin_audit.load.discovery import Target
-from lapkin_audit.load.sop import Rulebook
-from lapkin_audit.model import DossierResult, KeptTables
+from lapkin_audit.model import Attachment, DossierResult
 
 
-class LazyRulebook:
-    """The rulebook, read when a dossier first needs it: a re-run answered wholly from the
-    cache never parses or validates the rules (its key hashes their bytes, from ``files``).
+def assess(
+    manifest_path: Path,
+    display_path: str,
+    session: Session,
+    attachments_seen: dict[str, Attachment] | None = None,
+    ignored: tuple[str, ...] = (),
+    deadline: Deadline | None = None,
+) -> DossierResult:
+    """Never raises for a dossier's sake: an internal error becomes this dossier's finding.
+    ``OutOfTime`` is raised when its budget is spent (``audit_one`` reports that), and
+    ``RulesError`` when the rules, read now if not before, are broken.
 
-    Results are stored only after the rules loaded, so a cache hit implies rules files,
-    byte for byte, that loaded once with this very code: a broken file is still reported
-    (RulesError) on the first dossier that has to be audited.
+    ``attachments_seen``, if given, receives the attachment facts the checks saw (the cache
+    keys on them); ``ignored`` are codes left out for this dossier only (per-path ignores).
     """
-
-    def __init__(self, extra_dirs: Iterable[Path] = (), kept: KeptTables | None = None) -> None:
-        self.extra_dirs = tuple(extra_dirs)
-        self.kept = kept  # rules validated by earlier runs (load.kept)
-        self._loaded: Rulebook | None = None
-
-    @property
-    def files(self) -> tuple[Path, ...]:
-        if self._loaded is not None:
-            return self._loaded.files
-        from lapkin_audit.load.sop import bundled_rules_dir, rules_files
-
-        # The files load_rulebook reads, in its order (tests/test_cache.py keeps them in step).
-        folders = (bundled_rules_dir(), *self.extra_dirs)
-        return tuple(path for folder in folders for path in rules_files(folder))
-
-    @property
-    def sops(self):  # type: ignore[no-untyped-def]
-        return self.load().sops
-
-    def load(self) -> Rulebook:
-        if self._loaded is None:
-            from lapkin_audit.load.sop import load_rulebook
-
-            self._loaded = load_rulebook(self.extra_dirs, self.kept)
-        return self._loaded
+    scope = session.scope.narrowed(ignored)
+    deadline = deadline or session.deadline()
+    # The rules are read by the first dossier that needs them (never on a run answered wholly
+    # from the cache), inside its budget; broken rules are the run's problem (RulesError),
+    # never this dossier's finding.
+    sops = session.sops
+    sop_id: str | None = None
+    try:
+        gathered = gather(manifest_path, display_path, sops, session.reading(scope, deadline))
+        sop_id = gathered.sop_id
+        if attachments_seen is not None and gathered.context is not None:
+            attachments_seen.update(gathered.context.attachments)
+        return judge.judge(gathered, scope, deadline)
+    except Exception as exc:
+        return judge.internal(display_path, sop_id, "internal", {"error": f"{type(exc).__name__}: {exc}"}, scope.lang)
 
 
 def audit_one(
-    target: Target,
-    rulebook: Rulebook | LazyRulebook,
-    options: Options,
-    cache: ResultCache | None,
-    looked_up: bool = False,
+    target: Target, session: Session, looked_up: bool = False, ignored: tuple[str, ...] = ()
 ) -> DossierResult:
+    """``target``'s result: from the cache when its inputs are unchanged, else audited within
+    its budget (past it: E000, never cached). ``looked_up``: the cache already missed;
+    ``ignored``: the codes left out for this dossier only (its per-path ignores)."""
     if target.unlisted:
-        return unlisted(target.display, options)  # nothing to read, nothing to cache
+        return judge.unlisted(target.display, session.scope.lang)  # nothing to read, nothing to cache
+    deadline = session.deadline()
 
     def compute(attachments_seen: dict[str, Any] | None = None) -> DossierResult:
-        # The rules are read by the first dossier that needs them (never on a run answered
-        # wholly from the cache); a second or so at most, inside its budget.
-        return assess(target.manifest, target.display, rulebook.sops, options, attachments_seen)
+        return assess(target.manifest, target.display, session, attachments_seen, ignored, deadline)
 
     try:
-        with time_budget(options.budget):
-            return compute() if cache is None else cache.audit(target, compute, looked_up)
+        if session.cache is None:
+            return compute()
+        return session.cache.audit(target, compute, looked_up, ignored)
     except OutOfTime:
-        return out_of_time(target.display, options)  # never cached
-
-
-class OutOfTime(BaseException):
-    """Raised into a dossier's audit when its time budget is spent. A BaseException, so that
-    the engine's isolation (which turns an Exception into E000) lets it through to here."""
-
-
-@contextmanager
-def time_budget(seconds: float) -> Iterator[None]:
-    """Interrupt the block after ``seconds`` (POSIX interval timer, main thread only;
-    elsewhere, or with 0, no budget). No input must hang a batch: this is the last guard
-    behind the limits of every reader."""
-    usable = seconds > 0 and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-    if not usable:
-        yield
-        return
-
-    def expired(signum: int, frame: object) -> None:
-        raise OutOfTime
-
-    previous = signal.signal(signal.SIGALRM, expired)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        args = {"seconds": f"{session.budget:g}"}
+        return judge.internal(target.display, None, "internal.timeout", args, session.scope.lang)

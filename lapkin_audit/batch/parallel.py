@@ -1,11 +1,12 @@
-"""``--jobs N``: auditing dossiers in worker processes, results in input order.
+"""``--jobs N``: the runner that audits dossiers in worker processes, results in input order.
 
-Each worker receives the rulebook once, when it starts (not with every dossier), and
-then audits chunks of dossiers: one message per chunk each way keeps the pipes cheap.
-``map`` hands chunks back in the order they were sent, so the output is exactly that
-of ``--jobs 1``. Where ``fork`` is available the workers start as copies of this
-process, with the modules and rules already loaded; elsewhere they are spawned, which
-works too (everything sent is picklable) but costs an import and a rules load each.
+Each worker receives the session once, when it starts (not with every dossier), with its
+rules read, and then audits chunks of dossiers: one message per chunk each way keeps the
+pipes cheap, and the results come back as ``model.codec`` text. ``map`` hands chunks back in
+the order they were sent, so the output is exactly that of ``--jobs 1``. Where ``fork`` is
+available the workers start as copies of this process, with the modules already loaded;
+elsewhere they are spawned, which works too (the session is picklable) but costs an import
+and a rules load each.
 """
 
 from __future__ import annotations
@@ -18,11 +19,8 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 
-from lapkin_audit.batch.cache import ResultCache
-from lapkin_audit.batch.one import audit_one
-from lapkin_audit.decide.engine import Options
-from lapkin_audit.load.discovery import Target
-from lapkin_audit.load.sop import Rulebook
+from lapkin_audit.batch.runner import Unit, audit_units, received
+from lapkin_audit.batch.session import Session
 from lapkin_audit.model import DossierResult
 
 MAX_CHUNK = 32  # dossiers per message: big enough to amortise the IPC, small enough to balance
@@ -32,7 +30,9 @@ CHUNKS_PER_WORKER = 8
 # up, of spawned ones ~0.4 s, as each imports the package and receives the rules).
 MIN_PER_WORKER = {"fork": 16, "forkserver": 100, "spawn": 100}
 
-_worker: tuple[Rulebook, Options, ResultCache | None] | None = None  # set in each worker
+# The session of this worker process, given once when it starts (``_start``): a worker
+# process exists only to serve it.
+_session: tuple[Session, bool] | None = None
 
 
 def _child_signals() -> None:
@@ -63,10 +63,6 @@ def _stop_signals_held() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
-if hasattr(os, "register_at_fork"):
-    os.register_at_fork(after_in_child=_child_signals)
-
-
 def start_method() -> str:
     return "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
 
@@ -75,65 +71,75 @@ def worth_it(count: int, jobs: int, method: str | None = None) -> bool:
     return jobs > 1 and count >= 2 * MIN_PER_WORKER[method or start_method()]
 
 
-def audit(
-    targets: Sequence[Target],
-    rulebook: Rulebook,
-    options: Options,
-    jobs: int,
-    cache: ResultCache | None,
-    method: str | None = None,
-) -> Iterator[DossierResult]:
-    size = max(1, min(MAX_CHUNK, len(targets) // (jobs * CHUNKS_PER_WORKER)))
-    chunks = [targets[i : i + size] for i in range(0, len(targets), size)]
-    context = multiprocessing.get_context(method or start_method())
-    done, interrupted = 0, False
-    pool = ProcessPoolExecutor(
-        min(jobs, len(chunks)), mp_context=context, initializer=_start, initargs=(rulebook, options, cache)
-    )
-    try:
-        with _stop_signals_held():
-            batches = pool.map(_audit_chunk, chunks)  # submits every chunk, forking the workers
-        for results in batches:  # in submission order
-            yield from results
-            done += 1
-    except BrokenProcessPool:
-        # A worker died (killed for memory, say): finish here rather than hang or stop.
-        # What would crash this process too would also have crashed `--jobs 1`.
-        _start(rulebook, options, cache, in_worker=False)
-        for chunk in chunks[done:]:
-            yield from _audit_chunk(chunk)
-    except BaseException:
-        # Interrupted (Ctrl-C, SIGTERM) or abandoned: stop the workers now rather than let
-        # them finish their chunks after this process is gone. (Python 3.14 has
-        # terminate_workers(); on 3.11 the pool's processes are reached directly.) Waiting
-        # for the pool here could deadlock: the signal may have struck inside its locks.
-        interrupted = True
-        for process in list(getattr(pool, "_processes", {}).values()):
-            process.terminate()
-        raise
-    finally:
-        pool.shutdown(wait=not interrupted, cancel_futures=True)
+class ProcessPoolRunner:
+    """``jobs`` worker processes, started when ``map`` is first read and stopped with it."""
+
+    def __init__(self, jobs: int, method: str | None = None) -> None:
+        self.jobs, self.method = jobs, method
+
+    def map(self, session: Session, units: Sequence[Unit], looked_up: bool = False) -> Iterator[DossierResult]:
+        _install_fork_hook()
+        session = session.loaded()  # once, here, for all workers
+        size = max(1, min(MAX_CHUNK, len(units) // (self.jobs * CHUNKS_PER_WORKER)))
+        chunks = [units[i : i + size] for i in range(0, len(units), size)]
+        context = multiprocessing.get_context(self.method or start_method())
+        done, interrupted = 0, False
+        pool = ProcessPoolExecutor(
+            min(self.jobs, len(chunks)), mp_context=context, initializer=_start, initargs=(session, looked_up)
+        )
+        try:
+            with _stop_signals_held():
+                batches = pool.map(_audit_chunk, chunks)  # submits every chunk, forking the workers
+            for chunk, texts in zip(chunks, batches, strict=True):  # in submission order
+                yield from (received(text, unit, session) for unit, text in zip(chunk, texts, strict=True))
+                done += 1
+        except BrokenProcessPool:
+            # A worker died (killed for memory, say): finish here rather than hang or stop.
+            # What would crash this process too would also have crashed `--jobs 1`.
+            for chunk in chunks[done:]:
+                texts = audit_units(session, chunk, looked_up)
+                yield from (received(text, unit, session) for unit, text in zip(chunk, texts, strict=True))
+        except BaseException:
+            # Interrupted (Ctrl-C, SIGTERM) or abandoned: stop the workers now rather than let
+            # them finish their chunks after this process is gone. (Python 3.14 has
+            # terminate_workers(); on 3.11 the pool's processes are reached directly.) Waiting
+            # for the pool here could deadlock: the signal may have struck inside its locks.
+            interrupted = True
+            for process in list(getattr(pool, "_processes", {}).values()):
+                process.terminate()
+            raise
+        finally:
+            pool.shutdown(wait=not interrupted, cancel_futures=True)
 
 
-def _start(rulebook: Rulebook, options: Options, cache: ResultCache | None, in_worker: bool = True) -> None:
-    if in_worker:
-        # Ctrl-C reaches the whole process group: let the parent alone handle it and stop us.
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-        # A forked worker inherits the command's SIGTERM handler; the parent stops a worker
-        # with SIGTERM, which must simply end it.
-        signal.signal(signal.SIGTERM, signal.SIG_DFL)
-        if hasattr(signal, "pthread_sigmask"):
-            signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPPING)  # a spawned worker inherits the held mask
-    if cache is not None and cache.derived is not None:
-        from lapkin_audit.domain.worktime import keep_holidays_in
-
-        keep_holidays_in(cache.derived)  # a worker builds a year's holidays once, for every later run
-    global _worker
-    _worker = (rulebook, options, cache)
+_FORK_HOOK: list[bool] = []  # whether this process registered it (register_at_fork cannot be undone)
 
 
-def _audit_chunk(chunk: Sequence[Target]) -> list[DossierResult]:
-    assert _worker is not None, "worker not started"
-    rulebook, options, cache = _worker
-    # Workers only ever get misses: run.audit looked every dossier up before starting them.
-    return [audit_one(target, rulebook, options, cache, looked_up=cache is not None) for target in chunk]
+def _install_fork_hook() -> None:
+    """When a pool first starts in this process: a forked worker handles no Ctrl-C of its own."""
+    if not _FORK_HOOK and hasattr(os, "register_at_fork"):
+        os.register_at_fork(after_in_child=_child_signals)
+        _FORK_HOOK.append(True)
+
+
+def _start(session: Session, looked_up: bool) -> None:
+    # Ctrl-C reaches the whole process group: let the parent alone handle it and stop us.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A forked worker inherits the command's SIGTERM handler; the parent stops a worker
+    # with SIGTERM, which must simply end it.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPPING)  # a spawned worker inherits the held mask
+    global _session
+    _session = (session, looked_up)
+    # The worker's copy of the session owns its reader's warm process: ended as the worker
+    # exits (multiprocessing runs its finalizers then; atexit it does not).
+    from multiprocessing import util
+
+    util.Finalize(session, session.close, exitpriority=10)
+
+
+def _audit_chunk(chunk: Sequence[Unit]) -> list[str]:
+    assert _session is not None, "worker not started"
+    session, looked_up = _session
+    return audit_units(session, chunk, looked_up)

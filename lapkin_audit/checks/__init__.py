@@ -20,6 +20,7 @@ from lapkin_audit.checks import (
     dasar_hukum,
     kelengkapan,
     paraf,
+    paraf_masa,
     tim,
     tte,
     waktu,
@@ -30,7 +31,7 @@ __all__ = ["Context", "Family", "families"]
 
 # In the order they run (the output is sorted anyway).
 FAMILIES: tuple[Family, ...] = (  # type: ignore[assignment]
-    *(kelengkapan, dasar_hukum, tim, paraf, tte, alur, waktu),
+    *(kelengkapan, dasar_hukum, tim, paraf, paraf_masa, tte, alur, waktu),
     *(bukti, bukti_teks, bukti_tanda),
     capaian,
 )

@@ -13,6 +13,8 @@ from typing import Any
 from lapkin_audit.checks.context import Context
 from lapkin_audit.model import ERROR, Rule, Violation
 
+NEEDS: frozenset[str] = frozenset()  # the manifest and the attachments' file facts suffice
+
 RULES = (
     Rule(
         "A001",

@@ -11,12 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lapkin_audit.checks.context import Context
+from lapkin_audit.checks.context import NEEDS_EVIDENCE, Context
 from lapkin_audit.domain.citation import parse_citations
 from lapkin_audit.domain.doctext import Searchable, prepare
 from lapkin_audit.evidence.facts import NOT_A_DOCUMENT, NOT_READ, DocumentFacts
 from lapkin_audit.evidence.sniff import claimed
 from lapkin_audit.model import ERROR, Document, Rule, Violation
+
+# The attachments' content (read in child processes by the gather stage).
+NEEDS = frozenset({NEEDS_EVIDENCE})
 
 RULES = (
     Rule(
@@ -197,26 +200,25 @@ def readable_text(ctx: Context, doc: Document) -> tuple[Searchable | None, bool]
     facts = ctx.evidence.get(doc.field)
     if facts is None or facts.text_source is None or not is_document(ctx, doc, facts):
         return None, False
-    return searchable(facts), facts.complete
+    return searchable(ctx, facts), facts.complete
 
 
-def searchable(facts: DocumentFacts) -> Searchable:
+def searchable(ctx: Context, facts: DocumentFacts) -> Searchable:
     """The facts' text prepared for searching; made once per content (a batch of dossiers
-    attaching the same files, and the several checks of one, share it)."""
+    attaching the same files, and the several checks of one, share it: ``ctx.texts``)."""
     key = (facts.sha256, facts.text_source, len(facts.pieces), facts.problem)
-    found = _SEARCHABLE.get(key)
+    found: Searchable | None = ctx.texts.get(key)
     if found is None:
         found = Searchable.of(prepare(facts.text, ocr=facts.text_source == "ocr"))
-        kept = sum(len(doc.text) for doc in _SEARCHABLE.values())
-        if len(_SEARCHABLE) >= _SEARCHABLE_SIZE or kept + len(found.text) > _SEARCHABLE_CHARS:
-            _SEARCHABLE.clear()  # bounded in entries and in text: long documents cannot swell the checker
-        _SEARCHABLE[key] = found
+        kept = sum(len(doc.text) for doc in ctx.texts.values())
+        if len(ctx.texts) >= TEXTS_KEPT or kept + len(found.text) > TEXT_CHARS_KEPT:
+            ctx.texts.clear()  # bounded in entries and in text: long documents cannot swell the checker
+        ctx.texts[key] = found
     return found
 
 
-_SEARCHABLE: dict[tuple[object, ...], Searchable] = {}
-_SEARCHABLE_SIZE = 256
-_SEARCHABLE_CHARS = 8_000_000  # each kept three times over (text, words, digits)
+TEXTS_KEPT = 256  # prepared texts a run keeps: a batch attaches the same few files again and again
+TEXT_CHARS_KEPT = 8_000_000  # characters of them at most, each kept three times over (text, words, digits)
 
 
 def declared_citations(doc: Document) -> Iterator[tuple[int, tuple[str, str, int], str]]:

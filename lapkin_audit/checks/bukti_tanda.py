@@ -13,13 +13,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from lapkin_audit.checks.bukti import is_document
-from lapkin_audit.checks.context import Context
+from lapkin_audit.checks.context import NEEDS_EVIDENCE, Context, keep
 from lapkin_audit.checks.tte import visible_mark
 from lapkin_audit.domain.people import format_nip, normalize_nip, same_person
 from lapkin_audit.domain.signblock import PARAF, TANDA_TANGAN, SignBlock, blocks
 from lapkin_audit.evidence.facts import DocumentFacts
 from lapkin_audit.lang.messages import Nested
 from lapkin_audit.model import ERROR, WARNING, Document, Mark, Rule, Violation
+
+NEEDS = frozenset({NEEDS_EVIDENCE})  # what the signature blocks in the text say
 
 RULES = (
     Rule(
@@ -243,20 +245,17 @@ def _unsigned(ctx: Context, doc: Document, facts: DocumentFacts, found: list[Sig
 # ----------------------------------------------------------------------------- shared
 
 
-_FOUND: dict[tuple[object, ...], list[SignBlock]] = {}
-_FOUND_SIZE = 256
+_FOUND_SIZE = 256  # contents whose blocks a run keeps
 
 
 def _blocks(ctx: Context, facts: DocumentFacts) -> list[SignBlock]:
     """The blocks of a content's usable text, found once per content and SOP roles (a
     batch's dossiers share attachments, and the checks and the claims share them)."""
-    key = (facts.sha256, facts.text_source, len(facts.pieces), tuple(sorted(ctx.sop.roles.items())))
-    found = _FOUND.get(key)
+    key = (__name__, facts.sha256, facts.text_source, len(facts.pieces), tuple(sorted(ctx.sop.roles.items())))
+    found: list[SignBlock] | None = ctx.shared.get(key)  # the run's: its session owns it
     if found is None:
-        if len(_FOUND) >= _FOUND_SIZE:
-            _FOUND.clear()
         pages = [(piece.page, piece.text) for piece in facts.pieces if piece.usable and piece.text.strip()]
-        found = _FOUND[key] = blocks(pages, ctx.sop.roles)
+        found = keep(ctx.shared, key, blocks(pages, ctx.sop.roles), _FOUND_SIZE)
     return found
 
 

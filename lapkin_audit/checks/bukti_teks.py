@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from lapkin_audit.checks.bukti import declared_citations, is_document, searchable
-from lapkin_audit.checks.context import Context
+from lapkin_audit.checks.context import NEEDS_EVIDENCE, Context
 from lapkin_audit.domain.citation import KINDS
 from lapkin_audit.domain.doctext import (
     Searchable,
@@ -23,6 +23,9 @@ from lapkin_audit.domain.doctext import (
 from lapkin_audit.domain.heading import heading
 from lapkin_audit.evidence.facts import NOT_READ, DocumentFacts
 from lapkin_audit.model import ERROR, WARNING, Document, Rule, Violation
+
+# The attachments' content (read in child processes by the gather stage).
+NEEDS = frozenset({NEEDS_EVIDENCE})
 
 RULES = (
     Rule(
@@ -205,7 +208,7 @@ def check(ctx: Context) -> Iterator[Violation]:
             continue
         if facts.text_source is None:
             continue
-        text = searchable(facts)
+        text = searchable(ctx, facts)
         if facts.problem in NOT_READ and needed:
             yield _unread(doc, facts)  # read in part: what it confirms still counts
         yield from _citations(ctx, doc, facts, text)

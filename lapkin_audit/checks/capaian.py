@@ -21,13 +21,12 @@ snippet, so the rules carry none: the fixture dossiers ``c0*`` and the content f
 from __future__ import annotations
 
 import dataclasses
-from collections import OrderedDict
 from collections.abc import Iterator
 from typing import Any
 
 from lapkin_audit.checks.bukti import is_document
 from lapkin_audit.checks.bukti_teks import needed_as_evidence
-from lapkin_audit.checks.context import Context
+from lapkin_audit.checks.context import NEEDS_EVIDENCE, Context, keep, tables_of
 from lapkin_audit.domain.content.compare import DISTRIBUTED, REPORTED, SIGNED, Documents
 from lapkin_audit.domain.content.judge import ContentResult, judge
 from lapkin_audit.domain.content.model import DocumentContent
@@ -300,7 +299,7 @@ RULES = (
 )
 
 # The document kinds compared, and their part in the comparison: only their tables are read
-# (the engine asks the reader for them: ``TABLE_KINDS``).
+# (the gather stage asks the reader for them: ``NEEDS``).
 KINDS = {
     "dokumen_iku": "iku",
     "perjanjian_kinerja": "pk",
@@ -311,6 +310,7 @@ KINDS = {
     DISTRIBUTED: "distributed",
 }
 TABLE_KINDS = frozenset(KINDS)
+NEEDS = frozenset({NEEDS_EVIDENCE, *(tables_of(kind) for kind in TABLE_KINDS)})
 
 
 def check(ctx: Context) -> Iterator[Violation]:
@@ -318,15 +318,12 @@ def check(ctx: Context) -> Iterator[Violation]:
         yield _worded(violation, ctx)
 
 
-_LAST: list[tuple[Context, ContentResult]] = []  # the engine asks twice per dossier: findings, record
-
-
 def content(ctx: Context) -> ContentResult:
-    """The ``content`` record and the violations, from what the attachments said."""
-    if _LAST and _LAST[0][0] is ctx:
-        return _LAST[0][1]
-    found = _judged(ctx)
-    _LAST[:] = [(ctx, found)]
+    """The ``content`` record and the violations, from what the attachments said; worked out
+    once per dossier (the judge asks twice: the findings, then the record)."""
+    found: ContentResult | None = ctx.derived.get(__name__)
+    if found is None:
+        found = ctx.derived[__name__] = _judged(ctx)
     return found
 
 
@@ -347,7 +344,7 @@ def _judged(ctx: Context) -> ContentResult:
             not is_document(ctx, doc, facts)  # B001 says why
             or (needed_as_evidence(ctx, doc) and facts.text_source is None)  # B006
         )
-        docs[role] = _content(doc.jenis, doc.field, facts, periode.tahun, reported)
+        docs[role] = _content(ctx, doc.jenis, doc.field, facts, periode.tahun, reported)
         files[role] = facts.sha256
     if files.get("distributed") is not None and files.get("distributed") == files.get("signed"):
         docs.pop("distributed")  # the very same file: nothing can differ
@@ -366,22 +363,17 @@ def record(ctx: Context) -> dict[str, Any] | None:
     return found
 
 
-_MEMO: OrderedDict[tuple[object, ...], DocumentContent] = OrderedDict()
 MEMO_SIZE = 256  # documents kept: a batch shares its LRA, DPA and IKU across dossiers
 
 
-def _content(kind: str, field: str, facts: DocumentFacts, year: int, reported: bool) -> DocumentContent:
+def _content(ctx: Context, kind: str, field: str, facts: DocumentFacts, year: int, reported: bool) -> DocumentContent:
     """``reported``: B001 or B006 already says the document could not be read. Remembered by
     the document's content (its SHA-256), place in the manifest, and whether its tables were
     read (a content read without them, when the C rules were left out, gives nothing)."""
-    key = (kind, field, facts.sha256, year, reported, bool(facts.tables), facts.tables_problem)
-    if key in _MEMO:
-        _MEMO.move_to_end(key)
-        return _MEMO[key]
-    found = _read(kind, field, facts, year, reported)
-    _MEMO[key] = found
-    if len(_MEMO) > MEMO_SIZE:
-        _MEMO.popitem(last=False)
+    key = (__name__, kind, field, facts.sha256, year, reported, bool(facts.tables), facts.tables_problem)
+    found: DocumentContent | None = ctx.shared.get(key)  # the run's: its session owns it
+    if found is None:
+        found = keep(ctx.shared, key, _read(kind, field, facts, year, reported), MEMO_SIZE)
     return found
 
 

@@ -1,25 +1,27 @@
-"""What every check receives (``Context``) and is (``Family``), and helpers they share."""
+"""What every check receives (``Context``, from the gather stage) and is (``Family``), and
+helpers they share."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable
 from typing import Protocol
 
 from lapkin_audit.domain.people import format_nip, normalize_nip
-from lapkin_audit.evidence.facts import DocumentFacts
-from lapkin_audit.load.attachments import Attachment
-from lapkin_audit.model import Dossier, Person, Rule, Sop, StepTiming, Violation
+from lapkin_audit.gather.context import Context, keep
+from lapkin_audit.model import Person, Rule, Violation
+
+__all__ = ["NEEDS_EVIDENCE", "TABLES_OF", "Context", "Family", "keep", "mismatch", "tables_of"]
+
+# What a family may need gathered beyond the manifest, the attachments' file facts and the
+# timeline (which every dossier gets): the attachments' content, read in child processes.
+NEEDS_EVIDENCE = "evidence"
+# ...and, read with that content, the tables of the documents of a kind (``tables_of(kind)``).
+TABLES_OF = "tables:"
 
 
-@dataclass(frozen=True)
-class Context:
-    dossier: Dossier
-    sop: Sop
-    attachments: Mapping[str, Attachment]  # document field ("dokumen[3]") -> facts
-    timeline: tuple[StepTiming, ...] = ()  # lapkin_audit.domain.timeline: the log in working time
-    # lapkin_audit.evidence: what each read attachment's content says (document field -> facts).
-    evidence: Mapping[str, DocumentFacts] = field(default_factory=dict)
+def tables_of(kind: str) -> str:
+    """What a family needs to compare the tables of the documents of ``kind``."""
+    return TABLES_OF + kind
 
 
 def mismatch(message_id: str, person: Person, holder: Person, **args: object) -> tuple[str, dict[str, object]]:
@@ -36,6 +38,9 @@ def mismatch(message_id: str, person: Person, holder: Person, **args: object) ->
 
 
 class Family(Protocol):
+    """A module of ``checks/``: the rules it declares, what it needs gathered, its check."""
+
     RULES: tuple[Rule, ...]
+    NEEDS: frozenset[str]  # e.g. {NEEDS_EVIDENCE}; empty: the manifest and the file facts suffice
 
     def check(self, ctx: Context) -> Iterable[Violation]: ...

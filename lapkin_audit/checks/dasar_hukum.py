@@ -14,9 +14,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from lapkin_audit.checks.bukti import readable_text
-from lapkin_audit.checks.context import Context
+from lapkin_audit.checks.context import NEEDS_EVIDENCE, Context
 from lapkin_audit.domain.citation import KINDS, parse_citations
 from lapkin_audit.model import ERROR, WARNING, Rule, Violation
+
+# The attachments' content (read in child processes by the gather stage).
+NEEDS = frozenset({NEEDS_EVIDENCE})
 
 RULES = (
     Rule(

@@ -15,6 +15,8 @@ from lapkin_audit.checks.context import Context
 from lapkin_audit.lang.messages import Nested
 from lapkin_audit.model import ERROR, WARNING, Rule, Violation
 
+NEEDS: frozenset[str] = frozenset()  # the manifest and the attachments' file facts suffice
+
 RULES = (
     Rule(
         "K001",

@@ -43,7 +43,7 @@ def evidence(ctx: Context) -> Evidence:
             )
         )
         readable = facts is not None and facts.text_source is not None and is_document(ctx, doc, facts)
-        text = searchable(facts) if readable and facts is not None else None
+        text = searchable(ctx, facts) if readable and facts is not None else None
 
         def level(shown: bool, doc: Document = doc, text: Searchable | None = text) -> tuple[str, str | None]:
             return ("teks", doc.berkas) if text is not None and shown else ("dinyatakan", None)

@@ -15,6 +15,8 @@ from lapkin_audit.checks.context import Context, mismatch
 from lapkin_audit.domain.people import People, same_person
 from lapkin_audit.model import ERROR, WARNING, Document, Precondition, Rule, Violation
 
+NEEDS: frozenset[str] = frozenset()  # the manifest and the attachments' file facts suffice
+
 RULES = (
     Rule(
         "T001",

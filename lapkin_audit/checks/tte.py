@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from typing import Any
 
-from lapkin_audit.checks.context import Context
-from lapkin_audit.domain.tte import has_tte_footer, is_tte_qr, signed_by, within_tolerance
+from lapkin_audit.checks.context import NEEDS_EVIDENCE, Context
+from lapkin_audit.domain.tte import Pairing, has_tte_footer, is_tte_qr, within_tolerance
+from lapkin_audit.domain.tte import pair as pair_marks
 from lapkin_audit.domain.worktime import zone_info
 from lapkin_audit.lang.messages import Nested
 from lapkin_audit.model import ERROR, WARNING, Document, Mark, Rule, Violation
+
+# The attachments' content (read in child processes by the gather stage).
+NEEDS = frozenset({NEEDS_EVIDENCE})
 
 RULES = (
     Rule(
@@ -323,34 +326,9 @@ def check(ctx: Context) -> Iterator[Violation]:
         yield from _document(ctx, doc, facts)
 
 
-@dataclass(frozen=True)
-class Pairing:
-    """A document's declared marks against the signatures in its file."""
-
-    proven: dict[str, Any]  # mark field -> the signature by that person
-    wrong: list[tuple[Mark, Any]]  # a mark that must be TTE, against another person's signature
-    missing: list[Mark]  # a mark that must be TTE, with no signature left for it
-    extra: list[Any]  # signatures no mark declares
-
-
 def pair(ctx: Context, doc: Document, signatures: Sequence[Any]) -> Pairing:
-    """Each declared paraf and tanda tangan matched to a signature by its signer (any mark:
-    a signature may prove a mark whose metode is not stated); then what must be TTE and has
-    no signature of its own stands against the signatures left, in file order."""
-    kind = ctx.sop.document_kinds[doc.jenis]
-    marks = [*doc.paraf, *doc.tanda_tangan]
-    proven: dict[str, Any] = {}
-    used: set[int] = set()
-    for mark in marks:
-        for j, signature in enumerate(signatures):
-            if j not in used and signed_by(signature.signer, signature.ids, mark.person.nama, mark.person.nip):
-                proven[mark.field] = signature
-                used.add(j)
-                break
-    pending = [m for m in marks if m.field not in proven and (m.metode == "tte" or kind.tte)]
-    unclaimed = [s for j, s in enumerate(signatures) if j not in used]
-    wrong = list(zip(pending, unclaimed, strict=False))
-    return Pairing(proven, wrong, pending[len(wrong) :], unclaimed[len(wrong) :])
+    """The document's declared marks against the signatures in its file (``domain.tte.pair``)."""
+    return pair_marks((*doc.paraf, *doc.tanda_tangan), signatures, ctx.sop.document_kinds[doc.jenis].tte)
 
 
 def _document(ctx: Context, doc: Document, facts: Any) -> Iterator[Violation]:

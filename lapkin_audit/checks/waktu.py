@@ -14,6 +14,8 @@ from lapkin_audit.checks.context import Context
 from lapkin_audit.domain.timeline import elapsed_minutes
 from lapkin_audit.model import ERROR, WARNING, Rule, Violation, WorkMinutes
 
+NEEDS: frozenset[str] = frozenset()  # the manifest and the attachments' file facts suffice
+
 RULES = (
     Rule(
         "W001",

@@ -3,7 +3,7 @@
 Dossiers submitted years ago would otherwise keep CI red forever. ``--write-baseline
 FILE`` records today's findings; ``--baseline FILE`` then marks the same findings as
 baselined (still reported, never failing), so that only new findings fail. A finding is
-matched by its dossier, its code and its fingerprint (``decide.engine.fingerprint``),
+matched by its dossier, its code and its fingerprint (``decide.judge.fingerprint``),
 never by its line, and as many times as the baseline lists it. Entries that match nothing
 are counted and reported, as an unused waiver is.
 
@@ -18,60 +18,71 @@ import dataclasses
 import json
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from lapkin_audit.load.safefile import read_regular
-from lapkin_audit.model import DossierResult
+from lapkin_audit.errors import BaselineError
+from lapkin_audit.model import DossierResult, codec
 
 FORMAT = "lapkin-audit-baseline/1"
 MAX_BYTES = 64 * 1024 * 1024
 
 
-class BaselineError(Exception):
-    """The baseline file cannot be read or is not one (exit status 2)."""
-
-
 Key = tuple[str, str, str]  # dossier path, rule, fingerprint
 
 
-def entries(results: Iterable[DossierResult]) -> list[dict[str, str]]:
+@dataclass(frozen=True)
+class Entry:
+    """One finding the repository already had (written and read with ``model.codec``)."""
+
+    dossier: str
+    rule: str
+    fingerprint: str
+
+
+def entries(results: Iterable[DossierResult]) -> list[Entry]:
     """Today's findings as baseline entries (waived ones need none), sorted."""
     keys = [(r.path, f.rule, f.fingerprint) for r in results for f in r.findings if not f.waived]
-    return [{"dossier": path, "rule": rule, "fingerprint": fp} for path, rule, fp in sorted(keys)]
+    return [Entry(*key) for key in sorted(keys)]
 
 
 def dumps(results: Iterable[DossierResult]) -> str:
-    return json.dumps({"format": FORMAT, "findings": entries(results)}, ensure_ascii=False, indent=2) + "\n"
+    document = {"format": FORMAT, "findings": codec.encode(entries(results))}
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def load(path: Path) -> Counter[Key]:
-    try:
-        raw = read_regular(path, MAX_BYTES + 1)  # a FIFO or /dev/zero named by --baseline cannot hang the run
-    except OSError as exc:
-        raise BaselineError(f"cannot read {path}: {exc.strerror or exc}") from None
+def parse(raw: bytes, path: Path) -> Counter[Key]:
+    """The findings a baseline file (``raw``, read from ``path`` by ``load.safefile``) records."""
     try:
         if len(raw) > MAX_BYTES:
             raise ValueError("too large")
         data: Any = json.loads(raw)
         if data.get("format") != FORMAT:
             raise ValueError(f"not a {FORMAT} file")
-        return Counter((e["dossier"], e["rule"], e["fingerprint"]) for e in data["findings"])
+        found: list[Entry] = codec.decode(list[Entry], data["findings"])
+        return Counter((e.dossier, e.rule, e.fingerprint) for e in found)
     except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
-        raise BaselineError(f"{path} is not a baseline: {exc}") from None
+        raise BaselineError("baseline.not_baseline", path=path, detail=exc) from None
 
 
 def apply(results: Iterable[DossierResult], known: Counter[Key]) -> tuple[tuple[DossierResult, ...], int]:
     """The results with the baseline's findings marked, and how many entries matched nothing."""
     left = Counter(known)
-    marked = []
-    for result in results:
-        findings = []
-        for finding in result.findings:
-            key = (result.path, finding.rule, finding.fingerprint)
-            if not finding.waived and left[key] > 0:
+    marked = tuple(mark(result, left) for result in results)
+    return marked, sum(left.values())
+
+
+def mark(result: DossierResult, left: Counter[Key] | None) -> DossierResult:
+    """``result`` with the findings ``left`` still lists marked (and taken off ``left``), so that
+    a run marks its results one by one, as they come; ``None``: every finding not waived
+    (a run that writes the baseline: its own findings are the baseline now)."""
+    findings = []
+    for finding in result.findings:
+        key = (result.path, finding.rule, finding.fingerprint)
+        if not finding.waived and (left is None or left[key] > 0):
+            if left is not None:
                 left[key] -= 1
-                finding = dataclasses.replace(finding, baselined=True)
-            findings.append(finding)
-        marked.append(dataclasses.replace(result, findings=tuple(findings)))
-    return tuple(marked), sum(left.values())
+            finding = dataclasses.replace(finding, baselined=True)
+        findings.append(finding)
+    return dataclasses.replace(result, findings=tuple(findings))

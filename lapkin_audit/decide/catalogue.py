@@ -1,7 +1,7 @@
 """The rule catalogue: every rule a dossier can break, indexed from where each is declared.
 
 A rule is declared once, beside the check that finds it (``model.Rule``): the E rules in
-``load.manifest_rules``, each family of ``checks/`` in its module, X001 in
+``unassessable``, each family of ``checks/`` in its module, X001 in
 ``decide.waivers``. This module only gathers them, in a stable order, so the engine can
 stamp severity and text, waivers know what may be waived, and ``rules list``, ``rules
 explain``, docs/rules.md and the reports read one source. The defects of an SOP itself
@@ -14,6 +14,7 @@ from collections.abc import Iterator, Mapping
 from types import ModuleType
 from typing import Any
 
+from lapkin_audit import unassessable
 from lapkin_audit.checks import (
     alur,
     bukti,
@@ -24,6 +25,7 @@ from lapkin_audit.checks import (
     families,
     kelengkapan,
     paraf,
+    paraf_masa,
     tim,
     tte,
     waktu,
@@ -31,17 +33,17 @@ from lapkin_audit.checks import (
 from lapkin_audit.decide import waivers
 from lapkin_audit.lang import messages
 from lapkin_audit.lang.words import FAMILY_NAMES
-from lapkin_audit.load import manifest_rules
 from lapkin_audit.model import Bilingual, Rule, rule_problems
 
 # Where the rules are declared, in the order they are listed (`rules list`, SARIF's rule
 # indexes): the families in the order they were added, which reports keep stable.
 DECLARED_IN: tuple[ModuleType, ...] = (
-    manifest_rules,
+    unassessable,
     kelengkapan,
     dasar_hukum,
     tim,
     paraf,
+    paraf_masa,
     alur,
     waktu,
     waivers,

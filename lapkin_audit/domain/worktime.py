@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 if TYPE_CHECKING:
-    from lapkin_audit.model import KeptTables
+    from lapkin_audit.model.store import Store
 
-__all__ = ["OfficeCalendar", "WorkPeriod", "parse_duration"]
+__all__ = ["Holidays", "OfficeCalendar", "WorkPeriod", "parse_duration"]
 
 WEEKDAYS = ("senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu")  # date.weekday() order
 DEFAULT_ZONE = "Asia/Jakarta"
@@ -60,6 +60,9 @@ class OfficeCalendar:
     removed: tuple[tuple[date, str], ...] = ()  # hapus_libur: (date, reason)
     holiday_country: str = "ID"
     holiday_categories: tuple[str, ...] = ("public", "government")
+    # Where the national holidays come from (a table per year, built once); not part of the
+    # calendar's identity.
+    holidays: Holidays = field(default_factory=lambda: Holidays(), compare=False, repr=False)
     # Memo of day -> working intervals in seconds; not part of the calendar's identity.
     _days: dict[date, tuple[tuple[int, int], ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
@@ -70,7 +73,7 @@ class OfficeCalendar:
         for d, name in self.added:
             if d == day:
                 return name
-        return national_holidays(self.holiday_country, self.holiday_categories, day.year).get(day)
+        return self.holidays.of(self.holiday_country, self.holiday_categories, day.year).get(day)
 
     def is_working_day(self, day: date) -> bool:
         return bool(self._schedule(day))
@@ -139,21 +142,34 @@ def zone_info(name: str) -> ZoneInfo:
         raise ValueError(f"unknown time zone {name!r}") from exc
 
 
-# Where national holiday tables outlive a run (the cache's derived tables; set by the batch
-# stage): importing holidays and building a year's table is ~80 ms of a hook's start.
-_kept: KeptTables | None = None
+class Holidays:
+    """National holidays and cuti bersama, by year, from the pinned ``holidays`` package.
+
+    A year's table is built once by its owner (a run's rules: one per rulebook loaded) and,
+    with ``kept`` (the cache's derived tables), once across runs: importing holidays and
+    building a year's table is ~80 ms of a hook's start. No table lives in the module.
+    """
+
+    def __init__(self, kept: Store | None = None) -> None:
+        self.kept = kept
+        self._years: dict[tuple[str, tuple[str, ...], int], dict[date, str]] = {}
+
+    def of(self, country: str, categories: tuple[str, ...], year: int) -> dict[date, str]:
+        found = self._years.get((country, categories, year))
+        if found is None:
+            found = self._years[(country, categories, year)] = national_holidays(country, categories, year, self.kept)
+        return found
+
+    def __getstate__(self) -> dict[str, object]:
+        return {"kept": self.kept, "_years": {}}  # a worker builds the years it needs, or reads them kept
 
 
-def keep_holidays_in(kept: KeptTables | None) -> None:
-    """Read and keep each year's national holidays in ``kept`` from now on."""
-    global _kept
-    _kept = kept
-
-
-@cache
-def national_holidays(country: str, categories: tuple[str, ...], year: int) -> dict[date, str]:
+def national_holidays(
+    country: str, categories: tuple[str, ...], year: int, kept: Store | None = None
+) -> dict[date, str]:
+    """One year's table, read from ``kept`` where an earlier run left it, else built (and kept)."""
     key = f"holidays/{country}/{'+'.join(categories)}/{year}"  # the holidays version is in the store's key
-    earlier = _kept.get(key) if _kept is not None else None
+    earlier = kept.get(key) if kept is not None else None
     if earlier is not None:
         try:
             return {date.fromisoformat(day): str(name) for day, name in earlier}
@@ -163,8 +179,8 @@ def national_holidays(country: str, categories: tuple[str, ...], year: int) -> d
     import holidays
 
     table = dict(holidays.country_holidays(country, years=year, categories=categories, language="id").items())
-    if _kept is not None:
-        _kept.put(key, sorted([day.isoformat(), name] for day, name in table.items()))
+    if kept is not None:
+        kept.put(key, sorted([day.isoformat(), name] for day, name in table.items()))
     return table
 
 

@@ -1,5 +1,6 @@
-"""Facts about a dossier's attachments, gathered before the checks run, and E006 (Git
-LFS pointers where the documents should be), which stops the dossier before any check.
+"""Facts about a dossier's attachments (``model.Attachment``), gathered before the checks
+run, and E006 (Git LFS pointers where the documents should be), which stops the dossier
+before any check.
 
 This is the only place that touches attachment files, and it never opens anything
 outside the dossier folder: a path is judged as text first (absolute, drive letter,
@@ -17,28 +18,13 @@ import stat
 import sys
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 
 from lapkin_audit.lang.messages import Each
-from lapkin_audit.model import Dossier, Violation
+from lapkin_audit.model import Attachment, Dossier, Violation
 
 _DRIVE = re.compile(r"^[A-Za-z]:")
 _CHUNK = 1 << 20
-
-
-@dataclass(frozen=True)
-class Attachment:
-    berkas: str
-    status: str  # ok | missing | empty | not_file | unreadable | outside | lfs_pointer
-    sha256: str | None = None
-    reason: str | None = None  # for outside: absolute | parent | link | drive | nul
-    error: str | None = None
-    declared_sha256: str | None = None  # what the manifest says the file's SHA-256 is
-    # For a missing file: the one file in the dossier it most likely means (the same name
-    # in another case or Unicode form, or the declared content), as a path in the dossier.
-    suggestion: str | None = None
-    lfs_oid: str | None = None  # for lfs_pointer: the SHA-256 of the content the pointer stands for
 
 
 # A Git LFS pointer (https://github.com/git-lfs/git-lfs/blob/main/docs/spec.md): a small
@@ -95,8 +81,8 @@ def _lfs_oid(path: str) -> str | None:
 
 def lfs_pointers(dossier: Dossier, found: Mapping[str, Attachment]) -> Violation | None:
     """E006: one finding naming every attachment that is a Git LFS pointer, with whether its
-    oid agrees with the manifest's `sha256`; None when there is none. The engine asks before
-    any check runs.
+    oid agrees with the manifest's `sha256`; None when there is none. The gather stage asks
+    before the attachments' content is read.
 
     A pointer is not the document: nothing in it (text, paraf, signatures) can be judged,
     and judging the rest would give a verdict on a dossier nobody read. So the whole dossier

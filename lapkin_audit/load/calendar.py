@@ -20,15 +20,15 @@ from typing import Any
 from lapkin_audit.domain.worktime import (
     DEFAULT_ZONE,
     WEEKDAYS,
+    Holidays,
     Intervals,
     OfficeCalendar,
     WorkPeriod,
-    national_holidays,
     zone_info,
 )
 from lapkin_audit.errors import RulesError, flatten_errors
 from lapkin_audit.load.kept import normalized
-from lapkin_audit.model import KeptTables
+from lapkin_audit.model import Store
 
 __all__ = ["Addition", "extend", "is_addition", "load_addition", "load_calendar"]
 
@@ -175,21 +175,17 @@ def is_addition(data: object) -> bool:
 
 
 def load_addition(
-    data: dict[str, Any], source: str, lines: Mapping[str, int] | None = None, kept: KeptTables | None = None
+    data: dict[str, Any], source: str, lines: Mapping[str, int] | None = None, kept: Store | None = None
 ) -> Addition:
     """Validate a calendar addition (``is_addition``)."""
     extra = sorted(set(data["kalender"]) - set(_ADDITION_KEYS))
     if extra:
-        raise RulesError(
-            source,
-            f"kalender.{extra[0]}: a calendar file without jam_kerja only adds days to another calendar"
-            f" ({', '.join(_ADDITION_KEYS)}); a calendar of its own needs jam_kerja",
-        )
+        raise RulesError(source, "rules.addition_key", key=extra[0], keys=", ".join(_ADDITION_KEYS))
 
     def validate(document: Any) -> Any:
         validator = _validator_class()(_ADDITION_SCHEMA)
         if not validator.validate(document):
-            raise RulesError(source, "; ".join(flatten_errors(validator.errors, lines)))
+            raise RulesError(source, "rules.invalid", detail="; ".join(flatten_errors(validator.errors, lines)))
         return validator.document
 
     cal = normalized("calendar-addition", data, validate, kept)["kalender"]
@@ -201,9 +197,10 @@ def load_addition(
 def extend(calendar: OfficeCalendar | None, addition: Addition) -> OfficeCalendar:
     """``calendar`` with the days of ``addition``, checked as a calendar's own are."""
     if calendar is None:
-        raise RulesError(addition.source, f"kalender.id: no calendar {addition.target!r} to add days to")
+        raise RulesError(addition.source, "rules.no_calendar_to_extend", target=addition.target)
     added, removed = calendar.added + addition.added, calendar.removed + addition.removed
-    _check_days_off(added, removed, calendar.holiday_country, calendar.holiday_categories, addition.source)
+    country, categories = calendar.holiday_country, calendar.holiday_categories
+    _check_days_off(added, removed, country, categories, addition.source, calendar.holidays)
     return dataclasses.replace(calendar, added=added, removed=removed)
 
 
@@ -213,21 +210,20 @@ def _check_days_off(
     country: str,
     categories: tuple[str, ...],
     source: str,
+    holidays: Holidays,
 ) -> None:
     for key, entries in (("tambah_libur", added), ("hapus_libur", removed)):
         dates = [d for d, _ in entries]
         twice = sorted({d for d in dates if dates.count(d) > 1})
         if twice:
-            raise RulesError(source, f"kalender.{key}: {twice[0]} is listed twice")
+            raise RulesError(source, "rules.listed_twice", key=key, date=twice[0])
     both = sorted({d for d, _ in added} & {d for d, _ in removed})
     if both:
-        raise RulesError(source, f"kalender: {both[0]} is in both tambah_libur and hapus_libur")
+        raise RulesError(source, "rules.added_and_removed", date=both[0])
     # A removal that matches no national day is a typo that would silently do nothing.
     for d, _ in removed:
-        if d not in national_holidays(country, categories, d.year):
-            raise RulesError(
-                source, f"kalender.hapus_libur: {d} is not a national holiday or cuti bersama; nothing to remove"
-            )
+        if d not in holidays.of(country, categories, d.year):
+            raise RulesError(source, "rules.not_a_holiday", date=d)
 
 
 def _minutes(hhmm: str) -> int:
@@ -238,10 +234,11 @@ def _day_intervals(raw: list[Any] | None, where: str, source: str) -> Intervals:
     intervals = sorted((_minutes(s), _minutes(e)) for s, e in raw or [])
     for s, e in intervals:
         if s >= e:
-            raise RulesError(source, f"{where}: interval {_hm(s)}-{_hm(e)} must start before it ends")
+            raise RulesError(source, "rules.interval_order", where=where, start=_hm(s), end=_hm(e))
     for (s1, e1), (s2, e2) in itertools.pairwise(intervals):
         if s2 < e1:
-            raise RulesError(source, f"{where}: intervals {_hm(s1)}-{_hm(e1)} and {_hm(s2)}-{_hm(e2)} overlap")
+            first, second = f"{_hm(s1)}-{_hm(e1)}", f"{_hm(s2)}-{_hm(e2)}"
+            raise RulesError(source, "rules.intervals_overlap", where=where, first=first, second=second)
     return tuple(intervals)
 
 
@@ -266,27 +263,36 @@ def _check_nesting(periods: list[WorkPeriod], source: str) -> None:
             same = (outer.start, outer.last) == (period.start, period.last)
             # An open-ended period inside another is a forgotten berlaku_sampai, not an override.
             if same or period.end is None or not outer.contains(period):
-                until = "open-ended" if outer.end is None else f"until {outer.end}"
                 raise RulesError(
                     source,
-                    f"kalender.jam_kerja: periods {outer.name!r} (from {outer.start}, {until}) and "
-                    f"{period.name!r} (from {period.start}) overlap; a period may only lie wholly inside another",
+                    "rules.periods_overlap" if outer.end is not None else "rules.periods_overlap_open",
+                    outer=outer.name,
+                    outer_start=outer.start,
+                    outer_end=outer.end,
+                    inner=period.name,
+                    inner_start=period.start,
                 )
         open_periods.append(period)
 
 
 def load_calendar(
-    data: object, source: str, lines: Mapping[str, int] | None = None, kept: KeptTables | None = None
+    data: object,
+    source: str,
+    lines: Mapping[str, int] | None = None,
+    kept: Store | None = None,
+    holidays: Holidays | None = None,
 ) -> OfficeCalendar:
     """Validate a parsed calendar file (``{"kalender": {...}}``) and build the calendar.
-    ``kept``: calendars validated by earlier runs (``load.kept``)."""
+    ``kept``: calendars validated by earlier runs (``load.kept``); ``holidays``: the national
+    holidays the rules loaded with it share (built once a year)."""
+    holidays = holidays or Holidays(kept)
     if not isinstance(data, dict):
-        raise RulesError(source, "expected a mapping with the key 'kalender'")
+        raise RulesError(source, "rules.calendar_shape")
 
     def validate(document: Any) -> Any:
         validator = _validator_class()(_SCHEMA)  # unknown keys are rejected (cerberus default)
         if not validator.validate(document):
-            raise RulesError(source, "; ".join(flatten_errors(validator.errors, lines)))
+            raise RulesError(source, "rules.invalid", detail="; ".join(flatten_errors(validator.errors, lines)))
         return validator.document
 
     cal = normalized("calendar", data, validate, kept)["kalender"]
@@ -296,7 +302,7 @@ def load_calendar(
         where = f"kalender.jam_kerja[{i}]"
         start, end = raw["berlaku_mulai"], raw.get("berlaku_sampai")
         if end is not None and end < start:
-            raise RulesError(source, f"{where}: berlaku_sampai {end} is before berlaku_mulai {start}")
+            raise RulesError(source, "rules.validity_order", where=where, start=start, end=end)
         days = tuple(_day_intervals(raw["hari"].get(d), f"{where}.hari.{d}", source) for d in WEEKDAYS)
         periods.append(WorkPeriod(start, end, raw["nama"], days, raw.get("sumber")))
     _check_nesting(periods, source)
@@ -305,7 +311,7 @@ def load_calendar(
     removed = tuple((e["tanggal"], e["alasan"]) for e in cal["hapus_libur"] or [])
     country = cal["libur_nasional"]["negara"]
     categories = tuple(sorted(set(cal["libur_nasional"]["kategori"])))
-    _check_days_off(added, removed, country, categories, source)
+    _check_days_off(added, removed, country, categories, source, holidays)
 
     return OfficeCalendar(
         id=cal["id"],
@@ -317,4 +323,5 @@ def load_calendar(
         removed=removed,
         holiday_country=country,
         holiday_categories=categories,
+        holidays=holidays,
     )

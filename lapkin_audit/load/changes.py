@@ -32,14 +32,14 @@ CHILD = (sys.executable, "-m", "lapkin_audit.load.history")
 
 class ChangesUnknown(Exception):
     """What changed cannot be said (not a repository, an unknown ref): exit status 2.
-    ``key`` and ``args`` are a message of ``lang.words.CHANGES``."""
+    ``key`` and ``args`` are a message of ``lang.changes.CHANGES``."""
 
     def __init__(self, key: str, **args: Any) -> None:
         super().__init__(key)
         self.key, self.details = key, args
 
     def text(self, lang: str) -> str:
-        from lapkin_audit.lang.words import changes_message
+        from lapkin_audit.lang.changes import changes_message
 
         return changes_message(self.key, self.details, lang)
 

@@ -20,7 +20,7 @@ from typing import Any
 from lapkin_audit.domain.capaian import DIRECTIONS, FORMULAS
 from lapkin_audit.errors import RulesError, flatten_errors
 from lapkin_audit.load.kept import normalized
-from lapkin_audit.model import ContentRules, IndicatorRule, KeptTables, ReportPart
+from lapkin_audit.model import ContentRules, IndicatorRule, ReportPart, Store
 
 _ID = {"type": "string", "regex": "[a-z0-9_-]+", "required": True}
 OUTLINE_SCHEMA: dict[str, Any] = {
@@ -84,7 +84,7 @@ ISI_SCHEMA: dict[str, Any] = {
 
 
 def _validated(
-    schema: dict[str, Any], document: Any, source: str, prefix: str, kept: KeptTables | None = None
+    schema: dict[str, Any], document: Any, source: str, prefix: str, kept: Store | None = None
 ) -> dict[str, Any]:
     """The document as cerberus validated it, or as an earlier run did (``load.kept``): a
     run whose rules were seen before imports no cerberus."""
@@ -95,14 +95,14 @@ def _validated(
         checker = cerberus.Validator(schema, allow_unknown=False)
         if not isinstance(raw, dict) or not checker.validate(raw):
             errors = checker.errors if isinstance(raw, dict) else {prefix: ["must be a mapping"]}
-            raise RulesError(source, "; ".join(flatten_errors(errors, {}, prefix)))
+            raise RulesError(source, "rules.invalid", detail="; ".join(flatten_errors(errors, {}, prefix)))
         return checker.document
 
     result: dict[str, Any] = normalized(prefix, document, validate, kept)
     return result
 
 
-def load_outline(raw: Any, source: str, kept: KeptTables | None = None) -> tuple[str, tuple[ReportPart, ...]]:
+def load_outline(raw: Any, source: str, kept: Store | None = None) -> tuple[str, tuple[ReportPart, ...]]:
     """A `kerangka` file: (its id, its parts)."""
     data = _validated(OUTLINE_SCHEMA, raw, source, "kerangka", kept)
     parts = tuple(
@@ -119,7 +119,7 @@ def load_outline(raw: Any, source: str, kept: KeptTables | None = None) -> tuple
 
 
 def content_rules(
-    raw: Any, source: str, outlines: Mapping[str, tuple[ReportPart, ...]], kept: KeptTables | None = None
+    raw: Any, source: str, outlines: Mapping[str, tuple[ReportPart, ...]], kept: Store | None = None
 ) -> ContentRules:
     """An SOP's `isi` (absent: nothing required beyond the IKU's own indicators)."""
     data = _validated(ISI_SCHEMA, raw or {}, source, "isi", kept)
@@ -129,14 +129,13 @@ def content_rules(
         for period, outline in by_period:
             if outline not in outlines:
                 known = ", ".join(sorted(outlines)) or "-"
-                raise RulesError(source, f"isi.bagian.{kind} names an unknown outline {outline!r} (known: {known})")
+                raise RulesError(source, "rules.unknown_outline", kind=kind, outline=outline, known=known)
             parts[kind if period is None else f"{kind}@{period}"] = outlines[outline]
     indicators = []
     for item in data.get("indikator", ()):
         if item.get("rumus") and item.get("arah") and item["rumus"] not in FORMULAS[item["arah"]]:
-            raise RulesError(
-                source, f"isi.indikator {item['nama']!r}: rumus {item['rumus']} is not for arah {item['arah']}"
-            )
+            args = {"nama": item["nama"], "rumus": item["rumus"], "arah": item["arah"]}
+            raise RulesError(source, "rules.formula_direction", **args)
         arah = item.get("arah") or next((d for d, forms in FORMULAS.items() if item.get("rumus") in forms), None)
         indicators.append(IndicatorRule(item["nama"], arah, item.get("rumus")))
     return ContentRules(

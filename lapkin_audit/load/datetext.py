@@ -13,6 +13,10 @@ read as the same value:
 Nothing else is a date: not ``now`` or ``today`` (a report would change with the clock),
 not a two-digit year, not year-first with slashes. For a value that is almost right the
 caller gets the ISO form to write instead. Month names come from pendulum's locales.
+
+An SOP document (``sop import``) writes its dates the same ways, and a few more that its
+tables hold: day, month and year with dots (``20.12.2014``), a month alone (``Juni
+2020``) and a dash for none (``parse_document_date``). One reader serves both.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
 from functools import lru_cache
 
-__all__ = ["Unreadable", "iso_example", "json_schema_pattern", "parse_when"]
+__all__ = ["Unreadable", "iso_example", "json_schema_pattern", "parse_document_date", "parse_when"]
 
 ZONES = {"wib": 7, "wita": 8, "wit": 9}
 
@@ -95,6 +99,34 @@ def parse_when(text: str) -> date | datetime | Unreadable:
     return moment if zone is None else moment.replace(tzinfo=zone)
 
 
+_DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+_MONTH_ALONE = re.compile(r"([^\W\d_]+)\.?\s+(\d{4})")
+_NONE_WRITTEN = ("", "-", "–", "—")
+
+
+def parse_document_date(text: str) -> date | str | None:
+    """A date as an SOP document writes it (``20 Desember 2014``, ``20-12-2014``,
+    ``20.12.2014``), a month alone (``Juni 2020`` -> ``"2020-06"``), None for none written
+    (``-``, empty); ValueError when it cannot be read (a time of day is not a date here).
+
+    >>> parse_document_date("Juni 2020")
+    '2020-06'
+    """
+    value = " ".join(text.split()).strip(".")
+    if value in _NONE_WRITTEN:
+        return None
+    month = _MONTH_ALONE.fullmatch(value)
+    if month and month.group(1).casefold() in _month_numbers():
+        return f"{int(month.group(2)):04d}-{_month_numbers()[month.group(1).casefold()]:02d}"
+    dotted = _DOTTED.fullmatch(value)
+    if dotted:
+        value = f"{dotted.group(1)}-{dotted.group(2)}-{dotted.group(3)}"
+    found = parse_when(value)
+    if isinstance(found, Unreadable) or isinstance(found, datetime):
+        raise ValueError(text)
+    return found
+
+
 def iso_example(value: date | datetime) -> str:
     """The ISO form to write: ``2025-07-12`` or ``2025-07-12T08:00`` (with its offset, if any)."""
     if not isinstance(value, datetime):
@@ -146,6 +178,8 @@ def _month_numbers() -> dict[str, int]:
     names.setdefault("agu", 8)  # "Agu" is as common as pendulum's "Agt" for Agustus
     names.setdefault("nop", 11)  # "Nopember", the older spelling
     names.setdefault("nopember", 11)
+    names.setdefault("pebruari", 2)  # the older spelling of Februari
+    names.setdefault("sept", 9)
     return names
 
 

@@ -37,7 +37,7 @@ _CHUNK = 1 << 20
 
 
 class Problem(Exception):
-    """Why the question cannot be answered: a key of ``lang.words.CHANGES`` and its arguments."""
+    """Why the question cannot be answered: a key of ``lang.changes.CHANGES`` and its arguments."""
 
     def __init__(self, key: str, **args: Any) -> None:
         super().__init__(key)

@@ -16,12 +16,12 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from lapkin_audit.model import KeptTables
+from lapkin_audit.model import Store
 
 _DATE = "$date"
 
 
-def normalized(kind: str, raw: Any, validate: Callable[[Any], Any], kept: KeptTables | None) -> Any:
+def normalized(kind: str, raw: Any, validate: Callable[[Any], Any], kept: Store | None) -> Any:
     """``validate(raw)`` (which raises for an invalid document), or what it returned for
     the same content before."""
     encoded = _encode(raw) if kept is not None else None

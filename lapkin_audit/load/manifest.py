@@ -17,7 +17,7 @@ from typing import Any
 from lapkin_audit.lang.messages import Nested, TypeNames
 from lapkin_audit.load import yamlread
 from lapkin_audit.load.build import DossierBuilder
-from lapkin_audit.load.manifest_schema import validator
+from lapkin_audit.load.manifest_schema import FastFirstValidator
 from lapkin_audit.model import (
     Dossier,
     Sop,
@@ -38,15 +38,18 @@ class Loaded:
     violations: tuple[Violation, ...]
 
 
-def load(manifest: Path, display_path: str, sops: Mapping[str, Sop]) -> Loaded:
+def load(manifest: Path, display_path: str, sops: Mapping[str, Sop], check: FastFirstValidator | None = None) -> Loaded:
+    """``check``: the validator of the format its owner keeps (a new one when None: slower)."""
     folder = manifest.parent
     text = yamlread.read_text(manifest)
     if isinstance(text, yamlread.ReadProblem):
         return Loaded(None, None, None, (_from_problem(text),))
-    return load_text(text, folder, display_path, sops)
+    return load_text(text, folder, display_path, sops, check)
 
 
-def load_text(text: str, folder: Path, display_path: str, sops: Mapping[str, Sop]) -> Loaded:
+def load_text(
+    text: str, folder: Path, display_path: str, sops: Mapping[str, Sop], check: FastFirstValidator | None = None
+) -> Loaded:
     data, lines, problems = yamlread.parse(text)
     errors = [_from_problem(p) for p in problems]
     sop_id = data.get("sop") if isinstance(data, dict) and isinstance(data.get("sop"), str) else None
@@ -54,7 +57,7 @@ def load_text(text: str, folder: Path, display_path: str, sops: Mapping[str, Sop
         errors.append(Violation("E003", "format.empty", line=1))
     if data is None or (errors and not isinstance(data, dict)):
         return Loaded(None, None, sop_id, tuple(errors))
-    errors.extend(_format_errors(data, lines))
+    errors.extend(_format_errors(data, lines, check or FastFirstValidator()))
     if errors:
         return Loaded(None, None, sop_id, tuple(_name_curly_quotes(errors, text)))
     sop = sops.get(data["sop"])
@@ -97,7 +100,7 @@ def _from_problem(problem: yamlread.ReadProblem) -> Violation:
 # --------------------------------------------------------------------------- E003: the format
 
 
-def _format_errors(data: Any, lines: Mapping[str, int]) -> list[Violation]:
+def _format_errors(data: Any, lines: Mapping[str, int], check: FastFirstValidator) -> list[Violation]:
     if not isinstance(data, dict):
         return [Violation("E003", "format.not_mapping", {"kind": TypeNames((_type_name(data),))}, line=1)]
     if (
@@ -109,7 +112,6 @@ def _format_errors(data: Any, lines: Mapping[str, int]) -> list[Violation]:
         return [
             Violation("E003", "format.version", {"found": data["format"]}, field="format", line=lines.get("format"))
         ]
-    check = validator()
     errors: list[Violation] = []
     try:
         valid = check.validate(data)

@@ -15,16 +15,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from lapkin_audit import unassessable
 from lapkin_audit.domain.waktu import parse_waktu
 from lapkin_audit.errors import RulesError, flatten_errors
 from lapkin_audit.lang.messages import Nested
-from lapkin_audit.load import manifest_rules, yamlread
+from lapkin_audit.load import yamlread
 from lapkin_audit.load.content_rules import content_rules, load_outline
 from lapkin_audit.load.kept import normalized
+from lapkin_audit.load.sop_schema import SOP_SCHEMA
 from lapkin_audit.model import (
     ContentRules,
     DocumentKind,
-    KeptTables,
     LegalBasis,
     LinkedDocument,
     Precondition,
@@ -32,165 +33,9 @@ from lapkin_audit.model import (
     RetirementAge,
     Sop,
     SopStep,
+    Store,
     TteTrust,
 )
-
-_ID = {"type": "string", "regex": "[a-z0-9_-]+", "required": True}
-_TEXT = {"type": "string"}
-_TEXTS = {"type": "list", "schema": {"type": "string"}}
-_ROLE_LIST = {"type": "list", "schema": {"type": "string"}}
-_LINKED = {
-    "type": "list",
-    "schema": {"type": "dict", "schema": {"nama": {"type": "string", "required": True}, "dokumen": _TEXT}},
-}
-
-# A date, or a month ("2020-06") when the SOP gives no day; null when it writes "-".
-_MONTH = {"type": "string", "regex": r"\d{4}-(0[1-9]|1[0-2])"}
-_DATE_OR_MONTH = {"anyof": [{"type": "date"}, _MONTH], "nullable": True}
-# Mutu Baku: Waktu as written (see lapkin_audit.domain.waktu), or with the limit of a
-# whole step whose time is a rate ("3 menit/berkas").
-_WAKTU = {
-    "anyof": [
-        {"type": "string"},
-        {"type": "dict", "schema": {"teks": {"type": "string", "required": True}, "total": {"type": "string"}}},
-    ],
-    "required": True,
-}
-_NOTES = {
-    "type": "list",
-    "schema": {
-        "type": "dict",
-        "schema": {"bidang": {"type": "string", "required": True}, "teks": {"type": "string", "required": True}},
-    },
-}
-
-SOP_SCHEMA: dict[str, Any] = {
-    "id": _ID,
-    "nama": {"type": "string", "required": True},
-    "unit": _TEXT,
-    "nomor": _TEXT,
-    "tanggal_pembuatan": _DATE_OR_MONTH,
-    "tanggal_revisi": _DATE_OR_MONTH,
-    "tanggal_efektif": {"anyof": [{"type": "date"}, _MONTH], "required": True},
-    "disahkan_oleh": {
-        "type": "dict",
-        "schema": {"jabatan": _TEXT, "nama": _TEXT, "pangkat": _TEXT, "nip": {"type": ["string", "integer"]}},
-    },
-    "kalender": {"type": "string", "required": True},
-    "dasar_hukum": {
-        "type": "list",
-        "required": True,
-        "schema": {
-            "type": "dict",
-            "schema": {
-                "jenis": {"type": "string", "required": True},
-                "nomor": {"type": "string", "required": True, "empty": False},
-                "tahun": {"type": "integer", "required": True, "min": 1945, "max": 2100},
-                "judul": _TEXT,
-                "teks_asli": _TEXT,
-            },
-        },
-    },
-    "kualifikasi_pelaksana": _TEXTS,
-    "keterkaitan": _LINKED,
-    "peralatan": _LINKED,
-    "pencatatan": _TEXTS,
-    "peringatan": {
-        "type": "list",
-        "schema": {
-            "type": "dict",
-            "schema": {
-                "teks": {"type": "string", "required": True},
-                # Without dokumen and ditandatangani_oleh the warning is documented only.
-                "dokumen": {"type": "string", "dependencies": "ditandatangani_oleh"},
-                "ditandatangani_oleh": {"type": "string", "dependencies": "dokumen"},
-                "sebelum_langkah_pertama": {"type": "boolean", "default": True},
-                "mencakup_seluruh_proses": {"type": "boolean", "default": True},
-                "anggota_untuk_peran": _TEXT,
-            },
-        },
-    },
-    "pejabat_wajib": _ROLE_LIST,
-    "pengecualian_disetujui_oleh": {"type": "string", "default": "camat"},
-    # The SOP produces a periodic report (a Laporan Kinerja per triwulan): a dossier then
-    # names its periode, and W004 applies. A service SOP (a Surat Keterangan) does not.
-    "laporan_berkala": {"type": "boolean", "default": False},
-    "peran": {"type": "dict", "required": True, "keysrules": _ID, "valuesrules": {"type": "string"}},
-    # The retirement age (BUP) of a role's office and its legal source: P007 reports an act
-    # after it. A role without one is checked against its holders' TMT only.
-    "batas_usia_pensiun": {
-        "type": "dict",
-        "keysrules": _ID,
-        "valuesrules": {
-            "type": "dict",
-            "schema": {
-                "usia": {"type": "integer", "required": True, "min": 18, "max": 100},
-                "sumber": {"type": "string", "required": True, "empty": False},
-            },
-        },
-    },
-    "jenis_dokumen": {
-        "type": "dict",
-        "required": True,
-        "keysrules": _ID,
-        "valuesrules": {
-            "type": "dict",
-            "schema": {
-                "nama": {"type": "string", "required": True},
-                "berkas": {"type": "boolean"},
-                "paraf": _ROLE_LIST,
-                "tanda_tangan": _ROLE_LIST,
-                "mengutip_dasar_hukum": {"type": "boolean"},
-                "tte": {"type": "boolean"},  # its paraf and tanda tangan must be electronic signatures
-                # evidence.md, rules additions: what the attachment's bytes may be, which
-                # kinds may be the very same file, and whether its text names the period.
-                "format": {
-                    "type": "list",
-                    "schema": {"type": "string", "allowed": ["pdf", "docx", "xlsx", "jpeg", "png", "tiff"]},
-                },
-                "berkas_sama_dengan": {"type": "list", "schema": {"type": "string"}},
-                "menyebut_periode": {"type": "boolean"},
-            },
-        },
-    },
-    "langkah": {
-        "type": "list",
-        "required": True,
-        "minlength": 1,
-        "schema": {
-            "type": "dict",
-            "schema": {
-                "nomor": {"type": "integer", "required": True, "min": 1},
-                "kegiatan": {"type": "string", "required": True},
-                "ringkas": _TEXT,
-                "pelaksana": {**_ROLE_LIST, "required": True, "minlength": 1},
-                "kelengkapan": _ROLE_LIST,
-                "waktu": _WAKTU,
-                "output": _ROLE_LIST,
-                "keterangan": _TEXT,
-                "keputusan": {"type": "dict", "keysrules": {"type": "string"}, "valuesrules": {"type": "integer"}},
-            },
-        },
-    },
-    "jumlah_waktu": {"type": "string", "required": True},
-    # What the report's content must say (content.md): see ISI_SCHEMA.
-    "isi": {"type": "dict"},
-    # Assumptions the file makes where its SOP document is silent, as data.
-    "asumsi": _NOTES,
-    # Notes `sop import` leaves for the person completing the file (never checked).
-    "saran": _NOTES,
-    # Where the file came from (written by `sop import`): the document, its SHA-256, its
-    # shape, and the original text of every value taken from it (field path -> text).
-    "sumber": {
-        "type": "dict",
-        "schema": {
-            "berkas": {"type": "string"},
-            "sha256": {"type": "string", "regex": "[0-9a-f]{64}"},
-            "bentuk": {"type": "string", "allowed": ["teks", "html", "docx", "json"]},
-            "teks_asli": {"type": "dict", "keysrules": {"type": "string"}, "valuesrules": {"type": "string"}},
-        },
-    },
-}
 
 
 @dataclass(frozen=True)
@@ -208,11 +53,13 @@ def bundled_rules_dir() -> Path:
     return installed if installed.is_dir() else package.parent / "rules"
 
 
-def load_rulebook(extra_dirs: Iterable[Path] = (), kept: KeptTables | None = None) -> Rulebook:
+def load_rulebook(extra_dirs: Iterable[Path] = (), kept: Store | None = None) -> Rulebook:
     """Every SOP of the bundled rules and ``extra_dirs``, validated. ``kept`` holds rules
     documents validated by earlier runs (``load.kept``): the same content skips cerberus."""
+    from lapkin_audit.domain.worktime import Holidays
     from lapkin_audit.load import calendar as calendar_files  # only runs that audit need the calendar
 
+    holidays = Holidays(kept)  # one table a year for every calendar of these rules
     sop_data: dict[str, tuple[dict[str, Any], str, Mapping[str, int]]] = {}
     calendars: dict[str, Any] = {}
     additions: list[Any] = []  # days off added to a calendar, applied once every calendar is read
@@ -222,7 +69,7 @@ def load_rulebook(extra_dirs: Iterable[Path] = (), kept: KeptTables | None = Non
     files: list[Path] = []
     for folder in (bundled_rules_dir(), *extra_dirs):
         if not folder.is_dir():
-            raise RulesError(str(folder), "not a folder of rules")
+            raise RulesError(str(folder), "rules.not_a_folder")
         seen_here: dict[str, str] = {}
         for path in rules_files(folder):
             files.append(path)
@@ -233,7 +80,7 @@ def load_rulebook(extra_dirs: Iterable[Path] = (), kept: KeptTables | None = Non
             if isinstance(data, dict) and set(data) == {"kalender"} and calendar_files.is_addition(data):
                 additions.append(calendar_files.load_addition(data, source, lines, kept))
             elif isinstance(data, dict) and set(data) == {"kalender"}:
-                calendar = calendar_files.load_calendar(data, source, lines, kept)
+                calendar = calendar_files.load_calendar(data, source, lines, kept, holidays)
                 _once(seen_here, "kalender:" + calendar.id, source)
                 calendars[calendar.id] = calendar
             elif isinstance(data, dict) and set(data) == {"tte"}:
@@ -253,14 +100,11 @@ def load_rulebook(extra_dirs: Iterable[Path] = (), kept: KeptTables | None = Non
                     providers[provider.id] = provider
             elif isinstance(data, dict) and set(data) == {"sop"}:
                 if not isinstance(data["sop"], dict) or not isinstance(data["sop"].get("id"), str):
-                    raise RulesError(source, "sop.id is missing")
+                    raise RulesError(source, "rules.no_sop_id")
                 _once(seen_here, "sop:" + data["sop"]["id"], source)
                 sop_data[data["sop"]["id"]] = (data["sop"], source, lines)
             else:
-                raise RulesError(
-                    source,
-                    "a rules file holds exactly one top-level key: `sop`, `kalender`, `tte`, `psre` or `kerangka`",
-                )
+                raise RulesError(source, "rules.top_level")
     trust = dataclasses.replace(trust, providers=tuple(providers[key] for key in sorted(providers)))
     for addition in additions:  # to the calendar of that id as the last folder left it
         calendars[addition.target] = calendar_files.extend(calendars.get(addition.target), addition)
@@ -285,7 +129,7 @@ def rules_files(folder: Path) -> list[Path]:
 
 def _once(seen: dict[str, str], key: str, source: str) -> None:
     if key in seen:
-        raise RulesError(source, f"{key.replace(':', ' ')} is also defined in {seen[key]}")
+        raise RulesError(source, "rules.defined_twice", what=key.replace(":", " ").strip(), other=seen[key])
     seen[key] = source
 
 
@@ -303,14 +147,14 @@ def _read_yaml(path: Path) -> tuple[Any, Mapping[str, int]]:
         if not problems:
             return data, lines
     problem = problems[0]
-    where = f"line {problem.line}: " if problem.line else ""
-    args = {**problem.args, "what": Nested("what.rules"), "path": path.name}
-    message = manifest_rules.render(problem.message, args, "en")
-    raise RulesError(str(path), where + message)
+    said = unassessable.Said(problem.message, {**problem.args, "what": Nested("what.rules"), "path": path.name})
+    if problem.line:
+        raise RulesError(str(path), "rules.yaml_at", line=problem.line, problem=said)
+    raise RulesError(str(path), "rules.yaml", problem=said)
 
 
 def _content(
-    raw: Mapping[str, Any], outlines: Mapping[str, tuple[ReportPart, ...]], source: str, kept: KeptTables | None
+    raw: Mapping[str, Any], outlines: Mapping[str, tuple[ReportPart, ...]], source: str, kept: Store | None
 ) -> ContentRules:
     """The SOP's `isi`, checked against its document kinds (after the SOP itself validated)."""
     isi = raw.get("isi") or {}
@@ -319,7 +163,7 @@ def _content(
     for key in rules.parts:
         kind = key.split("@")[0]
         if kind not in kinds:
-            raise RulesError(source, f"isi.bagian names document kind {kind!r}, which `jenis_dokumen` does not define")
+            raise RulesError(source, "rules.unknown_part_kind", kind=kind)
     return rules
 
 
@@ -328,19 +172,16 @@ def _build_sop(
     source: str,
     calendars: Mapping[str, Any],
     lines: Mapping[str, int],
-    kept: KeptTables | None = None,
+    kept: Store | None = None,
 ) -> Sop:
     gaps = raw.get("celah")
     if gaps:
         fields = (
             [str(g.get("bidang", "?")) if isinstance(g, dict) else "?" for g in gaps] if isinstance(gaps, list) else []
         )
-        shown = ", ".join(fields[:5]) + (f" and {len(fields) - 5} more" if len(fields) > 5 else "")
-        raise RulesError(
-            source,
-            f"incomplete: {len(fields) or 'some'} gaps listed in `celah` ({shown}) must be completed, "
-            "then `celah` removed (see docs/importing-sops.md)",
-        )
+        more = len(fields) - 5 if len(fields) > 5 else 0
+        message = "rules.incomplete_more" if more else "rules.incomplete"
+        raise RulesError(source, message, count=len(fields) or "?", fields=", ".join(fields[:5]), more=more)
     raw = {k: v for k, v in raw.items() if k != "celah"}
 
     def validate(document: Any) -> Any:
@@ -348,17 +189,14 @@ def _build_sop(
 
         checker = cerberus.Validator(SOP_SCHEMA, allow_unknown=False)
         if not checker.validate(document):
-            raise RulesError(source, "; ".join(flatten_errors(checker.errors, lines, "sop")))
+            raise RulesError(source, "rules.invalid", detail="; ".join(flatten_errors(checker.errors, lines, "sop")))
         return checker.document  # with defaults filled in
 
     raw = normalized("sop", raw, validate, kept)
     calendar = calendars.get(raw["kalender"])
     if calendar is None:
-        raise RulesError(
-            source,
-            f"sop.kalender names an unknown calendar {raw['kalender']!r}"
-            f" (known: {', '.join(sorted(calendars)) or '-'})",
-        )
+        known = ", ".join(sorted(calendars)) or "-"
+        raise RulesError(source, "rules.unknown_calendar", calendar=raw["kalender"], known=known)
     roles = dict(raw["peran"])
     kinds = {
         kind_id: DocumentKind(
@@ -386,10 +224,9 @@ def _build_sop(
     same_kind = not total_calendar and not any(step.waktu_kalender for step in steps)
     if same_kind and total != sum(step.waktu_minutes for step in steps):
         listed = " + ".join(step.waktu for step in steps)
+        summed = sum(s.waktu_minutes for s in steps)
         raise RulesError(
-            source,
-            f"jumlah_waktu {raw['jumlah_waktu']!r} ({total} working minutes) is not the sum of the steps' waktu "
-            f"({listed} = {sum(s.waktu_minutes for s in steps)} working minutes)",
+            source, "rules.total_time", total=raw["jumlah_waktu"], minutes=total, listed=listed, summed=summed
         )
     preconditions = []
     for i, item in enumerate(raw.get("peringatan", ())):
@@ -459,14 +296,12 @@ class _References:
     def roles(self, names: Iterable[str], where: str) -> None:
         for name in names:
             if name not in self.known_roles:
-                raise RulesError(self.source, f"{where} names role {name!r}, which `peran` does not define")
+                raise RulesError(self.source, "rules.unknown_role", where=where, name=name)
 
     def kinds(self, names: Iterable[str], where: str) -> None:
         for name in names:
             if name not in self.known_kinds:
-                raise RulesError(
-                    self.source, f"{where} names document kind {name!r}, which `jenis_dokumen` does not define"
-                )
+                raise RulesError(self.source, "rules.unknown_kind", where=where, name=name)
 
 
 def _build_step(item: dict[str, Any], index: int, calendar: Any, refs: _References) -> SopStep:
@@ -485,9 +320,7 @@ def _build_step(item: dict[str, Any], index: int, calendar: Any, refs: _Referenc
         waktu_text = waktu
         minutes, calendar_time = _duration(calendar, waktu, where + ".waktu", refs.source)
     if minutes < 0:
-        raise RulesError(
-            refs.source, f"{where}.waktu: {waktu_text!r} is a time per item; give the step's limit as `total`"
-        )
+        raise RulesError(refs.source, "rules.time_per_item", where=where, waktu=waktu_text)
     return SopStep(
         nomor=item["nomor"],
         kegiatan=" ".join(item["kegiatan"].split()),
@@ -506,13 +339,13 @@ def _build_step(item: dict[str, Any], index: int, calendar: Any, refs: _Referenc
 def _check_flow(steps: tuple[SopStep, ...], source: str) -> None:
     numbers = [step.nomor for step in steps]
     if len(set(numbers)) != len(numbers):
-        raise RulesError(source, f"langkah numbers repeat: {numbers}")
+        raise RulesError(source, "rules.steps_repeat", numbers=numbers)
     if numbers != sorted(numbers):
-        raise RulesError(source, f"langkah must be listed in order of nomor: {numbers}")
+        raise RulesError(source, "rules.steps_order", numbers=numbers)
     for step in steps:
         for hasil, target in (step.decision or {}).items():
             if target not in numbers:
-                raise RulesError(source, f"langkah {step.nomor}: keputusan {hasil!r} leads to unknown step {target}")
+                raise RulesError(source, "rules.unknown_step", step=step.nomor, hasil=hasil, target=target)
 
 
 def _duration(calendar: Any, text: str, where: str, source: str) -> tuple[int, bool]:
@@ -521,7 +354,7 @@ def _duration(calendar: Any, text: str, where: str, source: str) -> tuple[int, b
     try:
         waktu = parse_waktu(text)
     except ValueError as exc:
-        raise RulesError(source, f"{where}: {exc}") from None
+        raise RulesError(source, "rules.waktu", where=where, detail=str(exc)) from None
     if waktu.per:
         return -1, waktu.kalender
     return waktu.maksimum.minutes(calendar.minutes_per_day), waktu.kalender

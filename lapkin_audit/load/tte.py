@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from lapkin_audit.errors import RulesError
+from lapkin_audit.errors import Problem, RulesError
 from lapkin_audit.load.safefile import read_regular
 from lapkin_audit.model import TteProvider, TteTrust
 
@@ -35,28 +35,24 @@ _KEYS = {"akar_tepercaya", "daftar_pencabutan", "toleransi"}
 def load_tte(data: Mapping[str, Any], source: str, folder: Path, lines: Mapping[str, int]) -> TteTrust:
     """``data`` is the file's ``tte`` mapping; files are named relative to ``folder``."""
     if not isinstance(data, dict):
-        raise RulesError(source, "tte: expected a mapping with akar_tepercaya, daftar_pencabutan, toleransi")
+        raise RulesError(source, "rules.tte_shape")
     unknown = sorted(set(map(str, data)) - _KEYS)
     if unknown:
         known = ", ".join(sorted(_KEYS))
-        raise RulesError(source, _at(lines, f"tte.{unknown[0]}") + f"unknown key tte.{unknown[0]} (known: {known})")
+        raise _at(source, lines, f"tte.{unknown[0]}", Problem("rules.tte_unknown_key", key=unknown[0], known=known))
     roots, pins = [], []
     for i, entry in enumerate(_list(data.get("akar_tepercaya"), "akar_tepercaya", source)):
         where = f"tte.akar_tepercaya[{i}]"
         if not isinstance(entry, dict) or set(entry) != {"berkas", "sha256"}:
-            raise RulesError(source, _at(lines, where) + f"{where}: expected {{berkas, sha256}}")
+            raise _at(source, lines, where, Problem("rules.tte_root_shape", where=where))
         pin = str(entry["sha256"])
         if not _FINGERPRINT.fullmatch(pin):
-            expected = f"{where}.sha256: expected 64 hex digits (colons allowed), got {pin!r}"
-            raise RulesError(source, _at(lines, where) + expected)
+            raise _at(source, lines, where, Problem("rules.tte_pin_shape", where=where, pin=pin))
         der = _der(folder, entry["berkas"], "CERTIFICATE", source, where)
         found = hashlib.sha256(der).hexdigest()
         if found != pin.replace(":", "").lower():
-            raise RulesError(
-                source,
-                _at(lines, where) + f"{where}: {entry['berkas']} has SHA-256 {found}, not the pinned {pin}; "
-                "a trust root is changed only together with its pin",
-            )
+            pinned = Problem("rules.tte_pin", where=where, name=entry["berkas"], found=found, pin=pin)
+            raise _at(source, lines, where, pinned)
         roots.append(der)
         pins.append(found)
     crls = tuple(
@@ -66,11 +62,11 @@ def load_tte(data: Mapping[str, Any], source: str, folder: Path, lines: Mapping[
     )
     tolerance = data.get("toleransi") or {}
     if not isinstance(tolerance, dict) or not set(tolerance) <= {"menit", "hari"}:
-        raise RulesError(source, _at(lines, "tte.toleransi") + "tte.toleransi: expected {menit, hari}")
+        raise _at(source, lines, "tte.toleransi", Problem("rules.tte_tolerance_shape"))
     minutes, days = tolerance.get("menit", 60), tolerance.get("hari", 0)
     for name, value in (("menit", minutes), ("hari", days)):
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            raise RulesError(source, f"tte.toleransi.{name}: expected a whole number of at least 0, got {value!r}")
+            raise RulesError(source, "rules.tte_tolerance", name=name, value=value)
     return TteTrust(tuple(roots), tuple(pins), crls, minutes, days, source)
 
 
@@ -80,25 +76,25 @@ MIN_NAME_LETTERS = 4  # a shorter name would be found inside ordinary words of a
 def load_providers(data: Any, source: str, lines: Mapping[str, int]) -> tuple[TteProvider, ...]:
     """``data`` is the file's ``psre`` list: ``{id, nama: [..], sumber}`` per provider."""
     if not isinstance(data, list) or not data:
-        raise RulesError(source, "psre: expected a list of {id, nama, sumber}")
+        raise RulesError(source, "rules.psre_shape")
     found: dict[str, TteProvider] = {}
     for i, entry in enumerate(data):
         where = f"psre[{i}]"
         if not isinstance(entry, dict) or set(map(str, entry)) != {"id", "nama", "sumber"}:
-            raise RulesError(source, _at(lines, where) + f"{where}: expected {{id, nama, sumber}}")
+            raise _at(source, lines, where, Problem("rules.psre_entry", where=where))
         ident, names, sumber = entry["id"], entry["nama"], entry["sumber"]
         if not isinstance(ident, str) or not re.fullmatch(r"[a-z0-9_-]+", ident):
-            raise RulesError(source, _at(lines, where) + f"{where}.id: expected a lowercase id, got {ident!r}")
+            raise _at(source, lines, where, Problem("rules.psre_id", where=where, ident=ident))
         if ident in found:
-            raise RulesError(source, _at(lines, where) + f"{where}.id: {ident} is listed twice")
+            raise _at(source, lines, where, Problem("rules.psre_twice", where=where, ident=ident))
         if not isinstance(names, list) or not names or not all(isinstance(n, str) for n in names):
-            raise RulesError(source, _at(lines, where) + f"{where}.nama: expected a list of names")
+            raise _at(source, lines, where, Problem("rules.psre_names", where=where))
         short = [n for n in names if len(re.sub(r"[^a-z]", "", n.lower())) < MIN_NAME_LETTERS]
         if short:
-            message = f"{where}.nama: {short[0]!r} has fewer than {MIN_NAME_LETTERS} letters"
-            raise RulesError(source, _at(lines, where) + message)
+            problem = Problem("rules.psre_short_name", where=where, name=short[0], letters=MIN_NAME_LETTERS)
+            raise _at(source, lines, where, problem)
         if not isinstance(sumber, str) or not sumber.strip():
-            raise RulesError(source, _at(lines, where) + f"{where}.sumber: say where the name comes from")
+            raise _at(source, lines, where, Problem("rules.psre_source", where=where))
         found[ident] = TteProvider(ident, tuple(names), sumber.strip())
     return tuple(found.values())
 
@@ -107,27 +103,29 @@ def _list(value: Any, key: str, source: str) -> list[Any]:
     if value is None:
         return []
     if not isinstance(value, list):
-        raise RulesError(source, f"tte.{key}: expected a list")
+        raise RulesError(source, "rules.tte_list", key=key)
     return value
 
 
 def _der(folder: Path, name: Any, label: str, source: str, where: str) -> bytes:
     """A certificate or revocation list, PEM or DER, inside the rules folder."""
     if not isinstance(name, str) or not name.strip():
-        raise RulesError(source, f"{where}.berkas: expected a file name")
+        raise RulesError(source, "rules.tte_no_name", where=where)
     path = (folder / name).resolve()
     if folder.resolve() not in path.parents:
-        raise RulesError(source, f"{where}.berkas: {name} is outside the rules folder")
+        raise RulesError(source, "rules.tte_outside", where=where, name=name)
     try:
         raw = read_regular(path, MAX_BYTES[label] + 1)
     except OSError as exc:
-        raise RulesError(source, f"{where}.berkas: cannot read {name}: {exc.strerror or exc}") from None
+        raise RulesError(source, "rules.tte_unreadable", where=where, name=name, error=exc.strerror or exc) from None
     if len(raw) > MAX_BYTES[label]:
-        raise RulesError(source, f"{where}.berkas: {name} is larger than {MAX_BYTES[label] // (1 << 20)} MiB")
+        raise RulesError(source, "rules.tte_too_large", where=where, name=name, mib=MAX_BYTES[label] // (1 << 20))
     pem = _PEM.search(raw)
     if pem is not None:
         if pem.group(1).decode() != label:
-            raise RulesError(source, f"{where}.berkas: {name} holds a {pem.group(1).decode()}, not a {label}")
+            raise RulesError(
+                source, "rules.tte_pem_kind", where=where, name=name, found=pem.group(1).decode(), label=label
+            )
         import base64
 
         der = base64.b64decode(b"".join(pem.group(2).split()))
@@ -152,9 +150,16 @@ def _parse(der: bytes, label: str, source: str, where: str) -> None:
             listed["signature_algorithm"].native  # noqa: B018
             listed["signature"].native  # noqa: B018
     except Exception as exc:  # asn1crypto raises ValueError, TypeError and others on junk
-        raise RulesError(source, f"{where} is not a readable {label.lower()}: {type(exc).__name__}") from None
+        raise RulesError(
+            source, "rules.tte_unparsable", where=where, label=label.lower(), error=type(exc).__name__
+        ) from None
 
 
-def _at(lines: Mapping[str, int], field: str) -> str:
+def _at(source: str, lines: Mapping[str, int], field: str, problem: Problem) -> RulesError:
+    """The problem, said at the line of ``field`` when the file has one."""
     line = lines.get(field)
-    return f"line {line}: " if line else ""
+    return (
+        RulesError(source, "rules.at_line", line=line, problem=problem)
+        if line
+        else RulesError(source, "rules.just", problem=problem)
+    )

@@ -8,6 +8,7 @@ name is handed on from here.
 from __future__ import annotations
 
 from lapkin_audit.model.dossier import (
+    Attachment,
     Document,
     Dossier,
     Mark,
@@ -54,7 +55,6 @@ from lapkin_audit.model.sop import (
     ContentRules,
     DocumentKind,
     IndicatorRule,
-    KeptTables,
     LegalBasis,
     LinkedDocument,
     ManualCheck,
@@ -67,6 +67,7 @@ from lapkin_audit.model.sop import (
     TteProvider,
     TteTrust,
 )
+from lapkin_audit.model.store import Store
 
 __all__ = [
     "BLOCK_SAYS",
@@ -75,6 +76,7 @@ __all__ = [
     "LEVELS",
     "SIGNATURE_STATUS",
     "WARNING",
+    "Attachment",
     "AttachmentEvidence",
     "Bilingual",
     "Claim",
@@ -87,7 +89,6 @@ __all__ = [
     "Evidence",
     "Finding",
     "IndicatorRule",
-    "KeptTables",
     "LegalBasis",
     "LinkedDocument",
     "ManualCheck",
@@ -108,6 +109,7 @@ __all__ = [
     "SopStep",
     "StepRecord",
     "StepTiming",
+    "Store",
     "TteProvider",
     "TteTrust",
     "Verdict",

@@ -117,3 +117,19 @@ def nearest_line(field_path: str | None, lines: Mapping[str, int]) -> int | None
         cut = max(path.rfind("."), path.rfind("["))
         path = path[:cut] if cut > 0 else ""
     return lines.get("")
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """What the file system says about one document's ``berkas`` (``load.attachments.inspect``)."""
+
+    berkas: str
+    status: str  # ok | missing | empty | not_file | unreadable | outside | lfs_pointer
+    sha256: str | None = None
+    reason: str | None = None  # for outside: absolute | parent | link | drive | nul
+    error: str | None = None
+    declared_sha256: str | None = None  # what the manifest says the file's SHA-256 is
+    # For a missing file: the one file in the dossier it most likely means (the same name
+    # in another case or Unicode form, or the declared content), as a path in the dossier.
+    suggestion: str | None = None
+    lfs_oid: str | None = None  # for lfs_pointer: the SHA-256 of the content the pointer stands for

@@ -56,7 +56,7 @@ class Finding:
     waived: bool = False
     waiver_reason: str | None = None
     # Identifies the finding across runs however its line moves: its code, message id and
-    # arguments, and its field without list positions (decide.engine). A baseline matches on it.
+    # arguments, and its field without list positions (decide.judge). A baseline matches on it.
     fingerprint: str = ""
     baselined: bool = False  # known in the repository's baseline: reported, never failing
 
@@ -138,7 +138,7 @@ SIGNATURE_STATUS = ("valid", "partial", "unchecked", "broken", "untrusted", "inv
 class SignatureEvidence:
     """One electronic signature of an attachment, as the reports show it."""
 
-    field_name: str  # the PDF's signature field
+    field_name: str = field(metadata={"key": "field"})  # the PDF's signature field (its key in JSON: "field")
     signer: str | None  # the certificate's common name
     time: str | None  # ISO 8601, UTC
     time_basis: str | None  # timestamp | signer

@@ -6,19 +6,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the calendar is only needed where working time is computed
     from lapkin_audit.domain.worktime import OfficeCalendar
-
-
-class KeptTables(Protocol):
-    """Where tables derived from rules and libraries outlive a run (the cache folder), so
-    that the next start need not derive them again. Values are JSON; a miss is None."""
-
-    def get(self, key: str) -> Any | None: ...
-
-    def put(self, key: str, value: Any) -> None: ...
 
 
 @dataclass(frozen=True)

@@ -13,12 +13,13 @@ with autoescaping on, so text from a manifest (hostile, by assumption) is always
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from collections.abc import Iterator, Mapping
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from lapkin_audit.lang import words
+from lapkin_audit.lang import printed
 from lapkin_audit.lang.words import (
     EVIDENCE_WORDS,
     FAMILY_NAMES,
@@ -40,15 +41,18 @@ from lapkin_audit.model import (
     Verdict,
     finding_counts,
 )
-from lapkin_audit.report import PLAIN, Style
+from lapkin_audit.report import PLAIN, Style, views
 from lapkin_audit.report.capaian_html import capaian_view
 from lapkin_audit.report.jinja import template
 from lapkin_audit.report.text import manifest_path, visible
 from lapkin_audit.report.timeline_svg import render as timeline_svg
 
+if TYPE_CHECKING:  # markupsafe is loaded with the templates, not on import
+    from markupsafe import Markup
+
 NEEDS_SOPS = True
 
-WORDS = words.HTML
+WORDS = printed.HTML
 
 # A mark beside the colour, so that a black-and-white print still tells verdicts apart.
 MARKS = {
@@ -77,13 +81,13 @@ def chunks(report: Report, style: Style = PLAIN) -> Iterator[str]:
     """The page in pieces: head and summary, one section per dossier, foot."""
     lang = "en" if report.lang == "en" else "id"
     w = WORDS[lang]
-    yield template("head.html.j2").render(_head(report, lang, w))
+    yield template("head.html.j2").render(views.fields(_head(report, lang, w)))
     facts = {"audited_on": report.audited_on, "version": report.tool_version, "rules": report.rules_fingerprint}
     dossier = template("dossier.html.j2")
     total = len(report.results)
     for i, result in enumerate(report.results, 1):
         outline = report.sops.get(result.sop) if result.sop is not None else None
-        yield dossier.render(_dossier(i, total, result, outline, report.rules, lang, w, facts))
+        yield dossier.render(views.fields(_dossier(i, total, result, outline, report.rules, lang, w, facts)))
     yield template("foot.html.j2").render(footer=w["footer"].format(version=report.tool_version))
 
 
@@ -91,7 +95,7 @@ def render(report: Report) -> str:
     return "".join(chunks(report))
 
 
-def _inline_code(text: str) -> Any:
+def _inline_code(text: str) -> Markup:
     """Rule-doc text with its `backquoted` keys and values as <code>, everything escaped."""
     from markupsafe import Markup, escape
 
@@ -104,7 +108,7 @@ def _inline_code(text: str) -> Any:
     )
 
 
-def _markup(text: str) -> Any:
+def _markup(text: str) -> Markup:
     """Text made by our own code and template (the timeline, the swatches): not escaped again."""
     from markupsafe import Markup
 
@@ -115,39 +119,37 @@ def _verdict_class(verdict: Verdict) -> str:
     return "v-" + verdict.value.lower().replace("_", "-")
 
 
-def _counts(result_or_results: Any, w: Mapping[str, Any]) -> str:
+def _counts(result_or_results: DossierResult | tuple[DossierResult, ...], w: Mapping[str, Any]) -> str:
     results = result_or_results if isinstance(result_or_results, tuple) else (result_or_results,)
     return str(w["counts"].format(**finding_counts(results)))
 
 
-def _head(report: Report, lang: str, w: Mapping[str, Any]) -> dict[str, Any]:
+def _head(report: Report, lang: str, w: Mapping[str, Any]) -> views.Head:
     summary = report.summary()
-    return {
-        "lang": lang,
-        "w": w,
-        "n": len(report.results),
-        "version": report.tool_version,
-        "totals": _counts(report.results, w),
-        "note": options_note(report.options, lang),
-        "note_lead": RUN_OPTIONS[lang]["lead"],
-        "tallies": [
-            {"cls": _verdict_class(v), "count": summary[v.value], "mark": MARKS[v], "label": v.label} for v in Verdict
-        ],
-        "heads": (w["no"], "Dossier", w["sop"], w["verdict"], w["errors"], w["warnings"], w["waived"]),
-        "rows": [
-            {
-                "i": i,
-                "path": r.path,
-                "path_parts": r.path.split("/"),
-                "sop": r.sop if r.sop is not None else "—",
-                "cls": _verdict_class(r.verdict),
-                "mark": MARKS[r.verdict],
-                "label": r.verdict.label,
-                "counts": finding_counts([r]),
-            }
+    return views.Head(
+        lang=lang,
+        w=w,
+        n=len(report.results),
+        version=report.tool_version,
+        totals=_counts(report.results, w),
+        note=options_note(report.options, lang),
+        note_lead=RUN_OPTIONS[lang]["lead"],
+        tallies=[views.Tally(_verdict_class(v), summary[v.value], MARKS[v], v.label) for v in Verdict],
+        heads=(w["no"], "Dossier", w["sop"], w["verdict"], w["errors"], w["warnings"], w["waived"]),
+        rows=[
+            views.IndexRow(
+                i=i,
+                path=r.path,
+                path_parts=r.path.split("/"),
+                sop=r.sop if r.sop is not None else "—",
+                cls=_verdict_class(r.verdict),
+                mark=MARKS[r.verdict],
+                label=r.verdict.label,
+                counts=finding_counts([r]),
+            )
             for i, r in enumerate(report.results, 1)
         ],
-    }
+    )
 
 
 def _about(
@@ -183,51 +185,50 @@ def _dossier(
     lang: str,
     w: Mapping[str, Any],
     report_facts: Mapping[str, Any],
-) -> dict[str, Any]:
+) -> views.DossierView:
     uid = f"d{i}"
     active = [f for f in result.findings if not f.waived]
     present = {f.rule[:1] for f in active}
     families = [code for code in FAMILY_NAMES if code in present] + sorted(present - set(FAMILY_NAMES))
-    return {
-        "w": w,
-        "i": i,
-        "uid": uid,
-        "of": w["of"].format(i=i, n=total),
-        "path": result.path,
-        "path_parts": result.path.split("/"),
-        "sop": result.sop,
-        "outline": outline,
-        "verdict": {
-            "cls": _verdict_class(result.verdict),
-            "mark": MARKS[result.verdict],
-            "label": result.verdict.label,
-            "gloss": w["gloss"][result.verdict],
-        },
-        "counts": _counts(result, w),
-        "finding_heads": (w["line"], w["code"], w["severity"], w["step"], w["message"]),
-        "families": [
-            {
-                "code": code,
-                "name": family_name(code, lang) if code in FAMILY_NAMES else w["other"],
-                "findings": [_finding(f, rules, lang, w) for f in active if f.rule[:1] == code],
-            }
+    return views.DossierView(
+        w=w,
+        i=i,
+        uid=uid,
+        of=w["of"].format(i=i, n=total),
+        path=result.path,
+        path_parts=result.path.split("/"),
+        sop=result.sop,
+        outline=outline,
+        verdict=views.VerdictView(
+            _verdict_class(result.verdict), MARKS[result.verdict], result.verdict.label, w["gloss"][result.verdict]
+        ),
+        counts=_counts(result, w),
+        finding_heads=(w["line"], w["code"], w["severity"], w["step"], w["message"]),
+        families=[
+            views.FamilyView(
+                code,
+                family_name(code, lang) if code in FAMILY_NAMES else w["other"],
+                [_finding(f, rules, lang, w) for f in active if f.rule[:1] == code],
+            )
             for code in families
         ],
-        "waived": [
-            {**_finding(f, rules, lang, w), "reason": f.waiver_reason if f.waiver_reason is not None else "—"}
+        waived=[
+            dataclasses.replace(
+                _finding(f, rules, lang, w), reason=f.waiver_reason if f.waiver_reason is not None else "—"
+            )
             for f in result.findings
             if f.waived
         ],
-        "timeline": _markup(timeline_svg(result.timeline, lang, uid + "-tl")) if result.timeline else None,
-        "legend": [(_markup(swatch), text) for swatch, text in zip(SWATCHES, w["legend"], strict=True)],
-        "checklist": _checklist(outline, uid, w),
-        "about": _about(result, report_facts, lang, w),
-        "evidence": _evidence(result, lang) if result.evidence is not None else None,
-        "capaian": capaian_view(result.content, lang) if result.content is not None else None,
-    }
+        timeline=_markup(timeline_svg(result.timeline, lang, uid + "-tl")) if result.timeline else None,
+        legend=[(_markup(swatch), text) for swatch, text in zip(SWATCHES, w["legend"], strict=True)],
+        checklist=_checklist(outline, uid, w),
+        about=_about(result, report_facts, lang, w),
+        evidence=_evidence(result, lang) if result.evidence is not None else None,
+        capaian=capaian_view(result.content, lang) if result.content is not None else None,
+    )
 
 
-def _evidence(result: DossierResult, lang: str) -> dict[str, Any]:
+def _evidence(result: DossierResult, lang: str) -> views.EvidenceView:
     """A row per attachment: how it was read and what its text proved, claim by claim."""
     words = EVIDENCE_WORDS["en" if lang == "en" else "id"]
     evidence = result.evidence
@@ -243,22 +244,22 @@ def _evidence(result: DossierResult, lang: str) -> dict[str, Any]:
         if found.problem is not None:
             source += " — " + words["problem"].get(found.problem, found.problem)
         rows.append(
-            {
-                "jenis": found.jenis,
-                "berkas": found.berkas,
-                "format": (found.format or "—").upper(),
-                "pages": found.pages if found.pages is not None else "—",
-                "source": source,
-                "read": found.text_source is not None,
-                "proved": _grouped(proved, words),
-                "declared": [_claim_words(c, words) for c in declared],
-                "signatures": [_signature_words(s, words, lang) for s in found.signatures],
-            }
+            views.EvidenceRow(
+                jenis=found.jenis,
+                berkas=found.berkas,
+                format=(found.format or "—").upper(),
+                pages=found.pages if found.pages is not None else "—",
+                source=source,
+                read=found.text_source is not None,
+                proved=_grouped(proved, words),
+                declared=[_claim_words(c, words) for c in declared],
+                signatures=[_signature_words(s, words, lang) for s in found.signatures],
+            )
         )
-    return {"line": evidence_line([result], lang), "rows": rows}
+    return views.EvidenceView(evidence_line([result], lang), rows)
 
 
-def _signature_words(signature: SignatureEvidence, words: Mapping[str, Any], lang: str) -> dict[str, str]:
+def _signature_words(signature: SignatureEvidence, words: Mapping[str, Any], lang: str) -> views.SignatureLine:
     """One signature in a line: who, when and on what basis, and what it amounts to."""
     parts = [signature.signer or "—"]
     if signature.time is not None:
@@ -270,7 +271,7 @@ def _signature_words(signature: SignatureEvidence, words: Mapping[str, Any], lan
     if signature.proves is not None:
         mark = words["claim"]["paraf" if ".paraf" in signature.proves else "tanda_tangan"]
         status += " · " + words["for_mark"].format(mark=mark)
-    return {"text": " · ".join(parts), "status": status, "ok": "yes" if signature.status == "valid" else "no"}
+    return views.SignatureLine(" · ".join(parts), status, "yes" if signature.status == "valid" else "no")
 
 
 def _grouped(claims: list[Claim], words: Mapping[str, Any]) -> list[str]:
@@ -289,32 +290,32 @@ def _claim_words(claim: Claim, words: Mapping[str, Any]) -> str:
     return f"{text} ({words['block'][claim.block]})" if claim.block is not None else text
 
 
-def _finding(f: Finding, rules: Mapping[str, Rule], lang: str, w: Mapping[str, Any]) -> dict[str, Any]:
+def _finding(f: Finding, rules: Mapping[str, Rule], lang: str, w: Mapping[str, Any]) -> views.FindingView:
     doc = rules.get(f.rule)
-    return {
-        "line": f.line if f.line is not None else "—",
-        "rule": f.rule,
-        "severity": f.severity.value,
-        "severity_word": w["sev"].get(f.severity, f.severity.value),
-        "step": f.step if f.step is not None else "—",
-        "message": f.message,
-        "clause": doc.clause if doc is not None and doc.clause else None,
-        "fix": _inline_code(doc.text("fix", lang)) if doc is not None else None,
-    }
+    return views.FindingView(
+        line=f.line if f.line is not None else "—",
+        rule=f.rule,
+        severity=f.severity.value,
+        severity_word=w["sev"].get(f.severity, f.severity.value),
+        step=f.step if f.step is not None else "—",
+        message=f.message,
+        clause=doc.clause if doc is not None and doc.clause else None,
+        fix=_inline_code(doc.text("fix", lang)) if doc is not None else None,
+    )
 
 
-def _checklist(outline: SopOutline | None, uid: str, w: Mapping[str, Any]) -> list[dict[str, Any]]:
+def _checklist(outline: SopOutline | None, uid: str, w: Mapping[str, Any]) -> list[views.CheckSection]:
     """The SOP's manual checks grouped by section, each box with a name unique in the page."""
     if outline is None:
         return []
     sections = list(dict.fromkeys(check.section for check in outline.manual_checks))
     return [
-        {
-            "title": w["sections"].get(section, section.replace("_", " ").capitalize()),
-            "items": [
-                {"name": f"{uid}-c{s}-{k}", "text": check.text}
+        views.CheckSection(
+            w["sections"].get(section, section.replace("_", " ").capitalize()),
+            [
+                views.CheckItem(f"{uid}-c{s}-{k}", check.text)
                 for k, check in enumerate(c for c in outline.manual_checks if c.section == section)
             ],
-        }
+        )
         for s, section in enumerate(sections)
     ]

@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from lapkin_audit.model import DossierResult, Evidence, Finding, Report, finding_counts
+from lapkin_audit.model import DossierResult, Evidence, Finding, Report, codec, finding_counts
 from lapkin_audit.report import PLAIN, Style
 from lapkin_audit.report.text import indent_json, json_safe
 
@@ -55,9 +55,7 @@ def _head(report: Report) -> dict[str, Any]:
 
 def _dossier(result: DossierResult) -> dict[str, Any]:
     return {
-        "path": result.path,
-        "sop": result.sop,
-        "verdict": result.verdict.value,
+        **{key: codec.encode(getattr(result, key)) for key in ("path", "sop", "verdict")},
         "findings": [_finding(f) for f in result.findings],
         # Added (evidence.md): what the attachments were read as, and each claim's level.
         "evidence": evidence_dict(result.evidence),
@@ -67,65 +65,29 @@ def _dossier(result: DossierResult) -> dict[str, Any]:
 
 
 def evidence_dict(evidence: Evidence | None) -> dict[str, Any] | None:
+    """The levels of evidence, then the model's own keys (``model.codec``)."""
     if evidence is None:
         return None
-    return {
-        "levels": evidence.levels(),
-        "attachments": [
-            {
-                "field": a.field,
-                "jenis": a.jenis,
-                "berkas": a.berkas,
-                "sha256": a.sha256,
-                "format": a.format,
-                "pages": a.pages,
-                "text_source": a.text_source,
-                "ocr_confidence": a.ocr_confidence,
-                "problem": a.problem,
-                "signatures": [
-                    {
-                        "field": s.field_name,
-                        "signer": s.signer,
-                        "time": s.time,
-                        "time_basis": s.time_basis,
-                        "status": s.status,
-                        "partial": list(s.partial),
-                        "proves": s.proves,
-                    }
-                    for s in a.signatures
-                ],
-            }
-            for a in evidence.attachments
-        ],
-        # `block` (added): what a paraf's or signature's block says (model.BLOCK_SAYS), else null.
-        "claims": [
-            {
-                "claim": c.claim,
-                "field": c.field,
-                "subject": c.subject,
-                "level": c.level,
-                "berkas": c.berkas,
-                "block": c.block,
-            }
-            for c in evidence.claims
-        ],
-    }
+    return {"levels": evidence.levels(), **codec.encode(evidence)}
+
+
+# The spec's order of a finding's keys, and the keys written only where they apply.
+_FINDING = (
+    "rule",
+    "severity",
+    "waived",
+    "message",
+    "step",
+    "field",
+    "line",
+    "waiver_reason",
+    "fingerprint",
+    "baselined",
+)
+_WHERE_THEY_APPLY = {"waiver_reason": "waived", "baselined": "baselined"}
 
 
 def _finding(finding: Finding) -> dict[str, Any]:
-    out: dict[str, Any] = {
-        "rule": finding.rule,
-        "severity": finding.severity.value,
-        "waived": finding.waived,
-        "message": finding.message,
-        "step": finding.step,
-        "field": finding.field,
-        "line": finding.line,
-    }
-    if finding.waived:
-        out["waiver_reason"] = finding.waiver_reason
-    # Added to the spec's fields: what a baseline matches on, and whether it did.
-    out["fingerprint"] = finding.fingerprint
-    if finding.baselined:
-        out["baselined"] = True
-    return out
+    # Added to the spec's fields: what a baseline matches on (fingerprint), and whether it did.
+    encoded = codec.encode(finding)
+    return {key: encoded[key] for key in _FINDING if key not in _WHERE_THEY_APPLY or encoded[_WHERE_THEY_APPLY[key]]}

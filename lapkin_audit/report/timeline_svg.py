@@ -10,11 +10,11 @@ working minutes. The figures are the model's (``StepTiming``); nothing is judged
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any
 
-from lapkin_audit.lang import words
+from lapkin_audit.lang import printed
 from lapkin_audit.lang.words import format_minutes
 from lapkin_audit.model import StepTiming
+from lapkin_audit.report import views
 from lapkin_audit.report.jinja import template
 
 WIDTH = 960  # user units of the viewBox; the SVG scales to its column
@@ -24,7 +24,7 @@ BOTTOM = 8
 LABEL_SIZE, SMALL_SIZE = 13, 11
 CHAR_W = {13: 8.0, 12: 6.9}  # generous average glyph widths (bold 13, regular 12) for layout
 
-LABELS = words.TIMELINE
+LABELS = printed.TIMELINE
 
 
 def duration(minutes: int, lang: str) -> str:
@@ -60,10 +60,10 @@ def _n(value: float) -> str:
 
 def render(timeline: Iterable[StepTiming], lang: str, uid: str) -> str:
     """The SVG element of one dossier's timeline; ``uid`` makes its ids unique in the page."""
-    return template("timeline.svg.j2").render(geometry(timeline, lang, uid)).removesuffix("\n")
+    return template("timeline.svg.j2").render(views.fields(geometry(timeline, lang, uid))).removesuffix("\n")
 
 
-def geometry(timeline: Iterable[StepTiming], lang: str, uid: str) -> dict[str, Any]:
+def geometry(timeline: Iterable[StepTiming], lang: str, uid: str) -> views.Timeline:
     """Everything the template draws: coordinates (as text, rounded) and words."""
     lang = "en" if lang == "en" else "id"
     words = LABELS[lang]
@@ -77,35 +77,35 @@ def geometry(timeline: Iterable[StepTiming], lang: str, uid: str) -> dict[str, A
         return x0 + (x1 - x0) * max(0, minutes) / top
 
     overruns = [words["step"].format(n=t.nomor, kegiatan=t.kegiatan) for t in rows if t.overrun]
-    return {
-        "uid": uid,
-        "width": WIDTH,
-        "height": AXIS_H + ROW_H * len(rows) + BOTTOM,
-        "bottom": AXIS_H + ROW_H * len(rows),
-        "title": words["title"],
-        "desc": words["desc"].format(n=len(rows), over="; ".join(overruns) or words["none"]),
-        "x0": _n(x(0)),
-        "figures_x": _n(WIDTH - 6),
-        "label_size": LABEL_SIZE,
-        "small_size": SMALL_SIZE,
+    return views.Timeline(
+        uid=uid,
+        width=WIDTH,
+        height=AXIS_H + ROW_H * len(rows) + BOTTOM,
+        bottom=AXIS_H + ROW_H * len(rows),
+        title=words["title"],
+        desc=words["desc"].format(n=len(rows), over="; ".join(overruns) or words["none"]),
+        x0=_n(x(0)),
+        figures_x=_n(WIDTH - 6),
+        label_size=LABEL_SIZE,
+        small_size=SMALL_SIZE,
         # The scale: a tick per step of working time, its grid line through every row.
-        "ticks": [
-            {
-                "x": _n(x(minutes)),
-                "y1": AXIS_H - 6,
-                "y_text": AXIS_H - 10,
-                "anchor": "start" if minutes == 0 else "end" if minutes == top else "middle",
-                "label": "0" if minutes == 0 else duration(minutes, lang),
-            }
+        ticks=[
+            views.Tick(
+                x=_n(x(minutes)),
+                y1=AXIS_H - 6,
+                y_text=AXIS_H - 10,
+                anchor="start" if minutes == 0 else "end" if minutes == top else "middle",
+                label="0" if minutes == 0 else duration(minutes, lang),
+            )
             for minutes in range(0, top + 1, step)
         ],
-        "rows": [_row(timing, index, AXIS_H + ROW_H * index, x, lang, words) for index, timing in enumerate(rows)],
-    }
+        rows=[_row(timing, index, AXIS_H + ROW_H * index, x, lang, words) for index, timing in enumerate(rows)],
+    )
 
 
 def _row(
     t: StepTiming, index: int, y: int, x: Callable[[int], float], lang: str, words: dict[str, str]
-) -> dict[str, Any]:
+) -> views.TimelineRow:
     label = words["step"].format(n=t.nomor, kegiatan=t.kegiatan)
     worked, standard = duration(t.worked, lang), standard_text(t, lang)
     figures = [words["actual"].format(worked=worked), words["standard"].format(standard=standard)]
@@ -127,26 +127,26 @@ def _row(
     wait = None
     if t.waited > 0:  # waiting before the step: a hatched hairline bar, with its duration
         wx = x(t.waited)
-        wait = {
-            "width": _n(max(wx - x(0), 1.5)),
-            "text_x": _n(max(wx, x(0) + 1.5) + 5),
-            "text": words["waited"].format(waited=duration(t.waited, lang)),
-        }
-    return {
-        "cls": "step overrun-step" if t.overrun else "step",
-        "nomor": t.nomor,
-        "index": index,
-        "y": y,
-        "y_text": y + 16,
-        "tip": tip,
-        "label": shown,
-        "figures": _cut(" · ".join(figures), max(room, 12)),
-        "over": over,
-        "wait": wait,
+        wait = views.Wait(
+            width=_n(max(wx - x(0), 1.5)),
+            text_x=_n(max(wx, x(0) + 1.5) + 5),
+            text=words["waited"].format(waited=duration(t.waited, lang)),
+        )
+    return views.TimelineRow(
+        cls="step overrun-step" if t.overrun else "step",
+        nomor=t.nomor,
+        index=index,
+        y=y,
+        y_text=y + 16,
+        tip=tip,
+        label=shown,
+        figures=_cut(" · ".join(figures), max(room, 12)),
+        over=over,
+        wait=wait,
         # Mutu Baku: an outlined bar, and a dashed limit through both bars; the actual
         # working time from the same point, the part beyond the standard red and striped.
-        "standard_width": _n(sx - x(0)),
-        "limit_x": _n(sx),
-        "actual_width": _n(max(within - x(0), 1.5)) if t.worked > 0 else None,
-        "overrun": {"width": _n(max(x(t.worked) - sx, 1.5))} if t.overrun else None,
-    }
+        standard_width=_n(sx - x(0)),
+        limit_x=_n(sx),
+        actual_width=_n(max(within - x(0), 1.5)) if t.worked > 0 else None,
+        overrun=views.Overrun(_n(max(x(t.worked) - sx, 1.5))) if t.overrun else None,
+    )

@@ -12,51 +12,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lapkin_audit.authoring.sopimport.extract import Imported, NotAnSop, extract
+from lapkin_audit.authoring.sopimport.extract import extract
 from lapkin_audit.authoring.sopimport.grid import MAX_BYTES, Grid, SourceError, grid_from_html, grid_from_text
-from lapkin_audit.authoring.sopimport.texts import DETAILS, pick
+from lapkin_audit.authoring.sopimport.imported import Imported, NotAnSop
+from lapkin_audit.lang.importing import DETAILS, REFUSALS, pick
 from lapkin_audit.load.safefile import NotRegular, read_regular
 
 WRITTEN, GAPS, REFUSED = "written", "gaps", "refused"
 EXIT = {WRITTEN: 0, GAPS: 1, REFUSED: 2}
-
-REFUSALS: dict[str, tuple[str, str]] = {
-    "standar_pelayanan": (
-        "{path}: ini Standar Pelayanan (ditemukan: {found}), bukan SOP AP: tidak ada tabel identitas (Nomor SOP,"
-        " Disahkan oleh) dan tabel alur dengan Mutu Baku. Standar Pelayanan tidak dapat diimpor sebagai aturan.",
-        "{path}: this is a Standar Pelayanan (found: {found}), not an SOP AP: it has no identity table (Nomor SOP,"
-        " Disahkan oleh) and no flowchart with Mutu Baku. A Standar Pelayanan cannot be imported as rules.",
-    ),
-    "spo": (
-        "{path}: ini SPO fasilitas kesehatan (ditemukan: {found}), bukan SOP AP (PermenPAN-RB 35/2012): tidak ada"
-        " tabel alur dengan Pelaksana dan Mutu Baku.",
-        "{path}: this is a health-facility SPO (found: {found}), not an SOP AP (PermenPAN-RB 35/2012): it has no"
-        " flowchart with Pelaksana and Mutu Baku.",
-    ),
-    "unknown": (
-        "{path}: bukan SOP AP: tabel identitas (Nomor SOP, Tanggal Efektif, Disahkan oleh, Nama SOP) dan tabel alur"
-        " (Kegiatan, Mutu Baku) tidak ditemukan.",
-        "{path}: not an SOP AP: no identity table (Nomor SOP, Tanggal Efektif, Disahkan oleh, Nama SOP) and no"
-        " flowchart (Kegiatan, Mutu Baku) were found.",
-    ),
-    "size": ("{path}: {detail}; ditolak.", "{path}: {detail}; refused."),
-    "binary": (
-        "{path}: bukan dokumen teks, HTML, DOCX atau JSON yang dapat dibaca ({detail}).",
-        "{path}: not a readable text, HTML, DOCX or JSON document ({detail}).",
-    ),
-    "encoding": (
-        "{path}: bukan UTF-8; simpan ulang sebagai UTF-8 ({detail}).",
-        "{path}: not UTF-8; save it again as UTF-8 ({detail}).",
-    ),
-    "nesting": ("{path}: {detail}; ditolak.", "{path}: {detail}; refused."),
-    "shape": ("{path}: {detail}.", "{path}: {detail}."),
-    "cost": (
-        "{path}: dokumen ini tidak selesai dibaca dalam batas pembacaan ({detail}); ditolak. Simpan ulang"
-        " dokumennya (misalnya sebagai DOCX dari pengolah kata) lalu impor lagi.",
-        "{path}: this document could not be read within the reading limits ({detail}); refused. Save the"
-        " document again (for instance as DOCX from a word processor) and import it again.",
-    ),
-}
 
 
 @dataclass(frozen=True)
@@ -65,8 +28,8 @@ class ImportResult:
     imported: Imported | None = None
     shape: str | None = None
     sha256: str | None = None
-    reason: str | None = None  # when refused: a key of REFUSALS
-    detail: str = ""  # the labels found (not an SOP AP), or a key of texts.DETAILS
+    reason: str | None = None  # when refused: a key of lang.importing.REFUSALS
+    detail: str = ""  # the labels found (not an SOP AP), or a key of lang.importing.DETAILS
     detail_args: Mapping[str, object] = field(default_factory=dict)
 
     def refusal(self, path: str, lang: str) -> str:

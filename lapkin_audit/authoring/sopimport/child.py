@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from lapkin_audit.authoring.sopimport import REFUSED, ImportResult, import_source
-from lapkin_audit.authoring.sopimport.extract import Imported
+from lapkin_audit.authoring.sopimport.imported import Imported
 from lapkin_audit.evidence import process
 
 CHILD = (sys.executable, "-m", "lapkin_audit.authoring.sopimport.child")

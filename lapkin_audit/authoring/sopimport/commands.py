@@ -18,33 +18,13 @@ from lapkin_audit.authoring.sopimport import EXIT, GAPS, REFUSED
 from lapkin_audit.authoring.sopimport.child import import_in_child
 from lapkin_audit.authoring.sopimport.lint import SOP_RULES, Defect, lint
 from lapkin_audit.authoring.sopimport.writer import document, to_yaml
+from lapkin_audit.lang.importing import SUMMARY, pick
 from lapkin_audit.lang.words import severity_word
 from lapkin_audit.model import nearest_line
 
-_SUMMARY = {
-    "written": ("{path}: SOP {id!r} ditulis, lengkap.", "{path}: SOP {id!r} written, complete."),
-    "gaps": (
-        "{path}: SOP {id!r} ditulis dengan {count} celah yang harus dilengkapi (lihat `celah` dalam berkas):",
-        "{path}: SOP {id!r} written with {count} gaps to complete by hand (see `celah` in the file):",
-    ),
-    "clean": ("{path}: tidak ada cacat.", "{path}: no defects."),
-    "completed": (
-        "Diimpor dari {source} dan dilengkapi dengan kebijakan {policy} (`sop import --lengkapi-dari`).",
-        "Imported from {source} and completed with the policy of {policy} (`sop import --lengkapi-dari`).",
-    ),
-    "differences": (
-        "{count} perbedaan antara dokumen dan berkas aturan (dokumen / aturan):",
-        "{count} differences between the document and the rules file (dokumen / aturan):",
-    ),
-    "unreadable": (
-        "{path}: berkas aturan tidak dapat dibaca: {detail}",
-        "{path}: the rules file cannot be read: {detail}",
-    ),
-}
-
 
 def _t(key: str, lang: str, **args: Any) -> str:
-    return _SUMMARY[key][1 if lang == "en" else 0].format(**args)
+    return pick(SUMMARY[key], lang, **args)
 
 
 @dataclass
@@ -78,7 +58,7 @@ def _completed(source: Path, result: Any, policy: Path, lang: str) -> Outcome:
 
     from lapkin_audit.authoring.sopimport.complete import complete
     from lapkin_audit.errors import flatten_errors
-    from lapkin_audit.load.sop import SOP_SCHEMA
+    from lapkin_audit.load.sop_schema import SOP_SCHEMA
 
     rules, problem = read_rules_or_source(policy, lang) if policy.suffix.lower() in (".yaml", ".yml") else (None, None)
     if rules is None:
@@ -110,7 +90,7 @@ def _read(path: Path, lang: str) -> tuple[dict[str, Any] | None, str | None, Map
     if path.suffix.lower() in (".yaml", ".yml"):
         from lapkin_audit.lang.messages import Nested
         from lapkin_audit.load import yamlread
-        from lapkin_audit.load.manifest_rules import render
+        from lapkin_audit.unassessable import render
 
         text = yamlread.read_text(path)
         if isinstance(text, yamlread.ReadProblem):

@@ -15,7 +15,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from lapkin_audit.authoring.sopimport.extract import doc_key
+from lapkin_audit.authoring.sopimport.imported import doc_key
 
 _POLICY_KEYS = ("kalender", "pejabat_wajib", "pengecualian_disetujui_oleh", "laporan_berkala", "batas_usia_pensiun")
 

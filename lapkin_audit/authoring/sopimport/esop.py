@@ -17,8 +17,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from lapkin_audit.authoring.sopimport.extract import Imported
 from lapkin_audit.authoring.sopimport.grid import Cell, Grid, SourceError, clean
+from lapkin_audit.authoring.sopimport.imported import Imported
 
 _TEXT_SECTIONS = (
     ("Dasar Hukum", "dasarHukum"),

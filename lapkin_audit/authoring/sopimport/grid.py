@@ -27,7 +27,7 @@ MAX_ROWS = 50_000
 
 
 class SourceError(Exception):
-    """The source cannot be read as an SOP document: ``key`` (of ``texts.DETAILS``) says why."""
+    """The source cannot be read as an SOP document: ``key`` (of ``lang.importing.DETAILS``) says why."""
 
     def __init__(self, reason: str, key: str, **args: object) -> None:
         super().__init__(key)

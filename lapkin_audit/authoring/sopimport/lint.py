@@ -21,7 +21,7 @@ from dataclasses import field as dc_field
 from datetime import date
 from typing import Any
 
-from lapkin_audit.authoring.sopimport.extract import IDENTITY_ITEMS
+from lapkin_audit.authoring.sopimport.imported import IDENTITY_ITEMS
 from lapkin_audit.authoring.sopimport.timesum import STANDARD_DAY
 from lapkin_audit.domain.citation import parse_citation
 from lapkin_audit.domain.people import nip_problem

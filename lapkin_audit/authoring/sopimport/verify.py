@@ -5,7 +5,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from lapkin_audit.authoring.sopimport.extract import Imported
+from lapkin_audit.authoring.sopimport.imported import Imported
 from lapkin_audit.authoring.sopimport.writer import to_yaml
 from lapkin_audit.errors import RulesError
 

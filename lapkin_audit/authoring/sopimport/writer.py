@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from lapkin_audit.authoring.sopimport.extract import Imported
-from lapkin_audit.authoring.sopimport.texts import ASSUMPTIONS, GAPS, HEADER, SUGGESTIONS, pick
+from lapkin_audit.authoring.sopimport.imported import Imported
+from lapkin_audit.lang.importing import ASSUMPTIONS, GAPS, HEADER, SUGGESTIONS, pick
 
 ORDER = (
     "id", "nama", "unit", "nomor", "tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif", "disahkan_oleh",

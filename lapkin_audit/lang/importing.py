@@ -1,4 +1,6 @@
-"""Texts the importer writes into a rules file and prints: Indonesian, and English (--lang en).
+"""Every word ``sop import`` and ``sop lint`` write into a rules file or print: Indonesian,
+and English (``--lang en``). The defects' own messages are declared with their rules
+(``authoring.sopimport.lint``).
 
 Keys are stable ids (the tests compare them); the wording may improve.
 """
@@ -182,6 +184,69 @@ HEADER: dict[str, tuple[str, str]] = {
         " until then this file does not load.",
     ),
     "complete": ("Lengkap: tidak ada celah.", "Complete: no gaps."),
+}
+
+
+# Why a source is refused (not an SOP AP, or not readable as a document).
+REFUSALS: dict[str, tuple[str, str]] = {
+    "standar_pelayanan": (
+        "{path}: ini Standar Pelayanan (ditemukan: {found}), bukan SOP AP: tidak ada tabel identitas (Nomor SOP,"
+        " Disahkan oleh) dan tabel alur dengan Mutu Baku. Standar Pelayanan tidak dapat diimpor sebagai aturan.",
+        "{path}: this is a Standar Pelayanan (found: {found}), not an SOP AP: it has no identity table (Nomor SOP,"
+        " Disahkan oleh) and no flowchart with Mutu Baku. A Standar Pelayanan cannot be imported as rules.",
+    ),
+    "spo": (
+        "{path}: ini SPO fasilitas kesehatan (ditemukan: {found}), bukan SOP AP (PermenPAN-RB 35/2012): tidak ada"
+        " tabel alur dengan Pelaksana dan Mutu Baku.",
+        "{path}: this is a health-facility SPO (found: {found}), not an SOP AP (PermenPAN-RB 35/2012): it has no"
+        " flowchart with Pelaksana and Mutu Baku.",
+    ),
+    "unknown": (
+        "{path}: bukan SOP AP: tabel identitas (Nomor SOP, Tanggal Efektif, Disahkan oleh, Nama SOP) dan tabel alur"
+        " (Kegiatan, Mutu Baku) tidak ditemukan.",
+        "{path}: not an SOP AP: no identity table (Nomor SOP, Tanggal Efektif, Disahkan oleh, Nama SOP) and no"
+        " flowchart (Kegiatan, Mutu Baku) were found.",
+    ),
+    "size": ("{path}: {detail}; ditolak.", "{path}: {detail}; refused."),
+    "binary": (
+        "{path}: bukan dokumen teks, HTML, DOCX atau JSON yang dapat dibaca ({detail}).",
+        "{path}: not a readable text, HTML, DOCX or JSON document ({detail}).",
+    ),
+    "encoding": (
+        "{path}: bukan UTF-8; simpan ulang sebagai UTF-8 ({detail}).",
+        "{path}: not UTF-8; save it again as UTF-8 ({detail}).",
+    ),
+    "nesting": ("{path}: {detail}; ditolak.", "{path}: {detail}; refused."),
+    "shape": ("{path}: {detail}.", "{path}: {detail}."),
+    "cost": (
+        "{path}: dokumen ini tidak selesai dibaca dalam batas pembacaan ({detail}); ditolak. Simpan ulang"
+        " dokumennya (misalnya sebagai DOCX dari pengolah kata) lalu impor lagi.",
+        "{path}: this document could not be read within the reading limits ({detail}); refused. Save the"
+        " document again (for instance as DOCX from a word processor) and import it again.",
+    ),
+}
+
+
+# What the commands print about what they did.
+SUMMARY: dict[str, tuple[str, str]] = {
+    "written": ("{path}: SOP {id!r} ditulis, lengkap.", "{path}: SOP {id!r} written, complete."),
+    "gaps": (
+        "{path}: SOP {id!r} ditulis dengan {count} celah yang harus dilengkapi (lihat `celah` dalam berkas):",
+        "{path}: SOP {id!r} written with {count} gaps to complete by hand (see `celah` in the file):",
+    ),
+    "clean": ("{path}: tidak ada cacat.", "{path}: no defects."),
+    "completed": (
+        "Diimpor dari {source} dan dilengkapi dengan kebijakan {policy} (`sop import --lengkapi-dari`).",
+        "Imported from {source} and completed with the policy of {policy} (`sop import --lengkapi-dari`).",
+    ),
+    "differences": (
+        "{count} perbedaan antara dokumen dan berkas aturan (dokumen / aturan):",
+        "{count} differences between the document and the rules file (dokumen / aturan):",
+    ),
+    "unreadable": (
+        "{path}: berkas aturan tidak dapat dibaca: {detail}",
+        "{path}: the rules file cannot be read: {detail}",
+    ),
 }
 
 

@@ -1,0 +1,267 @@
+"""The library: the one entry for every front end (the command line, a web desk, a cluster runner).
+
+    from lapkin_audit import api
+
+    result = api.audit("dossiers/2024-tw2", api.Settings(lang="en"))
+    print(result.verdict.label)            # PATUH DENGAN CATATAN
+    for finding in result.findings:
+        print(finding.line, finding.rule, finding.message)
+
+``audit`` judges one dossier; ``run`` opens a run over many (discovery, ``changed_since`` and
+``touched`` targets, the result cache, per-path ignores, the baseline) whose ``results`` come
+as they are judged, in path order, and whose ``report`` is what every renderer takes. What
+stops a run is raised as coded data (``errors.Problem``: ``UsageError``, ``ConfigError``,
+``RulesError``, ``BaselineError``, ``OutputError``) that ``.text(lang)`` renders; nothing here
+prints or exits. Settings are one frozen value (``settings.Settings``), declared once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+from collections import Counter
+from collections.abc import Generator, Iterable, Iterator, Sequence
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING
+
+from lapkin_audit import __version__
+from lapkin_audit.batch.run import audit as audit_targets
+from lapkin_audit.batch.runner import Runner
+from lapkin_audit.batch.session import LazyRulebook, Session
+from lapkin_audit.decide import baseline as baselines
+from lapkin_audit.decide.catalogue import RULES, unknown_selectors
+from lapkin_audit.decide.judge import Scope
+from lapkin_audit.errors import BaselineError, Notice, Problem, UsageError
+from lapkin_audit.evidence import read
+from lapkin_audit.load.discovery import PathNotFound, Target, discover, holding
+from lapkin_audit.load.safefile import read_regular, sha256_of
+from lapkin_audit.model import DossierResult, Report, RunOptions, SopOutline
+from lapkin_audit.report.output import write_atomically
+from lapkin_audit.settings import Settings
+
+if TYPE_CHECKING:
+    from lapkin_audit.batch.cache import ResultCache
+    from lapkin_audit.evidence.cache import FactsCache
+
+__all__ = ["Problem", "Run", "Settings", "audit", "run"]
+
+
+def audit(dossier: str | Path, settings: Settings | None = None) -> DossierResult:
+    """The result of one dossier: its folder, or its manifest (``dossier.yaml``).
+
+    Never raises for the dossier's sake (what it breaks is its findings, and the checker's
+    own failure is E000); raises ``Problem`` for the settings' sake (broken rules, an unknown
+    code, a path that does not exist)."""
+    path = Path(dossier)
+    manifest = path / "dossier.yaml" if path.is_dir() else path
+    with run([str(manifest)], settings or Settings()) as one:
+        return next(iter(one.results()))
+
+
+def run(paths: Sequence[str], settings: Settings | None = None, runner: Runner | None = None) -> Run:
+    """A run over the dossiers under ``paths`` (dossier folders, manifests, or trees searched for
+    them; with ``settings.touched``, changed files whose dossiers are audited). Nothing is
+    audited until ``Run.results`` is read; a ``Run`` is closed after (``with`` closes it).
+    ``runner`` audits the dossiers the cache does not answer (``batch.runner.Runner``; by
+    default here, or in ``settings.jobs`` worker processes): a cluster's runner, say."""
+    settings = settings or Settings()
+    unknown = unknown_selectors(settings.select + settings.ignore)
+    if unknown:
+        raise UsageError("usage.unknown_selectors", codes=", ".join(unknown))
+    targets, nothing = _targets(paths, settings)
+    return Run(settings, targets, nothing, runner)
+
+
+def _targets(paths: Sequence[str], settings: Settings) -> tuple[tuple[Target, ...], Notice | None]:
+    """The dossiers to audit, or none and why (no problem: nothing was left to audit)."""
+    if settings.touched:
+        targets = holding(paths)
+        if not targets:  # a commit that touches no dossier has nothing to audit
+            return (), Notice("note.no_touched")
+    else:
+        try:
+            targets = discover(paths)
+        except PathNotFound as exc:
+            raise UsageError("usage.path_not_found", path=exc) from None
+        if not targets:
+            raise UsageError("usage.no_dossier", paths=" ".join(paths))
+    if settings.changed_since is not None:
+        from lapkin_audit.load.changes import ChangesUnknown, changed_since
+
+        try:
+            targets = changed_since(targets, settings.changed_since)
+        except ChangesUnknown as exc:
+            raise UsageError("usage.changes_unknown", ref=settings.changed_since, detail=exc) from None
+        if not targets:
+            return (), Notice("note.none_changed", ref=settings.changed_since)
+    return tuple(targets), None
+
+
+class Run:
+    """One run: its dossiers (``targets``), their results as they are judged, and its report.
+
+    ``notes`` says what a person should know that is no problem (the cache could not be
+    used, nothing was left to audit, the baseline written)."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        targets: tuple[Target, ...],
+        nothing: Notice | None = None,
+        runner: Runner | None = None,
+    ) -> None:
+        self.settings = settings
+        self.targets = targets
+        self.runner = runner
+        self.notes: list[Notice] = [nothing] if nothing is not None else []
+        self.rulebook = LazyRulebook(Path(d) for d in settings.rules_dirs)  # read by the first dossier not cached
+        self.workers = min(settings.jobs or cores(), cores())  # more than the cores only adds overhead
+        self._known = None
+        if settings.baseline and not settings.write_baseline:
+            self._known = _baseline(Path(settings.baseline))
+        self._unused = 0
+        self._facts_cache: FactsCache | None = None
+        self._stream: Generator[DossierResult, None, None] | None = None
+        self._sessions: list[Session] = []  # what this run made, closed with it
+
+    def __enter__(self) -> Run:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Stop what is still running (worker processes, the reader's warm process): at once,
+        on Ctrl-C as at the end."""
+        if self._stream is not None:
+            self._stream.close()
+        for session in self._sessions:
+            session.close()
+
+    def results(self) -> Iterator[DossierResult]:
+        """Each dossier's result, in path order, as it is judged; the baseline's findings marked.
+        Raises ``RulesError`` when the first dossier not in the cache finds the rules broken."""
+        session, ignored = self.session(), self._ignored()
+        self._stream = audit_targets(self.targets, session, jobs=self.workers, ignored=ignored, runner=self.runner)
+        return self._marked(self._stream)
+
+    def _marked(self, stream: Iterable[DossierResult]) -> Iterator[DossierResult]:
+        written: list[DossierResult] = []
+        known = Counter(self._known) if self._known is not None else None
+        for result in stream:
+            if self.settings.write_baseline:
+                written.append(result)
+                result = baselines.mark(result, None)  # this run's findings are the baseline now: none fails
+            elif known is not None:
+                result = baselines.mark(result, known)
+            yield result
+        if self.settings.write_baseline:
+            write_atomically(Path(self.settings.write_baseline), [baselines.dumps(written)])
+            count = sum(len(r.findings) for r in written)
+            self.notes.append(Notice("note.baseline_written", count=count, file=self.settings.write_baseline))
+        elif known is not None:
+            self._unused = sum(known.values())
+
+    def report(self, results: Sequence[DossierResult], outlines: bool = False) -> Report:
+        """What a renderer takes: the results, every rule of the catalogue, the options that change
+        what a verdict means; with ``outlines`` (for a report filed with the dossiers, the HTML
+        report), the SOPs the results name, the date of the audit and the rules' fingerprint."""
+        s = self.settings
+        options = RunOptions(
+            s.select, s.ignore, s.strict, s.write_baseline or s.baseline, self._unused, s.per_path_ignores
+        )
+        return Report(
+            __version__,
+            s.lang,
+            tuple(results),
+            _outlines(self.rulebook, results) if outlines else {},
+            RULES,
+            audited_on=audit_date() if outlines else None,
+            rules_fingerprint=_fingerprint(self.rulebook.files) if outlines else None,
+            options=options,
+        )
+
+    def session(self) -> Session:
+        """What the run owns: its rules, scope, budget, caches and reader; made when results are
+        read, and closed with the run."""
+        s = self.settings
+        cache = self._cache()
+        scope = Scope(s.lang, s.select, s.ignore)
+        reader = read.Reader(
+            s.reading(), self._facts_cache, tessdata=read.tessdata_dir(), ocr_workers=self.workers, command=read.CHILD
+        )
+        session = Session(self.rulebook, scope, s.timeout, cache, reader)
+        self._sessions.append(session)
+        return session
+
+    def _ignored(self) -> dict[str, tuple[str, ...]]:
+        """The codes the per-path ignores leave out, by dossier (judged with each one)."""
+        if not self.settings.per_path_ignores:
+            return {}
+        return {t.display: self.settings.ignored_for(t.folder) for t in self.targets}
+
+    def _cache(self) -> ResultCache | None:
+        self._facts_cache = None
+        if self.settings.no_cache:
+            return None
+        from lapkin_audit.batch.cache import ResultCache, default_dir
+
+        where = Path(self.settings.cache_dir) if self.settings.cache_dir else default_dir()
+        s = self.settings
+        try:
+            cache = ResultCache.open(where, self.rulebook.files, s.lang, s.select, s.ignore)
+        except OSError as exc:  # a read-only home, say: the audit goes on, only slower
+            self.notes.append(Notice("note.no_cache", where=where, error=exc.strerror or exc))
+            return None
+        from lapkin_audit.evidence import cache as facts
+
+        try:  # what was read from attachments, by content, beside the results
+            self._facts_cache = facts.FactsCache.open(cache.folder.parent)
+        except OSError:  # made unsafe since: read again, only slower
+            pass
+        return cache
+
+
+def _baseline(path: Path) -> Counter[baselines.Key]:
+    """The findings the baseline file at ``path`` records (a FIFO or ``/dev/zero`` named by
+    ``--baseline`` cannot hang the run: ``load.safefile``)."""
+    try:
+        raw = read_regular(path, baselines.MAX_BYTES + 1)
+    except OSError as exc:
+        raise BaselineError("baseline.unreadable", path=path, error=exc.strerror or exc) from None
+    return baselines.parse(raw, path)
+
+
+def _outlines(rulebook: LazyRulebook, results: Iterable[DossierResult]) -> dict[str, SopOutline]:
+    """The SOPs named by the results, for renderers that show more than findings."""
+    sops = rulebook.load().sops
+    named = sorted({r.sop for r in results if r.sop is not None and r.sop in sops})
+    return {sop: sops[sop].outline() for sop in named}
+
+
+def audit_date() -> dt.date:
+    """Today, or the day of ``SOURCE_DATE_EPOCH`` (the reproducible-builds convention), so
+    that a report can be made again byte for byte."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    return dt.date.today()
+
+
+def _fingerprint(files: Iterable[Path]) -> str:
+    """The rules that judged: a short hash of every rules file's name and bytes, in load order."""
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(f"{path.name}\0{sha256_of(path)}\n".encode())
+    return digest.hexdigest()[:12]
+
+
+def cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))  # the cores this process may use
+    except AttributeError:  # not on every platform
+        return os.cpu_count() or 1

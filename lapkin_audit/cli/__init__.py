@@ -1,0 +1,79 @@
+"""The command line: parses, calls the library (``api``), renders, sets the exit status. No logic.
+
+One module per command; imports are made inside the commands so that ``--version`` stays
+instant. Exit status: 0 clean (or only notes), 1 findings that fail the run, 2 the command
+itself was wrong (a problem, said in the chosen language); 130 Ctrl-C, 143 SIGTERM, 141 a
+closed pipe.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+
+import click
+
+from lapkin_audit import __version__
+from lapkin_audit.cli import check, hashing, init, rules, sop
+from lapkin_audit.cli.common import say
+from lapkin_audit.errors import Notice
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="lapkin-audit")
+def cli() -> None:
+    """Periksa dossier Laporan Kinerja terhadap SOP-nya.
+
+    Checks Laporan Kinerja dossiers against their SOP.
+    """
+
+
+for command in (check.check, rules.rules_group, sop.sop_group, init.init, hashing.hash_command):
+    cli.add_command(command)
+
+
+def main() -> None:
+    """The console entry point: signals and closed pipes end the run with one line at most."""
+    signal.signal(signal.SIGTERM, _terminated)
+    signal.signal(signal.SIGINT, _interrupted)  # click would turn Ctrl-C into exit status 1
+    try:
+        cli()
+    except _Terminated:
+        _stopped("note.terminated", 143)
+    except (_Interrupted, KeyboardInterrupt):
+        _stopped("note.interrupted", 130)
+    except BrokenPipeError:
+        # The reader of standard output went away (`| head -1`): stop quietly, like other tools.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(141)
+
+
+class _Terminated(BaseException):
+    """SIGTERM, raised where the process is, so that `finally` blocks stop the workers and
+    remove a half-written report before the process ends."""
+
+
+class _Interrupted(BaseException):
+    """Ctrl-C (SIGINT), kept out of click's hands, which would exit 1 as for findings."""
+
+
+def _terminated(signum: int, frame: object) -> None:
+    raise _Terminated
+
+
+def _interrupted(signum: int, frame: object) -> None:
+    raise _Interrupted
+
+
+def _stopped(why: str, status: int) -> None:
+    say([Notice(why)])
+    # The workers are stopped and no partial report is left (the `finally` blocks ran);
+    # end now, without the exit handlers that join a process pool the signal interrupted.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)
+
+
+__all__ = ["cli", "main"]
