@@ -207,16 +207,7 @@ def compare_indicators(docs: Documents, rules: ContentRules, out: Findings) -> l
         if row is None and signed.ocr:
             # A table read by OCR confirms what it shows; a name it lacks may be a line it lost.
             out.add("C008", "content.c008.not_found_ocr", signed.field, source_row.name, indikator=source_row.name)
-            records.append(
-                IndicatorRecord(
-                    source_row.name,
-                    source_row.unit,
-                    target_source=source_target,
-                    codes=tuple(out.codes.get(source_row.name, ())),
-                )
-            )
-            continue
-        if row is None:
+        elif row is None:
             names = [r.name for r in signed.indicators]
             out.add(
                 "C001",
@@ -228,14 +219,9 @@ def compare_indicators(docs: Documents, rules: ContentRules, out: Findings) -> l
                 halaman=source_row.source.page,
                 saran=indicators.suggest(source_row.name, names, words),
             )
-            records.append(
-                IndicatorRecord(
-                    source_row.name,
-                    source_row.unit,
-                    target_source=source_target,
-                    codes=tuple(out.codes.get(source_row.name, ())),
-                )
-            )
+        if row is None:  # recorded with what the sources say, and the codes just found
+            codes = tuple(out.codes.get(source_row.name, ()))
+            records.append(IndicatorRecord(source_row.name, source_row.unit, target_source=source_target, codes=codes))
             continue
         records.append(_judge(row, source_row, source_target, data_rows, stated.get(name), lower, docs, rules, out))
     return records

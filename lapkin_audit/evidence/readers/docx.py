@@ -29,14 +29,22 @@ ZIP_MAX_RATIO = 200
 MAX_DEPTH = 8  # tables nested in tables
 
 
-def sniff(head: bytes, data: bytes) -> bool:
-    if not head.startswith(b"PK\x03\x04"):
-        return False
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return "word/document.xml" in archive.namelist()
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
-        return False
+def office_part(part: str) -> Callable[[bytes, bytes], bool]:
+    """A sniffer for an Office Open XML archive (DOCX, XLSX) that holds ``part``."""
+
+    def sniff(head: bytes, data: bytes) -> bool:
+        if not head.startswith(b"PK\x03\x04"):
+            return False
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                return part in archive.namelist()
+        except (zipfile.BadZipFile, ValueError, OSError, EOFError):
+            return False
+
+    return sniff
+
+
+sniff = office_part("word/document.xml")
 
 
 def read(data: bytes, sha256: str, job: Job) -> DocumentFacts:

@@ -28,21 +28,14 @@ from lapkin_audit.domain.doctext import as_printed
 from lapkin_audit.evidence.facts import DocumentFacts, TextPiece
 from lapkin_audit.evidence.job import Job
 from lapkin_audit.evidence.readers.base import Format
-from lapkin_audit.evidence.readers.docx import check_zip
+from lapkin_audit.evidence.readers.docx import check_zip, office_part
 from lapkin_audit.evidence.tables.bounds import MAX_COLUMNS, MAX_ROWS, MAX_SHEET_ROWS, MAX_SHEETS, clip, join_lines
 
 _DECIMALS = re.compile(r"0\.(0+)")
 ROWS_PER_CHECK = 200  # rows read between two looks at the CPU budget
 
 
-def sniff(head: bytes, data: bytes) -> bool:
-    if not head.startswith(b"PK\x03\x04"):
-        return False
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return "xl/workbook.xml" in archive.namelist()
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
-        return False
+sniff = office_part("xl/workbook.xml")
 
 
 def read(data: bytes, sha256: str, job: Job) -> DocumentFacts:
