@@ -36,7 +36,7 @@ from lapkin_audit.decide.judge import Scope
 from lapkin_audit.errors import Notice, Problem, UsageError
 from lapkin_audit.load.discovery import PathNotFound, Target, discover, holding
 from lapkin_audit.model import DossierResult, Report, RunOptions, SopOutline
-from lapkin_audit.report.output import write_atomically
+from lapkin_audit.report.output import refuse_inside_dossiers, write_output
 from lapkin_audit.settings import Settings
 
 if TYPE_CHECKING:
@@ -69,7 +69,27 @@ def run(paths: Sequence[str], settings: Settings | None = None, runner: Runner |
     if unknown:
         raise UsageError("usage.unknown_selectors", codes=", ".join(unknown))
     targets, nothing = _targets(paths, settings)
-    return Run(settings, targets, nothing, runner)
+    audited = (*(t.folder for t in targets), *(Path(p) for p in paths if os.path.isdir(p)))
+    _refuse_writing_inside(settings, targets)
+    return Run(settings, targets, nothing, runner, audited)
+
+
+def _refuse_writing_inside(settings: Settings, targets: Sequence[Target]) -> None:
+    """The checker never writes inside a dossier: not a report, a baseline or a cache, even
+    when a flag or the configuration names one there (OutputError, exit status 2)."""
+    dossiers = [t.manifest.parent for t in targets]
+    if settings.output:
+        refuse_inside_dossiers(Path(settings.output), dossiers)
+    if settings.write_baseline:
+        refuse_inside_dossiers(Path(settings.write_baseline), dossiers)
+    if not settings.no_cache:
+        refuse_inside_dossiers(_cache_dir(settings) / "entry", dossiers)
+
+
+def _cache_dir(settings: Settings) -> Path:
+    from lapkin_audit.batch.cache import default_dir
+
+    return Path(settings.cache_dir) if settings.cache_dir else default_dir()
 
 
 def _targets(paths: Sequence[str], settings: Settings) -> tuple[tuple[Target, ...], Notice | None]:
@@ -109,10 +129,12 @@ class Run:
         targets: tuple[Target, ...],
         nothing: Notice | None = None,
         runner: Runner | None = None,
+        audited: Iterable[Path] = (),
     ) -> None:
         self.settings = settings
         self.targets = targets
         self.runner = runner
+        self.audited = tuple(audited) or tuple(t.folder for t in targets)  # where no cache may lie
         self.notes: list[Notice] = [nothing] if nothing is not None else []
         self.rulebook = LazyRulebook(Path(d) for d in settings.rules_dirs)  # read by the first dossier not cached
         self.workers = min(settings.jobs or cores(), cores())  # more than the cores only adds overhead
@@ -154,7 +176,7 @@ class Run:
                 result = baselines.mark(result, known)
             yield result
         if self.settings.write_baseline:
-            write_atomically(Path(self.settings.write_baseline), [baselines.dumps(written)])
+            write_output(Path(self.settings.write_baseline), [baselines.dumps(written)])
             count = sum(len(r.findings) for r in written)
             self.notes.append(Notice("note.baseline_written", count=count, file=self.settings.write_baseline))
         elif known is not None:
@@ -196,19 +218,24 @@ class Run:
         self._facts_cache = None
         if self.settings.no_cache:
             return None
-        from lapkin_audit.batch.cache import ResultCache, default_dir
+        from lapkin_audit.batch.cache import ResultCache
+        from lapkin_audit.load.private import NotPrivate, check_outside
 
-        where = Path(self.settings.cache_dir) if self.settings.cache_dir else default_dir()
+        where = _cache_dir(self.settings)
         s = self.settings
         try:
+            check_outside(where, self.audited)
             cache = ResultCache.open(where, self.rulebook.files, s.lang, s.select, s.ignore)
+        except NotPrivate as exc:  # one others could write, or a repository could carry: not trusted
+            self.notes.append(Notice("note.no_cache", where=where, error=Problem(exc.reason, where=exc.where)))
+            return None
         except OSError as exc:  # a read-only home, say: the audit goes on, only slower
             self.notes.append(Notice("note.no_cache", where=where, error=exc.strerror or exc))
             return None
         from lapkin_audit.evidence import cache as facts
 
         try:  # what was read from attachments, by content, beside the results
-            self._facts_cache = facts.FactsCache.open(cache.folder.parent)
+            self._facts_cache = facts.FactsCache.open(cache.base) if cache.base is not None else None
         except OSError:  # made unsafe since: read again, only slower
             pass
         return cache

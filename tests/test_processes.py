@@ -155,6 +155,6 @@ def test_a_cache_that_cannot_store_costs_speed_never_a_result(tmp_path, monkeypa
     def full(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(private.tempfile, "mkstemp", full)
+    monkeypatch.setattr(private.os, "replace", full)
     code, report = run_json("--jobs", "1", str(FIXTURES / "patuh"))
     assert code == 0 and report["dossiers"][0]["verdict"] == "PATUH"

@@ -64,12 +64,10 @@ def _check(paths: tuple[str, ...], settings: Any) -> None:
     from lapkin_audit import api
     from lapkin_audit.errors import Problem
     from lapkin_audit.report import Style, needs_sops, renderer
-    from lapkin_audit.report.output import refuse_inside_dossiers, write_report
+    from lapkin_audit.report.output import write_output
 
     try:
-        run = api.run(paths, settings)
-        if settings.output:
-            refuse_inside_dossiers(Path(settings.output), [t.manifest.parent for t in run.targets])
+        run = api.run(paths, settings)  # refuses an output, a baseline or a cache inside a dossier
     except Problem as problem:
         common.fail(problem)
     if not run.targets:
@@ -92,7 +90,7 @@ def _check(paths: tuple[str, ...], settings: Any) -> None:
     try:
         parts = renderer(settings.fmt)(report, style)
         if settings.output:
-            write_report(Path(settings.output), parts)
+            write_output(Path(settings.output), parts)
         else:
             for part in parts:
                 click.echo(part, nl=False, color=style.colour or None)  # None: click strips codes off a terminal

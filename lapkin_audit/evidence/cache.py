@@ -1,7 +1,8 @@
 """The facts cache: what was read from a content, kept by its SHA-256 across dossiers and runs.
 
 One JSON file per content and OCR set-up under ``<cache folder>/facts/``, with the trust
-rules of the result cache (``load.private``). The key hashes the content's SHA-256, the
+rules of the result cache (``load.private``: a folder used through its handle, entries
+under an HMAC of this user's key). The key hashes the content's SHA-256, the
 reader's version (``READER``), the library versions and the OCR model, so a new reader or
 model reads again. A damaged or foreign entry is a miss, overwritten by the next store.
 """
@@ -15,7 +16,7 @@ from pathlib import Path
 
 from lapkin_audit.evidence.facts import DocumentFacts, facts_from_json
 from lapkin_audit.load import installed
-from lapkin_audit.load.private import private_folder, read_entry, write_entry
+from lapkin_audit.load.private import Folder, user_key
 
 READER = "lapkin-audit-facts/2"  # change when the child reads differently
 LIBRARIES = (
@@ -32,24 +33,29 @@ def _versions() -> str:
 
 @dataclass(frozen=True)
 class FactsCache:
-    """Picklable (it travels to worker processes): the folder of the entries."""
+    """Picklable (it travels to worker processes): the handle of the entries' folder."""
 
-    folder: Path
+    handle: Folder
     versions: str
 
     @classmethod
-    def open(cls, base: Path) -> FactsCache:
-        """Raises OSError if the folder cannot be made or is not safe (then no cache is used)."""
-        private_folder(Path(base))
-        return cls(private_folder(Path(base) / "facts"), _versions())
+    def open(cls, base: Path | Folder) -> FactsCache:
+        """Raises OSError if the folder cannot be made or is not safe (then no cache is used).
+        ``base`` is the cache folder, or its handle (the result cache's)."""
+        folder = base if isinstance(base, Folder) else Folder.open(Path(base), user_key())
+        return cls(folder.child("facts"), _versions())
 
-    def _entry(self, sha256: str, ocr: str) -> Path:
-        name = hashlib.sha256(f"{READER}\0{self.versions}\0{ocr}\0{sha256}".encode()).hexdigest()
-        return self.folder / name[:2] / name[2:]
+    def _entry(self, sha256: str, ocr: str) -> str:
+        return hashlib.sha256(f"{READER}\0{self.versions}\0{ocr}\0{sha256}".encode()).hexdigest()
+
+    def _path(self, sha256: str, ocr: str) -> Path:
+        """Where an entry lies (for a person, or a test; the cache reads through its handle)."""
+        name = self._entry(sha256, ocr)
+        return self.handle.path / name[:2] / name[2:]
 
     def load(self, sha256: str, ocr: str) -> DocumentFacts | None:
         try:
-            data = read_entry(self._entry(sha256, ocr), MAX_ENTRY_BYTES, MAX_ENTRY_DEPTH)
+            data = self.handle.get(self._entry(sha256, ocr), MAX_ENTRY_BYTES, MAX_ENTRY_DEPTH)
             facts = facts_from_json(data)
         except (OSError, ValueError, KeyError, TypeError, RecursionError):
             return None
@@ -57,4 +63,4 @@ class FactsCache:
 
     def store(self, facts: DocumentFacts, ocr: str) -> None:
         text = json.dumps(facts.as_json(), ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
-        write_entry(self._entry(facts.sha256, ocr), text)
+        self.handle.put(self._entry(facts.sha256, ocr), text)

@@ -50,6 +50,31 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     "note.no_cache": ("cache {where} tidak dipakai: {error}", "not using the cache {where}: {error}"),
     "note.terminated": ("dihentikan; tidak ada laporan yang ditulis.", "terminated; no report written."),
     "note.interrupted": ("diinterupsi; tidak ada laporan yang ditulis.", "interrupted; no report written."),
+    # why a cache (or its key) is not trusted (note.no_cache says it)
+    "private.not_folder": ("{where} bukan folder (sebuah tautan?)", "{where} is not a folder (a link?)"),
+    "private.other_owner": ("{where} milik pengguna lain", "{where} belongs to another user"),
+    "private.others_write": ("pengguna lain dapat menulis {where}", "others can write {where}"),
+    "private.no_dir_fd": (
+        "sistem ini tidak dapat membuka folder relatif terhadap pegangannya",
+        "this system cannot open files relative to a folder's handle",
+    ),
+    "private.key_not_file": ("kunci cache {where} bukan berkas biasa", "the cache key {where} is not a regular file"),
+    "private.key_readable": (
+        "kunci cache {where} dapat dibaca pengguna lain (harus mode 0600)",
+        "others can read the cache key {where} (it must be mode 0600)",
+    ),
+    "private.key_damaged": (
+        "kunci cache {where} rusak; hapus agar dibuat lagi",
+        "the cache key {where} is damaged; delete it to have it made again",
+    ),
+    "private.in_audited": (
+        "{where} berada di dalam folder yang diperiksa; simpan cache di luarnya",
+        "{where} lies inside an audited folder; keep the cache outside it",
+    ),
+    "private.in_repository": (
+        "{where} berada di dalam repositori git, tempat cache dapat di-commit; simpan cache di luar repositori",
+        "{where} lies inside a git repository, where a cache can be committed; keep the cache outside any repository",
+    ),
     # writing a report, a baseline, a skeleton
     "output.internal": (
         "kesalahan internal saat menulis laporan {format}: {error}",
