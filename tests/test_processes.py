@@ -61,10 +61,12 @@ def test_a_fifo_given_as_output_is_written_into_not_replaced(tmp_path):
     assert fifo.is_fifo()
 
 
-def test_a_closed_pipe_ends_quietly(tmp_path):
+@pytest.mark.parametrize("extra", [(), ("--exit-zero",)], ids=["findings", "exit-zero"])
+def test_a_closed_pipe_ends_quietly(tmp_path, extra):
+    """The report (over 500 KB) cannot fit a pipe's buffer: the write meets the closed pipe."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     check = subprocess.Popen(
-        [*CLI, "check", "--no-cache", "--format", "json", "--jobs", "1", str(FIXTURES)],
+        [*CLI, "check", "--no-cache", "--format", "json", "--jobs", "1", *extra, str(FIXTURES)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env=env,
@@ -76,7 +78,7 @@ def test_a_closed_pipe_ends_quietly(tmp_path):
     check.stderr.close()
     check.wait(60)
     assert b"Traceback" not in stderr and b"internal error" not in stderr
-    assert check.returncode in (0, 1, 141)
+    assert check.returncode == 141, stderr
 
 
 def _slow_tree(tmp_path: Path, count: int = 4000) -> Path:

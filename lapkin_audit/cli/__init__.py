@@ -20,7 +20,18 @@ from lapkin_audit.cli.common import say
 from lapkin_audit.errors import Notice
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """The command group; a closed pipe leaves it as ``_PipeClosed``, which click's own
+    handling (exit status 1, the status of findings, even with ``--exit-zero``) lets pass."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            raise _PipeClosed from None
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="lapkin-audit")
 def cli() -> None:
     """Periksa dossier Laporan Kinerja terhadap SOP-nya.
@@ -43,11 +54,15 @@ def main() -> None:
         _stopped("note.terminated", 143)
     except (_Interrupted, KeyboardInterrupt):
         _stopped("note.interrupted", 130)
-    except BrokenPipeError:
+    except (_PipeClosed, BrokenPipeError):
         # The reader of standard output went away (`| head -1`): stop quietly, like other tools.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         sys.exit(141)
+
+
+class _PipeClosed(BaseException):
+    """The reader of standard output went away: exit status 141, whatever else was asked."""
 
 
 class _Terminated(BaseException):
