@@ -34,10 +34,12 @@ from lapkin_audit.decide import baseline as baselines
 from lapkin_audit.decide.catalogue import RULES, unknown_selectors
 from lapkin_audit.decide.judge import Scope
 from lapkin_audit.errors import Notice, Problem, UsageError
+from lapkin_audit.load import config, owner
 from lapkin_audit.load.discovery import PathNotFound, Target, discover, holding
+from lapkin_audit.load.sop import rules_files
 from lapkin_audit.model import DossierResult, Report, RunOptions, SopOutline
 from lapkin_audit.report.output import refuse_inside_dossiers, write_output
-from lapkin_audit.settings import Settings
+from lapkin_audit.settings import Settings, declared
 
 if TYPE_CHECKING:
     from lapkin_audit.batch.cache import ResultCache
@@ -68,6 +70,9 @@ def run(paths: Sequence[str], settings: Settings | None = None, runner: Runner |
     unknown = unknown_selectors(settings.select + settings.ignore)
     if unknown:
         raise UsageError("usage.unknown_selectors", codes=", ".join(unknown))
+    for folder in settings.rules_dirs:  # whoever named it, a folder others can change is not rules
+        if os.path.isdir(folder):
+            owner.check_rules_folder(Path(folder), rules_files(Path(folder)), owner=False)
     targets, nothing = _targets(paths, settings)
     audited = (*(t.folder for t in targets), *(Path(p) for p in paths if os.path.isdir(p)))
     _refuse_writing_inside(settings, targets)
@@ -188,7 +193,16 @@ class Run:
         report), the SOPs the results name, the date of the audit and the rules' fingerprint."""
         s = self.settings
         options = RunOptions(
-            s.select, s.ignore, s.strict, s.write_baseline or s.baseline, self._unused, s.per_path_ignores
+            s.select,
+            s.ignore,
+            s.strict,
+            s.write_baseline or s.baseline,
+            self._unused,
+            s.per_path_ignores,
+            select_from=self._source("select"),
+            ignore_from=self._source("ignore"),
+            config=(config.label_of(Path(s.config_file)), _digest([Path(s.config_file)])) if s.config_file else None,
+            rules_dirs=tuple((folder, _digest(rules_files(Path(folder)), Path(folder))) for folder in s.rules_dirs),
         )
         return Report(
             __version__,
@@ -200,6 +214,14 @@ class Run:
             rules_fingerprint=_fingerprint(self.rulebook.files) if outlines else None,
             options=options,
         )
+
+    def _source(self, name: str) -> str:
+        """What gave a setting: its flag, or the configuration file and its key."""
+        setting = declared()[name]
+        s = self.settings
+        if name in s.from_config and s.config_file:
+            return f"{config.label_of(Path(s.config_file))}: {setting.key}"
+        return setting.flag
 
     def session(self) -> Session:
         """What the run owns: its rules, scope, budget, caches; made once, when results are read."""
@@ -262,6 +284,16 @@ def _fingerprint(files: Iterable[Path]) -> str:
     digest = hashlib.sha256()
     for path in files:
         digest.update(f"{path.name}\0{hashlib.sha256(path.read_bytes()).hexdigest()}\n".encode())
+    return digest.hexdigest()[:12]
+
+
+def _digest(files: Iterable[Path], base: Path | None = None) -> str:
+    """A configuration file's or a rules folder's fingerprint: the SHA-256 of each file's name
+    (relative to ``base``) and bytes, shortened as git shortens a commit's."""
+    digest = hashlib.sha256()
+    for path in files:
+        name = path.relative_to(base).as_posix() if base is not None else ""
+        digest.update(f"{name}\0{hashlib.sha256(path.read_bytes()).hexdigest()}\n".encode())
     return digest.hexdigest()[:12]
 
 

@@ -171,6 +171,10 @@ class Settings:
     # under the folders a pattern matches, relative to per_path_base (the file's folder).
     per_path_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     per_path_base: str = "."
+    # The configuration file the run used (None: none), and which settings it gave: every
+    # report names the file (with its fingerprint), and what it set beside the key.
+    config_file: str | None = None
+    from_config: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         for name in ("select", "ignore"):
@@ -221,9 +225,18 @@ def config_keys() -> dict[str, config.Key]:
     return keys
 
 
-def read_config(path: Path) -> config.Config:
-    """One configuration file, read and validated against the declared keys (ConfigError)."""
-    return config.load(path, config_keys(), _rule_codes())
+def read_config(path: Path, named: bool = True) -> config.Config:
+    """One configuration file, read and validated against the declared keys (ConfigError).
+    One found by searching (``named`` false) is used only if this user or root owns it, as
+    the rules folders it names; none may be writable by others (``load.owner``: UsageError)."""
+    from lapkin_audit.load import owner
+    from lapkin_audit.load.sop import rules_files
+
+    owner.check(path, "trust.config_file", owner=not named)
+    file = config.load(path, config_keys(), _rule_codes())
+    for folder in file.values.get("rules_dirs", ()):
+        owner.check_rules_folder(Path(folder), rules_files(Path(folder)), owner=not named)
+    return file
 
 
 def _rule_codes() -> config.Convert:
@@ -236,4 +249,10 @@ def with_config(values: Mapping[str, Any], file: config.Config) -> Settings:
     """Settings from ``values`` (the settings given, by name), the file's values under them."""
     merged = {**file.values, **values}
     base = os.path.abspath(file.base) if file.path is not None else "."  # still right where the folder changes
-    return Settings(**merged, per_path_ignores=file.per_path_ignores, per_path_base=base)
+    return Settings(
+        **merged,
+        per_path_ignores=file.per_path_ignores,
+        per_path_base=base,
+        config_file=str(file.path) if file.path is not None else None,
+        from_config=tuple(sorted(name for name in file.values if name not in values)),
+    )

@@ -23,7 +23,7 @@ from lapkin_audit.cli.options import given, settings_options
     "config_file",
     type=click.Path(dir_okay=False),
     default=None,
-    help="Settings from FILE, instead of the lapkin-audit.toml or pyproject.toml found from here upward.",
+    help="Settings from FILE, instead of the lapkin-audit.toml or pyproject.toml found from PATHS upward.",
 )
 @click.option("--isolated", is_flag=True, help="Read no configuration file: only flags and defaults.")
 @click.option(
@@ -42,14 +42,14 @@ def check(
     """Audit the dossiers found under PATHS (dossier.yaml files, dossier folders or trees).
 
     Settings come from the flags, else from the configuration file (lapkin-audit.toml, or
-    [tool.lapkin-audit] in pyproject.toml, found from the working folder upward), else
+    [tool.lapkin-audit] in pyproject.toml, found from PATHS upward), else
     from the defaults; --show-settings prints them with their sources.
     """
     from lapkin_audit.settings import with_config
 
     chosen = given(ctx, flags)
     common.LANG[0] = chosen.get("lang") or "id"  # until the file is read, the flag's language or the default
-    file = common.configuration(config_file, isolated)
+    file = common.configuration(config_file, isolated, paths)
     settings = with_config(chosen, file)
     common.LANG[0] = settings.lang
     if show_settings:

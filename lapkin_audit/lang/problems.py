@@ -227,6 +227,38 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "{where} bukan {label} yang dapat dibaca: {error}",
         "{where} is not a readable {label}: {error}",
     ),
+    # a configuration file or rules folder that others could have planted or changed (load.owner)
+    "trust.config_file": ("berkas konfigurasi", "configuration file"),
+    "trust.rules_folder": ("folder aturan", "rules folder"),
+    "trust.rules_file": ("berkas aturan", "rules file"),
+    "trust.other_owner": (
+        "{what} {where} milik pengguna lain ({owner}), bukan Anda atau root, sehingga tidak dipakai: siapa pun"
+        " yang dapat menulis folder di atasnya dapat menaruhnya di sana. Jika Anda mempercayainya, sebutkan"
+        " dengan --config atau --rules, atau ubah pemiliknya; --isolated tidak membaca konfigurasi",
+        "the {what} {where} belongs to another user ({owner}), not you or root, so it is not used: anyone who"
+        " can write a folder above it could have put it there. If you trust it, name it with --config or"
+        " --rules, or change its owner; --isolated reads no configuration",
+    ),
+    "trust.others_write": (
+        "{what} {where} dapat diubah oleh pengguna lain, sehingga tidak dipakai; cabut izin tulis mereka (chmod o-w)",
+        "the {what} {where} can be changed by other users, so it is not used; take away their write access (chmod o-w)",
+    ),
+    "trust.group_write": (
+        "{what} {where} dapat diubah oleh anggota grup lain, sehingga tidak dipakai; cabut izin tulis grup (chmod g-w)",
+        "the {what} {where} can be changed by members of another group, so it is not used; take away the group's"
+        " write access (chmod g-w)",
+    ),
+    "trust.folder_others_write": (
+        "{what} {where} ada di folder yang dapat ditulis pengguna lain, sehingga tidak dipakai: mereka dapat"
+        " menggantinya; pindahkan ke folder milik Anda",
+        "the {what} {where} lies in a folder other users can write, so it is not used: they could replace it;"
+        " move it to a folder of your own",
+    ),
+    "usage.configs_differ": (
+        "PATHS diatur oleh berkas konfigurasi yang berbeda ({files}): periksa satu per satu, atau pilih satu dengan --config",
+        "PATHS are governed by different configuration files ({files}): audit them one at a time, or choose one"
+        " with --config",
+    ),
     # the configuration file; its name comes first
     "config.unknown_key": ("kunci {name!r} tidak dikenal{hint}", "unknown key {name!r}{hint}"),
     "config.value": ("{name} {problem}", "{name} {problem}"),

@@ -95,7 +95,7 @@ PER_PATH = "per-path-ignores"
 def load(path: Path, keys: Mapping[str, Key], codes: Convert) -> Config:
     """Read and validate one configuration file; ConfigError says what is wrong and how to fix it.
     ``keys`` are the settings the file may hold, ``codes`` reads the rule codes of per-path-ignores."""
-    label = _label(path)
+    label = label_of(path)
     table = _table(path, label)
     values: dict[str, Any] = {}
     per_path: tuple[tuple[str, tuple[str, ...]], ...] = ()
@@ -241,7 +241,7 @@ def _suggestion(word: str, known: Iterable[str]) -> Problem:
     )
 
 
-def _label(path: Path) -> str:
+def label_of(path: Path) -> str:
     shown = os.path.relpath(path)
     label = shown if len(shown) <= len(str(path)) else str(path)
     return f"{label} [tool.lapkin-audit]" if path.name == PYPROJECT else label

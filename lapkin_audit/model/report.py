@@ -23,6 +23,13 @@ class RunOptions:
     baseline_unused: int = 0  # entries of the baseline that matched no finding
     # per-path-ignores of the configuration file: (pattern, codes) left out for the dossiers it matches
     per_path_ignore: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # What set select and ignore: "--select", or the configuration file and its key.
+    select_from: str = "--select"
+    ignore_from: str = "--ignore"
+    # The configuration file that set this run, and the rules folders it read beyond the
+    # bundled ones, each with the fingerprint of its bytes: (name, fingerprint).
+    config: tuple[str, str] | None = None
+    rules_dirs: tuple[tuple[str, str], ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         """The options as the machine-readable reports (JSON, SARIF) record them."""
@@ -33,6 +40,10 @@ class RunOptions:
             "baseline": self.baseline,
             "baseline_unused": self.baseline_unused,
             "per_path_ignore": {pattern: list(codes) for pattern, codes in self.per_path_ignore},
+            "select_from": self.select_from if self.select else None,
+            "ignore_from": self.ignore_from if self.ignore else None,
+            "config": {"file": self.config[0], "sha256": self.config[1]} if self.config else None,
+            "rules": [{"folder": folder, "sha256": digest} for folder, digest in self.rules_dirs],
         }
 
     @property
