@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import stat
 from collections import Counter
 from collections.abc import Generator, Iterable, Iterator, Sequence
 from pathlib import Path
@@ -33,7 +34,7 @@ from lapkin_audit.batch.session import LazyRulebook, Session
 from lapkin_audit.decide import baseline as baselines
 from lapkin_audit.decide.catalogue import RULES, unknown_selectors
 from lapkin_audit.decide.judge import Scope
-from lapkin_audit.errors import Notice, Problem, UsageError
+from lapkin_audit.errors import Notice, OutputError, Problem, UsageError
 from lapkin_audit.load import config, owner
 from lapkin_audit.load.discovery import PathNotFound, Target, discover, holding
 from lapkin_audit.load.sop import rules_files
@@ -140,12 +141,24 @@ class Run:
         self.targets = targets
         self.runner = runner
         self.audited = tuple(audited) or tuple(t.folder for t in targets)  # where no cache may lie
+        self._displays = frozenset(t.display for t in targets)
+        self._ignored_memo: dict[str, tuple[str, ...]] | None = None
         self.notes: list[Notice] = [nothing] if nothing is not None else []
         self.rulebook = LazyRulebook(Path(d) for d in settings.rules_dirs)  # read by the first dossier not cached
         self.workers = min(settings.jobs or cores(), cores())  # more than the cores only adds overhead
         self._known = None
+        self._kept: list[baselines.Key] = []  # entries of the baseline this run does not cover
         if settings.baseline and not settings.write_baseline:
-            self._known = baselines.load(Path(settings.baseline))
+            self._known, _ = baselines.covered(baselines.load(Path(settings.baseline)), self._covers)
+        elif settings.write_baseline and _nonempty_file(settings.write_baseline):
+            # A baseline written again keeps the entries this run did not cover (a partial run:
+            # --changed-since, the hook, some rules only); one it cannot read is not replaced by
+            # a smaller one (BaselineError, exit status 2).
+            try:
+                existing = baselines.load(Path(settings.write_baseline))
+            except Problem as problem:
+                raise OutputError("output.baseline_not_merged", file=settings.write_baseline, problem=problem) from None
+            _, self._kept = baselines.covered(existing, self._covers)
         self._unused = 0
         self._facts_cache: FactsCache | None = None
         self._stream: Generator[DossierResult, None, None] | None = None
@@ -181,9 +194,11 @@ class Run:
                 result = baselines.mark(result, known)
             yield result
         if self.settings.write_baseline:
-            write_output(Path(self.settings.write_baseline), [baselines.dumps(written)])
+            write_output(Path(self.settings.write_baseline), [baselines.dumps(written, self._kept)])
             count = sum(len(r.findings) for r in written)
             self.notes.append(Notice("note.baseline_written", count=count, file=self.settings.write_baseline))
+            if self._kept:
+                self.notes.append(Notice("note.baseline_kept", count=len(self._kept)))
         elif known is not None:
             self._unused = sum(known.values())
 
@@ -230,6 +245,18 @@ class Run:
         scope = Scope(s.lang, s.select, s.ignore)
         return Session(self.rulebook, scope, s.timeout, cache, self._facts_cache, self.workers)
 
+    def _covers(self, key: baselines.Key) -> bool:
+        """Whether a baseline entry is this run's to judge: its dossier audited and its rule judged
+        there, or its dossier gone (its findings can only be stale). A dossier this run did not
+        audit (unchanged, outside the paths given) is not its business."""
+        dossier, rule, _ = key
+        if dossier not in self._displays:
+            return not os.path.lexists(dossier)
+        s = self.settings
+        if self._ignored_memo is None:
+            self._ignored_memo = self._ignored()
+        return Scope(s.lang, s.select, s.ignore).narrowed(self._ignored_memo.get(dossier, ())).keeps(rule)
+
     def _ignored(self) -> dict[str, tuple[str, ...]]:
         """The codes the per-path ignores leave out, by dossier (judged with each one)."""
         if not self.settings.per_path_ignores:
@@ -261,6 +288,14 @@ class Run:
         except OSError:  # made unsafe since: read again, only slower
             pass
         return cache
+
+
+def _nonempty_file(path: str) -> bool:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return False
+    return stat.S_ISREG(info.st_mode) and info.st_size > 0
 
 
 def _outlines(rulebook: LazyRulebook, results: Iterable[DossierResult]) -> dict[str, SopOutline]:

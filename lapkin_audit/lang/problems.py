@@ -47,6 +47,16 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "baseline berisi {count} temuan ditulis ke {file}",
         "baseline of {count} findings written to {file}",
     ),
+    "output.baseline_not_merged": (
+        "--write-baseline {file}: berkas yang sudah ada tidak digabung dan tidak ditimpa, karena {problem};"
+        " hapus berkas itu atau pilih berkas lain",
+        "--write-baseline {file}: the existing file is neither merged nor replaced, as {problem}; remove it or"
+        " choose another file",
+    ),
+    "note.baseline_kept": (
+        "{count} catatan baseline untuk dossier atau aturan di luar penilaian ini dipertahankan",
+        "{count} baseline entries of dossiers or rules outside this run were kept",
+    ),
     "note.no_cache": ("cache {where} tidak dipakai: {error}", "not using the cache {where}: {error}"),
     "note.terminated": ("dihentikan; tidak ada laporan yang ditulis.", "terminated; no report written."),
     "note.interrupted": ("diinterupsi; tidak ada laporan yang ditulis.", "interrupted; no report written."),
