@@ -109,8 +109,10 @@ def _targets(paths: Sequence[str], settings: Settings) -> tuple[tuple[Target, ..
             targets = discover(paths)
         except PathNotFound as exc:
             raise UsageError("usage.path_not_found", path=exc) from None
-        if not targets:
-            raise UsageError("usage.no_dossier", paths=" ".join(paths))
+        if not targets:  # a new repository's first pipeline: a warning, unless asked to fail
+            if settings.fail_on_empty:
+                raise UsageError("usage.no_dossier", paths=" ".join(paths))
+            return (), Notice("note.no_dossier", paths=" ".join(paths))
     if settings.changed_since is not None:
         from lapkin_audit.load.changes import ChangesUnknown, changed_since
 

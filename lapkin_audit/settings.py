@@ -144,6 +144,13 @@ class Settings:
     write_baseline: str | None = _setting(
         None, flag="--write-baseline", metavar="FILE", help="Record this run's findings in FILE as the baseline."
     )
+    fail_on_empty: bool = _setting(
+        False,
+        flag="--fail-on-empty",
+        key="fail-on-empty",
+        kind=FLAG,
+        help="Exit 2 when PATHS hold no dossier (default: exit 0 with a warning, as a new repository has none yet).",
+    )
     exit_zero: bool = _setting(
         False, flag="--exit-zero", kind=FLAG, help="Exit 0 even with findings (2 still means the tool failed)."
     )

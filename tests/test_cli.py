@@ -44,10 +44,18 @@ def test_missing_path_is_usage_error(run_cli, tmp_path):
     assert said.exit_code == 2 and "path tidak ada" in said.output
 
 
-def test_no_dossier_found_is_usage_error(run_cli, tmp_path):
-    result = run_cli("check", str(tmp_path), "--lang", "en")
+def test_no_dossier_found_is_a_warning_or_with_fail_on_empty_a_usage_error(run_cli, tmp_path):
+    result = run_cli("check", str(tmp_path), "--lang", "en", "--format", "json")
+    assert (result.exit_code, result.stdout) == (0, "")  # a new repository's first pipeline passes
+    assert (
+        result.stderr == f"lapkin-audit: warning: no dossier.yaml found under: {tmp_path}; nothing was audited"
+        " (--fail-on-empty: exit status 2)\n"
+    )
+    result = run_cli("check", str(tmp_path), "--lang", "en", "--fail-on-empty")
     assert result.exit_code == 2
     assert "no dossier.yaml" in result.output
+    (tmp_path / "lapkin-audit.toml").write_text("fail-on-empty = true\n", encoding="utf-8")
+    assert run_cli("check", str(tmp_path)).exit_code == 2
 
 
 def test_unknown_selector_is_usage_error(run_cli):

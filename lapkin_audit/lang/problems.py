@@ -42,6 +42,10 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     "usage.unknown_sop": ("SOP tidak dikenal: {sop} (dikenal: {known})", "unknown SOP: {sop} (known: {known})"),
     # notes on standard error, where a run goes on or ends without a problem
     "note.no_touched": ("tidak ada dossier di antara berkas yang diberikan.", "no dossier among the files given."),
+    "note.no_dossier": (
+        "peringatan: tidak ada dossier.yaml di: {paths}; tidak ada yang dinilai (--fail-on-empty: keluar dengan status 2)",
+        "warning: no dossier.yaml found under: {paths}; nothing was audited (--fail-on-empty: exit status 2)",
+    ),
     "note.none_changed": ("tidak ada dossier yang berubah sejak {ref}.", "no dossier changed since {ref}."),
     "note.baseline_written": (
         "baseline berisi {count} temuan ditulis ke {file}",
