@@ -230,6 +230,7 @@ class Run:
             audited_on=audit_date() if outlines else None,
             rules_fingerprint=_fingerprint(self.rulebook.files) if outlines else None,
             options=options,
+            docs_url=s.docs_url,
         )
 
     def _source(self, name: str) -> str:

@@ -19,13 +19,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from lapkin_audit import DOCS_URL
 from lapkin_audit.lang.messages import LANGS
 from lapkin_audit.load import config
 from lapkin_audit.report import RENDERERS
 
 # How a value is written: on the command line (``cli.options``) and in the file (``_READ``).
-TEXT, CHOICE, FLAG, TRISTATE, CODES, FOLDERS, FILE, FOLDER, WHOLE, SECONDS = (
-    "text choice flag tristate codes folders file folder whole seconds".split()
+TEXT, CHOICE, FLAG, TRISTATE, CODES, FOLDERS, FILE, FOLDER, WHOLE, SECONDS, URL = (
+    "text choice flag tristate codes folders file folder whole seconds url".split()
 )
 
 
@@ -151,6 +152,15 @@ class Settings:
         kind=FLAG,
         help="Exit 2 when PATHS hold no dossier (default: exit 0 with a warning, as a new repository has none yet).",
     )
+    docs_url: str = _setting(
+        DOCS_URL,
+        flag="--docs-url",
+        key="docs-url",
+        kind=URL,
+        metavar="URL",
+        show_default=True,
+        help="Where this copy's documentation is published: SARIF links each rule's page there.",
+    )
     exit_zero: bool = _setting(
         False, flag="--exit-zero", kind=FLAG, help="Exit 0 even with findings (2 still means the tool failed)."
     )
@@ -211,6 +221,7 @@ _READ: Mapping[str, config.Convert] = {
     FILE: config.path,
     FOLDER: config.path,
     TEXT: config.path,
+    URL: config.url,
 }
 
 

@@ -147,6 +147,28 @@ def test_table_report_lists_verdicts(run_cli):
     assert "PATUH" in result.output and "TIDAK PATUH" in result.output and "K001" in result.output
 
 
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_rules_list_as_json_for_scripts(run_cli, lang):
+    from lapkin_audit.decide.catalogue import RULES
+
+    listing = run_cli("rules", "list", "--format", "json", "--lang", lang)
+    assert listing.exit_code == 0
+    document = json.loads(listing.output)
+    assert document["format"] == "lapkin-audit-rules/1"
+    checks = [r for r in document["rules"] if r["command"] == "check"]
+    assert [r["code"] for r in checks] == list(RULES)
+    for listed in checks:
+        rule = RULES[listed["code"]]
+        assert (listed["family"], listed["severity"], listed["waivable"]) == (
+            rule.family,
+            rule.severity.value,
+            rule.waivable,
+        )
+        assert listed["title"] == rule.summary(lang)
+    lint = [r["code"] for r in document["rules"] if r["command"] == "sop lint"]
+    assert lint and all(code.startswith("L") for code in lint)
+
+
 @pytest.mark.parametrize(
     "args", [("rules",), ("rules", "list"), ("rules", "list", "--lang", "en"), ("rules", "--lang", "en")]
 )

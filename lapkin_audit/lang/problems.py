@@ -314,6 +314,7 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "must be a number of seconds (0: no limit), not {raw!r}",
     ),
     "value.path": ("harus berupa path, bukan {raw!r}", "must be a path, not {raw!r}"),
+    "value.url": ("harus berupa alamat https://, bukan {raw!r}", "must be an https:// address, not {raw!r}"),
     "value.folders": ("harus berupa daftar folder, bukan {raw!r}", "must be a list of folders, not {raw!r}"),
     "value.not_a_folder": (
         "menyebut {item!r}, yang bukan folder (path relatif terhadap folder berkas ini)",

@@ -185,6 +185,12 @@ def path(raw: Any, base: Path) -> str:
     return str(base / raw) if not os.path.isabs(raw) else raw
 
 
+def url(raw: Any, base: Path) -> str:
+    if not isinstance(raw, str) or not raw.startswith(("https://", "http://")):
+        raise Problem("value.url", raw=raw)
+    return raw.rstrip("/")
+
+
 def folders(raw: Any, base: Path) -> tuple[str, ...]:
     items = [raw] if isinstance(raw, str) else raw
     if not isinstance(items, list) or not all(isinstance(i, str) and i.strip() for i in items):

@@ -75,6 +75,8 @@ class Report:
     # files (their bytes) judged it. Set by the command line; None in reports that need not say.
     audited_on: dt.date | None = None
     rules_fingerprint: str | None = None
+    # Where docs/rules.md is published (SARIF's helpUri); None: reports link nothing.
+    docs_url: str | None = None
     options: RunOptions = field(default_factory=RunOptions)
 
     def summary(self) -> dict[str, int]:
