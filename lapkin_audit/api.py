@@ -114,9 +114,14 @@ def _targets(paths: Sequence[str], settings: Settings) -> tuple[tuple[Target, ..
                 raise UsageError("usage.no_dossier", paths=" ".join(paths))
             return (), Notice("note.no_dossier", paths=" ".join(paths))
     if settings.changed_since is not None:
-        from lapkin_audit.load.changes import ChangesUnknown, changed_since
+        from lapkin_audit.load.changes import ChangesUnknown, changed_since, inputs_changed
 
+        inputs = [Path(p) for p in (settings.config_file, *settings.rules_dirs) if p]
         try:
+            judging = inputs_changed(inputs, settings.changed_since)
+            if judging:  # what judges every dossier changed: every dossier is judged again
+                note = Notice("note.inputs_changed", ref=settings.changed_since, files=", ".join(map(str, judging)))
+                return tuple(targets), note
             targets = changed_since(targets, settings.changed_since)
         except ChangesUnknown as exc:
             raise UsageError("usage.changes_unknown", ref=settings.changed_since, detail=exc) from None

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import FIXTURES, git
+from tests.helpers import FIXTURES, TTE_RULES, git
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
@@ -186,3 +186,28 @@ def test_a_baseline_records_only_what_the_run_reported(history, run_cli, tmp_pat
     run_cli("check", "--no-cache", "--write-baseline", str(baseline), ".")
     assert [rule for dossier, rule in entries_of(baseline) if dossier == "2023-tw1"] == []
     assert [rule for dossier, rule in entries_of(baseline) if dossier == "2023-tw2"] == ["W001"]
+
+
+def test_a_change_to_the_configuration_or_the_rules_audits_every_dossier(repository, run_cli):
+    shutil.copytree(TTE_RULES, repository / "aturan")
+    (repository / "lapkin-audit.toml").write_text('rules = ["aturan"]\n', encoding="utf-8")
+    git(repository, "add", ".")
+    git(repository, "commit", "-q", "-m", "konfigurasi")
+    git(repository, "tag", "dikonfigurasi")
+    args = ("check", "--no-cache", "--changed-since", "dikonfigurasi", "--lang", "en", str(repository / "dossiers"))
+    assert "no dossier changed since dikonfigurasi" in run_cli(*args).stderr
+    # The configuration changes: every dossier is judged again, and the run says why.
+    (repository / "lapkin-audit.toml").write_text('rules = ["aturan"]\nignore = ["W"]\n', encoding="utf-8")
+    result = run_cli(*args, "--format", "json")
+    assert result.exit_code == 0 and len(json.loads(result.stdout)["dossiers"]) == 3
+    assert "every dossier is audited: what judges every dossier changed since dikonfigurasi" in result.stderr
+    assert "lapkin-audit.toml" in result.stderr
+    git(repository, "commit", "-q", "-am", "abaikan W")
+    assert "no dossier changed since HEAD" in run_cli(*args[:3], "HEAD", *args[4:]).stderr
+    # A trust root in the rules folder changes: the same.
+    with open(repository / "aturan" / "tte.yaml", "a", encoding="utf-8") as handle:
+        handle.write("# akar baru\n")
+    result = run_cli(*args[:3], "HEAD", "--format", "json", str(repository / "dossiers"))
+    paths = [d["path"].rsplit("/", 1)[-1] for d in json.loads(result.stdout)["dossiers"]]
+    assert result.exit_code == 0 and paths == ["2024-tw1", "2024-tw2", "2024-tw3"]
+    assert "aturan" in result.stderr

@@ -46,6 +46,10 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "peringatan: tidak ada dossier.yaml di: {paths}; tidak ada yang dinilai (--fail-on-empty: keluar dengan status 2)",
         "warning: no dossier.yaml found under: {paths}; nothing was audited (--fail-on-empty: exit status 2)",
     ),
+    "note.inputs_changed": (
+        "semua dossier dinilai: yang menilai setiap dossier berubah sejak {ref} ({files})",
+        "every dossier is audited: what judges every dossier changed since {ref} ({files})",
+    ),
     "note.none_changed": ("tidak ada dossier yang berubah sejak {ref}.", "no dossier changed since {ref}."),
     "note.baseline_written": (
         "baseline berisi {count} temuan ditulis ke {file}",

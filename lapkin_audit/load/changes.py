@@ -35,6 +35,22 @@ def changed_since(targets: Iterable[Target], ref: str) -> list[Target]:
     return kept
 
 
+def inputs_changed(inputs: Iterable[Path], ref: str) -> list[Path]:
+    """Which of ``inputs`` (the configuration file, the rules folders: what judges every
+    dossier) differ from ``ref``; one outside any repository has no history to compare."""
+    found = []
+    for path in inputs:
+        real = Path(os.path.realpath(path))
+        folder = real if real.is_dir() else real.parent
+        try:
+            root = _root(folder)
+        except ChangesUnknown:
+            continue
+        if any(changed == real or real in changed.parents for changed in _changed_files(root, ref, real)):
+            found.append(path)
+    return found
+
+
 def _git(root: Path, *args: str) -> str:
     try:
         done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, timeout=120, check=False)
@@ -49,10 +65,11 @@ def _root(folder: Path) -> Path:
     return Path(_git(folder, "rev-parse", "--show-toplevel").strip())
 
 
-def _changed_files(root: Path, ref: str) -> set[Path]:
+def _changed_files(root: Path, ref: str, *only: Path) -> set[Path]:
     if ref.startswith("-"):
         raise ChangesUnknown(f"not a git ref: {ref}")
     _git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
-    names = _git(root, "diff", "--name-only", "--no-renames", "-z", ref, "--").split("\0")
-    names += _git(root, "ls-files", "--others", "--exclude-standard", "-z").split("\0")
+    limit = [str(path) for path in only]
+    names = _git(root, "diff", "--name-only", "--no-renames", "-z", ref, "--", *limit).split("\0")
+    names += _git(root, "ls-files", "--others", "--exclude-standard", "-z", "--", *limit).split("\0")
     return {Path(os.path.realpath(root / name)) for name in names if name}
