@@ -156,3 +156,18 @@ def test_the_repository_configuration_file_governs_the_hook_and_changed_since(re
     assert code == 0 and json.loads(output)["dossiers"][0]["findings"][0]["baselined"] is True
     code, output = cli(repository, "check", "--changed-since", "HEAD", "--isolated", "dossiers")
     assert code == 1 and output.startswith("Dossier ")  # without the file: the table, and the old K001 fails
+
+
+def test_the_hook_installs_the_locked_versions():
+    """pre-commit installs ``.`` plus ``additional_dependencies``: every runtime pin of the lock
+    is there, so a developer's hook runs the versions CI tested, not the newest of the ranges."""
+    import re
+
+    lock = (ROOT / "requirements" / "run.txt").read_text(encoding="utf-8")
+    locked = dict(re.findall(r"^([A-Za-z0-9_.-]+)==([^\s\\;]+)", lock, re.M))
+    pinned = dict(pin.split(";")[0].strip().split("==") for pin in HOOK["additional_dependencies"])
+    assert pinned == locked
+    for name in ("click", "pypdfium2", "pyhanko", "tesserocr"):
+        assert name in pinned
+    check = [sys.executable, str(ROOT / "scripts" / "pin_hook.py"), "--check"]
+    assert subprocess.run(check, capture_output=True, text=True).returncode == 0
