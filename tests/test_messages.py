@@ -122,3 +122,24 @@ def test_dates_read_as_people_write_them_in_each_language():
         == "Proses dimulai 1 Juli 2024 pukul 07.45, sebelum periode laporan berakhir (30 September 2024)."
     )
     assert "1 July 2024, 07:45" in render("W004", args, "en") and "30 September 2024" in render("W004", args, "en")
+
+
+def test_clicks_own_words_are_indonesian_by_default_and_english_with_lang_en():
+    from click.testing import CliRunner
+
+    from lapkin_audit.cli import cli
+
+    said = CliRunner().invoke(cli, ["check", "--bogus"], prog_name="lapkin-audit")
+    assert said.exit_code == 2
+    assert "Penggunaan: lapkin-audit check" in said.output
+    assert "Galat: Tidak ada opsi '--bogus'." in said.output
+    assert "Coba 'lapkin-audit check --help' untuk bantuan." in said.output
+    for english in ("Usage:", "Error:", "No such option", "Try '"):
+        assert english not in said.output
+    chosen = CliRunner().invoke(cli, ["check", "--format", "xml", "x"])
+    assert "Nilai tidak sah untuk '--format': 'xml' bukan salah satu dari 'table'" in chosen.output
+    helped = CliRunner().invoke(cli, ["rules", "--help"])
+    assert "Opsi:" in helped.output and "Tampilkan pesan ini lalu keluar." in helped.output
+    assert "Show this message" not in helped.output
+    english = CliRunner().invoke(cli, ["check", "--lang", "en", "--bogus"])
+    assert "Error: No such option '--bogus'." in english.output and "Usage:" in english.output

@@ -11,6 +11,8 @@ from __future__ import annotations
 import os
 import signal
 import sys
+from collections.abc import Sequence
+from typing import Any
 
 import click
 
@@ -23,6 +25,15 @@ from lapkin_audit.errors import Notice
 class _Commands(click.Group):
     """The command group; a closed pipe leaves it as ``_PipeClosed``, which click's own
     handling (exit status 1, the status of findings, even with ``--exit-zero``) lets pass."""
+
+    def main(self, args: Sequence[str] | None = None, *rest: Any, **options: Any) -> Any:
+        """click's own words (its errors, its help's headings) in the language asked for:
+        ``--lang`` is read here, before click parses what its errors are about."""
+        from lapkin_audit.lang.clicktext import install
+
+        words = list(sys.argv[1:] if args is None else args)
+        install(_lang_of(words))
+        return super().main(args, *rest, **options)
 
     def invoke(self, ctx: click.Context) -> object:
         try:
@@ -59,6 +70,18 @@ def main() -> None:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         sys.exit(141)
+
+
+def _lang_of(words: list[str]) -> str:
+    """The value of the last ``--lang`` among the words (``--lang en``, ``--lang=en``); else
+    the default, Indonesian."""
+    lang = "id"
+    for i, word in enumerate(words):
+        if word == "--lang" and i + 1 < len(words):
+            lang = words[i + 1]
+        elif word.startswith("--lang="):
+            lang = word.split("=", 1)[1]
+    return lang
 
 
 class _PipeClosed(BaseException):
