@@ -208,14 +208,14 @@ RULES = (
             "A NIP anywhere in the dossier is malformed: not 18 digits, an impossible birth date, a TMT month not 1-12, appointed (TMT is the 1st of its month) before 18, or a sex digit not 1 or 2. An NI PPPK (digits 13-14 `21`-`29`) is checked for its birth date, year, PPPK code and sex digit. Spaces, dots, hyphens and a `NIP.` label do not change the number.",
         ),
         why=(
-            "NIP mengenali pejabat dan pelaksana; NIP yang salah tidak mengenali siapa pun.",
-            "The NIP identifies officials and executors; a malformed one identifies nobody.",
+            "NIP mengenali pejabat dan pelaksana; NIP yang salah tidak mengenali siapa pun. Susunannya diatur Peraturan Kepala BKN Nomor 22 Tahun 2007 (NI PPPK: PP 49/2018).",
+            "The NIP identifies officials and executors; a malformed one identifies nobody. Its layout is set by Perka BKN 22/2007 (the NI PPPK: PP 49/2018).",
         ),
         fix=(
             "Salin NIP dari SK pengangkatan: 8 angka tanggal lahir, 6 angka TMT, 1 angka jenis kelamin, 3 angka nomor urut.",
             "Copy the NIP from the appointment decree: 8 digits birth date, 6 digits TMT, 1 sex digit, 3 digits sequence number.",
         ),
-        clause="Disahkan oleh: CAMAT KARANGPLOSO SUROTO, SH, MM Pembina Tingkat I NIP. 19610219 198103 1 007",
+        clause="Pelaksana: Camat, Sekretaris Kecamatan, Tim Akuntabilitas Kinerja, Sub Bagian Umum, Sub Bagian Evaluasi dan Pelaporan",
         failing="""\
   - nomor: 4
     pelaksana: [{peran: sub_umum, nama: "Rudi Hartono", nip: "19820605 200813 1 012"}]
