@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from lapkin_audit.checks.context import Context, mismatch
 from lapkin_audit.domain.people import PNS, People, nip_kind, nip_problem, normalize_nip, same_person
-from lapkin_audit.lang.messages import Nested
+from lapkin_audit.lang.messages import Fields, Nested, Phrase
 from lapkin_audit.model import ERROR, WARNING, Document, Mark, Person, Rule, Violation
 
 NEEDS: frozenset[str] = frozenset()  # the manifest and the attachments' file facts suffice
@@ -200,6 +200,10 @@ RULES = (
                 "{kind} '{nip}' ({nama}): digit jenis kelamin bukan 1 atau 2.",
                 "{kind} '{nip}' ({nama}): the sex digit is not 1 or 2.",
             ),
+            "P005.shared": (
+                "{problem} NIP ini ditulis sekali dan dipakai juga (lewat alias YAML) di {places}: perbaiki di sini saja.",
+                "{problem} This NIP is written once and used again (through YAML aliases) at {places}: fix it here only.",
+            ),
             "nip.nip": ("NIP", "NIP (civil servant)"),
             "nip.ni_pppk": ("NI PPPK", "NI PPPK (contract staff)"),
         },
@@ -318,20 +322,32 @@ def _same_person(doc: Document) -> Iterator[Violation]:
 
 
 def _nips(ctx: Context) -> Iterator[Violation]:
+    """P005 for each malformed NIP, once per place it is written: a NIP on an anchor
+    (``&camat``) merged into the marks and steps (``<<: *camat``) is one mistake, reported at
+    the anchor, naming where else it is used."""
+    written: dict[tuple[str, object, str | None, int | None], list[str]] = {}  # (problem, nip, nama, line) -> fields
     for person in _people(ctx):
         if person.nip is None:
             continue
-        problem = nip_problem(person.nip)
-        if problem is not None:
-            normalized = normalize_nip(person.nip)
-            kind = nip_kind(normalized) if normalized else PNS
-            args = {
-                "nip": person.nip,
-                "nama": person.nama,
-                "kind": Nested(f"nip.{kind}"),
-                "digits": (normalized or "")[12:14],
-            }
-            yield Violation("P005", f"P005.{problem}", args, field=f"{person.field}.nip")
+        found = nip_problem(person.nip)
+        if found is not None:
+            at = f"{person.field}.nip"
+            written.setdefault((found, person.nip, person.nama, ctx.dossier.line_of(at)), []).append(at)
+    for (problem, nip, nama, line), fields in written.items():
+        normalized = normalize_nip(nip)
+        kind = nip_kind(normalized) if normalized else PNS
+        args: dict[str, object] = {
+            "nip": nip,
+            "nama": nama,
+            "kind": Nested(f"nip.{kind}"),
+            "digits": (normalized or "")[12:14],
+        }
+        if line is not None and len(fields) > 1:
+            shared = {"problem": Phrase((f"P005.{problem}", args)), "places": Fields(fields[1:])}
+            yield Violation("P005", "P005.shared", shared, field=fields[0])
+            continue
+        for place in fields:  # no line to tell (a dossier built without one): each place on its own
+            yield Violation("P005", f"P005.{problem}", args, field=place)
 
 
 def _people(ctx: Context) -> Iterator[Person]:

@@ -53,7 +53,11 @@ def field_words(path: str, lang: str) -> str:
 
 
 def _text(messages: Mapping[str, Bilingual], value: Any, lang: str) -> Any:
-    if isinstance(value, TypeNames):  # before tuples in general
+    if isinstance(value, Phrase):  # before tuples in general
+        return render(messages, value[0], value[1], lang)
+    if isinstance(value, Fields):
+        return ", ".join(field_words(path, lang) for path in value)
+    if isinstance(value, TypeNames):
         index = 1 if lang == "en" else 0
         words = [TYPE_WORDS[name][index] if name in TYPE_WORDS else name for name in value]
         return (" or " if lang == "en" else " atau ").join(words)
@@ -66,6 +70,14 @@ def _text(messages: Mapping[str, Bilingual], value: Any, lang: str) -> Any:
     if isinstance(value, Nested):
         return render(messages, value, {}, lang)  # a nested message, e.g. the reason of K003.outside
     return value
+
+
+class Phrase(tuple):  # type: ignore[type-arg]
+    """A message id with its own arguments, passed as an argument: ``Phrase(("P005.uses", {...}))``."""
+
+
+class Fields(tuple):  # type: ignore[type-arg]
+    """Field paths, rendered as people count them (``field_words``), comma-separated."""
 
 
 class Nested(str):
