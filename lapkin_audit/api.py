@@ -193,13 +193,17 @@ class Run:
     def _marked(self, stream: Iterable[DossierResult]) -> Iterator[DossierResult]:
         written: list[DossierResult] = []
         known = Counter(self._known) if self._known is not None else None
+        local = 0  # findings about this machine's missing tools (no OCR here)
         for result in stream:
+            local += sum(1 for f in result.findings if f.local)
             if self.settings.write_baseline:
                 written.append(result)
                 result = baselines.mark(result, None)  # this run's findings are the baseline now: none fails
             elif known is not None:
                 result = baselines.mark(result, known)
             yield result
+        if local and self.settings.touched:  # a developer's PC: said once, not once per scan
+            self.notes.append(Notice("note.no_ocr_here", count=local))
         if self.settings.write_baseline:
             write_output(Path(self.settings.write_baseline), [baselines.dumps(written, self._kept)])
             count = sum(len(r.findings) for r in written)
@@ -225,6 +229,7 @@ class Run:
             ignore_from=self._source("ignore"),
             config=(config.label_of(Path(s.config_file)), _digest([Path(s.config_file)])) if s.config_file else None,
             rules_dirs=tuple((folder, _digest(rules_files(Path(folder)), Path(folder))) for folder in s.rules_dirs),
+            local_not_failing=s.touched,
         )
         return Report(
             __version__,

@@ -50,6 +50,12 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "semua dossier dinilai: yang menilai setiap dossier berubah sejak {ref} ({files})",
         "every dossier is audited: what judges every dossier changed since {ref} ({files})",
     ),
+    "note.no_ocr_here": (
+        "OCR (Tesseract dengan model bahasa Indonesia) tidak terpasang di komputer ini: {count} pindaian tidak"
+        " dibaca (B006) dan tidak menggagalkan commit; CI yang memiliki OCR tetap menilainya (lihat README: OCR)",
+        "OCR (Tesseract with its Indonesian model) is not installed on this computer: {count} scans were not"
+        " read (B006) and do not stop the commit; CI, which has OCR, still judges them (see the README: OCR)",
+    ),
     "note.none_changed": ("tidak ada dossier yang berubah sejak {ref}.", "no dossier changed since {ref}."),
     "note.baseline_written": (
         "baseline berisi {count} temuan ditulis ke {file}",

@@ -30,6 +30,9 @@ class RunOptions:
     # bundled ones, each with the fingerprint of its bytes: (name, fingerprint).
     config: tuple[str, str] | None = None
     rules_dirs: tuple[tuple[str, str], ...] = ()
+    # A run on a developer's PC (the pre-commit hook): findings about its missing tools
+    # (``Finding.local``) are reported, and said once, but fail nothing, even under --strict.
+    local_not_failing: bool = False
 
     def as_dict(self) -> dict[str, Any]:
         """The options as the machine-readable reports (JSON, SARIF) record them."""
@@ -55,7 +58,7 @@ class RunOptions:
         """Whether a finding fails the run (exit status 1): an unwaived error, or under
         --strict any finding (a dossier PATUH DENGAN CATATAN fails then); never one the
         baseline knows. Every format marks failures by this, so it agrees with the status."""
-        if finding.baselined:
+        if finding.baselined or (finding.local and self.local_not_failing):
             return False
         return self.strict or (finding.severity is Severity.ERROR and not finding.waived)
 
