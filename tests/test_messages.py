@@ -143,3 +143,30 @@ def test_clicks_own_words_are_indonesian_by_default_and_english_with_lang_en():
     assert "Show this message" not in helped.output
     english = CliRunner().invoke(cli, ["check", "--lang", "en", "--bogus"])
     assert "Error: No such option '--bogus'." in english.output and "Usage:" in english.output
+
+
+def test_every_help_of_the_commands_has_its_indonesian_and_shows_it_by_default():
+    import inspect
+
+    import click
+    from click.testing import CliRunner
+
+    from lapkin_audit.cli import cli
+    from lapkin_audit.lang.clicktext import HELP, translate_help
+
+    translate_help(cli, "en")  # as declared
+    untranslated = []
+
+    def walk(command: click.Command) -> None:
+        texts = [command.help, *(getattr(p, "help", None) for p in command.params)]
+        untranslated.extend(t for t in texts if t and inspect.cleandoc(t) not in HELP and command is not cli)
+        if isinstance(command, click.Group):
+            for sub in command.commands.values():
+                walk(sub)
+
+    walk(cli)
+    assert untranslated == []
+    helped = CliRunner().invoke(cli, ["check", "--help"]).output
+    assert "Tulis laporan ke FILE (secara atomik)." in helped and "Write the report" not in helped
+    english = CliRunner().invoke(cli, ["check", "--help", "--lang", "en"]).output
+    assert "Write the report to FILE (atomically)." in english and "Tulis laporan" not in english

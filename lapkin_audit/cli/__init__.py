@@ -29,10 +29,11 @@ class _Commands(click.Group):
     def main(self, args: Sequence[str] | None = None, *rest: Any, **options: Any) -> Any:
         """click's own words (its errors, its help's headings) in the language asked for:
         ``--lang`` is read here, before click parses what its errors are about."""
-        from lapkin_audit.lang.clicktext import install
+        from lapkin_audit.lang.clicktext import install, translate_help
 
         words = list(sys.argv[1:] if args is None else args)
         install(_lang_of(words))
+        translate_help(self, _lang_of(words))
         return super().main(args, *rest, **options)
 
     def invoke(self, ctx: click.Context) -> object:
