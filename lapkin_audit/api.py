@@ -34,9 +34,11 @@ from lapkin_audit.batch.session import LazyRulebook, Session
 from lapkin_audit.decide import baseline as baselines
 from lapkin_audit.decide.catalogue import RULES, unknown_selectors
 from lapkin_audit.decide.judge import Scope
-from lapkin_audit.errors import Notice, OutputError, Problem, UsageError
+from lapkin_audit.errors import BaselineError, Notice, OutputError, Problem, UsageError
+from lapkin_audit.evidence import read
 from lapkin_audit.load import config, owner
 from lapkin_audit.load.discovery import PathNotFound, Target, discover, holding
+from lapkin_audit.load.safefile import read_regular, sha256_of
 from lapkin_audit.load.sop import rules_files
 from lapkin_audit.model import DossierResult, Report, RunOptions, SopOutline
 from lapkin_audit.report.output import refuse_inside_dossiers, write_output
@@ -156,19 +158,20 @@ class Run:
         self._known = None
         self._kept: list[baselines.Key] = []  # entries of the baseline this run does not cover
         if settings.baseline and not settings.write_baseline:
-            self._known, _ = baselines.covered(baselines.load(Path(settings.baseline)), self._covers)
+            self._known, _ = baselines.covered(_baseline(Path(settings.baseline)), self._covers)
         elif settings.write_baseline and _nonempty_file(settings.write_baseline):
             # A baseline written again keeps the entries this run did not cover (a partial run:
             # --changed-since, the hook, some rules only); one it cannot read is not replaced by
-            # a smaller one (BaselineError, exit status 2).
+            # a smaller one (OutputError, exit status 2).
             try:
-                existing = baselines.load(Path(settings.write_baseline))
+                existing = _baseline(Path(settings.write_baseline))
             except Problem as problem:
                 raise OutputError("output.baseline_not_merged", file=settings.write_baseline, problem=problem) from None
             _, self._kept = baselines.covered(existing, self._covers)
         self._unused = 0
         self._facts_cache: FactsCache | None = None
         self._stream: Generator[DossierResult, None, None] | None = None
+        self._sessions: list[Session] = []  # what this run made, closed with it
 
     def __enter__(self) -> Run:
         return self
@@ -179,9 +182,12 @@ class Run:
         self.close()
 
     def close(self) -> None:
-        """Stop what is still running (worker processes): at once, on Ctrl-C as at the end."""
+        """Stop what is still running (worker processes, the reader's warm process): at once,
+        on Ctrl-C as at the end."""
         if self._stream is not None:
             self._stream.close()
+        for session in self._sessions:
+            session.close()
 
     def results(self) -> Iterator[DossierResult]:
         """Each dossier's result, in path order, as it is judged; the baseline's findings marked.
@@ -252,11 +258,17 @@ class Run:
         return setting.flag
 
     def session(self) -> Session:
-        """What the run owns: its rules, scope, budget, caches; made once, when results are read."""
+        """What the run owns: its rules, scope, budget, caches and reader; made when results are
+        read, and closed with the run."""
         s = self.settings
         cache = self._cache()
         scope = Scope(s.lang, s.select, s.ignore)
-        return Session(self.rulebook, scope, s.timeout, cache, self._facts_cache, self.workers)
+        reader = read.Reader(
+            s.reading(), self._facts_cache, tessdata=read.tessdata_dir(), ocr_workers=self.workers, command=read.CHILD
+        )
+        session = Session(self.rulebook, scope, s.timeout, cache, reader)
+        self._sessions.append(session)
+        return session
 
     def _covers(self, key: baselines.Key) -> bool:
         """Whether a baseline entry is this run's to judge: its dossier audited and its rule judged
@@ -311,6 +323,16 @@ def _nonempty_file(path: str) -> bool:
     return stat.S_ISREG(info.st_mode) and info.st_size > 0
 
 
+def _baseline(path: Path) -> Counter[baselines.Key]:
+    """The findings the baseline file at ``path`` records (a FIFO or ``/dev/zero`` named by
+    ``--baseline`` cannot hang the run: ``load.safefile``)."""
+    try:
+        raw = read_regular(path, baselines.MAX_BYTES + 1)
+    except OSError as exc:
+        raise BaselineError("baseline.unreadable", path=path, error=exc.strerror or exc) from None
+    return baselines.parse(raw, path)
+
+
 def _outlines(rulebook: LazyRulebook, results: Iterable[DossierResult]) -> dict[str, SopOutline]:
     """The SOPs named by the results, for renderers that show more than findings."""
     sops = rulebook.load().sops
@@ -331,7 +353,7 @@ def _fingerprint(files: Iterable[Path]) -> str:
     """The rules that judged: a short hash of every rules file's name and bytes, in load order."""
     digest = hashlib.sha256()
     for path in files:
-        digest.update(f"{path.name}\0{hashlib.sha256(path.read_bytes()).hexdigest()}\n".encode())
+        digest.update(f"{path.name}\0{sha256_of(path)}\n".encode())
     return digest.hexdigest()[:12]
 
 
@@ -341,7 +363,7 @@ def _digest(files: Iterable[Path], base: Path | None = None) -> str:
     digest = hashlib.sha256()
     for path in files:
         name = path.relative_to(base).as_posix() if base is not None else ""
-        digest.update(f"{name}\0{hashlib.sha256(path.read_bytes()).hexdigest()}\n".encode())
+        digest.update(f"{name}\0{sha256_of(path)}\n".encode())
     return digest.hexdigest()[:12]
 
 

@@ -70,12 +70,8 @@ def covered(known: Counter[Key], covers: Callable[[Key], bool]) -> tuple[Counter
     return inside, outside
 
 
-def load(path: Path) -> Counter[Key]:
-    try:
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
-    except OSError as exc:
-        raise BaselineError("baseline.unreadable", path=path, error=exc.strerror or exc) from None
+def parse(raw: bytes, path: Path) -> Counter[Key]:
+    """The findings a baseline file (``raw``, read from ``path`` by ``load.safefile``) records."""
     try:
         if len(raw) > MAX_BYTES:
             raise ValueError("too large")

@@ -227,10 +227,18 @@ HELP: dict[str, str] = {
     "Name of the office, e.g. 'Kantor Kecamatan Karangploso'.": ("Nama kantor, mis. 'Kantor Kecamatan Karangploso'."),
     "Fill in or correct the sha256 of every attachment in the manifests under PATHS.\n\n"
     "Only the sha256 values change: comments and layout stay as they are. Files in\n"
-    "lampiran/ that no berkas names are listed.": (
+    "lampiran/ that no berkas names are listed. Exit status: 0 every value right; 1 a value\n"
+    "missing or wrong that could not be made right (or, with --check, any to change); 2 a\n"
+    "manifest that could not be written.": (
         "Isi atau betulkan sha256 setiap lampiran di manifest di bawah PATHS.\n\n"
         "Hanya nilai sha256 yang berubah: komentar dan tata letak tetap. Berkas di lampiran/\n"
-        "yang tidak disebut berkas mana pun didaftar."
+        "yang tidak disebut berkas mana pun didaftar. Status keluar: 0 semua nilai benar; 1 ada\n"
+        "nilai kosong atau salah yang tidak dapat dibetulkan (atau, dengan --check, ada yang perlu\n"
+        "diubah); 2 ada manifest yang tidak dapat ditulis."
+    ),
+    "CPU seconds reading an attachment may spend per page (OCR of a scanned page takes ~0.6); past it, B001.": (
+        "Detik CPU yang boleh dipakai untuk membaca satu halaman lampiran (OCR satu halaman pindaian"
+        " sekitar 0,6); lewat dari itu, B001."
     ),
     "Write nothing; exit 1 if a sha256 is missing or wrong.": (
         "Jangan menulis apa pun; keluar dengan status 1 bila ada sha256 yang kosong atau salah."

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, NamedTuple
 
 from lapkin_audit.lang.words import TYPE_WORDS, date_words, format_minutes
 from lapkin_audit.model import Bilingual, WorkMinutes
@@ -57,6 +57,10 @@ def _text(messages: Mapping[str, Bilingual], value: Any, lang: str) -> Any:
         return render(messages, value[0], value[1], lang)
     if isinstance(value, Fields):
         return ", ".join(field_words(path, lang) for path in value)
+    if isinstance(value, Where):  # before tuples in general
+        return value.name if value.page is None else f"{value.name}, {'p.' if lang == 'en' else 'hlm.'} {value.page}"
+    if isinstance(value, Each):  # before tuples in general
+        return "; ".join(render(messages, message, args, lang) for message, args in value)
     if isinstance(value, TypeNames):
         index = 1 if lang == "en" else 0
         words = [TYPE_WORDS[name][index] if name in TYPE_WORDS else name for name in value]
@@ -78,6 +82,18 @@ class Phrase(tuple):  # type: ignore[type-arg]
 
 class Fields(tuple):  # type: ignore[type-arg]
     """Field paths, rendered as people count them (``field_words``), comma-separated."""
+
+
+class Each(tuple):  # type: ignore[type-arg]
+    """Several messages ``(id, args)`` as one argument: each rendered in the report's
+    language, joined by semicolons (E006 names every Git LFS pointer, each with its oid)."""
+
+
+class Where(NamedTuple):
+    """A figure's place for a message: a document's name and its page ("Dokumen IKU, hlm. 2")."""
+
+    name: str
+    page: int | None
 
 
 class Nested(str):

@@ -24,6 +24,8 @@ def check(path: Path, what: str, *, owner: bool) -> None:
     folder, ``what`` naming its kind for the message) is not to be trusted, and how to go on.
     ``owner``: also refuse one owned by another user (it was found, not named)."""
     info = os.stat(path)
+    if not (stat.S_ISREG(info.st_mode) or stat.S_ISDIR(info.st_mode)):
+        return  # a FIFO or a device: the reader refuses it, saying so (load.safefile)
     reason = _reason(info, owner)
     if reason is None and not stat.S_ISDIR(info.st_mode):
         parent = os.stat(path.parent)
