@@ -101,6 +101,7 @@ lock:
 		--resolution lowest-direct --custom-compile-command "make lock" -o $(LOWEST)
 	$(UV) pip compile setup.cfg --universal --python-version 3.11 \
 		--generate-hashes --custom-compile-command "make lock" -o requirements/run.txt
+	$(PYTHON) scripts/pin_hook.py
 
 clean:
 	rm -rf $(VENV) .venv-latest .venv-lowest .venv-lock build *.egg-info .pytest_cache .hypothesis

@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import stat
 from collections import Counter
 from collections.abc import Generator, Iterable, Iterator, Sequence
 from pathlib import Path
@@ -33,13 +34,15 @@ from lapkin_audit.batch.session import LazyRulebook, Session
 from lapkin_audit.decide import baseline as baselines
 from lapkin_audit.decide.catalogue import RULES, unknown_selectors
 from lapkin_audit.decide.judge import Scope
-from lapkin_audit.errors import BaselineError, Notice, Problem, UsageError
+from lapkin_audit.errors import BaselineError, Notice, OutputError, Problem, UsageError
 from lapkin_audit.evidence import read
+from lapkin_audit.load import config, owner
 from lapkin_audit.load.discovery import PathNotFound, Target, discover, holding
 from lapkin_audit.load.safefile import read_regular, sha256_of
+from lapkin_audit.load.sop import rules_files
 from lapkin_audit.model import DossierResult, Report, RunOptions, SopOutline
-from lapkin_audit.report.output import write_atomically
-from lapkin_audit.settings import Settings
+from lapkin_audit.report.output import refuse_inside_dossiers, write_output
+from lapkin_audit.settings import Settings, declared
 
 if TYPE_CHECKING:
     from lapkin_audit.batch.cache import ResultCache
@@ -70,8 +73,31 @@ def run(paths: Sequence[str], settings: Settings | None = None, runner: Runner |
     unknown = unknown_selectors(settings.select + settings.ignore)
     if unknown:
         raise UsageError("usage.unknown_selectors", codes=", ".join(unknown))
+    for folder in settings.rules_dirs:  # whoever named it, a folder others can change is not rules
+        if os.path.isdir(folder):
+            owner.check_rules_folder(Path(folder), rules_files(Path(folder)), owner=False)
     targets, nothing = _targets(paths, settings)
-    return Run(settings, targets, nothing, runner)
+    audited = (*(t.folder for t in targets), *(Path(p) for p in paths if os.path.isdir(p)))
+    _refuse_writing_inside(settings, targets)
+    return Run(settings, targets, nothing, runner, audited)
+
+
+def _refuse_writing_inside(settings: Settings, targets: Sequence[Target]) -> None:
+    """The checker never writes inside a dossier: not a report, a baseline or a cache, even
+    when a flag or the configuration names one there (OutputError, exit status 2)."""
+    dossiers = [t.manifest.parent for t in targets]
+    if settings.output:
+        refuse_inside_dossiers(Path(settings.output), dossiers)
+    if settings.write_baseline:
+        refuse_inside_dossiers(Path(settings.write_baseline), dossiers)
+    if not settings.no_cache:
+        refuse_inside_dossiers(_cache_dir(settings) / "entry", dossiers)
+
+
+def _cache_dir(settings: Settings) -> Path:
+    from lapkin_audit.batch.cache import default_dir
+
+    return Path(settings.cache_dir) if settings.cache_dir else default_dir()
 
 
 def _targets(paths: Sequence[str], settings: Settings) -> tuple[tuple[Target, ...], Notice | None]:
@@ -85,12 +111,19 @@ def _targets(paths: Sequence[str], settings: Settings) -> tuple[tuple[Target, ..
             targets = discover(paths)
         except PathNotFound as exc:
             raise UsageError("usage.path_not_found", path=exc) from None
-        if not targets:
-            raise UsageError("usage.no_dossier", paths=" ".join(paths))
+        if not targets:  # a new repository's first pipeline: a warning, unless asked to fail
+            if settings.fail_on_empty:
+                raise UsageError("usage.no_dossier", paths=" ".join(paths))
+            return (), Notice("note.no_dossier", paths=" ".join(paths))
     if settings.changed_since is not None:
-        from lapkin_audit.load.changes import ChangesUnknown, changed_since
+        from lapkin_audit.load.changes import ChangesUnknown, changed_since, inputs_changed
 
+        inputs = [Path(p) for p in (settings.config_file, *settings.rules_dirs) if p]
         try:
+            judging = inputs_changed(inputs, settings.changed_since)
+            if judging:  # what judges every dossier changed: every dossier is judged again
+                note = Notice("note.inputs_changed", ref=settings.changed_since, files=", ".join(map(str, judging)))
+                return tuple(targets), note
             targets = changed_since(targets, settings.changed_since)
         except ChangesUnknown as exc:
             raise UsageError("usage.changes_unknown", ref=settings.changed_since, detail=exc) from None
@@ -111,16 +144,30 @@ class Run:
         targets: tuple[Target, ...],
         nothing: Notice | None = None,
         runner: Runner | None = None,
+        audited: Iterable[Path] = (),
     ) -> None:
         self.settings = settings
         self.targets = targets
         self.runner = runner
+        self.audited = tuple(audited) or tuple(t.folder for t in targets)  # where no cache may lie
+        self._displays = frozenset(t.display for t in targets)
+        self._ignored_memo: dict[str, tuple[str, ...]] | None = None
         self.notes: list[Notice] = [nothing] if nothing is not None else []
         self.rulebook = LazyRulebook(Path(d) for d in settings.rules_dirs)  # read by the first dossier not cached
         self.workers = min(settings.jobs or cores(), cores())  # more than the cores only adds overhead
         self._known = None
+        self._kept: list[baselines.Key] = []  # entries of the baseline this run does not cover
         if settings.baseline and not settings.write_baseline:
-            self._known = _baseline(Path(settings.baseline))
+            self._known, _ = baselines.covered(_baseline(Path(settings.baseline)), self._covers)
+        elif settings.write_baseline and _nonempty_file(settings.write_baseline):
+            # A baseline written again keeps the entries this run did not cover (a partial run:
+            # --changed-since, the hook, some rules only); one it cannot read is not replaced by
+            # a smaller one (OutputError, exit status 2).
+            try:
+                existing = _baseline(Path(settings.write_baseline))
+            except Problem as problem:
+                raise OutputError("output.baseline_not_merged", file=settings.write_baseline, problem=problem) from None
+            _, self._kept = baselines.covered(existing, self._covers)
         self._unused = 0
         self._facts_cache: FactsCache | None = None
         self._stream: Generator[DossierResult, None, None] | None = None
@@ -152,17 +199,23 @@ class Run:
     def _marked(self, stream: Iterable[DossierResult]) -> Iterator[DossierResult]:
         written: list[DossierResult] = []
         known = Counter(self._known) if self._known is not None else None
+        local = 0  # findings about this machine's missing tools (no OCR here)
         for result in stream:
+            local += sum(1 for f in result.findings if f.local)
             if self.settings.write_baseline:
                 written.append(result)
                 result = baselines.mark(result, None)  # this run's findings are the baseline now: none fails
             elif known is not None:
                 result = baselines.mark(result, known)
             yield result
+        if local and self.settings.touched:  # a developer's PC: said once, not once per scan
+            self.notes.append(Notice("note.no_ocr_here", count=local))
         if self.settings.write_baseline:
-            write_atomically(Path(self.settings.write_baseline), [baselines.dumps(written)])
+            write_output(Path(self.settings.write_baseline), [baselines.dumps(written, self._kept)])
             count = sum(len(r.findings) for r in written)
             self.notes.append(Notice("note.baseline_written", count=count, file=self.settings.write_baseline))
+            if self._kept:
+                self.notes.append(Notice("note.baseline_kept", count=len(self._kept)))
         elif known is not None:
             self._unused = sum(known.values())
 
@@ -172,7 +225,17 @@ class Run:
         report), the SOPs the results name, the date of the audit and the rules' fingerprint."""
         s = self.settings
         options = RunOptions(
-            s.select, s.ignore, s.strict, s.write_baseline or s.baseline, self._unused, s.per_path_ignores
+            s.select,
+            s.ignore,
+            s.strict,
+            s.write_baseline or s.baseline,
+            self._unused,
+            s.per_path_ignores,
+            select_from=self._source("select"),
+            ignore_from=self._source("ignore"),
+            config=(config.label_of(Path(s.config_file)), _digest([Path(s.config_file)])) if s.config_file else None,
+            rules_dirs=tuple((folder, _digest(rules_files(Path(folder)), Path(folder))) for folder in s.rules_dirs),
+            local_not_failing=s.touched,
         )
         return Report(
             __version__,
@@ -183,7 +246,16 @@ class Run:
             audited_on=audit_date() if outlines else None,
             rules_fingerprint=_fingerprint(self.rulebook.files) if outlines else None,
             options=options,
+            docs_url=s.docs_url,
         )
+
+    def _source(self, name: str) -> str:
+        """What gave a setting: its flag, or the configuration file and its key."""
+        setting = declared()[name]
+        s = self.settings
+        if name in s.from_config and s.config_file:
+            return f"{config.label_of(Path(s.config_file))}: {setting.key}"
+        return setting.flag
 
     def session(self) -> Session:
         """What the run owns: its rules, scope, budget, caches and reader; made when results are
@@ -198,6 +270,18 @@ class Run:
         self._sessions.append(session)
         return session
 
+    def _covers(self, key: baselines.Key) -> bool:
+        """Whether a baseline entry is this run's to judge: its dossier audited and its rule judged
+        there, or its dossier gone (its findings can only be stale). A dossier this run did not
+        audit (unchanged, outside the paths given) is not its business."""
+        dossier, rule, _ = key
+        if dossier not in self._displays:
+            return not os.path.lexists(dossier)
+        s = self.settings
+        if self._ignored_memo is None:
+            self._ignored_memo = self._ignored()
+        return Scope(s.lang, s.select, s.ignore).narrowed(self._ignored_memo.get(dossier, ())).keeps(rule)
+
     def _ignored(self) -> dict[str, tuple[str, ...]]:
         """The codes the per-path ignores leave out, by dossier (judged with each one)."""
         if not self.settings.per_path_ignores:
@@ -208,22 +292,35 @@ class Run:
         self._facts_cache = None
         if self.settings.no_cache:
             return None
-        from lapkin_audit.batch.cache import ResultCache, default_dir
+        from lapkin_audit.batch.cache import ResultCache
+        from lapkin_audit.load.private import NotPrivate, check_outside
 
-        where = Path(self.settings.cache_dir) if self.settings.cache_dir else default_dir()
+        where = _cache_dir(self.settings)
         s = self.settings
         try:
+            check_outside(where, self.audited)
             cache = ResultCache.open(where, self.rulebook.files, s.lang, s.select, s.ignore)
+        except NotPrivate as exc:  # one others could write, or a repository could carry: not trusted
+            self.notes.append(Notice("note.no_cache", where=where, error=Problem(exc.reason, where=exc.where)))
+            return None
         except OSError as exc:  # a read-only home, say: the audit goes on, only slower
             self.notes.append(Notice("note.no_cache", where=where, error=exc.strerror or exc))
             return None
         from lapkin_audit.evidence import cache as facts
 
         try:  # what was read from attachments, by content, beside the results
-            self._facts_cache = facts.FactsCache.open(cache.folder.parent)
+            self._facts_cache = facts.FactsCache.open(cache.base) if cache.base is not None else None
         except OSError:  # made unsafe since: read again, only slower
             pass
         return cache
+
+
+def _nonempty_file(path: str) -> bool:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return False
+    return stat.S_ISREG(info.st_mode) and info.st_size > 0
 
 
 def _baseline(path: Path) -> Counter[baselines.Key]:
@@ -257,6 +354,16 @@ def _fingerprint(files: Iterable[Path]) -> str:
     digest = hashlib.sha256()
     for path in files:
         digest.update(f"{path.name}\0{sha256_of(path)}\n".encode())
+    return digest.hexdigest()[:12]
+
+
+def _digest(files: Iterable[Path], base: Path | None = None) -> str:
+    """A configuration file's or a rules folder's fingerprint: the SHA-256 of each file's name
+    (relative to ``base``) and bytes, shortened as git shortens a commit's."""
+    digest = hashlib.sha256()
+    for path in files:
+        name = path.relative_to(base).as_posix() if base is not None else ""
+        digest.update(f"{name}\0{sha256_of(path)}\n".encode())
     return digest.hexdigest()[:12]
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from lapkin_audit import DOCS_URL
 from lapkin_audit.evidence import limits
 from lapkin_audit.evidence.limits import CPU_PER_PAGE_KEY, CPU_PER_PAGE_OPTION, Limits
 from lapkin_audit.lang.messages import LANGS
@@ -26,8 +27,8 @@ from lapkin_audit.load import config
 from lapkin_audit.report import RENDERERS
 
 # How a value is written: on the command line (``cli.options``) and in the file (``_READ``).
-TEXT, CHOICE, FLAG, TRISTATE, CODES, FOLDERS, FILE, FOLDER, WHOLE, SECONDS = (
-    "text choice flag tristate codes folders file folder whole seconds".split()
+TEXT, CHOICE, FLAG, TRISTATE, CODES, FOLDERS, FILE, FOLDER, WHOLE, SECONDS, URL = (
+    "text choice flag tristate codes folders file folder whole seconds url".split()
 )
 
 
@@ -156,6 +157,22 @@ class Settings:
     write_baseline: str | None = _setting(
         None, flag="--write-baseline", metavar="FILE", help="Record this run's findings in FILE as the baseline."
     )
+    fail_on_empty: bool = _setting(
+        False,
+        flag="--fail-on-empty",
+        key="fail-on-empty",
+        kind=FLAG,
+        help="Exit 2 when PATHS hold no dossier (default: exit 0 with a warning, as a new repository has none yet).",
+    )
+    docs_url: str = _setting(
+        DOCS_URL,
+        flag="--docs-url",
+        key="docs-url",
+        kind=URL,
+        metavar="URL",
+        show_default=True,
+        help="Where this copy's documentation is published: SARIF links each rule's page there.",
+    )
     exit_zero: bool = _setting(
         False, flag="--exit-zero", kind=FLAG, help="Exit 0 even with findings (2 still means the tool failed)."
     )
@@ -183,6 +200,10 @@ class Settings:
     # under the folders a pattern matches, relative to per_path_base (the file's folder).
     per_path_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     per_path_base: str = "."
+    # The configuration file the run used (None: none), and which settings it gave: every
+    # report names the file (with its fingerprint), and what it set beside the key.
+    config_file: str | None = None
+    from_config: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         for name in ("select", "ignore"):
@@ -216,6 +237,7 @@ _READ: Mapping[str, config.Convert] = {
     FILE: config.path,
     FOLDER: config.path,
     TEXT: config.path,
+    URL: config.url,
 }
 
 
@@ -239,9 +261,18 @@ def config_keys() -> dict[str, config.Key]:
     return keys
 
 
-def read_config(path: Path) -> config.Config:
-    """One configuration file, read and validated against the declared keys (ConfigError)."""
-    return config.load(path, config_keys(), _rule_codes())
+def read_config(path: Path, named: bool = True) -> config.Config:
+    """One configuration file, read and validated against the declared keys (ConfigError).
+    One found by searching (``named`` false) is used only if this user or root owns it, as
+    the rules folders it names; none may be writable by others (``load.owner``: UsageError)."""
+    from lapkin_audit.load import owner
+    from lapkin_audit.load.sop import rules_files
+
+    owner.check(path, "trust.config_file", owner=not named)
+    file = config.load(path, config_keys(), _rule_codes())
+    for folder in file.values.get("rules_dirs", ()):
+        owner.check_rules_folder(Path(folder), rules_files(Path(folder)), owner=not named)
+    return file
 
 
 def _rule_codes() -> config.Convert:
@@ -254,4 +285,10 @@ def with_config(values: Mapping[str, Any], file: config.Config) -> Settings:
     """Settings from ``values`` (the settings given, by name), the file's values under them."""
     merged = {**file.values, **values}
     base = os.path.abspath(file.base) if file.path is not None else "."  # still right where the folder changes
-    return Settings(**merged, per_path_ignores=file.per_path_ignores, per_path_base=base)
+    return Settings(
+        **merged,
+        per_path_ignores=file.per_path_ignores,
+        per_path_base=base,
+        config_file=str(file.path) if file.path is not None else None,
+        from_config=tuple(sorted(name for name in file.values if name not in values)),
+    )

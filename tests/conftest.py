@@ -15,6 +15,8 @@ from lapkin_audit.load.sop import load_rulebook
 def _private_cache(tmp_path_factory, monkeypatch):
     """Every test starts with an empty result cache of its own, never the user's."""
     monkeypatch.setenv("LAPKIN_AUDIT_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    # and the caches' key of a user of its own (made on first use), never this user's
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
 
 
 @pytest.fixture(scope="session")

@@ -124,7 +124,7 @@ def test_a_touched_file_in_no_dossier_leaves_nothing_to_audit(tmp_path):
 
 def test_every_setting_is_a_field_with_its_declaration():
     fields = {f.name for f in dataclasses.fields(Settings)}
-    assert set(declared()) == fields - {"per_path_ignores", "per_path_base"}
+    assert set(declared()) == fields - {"per_path_ignores", "per_path_base", "config_file", "from_config"}
     assert all(s.flag.startswith("--") and s.help for s in declared().values())
 
 
@@ -186,7 +186,14 @@ def test_the_examples_of_docs_api_md_run(capsys, monkeypatch, tmp_path):
     assert capsys.readouterr().out.startswith("TIDAK PATUH\n")
     names: dict[str, object] = {}
     exec(blocks[1], names)
-    assert names["chosen"] == Settings(lang="en", select=("K", "T"), ignore=("K006",), per_path_base=str(tmp_path))
+    assert names["chosen"] == Settings(
+        lang="en",
+        select=("K", "T"),
+        ignore=("K006",),
+        per_path_base=str(tmp_path),
+        config_file="lapkin-audit.toml",
+        from_config=("ignore",),
+    )
     exec(blocks[2].replace('["dossiers/"]', f'["{LATE}", "{PATUH}"]').replace("jobs=2", "jobs=1, no_cache=True"), {})
     exec(blocks[3], {})
     assert "path tidak ada: dossiers/2024-tw2" in capsys.readouterr().out

@@ -280,6 +280,7 @@ def test_entries_keep_every_field_of_a_finding():
         "waiver_reason",
         "fingerprint",
         "baselined",
+        "local",
     ]
 
 

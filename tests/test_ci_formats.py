@@ -186,6 +186,25 @@ def test_sarif_documents_every_rule(lang):
         assert re.fullmatch(r"[A-Z][A-Za-z0-9]+", described["name"])
 
 
+def test_sarif_rules_link_their_documentation():
+    from tests.helpers import ROOT
+
+    headings = {
+        line.split(":")[0][4:]: line[4:].strip()
+        for line in (ROOT / "docs" / "rules.md").read_text(encoding="utf-8").splitlines()
+        if line.startswith("### ")
+    }
+    for described in sarif(PATUH)["runs"][0]["tool"]["driver"]["rules"]:
+        page, _, anchor = described["helpUri"].partition("#")
+        assert page == "https://git.example.go.id/lapkin-audit/-/blob/main/docs/rules.md"
+        # GitHub's and GitLab's anchor of the rule's heading in docs/rules.md
+        expected = re.sub(r"[^\w\- ]", "", headings[described["id"]].lower()).replace(" ", "-")
+        assert anchor == expected, described["id"]
+    assert sarif(PATUH)["runs"][0]["tool"]["driver"]["rules"][0]["helpUri"].endswith(
+        "#e000-internal-error-of-the-checker"
+    )
+
+
 def test_sarif_has_every_finding_of_the_json_report():
     results = sarif(ALL)["runs"][0]["results"]
     rules = list(RULES)

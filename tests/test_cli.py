@@ -44,10 +44,18 @@ def test_missing_path_is_usage_error(run_cli, tmp_path):
     assert said.exit_code == 2 and "path tidak ada" in said.output
 
 
-def test_no_dossier_found_is_usage_error(run_cli, tmp_path):
-    result = run_cli("check", str(tmp_path), "--lang", "en")
+def test_no_dossier_found_is_a_warning_or_with_fail_on_empty_a_usage_error(run_cli, tmp_path):
+    result = run_cli("check", str(tmp_path), "--lang", "en", "--format", "json")
+    assert (result.exit_code, result.stdout) == (0, "")  # a new repository's first pipeline passes
+    assert (
+        result.stderr == f"lapkin-audit: warning: no dossier.yaml found under: {tmp_path}; nothing was audited"
+        " (--fail-on-empty: exit status 2)\n"
+    )
+    result = run_cli("check", str(tmp_path), "--lang", "en", "--fail-on-empty")
     assert result.exit_code == 2
     assert "no dossier.yaml" in result.output
+    (tmp_path / "lapkin-audit.toml").write_text("fail-on-empty = true\n", encoding="utf-8")
+    assert run_cli("check", str(tmp_path)).exit_code == 2
 
 
 def test_unknown_selector_is_usage_error(run_cli):
@@ -137,6 +145,28 @@ def test_discovery_forms(run_json, tmp_path):
 def test_table_report_lists_verdicts(run_cli):
     result = run_cli("check", PATUH, BROKEN)
     assert "PATUH" in result.output and "TIDAK PATUH" in result.output and "K001" in result.output
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_rules_list_as_json_for_scripts(run_cli, lang):
+    from lapkin_audit.decide.catalogue import RULES
+
+    listing = run_cli("rules", "list", "--format", "json", "--lang", lang)
+    assert listing.exit_code == 0
+    document = json.loads(listing.output)
+    assert document["format"] == "lapkin-audit-rules/1"
+    checks = [r for r in document["rules"] if r["command"] == "check"]
+    assert [r["code"] for r in checks] == list(RULES)
+    for listed in checks:
+        rule = RULES[listed["code"]]
+        assert (listed["family"], listed["severity"], listed["waivable"]) == (
+            rule.family,
+            rule.severity.value,
+            rule.waivable,
+        )
+        assert listed["title"] == rule.summary(lang)
+    lint = [r["code"] for r in document["rules"] if r["command"] == "sop lint"]
+    assert lint and all(code.startswith("L") for code in lint)
 
 
 @pytest.mark.parametrize(

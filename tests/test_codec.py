@@ -133,6 +133,7 @@ def test_keys_are_field_names_and_a_field_may_name_its_key():
         "waiver_reason",
         "fingerprint",
         "baselined",
+        "local",
     ]
     assert codec.encode(finding)["severity"] == "error"
     signature = SignatureEvidence("Sig1", "Camat", None, None, "valid", ("no_roots",), None)

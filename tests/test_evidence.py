@@ -392,7 +392,7 @@ def test_a_damaged_cache_entry_is_a_miss(tmp_path):
     facts = DocumentFacts("ab" * 32, "pdf", 1, (TextPiece(1, "teks", "x"),))
     cache.store(facts, "no-ocr")
     assert cache.load("ab" * 32, "no-ocr") == facts
-    entry = cache._entry("ab" * 32, "no-ocr")
+    entry = cache._path("ab" * 32, "no-ocr")
     entry.write_bytes(b"[" * 100 + b"]" * 100)
     assert cache.load("ab" * 32, "no-ocr") is None
 

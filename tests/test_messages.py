@@ -121,3 +121,51 @@ def test_dates_read_as_people_write_them_in_each_language():
         == "Proses dimulai 1 Juli 2024 pukul 07.45, sebelum periode laporan berakhir (30 September 2024)."
     )
     assert "1 July 2024, 07:45" in render("W004", args, "en") and "30 September 2024" in render("W004", args, "en")
+
+
+def test_clicks_own_words_are_indonesian_by_default_and_english_with_lang_en():
+    from click.testing import CliRunner
+
+    from lapkin_audit.cli import cli
+
+    said = CliRunner().invoke(cli, ["check", "--bogus"], prog_name="lapkin-audit")
+    assert said.exit_code == 2
+    assert "Penggunaan: lapkin-audit check" in said.output
+    assert "Galat: Tidak ada opsi '--bogus'." in said.output
+    assert "Coba 'lapkin-audit check --help' untuk bantuan." in said.output
+    for english in ("Usage:", "Error:", "No such option", "Try '"):
+        assert english not in said.output
+    chosen = CliRunner().invoke(cli, ["check", "--format", "xml", "x"])
+    assert "Nilai tidak sah untuk '--format': 'xml' bukan salah satu dari 'table'" in chosen.output
+    helped = CliRunner().invoke(cli, ["rules", "--help"])
+    assert "Opsi:" in helped.output and "Tampilkan pesan ini lalu keluar." in helped.output
+    assert "Show this message" not in helped.output
+    english = CliRunner().invoke(cli, ["check", "--lang", "en", "--bogus"])
+    assert "Error: No such option '--bogus'." in english.output and "Usage:" in english.output
+
+
+def test_every_help_of_the_commands_has_its_indonesian_and_shows_it_by_default():
+    import inspect
+
+    import click
+    from click.testing import CliRunner
+
+    from lapkin_audit.cli import cli
+    from lapkin_audit.lang.clicktext import HELP, translate_help
+
+    translate_help(cli, "en")  # as declared
+    untranslated = []
+
+    def walk(command: click.Command) -> None:
+        texts = [command.help, *(getattr(p, "help", None) for p in command.params)]
+        untranslated.extend(t for t in texts if t and inspect.cleandoc(t) not in HELP and command is not cli)
+        if isinstance(command, click.Group):
+            for sub in command.commands.values():
+                walk(sub)
+
+    walk(cli)
+    assert untranslated == []
+    helped = CliRunner().invoke(cli, ["check", "--help"]).output
+    assert "Tulis laporan ke FILE (secara atomik)." in helped and "Write the report" not in helped
+    english = CliRunner().invoke(cli, ["check", "--help", "--lang", "en"]).output
+    assert "Write the report to FILE (atomically)." in english and "Tulis laporan" not in english

@@ -304,3 +304,30 @@ def test_people_has_is_any_same_person(people, name, nip):
     # T005 and P006 look people up in a set instead of comparing every pair: same answers.
     expected = any(same_person(name, nip, other_name, other_nip) for other_name, other_nip in people)
     assert People(people).has(name, nip) == expected
+
+
+def test_a_bad_nip_on_an_anchor_is_reported_once_at_the_anchor_naming_its_uses(tmp_path):
+    import shutil
+
+    from lapkin_audit import api
+    from tests.helpers import FIXTURES
+
+    dossier = shutil.copytree(FIXTURES / "patuh", tmp_path / "d")
+    manifest = dossier / "dossier.yaml"
+    text = manifest.read_text(encoding="utf-8")
+    camat = '{nama: "Drs. Bambang Sutrisno, M.Si", nip: "19700312 199003 1 004"'
+    text = text.replace(f"  camat:      {camat}}}", f"  camat:      &camat {camat.replace('199003', '199013')}}}")
+    for tanggal in ("2024-01-08", "2024-07-02T15:00:00+07:00"):
+        text = text.replace(
+            f"      - {{peran: camat, {camat[1:]}, tanggal: {tanggal}}}",
+            f"      - {{<<: *camat, peran: camat, tanggal: {tanggal}}}",
+        )
+    assert text.count("*camat") == 2
+    manifest.write_text(text, encoding="utf-8")
+    result = api.audit(dossier, api.Settings(lang="en", no_cache=True))
+    [p005] = [f for f in result.findings if f.rule == "P005"]
+    assert p005.line == 9 and p005.field == "pejabat.camat.nip"
+    assert "digits 13-14 ('13')" in p005.message
+    assert (
+        "used again (through YAML aliases) at dokumen no. 1 › tanda_tangan no. 1 › nip, dokumen no. 11" in p005.message
+    )

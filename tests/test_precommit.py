@@ -158,6 +158,47 @@ def test_the_repository_configuration_file_governs_the_hook_and_changed_since(re
     assert code == 1 and output.startswith("Dossier ")  # without the file: the table, and the old K001 fails
 
 
+def test_the_hook_installs_the_locked_versions():
+    """pre-commit installs ``.`` plus ``additional_dependencies``: every runtime pin of the lock
+    is there, so a developer's hook runs the versions CI tested, not the newest of the ranges."""
+    import re
+
+    lock = (ROOT / "requirements" / "run.txt").read_text(encoding="utf-8")
+    locked = dict(re.findall(r"^([A-Za-z0-9_.-]+)==([^\s\\;]+)", lock, re.M))
+    pinned = dict(pin.split(";")[0].strip().split("==") for pin in HOOK["additional_dependencies"])
+    assert pinned == locked
+    for name in ("click", "pypdfium2", "pyhanko", "tesserocr"):
+        assert name in pinned
+    check = [sys.executable, str(ROOT / "scripts" / "pin_hook.py"), "--check"]
+    assert subprocess.run(check, capture_output=True, text=True).returncode == 0
+
+
+def test_missing_ocr_on_a_developers_pc_is_said_once_and_stops_no_commit(tmp_path, monkeypatch):
+    """The hook runs where the commit is made, maybe without Tesseract: each scan it cannot
+    read is still listed (B006), said once as this computer's lack, and fails nothing even
+    under --strict; a CI run (no --touched) still fails on them."""
+    from click.testing import CliRunner
+
+    from lapkin_audit.cli import cli
+    from lapkin_audit.evidence import read
+
+    monkeypatch.setattr(read, "tessdata_dir", lambda: None)
+    root = tmp_path / "arsip"
+    for name in ("2024-tw1", "2024-tw2"):
+        shutil.copytree(FIXTURES / "patuh-pindaian", root / "dossiers" / name)
+    monkeypatch.chdir(root)
+    touched = ["dossiers/2024-tw1/dossier.yaml", "dossiers/2024-tw2/dossier.yaml"]
+    args = ["check", "--no-cache", "--strict", "--format", "concise", "--lang", "en"]
+    hook = CliRunner().invoke(cli, [*args, "--touched", *touched])
+    b006 = [line for line in hook.stdout.splitlines() if " B006 " in line]
+    assert len(b006) >= 2 and all("OCR" in line for line in b006)
+    assert hook.stderr.count("OCR (Tesseract with its Indonesian model) is not installed on this computer") == 1
+    assert f"{len(b006)} scans were not read (B006) and do not stop the commit" in hook.stderr
+    assert hook.exit_code == 0
+    ci = CliRunner().invoke(cli, [*args, "dossiers"])
+    assert ci.exit_code == 1 and "not installed on this computer" not in ci.stderr
+
+
 def test_the_hook_runs_nothing_of_a_hostile_repository_and_writes_nothing(repository, tmp_path):
     attachment = repository / "dossiers" / "2024-tw2" / "lampiran" / "lra-2024-tw2.pdf"
     attachment.write_bytes(attachment.read_bytes() + b"\n%% dipindai ulang\n")

@@ -164,3 +164,16 @@ def test_the_readme_rules_table_is_generated():
     assert ruledocs.with_readme_table(readme) == readme, "run python scripts/make_docs.py"
     for code in (*RULES, *SOP_RULES):
         assert f"| {code} " in ruledocs.readme_table() or f"; {code} " in ruledocs.readme_table()
+
+
+def test_the_fixes_and_clauses_say_what_the_tool_does():
+    """E001 accepts a UTF-8 byte-order mark, so its fix does not ask to drop one; K004's fix
+    names the command that records a hash; P005's clause is the SOP's executors, whom the
+    NIP identifies, not the block of whoever approved the SOP."""
+    e001, k004, p005 = RULES["E001"], RULES["K004"], RULES["P005"]
+    assert "biasa tanpa BOM" not in e001.text("fix", "id") and "without a BOM" not in e001.text("fix", "en")
+    assert "dengan atau tanpa BOM" in e001.text("fix", "id")
+    for lang in ("id", "en"):
+        assert "`lapkin-audit hash" in k004.text("fix", lang)
+    assert p005.clause is not None and not p005.clause.startswith("Disahkan oleh")
+    assert p005.clause.startswith("Pelaksana:") and "Perka BKN 22/2007" in p005.text("why", "en")

@@ -54,6 +54,27 @@ def list_table(lang: str) -> str:
     return table + "\n\n" + intro + "\n" + tabulate(sop_rows, headers=words["headers"], tablefmt="simple")
 
 
+def list_json(lang: str) -> str:
+    """``rules list --format json``: every code, the check's and ``sop lint``'s, for scripts:
+    codes, families, severities and ``waivable`` never change with the language, the title
+    and the family's name are in ``lang``."""
+    import json
+
+    rules = [
+        {
+            "code": r.code,
+            "family": r.family,
+            "family_name": family_name(r.family, lang),
+            "severity": r.severity.value,
+            "waivable": r.waivable if r.code in RULES else None,
+            "title": r.summary(lang),
+            "command": "check" if r.code in RULES else "sop lint",
+        }
+        for r in (*RULES.values(), *SOP_RULES.values())
+    ]
+    return json.dumps({"format": "lapkin-audit-rules/1", "rules": rules}, ensure_ascii=False, indent=2)
+
+
 def explain_sop(code: str, lang: str) -> str:
     """``rules explain L00x``: a defect of an SOP, found by ``sop lint``."""
     rule, sections = SOP_RULES[code], _words(lang)["sections"]
@@ -135,7 +156,8 @@ _VERDICT = """\
 `check` exits 0 when every dossier is PATUH or PATUH DENGAN CATATAN; 1 when any is
 TIDAK PATUH or TIDAK DAPAT DINILAI (with `--strict`, also PATUH DENGAN CATATAN); 2 when
 the command itself was wrong (bad options, a path that does not exist, no dossier
-found, a broken rules file).
+found under `--fail-on-empty`, a broken rules file, an untrusted configuration file or
+rules folder).
 """
 
 

@@ -43,7 +43,7 @@ from lapkin_audit.evidence.read import ocr_fingerprint
 from lapkin_audit.gather.dossier import manifest_text, unchanged
 from lapkin_audit.load import installed
 from lapkin_audit.load.discovery import Target
-from lapkin_audit.load.private import private_folder
+from lapkin_audit.load.private import Folder, user_key
 from lapkin_audit.load.safefile import sha256_of
 from lapkin_audit.model import Attachment, DossierResult, Store, codec
 
@@ -131,6 +131,7 @@ class ResultCache:
     key: str
     started_ns: int  # files modified after this may have changed under the audit
     derived: Store | None = None  # what the code derives from rules and libraries, kept across runs
+    base: Folder | None = None  # the cache folder's handle, where the facts cache lives too
 
     @classmethod
     def open(
@@ -139,15 +140,17 @@ class ResultCache:
         """Raises OSError if the folder cannot be made, or is not safe (the caller runs without a cache).
 
         Safe: the cache folder and its ``results`` folder are real folders (not links),
-        owned by this user, and writable by no one else. In a folder others can write (a
-        shared temporary folder on a CI runner) they could plant entries that turn a
-        verdict green, or links that make a store overwrite this user's files.
+        owned by this user, and writable by no one else, opened once and used through their
+        handles, and every entry carries an HMAC of this user's key (``load.private``). In a
+        folder others can write (a shared temporary folder on a CI runner) they could plant
+        entries that turn a verdict green, or links that make a store overwrite this user's
+        files; an entry committed to a repository lacks the key.
         """
         started = time.time_ns()
-        base = private_folder(Path(folder))
+        base = Folder.open(Path(folder), user_key())
         code = code_key()
-        results, derived = FileStore.open(base / "results"), FileStore.open(base / "derived", code)
-        return cls(results, run_key(rule_files, lang, select, ignore, code), started, derived)
+        results, derived = FileStore(base.child("results")), FileStore(base.child("derived"), code)
+        return cls(results, run_key(rule_files, lang, select, ignore, code), started, derived, base)
 
     @property
     def folder(self) -> Path:

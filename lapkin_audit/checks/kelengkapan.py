@@ -164,8 +164,8 @@ langkah:
             "A hash that does not match means the file was changed or swapped after it was recorded.",
         ),
         fix=(
-            "Kembalikan berkas aslinya, atau catat hash berkas yang benar.",
-            "Restore the original file, or record the right file's hash.",
+            "Kembalikan berkas aslinya; bila berkas yang sekarang memang yang benar, catat hash-nya dengan `lapkin-audit hash FOLDER_DOSSIER`.",
+            "Restore the original file; if the file there now is the right one, record its hash with `lapkin-audit hash DOSSIER_FOLDER`.",
         ),
         clause="Pencatatan dan pendataan: Dokumen Laporan Kinerja",
         failing="""\

@@ -19,7 +19,7 @@ from lapkin_audit.domain.people import (
     normalize_nip,
     same_person,
 )
-from lapkin_audit.lang.messages import Nested
+from lapkin_audit.lang.messages import Fields, Nested, Phrase
 from lapkin_audit.model import ERROR, WARNING, Document, Mark, Person, Rule, Violation
 
 NEEDS: frozenset[str] = frozenset()  # the manifest and the attachments' file facts suffice
@@ -208,6 +208,10 @@ RULES = (
                 "{kind} '{nip}' ({nama}): digit jenis kelamin bukan 1 atau 2.",
                 "{kind} '{nip}' ({nama}): the sex digit is not 1 or 2.",
             ),
+            "P005.shared": (
+                "{problem} NIP ini ditulis sekali dan dipakai juga (lewat alias YAML) di {places}: perbaiki di sini saja.",
+                "{problem} This NIP is written once and used again (through YAML aliases) at {places}: fix it here only.",
+            ),
             "P005.pppk_age": (
                 "{kind} '{nip}' ({nama}): menurut tanggal lahir dan tahun pengangkatannya, ia belum berusia 20 tahun saat diangkat (PP 49/2018 Pasal 16 huruf a).",
                 "{kind} '{nip}' ({nama}): by its birth date and year of appointment, the holder was under 20 when appointed (PP 49/2018 Pasal 16 huruf a).",
@@ -224,14 +228,14 @@ RULES = (
             "A NIP anywhere in the dossier is malformed: not 18 digits, an impossible birth date, a TMT month not 1-12, appointed (TMT is the 1st of its month) before 18, a sex digit not 1 or 2, or serial `000` (serials start at 001). An NI PPPK (digits 13-14 `21` and up: the PPPK code, neither a month nor a count of contracts) is checked for its birth date, year of appointment (not before 2018, not before the birth), age at appointment (at least 20, PP 49/2018 Pasal 16 huruf a: reported when the holder was under 20 all through the year of appointment), sex digit and serial. Spaces, dots, hyphens and a `NIP.` label do not change the number.",
         ),
         why=(
-            "NIP mengenali pejabat dan pelaksana; NIP yang salah tidak mengenali siapa pun.",
-            "The NIP identifies officials and executors; a malformed one identifies nobody.",
+            "NIP mengenali pejabat dan pelaksana; NIP yang salah tidak mengenali siapa pun. Susunannya diatur Peraturan Kepala BKN Nomor 22 Tahun 2007 (NI PPPK: PP 49/2018).",
+            "The NIP identifies officials and executors; a malformed one identifies nobody. Its layout is set by Perka BKN 22/2007 (the NI PPPK: PP 49/2018).",
         ),
         fix=(
             "Salin NIP dari SK pengangkatan: 8 angka tanggal lahir, 6 angka TMT, 1 angka jenis kelamin, 3 angka nomor urut.",
             "Copy the NIP from the appointment decree: 8 digits birth date, 6 digits TMT, 1 sex digit, 3 digits sequence number.",
         ),
-        clause="Disahkan oleh: CAMAT KARANGPLOSO SUROTO, SH, MM Pembina Tingkat I NIP. 19610219 198103 1 007",
+        clause="Pelaksana: Camat, Sekretaris Kecamatan, Tim Akuntabilitas Kinerja, Sub Bagian Umum, Sub Bagian Evaluasi dan Pelaporan",
         failing="""\
   - nomor: 4
     pelaksana: [{peran: sub_umum, nama: "Rudi Hartono", nip: "19820605 200813 1 012"}]
@@ -334,20 +338,32 @@ def _same_person(doc: Document) -> Iterator[Violation]:
 
 
 def _nips(ctx: Context) -> Iterator[Violation]:
+    """P005 for each malformed NIP, once per place it is written: a NIP on an anchor
+    (``&camat``) merged into the marks and steps (``<<: *camat``) is one mistake, reported at
+    the anchor, naming where else it is used."""
+    written: dict[tuple[str, object, str | None, int | None], list[str]] = {}  # (problem, nip, nama, line) -> fields
     for person in _people(ctx):
         if person.nip is None:
             continue
-        problem = nip_problem(person.nip)
-        if problem is not None:
-            normalized = normalize_nip(person.nip)
-            kind = nip_kind(normalized) if normalized else PNS
-            args = {
-                "nip": person.nip,
-                "nama": person.nama,
-                "kind": Nested(f"nip.{kind}"),
-                "digits": (normalized or "")[12:14],
-            }
-            yield Violation("P005", f"P005.{problem}", args, field=f"{person.field}.nip")
+        found = nip_problem(person.nip)
+        if found is not None:
+            at = f"{person.field}.nip"
+            written.setdefault((found, person.nip, person.nama, ctx.dossier.line_of(at)), []).append(at)
+    for (problem, nip, nama, line), fields in written.items():
+        normalized = normalize_nip(nip)
+        kind = nip_kind(normalized) if normalized else PNS
+        args: dict[str, object] = {
+            "nip": nip,
+            "nama": nama,
+            "kind": Nested(f"nip.{kind}"),
+            "digits": (normalized or "")[12:14],
+        }
+        if line is not None and len(fields) > 1:
+            shared = {"problem": Phrase((f"P005.{problem}", args)), "places": Fields(fields[1:])}
+            yield Violation("P005", "P005.shared", shared, field=fields[0])
+            continue
+        for place in fields:  # no line to tell (a dossier built without one): each place on its own
+            yield Violation("P005", f"P005.{problem}", args, field=place)
 
 
 def _people(ctx: Context) -> Iterator[Person]:

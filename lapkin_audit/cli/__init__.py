@@ -11,6 +11,8 @@ from __future__ import annotations
 import os
 import signal
 import sys
+from collections.abc import Sequence
+from typing import Any
 
 import click
 
@@ -20,7 +22,28 @@ from lapkin_audit.cli.common import say
 from lapkin_audit.errors import Notice
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """The command group; a closed pipe leaves it as ``_PipeClosed``, which click's own
+    handling (exit status 1, the status of findings, even with ``--exit-zero``) lets pass."""
+
+    def main(self, args: Sequence[str] | None = None, *rest: Any, **options: Any) -> Any:
+        """click's own words (its errors, its help's headings) in the language asked for:
+        ``--lang`` is read here, before click parses what its errors are about."""
+        from lapkin_audit.lang.clicktext import install, translate_help
+
+        words = list(sys.argv[1:] if args is None else args)
+        install(_lang_of(words))
+        translate_help(self, _lang_of(words))
+        return super().main(args, *rest, **options)
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            raise _PipeClosed from None
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="lapkin-audit")
 def cli() -> None:
     """Periksa dossier Laporan Kinerja terhadap SOP-nya.
@@ -43,11 +66,27 @@ def main() -> None:
         _stopped("note.terminated", 143)
     except (_Interrupted, KeyboardInterrupt):
         _stopped("note.interrupted", 130)
-    except BrokenPipeError:
+    except (_PipeClosed, BrokenPipeError):
         # The reader of standard output went away (`| head -1`): stop quietly, like other tools.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         sys.exit(141)
+
+
+def _lang_of(words: list[str]) -> str:
+    """The value of the last ``--lang`` among the words (``--lang en``, ``--lang=en``); else
+    the default, Indonesian."""
+    lang = "id"
+    for i, word in enumerate(words):
+        if word == "--lang" and i + 1 < len(words):
+            lang = words[i + 1]
+        elif word.startswith("--lang="):
+            lang = word.split("=", 1)[1]
+    return lang
+
+
+class _PipeClosed(BaseException):
+    """The reader of standard output went away: exit status 141, whatever else was asked."""
 
 
 class _Terminated(BaseException):

@@ -23,7 +23,7 @@ from lapkin_audit.cli.options import given, settings_options
     "config_file",
     type=click.Path(dir_okay=False),
     default=None,
-    help="Settings from FILE, instead of the lapkin-audit.toml or pyproject.toml found from here upward.",
+    help="Settings from FILE, instead of the lapkin-audit.toml or pyproject.toml found from PATHS upward.",
 )
 @click.option("--isolated", is_flag=True, help="Read no configuration file: only flags and defaults.")
 @click.option(
@@ -42,14 +42,14 @@ def check(
     """Audit the dossiers found under PATHS (dossier.yaml files, dossier folders or trees).
 
     Settings come from the flags, else from the configuration file (lapkin-audit.toml, or
-    [tool.lapkin-audit] in pyproject.toml, found from the working folder upward), else
+    [tool.lapkin-audit] in pyproject.toml, found from PATHS upward), else
     from the defaults; --show-settings prints them with their sources.
     """
     from lapkin_audit.settings import with_config
 
     chosen = given(ctx, flags)
     common.LANG[0] = chosen.get("lang") or "id"  # until the file is read, the flag's language or the default
-    file = common.configuration(config_file, isolated)
+    file = common.configuration(config_file, isolated, paths)
     settings = with_config(chosen, file)
     common.LANG[0] = settings.lang
     if show_settings:
@@ -64,12 +64,10 @@ def _check(paths: tuple[str, ...], settings: Any) -> None:
     from lapkin_audit import api
     from lapkin_audit.errors import Problem
     from lapkin_audit.report import Style, needs_sops, renderer
-    from lapkin_audit.report.output import refuse_inside_dossiers, write_report
+    from lapkin_audit.report.output import write_output
 
     try:
-        run = api.run(paths, settings)
-        if settings.output:
-            refuse_inside_dossiers(Path(settings.output), [t.manifest.parent for t in run.targets])
+        run = api.run(paths, settings)  # refuses an output, a baseline or a cache inside a dossier
     except Problem as problem:
         common.fail(problem)
     if not run.targets:
@@ -92,7 +90,7 @@ def _check(paths: tuple[str, ...], settings: Any) -> None:
     try:
         parts = renderer(settings.fmt)(report, style)
         if settings.output:
-            write_report(Path(settings.output), parts)
+            write_output(Path(settings.output), parts)
         else:
             for part in parts:
                 click.echo(part, nl=False, color=style.colour or None)  # None: click strips codes off a terminal

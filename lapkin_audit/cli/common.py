@@ -3,6 +3,7 @@ the configuration file, and ``--show-settings``."""
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -38,19 +39,29 @@ def say(notes: Iterable[Notice], lang: str | None = None) -> None:
         click.echo(f"lapkin-audit: {note.text(lang or LANG[0])}", err=True)
 
 
-def configuration(path: str | None, isolated: bool) -> Any:
-    """The configuration file's settings: the one named by --config, else the one found
-    from the working folder upward; none with --isolated. A broken one is exit status 2."""
+def configuration(path: str | None, isolated: bool, paths: Iterable[str] = ()) -> Any:
+    """The configuration file's settings: the one named by --config, else the one found from
+    the audited paths upward (from the working folder when none is given), as ruff finds
+    its own; none with --isolated. A broken or untrusted one is exit status 2, and so are
+    paths that different files govern."""
     from lapkin_audit.load import config
     from lapkin_audit.settings import read_config
 
     if isolated:
         return config.Config()
-    found = Path(path) if path else config.find(Path.cwd())
+    found: Path | None
+    if path:
+        found, named = Path(path), True
+    else:
+        starts = [Path(p) if os.path.isdir(p) else Path(p).parent for p in paths] or [Path.cwd()]
+        governing = sorted({str(f) for f in map(config.find, starts) if f is not None})
+        if len(governing) > 1:
+            fail_with("usage.configs_differ", files=", ".join(governing))
+        found, named = (Path(governing[0]) if governing else None), False
     if found is None:
         return config.Config()
     try:
-        return read_config(found)
+        return read_config(found, named=named)
     except Problem as problem:
         fail(problem)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
@@ -50,7 +51,7 @@ def init(
     from lapkin_audit.authoring import skeleton
     from lapkin_audit.errors import Problem
     from lapkin_audit.load.sop import load_rulebook
-    from lapkin_audit.report.output import write_atomically
+    from lapkin_audit.report.output import write_output
 
     common.LANG[0] = lang
     try:
@@ -66,14 +67,14 @@ def init(
     if chosen not in sops:
         common.fail_with("usage.unknown_sop", sop=chosen, known=", ".join(sorted(sops)))
     target = Path(folder) / "dossier.yaml"
-    if target.exists() and not force:
+    if os.path.lexists(target) and not force:
         common.fail_with("output.exists", path=target)
     try:
         (Path(folder) / "lampiran").mkdir(parents=True, exist_ok=True)
         installed = Path(__file__).resolve().parent.parent / "schema" / "dossier.schema.json"
         schema, schema_written = skeleton.schema_for(Path(folder), installed)
         start = skeleton.Start(tahun, jenis, ke, instansi, schema)
-        write_atomically(target, [skeleton.render(sops[chosen], lang, start)])
+        write_output(target, [skeleton.render(sops[chosen], lang, start)])
     except OSError as exc:
         common.fail_with("output.cannot_create", path=folder, error=exc.strerror or exc)
     except Problem as problem:

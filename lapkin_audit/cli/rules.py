@@ -35,17 +35,26 @@ def rules_group(ctx: click.Context, lang: str | None) -> None:
     """List the rule codes (rules list), or explain one (rules explain CODE)."""
     ctx.obj = lang
     if ctx.invoked_subcommand is None:
-        ctx.invoke(rules_list, lang=lang)
+        ctx.invoke(rules_list, lang=lang, fmt="table")
 
 
 @rules_group.command("list")
 @_LANG
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(("table", "json")),
+    default="table",
+    show_default=True,
+    help="table for people, json for scripts.",
+)
 @click.pass_context
-def rules_list(ctx: click.Context, lang: str | None) -> None:
+def rules_list(ctx: click.Context, lang: str | None, fmt: str = "table") -> None:
     """Every rule: code, family, severity, whether a waiver may cover it, title."""
     from lapkin_audit.authoring import ruledocs
 
-    click.echo(ruledocs.list_table(lang or ctx.obj or "id"))
+    chosen = lang or ctx.obj or "id"
+    click.echo(ruledocs.list_json(chosen) if fmt == "json" else ruledocs.list_table(chosen))
 
 
 @rules_group.command("explain")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -39,13 +40,19 @@ def sop_import(source: str, output: str | None, force: bool, policy: str | None,
         if output is None:
             click.echo(outcome.output, nl=False)
         else:
+            from lapkin_audit.errors import Problem
+            from lapkin_audit.report.output import write_output
+
             target = Path(output)
-            if target.exists() and not force:
+            if os.path.lexists(target) and not force:
                 common.fail_with("output.exists", path=target, lang=lang)
             try:
-                target.write_text(outcome.output, encoding="utf-8")
+                target.parent.mkdir(parents=True, exist_ok=True)  # the docs' own example names a new folder
+                write_output(target, [outcome.output])
             except OSError as exc:
-                common.fail_with("output.cannot_write", path=target, error=exc.strerror or exc, lang=lang)
+                common.fail_with("output.cannot_create", path=target.parent, error=exc.strerror or exc, lang=lang)
+            except Problem as problem:
+                common.fail(problem, lang)
     for line in outcome.messages:
         click.echo(line, err=True)
     sys.exit(outcome.status)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -47,9 +47,27 @@ def entries(results: Iterable[DossierResult]) -> list[Entry]:
     return [Entry(*key) for key in sorted(keys)]
 
 
-def dumps(results: Iterable[DossierResult]) -> str:
-    document = {"format": FORMAT, "findings": codec.encode(entries(results))}
+def dumps(results: Iterable[DossierResult], kept: Iterable[Key] = ()) -> str:
+    """The baseline of ``results``, with the entries ``kept`` of an earlier one (those the
+    run did not cover: see ``covered``)."""
+    found = entries(results) + [Entry(*key) for key in kept]
+    found.sort(key=lambda e: (e.dossier, e.rule, e.fingerprint))
+    document = {"format": FORMAT, "findings": codec.encode(found)}
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def covered(known: Counter[Key], covers: Callable[[Key], bool]) -> tuple[Counter[Key], list[Key]]:
+    """``known`` split into the entries a run covers (a dossier it audited, a rule it judged
+    there) and the others, which a partial run (``--changed-since``, ``--touched``, some
+    rules only) neither uses nor reports as matching nothing, and keeps when it writes."""
+    inside: Counter[Key] = Counter()
+    outside: list[Key] = []
+    for key, n in sorted(known.items()):
+        if covers(key):
+            inside[key] = n
+        else:
+            outside.extend([key] * n)
+    return inside, outside
 
 
 def parse(raw: bytes, path: Path) -> Counter[Key]:

@@ -144,10 +144,14 @@ def _stamp(judged: Iterable[waivers.Judged], found: Dossier | None, scope: Scope
                 waived=reason is not None,
                 waiver_reason=reason,
                 fingerprint=fingerprint(violation),
+                local=violation.message in LOCAL_MESSAGES,
             )
         )
     return findings
 
+
+# Findings that say what this machine could not do (no OCR installed), not what the dossier lacks.
+LOCAL_MESSAGES = frozenset({"B006.no_ocr"})
 
 _INDEXES = re.compile(r"\[\d+\]")
 

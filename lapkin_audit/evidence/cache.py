@@ -1,7 +1,8 @@
 """The facts cache: what was read from a content, kept by its SHA-256 across dossiers and runs.
 
 One JSON file per content and OCR set-up under ``<cache folder>/facts/``, with the trust
-rules of the result cache (``load.private``). The key hashes the content's SHA-256, the
+rules of the result cache (``load.private``: a folder used through its handle, entries
+under an HMAC of this user's key). The key hashes the content's SHA-256, the
 reader's version (``READER``), the versions of the libraries the readers depend on
 (``evidence.readers``), the OCR model and whether the tables were read (content.md), so a
 new reader or model reads again. An entry
@@ -20,7 +21,7 @@ from lapkin_audit.evidence.codec import facts_from_json, facts_to_json
 from lapkin_audit.evidence.facts import DocumentFacts
 from lapkin_audit.evidence.readers import depends
 from lapkin_audit.load import installed
-from lapkin_audit.load.private import private_folder, read_entry, write_entry
+from lapkin_audit.load.private import Folder, user_key
 
 # Change when the child reads differently (3: text as printed, budgets; 4: image pages and
 # the signatures' revocation time; 5: both together; 6: tables, XLSX).
@@ -37,25 +38,30 @@ def _versions() -> str:
 
 @dataclass(frozen=True)
 class FactsCache:
-    """Picklable (it travels to worker processes): the folder of the entries."""
+    """Picklable (it travels to worker processes): the handle of the entries' folder."""
 
-    folder: Path
+    handle: Folder
     versions: str
 
     @classmethod
-    def open(cls, base: Path) -> FactsCache:
-        """Raises OSError if the folder cannot be made or is not safe (then no cache is used)."""
-        private_folder(Path(base))
-        return cls(private_folder(Path(base) / "facts"), _versions())
+    def open(cls, base: Path | Folder) -> FactsCache:
+        """Raises OSError if the folder cannot be made or is not safe (then no cache is used).
+        ``base`` is the cache folder, or its handle (the result cache's)."""
+        folder = base if isinstance(base, Folder) else Folder.open(Path(base), user_key())
+        return cls(folder.child("facts"), _versions())
 
-    def _entry(self, sha256: str, ocr: str, tables: bool = False) -> Path:
+    def _entry(self, sha256: str, ocr: str, tables: bool = False) -> str:
         read = "tables" if tables else "text"
-        name = hashlib.sha256(f"{READER}\0{self.versions}\0{ocr}\0{read}\0{sha256}".encode()).hexdigest()
-        return self.folder / name[:2] / name[2:]
+        return hashlib.sha256(f"{READER}\0{self.versions}\0{ocr}\0{read}\0{sha256}".encode()).hexdigest()
+
+    def _path(self, sha256: str, ocr: str, tables: bool = False) -> Path:
+        """Where an entry lies (for a person, or a test; the cache reads through its handle)."""
+        name = self._entry(sha256, ocr, tables)
+        return self.handle.path / name[:2] / name[2:]
 
     def load(self, sha256: str, ocr: str, tables: bool = False) -> DocumentFacts | None:
         try:
-            data = read_entry(self._entry(sha256, ocr, tables), MAX_ENTRY_BYTES, MAX_ENTRY_DEPTH)
+            data = self.handle.get(self._entry(sha256, ocr, tables), MAX_ENTRY_BYTES, MAX_ENTRY_DEPTH)
             facts = facts_from_json(data)
         except (OSError, ValueError, RecursionError):  # the codec raises ValueError for any damage
             return None
@@ -65,4 +71,4 @@ class FactsCache:
         text = json.dumps(facts_to_json(facts), ensure_ascii=False, separators=(",", ":")).encode(
             "utf-8", "surrogatepass"
         )
-        write_entry(self._entry(facts.sha256, ocr, tables), text)
+        self.handle.put(self._entry(facts.sha256, ocr, tables), text)

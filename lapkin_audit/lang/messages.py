@@ -53,6 +53,10 @@ def field_words(path: str, lang: str) -> str:
 
 
 def _text(messages: Mapping[str, Bilingual], value: Any, lang: str) -> Any:
+    if isinstance(value, Phrase):  # before tuples in general
+        return render(messages, value[0], value[1], lang)
+    if isinstance(value, Fields):
+        return ", ".join(field_words(path, lang) for path in value)
     if isinstance(value, Where):  # before tuples in general
         return value.name if value.page is None else f"{value.name}, {'p.' if lang == 'en' else 'hlm.'} {value.page}"
     if isinstance(value, Each):  # before tuples in general
@@ -70,6 +74,14 @@ def _text(messages: Mapping[str, Bilingual], value: Any, lang: str) -> Any:
     if isinstance(value, Nested):
         return render(messages, value, {}, lang)  # a nested message, e.g. the reason of K003.outside
     return value
+
+
+class Phrase(tuple):  # type: ignore[type-arg]
+    """A message id with its own arguments, passed as an argument: ``Phrase(("P005.uses", {...}))``."""
+
+
+class Fields(tuple):  # type: ignore[type-arg]
+    """Field paths, rendered as people count them (``field_words``), comma-separated."""
 
 
 class Each(tuple):  # type: ignore[type-arg]

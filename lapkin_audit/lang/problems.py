@@ -42,14 +42,63 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     "usage.unknown_sop": ("SOP tidak dikenal: {sop} (dikenal: {known})", "unknown SOP: {sop} (known: {known})"),
     # notes on standard error, where a run goes on or ends without a problem
     "note.no_touched": ("tidak ada dossier di antara berkas yang diberikan.", "no dossier among the files given."),
+    "note.no_dossier": (
+        "peringatan: tidak ada dossier.yaml di: {paths}; tidak ada yang dinilai (--fail-on-empty: keluar dengan status 2)",
+        "warning: no dossier.yaml found under: {paths}; nothing was audited (--fail-on-empty: exit status 2)",
+    ),
+    "note.inputs_changed": (
+        "semua dossier dinilai: yang menilai setiap dossier berubah sejak {ref} ({files})",
+        "every dossier is audited: what judges every dossier changed since {ref} ({files})",
+    ),
+    "note.no_ocr_here": (
+        "OCR (Tesseract dengan model bahasa Indonesia) tidak terpasang di komputer ini: {count} pindaian tidak"
+        " dibaca (B006) dan tidak menggagalkan commit; CI yang memiliki OCR tetap menilainya (lihat README: OCR)",
+        "OCR (Tesseract with its Indonesian model) is not installed on this computer: {count} scans were not"
+        " read (B006) and do not stop the commit; CI, which has OCR, still judges them (see the README: OCR)",
+    ),
     "note.none_changed": ("tidak ada dossier yang berubah sejak {ref}.", "no dossier changed since {ref}."),
     "note.baseline_written": (
         "baseline berisi {count} temuan ditulis ke {file}",
         "baseline of {count} findings written to {file}",
     ),
+    "output.baseline_not_merged": (
+        "--write-baseline {file}: berkas yang sudah ada tidak digabung dan tidak ditimpa, karena {problem};"
+        " hapus berkas itu atau pilih berkas lain",
+        "--write-baseline {file}: the existing file is neither merged nor replaced, as {problem}; remove it or"
+        " choose another file",
+    ),
+    "note.baseline_kept": (
+        "{count} catatan baseline untuk dossier atau aturan di luar penilaian ini dipertahankan",
+        "{count} baseline entries of dossiers or rules outside this run were kept",
+    ),
     "note.no_cache": ("cache {where} tidak dipakai: {error}", "not using the cache {where}: {error}"),
     "note.terminated": ("dihentikan; tidak ada laporan yang ditulis.", "terminated; no report written."),
     "note.interrupted": ("diinterupsi; tidak ada laporan yang ditulis.", "interrupted; no report written."),
+    # why a cache (or its key) is not trusted (note.no_cache says it)
+    "private.not_folder": ("{where} bukan folder (sebuah tautan?)", "{where} is not a folder (a link?)"),
+    "private.other_owner": ("{where} milik pengguna lain", "{where} belongs to another user"),
+    "private.others_write": ("pengguna lain dapat menulis {where}", "others can write {where}"),
+    "private.no_dir_fd": (
+        "sistem ini tidak dapat membuka folder relatif terhadap pegangannya",
+        "this system cannot open files relative to a folder's handle",
+    ),
+    "private.key_not_file": ("kunci cache {where} bukan berkas biasa", "the cache key {where} is not a regular file"),
+    "private.key_readable": (
+        "kunci cache {where} dapat dibaca pengguna lain (harus mode 0600)",
+        "others can read the cache key {where} (it must be mode 0600)",
+    ),
+    "private.key_damaged": (
+        "kunci cache {where} rusak; hapus agar dibuat lagi",
+        "the cache key {where} is damaged; delete it to have it made again",
+    ),
+    "private.in_audited": (
+        "{where} berada di dalam folder yang diperiksa; simpan cache di luarnya",
+        "{where} lies inside an audited folder; keep the cache outside it",
+    ),
+    "private.in_repository": (
+        "{where} berada di dalam repositori git, tempat cache dapat di-commit; simpan cache di luar repositori",
+        "{where} lies inside a git repository, where a cache can be committed; keep the cache outside any repository",
+    ),
     # writing a report, a baseline, a skeleton
     "output.internal": (
         "kesalahan internal saat menulis laporan {format}: {error}",
@@ -242,6 +291,38 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "{where} bukan {label} yang dapat dibaca: {error}",
         "{where} is not a readable {label}: {error}",
     ),
+    # a configuration file or rules folder that others could have planted or changed (load.owner)
+    "trust.config_file": ("berkas konfigurasi", "configuration file"),
+    "trust.rules_folder": ("folder aturan", "rules folder"),
+    "trust.rules_file": ("berkas aturan", "rules file"),
+    "trust.other_owner": (
+        "{what} {where} milik pengguna lain ({owner}), bukan Anda atau root, sehingga tidak dipakai: siapa pun"
+        " yang dapat menulis folder di atasnya dapat menaruhnya di sana. Jika Anda mempercayainya, sebutkan"
+        " dengan --config atau --rules, atau ubah pemiliknya; --isolated tidak membaca konfigurasi",
+        "the {what} {where} belongs to another user ({owner}), not you or root, so it is not used: anyone who"
+        " can write a folder above it could have put it there. If you trust it, name it with --config or"
+        " --rules, or change its owner; --isolated reads no configuration",
+    ),
+    "trust.others_write": (
+        "{what} {where} dapat diubah oleh pengguna lain, sehingga tidak dipakai; cabut izin tulis mereka (chmod o-w)",
+        "the {what} {where} can be changed by other users, so it is not used; take away their write access (chmod o-w)",
+    ),
+    "trust.group_write": (
+        "{what} {where} dapat diubah oleh anggota grup lain, sehingga tidak dipakai; cabut izin tulis grup (chmod g-w)",
+        "the {what} {where} can be changed by members of another group, so it is not used; take away the group's"
+        " write access (chmod g-w)",
+    ),
+    "trust.folder_others_write": (
+        "{what} {where} ada di folder yang dapat ditulis pengguna lain, sehingga tidak dipakai: mereka dapat"
+        " menggantinya; pindahkan ke folder milik Anda",
+        "the {what} {where} lies in a folder other users can write, so it is not used: they could replace it;"
+        " move it to a folder of your own",
+    ),
+    "usage.configs_differ": (
+        "PATHS diatur oleh berkas konfigurasi yang berbeda ({files}): periksa satu per satu, atau pilih satu dengan --config",
+        "PATHS are governed by different configuration files ({files}): audit them one at a time, or choose one"
+        " with --config",
+    ),
     # the configuration file; its name comes first
     "config.unknown_key": ("kunci {name!r} tidak dikenal{hint}", "unknown key {name!r}{hint}"),
     "config.value": ("{name} {problem}", "{name} {problem}"),
@@ -287,6 +368,7 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "must be a number of seconds of at least {least}, not {raw!r}",
     ),
     "value.path": ("harus berupa path, bukan {raw!r}", "must be a path, not {raw!r}"),
+    "value.url": ("harus berupa alamat https://, bukan {raw!r}", "must be an https:// address, not {raw!r}"),
     "value.folders": ("harus berupa daftar folder, bukan {raw!r}", "must be a list of folders, not {raw!r}"),
     "value.not_a_folder": (
         "menyebut {item!r}, yang bukan folder (path relatif terhadap folder berkas ini)",

@@ -107,16 +107,20 @@ def periode_words(periode: Periode, lang: str) -> str:
 # How every report says which options changed what its verdicts mean.
 RUN_OPTIONS: dict[str, dict[str, str]] = {
     "id": {
-        "select": "hanya aturan {codes} yang dinilai (--select)",
-        "ignore": "aturan {codes} tidak dinilai (--ignore)",
+        "select": "hanya aturan {codes} yang dinilai ({source})",
+        "ignore": "aturan {codes} tidak dinilai ({source})",
+        "config": "konfigurasi {file} (sha256 {digest})",
+        "rules": "folder aturan {folder} (sha256 {digest})",
         "per_path": "aturan {codes} tidak dinilai untuk dossier di {pattern} (per-path-ignores)",
         "strict": "peringatan dihitung gagal (--strict)",
         "baseline": "temuan yang tercatat di {file} tidak dihitung gagal ({unused} catatannya tidak cocok dengan temuan mana pun)",
         "lead": "Catatan penilaian",
     },
     "en": {
-        "select": "only rules {codes} were assessed (--select)",
-        "ignore": "rules {codes} were not assessed (--ignore)",
+        "select": "only rules {codes} were assessed ({source})",
+        "ignore": "rules {codes} were not assessed ({source})",
+        "config": "configuration {file} (sha256 {digest})",
+        "rules": "rules folder {folder} (sha256 {digest})",
         "per_path": "rules {codes} were not assessed for dossiers in {pattern} (per-path-ignores)",
         "strict": "warnings count as failures (--strict)",
         "baseline": "findings recorded in {file} do not fail the run ({unused} of its entries matched no finding)",
@@ -126,13 +130,18 @@ RUN_OPTIONS: dict[str, dict[str, str]] = {
 
 
 def options_note(options: Any, lang: str) -> str:
-    """``aturan T tidak dinilai (--ignore); ...``, or "" when the run used every rule."""
+    """``konfigurasi lapkin-audit.toml (sha256 …); aturan T tidak dinilai (--ignore); ...``,
+    or "" when the run used every rule, no configuration file and only the bundled rules."""
     words = RUN_OPTIONS["en" if lang == "en" else "id"]
     parts = []
+    if options.config:
+        parts.append(words["config"].format(file=options.config[0], digest=options.config[1]))
+    for folder, digest in options.rules_dirs:
+        parts.append(words["rules"].format(folder=folder, digest=digest))
     if options.select:
-        parts.append(words["select"].format(codes=", ".join(options.select)))
+        parts.append(words["select"].format(codes=", ".join(options.select), source=options.select_from))
     if options.ignore:
-        parts.append(words["ignore"].format(codes=", ".join(options.ignore)))
+        parts.append(words["ignore"].format(codes=", ".join(options.ignore), source=options.ignore_from))
     for pattern, codes in options.per_path_ignore:
         parts.append(words["per_path"].format(codes=", ".join(codes), pattern=pattern))
     if options.strict:

@@ -63,6 +63,25 @@ def changed_since(targets: Iterable[Target], ref: str) -> list[Target]:
     return [target for target in targets if where[target] in changed]
 
 
+def inputs_changed(inputs: Iterable[Path], ref: str) -> list[Path]:
+    """Which of ``inputs`` (the configuration file, the rules folders: what judges every
+    dossier) differ from ``ref``, asked as the dossiers' folders are; one outside any
+    repository has no history to compare."""
+    if not ref.strip() or ref.startswith("-"):
+        raise ChangesUnknown("bad_ref", ref=ref)
+    where: dict[Path, tuple[str, str]] = {}
+    for path in inputs:
+        real = os.path.realpath(path)
+        root = repository_root(real if os.path.isdir(real) else os.path.dirname(real))
+        if root is not None:
+            where[path] = (root, Path(os.path.relpath(real, root)).as_posix())
+    changed: set[tuple[str, str]] = set()
+    for root in sorted({root for root, _ in where.values()}):
+        asked = sorted({name for r, name in where.values() if r == root})
+        changed.update((root, name) for name in _ask(root, ref, asked))
+    return [path for path in where if where[path] in changed]
+
+
 def _ask(root: str, ref: str, folders: list[str]) -> list[str]:
     request = json.dumps({"root": root, "ref": ref, "folders": folders}).encode()
     env = {**os.environ, "PYTHONPATH": _package_root()}

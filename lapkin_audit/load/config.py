@@ -96,7 +96,7 @@ PER_PATH = "per-path-ignores"
 def load(path: Path, keys: Mapping[str, Key], codes: Convert) -> Config:
     """Read and validate one configuration file; ConfigError says what is wrong and how to fix it.
     ``keys`` are the settings the file may hold, ``codes`` reads the rule codes of per-path-ignores."""
-    label = _label(path)
+    label = label_of(path)
     table = _table(path, label)
     values: dict[str, Any] = {}
     per_path: tuple[tuple[str, tuple[str, ...]], ...] = ()
@@ -195,6 +195,12 @@ def path(raw: Any, base: Path) -> str:
     return str(base / raw) if not os.path.isabs(raw) else raw
 
 
+def url(raw: Any, base: Path) -> str:
+    if not isinstance(raw, str) or not raw.startswith(("https://", "http://")):
+        raise Problem("value.url", raw=raw)
+    return raw.rstrip("/")
+
+
 def folders(raw: Any, base: Path) -> tuple[str, ...]:
     items = [raw] if isinstance(raw, str) else raw
     if not isinstance(items, list) or not all(isinstance(i, str) and i.strip() for i in items):
@@ -251,7 +257,7 @@ def _suggestion(word: str, known: Iterable[str]) -> Problem:
     )
 
 
-def _label(path: Path) -> str:
+def label_of(path: Path) -> str:
     shown = os.path.relpath(path)
     label = shown if len(shown) <= len(str(path)) else str(path)
     return f"{label} [tool.lapkin-audit]" if path.name == PYPROJECT else label

@@ -59,7 +59,15 @@ def changed_folders(root: str, ref: str, folders: list[str]) -> list[str]:
     tree = _resolve(repo, ref).tree
     index, index_time = _index(repo)
     ignores = _Ignores(repo, root)
-    return [folder for folder in folders if _differs(repo, root, tree, folder, index, index_time, ignores)]
+    return [
+        folder
+        for folder in folders
+        if (
+            _differs(repo, root, tree, folder, index, index_time, ignores)
+            if os.path.isdir(os.path.join(root, folder))
+            else _file_differs(repo, root, tree, folder, index, index_time)
+        )
+    ]
 
 
 def _why(exc: BaseException) -> str:
@@ -163,6 +171,30 @@ def _differs(
         if _blob_id(os.path.join(root, os.fsdecode(path)), info, len(sha)) != sha:
             return True
     return any(relative not in seen and mode != _GITLINK for relative, (mode, _) in recorded.items())
+
+
+def _file_differs(repo: Any, root: str, tree: Any, name: str, index: dict[bytes, Any], index_time: int) -> bool:
+    """Whether one file (a configuration file asked about as a folder is) differs from REF:
+    new, deleted, of another kind, or other bytes."""
+    from dulwich.object_store import tree_lookup_path
+
+    try:
+        mode, sha = tree_lookup_path(_trees(repo.object_store), tree, os.fsencode(name))
+    except (KeyError, NotADirectoryError):
+        mode, sha = None, None
+    try:
+        info = os.lstat(os.path.join(root, name))
+    except OSError:
+        return mode is not None  # gone since REF
+    if mode is None or sha is None or stat.S_ISDIR(mode):
+        return True  # not a file in REF
+    is_link = stat.S_ISLNK(info.st_mode)
+    if stat.S_ISLNK(mode) != is_link or not (is_link or stat.S_ISREG(info.st_mode)):
+        return True
+    cached = index.get(os.fsencode(name))
+    if cached is not None and getattr(cached, "sha", None) == sha and _fresh(cached, info, index_time):
+        return False
+    return bool(_blob_id(os.path.join(root, name), info, len(sha)) != sha)
 
 
 def _recorded(repo: Any, tree: Any, prefix: bytes) -> dict[bytes, tuple[int, bytes]]:

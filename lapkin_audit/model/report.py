@@ -23,6 +23,16 @@ class RunOptions:
     baseline_unused: int = 0  # entries of the baseline that matched no finding
     # per-path-ignores of the configuration file: (pattern, codes) left out for the dossiers it matches
     per_path_ignore: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # What set select and ignore: "--select", or the configuration file and its key.
+    select_from: str = "--select"
+    ignore_from: str = "--ignore"
+    # The configuration file that set this run, and the rules folders it read beyond the
+    # bundled ones, each with the fingerprint of its bytes: (name, fingerprint).
+    config: tuple[str, str] | None = None
+    rules_dirs: tuple[tuple[str, str], ...] = ()
+    # A run on a developer's PC (the pre-commit hook): findings about its missing tools
+    # (``Finding.local``) are reported, and said once, but fail nothing, even under --strict.
+    local_not_failing: bool = False
 
     def as_dict(self) -> dict[str, Any]:
         """The options as the machine-readable reports (JSON, SARIF) record them."""
@@ -33,6 +43,10 @@ class RunOptions:
             "baseline": self.baseline,
             "baseline_unused": self.baseline_unused,
             "per_path_ignore": {pattern: list(codes) for pattern, codes in self.per_path_ignore},
+            "select_from": self.select_from if self.select else None,
+            "ignore_from": self.ignore_from if self.ignore else None,
+            "config": {"file": self.config[0], "sha256": self.config[1]} if self.config else None,
+            "rules": [{"folder": folder, "sha256": digest} for folder, digest in self.rules_dirs],
         }
 
     @property
@@ -44,7 +58,7 @@ class RunOptions:
         """Whether a finding fails the run (exit status 1): an unwaived error, or under
         --strict any finding (a dossier PATUH DENGAN CATATAN fails then); never one the
         baseline knows. Every format marks failures by this, so it agrees with the status."""
-        if finding.baselined:
+        if finding.baselined or (finding.local and self.local_not_failing):
             return False
         return self.strict or (finding.severity is Severity.ERROR and not finding.waived)
 
@@ -64,6 +78,8 @@ class Report:
     # files (their bytes) judged it. Set by the command line; None in reports that need not say.
     audited_on: dt.date | None = None
     rules_fingerprint: str | None = None
+    # Where docs/rules.md is published (SARIF's helpUri); None: reports link nothing.
+    docs_url: str | None = None
     options: RunOptions = field(default_factory=RunOptions)
 
     def summary(self) -> dict[str, int]:

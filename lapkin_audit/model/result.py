@@ -59,6 +59,9 @@ class Finding:
     # arguments, and its field without list positions (decide.judge). A baseline matches on it.
     fingerprint: str = ""
     baselined: bool = False  # known in the repository's baseline: reported, never failing
+    # About this machine's tools, not the dossier (a scan unread where no OCR is installed):
+    # a pre-commit hook on a developer's PC says it once and does not fail on it.
+    local: bool = False
 
     def sort_key(self) -> tuple[Any, ...]:
         # Spec order: line, then rule; the rest only makes ties deterministic.

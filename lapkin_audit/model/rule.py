@@ -67,6 +67,15 @@ class Rule:
     def summary(self, lang: str) -> str:
         return in_lang(self.title, lang)
 
+    @property
+    def anchor(self) -> str:
+        """Its heading's anchor in docs/rules.md (``### K004: An attachment's SHA-256 does not
+        match`` -> ``k004-an-attachments-sha-256-does-not-match``), as Markdown renderers make it."""
+        import re
+
+        heading = f"{self.code}: {self.summary('en')}".lower()
+        return re.sub(r"[^\w\- ]", "", heading).replace(" ", "-")
+
     def text(self, part: str, lang: str) -> str:
         """A documentation part (``checks``, ``why``, ``fix``) in the language."""
         if part not in DOC_PARTS:

@@ -95,6 +95,11 @@ def _suite(
         ET.SubElement(properties, "property", name="per-path-ignore", value=_xml(f"{pattern}={','.join(left_out)}"))
     if options.strict:
         ET.SubElement(properties, "property", name="strict", value="true")
+    if options.config:
+        file, digest = options.config
+        ET.SubElement(properties, "property", name="config", value=_xml(f"{file} sha256={digest}"))
+    for folder, digest in options.rules_dirs:
+        ET.SubElement(properties, "property", name="rules", value=_xml(f"{folder} sha256={digest}"))
     if result.evidence is not None:  # levels of evidence (evidence.md), the short form
         for level, n in result.evidence.levels().items():
             ET.SubElement(properties, "property", name=f"evidence.{level}", value=str(n))

@@ -50,7 +50,7 @@ def _log(report: Report, results: list[Any]) -> dict[str, Any]:
             "driver": {
                 "name": "lapkin-audit",
                 "version": report.tool_version,
-                "rules": [_rule(rule, lang) for rule in report.rules.values()],
+                "rules": [_rule(rule, lang, report.docs_url) for rule in report.rules.values()],
             }
         },
         "language": _LANGUAGE[lang],
@@ -66,13 +66,15 @@ def _log(report: Report, results: list[Any]) -> dict[str, Any]:
     return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
 
 
-def _rule(rule: Rule, lang: str) -> dict[str, Any]:
+def _rule(rule: Rule, lang: str, docs_url: str | None) -> dict[str, Any]:
     doc = rule
+    linked = {"helpUri": f"{docs_url}/rules.md#{rule.anchor}"} if docs_url else {}
     return {
         "id": rule.code,
         "name": _identifier(rule.summary("en")),  # SARIF wants a non-localised name
         "shortDescription": {"text": rule.summary(lang)},
         "fullDescription": {"text": doc.text("checks", lang)},
+        **linked,
         "help": {"text": _help_text(doc, lang), "markdown": _help_markdown(doc, lang)},
         "defaultConfiguration": {"level": rule.severity.value},
         "properties": {"family": rule.family, "waivable": rule.waivable},

@@ -97,14 +97,17 @@ RULES = (
             "what.rules": ("Berkas aturan", "The rules file"),
         },
         checks=(
-            "Manifest dossier.yaml tidak dapat dibaca: tidak ada, bukan berkas biasa, bukan UTF-8 (termasuk UTF-16 atau UTF-8 dengan BOM), lebih dari 1 MiB, mengembang melebihi 100.000 nilai (bom alias) atau bersarang lebih dari 64 tingkat.",
-            "The manifest dossier.yaml cannot be read: it is missing, not a regular file, not UTF-8 (also UTF-16, or UTF-8 with a BOM), larger than 1 MiB, expands past 100,000 values (alias bombs) or nests deeper than 64 levels.",
+            "Manifest dossier.yaml tidak dapat dibaca: tidak ada, bukan berkas biasa, bukan UTF-8 (misalnya UTF-16 atau ANSI/Windows-1252; tanda BOM UTF-8 diterima), lebih dari 1 MiB, mengembang melebihi 100.000 nilai (bom alias) atau bersarang lebih dari 64 tingkat.",
+            "The manifest dossier.yaml cannot be read: it is missing, not a regular file, not UTF-8 (UTF-16 or ANSI/Windows-1252, say; a UTF-8 byte-order mark is accepted), larger than 1 MiB, expands past 100,000 values (alias bombs) or nests deeper than 64 levels.",
         ),
         why=(
             "Catatan proses yang tidak dapat dibaca tidak dapat dinilai sama sekali; batas ukuran melindungi pemeriksa dari berkas yang dibuat untuk melumpuhkannya.",
             "A record of the run that cannot be read cannot be assessed at all; the size limits protect the checker from files made to cripple it.",
         ),
-        fix=("Simpan manifest sebagai UTF-8 biasa tanpa BOM.", "Save the manifest as plain UTF-8 without a BOM."),
+        fix=(
+            "Simpan manifest sebagai UTF-8 (dengan atau tanpa BOM), bukan UTF-16 atau ANSI; pecah atau sederhanakan manifest yang terlalu besar atau bersarang terlalu dalam.",
+            "Save the manifest as UTF-8 (with or without a byte-order mark), not UTF-16 or ANSI; split or simplify a manifest that is too large or nested too deep.",
+        ),
         clause="Pencatatan dan pendataan: Dokumen Laporan Kinerja",
         failing="""\
 instansi:
