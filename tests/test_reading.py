@@ -220,9 +220,8 @@ def test_a_damaged_facts_entry_is_a_miss_always(tmp_path_factory, key, value):
     """Whatever an entry's field holds (Infinity, a float for a count, a wrong shape), the
     cache answers a miss or facts that are well-formed: never an exception."""
     cache = FactsCache.open(tmp_path_factory.mktemp("facts"))
-    entry = cache._entry("ab" * 32, "no-ocr")
-    entry.parent.mkdir(parents=True, exist_ok=True)
-    entry.write_text(json.dumps({**GOOD, key: value}), encoding="utf-8")
+    # written as the cache writes (under this user's HMAC): the damage is in what it holds
+    cache.handle.put(cache._entry("ab" * 32, "no-ocr"), json.dumps({**GOOD, key: value}).encode())
     found = cache.load("ab" * 32, "no-ocr")
     if found is not None:
         assert codec.facts_from_json(codec.facts_to_json(found)) == found
@@ -231,10 +230,9 @@ def test_a_damaged_facts_entry_is_a_miss_always(tmp_path_factory, key, value):
 
 def test_infinity_in_a_facts_entry_is_a_miss(tmp_path):
     cache = FactsCache.open(tmp_path / "cache")
-    entry = cache._entry("ab" * 32, "no-ocr")
-    entry.parent.mkdir(parents=True)
-    entry.write_text(json.dumps(GOOD).replace('"unread_pages": 0', '"unread_pages": Infinity'), encoding="utf-8")
-    assert "Infinity" in entry.read_text() and cache.load("ab" * 32, "no-ocr") is None
+    damaged = json.dumps(GOOD).replace('"unread_pages": 0', '"unread_pages": Infinity')
+    cache.handle.put(cache._entry("ab" * 32, "no-ocr"), damaged.encode())
+    assert "Infinity" in cache._path("ab" * 32, "no-ocr").read_text() and cache.load("ab" * 32, "no-ocr") is None
 
 
 # ----------------------------------------------------------------------------- the registry
