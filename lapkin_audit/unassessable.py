@@ -22,6 +22,11 @@ RULES = (
         ERROR,
         waivable=False,
         title=("Kesalahan internal pemeriksa", "Internal error of the checker"),
+        akibat=(
+            "Dossier ini belum dinilai; kegagalan ada pada alat, bukan pada kantor.",
+            "This dossier is not assessed yet; the failure is the tool's, not the office's.",
+        ),
+        actors=("pengelola",),
         messages={
             "internal.timeout": (
                 "Pemeriksaan dossier ini melampaui batas waktu {seconds} detik dan dihentikan; dossier lain tetap diperiksa. Periksa apakah manifest atau lampirannya luar biasa besar.",
@@ -33,7 +38,7 @@ RULES = (
             ),
         },
         checks=(
-            "Pemeriksa sendiri gagal saat menilai dossier ini. Ini kesalahan program, bukan pelanggaran SOP; kode ini tidak ada dalam katalog spesifikasi dan ditambahkan agar satu dossier yang rusak tidak menghentikan seluruh pemeriksaan. Karena itu tidak ada contoh dossier yang melanggar atau patuh.",
+            "lapkin-audit sendiri gagal saat menilai dossier ini. Ini kesalahan program, bukan temuan atas SOP; kode ini tidak ada dalam katalog spesifikasi dan ditambahkan agar satu dossier yang rusak tidak menghentikan seluruh pemeriksaan. Karena itu tidak ada contoh dossier yang melanggar atau patuh.",
             "The checker itself failed on this dossier. This is a bug, not a breach of the SOP; the code is not in the spec's catalogue and was added so that one broken dossier never ends a batch. So there is no failing or passing dossier snippet.",
         ),
         why=(
@@ -51,6 +56,11 @@ RULES = (
         ERROR,
         waivable=False,
         title=("Manifest tidak dapat dibaca", "The manifest cannot be read"),
+        akibat=(
+            "Daftar berkas tidak dapat dibaca, sehingga kepatuhan dossier tidak dapat dinilai.",
+            "The daftar berkas cannot be read, so the dossier's compliance cannot be assessed.",
+        ),
+        actors=("tim",),
         messages={
             "read.missing": ("{what} {path} tidak ada.", "{what} {path} is missing."),
             "read.not_file": (
@@ -121,6 +131,11 @@ instansi:
         ERROR,
         waivable=False,
         title=("Manifest bukan YAML yang sah", "The manifest is not valid YAML"),
+        akibat=(
+            "Daftar berkas tidak dapat dibaca, sehingga kepatuhan dossier tidak dapat dinilai.",
+            "The daftar berkas cannot be read, so the dossier's compliance cannot be assessed.",
+        ),
+        actors=("tim",),
         messages={
             "yaml.syntax": ("YAML tidak sah (kolom {column}): {detail}.", "Invalid YAML (column {column}): {detail}."),
             "yaml.tab": (
@@ -174,6 +189,11 @@ instansi:
         ERROR,
         waivable=False,
         title=("Manifest melanggar format dossier", "The manifest breaks the dossier format"),
+        akibat=(
+            "Sebagian isi daftar berkas tidak bermakna pasti, sehingga dossier tidak dapat dinilai.",
+            "Part of the daftar berkas has no definite meaning, so the dossier cannot be assessed.",
+        ),
+        actors=("tim",),
         messages={
             "format.empty": ("Manifest kosong.", "The manifest is empty."),
             "format.not_mapping": (
@@ -283,6 +303,11 @@ sop: pelaporan-kinerja
         ERROR,
         waivable=False,
         title=("SOP, peran atau jenis dokumen tidak dikenal", "Unknown SOP, role or document kind"),
+        akibat=(
+            "Dossier tidak dapat dicocokkan dengan SOP yang berlaku, sehingga tidak dapat dinilai.",
+            "The dossier cannot be matched to the SOP in force, so it cannot be assessed.",
+        ),
+        actors=("tim", "pengelola"),
         messages={
             "sop.unknown": (
                 "SOP '{sop}' tidak ada dalam aturan (tersedia: {known}).",
@@ -328,6 +353,11 @@ instansi:
         ERROR,
         waivable=False,
         title=("SOP belum berlaku saat proses dimulai", "The SOP was not yet in effect"),
+        akibat=(
+            "Menilai dossier dengan SOP yang belum berlaku akan menghasilkan simpulan yang keliru.",
+            "Judging the dossier by an SOP not yet in force would give a wrong conclusion.",
+        ),
+        actors=("tim", "pengelola"),
         messages={
             "sop.not_in_effect": (
                 "SOP {sop} baru berlaku {efektif}, tetapi proses dimulai {mulai}.",

@@ -31,6 +31,7 @@ from lapkin_audit.model import (
     Finding,
     Official,
     Severity,
+    Sop,
     StepTiming,
     Verdict,
     Violation,
@@ -89,7 +90,7 @@ def _judged(ctx: Context, scope: Scope, deadline: Deadline) -> DossierResult:
         violations.extend(family.check(ctx))
         deadline.check()
     judged = waivers.apply(found, sop, violations, RULES)  # scope after: a waiver still finds its finding
-    findings = _stamp([(v, reason) for v, reason in judged if scope.keeps(v.rule)], found, scope)
+    findings = _stamp([(v, reason) for v, reason in judged if scope.keeps(v.rule)], found, scope, sop)
     about = DossierAbout(
         found.instansi,
         found.periode,
@@ -112,7 +113,9 @@ def unlisted(path: str, lang: str) -> DossierResult:
     return _result(path, None, _stamp([(violation, None)], None, Scope(lang)))
 
 
-def _stamp(judged: Iterable[waivers.Judged], found: Dossier | None, scope: Scope) -> list[Finding]:
+def _stamp(
+    judged: Iterable[waivers.Judged], found: Dossier | None, scope: Scope, sop: Sop | None = None
+) -> list[Finding]:
     findings = []
     for violation, reason in judged:
         rule = RULES[violation.rule]
@@ -123,7 +126,7 @@ def _stamp(judged: Iterable[waivers.Judged], found: Dossier | None, scope: Scope
             Finding(
                 rule=rule.code,
                 severity=rule.severity,
-                message=render(violation.message, violation.args, scope.lang),
+                message=render(violation.message, _named(violation.args, sop), scope.lang),
                 step=violation.step,
                 field=violation.field,
                 line=line,
@@ -133,6 +136,23 @@ def _stamp(judged: Iterable[waivers.Judged], found: Dossier | None, scope: Scope
             )
         )
     return findings
+
+
+# Arguments that hold a document kind's id: a person reads the SOP's name of it instead.
+_KIND_ARGS = ("jenis", "other")
+
+
+def _named(args: Mapping[str, Any], sop: Sop | None) -> Mapping[str, Any]:
+    """The message's arguments with document kinds named as the SOP names them (its first
+    letter raised: a message may start with it); the fingerprint keeps the ids."""
+    if sop is None:
+        return args
+    named = dict(args)
+    for key in _KIND_ARGS:
+        kind = sop.document_kinds.get(named[key]) if isinstance(named.get(key), str) else None
+        if kind is not None:
+            named[key] = kind.name[:1].upper() + kind.name[1:]
+    return named
 
 
 _INDEXES = re.compile(r"\[\d+\]")
