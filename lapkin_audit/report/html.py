@@ -84,6 +84,14 @@ def chunks(report: Report, style: Style = PLAIN, reviewer: views.Reviewer | None
     lang = "en" if report.lang == "en" else "id"
     w = WORDS[lang]
     yield template("head.html.j2").render(views.fields(_head(report, lang, w)))
+    yield from sections(report, reviewer)
+    yield template("foot.html.j2").render(footer=w["footer"].format(version=report.tool_version))
+
+
+def sections(report: Report, reviewer: views.Reviewer | None = None) -> Iterator[str]:
+    """One ``<section>`` per dossier, as the page shows it (the desk places them in its own page)."""
+    lang = "en" if report.lang == "en" else "id"
+    w = WORDS[lang]
     facts = {"audited_on": report.audited_on, "version": report.tool_version, "rules": report.rules_fingerprint}
     dossier = template("dossier.html.j2")
     total = len(report.results)
@@ -91,7 +99,11 @@ def chunks(report: Report, style: Style = PLAIN, reviewer: views.Reviewer | None
         outline = report.sops.get(result.sop) if result.sop is not None else None
         view = _dossier(i, total, result, outline, report, lang, w, facts)
         yield dossier.render(views.fields(dataclasses.replace(view, reviewer=reviewer)))
-    yield template("foot.html.j2").render(footer=w["footer"].format(version=report.tool_version))
+
+
+def stylesheet(lang: str) -> str:
+    """The report's style sheet on its own (the page inlines it; the desk serves it)."""
+    return template("report.css").render(w=WORDS["en" if lang == "en" else "id"])
 
 
 def render(report: Report) -> str:

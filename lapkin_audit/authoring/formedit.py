@@ -1,0 +1,215 @@
+"""The daftar berkas as a form: every value of a manifest as a field, and a save that changes
+only the values a person changed.
+
+As ``hash`` does (``authoring.hashing``), the manifest is first read with the checker's
+guarded reader, then located with ruamel.yaml's round-trip positions (line and column of
+each value, flow or block style), and edited as text, value by value: comments, layout,
+quoting elsewhere and line endings stay byte for byte. A value is written in the form YAML
+reads back as the same kind (text double-quoted; a date, a time or a number plain when it
+reads as one, else quoted, so the checker names the field in its own words). The new text
+must parse before it replaces the manifest, atomically (``hashing.write``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from lapkin_audit.authoring import hashing
+from lapkin_audit.authoring.hashing import _line_starts, _round_trip, _scalar_end
+from lapkin_audit.load import yamlread
+
+TEXT, DATE, DATETIME, NUMBER, FLAG, CHOICE = "text", "date", "datetime", "number", "flag", "choice"
+# Keys that a form offers even where the manifest leaves them out: the acting status of an
+# official (Plt. when the post is vacant, Plh. when its holder is away), a document's file.
+STATUS = ("", "plt", "plh")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d{2}:?\d{2}|Z)?")
+_NUMBER = re.compile(r"-?\d{1,9}")
+
+
+@dataclass(frozen=True)
+class Field:
+    """One value of the manifest: its path as the checker names it (``langkah[1].selesai``),
+    its text as the form shows it, and where it is written (None: a key to add)."""
+
+    path: str
+    value: str
+    kind: str
+    span: tuple[int, int] | None  # the value's text in the manifest
+    flow: bool = False
+    choices: tuple[str, ...] = ()  # a closed set of values (status)
+    parent_end: int | None = None  # where a missing key is added: after its mapping's last value
+    indent: int = 0  # a block mapping's key column, for a key added on a line of its own
+
+
+@dataclass
+class Form:
+    manifest: Path
+    text: str = ""
+    bom: bool = False
+    fields: list[Field] = field(default_factory=list)
+    problem: yamlread.ReadProblem | None = None  # unreadable: shown, never written
+
+    def by_path(self) -> dict[str, Field]:
+        return {f.path: f for f in self.fields}
+
+
+class Unsaved(Exception):
+    """The edited manifest would not read back: nothing was written."""
+
+
+def read(manifest: Path) -> Form:
+    """The manifest's values as fields; a manifest the checker cannot read yields its problem."""
+    form = Form(manifest)
+    text = yamlread.read_text(manifest)
+    if isinstance(text, yamlread.ReadProblem):
+        form.problem = text
+        return form
+    data, _, problems = yamlread.parse(text)
+    if problems or not isinstance(data, dict):
+        form.problem = problems[0] if problems else yamlread.ReadProblem(yamlread.SYNTAX, "format.empty", {})
+        return form
+    form.text, form.bom = text, manifest.read_bytes().startswith(b"\xef\xbb\xbf")
+    form.fields = list(_fields(_round_trip(text), "", text, _line_starts(text)))
+    return form
+
+
+def save(form: Form, values: Mapping[str, str]) -> list[str]:
+    """Write the values that changed; return their paths (none: nothing is written)."""
+    edits: list[tuple[int, int, str]] = []
+    changed = []
+    for item in form.fields:
+        new = values.get(item.path)
+        if new is None or _clean(new) == item.value:
+            continue
+        new = _clean(new)
+        if item.choices and new not in item.choices:
+            continue  # a choice the form never offered
+        if item.span is not None:
+            edits.append((item.span[0], item.span[1], scalar(new, item.kind)))
+        elif new and item.parent_end is not None:
+            key = item.path.rsplit(".", 1)[-1]
+            if item.flow:
+                edits.append((item.parent_end, item.parent_end, f", {key}: {scalar(new, item.kind)}"))
+            else:
+                line_end = form.text.find("\n", item.parent_end)
+                at = len(form.text) if line_end == -1 else line_end
+                at -= 1 if form.text[at - 1 : at] == "\r" else 0
+                newline = "\r\n" if form.text[at : at + 2] == "\r\n" else "\n"
+                edits.append((at, at, f"{newline}{' ' * item.indent}{key}: {scalar(new, item.kind)}"))
+        else:
+            continue
+        changed.append(item.path)
+    if not edits:
+        return []
+    plan = hashing.Plan(form.manifest, text=form.text, bom=form.bom, edits=edits)
+    _, _, problems = yamlread.parse(plan.new_text())
+    if problems:
+        raise Unsaved(problems[0].message)
+    hashing.write(plan)
+    return changed
+
+
+def scalar(value: str, kind: str) -> str:
+    """A value as YAML text that reads back as its kind; anything else as a quoted string."""
+    if kind == DATE and _DATE.fullmatch(value):
+        return value
+    if kind == DATETIME and (_DATETIME.fullmatch(value) or _DATE.fullmatch(value)):
+        return value
+    if kind == NUMBER and _NUMBER.fullmatch(value):
+        return value
+    if kind == FLAG and value in ("true", "false"):
+        return value
+    if kind == CHOICE and re.fullmatch(r"[a-z_]+", value):
+        return value
+    return quoted(value)
+
+
+def quoted(value: str) -> str:
+    """A YAML double-quoted string; every control, format or line-separating character escaped."""
+    out = ['"']
+    for char in value:
+        if char in '"\\':
+            out.append("\\" + char)
+        elif unicodedata.category(char) in ("Cc", "Cf", "Cs", "Zl", "Zp", "Co", "Cn"):
+            out.append(f"\\u{ord(char):04x}" if ord(char) <= 0xFFFF else f"\\U{ord(char):08x}")
+        else:
+            out.append(char)
+    return "".join(out) + '"'
+
+
+def _clean(value: str) -> str:
+    return value.replace("\r\n", "\n").strip()
+
+
+def _fields(node: Any, prefix: str, text: str, starts: list[int]) -> Iterator[Field]:
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    if isinstance(node, CommentedMap):
+        flow = bool(node.fa.flow_style())
+        last_end: int | None = None
+        key_col = 0
+        for key in node:
+            path = f"{prefix}.{key}" if prefix else str(key)
+            value = node[key]
+            key_col = node.lc.key(key)[1]
+            if isinstance(value, (CommentedMap, CommentedSeq)):
+                yield from _fields(value, path, text, starts)
+                continue
+            line, col = node.lc.value(key)
+            span = _span(value, text, starts[line] + col, flow) if value is not None else None
+            last_end = span[1] if span is not None else last_end  # a key is added after a plain value
+            if span is not None:
+                offered = {k: (kind, choices) for k, kind, choices in _optional(prefix)}
+                kind, choices = offered.get(str(key), (_kind(value), ()))
+                yield Field(path, _shown(value, text, span), kind, span, flow, choices)
+        for key, kind, choices in _optional(prefix):
+            if key not in node:
+                yield Field(f"{prefix}.{key}", "", kind, None, flow, choices, last_end, key_col)
+    elif isinstance(node, CommentedSeq):
+        flow = bool(node.fa.flow_style())
+        for index, value in enumerate(node):
+            path = f"{prefix}[{index}]"
+            if isinstance(value, (CommentedMap, CommentedSeq)):
+                yield from _fields(value, path, text, starts)
+            elif value is not None:
+                line, col = node.lc.item(index)
+                span = _span(value, text, starts[line] + col, flow)
+                yield Field(path, _shown(value, text, span), _kind(value), span, flow)
+
+
+def _optional(prefix: str) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """Keys a mapping at ``prefix`` may lack that the form still offers."""
+    if re.fullmatch(r"pejabat\.[^.\[\]]+", prefix):
+        return (("status", CHOICE, STATUS),)
+    if re.fullmatch(r"dokumen\[\d+\]", prefix):
+        return (("berkas", TEXT, ()),)
+    return ()
+
+
+def _span(value: Any, text: str, start: int, flow: bool) -> tuple[int, int]:
+    return (start, _scalar_end(text, start, flow))
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return FLAG
+    if isinstance(value, int):
+        return NUMBER
+    if isinstance(value, dt.datetime):
+        return DATETIME
+    if isinstance(value, dt.date):
+        return DATE
+    return TEXT
+
+
+def _shown(value: Any, text: str, span: tuple[int, int]) -> str:
+    """Text as read (quotes and escapes undone); any other value as the manifest writes it
+    (ruamel keeps a time's offset aside, so its own rendering would lose it)."""
+    return value if isinstance(value, str) else text[span[0] : span[1]]
