@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from lapkin_audit.model import Finding, Sop
 
 MANIFEST = "dossier.yaml"
+HIDDEN = {"format"}  # the format's version: for the checker, not a person
 _GROUP = re.compile(r"^(dokumen\[\d+\]|langkah\[\d+\]|pengecualian\[\d+\]|pejabat\.[^.\[]+|[^.\[]+)")
 
 
@@ -86,6 +87,8 @@ def groups_of(
     groups: dict[str, Group] = {}
     views: dict[str, FieldView] = {}
     for n, item in enumerate(form.fields):
+        if item.path in HIDDEN:
+            continue
         match = _GROUP.match(item.path)
         prefix = match.group(1) if match else item.path
         group = groups.get(prefix)

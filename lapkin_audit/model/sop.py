@@ -120,7 +120,10 @@ class Sop:
         # Equipment a dossier can prove is checked (K005); the rest only a person can confirm.
         manual += tuple(ManualCheck("peralatan", item.name) for item in self.peralatan if item.dokumen is None)
         pelaksana = {step.nomor: step.pelaksana for step in self.steps}
-        return SopOutline(self.id, self.name, self.nomor, self.unit, self.jumlah_waktu, manual, self.roles, pelaksana)
+        kinds = {kind.id: kind.name[:1].upper() + kind.name[1:] for kind in self.document_kinds.values()}
+        return SopOutline(
+            self.id, self.name, self.nomor, self.unit, self.jumlah_waktu, manual, self.roles, pelaksana, kinds
+        )
 
     def step(self, nomor: int) -> SopStep | None:
         for step in self.steps:
@@ -160,6 +163,7 @@ class SopOutline:
     manual_checks: tuple[ManualCheck, ...]
     roles: Mapping[str, str] = field(default_factory=dict)  # role id -> the SOP's name of it
     pelaksana: Mapping[int, tuple[str, ...]] = field(default_factory=dict)  # step -> its Pelaksana's role ids
+    kinds: Mapping[str, str] = field(default_factory=dict)  # document kind id -> its name, as a reader sees it
 
     def actors(self, wanted: tuple[str, ...], step: int | None) -> tuple[str, ...]:
         """The role ids a rule's ``actors`` stand for on a finding: "langkah" is the Pelaksana

@@ -247,11 +247,11 @@ def _dossier(
         legend=[(_markup(swatch), text) for swatch, text in zip(SWATCHES, w["legend"], strict=True)],
         checklist=_checklist(outline, uid, w),
         about=_about(result, outline, report_facts, lang, w),
-        evidence=_evidence(result, lang) if result.evidence is not None else None,
+        evidence=_evidence(result, outline, lang) if result.evidence is not None else None,
     )
 
 
-def _evidence(result: DossierResult, lang: str) -> views.EvidenceView:
+def _evidence(result: DossierResult, outline: SopOutline | None, lang: str) -> views.EvidenceView:
     """A row per attachment: how it was read and what its text proved, claim by claim."""
     words = EVIDENCE_WORDS["en" if lang == "en" else "id"]
     evidence = result.evidence
@@ -268,7 +268,7 @@ def _evidence(result: DossierResult, lang: str) -> views.EvidenceView:
             source += " — " + words["problem"].get(found.problem, found.problem)
         rows.append(
             views.EvidenceRow(
-                jenis=found.jenis,
+                jenis=outline.kinds.get(found.jenis, found.jenis) if outline is not None else found.jenis,
                 berkas=found.berkas,
                 format=(found.format or "—").upper(),
                 pages=found.pages if found.pages is not None else "—",
