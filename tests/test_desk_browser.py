@@ -108,7 +108,7 @@ class DeskPage:
 
 
 def test_check_fix_check_again_and_print(served, page, tmp_path):
-    url, desk = served
+    url, _ = served
     desk_page = DeskPage(page, url).open()
     desk_page.choose(W001)
     desk_page.check()
