@@ -283,3 +283,35 @@ def test_a_dossiers_text_is_shown_never_run(client, desk, workspace):
     values = dict(re.findall(r'name="([^"]+)" type="text" value="([^"]*)"', form))
     client.post(f"/d/{key}/isian", data={"csrf": desk.csrf, **{k: htmllib.unescape(v) for k, v in values.items()}})
     assert hostile in manifest.read_text(encoding="utf-8")
+
+
+def test_the_command_starts_the_desk_on_this_computer_only(tmp_path):
+    """`lapkin-audit desk --no-browser --port 0`: it names the port the system gave once it listens,
+    answers there, refuses another Host, and stops when told to."""
+    import os
+    import subprocess
+    import sys
+    import urllib.error
+    import urllib.request
+
+    env = {**os.environ, "LAPKIN_AUDIT_DATA_DIR": str(tmp_path / "data"), "PYTHONUNBUFFERED": "1"}
+    command = [sys.executable, "-m", "lapkin_audit", "desk", "--no-browser", "--port", "0", str(FIXTURES / "patuh")]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=ROOT, text=True)
+    try:
+        assert process.stdout is not None
+        line = process.stdout.readline()
+        url = re.search(r"http://127\.0\.0\.1:\d+/", line)
+        assert url is not None, line + (process.stderr.read() if process.poll() is not None and process.stderr else "")
+        with urllib.request.urlopen(url.group()) as response:
+            assert response.status == 200 and "patuh" in response.read().decode()
+        forged = urllib.request.Request(url.group(), headers={"Host": "evil.example"})
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(forged)
+        assert refused.value.code == 400
+        refused.value.close()
+    finally:
+        process.terminate()
+        process.wait(timeout=60)
+        for stream in (process.stdout, process.stderr):
+            if stream is not None:
+                stream.close()

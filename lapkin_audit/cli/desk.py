@@ -24,7 +24,6 @@ def desk(folder: str, host: str, port: int, no_browser: bool, lang: str) -> None
     Binds to this computer only (127.0.0.1) unless --host says otherwise; then every
     request needs the token printed at start.
     """
-    import socket
     import threading
     import webbrowser
     from pathlib import Path
@@ -38,22 +37,24 @@ def desk(folder: str, host: str, port: int, no_browser: bool, lang: str) -> None
 
     local = host in LOOPBACK
     token = None if local else guard.new_token()
-    if port == 0:
-        with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
-            probe.bind((host, 0))
-            port = probe.getsockname()[1]
-    shown = f"[{host}]" if ":" in host else host
-    url = f"http://{shown}:{port}/" + (f"?token={token}" if token else "")
     app = create_app(Desk(Path(folder), lang, data_dir()), hosts=LOOPBACK if local else (), token=token)
     server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning", lifespan="on"))
-    click.echo(DESK[lang]["running"].format(url=url))
 
-    def open_when_ready() -> None:
+    def when_ready() -> None:
+        """Say where the desk is, and open the browser, once the server listens.
+
+        The port is read from the listening socket, so ``--port 0`` names the one the
+        system gave (binding a probe first and closing it would leave a race)."""
         while not server.started and not server.should_exit:
-            threading.Event().wait(0.1)  # the browser is opened once the server listens
-        if server.started:
+            threading.Event().wait(0.1)
+        if not server.started:
+            return
+        bound = server.servers[0].sockets[0].getsockname()[1] if server.servers else port
+        shown = f"[{host}]" if ":" in host else host
+        url = f"http://{shown}:{bound}/" + (f"?token={token}" if token else "")
+        click.echo(DESK[lang]["running"].format(url=url))
+        if not no_browser:
             webbrowser.open(url)
 
-    if not no_browser:
-        threading.Thread(target=open_when_ready, daemon=True).start()
+    threading.Thread(target=when_ready, daemon=True).start()
     server.run()
