@@ -127,6 +127,37 @@ def test_plt_is_chosen_not_typed(client, desk, workspace):
     assert "bupati" not in (workspace / W001 / "dossier.yaml").read_text(encoding="utf-8")
 
 
+def _select(form: str, name: str) -> str:
+    found = re.search(rf'<select id="f\d+" name="{re.escape(name)}"[^>]*>(.*?)</select>', form, re.S)
+    assert found is not None, name
+    return found.group(1)
+
+
+def test_roles_and_document_kinds_are_chosen_by_their_names(client, desk, workspace):
+    key = key_of(desk, W001)
+    manifest = workspace / W001 / "dossier.yaml"
+    text = manifest.read_text(encoding="utf-8")
+    assert "pelaksana: [{peran: tim, " in text  # step 2's, the first "peran: tim" of the file
+    form = client.get(f"/d/{key}/isian").text
+    roles = _select(form, "langkah[1].pelaksana[0].peran")
+    assert '<option value="tim" selected>Tim Akuntabilitas Kinerja</option>' in roles
+    assert '<option value="sub_umum">Sub Bagian Umum</option>' in roles
+    kinds = _select(form, "dokumen[0].jenis")
+    assert '<option value="sk_tim_akuntabilitas" selected>SK Tim Akuntabilitas Kinerja</option>' in kinds
+    assert 'name="periode.jenis" type="text" value="triwulan"' in form  # not a document kind
+    client.post(f"/d/{key}/isian", data={"csrf": desk.csrf, "langkah[1].pelaksana[0].peran": "sub_umum"})
+    saved = manifest.read_text(encoding="utf-8")
+    assert saved == text.replace("peran: tim", 'peran: "sub_umum"', 1)  # only that value changed
+
+
+def test_a_role_the_sop_does_not_know_stays_as_it_is(client, desk, workspace):
+    key = key_of(desk, W001)
+    manifest = workspace / W001 / "dossier.yaml"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace("peran: tim", "peran: bendahara", 1), "utf-8")
+    form = client.get(f"/d/{key}/isian").text
+    assert '<option value="bendahara" selected>bendahara (tidak dikenal SOP)</option>' in form
+
+
 def test_an_uploaded_attachment_lands_in_lampiran_with_its_sha256(client, desk, workspace):
     key = key_of(desk, "patuh")
     index = 5  # {jenis: data_kinerja_musrenbangcam}: no file yet
@@ -248,6 +279,10 @@ def test_a_dropped_zip_opens_as_a_dossier(client, desk):
         ({"dossier.yaml": b"x", "C:/Windows/x": b"x"}, (), "zip_unsafe"),
         ({"dossier.yaml": b"x", "a\\..\\..\\x": b"x"}, (), "zip_unsafe"),
         ({"dossier.yaml": b"x"}, ("lampiran/tautan",), "zip_unsafe"),
+        ({"dossier.yaml": b"x", "lampiran/lra.pdf:aliran": b"x"}, (), "zip_unsafe"),  # an NTFS stream
+        ({"dossier.yaml": b"x", "lampiran/CON.pdf": b"x"}, (), "zip_unsafe"),  # the console, on Windows
+        ({"dossier.yaml": b"x", "lampiran/lra.pdf.": b"x"}, (), "zip_unsafe"),  # Windows drops the dot
+        ({"dossier.yaml": b"x", "lampiran/./lra.pdf": b"x"}, (), "zip_unsafe"),
         ({"dossier.yaml": b"x", "lampiran/bom.pdf": b"\0" * (8 * 1024 * 1024)}, (), "zip_bomb"),
         ({"bukan.txt": b"x"}, (), "zip_no_dossier"),
     ],
@@ -261,6 +296,47 @@ def test_hostile_zips_are_refused_before_anything_is_written(tmp_path, entries, 
         unzip.extract(archive, target)
     assert refused.value.reason == reason
     assert list(target.iterdir()) == []
+
+
+def test_a_zip_made_by_windows_tools_opens(client, desk):
+    """Older Windows tools (PowerShell's Compress-Archive) wrote backslashes between folders."""
+    manifest = (FIXTURES / "patuh" / "dossier.yaml").read_bytes()
+    entries = {"Laporan Q2\\dossier.yaml": manifest, "Laporan Q2\\lampiran\\catatan.txt": b"isi"}
+    page = client.post("/zip", data={"csrf": desk.csrf}, files={"zip": ("d.zip", _zip(entries))})
+    assert page.status_code == 200
+    (folder,) = [f for f in desk.dossiers.values() if desk.data in f.parents]
+    assert folder.name == "Laporan Q2" and (folder / "lampiran" / "catatan.txt").read_bytes() == b"isi"
+
+
+def test_a_folder_is_opened_by_its_manifests_path_with_spaces_and_quotes(client, desk, tmp_path):
+    """What Explorer's "Copy as path" gives: the file's path, in quotes, spaces inside."""
+    folder = tmp_path / "Dokumen Kantor" / "LKj Triwulan II"
+    shutil.copytree(FIXTURES / "patuh", folder)
+    page = client.post("/buka", data={"csrf": desk.csrf, "folder": f'"{folder / "dossier.yaml"}"'})
+    assert page.status_code == 200 and "LKj Triwulan II" in page.text
+    assert folder.resolve() in desk.dossiers.values()
+
+
+def test_a_save_the_system_refuses_is_said_in_words(client, desk, workspace, monkeypatch):
+    """On Windows another program holding dossier.yaml open makes the replace fail."""
+    import os
+
+    key = key_of(desk, W001)
+    manifest = workspace / W001 / "dossier.yaml"
+    before = manifest.read_bytes()
+
+    def held(*_: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "replace", held)
+    page = client.post(f"/d/{key}/isian", data={"csrf": desk.csrf, "langkah[1].selesai": "2024-07-02T08:00:00+07:00"})
+    assert page.status_code == 200 and "Tidak disimpan: berkas tidak dapat ditulis (Permission denied)" in page.text
+    assert manifest.read_bytes() == before and not list(manifest.parent.glob(".dossier.*"))
+    uploaded = client.post(
+        f"/d/{key}/lampiran/5", data={"csrf": desk.csrf}, files={"berkas": ("baru.pdf", b"%PDF-1.4 baru")}
+    )
+    assert uploaded.status_code == 200 and "Tidak disimpan: berkas tidak dapat ditulis" in uploaded.text
+    assert not (workspace / W001 / "lampiran" / "baru.pdf").exists()
 
 
 def test_not_a_zip_is_refused(client, desk):

@@ -138,10 +138,10 @@ async def open_folder(desk: Desk, request: Request) -> Response:
         return values
     text = str(values.get("folder") or "").strip().strip('"')
     folder = Path(text).expanduser() if text else None
+    if folder is not None and folder.name.casefold() == MANIFEST and folder.is_file():
+        folder = folder.parent  # the manifest's own path, as Explorer's "Copy as path" gives it
     if folder is None or not folder.is_dir():
         return pages.refused(desk, "no_folder", 400)
-    if folder.name == MANIFEST:
-        folder = folder.parent
     manifest = folder / MANIFEST
     if manifest.is_symlink() or not manifest.is_file():
         return pages.refused(desk, "not_dossier", 400)

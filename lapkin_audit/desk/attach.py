@@ -5,7 +5,6 @@ its ``berkas`` and SHA-256 then written by ``authoring.hashing``, as ``hash`` do
 from __future__ import annotations
 
 import os
-import re
 import tempfile
 import unicodedata
 from collections.abc import Mapping
@@ -13,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lapkin_audit.authoring import formedit, hashing
+from lapkin_audit.desk import names
 from lapkin_audit.report.text import visible
 
 if TYPE_CHECKING:
@@ -21,9 +21,6 @@ if TYPE_CHECKING:
     from lapkin_audit.desk.app import Desk
 
 MANIFEST = "dossier.yaml"
-# Names Windows cannot hold, or that mean a device there.
-_FORBIDDEN = re.compile(r'[<>:"/\\|?*]')
-_DEVICES = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)), *(f"LPT{i}" for i in range(10))}
 
 
 def save_form(desk: Desk, folder: Path, values: Mapping[str, str]) -> tuple[str, str]:
@@ -40,6 +37,8 @@ def save_form(desk: Desk, folder: Path, values: Mapping[str, str]) -> tuple[str,
         changed = formedit.save(form, values)
     except formedit.Unsaved as unsaved:
         return ("error", desk.w["unsaved"].format(problem=unsaved))
+    except OSError as error:  # on Windows, another program holding the file open
+        return ("error", desk.w["unwritten"].format(problem=error.strerror or error))
     if not changed:
         return ("info", desk.w["saved_none"])
     desk.reports[desk.register(folder)] = desk.audit(folder)
@@ -50,11 +49,9 @@ def safe_filename(name: str) -> str | None:
     """The last part of an uploaded file's name, if it is a name every system can hold and
     a person can read (no control or direction-changing characters, no device name)."""
     name = unicodedata.normalize("NFC", name.replace("\\", "/").rsplit("/", 1)[-1]).strip()
-    if not name or name.startswith(".") or len(name) > 120 or _FORBIDDEN.search(name):
+    if name.startswith(".") or len(name) > 120 or not names.portable(name):
         return None
     if any(unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp") for c in name):
-        return None
-    if name.split(".")[0].upper() in _DEVICES or name.endswith((" ", ".")):
         return None
     return name
 
@@ -79,6 +76,19 @@ async def attachment(folder: Path, index: int, upload: UploadFile, w: Mapping[st
         return ("error", refused.format(reason=w["reasons"]["name"]))
     if os.path.realpath(target.parent) != os.path.realpath(lampiran):
         return ("error", refused.format(reason=w["reasons"]["name"]))
+    try:
+        await _write(upload, lampiran, target)
+        berkas = f"lampiran/{name}"
+        formedit.save(form, {f"dokumen[{index}].berkas": berkas})
+        plan = hashing.plan(folder / MANIFEST)
+        if plan.problem is None and plan.changed:
+            hashing.write(plan)
+    except OSError as error:  # a full disk, a read-only folder, a file another program holds
+        return ("error", w["unwritten"].format(problem=error.strerror or error))
+    return ("ok", w["attached"].format(berkas=berkas))
+
+
+async def _write(upload: UploadFile, lampiran: Path, target: Path) -> None:
     fd, temporary = tempfile.mkstemp(prefix=".unggah.", dir=lampiran)
     try:
         with os.fdopen(fd, "wb") as sink:
@@ -88,9 +98,3 @@ async def attachment(folder: Path, index: int, upload: UploadFile, w: Mapping[st
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-    berkas = f"lampiran/{name}"
-    formedit.save(form, {f"dokumen[{index}].berkas": berkas})
-    plan = hashing.plan(folder / MANIFEST)
-    if plan.problem is None and plan.changed:
-        hashing.write(plan)
-    return ("ok", w["attached"].format(berkas=berkas))

@@ -97,7 +97,7 @@ def groups_of(
             index = re.fullmatch(r"dokumen\[(\d+)\]", prefix)
             group.index = int(index.group(1)) if index else None
         relative = item.path[len(prefix) :].lstrip(".") or item.path
-        choices = [(c, w["status_choices"].get(c, c)) for c in item.choices]
+        choices = [(c, w["status_choices"].get(c, c)) for c in item.choices] or _named(item.path, item.value, sop, w)
         view = FieldView(f"f{n}", item.path, field_words(relative, lang), item.value, item.kind, choices)
         group.fields.append(view)
         views[item.path] = view
@@ -116,6 +116,25 @@ def groups_of(
     return list(groups.values()), other
 
 
+def _named(path: str, value: str, sop: Sop | None, w: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """A role or a document kind is chosen by the name the SOP gives it, never typed as an
+    id; a value the SOP does not know stays offered (and selected), marked as unknown, so
+    that opening and saving the form never changes it silently."""
+    if sop is None:
+        return []
+    if path.endswith(".peran"):
+        names = {role: str(name) for role, name in sop.roles.items()}
+    elif re.fullmatch(r"dokumen\[\d+\]\.jenis", path):
+        names = dict(sop.outline().kinds)  # as the reports name them
+    else:
+        return []
+    if value in names:
+        offered = []
+    else:
+        offered = [(value, w["unknown_choice"].format(value=value) if value else "—")]
+    return offered + sorted(names.items(), key=lambda item: item[1].casefold())
+
+
 def _legend(prefix: str, form: formedit.Form, sop: Sop | None, lang: str, w: Mapping[str, Any]) -> str:
     values = {f.path: f.value for f in form.fields}
     sections = w["sections"]
@@ -128,9 +147,9 @@ def _legend(prefix: str, form: formedit.Form, sop: Sop | None, lang: str, w: Map
             else f"{sections.get(section, section)} ke-{index + 1}"
         )
         if section == "dokumen" and sop is not None:
-            kind = sop.document_kinds.get(values.get(f"{prefix}.jenis", ""))
+            kind = sop.outline().kinds.get(values.get(f"{prefix}.jenis", ""))
             if kind is not None:
-                title += f" — {kind.name[:1].upper()}{kind.name[1:]}"
+                title += f" — {kind}"
         if section == "langkah" and sop is not None:
             nomor = values.get(f"{prefix}.nomor", "")
             step = sop.step(int(nomor)) if nomor.isdigit() else None

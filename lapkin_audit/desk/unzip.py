@@ -1,10 +1,11 @@
 """A dropped zip unpacked into a folder of the desk's own, refusing what could escape or explode.
 
 Refused outright, before anything is written: a name that is absolute (``/x``, ``C:x``,
-``\\\\server``), that climbs (``..``), that holds a control character; a link (Unix mode
-bits of a symlink); more than ``MAX_ENTRIES`` entries; a declared total over ``MAX_TOTAL``
-or a member whose declared size is over ``MAX_RATIO`` times its compressed size. While
-writing, the bytes actually inflated are counted too (a header may lie).
+``\\\\server``), that climbs (``..``), that holds a control character, or that Windows
+cannot hold (``x.pdf:aliran``, ``CON.pdf``); a link (Unix mode bits of a symlink); more
+than ``MAX_ENTRIES`` entries; a declared total over ``MAX_TOTAL`` or a member whose
+declared size is over ``MAX_RATIO`` times its compressed size. While writing, the bytes
+actually inflated are counted too (a header may lie).
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from __future__ import annotations
 import stat
 import zipfile
 from pathlib import Path, PurePosixPath
+
+from lapkin_audit.desk import names
 
 MAX_ENTRIES = 2_000
 MAX_TOTAL = 500 * 1024 * 1024  # what a real dossier with scans can weigh, uncompressed
@@ -28,11 +31,16 @@ class Refused(Exception):
 
 
 def safe_name(name: str) -> PurePosixPath:
-    """The member's path inside the target, or Refused("zip_unsafe")."""
-    if not name or "\\" in name or any(ord(c) < 32 or c == "\x7f" for c in name) or name.startswith("/"):
+    """The member's path inside the target, or Refused("zip_unsafe").
+
+    A backslash is read as a separator, as Windows' own zip tools wrote it (PowerShell's
+    ``Compress-Archive`` did), and its parts are then checked like any other; each part
+    must be a name Windows can hold too (``names.portable``)."""
+    name = name.replace("\\", "/")
+    if not name or name.startswith("/") or "\x7f" in name:
         raise Refused("zip_unsafe")
     path = PurePosixPath(name)
-    if any(part in ("..", "") for part in path.parts) or ":" in path.parts[0]:
+    if not all(names.portable(part) for part in path.parts) or len(path.parts) != name.rstrip("/").count("/") + 1:
         raise Refused("zip_unsafe")
     return path
 
