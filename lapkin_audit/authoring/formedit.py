@@ -31,6 +31,17 @@ STATUS = ("", "plt", "plh")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d{2}:?\d{2}|Z)?")
 _NUMBER = re.compile(r"-?\d{1,9}")
+_NULLS = ("null", "Null", "NULL", "~")
+# What a ``null`` of the skeleton stands for, so that a date typed into it is written plain.
+_NULL_KINDS = {
+    "tanggal": DATETIME,
+    "mulai": DATETIME,
+    "selesai": DATETIME,
+    "berlaku_mulai": DATE,
+    "berlaku_sampai": DATE,
+    "tahun": NUMBER,
+    "ke": NUMBER,
+}
 
 
 @dataclass(frozen=True)
@@ -156,6 +167,8 @@ def _fields(node: Any, prefix: str, text: str, starts: list[int]) -> Iterator[Fi
         last_end: int | None = None
         key_col = 0
         for key in node:
+            if key not in node.lc.data:
+                continue  # merged from an anchor (``<<: *camat``): filled where the anchor is
             path = f"{prefix}.{key}" if prefix else str(key)
             value = node[key]
             key_col = node.lc.key(key)[1]
@@ -163,12 +176,15 @@ def _fields(node: Any, prefix: str, text: str, starts: list[int]) -> Iterator[Fi
                 yield from _fields(value, path, text, starts)
                 continue
             line, col = node.lc.value(key)
-            span = _span(value, text, starts[line] + col, flow) if value is not None else None
+            span: tuple[int, int] | None = _span(value, text, starts[line] + col, flow)
+            if value is None and span is not None and text[span[0] : span[1]] not in _NULLS:
+                span = None  # no value written at all (``key:``): not offered
             last_end = span[1] if span is not None else last_end  # a key is added after a plain value
             if span is not None:
                 offered = {k: (kind, choices) for k, kind, choices in _optional(prefix)}
-                kind, choices = offered.get(str(key), (_kind(value), ()))
-                yield Field(path, _shown(value, text, span), kind, span, flow, choices)
+                kind, choices = offered.get(str(key), (_kind(value, str(key)), ()))
+                shown = "" if value is None else _shown(value, text, span)
+                yield Field(path, shown, kind, span, flow, choices)
         for key, kind, choices in _optional(prefix):
             if key not in node:
                 yield Field(f"{prefix}.{key}", "", kind, None, flow, choices, last_end, key_col)
@@ -197,7 +213,9 @@ def _span(value: Any, text: str, start: int, flow: bool) -> tuple[int, int]:
     return (start, _scalar_end(text, start, flow))
 
 
-def _kind(value: Any) -> str:
+def _kind(value: Any, key: str = "") -> str:
+    if value is None:  # a ``null`` left to fill in (as ``init`` writes them): by its key
+        return _NULL_KINDS.get(key, TEXT)
     if isinstance(value, bool):
         return FLAG
     if isinstance(value, int):
