@@ -73,6 +73,12 @@ def test_home_lists_the_dossiers_and_every_page_is_locked_down(client, desk):
     assert 'name="csrf"' in page.text
 
 
+def test_a_dossier_made_while_the_desk_runs_appears_on_reload(client, desk, workspace):
+    assert "w001-dikecualikan" not in client.get("/").text
+    shutil.copytree(FIXTURES / "w001-dikecualikan", workspace / "w001-dikecualikan")
+    assert "w001-dikecualikan" in client.get("/").text
+
+
 def test_check_shows_the_report_in_the_auditors_words(client, desk):
     key = key_of(desk, W001)
     progress = client.post(f"/d/{key}/periksa", data={"csrf": desk.csrf}, follow_redirects=False)
@@ -362,9 +368,10 @@ def test_a_dossiers_text_is_shown_never_run(client, desk, workspace):
 
 
 def test_the_command_starts_the_desk_on_this_computer_only(tmp_path):
-    """`lapkin-audit desk --no-browser --port 0`: it names the port the system gave once it listens,
-    answers there, refuses another Host, and stops when told to."""
+    """`lapkin-audit desk --no-browser --port 0`: it names the port the system gave once it
+    listens, answers there, refuses another Host, and Ctrl+C closes it (status 0, in words)."""
     import os
+    import signal
     import subprocess
     import sys
     import urllib.error
@@ -374,10 +381,10 @@ def test_the_command_starts_the_desk_on_this_computer_only(tmp_path):
     command = [sys.executable, "-m", "lapkin_audit", "desk", "--no-browser", "--port", "0", str(FIXTURES / "patuh")]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=ROOT, text=True)
     try:
-        assert process.stdout is not None
+        assert process.stdout is not None and process.stderr is not None
         line = process.stdout.readline()
         url = re.search(r"http://127\.0\.0\.1:\d+/", line)
-        assert url is not None, line + (process.stderr.read() if process.poll() is not None and process.stderr else "")
+        assert url is not None, line + (process.stderr.read() if process.poll() is not None else "")
         with urllib.request.urlopen(url.group()) as response:
             assert response.status == 200 and "patuh" in response.read().decode()
         forged = urllib.request.Request(url.group(), headers={"Host": "evil.example"})
@@ -385,9 +392,40 @@ def test_the_command_starts_the_desk_on_this_computer_only(tmp_path):
             urllib.request.urlopen(forged)
         assert refused.value.code == 400
         refused.value.close()
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=60)
+        assert process.returncode == 0, err
+        assert out.strip() == "Meja Sekretaris berhenti." and err == ""
     finally:
-        process.terminate()
-        process.wait(timeout=60)
+        if process.poll() is None:
+            process.kill()
+            process.wait(timeout=60)
         for stream in (process.stdout, process.stderr):
             if stream is not None:
                 stream.close()
+
+
+def test_a_port_in_use_is_said_in_words(tmp_path):
+    import os
+    import socket
+    import subprocess
+    import sys
+
+    env = {**os.environ, "LAPKIN_AUDIT_DATA_DIR": str(tmp_path / "data")}
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = str(taken.getsockname()[1])
+        command = [sys.executable, "-m", "lapkin_audit", "desk", "--no-browser", "--port", port, str(FIXTURES)]
+        done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.startswith(f"lapkin-audit: alamat 127.0.0.1:{port} tidak dapat dipakai (")
+    assert "--port 8766" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_the_desk_judges_with_the_rules_folders_it_was_given(tmp_path):
+    """`desk --rules`: a signed dossier is judged with the office's trust, as `check --rules` does."""
+    folder = FIXTURES / "patuh-tte"
+    plain = Desk(tmp_path, "id", tmp_path / "a", no_cache=True).audit(folder).results[0]
+    trusted = Desk(tmp_path, "id", tmp_path / "b", no_cache=True, rules=(str(ROOT / "fixtures/tte/aturan-uji"),))
+    result = trusted.audit(folder).results[0]
+    assert "S008" in {f.rule for f in plain.findings}
+    assert result.verdict.name == "PATUH" and result.findings == ()

@@ -1,10 +1,10 @@
 """The desk in a real browser: Playwright driving Debian's chromium (by path: Playwright's
 own browser download is never used), headless, against a desk served by uvicorn in this
-process. Page objects name what a person sees: roles and labels, never CSS classes."""
+process. Page objects name what a person sees: roles and labels, never CSS classes.
+Screenshots for the docs are made by scripts/screenshot-desk.py, not here."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import socket
 import threading
@@ -20,7 +20,6 @@ from tests.browser_util import CHROMIUM, PDFTOPPM, pdf_text
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures" / "dossiers"
 W001 = "w001-langkah-2-terlambat"
-SHOTS = os.environ.get("LAPKIN_DESK_SCREENSHOTS")  # a folder to keep screenshots in (docs/images)
 
 
 def _missing() -> str | None:
@@ -102,10 +101,6 @@ class DeskPage:
         field.fill(value)
         self.page.get_by_role("button", name="Simpan").click()
 
-    def shot(self, name: str, full_page: bool = False) -> None:
-        if SHOTS:
-            self.page.screenshot(path=str(Path(SHOTS) / name), full_page=full_page)
-
 
 def test_check_fix_check_again_and_print(served, page, tmp_path):
     url, _ = served
@@ -115,11 +110,9 @@ def test_check_fix_check_again_and_print(served, page, tmp_path):
     assert desk_page.verdict() == "TIDAK PATUH"
     findings = desk_page.findings()
     assert "W001" in findings and "Rekomendasi:" in findings and "Oleh: Tim Akuntabilitas Kinerja" in findings
-    desk_page.shot("desk-hasil.png", full_page=True)
 
     desk_page.fill_form("Langkah 2 — Menyusun draft laporan", "selesai", "2024-07-02T08:00:00+07:00")
     assert "Tersimpan: 1 isian diubah" in page.get_by_role("status").first.inner_text()
-    desk_page.shot("desk-isian.png")
     page.get_by_role("link", name="Dossier", exact=True).click()
     desk_page.check()
     assert desk_page.verdict() == "PATUH"

@@ -55,6 +55,7 @@ class Desk:
     lang: str = "id"
     data: Path = field(default_factory=lambda: Path("."))
     no_cache: bool = False
+    rules: tuple[str, ...] = ()  # extra folders of SOP/calendar files, as check --rules
     csrf: str = field(default_factory=guard.new_token)
     dossiers: dict[str, Path] = field(default_factory=dict)
     jobs: dict[str, Job] = field(default_factory=dict)
@@ -76,7 +77,7 @@ class Desk:
 
     def audit(self, folder: Path) -> Report:
         """One dossier through the library, remembered in the history."""
-        settings = api.Settings(lang=self.lang, jobs=1, no_cache=self.no_cache)
+        settings = api.Settings(lang=self.lang, jobs=1, no_cache=self.no_cache, rules_dirs=self.rules)
         with api.run([str(folder)], settings) as run:
             results = list(run.results())
             report = run.report(results, outlines=True)
@@ -128,6 +129,8 @@ def _found(root: Path) -> Iterator[Path]:
 
 
 async def home(desk: Desk, request: Request) -> Response:
+    for target in _found(desk.root):  # a dossier made since (``init``) appears on reload
+        desk.register(target)
     found = sorted(desk.dossiers.items(), key=lambda item: str(item[1]))
     return pages.page(desk, "home.html.j2", found=found, limit=UPLOAD_LIMIT // (1024 * 1024))
 

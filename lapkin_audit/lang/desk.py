@@ -8,6 +8,8 @@ DESK: dict[str, dict[str, Any]] = {
     "id": {
         "title": "Meja Sekretaris — lapkin-audit",
         "running": "Meja Sekretaris berjalan di {url} (Ctrl+C untuk berhenti).",
+        "stopped": "Meja Sekretaris berhenti.",
+        "port_busy": "alamat {host}:{port} tidak dapat dipakai ({error}): Meja Sekretaris sudah berjalan di jendela lain, atau program lain memakainya. Pakai nomor lain, mis. --port 8766.",
         "skip": "Langsung ke isi",
         "nav": {"home": "Beranda", "check": "Periksa", "form": "Isi daftar berkas", "history": "Riwayat"},
         "home_h": "Pilih dossier",
@@ -84,6 +86,8 @@ DESK: dict[str, dict[str, Any]] = {
     "en": {
         "title": "The Sekretaris's desk — lapkin-audit",
         "running": "The desk is running at {url} (Ctrl+C to stop).",
+        "stopped": "The desk has stopped.",
+        "port_busy": "cannot listen on {host}:{port} ({error}): the desk is already running in another window, or another program uses it. Choose another, e.g. --port 8766.",
         "skip": "Skip to content",
         "nav": {"home": "Home", "check": "Check", "form": "Fill the daftar berkas", "history": "History"},
         "home_h": "Choose a dossier",
