@@ -79,14 +79,14 @@ def _shots(page, url: str, out: Path, tmp: Path) -> None:  # type: ignore[no-unt
     page.get_by_role("link", name=W001, exact=True).click()
     page.get_by_role("button", name="Periksa dossier ini").click()
     page.wait_for_url("**/hasil")
-    page.get_by_role("heading", name="Temuan", exact=True).scroll_into_view_if_needed()
-    page.evaluate("window.scrollBy(0, -330)")  # the Simpulan above the temuan
+    page.get_by_text("Simpulan:", exact=True).evaluate("e => e.scrollIntoView()")
+    page.evaluate("window.scrollBy(0, -60)")  # the Simpulan, then the temuan
     page.screenshot(path=str(out / "desk-hasil.png"))
 
     page.get_by_role("link", name="Isi daftar berkas").first.click()
-    field = page.get_by_role("group", name="Langkah 2 — Menyusun draft laporan").get_by_label("selesai", exact=True)
-    field.scroll_into_view_if_needed()
-    page.evaluate("window.scrollBy(0, 200)")
+    step = page.get_by_role("group", name="Langkah 2 — Menyusun draft laporan")
+    step.evaluate("e => e.scrollIntoView()")  # the role chosen by name, the temuan beside its field
+    page.evaluate("window.scrollBy(0, -20)")
     page.screenshot(path=str(out / "desk-isian.png"))
 
     page.get_by_role("link", name="Hasil pemeriksaan").first.click()
