@@ -139,7 +139,7 @@ def _select(form: str, name: str) -> str:
     return found.group(1)
 
 
-def test_roles_and_document_kinds_are_chosen_by_their_names(client, desk, workspace):
+def test_closed_sets_roles_and_document_kinds_are_chosen_by_their_names(client, desk, workspace):
     key = key_of(desk, W001)
     manifest = workspace / W001 / "dossier.yaml"
     text = manifest.read_text(encoding="utf-8")
@@ -150,7 +150,9 @@ def test_roles_and_document_kinds_are_chosen_by_their_names(client, desk, worksp
     assert '<option value="sub_umum">Sub Bagian Umum</option>' in roles
     kinds = _select(form, "dokumen[0].jenis")
     assert '<option value="sk_tim_akuntabilitas" selected>SK Tim Akuntabilitas Kinerja</option>' in kinds
-    assert 'name="periode.jenis" type="text" value="triwulan"' in form  # not a document kind
+    assert '<option value="triwulan" selected>triwulan</option>' in _select(form, "periode.jenis")  # not a kind
+    assert '<option value="Asia/Jakarta" selected>WIB (Asia/Jakarta)</option>' in _select(form, "instansi.zona_waktu")
+    assert '<option value="pelaporan-kinerja" selected>Pelaporan Kinerja</option>' in _select(form, "sop")
     client.post(f"/d/{key}/isian", data={"csrf": desk.csrf, "langkah[1].pelaksana[0].peran": "sub_umum"})
     saved = manifest.read_text(encoding="utf-8")
     assert saved == text.replace("peran: tim", 'peran: "sub_umum"', 1)  # only that value changed
@@ -161,7 +163,7 @@ def test_a_role_the_sop_does_not_know_stays_as_it_is(client, desk, workspace):
     manifest = workspace / W001 / "dossier.yaml"
     manifest.write_text(manifest.read_text(encoding="utf-8").replace("peran: tim", "peran: bendahara", 1), "utf-8")
     form = client.get(f"/d/{key}/isian").text
-    assert '<option value="bendahara" selected>bendahara (tidak dikenal SOP)</option>' in form
+    assert '<option value="bendahara" selected>bendahara (tidak dikenal)</option>' in form
 
 
 def test_an_uploaded_attachment_lands_in_lampiran_with_its_sha256(client, desk, workspace):

@@ -16,6 +16,7 @@ from starlette.responses import HTMLResponse
 
 from lapkin_audit.authoring import formedit
 from lapkin_audit.lang.messages import field_words
+from lapkin_audit.load.manifest_schema import JENIS_PERIODE
 from lapkin_audit.report.text import visible
 
 if TYPE_CHECKING:
@@ -117,14 +118,19 @@ def groups_of(
 
 
 def _named(path: str, value: str, sop: Sop | None, w: Mapping[str, Any]) -> list[tuple[str, str]]:
-    """A role or a document kind is chosen by the name the SOP gives it, never typed as an
-    id; a value the SOP does not know stays offered (and selected), marked as unknown, so
-    that opening and saving the form never changes it silently."""
-    if sop is None:
-        return []
-    if path.endswith(".peran"):
+    """A closed set is chosen, never typed: the SOP by its name, the period's kind, the
+    time zone (WIB, WITA, WIT), a role or a document kind by the name the SOP gives it. A
+    value the set does not hold stays offered (and selected), marked as unknown, so that
+    opening and saving the form never changes it silently."""
+    if path == "sop":
+        names = {key: known.name for key, known in _sops().items()}
+    elif path == "periode.jenis":
+        names = {jenis: jenis for jenis in JENIS_PERIODE}
+    elif path == "instansi.zona_waktu":
+        names = dict(w["zones"])
+    elif sop is not None and path.endswith(".peran"):
         names = {role: str(name) for role, name in sop.roles.items()}
-    elif re.fullmatch(r"dokumen\[\d+\]\.jenis", path):
+    elif sop is not None and re.fullmatch(r"dokumen\[\d+\]\.jenis", path):
         names = dict(sop.outline().kinds)  # as the reports name them
     else:
         return []

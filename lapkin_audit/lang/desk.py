@@ -47,7 +47,12 @@ DESK: dict[str, dict[str, Any]] = {
         "unsaved": "Tidak disimpan: hasilnya tidak terbaca sebagai YAML ({problem}).",
         "unwritten": "Tidak disimpan: berkas tidak dapat ditulis ({problem}). Tutup program lain yang membukanya, lalu coba lagi.",
         "other_findings": "Temuan lain (bukan pada satu isian)",
-        "unknown_choice": "{value} (tidak dikenal SOP)",
+        "unknown_choice": "{value} (tidak dikenal)",
+        "zones": {
+            "Asia/Jakarta": "WIB (Asia/Jakarta)",
+            "Asia/Makassar": "WITA (Asia/Makassar)",
+            "Asia/Jayapura": "WIT (Asia/Jayapura)",
+        },
         "status_choices": {"": "definitif", "plt": "Plt. (jabatan kosong)", "plh": "Plh. (pejabat berhalangan)"},
         "sections": {
             "format": "Format",
@@ -125,7 +130,12 @@ DESK: dict[str, dict[str, Any]] = {
         "unsaved": "Not saved: the result would not read as YAML ({problem}).",
         "unwritten": "Not saved: the file could not be written ({problem}). Close any program that has it open, then try again.",
         "other_findings": "Other findings (not on one field)",
-        "unknown_choice": "{value} (unknown to the SOP)",
+        "unknown_choice": "{value} (unknown)",
+        "zones": {
+            "Asia/Jakarta": "WIB (Asia/Jakarta)",
+            "Asia/Makassar": "WITA (Asia/Makassar)",
+            "Asia/Jayapura": "WIT (Asia/Jayapura)",
+        },
         "status_choices": {"": "definitive", "plt": "Plt. (post vacant)", "plh": "Plh. (holder away)"},
         "sections": {
             "format": "Format",
