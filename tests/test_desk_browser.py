@@ -40,10 +40,29 @@ pytestmark = [
 ]
 
 
-@pytest.fixture(scope="session")
-def browser_type_launch_args() -> dict[str, Any]:
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Playwright for this module only, stopped at its end: its synchronous API runs an event
+    loop in the main thread while it lives, and a later test's ``asyncio.run`` (pyHanko's)
+    would find that loop running."""
+    from playwright.sync_api import sync_playwright
+
     args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run"]
-    return {"executable_path": str(CHROMIUM), "headless": True, "args": args}
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=args)
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context()
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
 
 
 @pytest.fixture
