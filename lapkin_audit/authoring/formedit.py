@@ -2,8 +2,8 @@
 only the values a person changed.
 
 As ``hash`` does (``authoring.hashing``), the manifest is first read with the checker's
-guarded reader, then located with ruamel.yaml's round-trip positions (line and column of
-each value, flow or block style), and edited as text, value by value: comments, layout,
+guarded reader, then composed by ruamel.yaml (each node with the exact place it starts and
+ends in the text, flow or block style), and edited as text, value by value: comments, layout,
 quoting elsewhere and line endings stay byte for byte. A value is written in the form YAML
 reads back as the same kind (text double-quoted; a date, a time or a number plain when it
 reads as one, else quoted, so the checker names the field in its own words). The new text
@@ -12,7 +12,6 @@ must parse before it replaces the manifest, atomically (``hashing.write``).
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterator, Mapping
@@ -21,7 +20,6 @@ from pathlib import Path
 from typing import Any
 
 from lapkin_audit.authoring import hashing
-from lapkin_audit.authoring.hashing import _line_starts, _round_trip, _scalar_end
 from lapkin_audit.load import yamlread
 
 TEXT, DATE, DATETIME, NUMBER, FLAG, CHOICE = "text", "date", "datetime", "number", "flag", "choice"
@@ -31,7 +29,7 @@ STATUS = ("", "plt", "plh")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d{2}:?\d{2}|Z)?")
 _NUMBER = re.compile(r"-?\d{1,9}")
-_NULLS = ("null", "Null", "NULL", "~")
+NULL, MERGE = "tag:yaml.org,2002:null", "tag:yaml.org,2002:merge"
 # What a ``null`` of the skeleton stands for, so that a date typed into it is written plain.
 _NULL_KINDS = {
     "tanggal": DATETIME,
@@ -87,7 +85,8 @@ def read(manifest: Path) -> Form:
         form.problem = problems[0] if problems else yamlread.ReadProblem(yamlread.SYNTAX, "format.empty", {})
         return form
     form.text, form.bom = text, manifest.read_bytes().startswith(b"\xef\xbb\xbf")
-    form.fields = list(_fields(_round_trip(text), "", text, _line_starts(text)))
+    root = _compose(text)
+    form.fields = list(_fields(root, "", text, set())) if root is not None else []
     return form
 
 
@@ -159,44 +158,56 @@ def _clean(value: str) -> str:
     return value.replace("\r\n", "\n").strip()
 
 
-def _fields(node: Any, prefix: str, text: str, starts: list[int]) -> Iterator[Field]:
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+def _compose(text: str) -> Any:
+    """The manifest's node tree (ruamel.yaml, round-trip): each node with the exact place it
+    starts and ends in the text, whatever form the YAML takes, as ``hash`` locates values."""
+    from ruamel.yaml import YAML  # only the authoring helpers use ruamel
+    from ruamel.yaml.error import YAMLError
 
-    if isinstance(node, CommentedMap):
-        flow = bool(node.fa.flow_style())
+    try:
+        return YAML(typ="rt", pure=True).compose(text)
+    except (YAMLError, RecursionError, ValueError):  # read by the checker, but not by ruamel
+        return None  # no place is known: the form offers nothing to write
+
+
+def _fields(node: Any, prefix: str, text: str, seen: set[int]) -> Iterator[Field]:
+    from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+    if id(node) in seen:
+        return  # an alias (``*camat``): its value is filled once, where the anchor is
+    seen.add(id(node))
+    if isinstance(node, MappingNode):
+        flow = bool(node.flow_style)
         last_end: int | None = None
-        key_col = 0
-        for key in node:
-            if key not in node.lc.data:
-                continue  # merged from an anchor (``<<: *camat``): filled where the anchor is
-            path = f"{prefix}.{key}" if prefix else str(key)
-            value = node[key]
-            key_col = node.lc.key(key)[1]
-            if isinstance(value, (CommentedMap, CommentedSeq)):
-                yield from _fields(value, path, text, starts)
+        key_col = node.value[0][0].start_mark.column if node.value else 0
+        keys = set()
+        for key, value in node.value:
+            if key.tag == MERGE or not isinstance(key, ScalarNode):
+                continue  # ``<<: *camat``: the merged values are filled where the anchor is
+            keys.add(key.value)
+            path = f"{prefix}.{key.value}" if prefix else str(key.value)
+            if not isinstance(value, ScalarNode):
+                yield from _fields(value, path, text, seen)
                 continue
-            line, col = node.lc.value(key)
-            span: tuple[int, int] | None = _span(value, text, starts[line] + col, flow)
-            if value is None and span is not None and text[span[0] : span[1]] not in _NULLS:
-                span = None  # no value written at all (``key:``): not offered
-            last_end = span[1] if span is not None else last_end  # a key is added after a plain value
-            if span is not None:
-                offered = {k: (kind, choices) for k, kind, choices in _optional(prefix)}
-                kind, choices = offered.get(str(key), (_kind(value, str(key)), ()))
-                shown = "" if value is None else _shown(value, text, span)
-                yield Field(path, shown, kind, span, flow, choices)
-        for key, kind, choices in _optional(prefix):
-            if key not in node:
-                yield Field(f"{prefix}.{key}", "", kind, None, flow, choices, last_end, key_col)
-    elif isinstance(node, CommentedSeq):
-        flow = bool(node.fa.flow_style())
-        for index, value in enumerate(node):
+            span = _span(value, text)
+            if span is None:
+                continue  # no value written at all (``key:``): not offered
+            last_end = span[1]  # a missing key is added after a plain value
+            offered = {k: (kind, choices) for k, kind, choices in _optional(prefix)}
+            kind, choices = offered.get(str(key.value), (_kind(value, str(key.value)), ()))
+            yield Field(path, _shown(value, text, span), kind, span, flow, choices)
+        for key_name, kind, choices in _optional(prefix):
+            if key_name not in keys:
+                yield Field(f"{prefix}.{key_name}", "", kind, None, flow, choices, last_end, key_col)
+    elif isinstance(node, SequenceNode):
+        flow = bool(node.flow_style)
+        for index, value in enumerate(node.value):
             path = f"{prefix}[{index}]"
-            if isinstance(value, (CommentedMap, CommentedSeq)):
-                yield from _fields(value, path, text, starts)
-            elif value is not None:
-                line, col = node.lc.item(index)
-                span = _span(value, text, starts[line] + col, flow)
+            if not isinstance(value, ScalarNode):
+                yield from _fields(value, path, text, seen)
+                continue
+            span = _span(value, text)
+            if span is not None and value.tag != NULL:
                 yield Field(path, _shown(value, text, span), _kind(value), span, flow)
 
 
@@ -209,25 +220,29 @@ def _optional(prefix: str) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
     return ()
 
 
-def _span(value: Any, text: str, start: int, flow: bool) -> tuple[int, int]:
-    return (start, _scalar_end(text, start, flow))
+def _span(node: Any, text: str) -> tuple[int, int] | None:
+    """Where the scalar's text is; a block scalar (``|``, ``>``) without its last line break."""
+    start, end = node.start_mark.index, node.end_mark.index
+    end = start + len(text[start:end].rstrip("\r\n"))
+    return (start, end) if end > start else None
 
 
-def _kind(value: Any, key: str = "") -> str:
-    if value is None:  # a ``null`` left to fill in (as ``init`` writes them): by its key
+def _kind(node: Any, key: str = "") -> str:
+    tag = node.tag
+    if tag == NULL:  # a ``null`` left to fill in (as ``init`` writes them): by its key
         return _NULL_KINDS.get(key, TEXT)
-    if isinstance(value, bool):
+    if tag.endswith(":bool"):
         return FLAG
-    if isinstance(value, int):
+    if tag.endswith(":int"):
         return NUMBER
-    if isinstance(value, dt.datetime):
-        return DATETIME
-    if isinstance(value, dt.date):
-        return DATE
+    if tag.endswith(":timestamp"):
+        return DATETIME if re.search(r"[T ]\d", str(node.value)) else DATE
     return TEXT
 
 
-def _shown(value: Any, text: str, span: tuple[int, int]) -> str:
+def _shown(node: Any, text: str, span: tuple[int, int]) -> str:
     """Text as read (quotes and escapes undone); any other value as the manifest writes it
-    (ruamel keeps a time's offset aside, so its own rendering would lose it)."""
-    return value if isinstance(value, str) else text[span[0] : span[1]]
+    (a time keeps its offset as written); a ``null`` is an empty field."""
+    if node.tag == NULL:
+        return ""
+    return str(node.value) if node.tag.endswith(":str") else text[span[0] : span[1]]

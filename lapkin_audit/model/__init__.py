@@ -25,6 +25,7 @@ from lapkin_audit.model.report import (
     finding_counts,
 )
 from lapkin_audit.model.result import (
+    BLOCK_SAYS,
     LEVELS,
     SIGNATURE_STATUS,
     AttachmentEvidence,
@@ -51,19 +52,25 @@ from lapkin_audit.model.rule import (
     rule_problems,
 )
 from lapkin_audit.model.sop import (
+    ContentRules,
     DocumentKind,
+    IndicatorRule,
     LegalBasis,
     LinkedDocument,
     ManualCheck,
     Precondition,
+    ReportPart,
+    RetirementAge,
     Sop,
     SopOutline,
     SopStep,
+    TteProvider,
     TteTrust,
 )
 from lapkin_audit.model.store import Store
 
 __all__ = [
+    "BLOCK_SAYS",
     "DOC_PARTS",
     "ERROR",
     "LEVELS",
@@ -73,6 +80,7 @@ __all__ = [
     "AttachmentEvidence",
     "Bilingual",
     "Claim",
+    "ContentRules",
     "Document",
     "DocumentKind",
     "Dossier",
@@ -80,6 +88,7 @@ __all__ = [
     "DossierResult",
     "Evidence",
     "Finding",
+    "IndicatorRule",
     "LegalBasis",
     "LinkedDocument",
     "ManualCheck",
@@ -89,6 +98,8 @@ __all__ = [
     "Person",
     "Precondition",
     "Report",
+    "ReportPart",
+    "RetirementAge",
     "Rule",
     "RunOptions",
     "Severity",
@@ -99,6 +110,7 @@ __all__ = [
     "StepRecord",
     "StepTiming",
     "Store",
+    "TteProvider",
     "TteTrust",
     "Verdict",
     "Violation",
