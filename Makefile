@@ -12,7 +12,7 @@ LOCK   := requirements/test.txt
 LOWEST := requirements/lowest.txt
 UV     := .venv-lock/bin/uv
 
-.PHONY: demo report test lint format test-latest test-lowest lock fuzz bench fixtures docs clean
+.PHONY: demo desk report test lint format test-latest test-lowest lock fuzz bench fixtures docs clean
 
 # Set up, then audit the bundled example dossiers: the table here, and the printable
 # HTML report in build/. Exit status 1 only means some fixtures are (deliberately)
@@ -24,6 +24,10 @@ demo: $(STAMP)
 	@./scripts/ensure-ocr
 	$(BIN)/lapkin-audit check fixtures/ $(FIXTURE_RULES); status=$$?; [ $$status -le 1 ]
 	@$(MAKE) --no-print-directory report
+
+# The Sekretaris's desk on the same fixtures, in the browser (Ctrl+C stops it).
+desk: $(STAMP)
+	$(BIN)/lapkin-audit desk fixtures/dossiers $(FIXTURE_RULES)
 
 report: $(STAMP)
 	@mkdir -p build

@@ -38,7 +38,10 @@ ALLOWED: dict[str, set[str]] = {
     | {"errors", "lang", "domain", "load", "unassessable", "evidence", "decide"},  # evidence: its limited child
     # the library: the one entry of every front end
     "api": BASE | {"errors", "load", "decide", "report", "settings", "batch", "evidence"},
-    "cli": BASE | {"errors", "lang", "load", "unassessable", "decide", "authoring", "report", "settings", "api"},
+    # the Sekretaris's desk: a front end over the library, as the command line is
+    "desk": BASE | {"errors", "lang", "load", "authoring", "report", "api"},
+    "cli": BASE
+    | {"errors", "lang", "load", "unassessable", "decide", "authoring", "report", "settings", "api", "desk"},
     "__main__": {"cli"},
 }
 

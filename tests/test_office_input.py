@@ -233,10 +233,12 @@ def test_a_value_unknown_in_any_case_keeps_its_code(sops):
 
 
 def test_field_paths_count_as_people_do():
-    assert field_words("langkah[0].mulai", "id") == "langkah ke-1 › mulai"
-    assert field_words("dokumen[5].paraf[0].tanggal", "id") == "dokumen ke-6 › paraf ke-1 › tanggal"
-    assert field_words("langkah[0].mulai", "en") == "langkah no. 1 › mulai"
-    assert field_words("periode.ke", "id") == "periode › ke"
+    # innermost first, as a person says it (the exact path stays in the finding's field)
+    assert field_words("langkah[0].mulai", "id") == "mulai pada langkah ke-1"
+    assert field_words("dokumen[5].paraf[0].tanggal", "id") == "tanggal pada paraf ke-1 dokumen ke-6"
+    assert field_words("dokumen[5].tanda_tangan[0].nip", "id") == "NIP pada tanda tangan ke-1 dokumen ke-6"
+    assert field_words("langkah[0].mulai", "en") == "mulai of langkah 1"
+    assert field_words("periode.ke", "id") == "urutan pada periode"
 
 
 PROGRAMMER_WORDS = ("dict", "string", "integer", "boolean", "float", "list", "null", "none", "str", "int")

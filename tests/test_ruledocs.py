@@ -90,7 +90,7 @@ def test_explain_shows_code_clause_and_snippets(code, lang):
 def test_explain_speaks_the_language():
     assert "Klausul SOP" in ruledocs.explain("K001", "id") and "SOP clause" not in ruledocs.explain("K001", "id")
     assert "SOP clause" in ruledocs.explain("K001", "en") and "Klausul SOP" not in ruledocs.explain("K001", "en")
-    assert "pelanggaran · tidak dapat dikecualikan · K: Kelengkapan" in ruledocs.explain("K001", "id")
+    assert "temuan · tidak dapat dikecualikan · K: Kelengkapan" in ruledocs.explain("K001", "id")
     assert "warning · waivable · K: Completeness" in ruledocs.explain("K005", "en")
 
 

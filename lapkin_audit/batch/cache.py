@@ -63,7 +63,8 @@ ENV_DIR = "LAPKIN_AUDIT_CACHE_DIR"
 # The others only present results or choose which dossiers a run audits (dulwich, for
 # --changed-since); tests/test_cache.py holds setup.cfg to these two lists.
 DEPENDENCIES = ("PyYAML", "Cerberus", "pendulum", "holidays", "rapidfuzz", *LIBRARIES)
-PRESENTATION = ("click", "tabulate", "jinja2", "ruamel.yaml", "dulwich")
+# The desk's web server and form parser serve pages; a result never passes through them.
+PRESENTATION = ("click", "tabulate", "jinja2", "ruamel.yaml", "dulwich", "starlette", "uvicorn", "python-multipart")
 UNCACHEABLE_RULES = ("E000", "E001")
 # File clocks are coarse (a few ms on Linux, 1-2 s on some file systems): a manifest whose
 # mtime is this close to the start of the run may have been written during it.

@@ -20,14 +20,19 @@ RULES = (
         "A001",
         ERROR,
         waivable=False,
-        title=("Langkah SOP tidak pernah dilakukan", "A step of the SOP never appears"),
+        title=("Langkah SOP tidak tercatat", "A step of the SOP is not recorded"),
+        akibat=(
+            "Tidak terbukti bahwa langkah SOP tersebut dikerjakan.",
+            "Nothing shows that step of the SOP was done.",
+        ),
+        actors=("langkah", "tim"),
         messages={
             "A001": (
-                "Langkah {step} ({kegiatan}) tidak pernah dilakukan.",
-                "Step {step} ({kegiatan}) never appears in the log.",
+                "Langkah {step} ({kegiatan}) tidak tercatat dalam daftar berkas.",
+                "Step {step} ({kegiatan}) is not recorded in the daftar berkas.",
             ),
         },
-        checks=("Sebuah langkah SOP tidak pernah muncul di log.", "A step of the SOP never appears in the log."),
+        checks=("Sebuah langkah SOP tidak tercatat di log.", "A step of the SOP is not recorded in the log."),
         why=(
             "Setiap langkah prosedur harus dilaksanakan; langkah yang dilewati berarti prosedur tidak selesai.",
             "Every step of the procedure must be done; a skipped step means the procedure was not finished.",
@@ -59,6 +64,11 @@ RULES = (
         ERROR,
         waivable=False,
         title=("Alur langkah melanggar SOP", "The log breaks the flow of the SOP"),
+        akibat=(
+            "Alur kerja tidak terbukti mengikuti SOP.",
+            "The workflow is not shown to follow the SOP.",
+        ),
+        actors=("tim",),
         messages={
             "A002.first": (
                 "Log dimulai dengan langkah {step}; SOP dimulai dengan langkah {first}.",
@@ -111,6 +121,11 @@ RULES = (
         ERROR,
         waivable=True,
         title=("Pelaksana dengan peran yang tidak diberikan SOP", "A step done by a role the SOP does not give it"),
+        akibat=(
+            "Langkah dikerjakan oleh pelaksana yang tidak berwenang menurut SOP.",
+            "A step was done by an executor the SOP does not authorise.",
+        ),
+        actors=("camat", "langkah"),
         messages={
             "A003": (
                 "Langkah {step} ({kegiatan}) dilakukan oleh {nama} sebagai {peran}; SOP memberikannya kepada {allowed}.",

@@ -30,6 +30,11 @@ RULES = (
             "Lampiran bukan dokumen terbaca dengan format yang diterima",
             "An attachment is not a readable document of an accepted format",
         ),
+        akibat=(
+            "Isi lampiran tidak dapat diperiksa, sehingga yang dinyatakan tentangnya tidak terbukti.",
+            "The attachment's content cannot be examined, so what is declared about it is not proved.",
+        ),
+        actors=("tim",),
         messages={
             "B001.name": (
                 "Berkas '{berkas}' ({jenis}) berisi {format}, bukan {claimed} seperti namanya. Lampirkan dokumen aslinya dalam format yang benar.",
@@ -104,6 +109,11 @@ RULES = (
             "Satu berkas dilampirkan sebagai dua dokumen yang harus berbeda",
             "One file is attached as two documents that must differ",
         ),
+        akibat=(
+            "Satu berkas dipakai sebagai dua dokumen; salah satu dokumen sebenarnya tidak ada.",
+            "One file stands for two documents; one of them does not really exist.",
+        ),
+        actors=("tim",),
         messages={
             "B002": (
                 "Berkas '{berkas}' dilampirkan sebagai {jenis} dan juga sebagai {other} ('{other_berkas}'), padahal keduanya harus dokumen yang berbeda.",

@@ -32,6 +32,11 @@ RULES = (
             "Blok tanda tangan dokumen bertentangan dengan manifest",
             "A document's signature block contradicts the manifest",
         ),
+        akibat=(
+            "Dokumen ditandatangani atas nama orang lain atau oleh orang yang tidak dicatat, sehingga pengesahan diragukan.",
+            "The document was signed on another's behalf or by someone not recorded, so the approval is in doubt.",
+        ),
+        actors=("tim", "camat"),
         messages={
             "B007.on_behalf": (
                 '{berkas} ({jenis}): {what} berbunyi "{printed}" dan ditandatangani oleh {signer}; SOP mengharuskan {act} oleh {role_name} sendiri, sedangkan manifest mencatat {nama}.',
@@ -90,6 +95,11 @@ RULES = (
             "Dokumen yang dinyatakan ditandatangani basah tidak menunjukkan tanda tangan",
             "A document declared signed in ink shows no sign of a signature",
         ),
+        akibat=(
+            "Berkas yang dilampirkan tampaknya belum ditandatangani, sehingga pengesahannya tidak terbukti.",
+            "The attached file seems never to have been signed, so its approval is not proved.",
+        ),
+        actors=("tim",),
         messages={
             "B008": (
                 "{berkas} ({jenis}) dinyatakan diparaf atau ditandatangani basah, tetapi halaman blok tanda tangannya (halaman {pages}) berlapis teks tanpa gambar apa pun, dan berkas tidak memuat TTE: tampaknya hasil ekspor yang belum ditandatangani.",

@@ -36,6 +36,11 @@ RULES = (
             "Teks dokumen tidak memuat dasar hukum yang dinyatakan",
             "The document's text lacks a declared legal basis",
         ),
+        akibat=(
+            "Dasar hukum yang dicatat tidak terbukti ada dalam laporan yang ditandatangani.",
+            "The recorded legal basis is not shown to be in the signed report.",
+        ),
+        actors=("tim",),
         messages={
             "B003": (
                 "Dasar hukum '{text}' dinyatakan di manifest, tetapi teks {berkas} ({jenis}) tidak mengutip {what}.",
@@ -73,6 +78,11 @@ RULES = (
             "Teks SK tidak memuat nomor atau anggota yang dinyatakan",
             "The decree's text lacks its declared number or a member",
         ),
+        akibat=(
+            "SK yang terlampir mungkin bukan SK yang dicatat, sehingga susunan tim tidak terbukti.",
+            "The attached decree may not be the one recorded, so the team's make-up is not proved.",
+        ),
+        actors=("tim", "camat"),
         messages={
             "B004.nomor": (
                 "Teks SK {berkas} tidak memuat nomor yang dinyatakan: {nomor}.",
@@ -112,6 +122,11 @@ RULES = (
             "Teks dokumen menyebut periode, tahun atau kantor lain",
             "A document's text names another period, year or office",
         ),
+        akibat=(
+            "Lampiran mungkin milik periode, tahun atau kantor lain.",
+            "An attachment may belong to another period, year or office.",
+        ),
+        actors=("tim",),
         messages={
             "B005.period": (
                 "Kepala {berkas} (judul dan periodenya) menyebut '{found}': dokumen periode atau tahun lain dari dossier ini.",
@@ -150,6 +165,11 @@ periode: {tahun: 2024, jenis: triwulan, ke: 2}
             "Dokumen yang diperlukan sebagai bukti tidak dapat dibaca",
             "A document needed as evidence could not be read",
         ),
+        akibat=(
+            "Sebagian bukti tidak terbaca, sehingga hanya dinyatakan, tidak dibuktikan.",
+            "Part of the evidence could not be read, so it is only declared, not proved.",
+        ),
+        actors=("tim",),
         messages={
             "B006.no_ocr": (
                 "{berkas} ({jenis}) tidak memiliki lapisan teks dan OCR (Tesseract dengan model bahasa Indonesia) tidak tersedia, sehingga isinya tidak dapat dibaca; yang seharusnya dibuktikannya tetap berstatus dinyatakan. Pasang Tesseract (lihat README).",

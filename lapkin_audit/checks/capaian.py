@@ -41,6 +41,11 @@ RULES = (
         ERROR,
         waivable=False,
         title=("Indikator IKU tidak dilaporkan", "An IKU indicator is not reported"),
+        akibat=(
+            "Kinerja atas indikator tersebut tidak dilaporkan, sehingga akuntabilitasnya tidak dapat dinilai.",
+            "Performance on that indicator is not reported, so accountability for it cannot be judged.",
+        ),
+        actors=("tim",),
         messages={
             "content.c001": (
                 "Indikator '{indikator}' dari {dokumen_nama} tidak dilaporkan dalam tabel capaian laporan.",
@@ -70,6 +75,11 @@ RULES = (
         ERROR,
         waivable=False,
         title=("Target berbeda dari IKU atau Perjanjian Kinerja", "A target differs from its source"),
+        akibat=(
+            "Capaian diukur terhadap target yang bukan target yang diperjanjikan.",
+            "Achievement is measured against a target other than the one agreed.",
+        ),
+        actors=("tim",),
         messages={
             "content.c002": (
                 "Target '{indikator}' di laporan {laporan} ({laporan_di}), di {sumber_nama} {sumber} ({sumber_di}).",
@@ -99,6 +109,11 @@ RULES = (
         ERROR,
         waivable=False,
         title=("Realisasi berbeda dari Laporan Data Kinerja", "A realisasi differs from the data"),
+        akibat=(
+            "Realisasi yang dilaporkan tidak sesuai datanya; capaian dapat menyesatkan.",
+            "The reported realisasi does not match its data; the capaian may mislead.",
+        ),
+        actors=("tim",),
         messages={
             "content.c003": (
                 "Realisasi '{indikator}' di laporan {laporan} ({laporan_di}), di Laporan Data Kinerja {sumber} ({sumber_di}).",
@@ -124,6 +139,11 @@ RULES = (
         ERROR,
         waivable=False,
         title=("Capaian tidak sesuai target dan realisasinya", "A capaian its figures do not give"),
+        akibat=(
+            "Capaian yang dilaporkan tidak sesuai angka target dan realisasinya.",
+            "The reported capaian does not follow from its target and realisasi.",
+        ),
+        actors=("tim",),
         messages={
             "content.c004": (
                 "Capaian '{indikator}' tertulis {laporan} ({laporan_di}), padahal target {target} dan realisasi {realisasi} dengan rumus {rumus} memberi {dihitung}.",
@@ -149,6 +169,11 @@ RULES = (
         ERROR,
         waivable=False,
         title=("Anggaran berbeda dari DPA atau LRA", "The budget differs from the DPA or LRA"),
+        akibat=(
+            "Anggaran yang dilaporkan tidak sesuai DPA atau LRA.",
+            "The reported budget does not match the DPA or LRA.",
+        ),
+        actors=("tim",),
         messages={
             "content.c005.pagu": (
                 "Pagu '{baris}' di laporan {laporan} ({laporan_di}; satuan {satuan_laporan}), di {sumber_nama} {sumber} ({sumber_di}; satuan {satuan_sumber}).",
@@ -182,6 +207,11 @@ RULES = (
         WARNING,
         waivable=True,
         title=("Bagian laporan yang disyaratkan tidak ada", "A required part of the report is missing"),
+        akibat=(
+            "Laporan tidak memuat bagian yang disyaratkan PermenPAN-RB 53/2014.",
+            "The report lacks a part PermenPAN-RB 53/2014 requires.",
+        ),
+        actors=("tim",),
         messages={
             "content.c006": (
                 "Laporan ({dokumen_nama}) tidak memuat bagian '{bagian}' yang disyaratkan {sumber}.",
@@ -207,6 +237,11 @@ RULES = (
         ERROR,
         waivable=False,
         title=("Angka berubah setelah laporan ditandatangani", "A figure changed after signing"),
+        akibat=(
+            "Laporan yang disahkan berbeda dari yang dilampirkan; angka berubah setelah pengesahan.",
+            "The approved report differs from the attached one; figures changed after approval.",
+        ),
+        actors=("tim", "camat"),
         messages={
             "content.c007": (
                 "Angka {kolom} '{indikator}' berubah setelah ditandatangani: {disahkan} di laporan yang disahkan ({disahkan_di}), {distribusi} di laporan yang didistribusikan ({distribusi_di}).",
@@ -232,6 +267,11 @@ RULES = (
         WARNING,
         waivable=True,
         title=("Isi laporan diperiksa sebagian", "The report's content checked only in part"),
+        akibat=(
+            "Isi laporan hanya diperiksa sebagian; simpulan atas isi tidak lengkap.",
+            "The report's content was checked only in part; the conclusion on content is incomplete.",
+        ),
+        actors=("pengelola",),
         messages={
             "content.c008.unsure": (
                 "{dokumen_nama} dibaca dengan OCR yang ragu; {tidak_diperiksa} tidak diperiksa.",

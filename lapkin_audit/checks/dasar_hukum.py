@@ -27,6 +27,11 @@ RULES = (
         ERROR,
         waivable=False,
         title=("Dasar hukum SOP tidak dikutip", "A legal basis of the SOP is not cited"),
+        akibat=(
+            "Laporan tidak menunjukkan dasar hukum yang diwajibkan, sehingga kedudukan hukumnya lemah.",
+            "The report does not show its required legal basis, which weakens its legal standing.",
+        ),
+        actors=("tim",),
         messages={
             "H001": (
                 "{jenis} tidak mengutip {kind} Nomor {nomor} Tahun {tahun} ({judul}) (dinilai dari dasar_hukum di manifest).",
@@ -64,6 +69,11 @@ RULES = (
         WARNING,
         waivable=True,
         title=("Kutipan dasar hukum tanpa nomor atau tahun", "A citation lacks its number or year"),
+        akibat=(
+            "Rujukan yang tidak lengkap tidak dapat ditelusuri ke peraturan yang dimaksud.",
+            "An incomplete citation cannot be traced to the regulation meant.",
+        ),
+        actors=("tim",),
         messages={
             "H002.year": (
                 "Kutipan '{text}' tidak memuat tahun, sehingga tidak dapat dicocokkan.",

@@ -23,6 +23,11 @@ RULES = (
         ERROR,
         waivable=False,
         title=("Kelengkapan (masukan) langkah tidak ada", "A step's required input is missing"),
+        akibat=(
+            "Tanpa dokumen masukan, tidak terbukti bahwa langkah tersebut dikerjakan berdasarkan bahan yang disyaratkan SOP.",
+            "Without the input document, nothing shows the step worked from the material the SOP requires.",
+        ),
+        actors=("langkah", "tim"),
         messages={
             "K001": (
                 "Langkah {step} ({kegiatan}) memerlukan {jenis_nama} ({jenis}), yang tidak ada di dokumen.",
@@ -55,6 +60,11 @@ RULES = (
         ERROR,
         waivable=False,
         title=("Output langkah tidak ada", "A step's output is missing"),
+        akibat=(
+            "Tanpa dokumen keluaran, hasil langkah tersebut tidak dapat dibuktikan.",
+            "Without the output document, the step's result cannot be proved.",
+        ),
+        actors=("langkah", "tim"),
         messages={
             "K002": (
                 "Output langkah {step} ({kegiatan}), {jenis_nama} ({jenis}), tidak ada di dokumen.",
@@ -92,6 +102,11 @@ langkah:
             "Berkas lampiran tidak ada, kosong atau di luar dossier",
             "An attachment is missing, empty or outside the dossier",
         ),
+        akibat=(
+            "Dokumen yang dicatat tidak dapat diperiksa, sehingga isinya tidak terbukti.",
+            "The recorded document cannot be examined, so its content is not proved.",
+        ),
+        actors=("tim",),
         messages={
             "K003.no_file": (
                 "Dokumen {jenis} harus memiliki berkas lampiran (berkas).",
@@ -149,6 +164,11 @@ langkah:
         ERROR,
         waivable=False,
         title=("SHA-256 lampiran tidak cocok", "An attachment's SHA-256 does not match"),
+        akibat=(
+            "Berkas yang terlampir bukan berkas yang dicatat; keasliannya diragukan.",
+            "The attached file is not the one recorded; its authenticity is in doubt.",
+        ),
+        actors=("tim",),
         messages={
             "K004": (
                 "SHA-256 berkas '{berkas}' adalah {actual}, bukan {expected} seperti di manifest.",
@@ -184,6 +204,11 @@ langkah:
         WARNING,
         waivable=True,
         title=("Dokumen peralatan tidak ada", "An equipment document is absent"),
+        akibat=(
+            "Tidak terbukti bahwa laporan disusun dengan peralatan yang disyaratkan SOP.",
+            "Nothing shows the report was prepared with the equipment the SOP requires.",
+        ),
+        actors=("tim",),
         messages={
             "K005": ("Dokumen peralatan {nama} ({jenis}) tidak ada.", "Equipment document {nama} ({jenis}) is absent."),
         },
@@ -215,6 +240,11 @@ langkah:
         WARNING,
         waivable=True,
         title=("Data SOP terkait tidak ada", "Data of a related SOP is absent"),
+        akibat=(
+            "Data dari SOP terkait tidak terbukti menjadi bahan laporan.",
+            "Nothing shows the data of the related SOP fed the report.",
+        ),
+        actors=("tim",),
         messages={
             "K006": ("Data dari {nama} ({jenis}) tidak ada.", "The data of {nama} ({jenis}) is absent."),
         },

@@ -30,10 +30,15 @@ RULES = (
         ERROR,
         waivable=False,
         title=("Paraf wajib tidak ada", "A required paraf is missing"),
+        akibat=(
+            "Tidak terbukti bahwa draf diperiksa Sekretaris sebelum disahkan Camat.",
+            "Nothing shows the Sekretaris checked the draft before the Camat approved it.",
+        ),
+        actors=("sekretaris",),
         messages={
             "P001": (
-                "{jenis} tidak diparaf oleh {role_name} ({role}).",
-                "{jenis} has no paraf by the {role_name} ({role}).",
+                "{jenis} tidak diparaf oleh {role_name}.",
+                "{jenis} has no paraf by the {role_name}.",
             ),
         },
         checks=(
@@ -65,10 +70,15 @@ RULES = (
         ERROR,
         waivable=False,
         title=("Tanda tangan wajib tidak ada", "A required signature is missing"),
+        akibat=(
+            "Laporan belum sah: tanpa tanda tangan Camat laporan hanya draf.",
+            "The report is not approved: without the Camat's signature it is only a draft.",
+        ),
+        actors=("camat",),
         messages={
             "P002": (
-                "{jenis} tidak ditandatangani oleh {role_name} ({role}).",
-                "{jenis} is not signed by the {role_name} ({role}).",
+                "{jenis} tidak ditandatangani oleh {role_name}.",
+                "{jenis} is not signed by the {role_name}.",
             ),
         },
         checks=(
@@ -105,6 +115,11 @@ RULES = (
             "Pemaraf atau penanda tangan bukan pejabat yang menjabat",
             "Initialled or signed by someone not in office",
         ),
+        akibat=(
+            "Paraf atau tanda tangan oleh orang yang tidak menjabat tidak sah.",
+            "A paraf or signature by someone not in office is not valid.",
+        ),
+        actors=("sekretaris", "camat"),
         messages={
             "P003": (
                 "{nama} ({role}) bukan pejabat {role} dalam dossier ({holder}).",
@@ -145,6 +160,11 @@ RULES = (
             "Urutan atau waktu paraf dan tanda tangan salah",
             "Paraf and signature out of order or outside their step",
         ),
+        akibat=(
+            "Urutan pemeriksaan dan pengesahan tidak terbukti sesuai SOP.",
+            "The order of checking and approval is not shown to follow the SOP.",
+        ),
+        actors=("sekretaris", "camat"),
         messages={
             "P004.order": (
                 "Paraf ({paraf}) dibubuhkan setelah tanda tangan ({ttd}).",
@@ -186,6 +206,11 @@ RULES = (
         ERROR,
         waivable=False,
         title=("NIP tidak sah", "A malformed NIP"),
+        akibat=(
+            "Identitas penanda tangan tidak dapat dipastikan.",
+            "The signer's identity cannot be established.",
+        ),
+        actors=("tim",),
         messages={
             "P005.format": ("{kind} '{nip}' ({nama}) bukan 18 digit.", "{kind} '{nip}' ({nama}) is not 18 digits."),
             "P005.birth_date": (
@@ -250,6 +275,11 @@ RULES = (
         WARNING,
         waivable=True,
         title=("Orang yang sama memaraf dan menandatangani", "The same person initialled and signed"),
+        akibat=(
+            "Pemeriksaan berjenjang hilang: orang yang sama memeriksa dan mengesahkan.",
+            "The two-level review is lost: one person both checked and approved.",
+        ),
+        actors=("camat", "sekretaris"),
         messages={
             "P006": ("{nama} memaraf sekaligus menandatangani {jenis}.", "{nama} both initialled and signed {jenis}."),
         },

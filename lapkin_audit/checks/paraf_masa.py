@@ -25,6 +25,11 @@ RULES = (
             "Bertindak di luar masa dinas menurut NIP (sebelum TMT atau setelah pensiun)",
             "Acted outside the years of service the NIP gives (before TMT or after retirement)",
         ),
+        akibat=(
+            "Paraf, tanda tangan atau langkah oleh orang yang menurut NIP-nya tidak sedang menjabat tidak sah.",
+            "A paraf, signature or step by someone who by their NIP was not in service is not valid.",
+        ),
+        actors=("tim",),
         messages={
             "P007.before_tmt": (
                 "{nama} (NIP {nip}) {act} {what} pada {tanggal}, sebelum TMT-nya ({tmt}): menurut NIP-nya ia belum diangkat.",

@@ -23,6 +23,11 @@ RULES = (
         ERROR,
         waivable=False,
         title=("SK Tim Akuntabilitas Kinerja tidak ada", "No Tim Akuntabilitas decree"),
+        akibat=(
+            "Tanpa SK, tidak terbukti bahwa Tim Akuntabilitas Kinerja yang menyusun laporan sah dibentuk.",
+            "Without the decree, nothing shows the team that prepared the report was lawfully formed.",
+        ),
+        actors=("camat",),
         messages={
             "T001": ("Tidak ada dokumen {jenis}: {teks}", "No {jenis} document: {teks}"),
         },
@@ -62,6 +67,11 @@ dokumen:
         ERROR,
         waivable=False,
         title=("SK tim tidak ditandatangani Camat", "The decree is not signed by the Camat"),
+        akibat=(
+            "SK yang tidak ditandatangani Camat tidak sah sebagai dasar pembentukan tim.",
+            "A decree not signed by the Camat does not validly form the team.",
+        ),
+        actors=("camat",),
         messages={
             "T002": ("{jenis} tidak ditandatangani oleh {role}.", "{jenis} is not signed by the {role}."),
         },
@@ -86,6 +96,11 @@ dokumen:
         ERROR,
         waivable=False,
         title=("SK tim bertanggal setelah proses dimulai", "The decree is dated after the run started"),
+        akibat=(
+            "Tim bekerja sebelum ditetapkan, sehingga langkah yang dikerjakan sebelum SK tidak berdasar.",
+            "The team worked before it was formed, so the steps before the decree had no basis.",
+        ),
+        actors=("camat", "tim"),
         messages={
             "T003": (
                 "SK tim bertanggal {tanggal}, setelah proses dimulai ({mulai}).",
@@ -123,6 +138,11 @@ dokumen:
         ERROR,
         waivable=False,
         title=("Masa berlaku SK tim tidak mencakup proses", "The decree's validity does not cover the run"),
+        akibat=(
+            "Sebagian proses dikerjakan di luar masa berlaku SK, tanpa dasar penugasan.",
+            "Part of the run was done outside the decree's validity, without an assignment.",
+        ),
+        actors=("camat",),
         messages={
             "T004.start": (
                 "SK tim baru berlaku {berlaku}, setelah proses dimulai ({mulai}).",
@@ -157,6 +177,11 @@ dokumen:
         ERROR,
         waivable=False,
         title=("Pelaksana langkah tim bukan anggota tim", "A team step was done by a non-member"),
+        akibat=(
+            "Langkah dikerjakan oleh orang yang tidak ditugaskan, sehingga tanggung jawabnya tidak jelas.",
+            "A step was done by someone not assigned, so responsibility for it is unclear.",
+        ),
+        actors=("tim", "camat"),
         messages={
             "T005": (
                 "Langkah {step} dilakukan oleh {nama} sebagai {role}, tetapi ia bukan anggota yang ditetapkan dalam SK tim.",
@@ -190,6 +215,11 @@ dokumen:
         WARNING,
         waivable=True,
         title=("SK tim ditandatangani Camat lain", "The decree was signed by another Camat"),
+        akibat=(
+            "SK dari Camat sebelumnya mungkin tidak lagi mencerminkan penugasan yang berlaku.",
+            "A decree of an earlier Camat may no longer reflect the assignment in force.",
+        ),
+        actors=("camat",),
         messages={
             "T006": (
                 "SK tim ditandatangani {nama} sebagai {role}, bukan {holder} yang kini menjabat; pastikan SK masih berlaku.",

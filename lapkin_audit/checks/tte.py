@@ -29,6 +29,11 @@ RULES = (
         ERROR,
         waivable=False,
         title=("Tanda tangan elektronik yang dinyatakan tidak ada", "A declared electronic signature is missing"),
+        akibat=(
+            "Tanda tangan elektronik yang dinyatakan tidak terbukti ada.",
+            "The declared electronic signature is not shown to exist.",
+        ),
+        actors=("tim",),
         messages={
             "S001": (
                 "{what} {nama} pada {jenis} dinyatakan TTE, tetapi berkasnya tidak memuat tanda tangan elektronik orang itu ({count} tanda tangan di berkas).",
@@ -60,6 +65,11 @@ RULES = (
         ERROR,
         waivable=False,
         title=("Tanda tangan elektronik rusak", "An electronic signature is broken"),
+        akibat=(
+            "Berkas berubah setelah ditandatangani; isinya bukan yang disahkan.",
+            "The file changed after signing; its content is not what was approved.",
+        ),
+        actors=("tim",),
         messages={
             "S002.bytes": (
                 "Tanda tangan elektronik {signer} ({field_name}) rusak: bagian yang ditandatangani telah berubah.",
@@ -89,6 +99,11 @@ RULES = (
         ERROR,
         waivable=False,
         title=("Sertifikat tidak berantai ke akar tepercaya", "A certificate does not chain to a trust root"),
+        akibat=(
+            "Keaslian sertifikat penanda tangan tidak terbukti.",
+            "The signer's certificate is not shown to be genuine.",
+        ),
+        actors=("tim", "pengelola"),
         messages={
             "S003": (
                 "Sertifikat {signer} (penerbit: {issuer}) tidak berantai ke akar tepercaya di folder aturan ({detail}).",
@@ -117,6 +132,11 @@ RULES = (
             "Sertifikat dicabut atau tidak berlaku saat ditandatangani",
             "A certificate revoked or not valid at signing time",
         ),
+        akibat=(
+            "Tanda tangan dibuat dengan sertifikat yang tidak sah saat penandatanganan.",
+            "The signature was made with a certificate not valid at signing.",
+        ),
+        actors=("camat", "sekretaris"),
         messages={
             "S004.revoked": (
                 "Sertifikat {signer} tidak berlaku lagi sejak {revoked} (dicabut), sebelum waktu penandatanganan menurut cap waktu tepercaya ({time}; {detail}).",
@@ -151,6 +171,11 @@ RULES = (
         ERROR,
         waivable=False,
         title=("Penanda tangan bukan orang yang dinyatakan", "The signer is not the person declared"),
+        akibat=(
+            "Penanda tangan bukan pejabat yang dicatat, sehingga pengesahan diragukan.",
+            "The signer is not the official recorded, so the approval is in doubt.",
+        ),
+        actors=("tim",),
         messages={
             "S005": (
                 "{what} pada {jenis} dinyatakan oleh {nama}, tetapi berkas ditandatangani secara elektronik oleh {signer}.",
@@ -179,6 +204,11 @@ RULES = (
             "Waktu tanda tangan elektronik di luar toleransi tanggal",
             "A signing time outside the tolerance of the date",
         ),
+        akibat=(
+            "Tanggal yang dicatat tidak sesuai waktu penandatanganan sebenarnya.",
+            "The recorded date does not match the true signing time.",
+        ),
+        actors=("tim",),
         messages={
             "S006": (
                 "{what} bertanggal {tanggal}, tetapi ditandatangani secara elektronik pada {signed} (menurut {basis}).",
@@ -206,6 +236,11 @@ RULES = (
         ERROR,
         waivable=False,
         title=("Tanda tangan mendahului paraf di berkas", "The signature comes before the paraf in the file"),
+        akibat=(
+            "Urutan paraf dan pengesahan dalam berkas tidak sesuai SOP.",
+            "The order of paraf and approval in the file does not follow the SOP.",
+        ),
+        actors=("sekretaris", "camat"),
         messages={
             "S007": (
                 "Tanda tangan {signer} pada {jenis} dibubuhkan sebelum paraf {paraf}; SOP: diparaf dulu, lalu ditandatangani.",
@@ -231,6 +266,11 @@ RULES = (
         WARNING,
         waivable=True,
         title=("Tanda tangan elektronik diperiksa sebagian", "An electronic signature checked only in part"),
+        akibat=(
+            "Keabsahan tanda tangan elektronik hanya terbukti sebagian.",
+            "The electronic signature's validity is proved only in part.",
+        ),
+        actors=("pengelola",),
         messages={
             "S008": (
                 "{what} {nama} hanya dapat diperiksa sebagian: {parts}.",
@@ -270,6 +310,11 @@ RULES = (
         WARNING,
         waivable=True,
         title=("Tanda tangan elektronik yang tidak dinyatakan", "An undeclared electronic signature"),
+        akibat=(
+            "Daftar berkas tidak mencatat semua yang tertera dalam berkas.",
+            "The daftar berkas does not record everything the file shows.",
+        ),
+        actors=("tim",),
         messages={
             "S009": (
                 "{jenis} memuat tanda tangan elektronik {signer} ({field_name}) yang tidak dinyatakan di manifest.",
@@ -295,6 +340,11 @@ RULES = (
         WARNING,
         waivable=False,
         title=("Tanda TTE tanpa tanda tangan elektronik sah", "A TTE mark without a valid signature"),
+        akibat=(
+            "Tanda TTE tanpa tanda tangan yang sah tidak membuktikan pengesahan.",
+            "A TTE mark without a valid signature does not prove approval.",
+        ),
+        actors=("tim",),
         messages={
             "S010": (
                 "{berkas} ({jenis}) menampilkan tanda TTE (catatan kaki TTE atau kode QR verifikasi), tetapi tidak memuat tanda tangan elektronik yang sah: salinan cetak-pindai, atau tanda palsu.",

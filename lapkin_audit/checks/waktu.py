@@ -22,6 +22,11 @@ RULES = (
         ERROR,
         waivable=True,
         title=("Langkah melampaui waktu baku", "A step took longer than its standard time"),
+        akibat=(
+            "Langkah melampaui Mutu Baku waktu, sehingga laporan dapat terlambat.",
+            "The step exceeded its standard time, which can delay the report.",
+        ),
+        actors=("langkah",),
         messages={
             "W001": (
                 "Langkah {step} ({kegiatan}) memakan {actual} kerja; batas {limit_text} ({limit}).",
@@ -55,6 +60,11 @@ RULES = (
         ERROR,
         waivable=True,
         title=("Seluruh proses melampaui jumlah waktu", "The whole run took longer than allowed"),
+        akibat=(
+            "Laporan selesai melampaui waktu yang ditetapkan SOP.",
+            "The report was completed later than the SOP allows.",
+        ),
+        actors=("camat", "tim"),
         messages={
             "W002": (
                 "Seluruh proses memakan {actual} kerja; batas {limit_text} ({limit}).",
@@ -92,6 +102,11 @@ RULES = (
         ERROR,
         waivable=False,
         title=("Langkah selesai sebelum dimulai", "A step ends before it starts"),
+        akibat=(
+            "Waktu yang dicatat mustahil, sehingga lama langkah tidak dapat dinilai.",
+            "The recorded times are impossible, so the step's duration cannot be assessed.",
+        ),
+        actors=("tim",),
         messages={
             "W003": (
                 "Langkah {step} selesai ({selesai}) sebelum dimulai ({mulai}).",
@@ -119,6 +134,11 @@ RULES = (
         WARNING,
         waivable=True,
         title=("Proses dimulai sebelum periode laporan berakhir", "The run started before the period ended"),
+        akibat=(
+            "Laporan mungkin disusun sebelum data periode lengkap.",
+            "The report may have been prepared before the period's data was complete.",
+        ),
+        actors=("tim",),
         messages={
             "W004": (
                 "Proses dimulai {mulai}, sebelum periode laporan berakhir ({akhir}).",

@@ -17,7 +17,7 @@ from typing import Any
 import click
 
 from lapkin_audit import __version__
-from lapkin_audit.cli import check, hashing, init, rules, sop
+from lapkin_audit.cli import check, desk, hashing, init, rules, sop
 from lapkin_audit.cli.common import say
 from lapkin_audit.errors import Notice
 
@@ -52,7 +52,7 @@ def cli() -> None:
     """
 
 
-for command in (check.check, rules.rules_group, sop.sop_group, init.init, hashing.hash_command):
+for command in (check.check, rules.rules_group, sop.sop_group, init.init, hashing.hash_command, desk.desk):
     cli.add_command(command)
 
 

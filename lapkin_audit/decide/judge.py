@@ -31,6 +31,7 @@ from lapkin_audit.model import (
     Finding,
     Official,
     Severity,
+    Sop,
     StepTiming,
     Verdict,
     Violation,
@@ -98,7 +99,7 @@ def _judged(ctx: Context, scope: Scope, deadline: Deadline) -> DossierResult:
         violations.extend(family.check(ctx))
         deadline.check()
     judged = waivers.apply(found, sop, violations, RULES)  # scope after: a waiver still finds its finding
-    findings = _stamp([(v, reason) for v, reason in judged if scope.keeps(v.rule)], found, scope)
+    findings = _stamp([(v, reason) for v, reason in judged if scope.keeps(v.rule)], found, scope, sop)
     result = _result(found.path, sop.id, findings, ctx.timeline)
     # The content checks' record (content.md: the report's `content` object), when they judged.
     content = capaian.record(ctx) if any(scope.keeps(rule.code) for rule in capaian.RULES) else None
@@ -126,7 +127,9 @@ def unlisted(path: str, lang: str) -> DossierResult:
     return _result(path, None, _stamp([(violation, None)], None, Scope(lang)))
 
 
-def _stamp(judged: Iterable[waivers.Judged], found: Dossier | None, scope: Scope) -> list[Finding]:
+def _stamp(
+    judged: Iterable[waivers.Judged], found: Dossier | None, scope: Scope, sop: Sop | None = None
+) -> list[Finding]:
     findings = []
     for violation, reason in judged:
         rule = RULES[violation.rule]
@@ -137,7 +140,7 @@ def _stamp(judged: Iterable[waivers.Judged], found: Dossier | None, scope: Scope
             Finding(
                 rule=rule.code,
                 severity=rule.severity,
-                message=render(violation.message, violation.args, scope.lang),
+                message=render(violation.message, _named(violation.args, sop), scope.lang),
                 step=violation.step,
                 field=violation.field,
                 line=line,
@@ -152,6 +155,23 @@ def _stamp(judged: Iterable[waivers.Judged], found: Dossier | None, scope: Scope
 
 # Findings that say what this machine could not do (no OCR installed), not what the dossier lacks.
 LOCAL_MESSAGES = frozenset({"B006.no_ocr"})
+
+# Arguments that hold a document kind's id: a person reads the SOP's name of it instead.
+_KIND_ARGS = ("jenis", "other")
+
+
+def _named(args: Mapping[str, Any], sop: Sop | None) -> Mapping[str, Any]:
+    """The message's arguments with document kinds named as the SOP names them (its first
+    letter raised: a message may start with it); the fingerprint keeps the ids."""
+    if sop is None:
+        return args
+    named = dict(args)
+    for key in _KIND_ARGS:
+        kind = sop.document_kinds.get(named[key]) if isinstance(named.get(key), str) else None
+        if kind is not None:
+            named[key] = kind.name[:1].upper() + kind.name[1:]
+    return named
+
 
 _INDEXES = re.compile(r"\[\d+\]")
 

@@ -18,6 +18,11 @@ RULES = (
         WARNING,
         waivable=False,
         title=("Pengecualian tidak sah", "An invalid waiver"),
+        akibat=(
+            "Pengecualian yang tidak sah tidak dapat membenarkan temuan yang dikecualikannya.",
+            "An invalid waiver cannot justify the finding it waives.",
+        ),
+        actors=("camat",),
         messages={
             "X001.unknown_rule": (
                 "Pengecualian untuk aturan {aturan} tidak sah: kode aturan tidak dikenal.",

@@ -37,7 +37,8 @@ _FIELD_PART = re.compile(r"\[(\d+)\]|\.?([^.\[\]]+)")
 
 
 def field_words(path: str, lang: str) -> str:
-    """A field path as people count: ``langkah[0].mulai`` -> ``langkah ke-1 › mulai``.
+    """A field path in the words people use, innermost first: ``dokumen[5].paraf[0].nama``
+    -> ``nama pada paraf ke-1 dokumen ke-6`` (``nama of paraf 1 in document 6``).
 
     Reports keep the exact path in their ``field``; messages are read by people.
     """
@@ -46,10 +47,21 @@ def field_words(path: str, lang: str) -> str:
         index, name = match.groups()
         if index is not None and parts:
             number = int(index) + 1
-            parts[-1] += f" no. {number}" if lang == "en" else f" ke-{number}"
+            parts[-1] += f" {number}" if lang == "en" else f" ke-{number}"
         elif name is not None:
-            parts.append(name)
-    return " › ".join(parts) if parts else path
+            parts.append(KEY_WORDS.get(name, name.replace("_", " ")))
+    if not parts:
+        return path
+    inner = list(reversed(parts))
+    if len(inner) == 1:
+        return inner[0]
+    if lang == "en":
+        return f"{inner[0]} of {' in '.join(inner[1:])}"
+    return f"{inner[0]} pada {' '.join(inner[1:])}"
+
+
+# Keys of the dossier format whose plain spelling is not how people write them.
+KEY_WORDS = {"nip": "NIP", "sha256": "SHA-256", "tmt": "TMT", "sk": "SK", "ke": "urutan"}
 
 
 def _text(messages: Mapping[str, Bilingual], value: Any, lang: str) -> Any:

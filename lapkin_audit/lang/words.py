@@ -13,7 +13,7 @@ from lapkin_audit.model import Periode, Severity
 
 # A severity reads the same in every report and listing.
 SEVERITY_WORDS: dict[str, dict[Severity, str]] = {
-    "id": {Severity.ERROR: "pelanggaran", Severity.WARNING: "peringatan"},
+    "id": {Severity.ERROR: "temuan", Severity.WARNING: "catatan"},
     "en": {Severity.ERROR: "error", Severity.WARNING: "warning"},
 }
 
@@ -112,7 +112,7 @@ RUN_OPTIONS: dict[str, dict[str, str]] = {
         "config": "konfigurasi {file} (sha256 {digest})",
         "rules": "folder aturan {folder} (sha256 {digest})",
         "per_path": "aturan {codes} tidak dinilai untuk dossier di {pattern} (per-path-ignores)",
-        "strict": "peringatan dihitung gagal (--strict)",
+        "strict": "catatan dihitung gagal (--strict)",
         "baseline": "temuan yang tercatat di {file} tidak dihitung gagal ({unused} catatannya tidak cocok dengan temuan mana pun)",
         "lead": "Catatan penilaian",
     },
@@ -164,14 +164,55 @@ def format_minutes(minutes: int, lang: str = "id") -> str:
     return " ".join(parts)
 
 
+# Who acts on a rekomendasi when no SOP outline names the role (the SOP's `peran` does
+# otherwise), and the one actor no SOP has: whoever runs the checker.
+ACTOR_NAMES: dict[str, dict[str, str]] = {
+    "id": {
+        "camat": "Camat",
+        "sekretaris": "Sekretaris Kecamatan",
+        "tim": "Tim Akuntabilitas Kinerja",
+        "sub_umum": "Subbagian Umum",
+        "sub_evapor": "Subbagian Evaluasi dan Pelaporan",
+        "pengelola": "pengelola lapkin-audit",
+    },
+    "en": {
+        "camat": "Camat",
+        "sekretaris": "Sekretaris Kecamatan",
+        "tim": "Tim Akuntabilitas Kinerja",
+        "sub_umum": "Subbagian Umum",
+        "sub_evapor": "Subbagian Evaluasi dan Pelaporan",
+        "pengelola": "whoever runs lapkin-audit",
+    },
+}
+
+
+# What a verdict did not weigh (never a bare PATUH on a partial check), per dossier.
+PARTIAL: dict[str, dict[str, str]] = {
+    "id": {
+        "lead": "Penilaian sebagian",
+        "evidence": "{n} lampiran tidak terbaca; isinya hanya dinyatakan, tidak dibuktikan",
+        "no_evidence": "isi lampiran tidak dibaca",
+        "baselined": "{n} temuan tercatat di baseline dan tidak dihitung gagal",
+    },
+    "en": {
+        "lead": "Partial judgement",
+        "evidence": "{n} attachment(s) could not be read; their content is only declared, not proved",
+        "no_evidence": "the attachments' content was not read",
+        "baselined": "{n} finding(s) known to the baseline do not fail the run",
+    },
+}
+
+
 # report/table.py
 TABLE: dict[str, Any] = {
     "id": {
-        "dossiers": ("Dossier", "SOP", "Putusan", "Pelanggaran", "Peringatan", "Dikecualikan"),
-        "findings": ("Dossier", "Baris", "Aturan", "Tingkat", "Langkah", "Pesan"),
+        "dossiers": ("Dossier", "SOP", "Simpulan", "Temuan", "Catatan", "Dikecualikan"),
+        "findings": ("Dossier", "Baris", "Aturan", "Tingkat", "Langkah", "Kondisi"),
         "severity": SEVERITY_WORDS["id"],
         "none": "Tidak ada temuan.",
         "summary": "{n} dossier: {counts}.",
+        "partial": "(sebagian)",
+        "partial_lead": "penilaian sebagian",
     },
     "en": {
         "dossiers": ("Dossier", "SOP", "Verdict", "Errors", "Warnings", "Waived"),
@@ -179,6 +220,8 @@ TABLE: dict[str, Any] = {
         "severity": SEVERITY_WORDS["en"],
         "none": "No findings.",
         "summary": "{n} dossier(s): {counts}.",
+        "partial": "(partial)",
+        "partial_lead": "partial judgement",
     },
 }
 
@@ -187,19 +230,23 @@ TABLE: dict[str, Any] = {
 MARKDOWN: dict[str, Any] = {
     "id": {
         "title": "Hasil lapkin-audit",
-        "dossiers": ("Dossier", "Putusan", "Pelanggaran", "Peringatan", "Dikecualikan"),
-        "findings": ("Baris", "Aturan", "Tingkat", "Langkah", "Pesan"),
+        "dossiers": ("Dossier", "Simpulan", "Temuan", "Catatan", "Dikecualikan"),
+        "findings": ("Baris", "Aturan", "Tingkat", "Langkah", "Kondisi", "Rekomendasi (oleh)"),
         "severity": SEVERITY_WORDS["id"],
         "count": "{n} temuan",
+        "partial": "(penilaian sebagian)",
+        "partial_lead": "penilaian sebagian",
         "left_out": "_Tidak ditampilkan agar komentar tetap di bawah {limit} karakter: {rows} baris dossier dan rincian {details} dossier. Laporan lengkap: `--format html` atau `--format json`._",
-        "summary": "**{n} dossier:** {verdicts}. **Temuan:** pelanggaran {error}, peringatan {warning}, dikecualikan {waived}.",
+        "summary": "**{n} dossier:** {verdicts}. **Hasil:** temuan {error}, catatan {warning}, dikecualikan {waived}.",
     },
     "en": {
         "title": "lapkin-audit results",
         "dossiers": ("Dossier", "Verdict", "Errors", "Warnings", "Waived"),
-        "findings": ("Line", "Rule", "Severity", "Step", "Message"),
+        "findings": ("Line", "Rule", "Severity", "Step", "Condition", "Recommendation (by)"),
         "severity": SEVERITY_WORDS["en"],
         "count": "{n} finding(s)",
+        "partial": "(partial judgement)",
+        "partial_lead": "partial judgement",
         "left_out": "_Left out to keep the comment under {limit} characters: {rows} dossier row(s) and the details of {details} dossier(s). The whole report: `--format html` or `--format json`._",
         "summary": "**{n} dossier(s):** {verdicts}. **Findings:** {error} error(s), {warning} warning(s), {waived} waived.",
     },
@@ -209,7 +256,7 @@ MARKDOWN: dict[str, Any] = {
 # report/github.py
 GITHUB: dict[str, Any] = {
     "id": {
-        "summary": "{n} dossier: {verdicts}; temuan: pelanggaran {error}, peringatan {warning}, dikecualikan {waived}.",
+        "summary": "{n} dossier: {verdicts}; hasil: temuan {error}, catatan {warning}, dikecualikan {waived}.",
     },
     "en": {
         "summary": "{n} dossier(s): {verdicts}; findings: {error} error(s), {warning} warning(s), {waived} waived.",

@@ -55,6 +55,11 @@ class Rule:
     checks: Bilingual  # what it finds
     fix: Bilingual  # how to mend it
     why: Bilingual | None = None  # why the SOP or the law asks for it (None only for the L rules)
+    akibat: Bilingual | None = None  # what the finding risks, as an auditor writes it (None only for the L rules)
+    # Who acts on the rekomendasi: role ids of the SOP's `peran` (their names come from the
+    # SOP), "langkah" for the Pelaksana of the finding's step, "pengelola" for whoever runs
+    # lapkin-audit (the checker's own failures are never the office's). Empty only for the L rules.
+    actors: tuple[str, ...] = ()
     clause: str | None = None  # the SOP clause it comes from, in the SOP's own (Indonesian) words
     failing: str | None = None  # a fragment of fixtures/dossiers/patuh/dossier.yaml, edited to break the rule
     passing: str | None = None  # the same fragment exactly as it is there (it occurs there once)
@@ -88,7 +93,13 @@ def rule_problems(rule: Rule) -> Iterator[str]:
     """What is missing or inconsistent in a rule's declaration, each naming the code and part:
     every text in both languages (and not the same text twice), the messages of both languages
     taking the same arguments, the snippets together, an encoding that exists."""
-    texts: dict[str, Bilingual | None] = {"title": rule.title, "checks": rule.checks, "why": rule.why, "fix": rule.fix}
+    texts: dict[str, Bilingual | None] = {
+        "title": rule.title,
+        "checks": rule.checks,
+        "why": rule.why,
+        "fix": rule.fix,
+        "akibat": rule.akibat,
+    }
     texts.update({f"messages[{key}]": text for key, text in rule.messages.items()})
     for part, text in texts.items():
         if text is None:
@@ -101,6 +112,8 @@ def rule_problems(rule: Rule) -> Iterator[str]:
             yield f"{rule.code}: {part}: the two languages take different arguments"
     if not rule.messages:
         yield f"{rule.code}: messages: none declared"
+    if rule.family != "L" and (rule.akibat is None or not rule.actors):
+        yield f"{rule.code}: akibat and actors: every rule a finding can come from needs both"
     if (rule.failing is None) != (rule.passing is None):
         yield f"{rule.code}: failing and passing come together or not at all"
     elif rule.failing is not None and rule.failing == rule.passing:

@@ -178,7 +178,11 @@ class Sop:
         )
         # Equipment a dossier can prove is checked (K005); the rest only a person can confirm.
         manual += tuple(ManualCheck("peralatan", item.name) for item in self.peralatan if item.dokumen is None)
-        return SopOutline(self.id, self.name, self.nomor, self.unit, self.jumlah_waktu, manual)
+        pelaksana = {step.nomor: step.pelaksana for step in self.steps}
+        kinds = {kind.id: kind.name[:1].upper() + kind.name[1:] for kind in self.document_kinds.values()}
+        return SopOutline(
+            self.id, self.name, self.nomor, self.unit, self.jumlah_waktu, manual, self.roles, pelaksana, kinds
+        )
 
     def step(self, nomor: int) -> SopStep | None:
         for step in self.steps:
@@ -216,3 +220,15 @@ class SopOutline:
     unit: str
     jumlah_waktu: str
     manual_checks: tuple[ManualCheck, ...]
+    roles: Mapping[str, str] = field(default_factory=dict)  # role id -> the SOP's name of it
+    pelaksana: Mapping[int, tuple[str, ...]] = field(default_factory=dict)  # step -> its Pelaksana's role ids
+    kinds: Mapping[str, str] = field(default_factory=dict)  # document kind id -> its name, as a reader sees it
+
+    def actors(self, wanted: tuple[str, ...], step: int | None) -> tuple[str, ...]:
+        """The role ids a rule's ``actors`` stand for on a finding: "langkah" is the Pelaksana
+        of the finding's step (left out when the finding has no step the SOP knows)."""
+        found: list[str] = []
+        for actor in wanted:
+            ids = self.pelaksana.get(step, ()) if actor == "langkah" and step is not None else (actor,)
+            found.extend(i for i in ids if i != "langkah" and i not in found)
+        return tuple(found)

@@ -40,8 +40,10 @@ from lapkin_audit.model import (
     SopOutline,
     Verdict,
     finding_counts,
+    in_lang,
 )
 from lapkin_audit.report import PLAIN, Style, views
+from lapkin_audit.report.auditor import actor_names, actor_of, kriteria, partial_notes
 from lapkin_audit.report.capaian_html import capaian_view
 from lapkin_audit.report.jinja import template
 from lapkin_audit.report.text import manifest_path, visible
@@ -77,18 +79,32 @@ SWATCHES = (
 )
 
 
-def chunks(report: Report, style: Style = PLAIN) -> Iterator[str]:
-    """The page in pieces: head and summary, one section per dossier, foot."""
+def chunks(report: Report, style: Style = PLAIN, reviewer: views.Reviewer | None = None) -> Iterator[str]:
+    """The page in pieces: head and summary, one section per dossier, foot. ``reviewer`` is
+    what the pemeriksa entered for the "Diperiksa oleh" block (the desk); none: blank lines."""
     lang = "en" if report.lang == "en" else "id"
     w = WORDS[lang]
     yield template("head.html.j2").render(views.fields(_head(report, lang, w)))
+    yield from sections(report, reviewer)
+    yield template("foot.html.j2").render(footer=w["footer"].format(version=report.tool_version))
+
+
+def sections(report: Report, reviewer: views.Reviewer | None = None) -> Iterator[str]:
+    """One ``<section>`` per dossier, as the page shows it (the desk places them in its own page)."""
+    lang = "en" if report.lang == "en" else "id"
+    w = WORDS[lang]
     facts = {"audited_on": report.audited_on, "version": report.tool_version, "rules": report.rules_fingerprint}
     dossier = template("dossier.html.j2")
     total = len(report.results)
     for i, result in enumerate(report.results, 1):
         outline = report.sops.get(result.sop) if result.sop is not None else None
-        yield dossier.render(views.fields(_dossier(i, total, result, outline, report.rules, lang, w, facts)))
-    yield template("foot.html.j2").render(footer=w["footer"].format(version=report.tool_version))
+        view = _dossier(i, total, result, outline, report, lang, w, facts)
+        yield dossier.render(views.fields(dataclasses.replace(view, reviewer=reviewer)))
+
+
+def stylesheet(lang: str) -> str:
+    """The report's style sheet on its own (the page inlines it; the desk serves it)."""
+    return template("report.css").render(w=WORDS["en" if lang == "en" else "id"])
 
 
 def render(report: Report) -> str:
@@ -153,7 +169,11 @@ def _head(report: Report, lang: str, w: Mapping[str, Any]) -> views.Head:
 
 
 def _about(
-    result: DossierResult, report_facts: Mapping[str, Any], lang: str, w: Mapping[str, Any]
+    result: DossierResult,
+    outline: SopOutline | None,
+    report_facts: Mapping[str, Any],
+    lang: str,
+    w: Mapping[str, Any],
 ) -> list[tuple[str, str]]:
     """What a page filed in the dossier folder must say: period, office, officials, where
     the manifest is, when and by what the audit was made."""
@@ -163,10 +183,11 @@ def _about(
         if about.periode is not None:
             rows.append((w["periode"], periode_words(about.periode, lang)))
         rows.append((w["instansi"], about.instansi))
+        roles = outline.roles if outline is not None else {}
         for official in about.pejabat:
             status = w["status"].get(official.status)
             name = official.nama or "—"
-            rows.append((official.role.replace("_", " ").title(), f"{name} ({status})" if status else name))
+            rows.append((actor_names((official.role,), roles, lang), f"{name} ({status})" if status else name))
     rows.append((w["manifest"], manifest_path(result.path)))
     if report_facts["audited_on"] is not None:
         rows.append((w["audited"], date_words(report_facts["audited_on"], lang)))
@@ -181,12 +202,13 @@ def _dossier(
     total: int,
     result: DossierResult,
     outline: SopOutline | None,
-    rules: Mapping[str, Rule],
+    report: Report,
     lang: str,
     w: Mapping[str, Any],
     report_facts: Mapping[str, Any],
 ) -> views.DossierView:
     uid = f"d{i}"
+    rules = report.rules
     active = [f for f in result.findings if not f.waived]
     present = {f.rule[:1] for f in active}
     families = [code for code in FAMILY_NAMES if code in present] + sorted(present - set(FAMILY_NAMES))
@@ -200,7 +222,11 @@ def _dossier(
         sop=result.sop,
         outline=outline,
         verdict=views.VerdictView(
-            _verdict_class(result.verdict), MARKS[result.verdict], result.verdict.label, w["gloss"][result.verdict]
+            _verdict_class(result.verdict),
+            MARKS[result.verdict],
+            result.verdict.label,
+            w["gloss"][result.verdict],
+            partial_notes(result, report.options, lang),
         ),
         counts=_counts(result, w),
         finding_heads=(w["line"], w["code"], w["severity"], w["step"], w["message"]),
@@ -208,13 +234,13 @@ def _dossier(
             views.FamilyView(
                 code,
                 family_name(code, lang) if code in FAMILY_NAMES else w["other"],
-                [_finding(f, rules, lang, w) for f in active if f.rule[:1] == code],
+                [_finding(f, rules, outline, lang, w) for f in active if f.rule[:1] == code],
             )
             for code in families
         ],
         waived=[
             dataclasses.replace(
-                _finding(f, rules, lang, w), reason=f.waiver_reason if f.waiver_reason is not None else "—"
+                _finding(f, rules, outline, lang, w), reason=f.waiver_reason if f.waiver_reason is not None else "—"
             )
             for f in result.findings
             if f.waived
@@ -222,13 +248,13 @@ def _dossier(
         timeline=_markup(timeline_svg(result.timeline, lang, uid + "-tl")) if result.timeline else None,
         legend=[(_markup(swatch), text) for swatch, text in zip(SWATCHES, w["legend"], strict=True)],
         checklist=_checklist(outline, uid, w),
-        about=_about(result, report_facts, lang, w),
-        evidence=_evidence(result, lang) if result.evidence is not None else None,
+        about=_about(result, outline, report_facts, lang, w),
+        evidence=_evidence(result, outline, lang) if result.evidence is not None else None,
         capaian=capaian_view(result.content, lang) if result.content is not None else None,
     )
 
 
-def _evidence(result: DossierResult, lang: str) -> views.EvidenceView:
+def _evidence(result: DossierResult, outline: SopOutline | None, lang: str) -> views.EvidenceView:
     """A row per attachment: how it was read and what its text proved, claim by claim."""
     words = EVIDENCE_WORDS["en" if lang == "en" else "id"]
     evidence = result.evidence
@@ -245,7 +271,7 @@ def _evidence(result: DossierResult, lang: str) -> views.EvidenceView:
             source += " — " + words["problem"].get(found.problem, found.problem)
         rows.append(
             views.EvidenceRow(
-                jenis=found.jenis,
+                jenis=outline.kinds.get(found.jenis, found.jenis) if outline is not None else found.jenis,
                 berkas=found.berkas,
                 format=(found.format or "—").upper(),
                 pages=found.pages if found.pages is not None else "—",
@@ -290,7 +316,9 @@ def _claim_words(claim: Claim, words: Mapping[str, Any]) -> str:
     return f"{text} ({words['block'][claim.block]})" if claim.block is not None else text
 
 
-def _finding(f: Finding, rules: Mapping[str, Rule], lang: str, w: Mapping[str, Any]) -> views.FindingView:
+def _finding(
+    f: Finding, rules: Mapping[str, Rule], outline: SopOutline | None, lang: str, w: Mapping[str, Any]
+) -> views.FindingView:
     doc = rules.get(f.rule)
     return views.FindingView(
         line=f.line if f.line is not None else "—",
@@ -299,8 +327,10 @@ def _finding(f: Finding, rules: Mapping[str, Rule], lang: str, w: Mapping[str, A
         severity_word=w["sev"].get(f.severity, f.severity.value),
         step=f.step if f.step is not None else "—",
         message=f.message,
-        clause=doc.clause if doc is not None and doc.clause else None,
+        clause=kriteria(doc, lang),
         fix=_inline_code(doc.text("fix", lang)) if doc is not None else None,
+        akibat=in_lang(doc.akibat, lang) if doc is not None and doc.akibat is not None else None,
+        actor=actor_of(f, doc, outline, lang),
     )
 
 

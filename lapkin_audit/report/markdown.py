@@ -16,7 +16,10 @@ from lapkin_audit.lang import words
 from lapkin_audit.lang.words import RUN_OPTIONS, evidence_line, finding_note, options_note
 from lapkin_audit.model import DossierResult, Report, Verdict, finding_counts
 from lapkin_audit.report import PLAIN, Style
+from lapkin_audit.report.auditor import actor_of, partial_notes
 from lapkin_audit.report.text import CONTROL_ESCAPES, inert_references, unicode_safe
+
+NEEDS_SOPS = True  # who acts on a rekomendasi is named as the SOP names them
 
 WORDS = words.MARKDOWN
 # Plain text marks (no emoji), so the verdict column can be scanned at a glance.
@@ -52,6 +55,8 @@ def chunks(report: Report, style: Style = PLAIN) -> Iterator[str]:
     for result in report.results:
         counts = finding_counts([result])
         verdict = f"{MARKS[result.verdict]} {result.verdict.label}"
+        if partial_notes(result, report.options, report.lang):
+            verdict += " " + words["partial"]
         rows.append(_row((cell(result.path), verdict, counts["error"], counts["warning"], counts["waived"])))
     verdicts = ", ".join(f"{Verdict(value).label} {n}" for value, n in report.summary().items())
     summary = words["summary"].format(n=len(report.results), verdicts=verdicts, **finding_counts(report.results))
@@ -77,7 +82,7 @@ def chunks(report: Report, style: Style = PLAIN) -> Iterator[str]:
     for result in report.results:
         if not result.findings:
             continue
-        details = _details(result, words, report.lang)
+        details = _details(result, report, words)
         if len(details) > budget:
             details_left += 1
             continue
@@ -95,14 +100,23 @@ def _row(cells: tuple[object, ...], align: str | None = None) -> str:
     return line + "\n|" + align + "|" if align else line
 
 
-def _details(result: DossierResult, words: dict, lang: str) -> str:  # type: ignore[type-arg]
+def _details(result: DossierResult, report: Report, words: dict) -> str:  # type: ignore[type-arg]
+    lang = report.lang
     title = f"{inline_html(result.path)}: {result.verdict.label} ({words['count'].format(n=len(result.findings))})"
-    rows = [_row(words["findings"], align="--:|:--|:--|--:|:--")]
+    notes = partial_notes(result, report.options, lang)
+    if notes:
+        title += f" — {inline_html(words['partial_lead'])}: {inline_html('; '.join(notes))}"
+    rows = [_row(words["findings"], align="--:|:--|:--|--:|:--|:--")]
+    outline = report.sops.get(result.sop) if result.sop is not None else None
     for f in result.findings:
         severity = words["severity"][f.severity]
         severity += finding_note(f, lang)
         step = "" if f.step is None else f.step
-        rows.append(_row((f.line or "", f.rule, cell(severity), step, cell(f.message))))
+        rule = report.rules.get(f.rule)
+        fix = rule.text("fix", lang) if rule is not None else ""
+        actor = actor_of(f, rule, outline, lang)
+        advice = f"{fix} ({actor})" if fix and actor else fix
+        rows.append(_row((f.line or "", f.rule, cell(severity), step, cell(f.message), cell(advice))))
     if result.evidence is not None:
         rows.append("\n" + cell(evidence_line([result], lang)) + ".")
     # Blank lines around the table: Markdown inside an HTML block is read only after one.

@@ -13,6 +13,7 @@ from lapkin_audit.lang import words
 from lapkin_audit.lang.words import RUN_OPTIONS, evidence_line, finding_note, options_note
 from lapkin_audit.model import Report, Severity, Verdict, finding_counts
 from lapkin_audit.report import PLAIN, Style
+from lapkin_audit.report.auditor import dossier_notes, partial_notes
 from lapkin_audit.report.text import visible
 
 HEADERS = words.TABLE
@@ -39,11 +40,18 @@ def render(report: Report, style: Style = PLAIN) -> str:
     words = HEADERS["en" if report.lang == "en" else "id"]
     rows = []
     findings = []
+    partial: list[str] = []  # each dossier's own reasons; the run's options are said once, below
     for result in report.results:
         if style.quiet and not result.findings:
             continue
         counts = finding_counts([result])
-        verdict = paint(result.verdict.label, VERDICT_COLOURS[result.verdict], bold=True)
+        label = result.verdict.label
+        if partial_notes(result, report.options, report.lang):
+            label += " " + words["partial"]
+            notes = dossier_notes(result, report.lang)
+            if notes:
+                partial.append(f"{result.path}: {words['partial_lead']}: {'; '.join(notes)}.")
+        verdict = paint(label, VERDICT_COLOURS[result.verdict], bold=True)
         rows.append(
             (
                 _safe(result.path),
@@ -74,6 +82,7 @@ def render(report: Report, style: Style = PLAIN) -> str:
     note = options_note(report.options, report.lang)
     if note:
         lines.append(f"{RUN_OPTIONS['en' if report.lang == 'en' else 'id']['lead']}: {note}.")
+    lines += [str(_safe(line)) for line in partial]
     parts += [textwrap.fill(line, style.width) if style.width else line for line in lines]
     return "\n\n".join(parts) + "\n"
 

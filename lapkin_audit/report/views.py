@@ -66,6 +66,7 @@ class VerdictView:
     mark: str
     label: str
     gloss: str
+    partial: Sequence[str] = ()  # what the judgement left out: never a bare PATUH on a partial check
 
 
 @dataclass(frozen=True)
@@ -76,8 +77,10 @@ class FindingView:
     severity_word: str
     step: int | str
     message: str
-    clause: str | None
-    fix: Markup | None  # the rule's fix, its `keys` as <code>
+    clause: str | None  # the kriteria: the SOP clause, or the rule's title where the SOP has none
+    fix: Markup | None  # the rekomendasi: the rule's fix, its `keys` as <code>
+    akibat: str | None = None
+    actor: str | None = None  # who acts on the rekomendasi, as the SOP names them
     reason: str | None = None  # the waiver's alasan, for a waived finding
 
 
@@ -147,6 +150,17 @@ class DossierView:
     about: Sequence[tuple[str, str]]
     evidence: EvidenceView | None
     capaian: Mapping[str, Any] | None = None  # report.capaian_html: the capaian and budget tables
+    reviewer: Reviewer | None = None
+
+
+@dataclass(frozen=True)
+class Reviewer:
+    """The person who signs "Diperiksa oleh": what they entered, never invented (blank lines
+    to sign by hand when nothing was entered)."""
+
+    nama: str = ""
+    nip: str = ""
+    tanggal: str = ""
 
 
 # --------------------------------------------------------------------------- the timeline

@@ -24,6 +24,11 @@ RULES = (
         ERROR,
         waivable=False,
         title=("Kesalahan internal pemeriksa", "Internal error of the checker"),
+        akibat=(
+            "Dossier ini belum dinilai; kegagalan ada pada alat, bukan pada kantor.",
+            "This dossier is not assessed yet; the failure is the tool's, not the office's.",
+        ),
+        actors=("pengelola",),
         messages={
             "internal.timeout": (
                 "Pemeriksaan dossier ini melampaui batas waktu {seconds} detik dan dihentikan; dossier lain tetap diperiksa. Periksa apakah manifest atau lampirannya luar biasa besar.",
@@ -53,6 +58,11 @@ RULES = (
         ERROR,
         waivable=False,
         title=("Manifest tidak dapat dibaca", "The manifest cannot be read"),
+        akibat=(
+            "Daftar berkas tidak dapat dibaca, sehingga kepatuhan dossier tidak dapat dinilai.",
+            "The daftar berkas cannot be read, so the dossier's compliance cannot be assessed.",
+        ),
+        actors=("tim",),
         messages={
             "read.missing": ("{what} {path} tidak ada.", "{what} {path} is missing."),
             "read.not_file": (
@@ -127,6 +137,11 @@ instansi:
         ERROR,
         waivable=False,
         title=("SOP, peran atau jenis dokumen tidak dikenal", "Unknown SOP, role or document kind"),
+        akibat=(
+            "Dossier tidak dapat dicocokkan dengan SOP yang berlaku, sehingga tidak dapat dinilai.",
+            "The dossier cannot be matched to the SOP in force, so it cannot be assessed.",
+        ),
+        actors=("tim", "pengelola"),
         messages={
             "sop.unknown": (
                 "SOP '{sop}' tidak ada dalam aturan (tersedia: {known}).",
@@ -172,6 +187,11 @@ instansi:
         ERROR,
         waivable=False,
         title=("SOP belum berlaku saat proses dimulai", "The SOP was not yet in effect"),
+        akibat=(
+            "Menilai dossier dengan SOP yang belum berlaku akan menghasilkan simpulan yang keliru.",
+            "Judging the dossier by an SOP not yet in force would give a wrong conclusion.",
+        ),
+        actors=("tim", "pengelola"),
         messages={
             "sop.not_in_effect": (
                 "SOP {sop} baru berlaku {efektif}, tetapi proses dimulai {mulai}.",
@@ -210,6 +230,11 @@ instansi:
             "Lampiran berupa penunjuk Git LFS, bukan dokumennya",
             "Attachments are Git LFS pointers, not the documents",
         ),
+        akibat=(
+            "Lampiran tidak dapat diperiksa karena yang tersimpan hanya penunjuk Git LFS, bukan dokumennya.",
+            "The attachments cannot be examined: only Git LFS pointers are stored, not the documents.",
+        ),
+        actors=("tim", "pengelola"),
         messages={
             "E006": (
                 "Penunjuk Git LFS, bukan dokumennya, ada di tempat {count} lampiran: {pointers}. Isinya tidak ada di checkout ini, sehingga dossier tidak dapat dinilai. Jalankan `git lfs pull` (di CI: `lfs: true` pada actions/checkout), lalu periksa lagi.",

@@ -12,6 +12,11 @@ RULES = (
         ERROR,
         waivable=False,
         title=("Manifest bukan YAML yang sah", "The manifest is not valid YAML"),
+        akibat=(
+            "Daftar berkas tidak dapat dibaca, sehingga kepatuhan dossier tidak dapat dinilai.",
+            "The daftar berkas cannot be read, so the dossier's compliance cannot be assessed.",
+        ),
+        actors=("tim",),
         messages={
             "yaml.syntax": (
                 "YAML tidak sah di baris {line}, kolom {column}: {problem}.",
@@ -221,6 +226,11 @@ RULES = (
         ERROR,
         waivable=False,
         title=("Manifest melanggar format dossier", "The manifest breaks the dossier format"),
+        akibat=(
+            "Sebagian isi daftar berkas tidak bermakna pasti, sehingga dossier tidak dapat dinilai.",
+            "Part of the daftar berkas has no definite meaning, so the dossier cannot be assessed.",
+        ),
+        actors=("tim",),
         messages={
             "format.empty": ("Manifest kosong.", "The manifest is empty."),
             "format.not_mapping": (
