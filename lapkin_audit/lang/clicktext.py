@@ -243,6 +243,23 @@ HELP: dict[str, str] = {
     "Write nothing; exit 1 if a sha256 is missing or wrong.": (
         "Jangan menulis apa pun; keluar dengan status 1 bila ada sha256 yang kosong atau salah."
     ),
+    # lapkin-audit desk
+    "Start the desk on the dossiers under FOLDER (default: here) and open it in the browser.\n\n"
+    "Binds to this computer only (127.0.0.1) unless --host says otherwise; then every\n"
+    "request needs the token printed at start.": (
+        "Jalankan meja kerja untuk dossier di bawah FOLDER (bawaan: folder ini) dan buka di peramban.\n\n"
+        "Hanya dapat dibuka dari komputer ini (127.0.0.1), kecuali --host menyebut alamat lain;\n"
+        "maka setiap permintaan memerlukan token yang dicetak saat mulai."
+    ),
+    "Address to listen on; another than this computer's requires the printed token.": (
+        "Alamat yang didengarkan; alamat selain komputer ini memerlukan token yang dicetak."
+    ),
+    "Port (0: any free port).": "Port (0: port bebas mana pun).",
+    "Do not open the browser.": "Jangan buka peramban.",
+    "Language of the pages.": "Bahasa halaman.",
+    "Extra folder of SOP/calendar files, as for check. Repeatable.": (
+        "Folder tambahan berkas SOP/kalender, seperti pada check. Dapat diulang."
+    ),
 }
 
 

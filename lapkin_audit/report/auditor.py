@@ -48,9 +48,9 @@ def partial_notes(result: DossierResult, options: RunOptions, lang: str) -> list
     run = RUN_OPTIONS["en" if lang == "en" else "id"]
     notes = []
     if options.select:
-        notes.append(run["select"].format(codes=", ".join(options.select)))
+        notes.append(run["select"].format(codes=", ".join(options.select), source=options.select_from))
     if options.ignore:
-        notes.append(run["ignore"].format(codes=", ".join(options.ignore)))
+        notes.append(run["ignore"].format(codes=", ".join(options.ignore), source=options.ignore_from))
     for pattern, codes in options.per_path_ignore:
         notes.append(run["per_path"].format(codes=", ".join(codes), pattern=pattern))
     return notes + dossier_notes(result, lang)
