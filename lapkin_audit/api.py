@@ -21,7 +21,7 @@ import datetime as dt
 import hashlib
 import os
 from collections import Counter
-from collections.abc import Generator, Iterable, Iterator, Sequence
+from collections.abc import Collection, Generator, Iterable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -30,6 +30,7 @@ from lapkin_audit import __version__
 from lapkin_audit.batch.run import audit as audit_targets
 from lapkin_audit.batch.runner import Runner
 from lapkin_audit.batch.session import LazyRulebook, Session
+from lapkin_audit.batch.spool import Once, Spool
 from lapkin_audit.decide import baseline as baselines
 from lapkin_audit.decide.catalogue import RULES, unknown_selectors
 from lapkin_audit.decide.judge import Scope
@@ -122,6 +123,7 @@ class Run:
         self._unused = 0
         self._facts_cache: FactsCache | None = None
         self._stream: Generator[DossierResult, None, None] | None = None
+        self._spools: list[Spool] = []
 
     def __enter__(self) -> Run:
         return self
@@ -132,9 +134,12 @@ class Run:
         self.close()
 
     def close(self) -> None:
-        """Stop what is still running (worker processes): at once, on Ctrl-C as at the end."""
+        """Stop what is still running (worker processes): at once, on Ctrl-C as at the end; let go
+        of the results a report kept (a report is rendered before its run is closed)."""
         if self._stream is not None:
             self._stream.close()
+        for spool in self._spools:  # a report's results read back from disk: gone with the run
+            spool.close()
 
     def results(self) -> Iterator[DossierResult]:
         """Each dossier's result, in path order, as it is judged; the baseline's findings marked.
@@ -144,26 +149,37 @@ class Run:
         return self._marked(self._stream)
 
     def _marked(self, stream: Iterable[DossierResult]) -> Iterator[DossierResult]:
-        written: list[DossierResult] = []
+        written: list[baselines.Entry] = []  # the entries only: the results themselves are not held
+        count = 0
         known = Counter(self._known) if self._known is not None else None
         for result in stream:
             if self.settings.write_baseline:
-                written.append(result)
+                written.extend(baselines.entries([result]))
+                count += len(result.findings)
                 result = baselines.mark(result, None)  # this run's findings are the baseline now: none fails
             elif known is not None:
                 result = baselines.mark(result, known)
             yield result
         if self.settings.write_baseline:
-            write_atomically(Path(self.settings.write_baseline), [baselines.dumps(written)])
-            count = sum(len(r.findings) for r in written)
+            write_atomically(Path(self.settings.write_baseline), [baselines.dumps_entries(written)])
             self.notes.append(Notice("note.baseline_written", count=count, file=self.settings.write_baseline))
         elif known is not None:
             self._unused = sum(known.values())
 
-    def report(self, results: Sequence[DossierResult], outlines: bool = False) -> Report:
+    def report(self, results: Iterable[DossierResult], outlines: bool = False, once: bool = False) -> Report:
         """What a renderer takes: the results, every rule of the catalogue, the options that change
         what a verdict means; with ``outlines`` (for a report filed with the dossiers, the HTML
-        report), the SOPs the results name, the date of the audit and the rules' fingerprint."""
+        report), the SOPs the results name, the date of the audit and the rules' fingerprint.
+
+        Results given as a collection (a list, a tuple) are the report's as they are; given as
+        an iterator (``results()``), they are read now into a spool that holds a few hundred in
+        memory and the rest on disk (``batch.spool``), or with ``once`` left to be read once, as
+        they are judged, by a renderer that writes a dossier at a time (``jsonl``)."""
+        if once:
+            results = Once(results, len(self.targets))
+        elif not isinstance(results, Collection):
+            results = Spool(results)
+            self._spools.append(results)
         s = self.settings
         options = RunOptions(
             s.select, s.ignore, s.strict, s.write_baseline or s.baseline, self._unused, s.per_path_ignores
@@ -171,7 +187,7 @@ class Run:
         return Report(
             __version__,
             s.lang,
-            tuple(results),
+            results,
             _outlines(self.rulebook, results) if outlines else {},
             RULES,
             audited_on=audit_date() if outlines else None,

@@ -48,7 +48,13 @@ def entries(results: Iterable[DossierResult]) -> list[Entry]:
 
 
 def dumps(results: Iterable[DossierResult]) -> str:
-    document = {"format": FORMAT, "findings": codec.encode(entries(results))}
+    return dumps_entries(entries(results))
+
+
+def dumps_entries(found: Iterable[Entry]) -> str:
+    """The baseline file of ``found``, sorted as ``entries`` sorts them."""
+    ordered = sorted(found, key=lambda e: (e.dossier, e.rule, e.fingerprint))
+    document = {"format": FORMAT, "findings": codec.encode(ordered)}
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 

@@ -21,8 +21,10 @@ from lapkin_audit.model.dossier import (
 from lapkin_audit.model.report import (
     Report,
     RunOptions,
+    Tally,
     evidence_counts,
     finding_counts,
+    tally,
 )
 from lapkin_audit.model.result import (
     LEVELS,
@@ -99,6 +101,7 @@ __all__ = [
     "StepRecord",
     "StepTiming",
     "Store",
+    "Tally",
     "TteTrust",
     "Verdict",
     "Violation",
@@ -109,4 +112,5 @@ __all__ = [
     "in_lang",
     "nearest_line",
     "rule_problems",
+    "tally",
 ]
