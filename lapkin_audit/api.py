@@ -69,8 +69,35 @@ def run(paths: Sequence[str], settings: Settings | None = None, runner: Runner |
     unknown = unknown_selectors(settings.select + settings.ignore)
     if unknown:
         raise UsageError("usage.unknown_selectors", codes=", ".join(unknown))
+    if settings.scheduler and runner is None:
+        from lapkin_audit.batch import cluster
+
+        if not cluster.available():
+            raise UsageError("usage.no_dask")
+        runner = cluster.DaskRunner(settings.scheduler, settings.jobs or cores())
+    part = shard(settings.shard) if settings.shard else None
     targets, nothing = _targets(paths, settings)
+    if part is not None and targets:
+        targets = tuple(t for t in targets if in_shard(t.display, *part))
+        if not targets:
+            nothing = Notice("note.shard_empty", shard=settings.shard)
     return Run(settings, targets, nothing, runner)
+
+
+def shard(written: str) -> tuple[int, int]:
+    """``--shard I/N`` read: the I-th (from 1) of N parts; a ``UsageError`` if it is not one."""
+    i, _, n = written.partition("/")
+    if not (i.strip().isdigit() and n.strip().isdigit()) or not 1 <= int(i) <= int(n):
+        raise UsageError("usage.shard", shard=written)
+    return int(i), int(n)
+
+
+def in_shard(display: str, i: int, n: int) -> bool:
+    """Whether the dossier shown as ``display`` is in part ``i`` of ``n``: by a hash of its path
+    alone, so that every machine given the same paths splits alike, whatever else it finds,
+    and a dossier stays in its part as others are added (its cache stays where it was)."""
+    digest = hashlib.sha256(display.encode("utf-8", "surrogateescape")).digest()
+    return int.from_bytes(digest[:8], "big") % n == i - 1
 
 
 def _targets(paths: Sequence[str], settings: Settings) -> tuple[tuple[Target, ...], Notice | None]:
