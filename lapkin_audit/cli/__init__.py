@@ -1,13 +1,14 @@
 """The command line: parses, calls the library (``api``), renders, sets the exit status. No logic.
 
-One module per command; imports are made inside the commands so that ``--version`` stays
-instant. Exit status: 0 clean (or only notes), 1 findings that fail the run, 2 the command
+One module per command, imported when its command is named (``--version`` imports none of
+them, ``check`` only its own). Exit status: 0 clean (or only notes), 1 findings that fail the run, 2 the command
 itself was wrong (a problem, said in the chosen language); 130 Ctrl-C, 143 SIGTERM, 141 a
 closed pipe.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 import signal
 import sys
@@ -15,22 +16,40 @@ import sys
 import click
 
 from lapkin_audit import __version__
-from lapkin_audit.cli import check, hashing, init, rules, sop
-from lapkin_audit.cli.common import say
-from lapkin_audit.errors import Notice
+
+# Each command: the module and the name it has there.
+COMMANDS = {
+    "check": ("check", "check"),
+    "hash": ("hashing", "hash_command"),
+    "init": ("init", "init"),
+    "rules": ("rules", "rules_group"),
+    "sop": ("sop", "sop_group"),
+}
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """Click's group, with each command's module imported when the command is wanted
+    (click's documented way of loading subcommands lazily)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return None
+        module, name = COMMANDS[cmd_name]
+        command = getattr(importlib.import_module(f"lapkin_audit.cli.{module}"), name)
+        assert isinstance(command, click.Command)
+        return command
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="lapkin-audit")
 def cli() -> None:
     """Periksa dossier Laporan Kinerja terhadap SOP-nya.
 
     Checks Laporan Kinerja dossiers against their SOP.
     """
-
-
-for command in (check.check, rules.rules_group, sop.sop_group, init.init, hashing.hash_command):
-    cli.add_command(command)
 
 
 def main() -> None:
@@ -68,6 +87,9 @@ def _interrupted(signum: int, frame: object) -> None:
 
 
 def _stopped(why: str, status: int) -> None:
+    from lapkin_audit.cli.common import say
+    from lapkin_audit.errors import Notice
+
     say([Notice(why)])
     # The workers are stopped and no partial report is left (the `finally` blocks ran);
     # end now, without the exit handlers that join a process pool the signal interrupted.
