@@ -35,7 +35,7 @@ from lapkin_audit.decide import baseline as baselines
 from lapkin_audit.decide.catalogue import RULES, unknown_selectors
 from lapkin_audit.decide.judge import Scope
 from lapkin_audit.errors import Notice, Problem, UsageError
-from lapkin_audit.load.discovery import PathNotFound, Target, discover, holding
+from lapkin_audit.load.discovery import PathNotFound, Target, Targets, discover, holding
 from lapkin_audit.model import DossierResult, Report, RunOptions, SopOutline
 from lapkin_audit.report.output import write_atomically
 from lapkin_audit.settings import Settings
@@ -78,7 +78,7 @@ def run(paths: Sequence[str], settings: Settings | None = None, runner: Runner |
     part = shard(settings.shard) if settings.shard else None
     targets, nothing = _targets(paths, settings)
     if part is not None and targets:
-        targets = tuple(t for t in targets if in_shard(t.display, *part))
+        targets = Targets.of(t for t in targets if in_shard(t.display, *part))
         if not targets:
             nothing = Notice("note.shard_empty", shard=settings.shard)
     return Run(settings, targets, nothing, runner)
@@ -100,8 +100,9 @@ def in_shard(display: str, i: int, n: int) -> bool:
     return int.from_bytes(digest[:8], "big") % n == i - 1
 
 
-def _targets(paths: Sequence[str], settings: Settings) -> tuple[tuple[Target, ...], Notice | None]:
+def _targets(paths: Sequence[str], settings: Settings) -> tuple[Sequence[Target], Notice | None]:
     """The dossiers to audit, or none and why (no problem: nothing was left to audit)."""
+    targets: Sequence[Target]
     if settings.touched:
         targets = holding(paths)
         if not targets:  # a commit that touches no dossier has nothing to audit
@@ -122,7 +123,7 @@ def _targets(paths: Sequence[str], settings: Settings) -> tuple[tuple[Target, ..
             raise UsageError("usage.changes_unknown", ref=settings.changed_since, detail=exc) from None
         if not targets:
             return (), Notice("note.none_changed", ref=settings.changed_since)
-    return tuple(targets), None
+    return targets, None
 
 
 class Run:
@@ -134,7 +135,7 @@ class Run:
     def __init__(
         self,
         settings: Settings,
-        targets: tuple[Target, ...],
+        targets: Sequence[Target],
         nothing: Notice | None = None,
         runner: Runner | None = None,
     ) -> None:

@@ -76,7 +76,6 @@ def test_a_hook_run_after_the_first_imports_neither_cerberus_nor_holidays(tmp_pa
     assert hook() == ["status: 0", "loaded:"]
 
 
-
 CLASS_CODE_PROBE = """
 import dataclasses
 import lapkin_audit.classcode as classcode

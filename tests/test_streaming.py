@@ -94,3 +94,25 @@ def test_jsonl_writes_a_dossier_before_the_next_is_judged():
             assert len(judged) == n  # nothing read ahead, nothing held
         with pytest.raises(RuntimeError):
             list(report.results)  # read once: a second pass is a bug, said loudly
+
+
+def test_the_dossiers_found_are_kept_packed_and_given_back_as_targets(tmp_path):
+    """A run's list of dossiers is kept as strings, not objects: the same targets come back,
+    in the same order (display path, then the manifest's bytes when two display alike)."""
+    import sys
+
+    from lapkin_audit.load.discovery import Target, Targets, discover
+
+    for name in ("b", "a-b", "a", "a/x"):
+        (tmp_path / name).mkdir(parents=True)
+        (tmp_path / name / "dossier.yaml").write_text("{}\n", encoding="utf-8")
+    (tmp_path / "a" / "lain.yaml").write_text("{}\n", encoding="utf-8")
+    found = discover([str(tmp_path), str(tmp_path / "a" / "lain.yaml")])
+    shown = [t.display[len(str(tmp_path)) :] for t in found]
+    assert shown == ["/a", "/a", "/a-b", "/a/x", "/b"]  # by display: "-" before "/"
+    assert [t.manifest.name for t in found][:2] == ["dossier.yaml", "lain.yaml"]
+    expected = [Target(t.folder, t.display, t.manifest, t.unlisted) for t in found]
+    assert found[1:3] == expected[1:3] and found[-1] == expected[-1] and Targets.of(expected) == expected
+    assert isinstance(found[0].folder, type(tmp_path)) and found[0].folder == tmp_path / "a"
+    many = Targets.of([expected[0]] * 1000)
+    assert sys.getsizeof(many._packed[0]) < 300 and len(many) == 1000

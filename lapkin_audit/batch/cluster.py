@@ -67,7 +67,7 @@ class DaskRunner:
         try:
             _same_version(client)
             shared = client.scatter(session, broadcast=True, hash=False)
-            chunks = [units[i : i + CHUNK] for i in range(0, len(units), CHUNK)]
+            chunks = _Chunks(units, CHUNK)
             threads = max(1, sum(client.nthreads().values()))
             yield from _in_order(client, shared, chunks, looked_up, IN_FLIGHT * threads, session)
         finally:
@@ -111,8 +111,21 @@ def _version() -> str:
     return __version__
 
 
+class _Chunks:
+    """The units in chunks of ``size``, each made when it is asked for (a window, not the run)."""
+
+    def __init__(self, units: Sequence[Unit], size: int) -> None:
+        self.units, self.size = units, size
+
+    def __len__(self) -> int:
+        return -(-len(self.units) // self.size)
+
+    def __getitem__(self, at: int) -> Sequence[Unit]:
+        return self.units[at * self.size : (at + 1) * self.size]
+
+
 def _in_order(
-    client: Any, shared: Any, chunks: list[Sequence[Unit]], looked_up: bool, window: int, session: Session
+    client: Any, shared: Any, chunks: _Chunks, looked_up: bool, window: int, session: Session
 ) -> Iterator[DossierResult]:
     """Each chunk's results in the order of ``chunks``, submitting ahead at most ``window``."""
     from distributed import as_completed
