@@ -137,6 +137,39 @@ def test_workers_of_another_version_stop_the_run():
     assert "0.0.1" in caught.value.text("en")
 
 
+def test_workers_that_declare_too_little_memory_for_their_readers_stop_the_run():
+    class Workers:
+        def __init__(self, workers):
+            self.workers = workers
+
+        def scheduler_info(self):
+            return {"workers": self.workers}
+
+    needed = cluster.memory_needed(2)
+    enough = {"tcp://a": {"memory_limit": needed, "nthreads": 2}, "tcp://b": {"memory_limit": 0, "nthreads": 4}}
+    cluster._enough_memory(Workers(enough))  # room for two readers; no limit at all
+    short = {**enough, "tcp://c": {"memory_limit": needed, "nthreads": 3}}
+    with pytest.raises(UsageError) as caught:
+        cluster._enough_memory(Workers(short))
+    said = caught.value.text("en")
+    assert "tcp://c" in said and "tcp://a" not in said and "--memory-limit" in caught.value.text("id")
+
+
+def test_a_local_cluster_declares_its_readers_memory(corpus, monkeypatch):
+    declared = {}
+    real = distributed.LocalCluster
+
+    def spy(*args, **kwargs):
+        declared.update(kwargs)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(distributed, "LocalCluster", spy)
+    settings = Settings(rules_dirs=(str(TTE_RULES),), no_cache=True, jobs=1, scheduler="local")
+    with api.run([str(corpus / "patuh")], settings) as run:
+        assert [r.verdict.name for r in run.results()] == ["PATUH"]
+    assert declared["memory_limit"] == cluster.memory_needed(1)
+
+
 def test_a_worker_that_cannot_see_a_dossier_reports_it_as_its_own_failure(tmp_path):
     session = Session({}, Scope("en"))  # type: ignore[arg-type]
     gone = tmp_path / "tidak-terbagi"

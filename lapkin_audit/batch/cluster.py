@@ -15,6 +15,11 @@ lapkin-audit (checked first) and see the dossiers, the rules and the cache folde
 same paths (a shared file system). Both caches are safe to share: an entry is written beside
 its name and renamed into place, and the facts cache is keyed by content.
 
+A worker declares the memory its readers may use: Dask's nanny watches the worker process
+alone, not the reader children it starts, so a LocalCluster declares for each worker its own
+share and a reader's limit (``memory_needed``), and a cluster whose workers declare less (a
+limit, but too small for their threads' readers) is refused before anything is audited.
+
 Budgets hold in worker threads (``budget.Deadline`` counts the CPU of the thread that audits
 and the children that read for it); a worker thread gets its own copy of the session
 (a session is used by one thread at a time). A chunk the cluster fails on (a worker killed
@@ -43,6 +48,8 @@ LOCAL = "local"  # --scheduler local: a LocalCluster on this machine, for this r
 CHUNK = 8  # dossiers per task: a task costs the scheduler ~1 ms; a dossier with evidence far more
 IN_FLIGHT = 4  # chunks submitted or waiting to be handed on, per worker thread
 CONNECT_TIMEOUT = "30s"
+# What a worker thread holds besides its reader child: the session, a chunk, its results.
+WORKER_OWN = 512 * 1024 * 1024
 
 
 def available() -> bool:
@@ -66,6 +73,7 @@ class DaskRunner:
         client, cluster = self._connect()
         try:
             _same_version(client)
+            _enough_memory(client)
             shared = client.scatter(session, broadcast=True, hash=False)
             chunks = _Chunks(units, CHUNK)
             threads = max(1, sum(client.nthreads().values()))
@@ -91,6 +99,7 @@ class DaskRunner:
                         host="127.0.0.1",
                         dashboard_address="127.0.0.1:0",  # its HTTP server on a free port of this machine only
                         silence_logs=logging.ERROR,
+                        memory_limit=memory_needed(1),
                     )
                 return Client(cluster, set_as_default=False), cluster
             return Client(self.address, timeout=CONNECT_TIMEOUT, set_as_default=False), None
@@ -105,6 +114,27 @@ def _same_version(client: Any) -> None:
     found = sorted(set(client.run(_version).values()) - {__version__})
     if found:
         raise UsageError("usage.cluster_versions", found=", ".join(found), version=__version__)
+
+
+def memory_needed(threads: int) -> int:
+    """Bytes a worker of ``threads`` threads must declare: each thread's own, and the limit of
+    the reader child each may have running. Dask's nanny counts the worker process alone, not
+    its children, so what the readers may take must be in the declaration."""
+    from lapkin_audit.evidence.read import MEMORY_LIMIT
+
+    return threads * (WORKER_OWN + MEMORY_LIMIT)
+
+
+def _enough_memory(client: Any) -> None:
+    """Every worker declares room for its readers (or no limit at all): a worker that declares
+    less could be killed, or starve its machine, with a reader at its limit."""
+    short = []
+    for address, worker in sorted(client.scheduler_info()["workers"].items()):
+        declared, needed = worker.get("memory_limit") or 0, memory_needed(worker.get("nthreads") or 1)
+        if 0 < declared < needed:
+            short.append(f"{address} ({declared // 2**20} MiB < {needed // 2**20} MiB)")
+    if short:
+        raise UsageError("usage.cluster_memory", workers=", ".join(short))
 
 
 def _version() -> str:

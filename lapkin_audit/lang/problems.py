@@ -52,6 +52,10 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "pekerja klaster menjalankan lapkin-audit {found}, perintah ini {version}: pasang versi yang sama di setiap mesin",
         "the cluster's workers run lapkin-audit {found}, this command {version}: install the same version on every machine",
     ),
+    "usage.cluster_memory": (
+        "pekerja klaster menyatakan memori kurang dari yang dipakai pembaca lampirannya: {workers}; jalankan dengan --memory-limit lebih besar atau tanpa batas",
+        "the cluster's workers declare less memory than their attachment readers may use: {workers}; start them with a larger --memory-limit, or none",
+    ),
     "usage.shard": (
         "--shard {shard}: tulis I/N, dengan 1 ≤ I ≤ N (misalnya 2/4)",
         "--shard {shard}: write I/N, with 1 ≤ I ≤ N (for example 2/4)",
