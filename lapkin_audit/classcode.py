@@ -3,8 +3,8 @@
 At every import, ``dataclasses`` writes the source of each class's ``__init__``, ``__repr__``,
 ``__eq__``, ``__hash__`` and frozen ``__setattr__``/``__delattr__`` and compiles it: ~380
 functions for the package's ~60 classes, ~50 ms of a ~130 ms start (a commit hook's run).
-The same source compiles to the same code, so the compiled code is kept, keyed by the source
-text itself (a changed class writes another text and is compiled afresh), in one file beside
+The same source compiles to the same code, so the compiled code is kept, keyed by a hash of
+the source text (a changed class writes another text and is compiled afresh), in one file beside
 the package's bytecode: ``lapkin_audit/__pycache__``, written as Python writes ``.pyc`` files
 (not when bytecode may not be written, nothing said when the folder is read-only), and as
 trusted as they are. Never in the cache folder: whoever can write there must not be able to
@@ -19,6 +19,7 @@ from __future__ import annotations
 import atexit
 import builtins
 import dataclasses
+import hashlib
 import marshal
 import os
 import sys
@@ -40,18 +41,20 @@ class _Codes:
 
     def __init__(self, path: str) -> None:
         self.path = path
-        self.known: dict[str, CodeType] = _read(path)
-        self.used: set[str] = set()
+        self.known: dict[bytes, CodeType] = _read(path)
+        self.used: set[bytes] = set()
         self.added = False
 
     def exec(self, source: Any, globals: dict[str, Any] | None = None, locals: Mapping[str, Any] | None = None) -> None:
         if isinstance(source, str) and globals is not None and str(globals.get("__name__", "")).startswith(_PREFIX):
-            code = self.known.get(source)
+            # The text as key would cost ~10 ms to read back: its hash, ~1 ms.
+            key = hashlib.blake2b(source.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+            code = self.known.get(key)
             if code is None:
                 # dont_inherit: compiled as dataclasses.py would compile it (no __future__ of ours)
-                code = self.known[source] = compile(source, "<string>", "exec", dont_inherit=True)
+                code = self.known[key] = compile(source, "<string>", "exec", dont_inherit=True)
                 self.added = True
-            self.used.add(source)
+            self.used.add(key)
             source = code
         builtins.exec(source, globals, locals)
 
@@ -73,7 +76,7 @@ class _Codes:
                 pass
 
 
-def _read(path: str) -> dict[str, CodeType]:
+def _read(path: str) -> dict[bytes, CodeType]:
     try:
         with open(path, "rb") as handle:
             if handle.read(len(MAGIC_NUMBER)) != MAGIC_NUMBER:
@@ -83,7 +86,7 @@ def _read(path: str) -> dict[str, CodeType]:
         return {}  # missing or damaged: compiled again, and written again
     if not isinstance(data, dict):
         return {}
-    return {s: c for s, c in data.items() if isinstance(s, str) and isinstance(c, CodeType)}
+    return {k: c for k, c in data.items() if isinstance(k, bytes) and isinstance(c, CodeType)}
 
 
 def install() -> None:

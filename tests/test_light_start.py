@@ -91,7 +91,11 @@ class Foreign:  # a dataclass of another package: not kept
 
 finding = model.Finding("A001", "error", "pesan", 3)
 same = finding == model.Finding("A001", "error", "pesan", 3) and Foreign(1) == Foreign(1)
-foreign = any("foreign_marker" in source for source in codes.known)
+def names(code):
+    inner = [names(c) for c in code.co_consts if hasattr(c, "co_code")]
+    return set(code.co_varnames).union(code.co_names, *inner)
+foreign = any("foreign_marker" in names(code) for code in codes.known.values())
+assert any("severity" in names(code) for code in codes.known.values())
 print(len(codes.used), codes.added, same, repr(finding).startswith("Finding(rule='A001'"), foreign)
 """
 
