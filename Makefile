@@ -54,6 +54,8 @@ fuzz: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
 	$(BIN)/python scripts/bench_evidence.py
+	$(BIN)/python scripts/bench_tables.py
+	$(BIN)/python scripts/bench_content.py
 
 fixtures: $(STAMP)
 	$(BIN)/python scripts/make_fixtures.py

@@ -34,8 +34,10 @@ from lapkin_audit.batch.spool import Once, Spool
 from lapkin_audit.decide import baseline as baselines
 from lapkin_audit.decide.catalogue import RULES, unknown_selectors
 from lapkin_audit.decide.judge import Scope
-from lapkin_audit.errors import Notice, Problem, UsageError
+from lapkin_audit.errors import BaselineError, Notice, Problem, UsageError
+from lapkin_audit.evidence import read
 from lapkin_audit.load.discovery import PathNotFound, Target, Targets, discover, holding
+from lapkin_audit.load.safefile import read_regular, sha256_of
 from lapkin_audit.model import DossierResult, Report, RunOptions, SopOutline
 from lapkin_audit.report.output import write_atomically
 from lapkin_audit.settings import Settings
@@ -147,11 +149,12 @@ class Run:
         self.workers = min(settings.jobs or cores(), cores())  # more than the cores only adds overhead
         self._known = None
         if settings.baseline and not settings.write_baseline:
-            self._known = baselines.load(Path(settings.baseline))
+            self._known = _baseline(Path(settings.baseline))
         self._unused = 0
         self._facts_cache: FactsCache | None = None
         self._stream: Generator[DossierResult, None, None] | None = None
         self._spools: list[Spool] = []
+        self._sessions: list[Session] = []  # what this run made, closed with it
 
     def __enter__(self) -> Run:
         return self
@@ -162,10 +165,13 @@ class Run:
         self.close()
 
     def close(self) -> None:
-        """Stop what is still running (worker processes): at once, on Ctrl-C as at the end; let go
-        of the results a report kept (a report is rendered before its run is closed)."""
+        """Stop what is still running (worker processes, the reader's warm process): at once,
+        on Ctrl-C as at the end; let go of the results a report kept (a report is rendered
+        before its run is closed)."""
         if self._stream is not None:
             self._stream.close()
+        for session in self._sessions:
+            session.close()
         for spool in self._spools:  # a report's results read back from disk: gone with the run
             spool.close()
 
@@ -224,11 +230,17 @@ class Run:
         )
 
     def session(self) -> Session:
-        """What the run owns: its rules, scope, budget, caches; made once, when results are read."""
+        """What the run owns: its rules, scope, budget, caches and reader; made when results are
+        read, and closed with the run."""
         s = self.settings
         cache = self._cache()
         scope = Scope(s.lang, s.select, s.ignore)
-        return Session(self.rulebook, scope, s.timeout, cache, self._facts_cache, self.workers)
+        reader = read.Reader(
+            s.reading(), self._facts_cache, tessdata=read.tessdata_dir(), ocr_workers=self.workers, command=read.CHILD
+        )
+        session = Session(self.rulebook, scope, s.timeout, cache, reader)
+        self._sessions.append(session)
+        return session
 
     def _ignored(self) -> dict[str, tuple[str, ...]]:
         """The codes the per-path ignores leave out, by dossier (judged with each one)."""
@@ -258,6 +270,16 @@ class Run:
         return cache
 
 
+def _baseline(path: Path) -> Counter[baselines.Key]:
+    """The findings the baseline file at ``path`` records (a FIFO or ``/dev/zero`` named by
+    ``--baseline`` cannot hang the run: ``load.safefile``)."""
+    try:
+        raw = read_regular(path, baselines.MAX_BYTES + 1)
+    except OSError as exc:
+        raise BaselineError("baseline.unreadable", path=path, error=exc.strerror or exc) from None
+    return baselines.parse(raw, path)
+
+
 def _outlines(rulebook: LazyRulebook, results: Iterable[DossierResult]) -> dict[str, SopOutline]:
     """The SOPs named by the results, for renderers that show more than findings."""
     sops = rulebook.load().sops
@@ -278,7 +300,7 @@ def _fingerprint(files: Iterable[Path]) -> str:
     """The rules that judged: a short hash of every rules file's name and bytes, in load order."""
     digest = hashlib.sha256()
     for path in files:
-        digest.update(f"{path.name}\0{hashlib.sha256(path.read_bytes()).hexdigest()}\n".encode())
+        digest.update(f"{path.name}\0{sha256_of(path)}\n".encode())
     return digest.hexdigest()[:12]
 
 

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from lapkin_audit.evidence import limits
+from lapkin_audit.evidence.limits import CPU_PER_PAGE_KEY, CPU_PER_PAGE_OPTION, Limits
 from lapkin_audit.lang.messages import LANGS
 from lapkin_audit.load import config
 from lapkin_audit.report import RENDERERS
@@ -39,6 +41,7 @@ class Setting:
     kind: str = TEXT
     choices: tuple[str, ...] = ()  # CHOICE
     least: int = 0  # WHOLE
+    floor: float = 0.0  # SECONDS: the least number of seconds (0: none, and 0 may mean no limit)
     short: str | None = None  # "-o"
     metavar: str | None = None
     show_default: bool = False
@@ -130,6 +133,15 @@ class Settings:
         show_default=True,
         help="Seconds one dossier may take; past it, it is reported (E000) and the run goes on. 0: no limit.",
     )
+    cpu_per_page: float = _setting(
+        limits.DEFAULT.cpu_per_page,
+        flag=CPU_PER_PAGE_OPTION,
+        key=CPU_PER_PAGE_KEY,
+        kind=SECONDS,
+        floor=0.1,
+        show_default=True,
+        help="CPU seconds reading an attachment may spend per page (OCR of a scanned page takes ~0.6); past it, B001.",
+    )
     max_chars: int = _setting(
         60_000,
         flag="--max-chars",
@@ -189,6 +201,10 @@ class Settings:
         for name in ("select", "ignore"):
             object.__setattr__(self, name, codes(getattr(self, name)))
 
+    def reading(self) -> Limits:
+        """What reading one attachment may cost (``evidence.limits``), with this run's budget per page."""
+        return dataclasses.replace(limits.DEFAULT, cpu_per_page=self.cpu_per_page)  # read now: tests set it
+
     def ignored_for(self, folder: Path) -> tuple[str, ...]:
         """The codes the per-path ignores leave out for the dossier in ``folder``."""
         return config.ignored_for(folder, self.per_path_ignores, Path(self.per_path_base))
@@ -228,6 +244,8 @@ def config_keys() -> dict[str, config.Key]:
             convert = config.whole(setting.least)
         elif setting.kind == CODES:
             convert = _rule_codes()
+        elif setting.kind == SECONDS and setting.floor > 0:
+            convert = config.seconds_at_least(setting.floor)
         else:
             convert = _READ[setting.kind]
         keys[setting.key] = config.Key(name, convert, setting.invert)

@@ -16,7 +16,9 @@ import hashlib
 import shutil
 import sys
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 DOSSIERS = ROOT / "fixtures" / "dossiers"
@@ -24,10 +26,12 @@ BASE = DOSSIERS / "patuh" / "dossier.yaml"
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import fixture_documents as docs  # noqa: E402  (beside this script)
+import fixture_tables  # noqa: E402  (beside this script)
 
 ATTACHMENTS: dict[str, bytes] = docs.documents(ke=2)
 TW1 = docs.documents(ke=1)  # the same documents for the dossiers of Triwulan I
 SIGNED = "lampiran/lkj-2024-tw2-ttd.pdf"
+FINAL = "lampiran/lkj-2024-tw2-final.pdf"
 _PERMENDAGRI = "      - Permenpan RB No. 53 Tahun 2014\n      - Permendagri Nomor 86 Tahun 2017\n"
 
 
@@ -78,6 +82,87 @@ _SITI = 'nama: "Siti Aminah, S.Sos", nip: "19790825 200501 2 011"'
 _WAIVER_BY_CAMAT = '    disetujui_oleh: {peran: camat, nama: "Bambang Sutrisno", nip: "19700312 199003 1 004"}\n'
 _STEP4_PELAKSANA = '    pelaksana: [{peran: sub_umum, nama: "Rudi Hartono", nip: "19820605 200801 1 012"}]\n    mulai: 2024-07-03T07:35'
 _STEP3_END = "    selesai: 2024-07-02T15:30:00+07:00\n    hasil: diteruskan\n"
+_RUDI = 'nama: "Rudi Hartono", nip: "19820605 200801 1 012"'
+_SITI_NIP = '"19790825 200501 2 011"'
+_SITI_RETIRED = (docs.SITI[0], docs.SITI[1], "19660601 198903 2 011")  # 58 on 1 June 2024
+_SUHARTO = ("Ir. Suharto, M.M.", "Pembina Tingkat I", "19690715 199403 1 005")
+_HADI = ("Drs. Hadi Purnomo", "Pembina", "19680505 199203 1 010")
+_HADI_MANIFEST = 'nama: "Drs. Hadi Purnomo", nip: "19680505 199203 1 010"'
+_SRI = ("Sri Wahyuni, S.Sos", "Penata Tingkat I", "19810101 200601 2 001")
+SK = "lampiran/sk-tim-akuntabilitas-2024.pdf"
+
+
+def _lfs_pointer(content: bytes) -> bytes:
+    """What Git LFS leaves in a checkout made without `git lfs pull` (its spec, version 1)."""
+    oid = hashlib.sha256(content).hexdigest()
+    return f"version https://git-lfs.github.com/spec/v1\noid sha256:{oid}\nsize {len(content)}\n".encode()
+
+
+def _with_comparisons(lines: list[str]) -> list[str]:
+    """A report's body as PermenPAN-RB 53/2014 asks: its setting, and a comparison with the
+    same quarter of last year (Bab III)."""
+    at = lines.index("BAB I PENDAHULUAN") + 1
+    setting = [
+        "Kecamatan Karangploso berbatasan dengan Kecamatan Lawang di sebelah utara, Kecamatan",
+        "Singosari di sebelah timur, dan Kecamatan Dau di sebelah selatan.",
+    ]
+    comparison = [
+        "BAB III AKUNTABILITAS KINERJA",
+        "Indeks Kepuasan Masyarakat Triwulan II Tahun 2024 mencapai 83,4, naik dari 79,2 pada",
+        "Triwulan II Tahun 2023; realisasi belanja Tahun Anggaran 2023 pada periode yang sama 44,1%.",
+    ]
+    dasar = lines.index("Dasar Hukum:")
+    return [*lines[:at], *setting, *lines[at:dasar], *comparison, *lines[dasar:]]
+
+
+def _lra_with_last_year() -> list[Any]:
+    """The LRA with a column of last year's realisasi to the same quarter, for comparison."""
+    fmt, lines = fixture_tables.cd.fmt, fixture_tables.spent(2)
+    last = [(real * Decimal("0.94")).quantize(Decimal(1000)) for _, _, _, real in lines]
+    rows = [
+        [code, name, fmt(pagu, 2), fmt(real, 2), fmt(before, 2), fmt(real / pagu * 100, 2)]
+        for (code, name, pagu, real), before in zip(lines, last, strict=True)
+    ]
+    pagu, real = sum(x[2] for x in lines), sum(x[3] for x in lines)
+    rows.append(["", "JUMLAH BELANJA", fmt(pagu, 2), fmt(real, 2), fmt(sum(last), 2), fmt(real / pagu * 100, 2)])
+    header = ["Kode Rekening", "Uraian", "Anggaran (Rp)", "Realisasi (Rp)", "Realisasi TA 2023 s.d. TW II (Rp)", "%"]
+    return [
+        *docs.heading("LAPORAN REALISASI ANGGARAN", 2),
+        "Periode Triwulan II Tahun Anggaran 2024",
+        fixture_tables.Grid(header, rows, [50, 125, 80, 80, 85, 40]),
+        "Realisasi Triwulan II Tahun Anggaran 2023 sebagai pembanding.",
+    ]
+
+
+def _other_office_data() -> list[Any]:
+    """Another kecamatan's performance data: its letterhead, and a table of the same
+    indicators (the figures agree: only the office is wrong)."""
+    return [
+        "PEMERINTAH KABUPATEN MALANG",
+        "KANTOR KECAMATAN SINGOSARI",
+        "Jl. Kertanegara No. 12 Singosari",
+        "",
+        "LAPORAN DATA KINERJA",
+        "TRIWULAN II TAHUN 2024",
+        "",
+        fixture_tables.data_grid(2),
+    ]
+
+
+def _sk(signer: list[str]) -> bytes:
+    """The team decree, signed in ink under the signature block ``signer``."""
+    return docs.text_pdf([docs.sk_lines(signer=signer)], signed=(0,))
+
+
+def _signed(lines: list[str], printed: fixture_tables.Printed | None = None) -> bytes:
+    """The signed report with these lines, signed in ink under its signature block, and its
+    capaian and budget tables on the next page (as ``printed``)."""
+    return docs.text_pdf([lines, fixture_tables.report_tables(2, printed or fixture_tables.Printed())], signed=(0,))
+
+
+def _signed_by(signer: list[str]) -> dict[str, bytes]:
+    """The decree and the signed report, both signed under the signature block ``signer``."""
+    return {SK: _sk(signer), SIGNED: _signed(docs.signed_report_lines(signer=signer))}
 
 
 VARIANTS: list[Variant] = [
@@ -135,13 +220,115 @@ VARIANTS: list[Variant] = [
     ),
     Variant(
         "b005-lra-triwulan-lain",
-        "the attached LRA is that of Triwulan I, in a Triwulan II dossier",
-        files={"lampiran/lra-2024-tw2.pdf": TW1["lampiran/lra-2024-tw2.pdf"]},
+        "the attached LRA is titled Triwulan I, in a Triwulan II dossier",
+        # Last quarter's LRA kept as the template: its title still says Triwulan I (its figures
+        # were brought up to date, so only the title is wrong and the budget agrees).
+        files={
+            "lampiran/lra-2024-tw2.pdf": docs.text_pdf(
+                [
+                    [
+                        *docs.heading("LAPORAN REALISASI ANGGARAN", 1),
+                        "Periode Triwulan I Tahun Anggaran 2024",
+                        fixture_tables.lra_grid(2),
+                    ]
+                ]
+            )
+        },
+    ),
+    Variant(
+        "b007-sk-atas-nama",
+        "the decree's block reads 'a.n. CAMAT KARANGPLOSO / Sekretaris Kecamatan' and is signed by a Sekretaris"
+        " for the Camat, while the manifest says the Camat signed it",
+        files={SK: _sk(["a.n. CAMAT KARANGPLOSO", "Sekretaris Kecamatan,", *docs.block(_SRI, ())])},
+    ),
+    Variant(
+        "b007-penanda-tangan-lain",
+        "the manifest says the Camat signed the report, but its block names another official",
+        files={SIGNED: _signed(docs.signed_report_lines(signer=docs.block(_HADI)))},
+    ),
+    Variant(
+        "b007-plt-tanpa-keterangan",
+        "the Camat is recorded as acting (status: plt), but the blocks of the decree and the report say only"
+        " 'CAMAT KARANGPLOSO,'",
+        edits=[(f"  camat:      {{{_BAMBANG}}}", f"  camat:      {{{_BAMBANG}, status: plt}}")],
+    ),
+    Variant(
+        "b008-ekspor-tanpa-tanda-tangan",
+        "the signed report is the word processor's PDF export: a text layer, no signature on it, no TTE",
+        files={SIGNED: docs.text_pdf(docs.signed_report_pages())},
+    ),
+    Variant(
+        "b005-data-kecamatan-lain",
+        "the performance data attached is that of Kantor Kecamatan Singosari, as its letterhead says",
+        files={"lampiran/data-kinerja-2024-tw2.pdf": docs.text_pdf([_other_office_data()])},
     ),
     Variant(
         "b006-pindaian-tak-terbaca",
         "the signed report is a scan too faint to read, so its citations and marks stay declared",
         files={SIGNED: docs.scanned_pdf([], noise=True)},
+    ),
+    # ------------------------------------------------------------------ C: capaian (content.md)
+    # The signed report prints one figure differently from its sources; the distributed copy
+    # is the same text exported again, with the same tables.
+    *[
+        Variant(
+            name,
+            why,
+            files={
+                SIGNED: _signed(docs.signed_report_lines(), printed),
+                FINAL: docs.text_pdf(
+                    docs.signed_report_pages(printed=printed, extra=["", "Salinan untuk distribusi."])
+                ),
+            },
+        )
+        for name, why, printed in (
+            (
+                "c001-indikator-hilang",
+                "the signed report's capaian table leaves out an indicator of the IKU",
+                fixture_tables.Printed(drop=(3,)),
+            ),
+            (
+                "c002-target-beda",
+                "the report prints a target of 81 where the IKU states 82",
+                fixture_tables.Printed(targets={1: Decimal(81)}),
+            ),
+            (
+                "c003-realisasi-beda",
+                "the report prints a realisasi of 8 where the Laporan Data Kinerja states 9",
+                fixture_tables.Printed(realisasi={2: Decimal(8)}),
+            ),
+            (
+                "c004-capaian-salah",
+                "a printed capaian is not realisasi / target x 100",
+                fixture_tables.Printed(capaian={0: Decimal(110)}),
+            ),
+            (
+                "c005-pagu-beda",
+                "the report's pagu is not the DPA's",
+                fixture_tables.Printed(pagu=Decimal(1854320000)),
+            ),
+        )
+    ],
+    Variant(
+        "c007-diubah-setelah-ttd",
+        "a realisasi was changed in the distributed report after the Camat signed",
+        files={
+            FINAL: docs.text_pdf(
+                docs.signed_report_pages(
+                    printed=fixture_tables.Printed(realisasi={1: Decimal("85.25")}),
+                    extra=["", "Salinan untuk distribusi."],
+                )
+            )
+        },
+    ),
+    Variant(
+        "c008-arah-tidak-diketahui",
+        "the IKU states no direction for its indicators, so no capaian can be judged",
+        files={
+            "lampiran/iku-2024.pdf": docs.text_pdf(
+                [["INDIKATOR KINERJA UTAMA", docs.OFFICE, "TAHUN 2024", "", fixture_tables.iku_grid(arah=False)]]
+            )
+        },
     ),
     # ------------------------------------------------------------------ E: cannot be assessed
     Variant(
@@ -180,6 +367,19 @@ VARIANTS: list[Variant] = [
             ("periode: {tahun: 2024, jenis: triwulan, ke: 2}", "periode: {tahun: 2014, jenis: triwulan, ke: 3}"),
         ],
         subs=[(f"2024-07-0{d}T", f"2014-10-0{d + 5}T") for d in (1, 2, 3)],
+    ),
+    Variant(
+        "e006-penunjuk-lfs",
+        "the repository was cloned without `git lfs pull`: the LRA and the DPA are Git LFS pointers",
+        edits=[
+            (
+                "  - {jenis: dpa, berkas: lampiran/dpa-2024.pdf}",
+                "  - {jenis: dpa, berkas: lampiran/dpa-2024.pdf, sha256: " + sha("lampiran/dpa-2024.pdf") + "}",
+            )
+        ],
+        files={
+            path: _lfs_pointer(ATTACHMENTS[path]) for path in ("lampiran/lra-2024-tw2.pdf", "lampiran/dpa-2024.pdf")
+        },
     ),
     # ------------------------------------------------------------------ K: kelengkapan
     Variant(
@@ -307,7 +507,7 @@ VARIANTS: list[Variant] = [
         "h001-tanpa-permenpan",
         "the signed report cites Perpres 29/2014 but not PermenPAN-RB 53/2014",
         edits=[("      - Permenpan RB No. 53 Tahun 2014\n", "")],
-        files={SIGNED: docs.text_pdf([docs.signed_report_lines(dasar_hukum=docs.DASAR_HUKUM[:3])])},
+        files={SIGNED: _signed(docs.signed_report_lines(dasar_hukum=docs.DASAR_HUKUM[:3]))},
     ),
     Variant(
         "h002-tanpa-tahun",
@@ -340,6 +540,7 @@ VARIANTS: list[Variant] = [
         "t002-sk-tanpa-ttd-camat",
         "the team decree is signed by the Sekretaris, not the Camat",
         edits=[(_SK_TTD, f"      - {{peran: sekretaris, {_SITI}, tanggal: 2024-01-08}}\n")],
+        files={SK: _sk(docs.block(docs.SITI, ("SEKRETARIS KECAMATAN KARANGPLOSO,",)))},
     ),
     Variant(
         "t003-sk-setelah-mulai",
@@ -366,13 +567,14 @@ VARIANTS: list[Variant] = [
     ),
     Variant(
         "t006-sk-camat-lain",
-        "the team decree was signed by the previous Camat",
+        "the team decree was signed by the previous Camat, who is still in service",
         edits=[
             (
                 _SK_TTD,
-                '      - {peran: camat, nama: "Ir. Suharto, M.M.", nip: "19650101 199003 1 003", tanggal: 2024-01-08}\n',
+                '      - {peran: camat, nama: "Ir. Suharto, M.M.", nip: "19690715 199403 1 005", tanggal: 2024-01-08}\n',
             )
         ],
+        files={SK: _sk(docs.block(_SUHARTO))},
     ),
     # ------------------------------------------------------------------ P: paraf and tanda tangan
     Variant("p001-tanpa-paraf", "the signed report has no paraf by the Sekretaris", edits=[(_PARAF, "")]),
@@ -381,6 +583,7 @@ VARIANTS: list[Variant] = [
         "p003-penanda-tangan-lain",
         "the report is signed as camat by someone who is not the Camat in `pejabat`",
         edits=[(_TTD, _TTD.replace(_BAMBANG, 'nama: "Drs. Hadi Purnomo", nip: "19680505 199203 1 010"'))],
+        files={SIGNED: _signed(docs.signed_report_lines(signer=docs.block(_HADI)))},
     ),
     Variant(
         "p004-paraf-setelah-ttd",
@@ -397,6 +600,18 @@ VARIANTS: list[Variant] = [
         "the Sekretaris is also acting Camat (Plt.) and both initialled and signed",
         edits=[(f"  camat:      {{{_BAMBANG}}}", f"  camat:      {{{_SITI}, status: plt}}")],
         subs=[(_BAMBANG, _SITI)],
+        files=_signed_by(docs.block(docs.SITI, ("Plt. CAMAT KARANGPLOSO,",))),
+    ),
+    Variant(
+        "p007-belum-diangkat",
+        "steps 4-6 were done on 3 July 2024 by a new CPNS whose TMT is 1 August 2024",
+        subs=[(_RUDI, 'nama: "Putri Maharani, A.Md", nip: "20000415 202408 2 003"')],
+    ),
+    Variant(
+        "p007-sekretaris-pensiun",
+        "the Sekretaris reached 58 in June 2024 and retired on 1 July, yet initialled on 2 July",
+        subs=[(_SITI_NIP, f'"{_SITI_RETIRED[2]}"')],
+        files=docs.documents(sekretaris=_SITI_RETIRED),
     ),
     # ------------------------------------------------------------------ X: waivers
     Variant(
@@ -543,7 +758,7 @@ VARIANTS: list[Variant] = [
     Variant(
         "patuh-pindaian",
         "compliant: the signed report is a scanned page with no text layer, read by OCR",
-        files={SIGNED: docs.scanned_pdf(docs.signed_report_lines())},
+        files={SIGNED: docs.scanned_pdf(docs.signed_report_lines(), tables=fixture_tables.report_tables(2))},
     ),
     Variant(
         "patuh-revisi",
@@ -562,6 +777,23 @@ VARIANTS: list[Variant] = [
             ),
             _step(3, "2024-07-02T09:45:00", "2024-07-02T15:30:00"),
         ],
+    ),
+    Variant(
+        "patuh-plh",
+        "compliant: a Plh. Camat (status: plh) signed the decree and the report, and both blocks say 'Plh. CAMAT'",
+        edits=[(f"  camat:      {{{_BAMBANG}}}", f"  camat:      {{{_HADI_MANIFEST}, status: plh}}")],
+        subs=[(_BAMBANG, _HADI_MANIFEST)],
+        files=_signed_by(docs.block(_HADI, ("Plh. CAMAT KARANGPLOSO,",))),
+    ),
+    Variant(
+        "patuh-pembanding",
+        "compliant: the report compares with Triwulan II 2023 and names the kecamatan's neighbours, and the LRA"
+        " has a column of Tahun Anggaran 2023: mentions in the body, not documents of another period or office",
+        files={
+            SIGNED: _signed(_with_comparisons(docs.signed_report_lines())),
+            FINAL: docs.text_pdf([_with_comparisons(docs.signed_report_lines()), fixture_tables.report_tables(2)]),
+            "lampiran/lra-2024-tw2.pdf": docs.text_pdf([_lra_with_last_year()]),
+        },
     ),
     Variant(
         "patuh-wita",
@@ -585,10 +817,18 @@ _DECLARED_TTE = [
     ("tanggal: 2024-07-02T15:00:00+07:00}", "tanggal: 2024-07-02T15:00:00+07:00, metode: tte}"),
 ]
 _TTE_CASES = {
-    "patuh-tte": "compliant: the paraf and the signature are electronic signatures, valid at their timestamped times",
+    "patuh-tte": "compliant: the paraf and the signature as BSrE makes them (PAdES B-LT: timestamped, "
+    "the chain's CRLs and OCSP responses in the file), valid at their timestamped times",
+    "patuh-tte-lta": "compliant: as patuh-tte, sealed by a document timestamp (PAdES B-LTA)",
+    "patuh-tte-isian": "compliant: the agenda number filled in after both signatures (form filling they allow)",
     "s002-diubah-setelah-ditandatangani": "the signed report was changed after both signatures",
+    "s002-isian-terkunci": "the agenda number filled in after the Camat's signature, which locks that field",
     "s003-akar-asing": "signed with certificates of another PKI that uses the same names",
     "s004-sertifikat-dicabut": "the Sekretaris's certificate was revoked before the paraf",
+    "s004-dicabut-tanpa-cap-waktu": "the paraf carries no timestamp, and its certificate was revoked ten days "
+    "after the time it claims: nothing proves it was made before",
+    "s004-kunci-bocor": "the Sekretaris's key was compromised the day before the paraf (invalidityDate), "
+    "the certificate revoked a week after it",
     "s005-paraf-orang-lain": "the paraf is signed electronically by another member of the team",
     "s006-di-luar-toleransi": "the Camat's signature was made two days after the declared date",
     "s007-tanda-tangan-sebelum-paraf": "in the file, the Camat signed before the Sekretaris's paraf",
@@ -596,12 +836,7 @@ _TTE_CASES = {
     "s009-tanda-tangan-tak-dinyatakan": "the file carries a third signature the manifest does not declare",
 }
 VARIANTS += [
-    Variant(
-        name,
-        why,
-        edits=list(_DECLARED_TTE),
-        files={SIGNED: (TTE / f"{'patuh' if name == 'patuh-tte' else name}.pdf").read_bytes()},
-    )
+    Variant(name, why, edits=list(_DECLARED_TTE), files={SIGNED: (TTE / f"{name}.pdf").read_bytes()})
     for name, why in _TTE_CASES.items()
 ]
 VARIANTS += [
@@ -615,14 +850,13 @@ VARIANTS += [
         "the signed report shows the BSrE footer of a TTE but holds no signature (a printed copy)",
         files={
             SIGNED: docs.text_pdf(
-                [
-                    [
-                        *docs.signed_report_lines(),
+                docs.signed_report_pages(
+                    extra=[
                         "",
                         "Dokumen ini telah ditandatangani secara elektronik menggunakan sertifikat elek-",
                         "tronik yang diterbitkan oleh Balai Besar Sertifikasi Elektronik (BSrE), BSSN",
                     ]
-                ]
+                )
             )
         },
     ),

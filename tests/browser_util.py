@@ -83,15 +83,16 @@ PDFTOPPM = Path("/usr/bin/pdftoppm")
 
 
 def print_pdf(driver, uri: str, path: Path) -> Path:  # type: ignore[no-untyped-def]
-    """Chromium's print of ``uri`` to PDF (A4, the page's own @page rules), saved at ``path``."""
+    """Chromium's print of ``uri`` to PDF (the page's own @page rules: A4), saved at ``path``.
+
+    Printed through the DevTools protocol rather than WebDriver's print command: that one
+    gives up when the renderer takes more than 10 s (a long batch report on a busy
+    machine) and ignores the page's @page size (Letter instead of A4)."""
     import base64
 
-    from selenium.webdriver.common.print_page_options import PrintOptions
-
     open_page(driver, uri)
-    options = PrintOptions()
-    options.background = True
-    path.write_bytes(base64.b64decode(driver.print_page(options)))
+    printed = driver.execute_cdp_cmd("Page.printToPDF", {"printBackground": True, "preferCSSPageSize": True})
+    path.write_bytes(base64.b64decode(printed["data"]))
     return path
 
 

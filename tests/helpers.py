@@ -16,14 +16,19 @@ FIXTURES = ROOT / "fixtures" / "dossiers"
 TTE_RULES = ROOT / "fixtures" / "tte" / "aturan-uji"
 
 
-def session(sops, lang="id", select=(), ignore=(), budget=60.0):  # type: ignore[no-untyped-def]
-    """A run's session over ``sops`` (a mapping, or a rulebook), as the library makes one."""
+def session(sops, lang="id", select=(), ignore=(), budget=60.0, reading=None, facts_cache=None):  # type: ignore[no-untyped-def]
+    """A run's session over ``sops`` (a mapping, or a rulebook), as the library makes one; its
+    reader shares the module API's memo and warm process (``evidence.read``), so that the
+    tests of a session read each fixture once, and with the reading limits ``reading``."""
     from lapkin_audit.batch.session import Session
     from lapkin_audit.decide.judge import Scope
+    from lapkin_audit.evidence import read
+    from lapkin_audit.evidence.limits import DEFAULT
     from lapkin_audit.load.sop import Rulebook
 
     rulebook = sops if hasattr(sops, "files") else Rulebook(dict(sops), ())
-    return Session(rulebook, Scope(lang, tuple(select), tuple(ignore)), budget)
+    reader = read._reader(facts_cache, None, reading or DEFAULT)
+    return Session(rulebook, Scope(lang, tuple(select), tuple(ignore)), budget, reader=reader)
 
 
 def render_as_cli(fmt: str, report: Report) -> str:

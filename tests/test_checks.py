@@ -148,7 +148,8 @@ def test_paraf_by_someone_else_as_sekretaris_is_p003(check):
             '{peran: sekretaris, nama: "Rina Wulandari", tanggal: 2024-07-02T10:00',
         )
     )
-    assert rules(result) == ["P003"]
+    # The attached report's paraf line still names Siti Aminah: it contradicts the manifest.
+    assert rules(result) == ["B007", "P003"]
 
 
 @pytest.mark.parametrize(
@@ -161,6 +162,57 @@ def test_malformed_nips_of_pejabat(check, nip):
         assert rules(result) == ["E003"]  # a boolean is not a NIP at all
     else:
         assert "P005" in rules(result)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("19820605 200801 1 012", "19820605 200801 1 000"),  # serial 000
+        ("19820605 200801 1 012", "20050614 202321 1 012"),  # a PPPK of 2023 born in 2005: 18 at most
+    ],
+)
+def test_p005_serial_and_pppk_age(check, old, new):
+    assert rules(check((old, new))) == ["P005"] * 3  # steps 4, 5 and 6
+
+
+def test_digits_13_14_of_an_ni_pppk_are_a_code_not_a_contract_count(check):
+    # "35" is no month and no contract number 1-9: still the code of a PPPK, and valid.
+    assert rules(check(("19820605 200801 1 012", "19900102 202435 1 012"))) == []
+
+
+_SK_SIGNER = '{peran: camat, nama: "Drs. Bambang Sutrisno, M.Si", nip: "19700312 199003 1 004", tanggal: 2024-01-08}'
+
+
+def test_a_decree_signed_by_a_camat_retired_since_2023_is_p007_and_t006(check):
+    # Born 1 January 1965: 58 on 1 January 2023, out of service from 1 February 2023.
+    retired = '{peran: camat, nama: "Drs. Bambang Sutrisno, M.Si", nip: "19650101 199003 1 003", tanggal: 2024-01-08}'
+    result = check((_SK_SIGNER, retired))
+    assert rules(result) == ["B007", "P007", "T006"]  # B007: the decree's block shows another NIP
+    (p007,) = [f for f in result.findings if f.rule == "P007"]
+    assert p007.field == "dokumen[0].tanda_tangan[0]" and "1 Februari 2023" in p007.message
+
+
+def test_the_month_of_the_58th_birthday_is_still_in_service(check):
+    # Born 1 July 1966: 58 on 1 July 2024, in service until 31 July; he signs on 2 July.
+    holder = '"19700312 199003 1 004"'
+    result = check((holder, '"19660701 198903 1 004"'))
+    assert "P007" not in rules(result)
+
+
+def test_the_camat_retired_before_the_run_is_p007_for_each_act(check):
+    # Born 1 June 1966: out of service from 1 July 2024; the decree (January) is before it.
+    result = check(("19700312 199003 1 004", "19660601 198903 1 004"))
+    p007 = sorted((f.field, f.step) for f in result.findings if f.rule == "P007")
+    assert p007 == [("dokumen[10].tanda_tangan[0]", None), ("langkah[2].pelaksana[1]", 3)]
+
+
+def test_p007_can_be_waived(check):
+    result = check(
+        ("19820605 200801 1 012", "20000415 202408 1 012"),
+        append=waiver("P007", "TMT tercatat salah di SIASN; SK CPNS TMT 1 Juni 2024 terlampir.", langkah="4"),
+    )
+    waived = [f for f in result.findings if f.rule == "P007" and f.waived]
+    assert [f.step for f in waived] == [4]
 
 
 # --------------------------------------------------------------------------- H
@@ -193,16 +245,16 @@ def test_no_citations_at_all_is_two_h001_where_the_text_cannot_be_read(check, mo
     # A scan with no readable text: H001 is judged on the declared dasar_hukum (and B006 says why).
     from lapkin_audit.evidence import read
 
-    original = read.read_in_children
+    original = read.Reader.read_in_children
 
-    def signed_report_unread(items, *setup):
+    def signed_report_unread(self, items, tables=()):
         return [
             read.DocumentFacts(sha, "pdf", 1, problem="no_text") if b"Paraf koordinasi" in data else facts
-            for (data, sha), facts in zip(items, original(items, *setup), strict=True)
+            for (data, sha), facts in zip(items, original(self, items, tables), strict=True)
         ]
 
-    monkeypatch.setattr(read, "read_in_children", signed_report_unread)
-    monkeypatch.setattr(read, "_memo", type(read._memo)())
+    monkeypatch.setattr(read.Reader, "read_in_children", signed_report_unread)
+    monkeypatch.setattr(read, "_memo", type(read._memo)())  # nothing already read
     result = check(_NO_CITATIONS)
     assert rules(result) == ["B006", "H001", "H001"]
     assert all("manifest" in f.message for f in result.findings if f.rule == "H001")
@@ -266,18 +318,18 @@ def test_p003_by_nip_shows_both_nips_even_when_the_names_agree(check, sops):
             f"{{peran: sekretaris, {other}, tanggal: 2024-07-02T10:00",
         )
     )
-    (finding,) = result.findings
-    assert finding.rule == "P003"
+    assert rules(result) == ["B007", "P003"]  # the report's paraf line shows the other NIP
+    (finding,) = [f for f in result.findings if f.rule == "P003"]
     assert "19810101 200601 2 001" in finding.message and "19790825 200501 2 011" in finding.message
 
 
 def test_t006_by_nip_shows_both_nips(check):
     old = '{peran: camat, nama: "Drs. Bambang Sutrisno, M.Si", nip: "19700312 199003 1 004", tanggal: 2024-01-08}'
-    new = '{peran: camat, nama: "Drs. Bambang Sutrisno, M.Si", nip: "19650505 199003 1 002", tanggal: 2024-01-08}'
+    new = '{peran: camat, nama: "Drs. Bambang Sutrisno, M.Si", nip: "19690505 199403 1 002", tanggal: 2024-01-08}'
     result = check((old, new))
-    (finding,) = result.findings
-    assert finding.rule == "T006"
-    assert "19650505 199003 1 002" in finding.message and "19700312 199003 1 004" in finding.message
+    assert rules(result) == ["B007", "T006"]  # the decree's block shows the other NIP
+    (finding,) = [f for f in result.findings if f.rule == "T006"]
+    assert "19690505 199403 1 002" in finding.message and "19700312 199003 1 004" in finding.message
 
 
 def test_a_pppk_officer_acts_without_p005(check):
@@ -305,4 +357,5 @@ def test_a_nip_written_with_dots_or_a_label_is_the_same_nip(check, nip):
             f'{{peran: sekretaris, nama: "Siti Aminah, S.Sos", nip: {nip}, tanggal: 2024-07-02T10:00',
         ),
     )
-    assert rules(result) == []
+    # No P003 nor P005. The attached report's paraf line shows her former NIP: B007 only.
+    assert rules(result) == ["B007"]

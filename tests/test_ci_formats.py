@@ -4,6 +4,7 @@ fixtures, and on hand-built reports holding what a hostile manifest can put in a
 from __future__ import annotations
 
 import functools
+import html
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -274,6 +275,20 @@ def test_markdown_escapes_hostile_text():
     (row,) = [line for line in text.splitlines() if line.startswith("| 3 |")]
     assert len(re.findall(r"(?<!\\)\|", row)) == 6  # still five cells: the message's pipe is escaped
     assert "&lt;script&gt;" in row and "&amp;amp;" in row and "\\`x\\`" in row and "b<br>&lt;script" in row
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_markdown_makes_mentions_and_references_inert(lang):
+    # A dossier named "@camat-karangploso" pinged that GitHub user in every comment posted.
+    name = "arsip/@camat-karangploso #12 !7 GH-3 ~rahasia $4 %v1 &5 https://contoh.test www.contoh.test"
+    finding = Finding("K001", Severity.ERROR, "Dokumen milik @sekretaris tidak ada (lihat #12)", step=1, line=3)
+    report = Report("1", lang, (DossierResult(name, "sop", Verdict.TIDAK_PATUH, (finding,)),))
+    text = render("markdown", report)
+    live = re.compile(r"[@%~]\w|[#!$]\d|&amp;\d|GH-\d|://[^\s\u200b]|www\.\w")
+    assert not live.search(text.replace("&#8203;", "\u200b")), live.search(text.replace("&#8203;", "\u200b"))
+    assert "@&#8203;camat-karangploso" in text and "#&#8203;12" in text and "@&#8203;sekretaris" in text
+    shown = html.unescape(text.replace("&#8203;", ""))
+    assert "@camat-karangploso #12 !7 GH-3" in shown  # reads as written once rendered
 
 
 # --------------------------------------------------------------------------- all four

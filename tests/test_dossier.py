@@ -126,6 +126,45 @@ def test_duplicate_key_is_e002_at_the_second(sops):
     assert codes(load(sops, text)) == [("E002", None, 3)]
 
 
+# Broken YAML as offices break it: the finding says what is wrong in the reader's words,
+# at which line and column, and never in libyaml's English.
+BROKEN_YAML = [
+    (("  - {jenis: dpa, berkas: lampiran/dpa-2024.pdf}", "  - {jenis: dpa, berkas: lampiran/dpa-2024.pdf"), "'}'"),
+    (("nama: Kantor Kecamatan Karangploso", "nama: Kantor Kecamatan: Karangploso"), "titik dua"),
+    (("  - nomor: 6\n", "  - nomor: 6\n   x: 1\n"), "indentasi"),
+    (("sop: pelaporan-kinerja\n", "sop: pelaporan-kinerja\n---\nformat: 1\n"), "dokumen YAML kedua"),
+    (("zona_waktu: Asia/Jakarta", "zona_waktu: @Asia/Jakarta"), "mengawali"),
+    (("zona_waktu: Asia/Jakarta", 'zona_waktu: "Asia\\Jakarta"'), "garis miring terbalik"),
+    (("zona_waktu: Asia/Jakarta", "zona_waktu: Asia/Jakarta\x07"), "karakter kendali U+0007"),
+    (("zona_waktu: Asia/Jakarta", "zona_waktu: *zona"), "alias"),
+]
+ENGLISH = ("did not find", "expected", "not allowed", "while ", "found ", "could not", "unacceptable")
+
+
+@pytest.mark.parametrize(("edit", "word"), BROKEN_YAML)
+def test_broken_yaml_is_said_in_the_readers_words_with_line_and_column(sops, edit, word):
+    from lapkin_audit.decide.catalogue import render
+
+    text = BASE.replace(*edit)
+    assert text != BASE
+    (violation,) = load(sops, text).violations
+    assert violation.rule == "E002" and violation.line is not None
+    indonesian = render(violation.message, violation.args, "id")
+    english = render(violation.message, violation.args, "en")
+    assert f"baris {violation.line}, kolom " in indonesian and word in indonesian, indonesian
+    assert f"line {violation.line}, column " in english
+    assert not any(phrase in indonesian for phrase in ENGLISH), indonesian
+
+
+def test_an_impossible_date_is_said_in_the_readers_words(sops):
+    from lapkin_audit.decide.catalogue import render
+
+    (violation,) = load(sops, BASE.replace("tanggal: 2024-01-08\n", "tanggal: 2024-02-30\n")).violations
+    assert violation.rule == "E002"
+    assert render(violation.message, violation.args, "id").endswith("bukan tanggal yang ada di kalender.")
+    assert "day is out of range" not in render(violation.message, violation.args, "en")
+
+
 def test_sop_not_yet_in_effect_is_e005(sops):
     text = BASE.replace("2024-07-01T07:45", "2014-12-19T07:45")
     assert codes(load(sops, text)) == [("E005", "langkah[0].mulai", line_of(text, "2014-12-19T07:45"))]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import subprocess
 import time
 from html.parser import HTMLParser
 from pathlib import Path
@@ -399,6 +400,8 @@ def test_one_dossier_starts_on_the_first_printed_page(tmp_path):
     # The first page is no longer a header alone: the dossier, its facts and its verdict are on it.
     assert "DOSSIER 1 DARI 1" in first and "TIDAK PATUH" in first and "Triwulan II 2024" in first
     assert f"Halaman 1 dari {pages}" in first and pages <= 3
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert "(A4)" in info  # the report's own @page size
     shots = pdf_pages_png(pdf, tmp_path / "satu", 1, 1)
     assert shots and shots[0].stat().st_size > 10_000
 

@@ -134,14 +134,21 @@ def test_init_types_each_official_once_with_anchors(run_cli, tmp_path):
     assert (signed["peran"], signed["nama"], signed["nip"]) == ("camat", "Bambang", "19700312 199003 1 004")
 
 
-def test_init_writes_the_schema_line_sha256_fields_and_a_waiver_example(run_cli, tmp_path):
-    from urllib.parse import urlparse
-    from urllib.request import url2pathname
+INSTALLED_SCHEMA = Path(__file__).resolve().parent.parent / "lapkin_audit" / "schema" / "dossier.schema.json"
 
+
+def schema_of(manifest: Path) -> Path:
+    first = manifest.read_text(encoding="utf-8").splitlines()[0]
+    assert first.startswith("# yaml-language-server: $schema=")
+    reference = first.split("=", 1)[1]
+    assert not reference.startswith(("file:", "/")), reference  # not a path of this machine
+    return manifest.parent / reference
+
+
+def test_init_writes_the_schema_line_sha256_fields_and_a_waiver_example(run_cli, tmp_path):
     run_cli("init", str(tmp_path / "baru"))
     lines = (tmp_path / "baru" / "dossier.yaml").read_text(encoding="utf-8").splitlines()
-    assert lines[0].startswith("# yaml-language-server: $schema=file:")
-    assert Path(url2pathname(urlparse(lines[0].split("=", 1)[1]).path)).is_file()
+    assert schema_of(tmp_path / "baru" / "dossier.yaml").read_bytes() == INSTALLED_SCHEMA.read_bytes()
     assert sum("sha256: null" in line for line in lines) == 9
     assert "# pengecualian:" in lines and any(line.startswith("#   - aturan: ") for line in lines)
 
@@ -150,3 +157,25 @@ def test_init_writes_the_schema_line_sha256_fields_and_a_waiver_example(run_cli,
 def test_init_refuses_a_period_that_cannot_be(run_cli, tmp_path, args):
     result = run_cli("init", str(tmp_path / "x"), *args)
     assert result.exit_code == 2 and not (tmp_path / "x" / "dossier.yaml").exists()
+
+
+def test_the_schema_reference_works_on_every_machine_sharing_the_repository(run_cli, tmp_path):
+    # It was file:///<this machine's site-packages>/...: broken on every other machine.
+    from tests.helpers import git
+
+    repository = tmp_path / "arsip"
+    git(tmp_path, "init", "-q", str(repository))
+    result = run_cli("init", str(repository / "dossiers" / "2025-tw1"))
+    copy = repository / "lapkin-dossier.schema.json"
+    assert str(copy) in result.output and copy.read_bytes() == INSTALLED_SCHEMA.read_bytes()
+    assert schema_of(repository / "dossiers" / "2025-tw1" / "dossier.yaml").resolve() == copy.resolve()
+    # A clone elsewhere resolves the same relative reference.
+    moved = tmp_path / "klon"
+    repository.rename(moved)
+    assert schema_of(moved / "dossiers" / "2025-tw1" / "dossier.yaml").is_file()
+    # The next dossier uses the copy there; an outdated copy is brought up to date.
+    (moved / "lapkin-dossier.schema.json").write_text("{}", encoding="utf-8")
+    result = run_cli("init", str(moved / "dossiers" / "2025-tw2"))
+    assert schema_of(moved / "dossiers" / "2025-tw2" / "dossier.yaml").read_bytes() == INSTALLED_SCHEMA.read_bytes()
+    result = run_cli("init", str(moved / "dossiers" / "2025-tw3"))
+    assert "lapkin-dossier.schema.json" not in result.output  # up to date: not written again

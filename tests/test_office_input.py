@@ -184,6 +184,26 @@ def test_an_unquoted_hash_in_a_flow_mapping_is_named(sops):
     assert "#" in render("yaml.hash_in_flow", {}, "id")
 
 
+@pytest.mark.parametrize("with_sha256", [False, True])
+def test_an_unquoted_hash_in_a_block_berkas_is_named_not_suggested_as_written(audit, tmp_path, with_sha256):
+    # With the sha256 given, the file was found by its content and K003 asked "maksud Anda
+    # 'lampiran/DPA #2024.pdf'?": the very name the user wrote.
+    import hashlib
+    import shutil
+
+    folder = tmp_path / "dossier"
+    shutil.copytree(FIXTURES / "patuh", folder)
+    (folder / "lampiran" / "dpa-2024.pdf").rename(folder / "lampiran" / "DPA #2024.pdf")
+    digest = hashlib.sha256((folder / "lampiran" / "DPA #2024.pdf").read_bytes()).hexdigest()
+    sha = f"\n    sha256: {digest}" if with_sha256 else ""
+    block = f"  - jenis: dpa\n    berkas: lampiran/DPA #2024.pdf{sha}"
+    (folder / "dossier.yaml").write_text(BASE.replace("  - {jenis: dpa, berkas: lampiran/dpa-2024.pdf}", block))
+    result = audit(folder)
+    (finding,) = [f for f in result.findings if f.rule == "K003"]
+    assert "memulai komentar YAML" in finding.message and "maksud Anda" not in finding.message
+    assert 'berkas: "lampiran/DPA #2024.pdf"' in finding.message
+
+
 # --- enumerated values in another case -----------------------------------------------------
 
 CASES = [

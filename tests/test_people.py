@@ -16,7 +16,9 @@ from lapkin_audit.domain.people import (
     nip_problem,
     normalize_name,
     normalize_nip,
+    out_of_service,
     parse_nip,
+    retirement,
     same_person,
 )
 
@@ -58,21 +60,67 @@ def test_valid_nip(value, digits, born, tmt, sex):
 
 
 VALID_PPPK = [
-    # value, 18 digits, birth date, year of the first contract, contract, sex
-    ("19950314 202321 2 001", "199503142023212001", date(1995, 3, 14), 2023, 1, "P"),
-    ("19880607 202221 1 004", "198806072022211004", date(1988, 6, 7), 2022, 1, "L"),
-    ("NI PPPK 19900102 201923 1 010", "199001022019231010", date(1990, 1, 2), 2019, 3, "L"),
-    ("19990909.202429.2.123", "199909092024292123", date(1999, 9, 9), 2024, 9, "P"),
+    # value, 18 digits, birth date, year of appointment, PPPK code (digits 13-14), sex
+    ("19950314 202321 2 001", "199503142023212001", date(1995, 3, 14), 2023, "21", "P"),
+    ("19880607 202221 1 004", "198806072022211004", date(1988, 6, 7), 2022, "21", "L"),
+    ("NI PPPK 19900102 201923 1 010", "199001022019231010", date(1990, 1, 2), 2019, "23", "L"),
+    ("19990909.202429.2.123", "199909092024292123", date(1999, 9, 9), 2024, "29", "P"),
+    # The code is opaque: any two digits from 21 are a PPPK's, not a contract count.
+    ("19900102 202435 1 010", "199001022024351010", date(1990, 1, 2), 2024, "35", "L"),
+    # 20 in the year of appointment, whatever the month: the youngest allowed (PP 49/2018 Pasal 16).
+    ("20031231 202321 2 001", "200312312023212001", date(2003, 12, 31), 2023, "21", "P"),
 ]
 
 
-@pytest.mark.parametrize(("value", "digits", "born", "year", "contract", "sex"), VALID_PPPK)
-def test_valid_ni_pppk(value, digits, born, year, contract, sex):
-    # Digits 13-14 read 21-29: the PPPK code and the contract, never a TMT month.
+@pytest.mark.parametrize(("value", "digits", "born", "year", "code", "sex"), VALID_PPPK)
+def test_valid_ni_pppk(value, digits, born, year, code, sex):
+    # Digits 13-14 read 21 and up: the PPPK code, never a TMT month.
     assert normalize_nip(value) == digits
     assert nip_problem(value) is None
     assert nip_kind(digits) == PPPK
-    assert parse_nip(value) == NipInfo(digits, PPPK, born, year, None, sex, contract)
+    assert parse_nip(value) == NipInfo(digits, PPPK, born, year, None, sex, code)
+
+
+def test_the_tmt_of_a_pppk_is_the_first_day_its_year_allows():
+    info = parse_nip("19950314 202321 2 001")
+    assert info is not None and info.tmt == date(2023, 1, 1)
+
+
+RETIREMENTS = [
+    # born, BUP, first day out of service: the 1st of the month after the birthday
+    (date(1965, 1, 1), 58, date(2023, 2, 1)),
+    (date(1965, 3, 15), 58, date(2023, 4, 1)),
+    (date(1966, 12, 31), 58, date(2025, 1, 1)),  # December: into the next year
+    (date(1966, 12, 1), 58, date(2025, 1, 1)),
+    (date(1964, 2, 29), 60, date(2024, 3, 1)),  # a leap year's birthday
+    (date(1960, 2, 29), 58, date(2018, 4, 1)),  # a common year: the birthday is 1 March
+]
+
+
+@pytest.mark.parametrize(("born", "age", "out"), RETIREMENTS)
+def test_retirement_is_the_first_of_the_month_after_the_birthday(born, age, out):
+    assert retirement(born, age) == out
+
+
+SERVICE = [
+    # NIP, the day of the act, BUP, problem
+    ("19650101 199003 1 003", date(2024, 1, 8), 58, "retired"),  # retired since 1 Feb 2023
+    ("19650101 199003 1 003", date(2023, 1, 31), 58, None),  # the last day in service
+    ("19650101 199003 1 003", date(2023, 2, 1), 58, "retired"),
+    ("19650101 199003 1 003", date(2024, 1, 8), 60, None),  # a BUP of 60: in service until 2025
+    ("19650101 199003 1 003", date(2024, 1, 8), None, None),  # no BUP known: only the TMT counts
+    ("19900102 201503 2 006", date(2015, 2, 28), None, "before_tmt"),  # TMT 1 March 2015
+    ("19900102 201503 2 006", date(2015, 3, 1), None, None),
+    ("19950314 202321 2 001", date(2022, 12, 31), 58, "before_tmt"),  # a PPPK of 2023
+    ("19950314 202321 2 001", date(2023, 1, 1), 58, None),
+]
+
+
+@pytest.mark.parametrize(("nip", "on", "age", "problem"), SERVICE)
+def test_out_of_service(nip, on, age, problem):
+    info = parse_nip(nip)
+    assert info is not None
+    assert out_of_service(info, on, age) == problem
 
 
 def test_format_nip_prints_the_groups():
@@ -106,12 +154,16 @@ INVALID_NIPS = [
     ("19900501 200804 1 001", "tmt_age"),  # one month short of 18
     ("19851220 200312 1 001", "tmt_age"),  # TMT 1 Dec 2003: 17 years 11 months
     ("19880229 200602 2 001", "tmt_age"),  # TMT 1 Feb 2006, the birthday is 1 March
-    ("19610219 198120 1 007", "tmt_month"),  # 20: a PPPK code without a contract
-    ("19610219 198130 1 007", "tmt_month"),  # 30: neither a month nor a PPPK code
+    ("19610219 198120 1 007", "tmt_month"),  # 20: neither a month nor a PPPK code (21 and up)
+    ("19610219 198115 1 007", "tmt_month"),  # 15: neither
+    ("19610219 198103 1 000", "serial"),  # serials start at 001
+    ("19950314 202321 2 000", "serial"),
     # NI PPPK: what the number holds is checked too.
     ("19950231 202321 2 001", "birth_date"),  # 31 February
     ("20250314 202321 2 001", "birth_date"),  # born after the contract year
     ("19700314 201521 2 001", "pppk_year"),  # before PP 49/2018: no PPPK yet
+    ("20040101 202321 2 001", "pppk_age"),  # 19 all through 2023: under 20 at appointment
+    ("20050614 202321 1 002", "pppk_age"),
     ("19950314 202321 3 001", "sex"),
     ("19610219 198103 3 007", "sex"),
     ("19610219 198103 0 007", "sex"),
@@ -119,6 +171,8 @@ INVALID_NIPS = [
     ("19610231 198113 3 007", "birth_date"),
     ("19610219 197513 3 007", "tmt_month"),
     ("19900501 200712 0 001", "tmt_age"),
+    ("20040101 202321 3 000", "pppk_age"),
+    ("19610219 198103 3 000", "sex"),
 ]
 
 

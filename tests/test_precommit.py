@@ -21,7 +21,7 @@ import yaml
 
 from lapkin_audit.load.discovery import holding
 from tests.helpers import FIXTURES, ROOT, git
-from tests.hostile_util import CLI
+from tests.hostile_util import CLI, git_state, plant_hostile_git
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
@@ -118,7 +118,7 @@ def test_an_lfs_pointer_committed_instead_of_a_document_is_named(repository):
     attachment.write_text(pointer, encoding="utf-8")
     git(repository, "add", ".")
     code, output = run_hook(repository, staged(repository))
-    assert code == 1 and "K003" in output and "Git LFS" in output
+    assert code == 1 and "E006" in output and "Git LFS" in output
 
 
 def test_holding_finds_the_nearest_dossier_above_each_file(tmp_path, monkeypatch):
@@ -156,3 +156,41 @@ def test_the_repository_configuration_file_governs_the_hook_and_changed_since(re
     assert code == 0 and json.loads(output)["dossiers"][0]["findings"][0]["baselined"] is True
     code, output = cli(repository, "check", "--changed-since", "HEAD", "--isolated", "dossiers")
     assert code == 1 and output.startswith("Dossier ")  # without the file: the table, and the old K001 fails
+
+
+def test_the_hook_runs_nothing_of_a_hostile_repository_and_writes_nothing(repository, tmp_path):
+    attachment = repository / "dossiers" / "2024-tw2" / "lampiran" / "lra-2024-tw2.pdf"
+    attachment.write_bytes(attachment.read_bytes() + b"\n%% dipindai ulang\n")
+    git(repository, "add", ".")
+    files = staged(repository)
+    marks = tmp_path / "marks"
+    plant_hostile_git(repository, marks)
+    before = git_state(repository)
+    code, output = run_hook(repository, files, "--format", "json")
+    assert code == 0 and [d["path"] for d in json.loads(output)["dossiers"]] == ["dossiers/2024-tw2"]
+    assert sorted(p.name for p in marks.iterdir()) == ["fsmonitor.sh"]
+    assert git_state(repository) == before
+
+
+def test_a_committed_link_to_a_folder_outside_is_neither_followed_nor_audited(repository, tmp_path):
+    # Before, the hook followed it and audited (and quoted) the dossier outside.
+    outside = tmp_path / "di-luar"
+    shutil.copytree(FIXTURES / "k001-tanpa-lra", outside)
+    (repository / "dossiers" / "tautan").symlink_to(outside, target_is_directory=True)
+    git(repository, "add", ".")
+    assert staged(repository) == ["dossiers/tautan"]
+    code, output = run_hook(repository, staged(repository), "--lang", "en")
+    assert (code, output.strip()) == (0, "lapkin-audit: no dossier among the files given.")
+    # A path through the link, given by hand, is not followed either; check DIR agrees.
+    assert run_hook(repository, ["dossiers/tautan/dossier.yaml"])[0] == 0
+    code, output = cli(repository, "check", "--format", "json", "dossiers")
+    assert code == 1 and "tautan" not in output and "di-luar" not in output  # 2023-tw1 has its K001
+
+
+def test_a_dossier_holding_a_committed_link_is_audited_as_its_own(repository, tmp_path):
+    outside = tmp_path / "rahasia.pdf"
+    outside.write_bytes(b"%PDF-1.4 rahasia\n")
+    (repository / "dossiers" / "2024-tw1" / "lampiran" / "tautan.pdf").symlink_to(outside)
+    git(repository, "add", ".")
+    code, output = run_hook(repository, staged(repository), "--format", "json")
+    assert code == 0 and [d["path"] for d in json.loads(output)["dossiers"]] == ["dossiers/2024-tw1"]

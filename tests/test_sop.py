@@ -114,3 +114,66 @@ def test_a_python_tag_in_a_rules_file_is_refused(tmp_path):
     (folder / "x.yaml").write_text("sop: !!python/object/apply:os.getcwd []\n", encoding="utf-8")
     with pytest.raises(RulesError, match="line 1"):
         load_rulebook([folder])
+
+
+# --------------------------------------------------------------------------- periodic reports only
+
+
+def service_sop(tmp_path: Path) -> Path:
+    """An office's service SOP (a Surat Keterangan Domisili): the bundled SOP's shape under
+    another id, with no laporan_berkala, as `sop import` writes one."""
+
+    def change(sop):  # type: ignore[no-untyped-def]
+        sop.update(id="surat-keterangan-domisili", nama="Pelayanan Surat Keterangan Domisili")
+        sop.pop("laporan_berkala")
+
+    return write_variant(tmp_path, change)
+
+
+def with_sop(folder: Path, sop_id: str, drop_periode: bool = False) -> str:
+    text = (folder / "dossier.yaml").read_text(encoding="utf-8").replace("sop: pelaporan-kinerja", f"sop: {sop_id}")
+    if drop_periode:
+        text = "\n".join(line for line in text.splitlines() if not line.startswith("periode:")) + "\n"
+    (folder / "dossier.yaml").write_text(text, encoding="utf-8")
+    return str(folder)
+
+
+def test_period_rules_are_data_of_the_sop(rulebook, tmp_path):
+    assert rulebook.sops["pelaporan-kinerja"].periodic
+    assert not load_rulebook([service_sop(tmp_path)]).sops["surat-keterangan-domisili"].periodic
+
+
+def test_a_service_sop_gets_no_w004(tmp_path, run_json):
+    # An imported "Surat Keterangan Domisili" was judged as a report on a period: W004.
+    from tests.helpers import FIXTURES
+
+    rules = service_sop(tmp_path)
+    early = tmp_path / "dossier"
+    shutil.copytree(FIXTURES / "w004-sebelum-periode-berakhir", early)
+    _, report = run_json("--no-cache", str(early))
+    assert "W004" in [f["rule"] for f in report["dossiers"][0]["findings"]]
+    code, report = run_json("--no-cache", "--rules", str(rules), with_sop(early, "surat-keterangan-domisili"))
+    assert code == 0 and report["dossiers"][0]["findings"] == []
+
+
+def test_only_a_periodic_report_must_name_its_periode(tmp_path, run_json):
+    from tests.helpers import FIXTURES
+
+    rules = service_sop(tmp_path)
+    shutil.copytree(FIXTURES / "patuh", tmp_path / "layanan")
+    code, report = run_json(
+        "--no-cache", "--rules", str(rules), with_sop(tmp_path / "layanan", "surat-keterangan-domisili", True)
+    )
+    assert code == 0 and report["dossiers"][0]["verdict"] == "PATUH"
+    shutil.copytree(FIXTURES / "patuh", tmp_path / "laporan")
+    code, report = run_json("--no-cache", with_sop(tmp_path / "laporan", "pelaporan-kinerja", True))
+    assert code == 1
+    assert [(f["rule"], f["field"]) for f in report["dossiers"][0]["findings"]] == [("E003", "periode")]
+
+
+def test_init_writes_periode_only_for_a_periodic_report(tmp_path, run_cli):
+    rules = service_sop(tmp_path)
+    run_cli("init", str(tmp_path / "layanan"), "--rules", str(rules), "--sop", "surat-keterangan-domisili")
+    run_cli("init", str(tmp_path / "laporan"))
+    assert "periode:" not in (tmp_path / "layanan" / "dossier.yaml").read_text(encoding="utf-8")
+    assert "\nperiode: {tahun: null" in (tmp_path / "laporan" / "dossier.yaml").read_text(encoding="utf-8")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 import zipfile
 from pathlib import Path
 
@@ -759,3 +760,54 @@ REAL_DEFECTS = {
 def test_real_documents_lint_with_what_they_lack(name):
     assert [(d.code, d.field) for d in lint(imported_sop(DATA / name))] == REAL_DEFECTS[name]
     assert set(REAL_DEFECTS) == {p.name for p in REAL}
+
+
+def test_the_seed_is_imported_as_a_periodic_report_and_says_it_assumed_so():
+    """No SOP document says laporan_berkala in so many words: the importer infers it from
+    the SOP's name and its outputs, and records the inference for a person to confirm."""
+    sop = imported_sop(SEED)
+    assert sop["laporan_berkala"] is True
+    said = next(a["teks"] for a in sop["asumsi"] if a["bidang"] == "laporan_berkala")
+    assert '"laporan kinerja"' in said and "W004" in said
+
+
+def test_a_service_sop_is_imported_as_not_periodic(tmp_path):
+    page = tmp_path / "sop.html"
+    page.write_text(
+        "<table><tr><td>Nomor SOP</td><td>800/12/2020</td></tr><tr><td>Tanggal Efektif</td><td>2 Januari 2020</td></tr>"
+        "<tr><td>Nama SOP</td><td>Surat Masuk</td></tr></table><table><tr><th>No</th><th>Kegiatan</th><th>Lurah</th>"
+        "<th>Kelengkapan</th><th>Waktu</th><th>Output</th></tr><tr><td>1</td><td>Menerima surat</td><td>v</td>"
+        "<td>Surat</td><td>5 menit</td><td>Agenda</td></tr><tr><td>Jumlah Waktu</td><td></td><td></td><td></td>"
+        "<td>5 menit</td><td></td></tr></table>"
+    )
+    sop = imported_sop(page)
+    assert sop["laporan_berkala"] is False
+    assert any(a["bidang"] == "laporan_berkala" for a in sop["asumsi"])
+
+
+@pytest.mark.parametrize(
+    ("child", "said"),
+    [
+        ("import os; os.abort()", "pembacanya berhenti: exit status -6"),
+        ("while True: pass", "lebih dari 1 detik CPU"),
+        ("print('bukan json')", "pembacanya berhenti: unreadable answer"),
+    ],
+)
+def test_a_source_is_read_in_a_limited_child_whose_failure_is_a_refusal(tmp_path, monkeypatch, child, said):
+    """The document is parsed in a child process under CPU and memory limits: a reader that
+    crashes, spins or answers nonsense is a refusal naming why, never a traceback."""
+    from lapkin_audit.authoring.sopimport import child as reading
+
+    monkeypatch.setattr(reading, "CHILD", (sys.executable, "-c", child))
+    monkeypatch.setattr(reading, "CPU", 1)
+    done = CliRunner().invoke(cli, ["sop", "import", str(SEED), "-o", str(tmp_path / "out.yaml")])
+    assert done.exit_code == 2, done.output
+    assert said in done.stderr and "Traceback" not in done.output
+    assert not (tmp_path / "out.yaml").exists()
+
+
+def test_the_child_reads_the_seed_as_the_library_does():
+    from lapkin_audit.authoring.sopimport.child import import_in_child
+
+    here, there = import_source(SEED), import_in_child(SEED)
+    assert there == here

@@ -106,3 +106,65 @@ def test_a_broken_trust_file_is_a_broken_rules_folder(tmp_path, pki, change, mes
         cli, ["check", "--no-cache", "--lang", "en", "--rules", str(rules), str(FIXTURES / "patuh")]
     )
     assert done.exit_code == 2 and "broken rules file" in done.stderr
+
+
+def test_the_fixtures_trust_holds_public_material_only():
+    """scripts/make_tte_sources.py throws its keys away: only certificates and lists are kept."""
+    from tests.helpers import TTE_RULES
+
+    kept = sorted(p for p in TTE_RULES.parent.rglob("*") if p.is_file())
+    assert kept and not [p for p in kept if b"PRIVATE KEY" in p.read_bytes()]
+    labels = {line for p in kept if p.suffix in (".pem", ".crl") for line in p.read_text("ascii").splitlines()}
+    assert {line for line in labels if line.startswith("-----BEGIN")} == {
+        "-----BEGIN CERTIFICATE-----",
+        "-----BEGIN X509 CRL-----",
+    }
+
+
+def _long_list(pki, entries: int) -> bytes:
+    """The intermediate's list with ``entries`` revoked serials, signed as a CA signs it
+    (cryptography's builder copies its list at every entry: too slow for a national list)."""
+    from asn1crypto import crl
+    from asn1crypto.core import Integer
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import padding
+
+    listed = crl.CertificateList.load(pki.crl())
+    tbs = listed["tbs_cert_list"]
+    when = tbs["this_update"].chosen.dump()
+    # each entry written as DER directly: asn1crypto's objects cost ~80 us an entry
+    body = b"".join(_der(0x30, Integer(10**12 + n).dump() + when) for n in range(entries))
+    tbs["revoked_certificates"] = crl.RevokedCertificates.load(_der(0x30, body))
+    tbs_der = tbs.dump(force=True)
+    signature = pki.inter.key.sign(tbs_der, padding.PKCS1v15(), hashes.SHA256())
+    return crl.CertificateList(
+        {
+            "tbs_cert_list": crl.TbsCertList.load(tbs_der),
+            "signature_algorithm": listed["signature_algorithm"],
+            "signature": signature,
+        }
+    ).dump()
+
+
+def _der(tag: int, content: bytes) -> bytes:
+    size = len(content)
+    if size < 0x80:
+        return bytes([tag, size]) + content
+    length = size.to_bytes((size.bit_length() + 7) // 8, "big")
+    return bytes([tag, 0x80 | len(length)]) + length + content
+
+
+def test_a_national_list_over_a_megabyte_is_read(tmp_path, pki):
+    """Real revocation lists grow with every certificate a national CA revokes."""
+    rules = folder(tmp_path, pki)
+    big = _long_list(pki, 100_000)
+    assert len(big) > 2 * 1024 * 1024
+    (rules / "tte" / "osd-uji.crl").write_bytes(big)
+    assert load_rulebook([rules]).sops["pelaporan-kinerja"].tte.crls == (big,)
+
+
+def test_a_cut_list_is_a_broken_rules_folder(tmp_path, pki):
+    rules = folder(tmp_path, pki)
+    (rules / "tte" / "osd-uji.crl").write_bytes(_long_list(pki, 2_000)[:-100])
+    with pytest.raises(RulesError, match="is not a readable x509 crl"):
+        load_rulebook([rules])

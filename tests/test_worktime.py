@@ -212,7 +212,8 @@ RAMADAN = [
     ("Ramadan 1441 H", date(2020, 4, 24), date(2020, 5, 23)),
     ("Ramadan 1442 H", date(2021, 4, 13), date(2021, 5, 12)),
     ("Ramadan 1443 H", date(2022, 4, 3), date(2022, 5, 1)),
-    ("Ramadan 1444 H", date(2023, 3, 23), date(2023, 4, 21)),
+    ("Ramadan 1444 H", date(2023, 3, 23), date(2023, 4, 11)),
+    ("Ramadan 1444 H (sejak Perpres 21/2023)", date(2023, 4, 12), date(2023, 4, 21)),
     ("Ramadan 1445 H", date(2024, 3, 12), date(2024, 4, 9)),
     ("Ramadan 1446 H", date(2025, 3, 1), date(2025, 3, 30)),
     ("Ramadan 1447 H", date(2026, 2, 19), date(2026, 3, 20)),
@@ -223,12 +224,16 @@ def test_default_file_periods(cal):
     periods = [(p.name, p.start, p.end) for p in cal.periods]
     outer = [p for p in periods if not p[0].startswith("Ramadan")]
     assert outer == [
-        ("Keppres 68/1995", date(1995, 1, 1), date(2023, 12, 31)),
-        ("Perpres 21/2023", date(2024, 1, 1), None),
+        ("Jam kerja daerah sebelum Perpres 21/2023", date(1995, 1, 1), date(2023, 4, 11)),
+        ("Perpres 21/2023", date(2023, 4, 12), None),  # in force from 12 April 2023
     ]
     assert [p for p in periods if p[0].startswith("Ramadan")] == RAMADAN
-    # Every period names the regulation it comes from.
+    # Every period names the regulation it comes from; before the Perpres, a kabupaten's
+    # hours are its Bupati's (Keppres 68/1995 covered central government and DKI only).
     assert all(p.source for p in cal.periods)
+    assert "Bupati" in cal.periods[0].source and "DKI Jakarta" in cal.periods[0].source
+    ramadan_2024 = next(p for p in cal.periods if p.name == "Ramadan 1445 H")
+    assert "Pasal 4" in ramadan_2024.source and "KemenPAN-RB" in ramadan_2024.source
 
 
 # --- Ramadan hours (Perpres 21/2023 Pasal 4; the yearly SEs before 2024) -----------------
@@ -243,8 +248,11 @@ RAMADAN_SPANS = [
     # Friday 08:00-11:30 (210) + 12:30-15:30 (180)
     ("Friday", "2025-03-07T07:00", "2025-03-07T17:00", 390),
     ("Friday break", "2025-03-07T11:30", "2025-03-07T12:30", 0),
-    # Ramadan 2023, under SE MenPAN-RB 6/2023 and the Keppres period: Monday 27 March
+    # Ramadan 2023, under SE MenPAN-RB 6/2023, before and after Perpres 21/2023 came into
+    # force on Wednesday 12 April: the same hours on both sides
     ("Ramadan 2023", "2023-03-27T07:00", "2023-03-27T17:00", 390),
+    ("Ramadan 2023, Perpres 21/2023", "2023-04-12T07:00", "2023-04-12T17:00", 390),
+    ("Ramadan 2023, across 12 April", "2023-04-11T14:00", "2023-04-12T09:00", 60 + 60),
     # Thursday 7 March 2024, before Ramadan (11-12 March are Nyepi days off): normal hours
     ("before Ramadan 2024", "2024-03-07T07:00", "2024-03-07T17:00", 450),
     # Ramadan 2014, the year the bundled SOP took effect (SE B/2494/M.PAN-RB/6/2014)
@@ -490,3 +498,72 @@ def test_load_errors(label, data, field):
         load_calendar(data, "kalender/uji.yaml")
     assert info.value.source == "kalender/uji.yaml"
     assert field in info.value.message
+
+
+# --------------------------------------------------------------------------- a local holiday alone
+
+LOCAL_HOLIDAY = """\
+kalender:
+  sumber: Keputusan Bupati Malang Nomor 188.45/412/KEP/35.07.013/2024
+  tambah_libur:
+    - {tanggal: 2024-07-02, nama: Hari Jadi Kecamatan, sumber: "Surat Edaran Camat 003/2024"}
+"""
+
+
+def rules_folder(tmp_path: Path, text: str, name: str = "libur-lokal.yaml") -> Path:
+    folder = tmp_path / "aturan-kantor" / "kalender"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_text(text, encoding="utf-8")
+    return folder.parent
+
+
+def test_a_file_with_only_tambah_libur_extends_the_national_calendar(tmp_path):
+    # Before, a local holiday needed a copy of the whole national calendar (jam_kerja,
+    # libur_nasional...), which then never followed the bundled one.
+    from lapkin_audit.load.sop import load_rulebook
+
+    calendar = load_rulebook((rules_folder(tmp_path, LOCAL_HOLIDAY),)).sops["pelaporan-kinerja"].calendar
+    national = load_rulebook(()).sops["pelaporan-kinerja"].calendar
+    assert calendar.id == national.id == "kerja-nasional"
+    assert national.is_working_day(date(2024, 7, 2)) and not calendar.is_working_day(date(2024, 7, 2))
+    assert calendar.holiday_name(date(2024, 7, 2)) == "Hari Jadi Kecamatan"
+    assert not calendar.is_working_day(date(2024, 8, 17))  # the national holidays stay
+    assert calendar.periods == national.periods  # and the office hours, Ramadan included
+
+
+def test_a_local_holiday_changes_the_working_time_of_a_step(tmp_path, run_json):
+    # Step 2 runs from Monday 1 July 08:45 to Tuesday 2 July 09:00: 7 jam 45 menit, over its
+    # 1 hari (7 jam 30 menit); with the Tuesday a local holiday, 6 jam 15 menit.
+    from tests.helpers import FIXTURES
+
+    late = str(FIXTURES / "w001-langkah-2-terlambat")
+    _, report = run_json("--no-cache", late)
+    assert "W001" in [f["rule"] for f in report["dossiers"][0]["findings"]]
+    code, report = run_json("--no-cache", "--rules", str(rules_folder(tmp_path, LOCAL_HOLIDAY)), late)
+    assert code == 0 and report["dossiers"][0]["findings"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("kalender:\n  nama: Lokal\n  tambah_libur: []\n", "needs jam_kerja"),
+        ("kalender:\n  id: kerja-lain\n  tambah_libur: []\n", "no calendar 'kerja-lain'"),
+        ("kalender:\n  tambah_libur:\n    - {tanggal: 2024-07-02}\n", "nama"),
+        (LOCAL_HOLIDAY + "  hapus_libur:\n    - {tanggal: 2024-07-03, alasan: x}\n", "not a national holiday"),
+    ],
+)
+def test_a_broken_addition_is_a_rules_error_naming_its_file(tmp_path, text, words):
+    from lapkin_audit.load.sop import load_rulebook
+
+    with pytest.raises(RulesError) as info:
+        load_rulebook((rules_folder(tmp_path, text),))
+    assert info.value.source.endswith("libur-lokal.yaml") and words in info.value.message
+
+
+def test_two_additions_of_one_day_are_a_day_listed_twice(tmp_path):
+    from lapkin_audit.load.sop import load_rulebook
+
+    rules_folder(tmp_path, LOCAL_HOLIDAY, "a.yaml")
+    with pytest.raises(RulesError) as info:
+        load_rulebook((rules_folder(tmp_path, LOCAL_HOLIDAY, "b.yaml"),))
+    assert "2024-07-02 is listed twice" in info.value.message

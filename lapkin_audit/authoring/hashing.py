@@ -1,39 +1,45 @@
 """``lapkin-audit hash``: write each attachment's SHA-256 into its manifest, and nothing else.
 
-``check`` never writes; this helper does, when asked. The manifest is edited as text,
-value by value, so its comments, layout, quoting and line endings stay byte for byte as
-they were outside the ``sha256`` values it fills in or corrects. ruamel.yaml (round-trip)
-locates each document's ``berkas`` and ``sha256`` (line and column, and whether the entry
-is written in flow ``{...}`` or block style); the manifest is first read with the checker's
-own guarded reader, so a hostile file is refused before ruamel sees it. Attachments are
-hashed by ``load.attachments`` (never outside the dossier), and files in ``lampiran/`` that
-no ``berkas`` names are listed.
+``check`` never writes; this helper does, when asked. The manifest is read first with
+the checker's own guarded reader, so a hostile file is refused before anything else sees
+it. Then ruamel.yaml composes it (round-trip): every node of the document with the exact
+place where it starts and ends in the text, whatever form the YAML takes (a plain value
+continued on the next line, a folded ``>-`` block, an explicit ``? berkas`` key, flow or
+block style). Each ``sha256`` is written at that place, as text: a value replaced where
+it stands, or a new ``sha256:`` key after ``berkas`` at the mapping's indentation. So
+comments, quoting, alignment, line ends and the byte-order mark stay byte for byte.
+
+The edited text is then parsed again by the checker's parser and must give exactly the
+manifest's data plus the new values; anything else (a form nobody foresaw, a value
+behind an alias) is not written, and the document is reported. Attachments are hashed
+by ``load.attachments`` (never outside the dossier); files in ``lampiran/`` that no
+``berkas`` names are listed.
 """
 
 from __future__ import annotations
 
+import copy
 import os
 import posixpath
-import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from lapkin_audit.load import attachments, yamlread
+from lapkin_audit.load.safefile import read_regular
 
-MANIFEST = "dossier.yaml"
-ADDED, UPDATED, SAME, NOT_HASHED = "added", "updated", "same", "not_hashed"
-# Where a plain scalar ends: in flow style at , ] } too; a comment starts with " #".
-_PLAIN_END = {True: re.compile(r"\s+#|\s*[,\]}]|\s*$"), False: re.compile(r"\s+#|\s*$")}
+ADDED, UPDATED, SAME, NOT_HASHED, LFS_SAME = "added", "updated", "same", "not_hashed", "lfs_same"
 
 
 @dataclass(frozen=True)
 class Outcome:
     jenis: str
     berkas: str
-    result: str  # ADDED, UPDATED, SAME, or NOT_HASHED (then ``status`` says why)
-    status: str = "ok"  # the attachment's status (load.attachments): missing, outside, ...
+    result: str  # ADDED, UPDATED, SAME, LFS_SAME, or NOT_HASHED (then ``reason`` says why)
+    reason: str | None = None  # a key of lang.commands.HASH_REASONS
+    detail: str = ""  # what the reason names: an error, the file meant, the value to write by hand
+    sha256: str | None = None  # the attachment's SHA-256, when it could be hashed
 
 
 @dataclass
@@ -50,11 +56,13 @@ class Plan:
     def changed(self) -> bool:
         return bool(self.edits)
 
+    @property
+    def complete(self) -> bool:
+        """Every value is there and right (after writing, for a plan that changes some)."""
+        return self.problem is None and all(o.result != NOT_HASHED for o in self.outcomes)
+
     def new_text(self) -> str:
-        text = self.text
-        for start, end, new in sorted(self.edits, reverse=True):
-            text = text[:start] + new + text[end:]
-        return text
+        return _apply(self.text, self.edits)
 
 
 def plan(manifest: Path) -> Plan:
@@ -68,97 +76,143 @@ def plan(manifest: Path) -> Plan:
     if problems or not isinstance(data, dict):
         result.problem = problems[0] if problems else yamlread.ReadProblem(yamlread.SYNTAX, "format.empty", {})
         return result
-    result.text, result.bom = text, manifest.read_bytes().startswith(b"\xef\xbb\xbf")
-    starts = _line_starts(text)
+    result.text = text
+    try:
+        result.bom = read_regular(manifest, 3).startswith(b"\xef\xbb\xbf")
+    except OSError:
+        result.bom = False
     folder = manifest.parent
     root = os.path.realpath(folder)
+    documents = data.get("dokumen")
+    if not isinstance(documents, list):
+        documents = []
+    nodes = _document_nodes(text)
+    expected = copy.deepcopy(data)
     named: set[str] = set()
-    for item in _round_trip(text).get("dokumen") or ():
-        if not hasattr(item, "lc") or not isinstance(item.get("berkas"), str):
+    for position, document in enumerate(documents):
+        if not isinstance(document, dict) or "berkas" not in document:
             continue
-        berkas, jenis = item["berkas"], str(item.get("jenis"))
-        named.add(posixpath.normpath(berkas.replace("\\", "/")))
-        found = attachments.inspect(folder, berkas, root)
-        if found.status != "ok" or found.sha256 is None:
-            result.outcomes.append(Outcome(jenis, berkas, NOT_HASHED, found.status))
-            continue
-        flow = bool(item.fa.flow_style())
-        if "sha256" in item:
-            line, col = item.lc.value("sha256")
-            start = starts[line] + col
-            end = _scalar_end(text, start, flow)
-            same = str(item["sha256"]).lower() == found.sha256
-            if not same:
-                result.edits.append((start, end, found.sha256))
-            result.outcomes.append(Outcome(jenis, berkas, SAME if same else UPDATED))
-            continue
-        line, col = item.lc.value("berkas")
-        value_end = _scalar_end(text, starts[line] + col, flow)
-        if flow:
-            result.edits.append((value_end, value_end, f", sha256: {found.sha256}"))
-        else:
-            key_col = item.lc.key("berkas")[1]
-            line_end = text.find("\n", value_end)
-            line_end = len(text) if line_end == -1 else line_end
-            newline = "\r\n" if text[line_end - 1 : line_end] == "\r" else "\n"
-            at = line_end - 1 if newline == "\r\n" else line_end
-            result.edits.append((at, at, f"{newline}{' ' * key_col}sha256: {found.sha256}"))
-        result.outcomes.append(Outcome(jenis, berkas, ADDED))
+        outcome, edit = _one(document, nodes[position] if position < len(nodes) else None, text, folder, root)
+        if isinstance(document.get("berkas"), str):
+            named.add(posixpath.normpath(document["berkas"].replace("\\", "/")))
+        if edit is not None and outcome.sha256 is not None:
+            wanted = copy.deepcopy(expected)
+            wanted["dokumen"][position]["sha256"] = outcome.sha256
+            if _parses_to(_apply(text, [*result.edits, edit]), wanted):
+                result.edits.append(edit)
+                expected = wanted
+            else:  # never a manifest that reads otherwise: the value is for a person to write
+                outcome = Outcome(outcome.jenis, outcome.berkas, NOT_HASHED, "cannot_place", outcome.sha256)
+        result.outcomes.append(outcome)
     result.unnamed = _unnamed(folder, named)
     return result
 
 
+def _one(document: dict[str, Any], node: Any, text: str, folder: Path, root: str) -> tuple[Outcome, Any]:
+    """The outcome for one document and the edit that writes its value, if one is needed."""
+    berkas, jenis = document.get("berkas"), str(document.get("jenis"))
+    declared = document.get("sha256")
+    if berkas is None or berkas == "":
+        return Outcome(jenis, "", NOT_HASHED, "blank"), None
+    if not isinstance(berkas, str):
+        return Outcome(jenis, str(berkas), NOT_HASHED, "not_text"), None
+    found = attachments.inspect(folder, berkas, root)
+    if found.status == "lfs_pointer":
+        if found.lfs_oid and isinstance(declared, str) and declared.lower() == found.lfs_oid:
+            return Outcome(jenis, berkas, LFS_SAME), None
+        reason = "lfs_mismatch" if isinstance(declared, str) and declared else "lfs_pointer"
+        return Outcome(jenis, berkas, NOT_HASHED, reason), None
+    if found.status != "ok" or found.sha256 is None:
+        detail = found.suggestion or found.error or ""
+        return Outcome(jenis, berkas, NOT_HASHED, found.status, detail), None
+    if isinstance(declared, str) and declared.lower() == found.sha256:
+        return Outcome(jenis, berkas, SAME), None
+    result = UPDATED if "sha256" in document else ADDED
+    edit = _edit(node, text, found.sha256) if node is not None else None
+    if edit is None:
+        return Outcome(jenis, berkas, NOT_HASHED, "cannot_place", found.sha256), None
+    return Outcome(jenis, berkas, result, sha256=found.sha256), edit
+
+
+def _document_nodes(text: str) -> list[Any]:
+    """The mapping nodes of ``dokumen``, in order (None where an item is not a mapping)."""
+    from ruamel.yaml import YAML  # only this helper uses ruamel
+    from ruamel.yaml.error import YAMLError
+    from ruamel.yaml.nodes import MappingNode, SequenceNode
+
+    try:
+        root = YAML(typ="rt", pure=True).compose(text)
+    except (YAMLError, RecursionError, ValueError):  # read by the checker, but not by ruamel:
+        return []  # no place is known, so every value is left for a person to write
+    if not isinstance(root, MappingNode):
+        return []
+    for key, value in root.value:
+        if key.value == "dokumen" and isinstance(value, SequenceNode):
+            return [item if isinstance(item, MappingNode) else None for item in value.value]
+    return []
+
+
+def _edit(mapping: Any, text: str, digest: str) -> tuple[int, int, str] | None:
+    """Where and what to write in ``text`` so that ``mapping`` gets ``sha256: digest``."""
+    if digest.isdigit():  # 64 decimal digits would read as a number (once in 10^13 files)
+        digest = f'"{digest}"'
+    keys = {key.value: (key, value) for key, value in mapping.value if isinstance(key.value, str)}
+    if "sha256" in keys:
+        key, value = keys["sha256"]
+        start, end = value.start_mark.index, value.end_mark.index
+        if start == end:  # an empty value (`sha256:`): written after the colon
+            colon = text.index(":", key.end_mark.index)
+            return colon + 1, colon + 1, f" {digest}"
+        stop = len(text[start:end].rstrip("\r\n"))  # a block scalar keeps its line break
+        return start, start + stop, digest
+    if "berkas" not in keys:
+        return None
+    _, value = keys["berkas"]
+    end = value.end_mark.index
+    if mapping.flow_style:
+        return end, end, f", sha256: {digest}"
+    indent = " " * mapping.start_mark.column
+    if end > 0 and text[end - 1] == "\n":  # a block scalar ends at the start of the next line
+        newline = "\r\n" if text[end - 2 : end] == "\r\n" else "\n"
+        return end, end, f"{indent}sha256: {digest}{newline}"
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    newline = "\n"
+    if text[line_end - 1 : line_end] == "\r":
+        line_end, newline = line_end - 1, "\r\n"
+    return line_end, line_end, f"{newline}{indent}sha256: {digest}"
+
+
+def _apply(text: str, edits: list[tuple[int, int, str]]) -> str:
+    for start, end, new in sorted(edits, reverse=True):
+        text = text[:start] + new + text[end:]
+    return text
+
+
+def _parses_to(text: str, expected: dict[str, Any]) -> bool:
+    data, _, problems = yamlread.parse(text)
+    return not problems and data == expected
+
+
 def write(result: Plan) -> None:
-    """Replace the manifest with its edited text, atomically, keeping its mode; no partial file."""
+    """Replace the manifest with its edited text, atomically, keeping its mode; no partial file.
+
+    A manifest that is a link (inside its folder: ``plan`` read it) keeps being a link: the
+    file it leads to is replaced, never the link. Raises OSError when it cannot be written.
+    """
     data = ("\ufeff" if result.bom else "") + result.new_text()
-    manifest = result.manifest
-    fd, temporary = tempfile.mkstemp(prefix=".dossier.", suffix=".tmp", dir=manifest.parent)
+    target = Path(os.path.realpath(result.manifest))
+    fd, temporary = tempfile.mkstemp(prefix=".dossier.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(data)
-        os.chmod(temporary, manifest.stat().st_mode & 0o7777)
-        os.replace(temporary, manifest)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temporary, target.stat().st_mode & 0o7777)
+        os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-
-
-def _round_trip(text: str) -> Any:
-    from ruamel.yaml import YAML  # only this helper uses ruamel
-
-    return YAML(typ="rt", pure=True).load(text)
-
-
-def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    for match in re.finditer("\n", text):
-        starts.append(match.end())
-    return starts
-
-
-def _scalar_end(text: str, start: int, flow: bool) -> int:
-    """Offset just past the scalar that starts at ``start`` (quoted or plain)."""
-    quote = text[start : start + 1]
-    if quote == '"':
-        index = start + 1
-        while index < len(text) and text[index] != '"':
-            index += 2 if text[index] == "\\" else 1
-        return min(index + 1, len(text))
-    if quote == "'":
-        index = start + 1
-        while index < len(text):
-            if text[index] == "'":
-                if text[index + 1 : index + 2] == "'":  # '' is an escaped quote
-                    index += 2
-                    continue
-                return index + 1
-            index += 1
-        return len(text)
-    line_end = text.find("\n", start)
-    line_end = len(text) if line_end == -1 else line_end
-    line = text[start:line_end].rstrip("\r")
-    match = _PLAIN_END[flow].search(line)
-    return start + (match.start() if match else len(line))
 
 
 def _unnamed(folder: Path, named: set[str], limit: int = 10_000) -> list[str]:

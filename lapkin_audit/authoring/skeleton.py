@@ -10,7 +10,10 @@ skeleton lists, line by line, what is still to be filled (E003), and nothing els
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 
 from lapkin_audit.lang import commands
 from lapkin_audit.model import DocumentKind, Sop
@@ -30,7 +33,7 @@ class Start:
     jenis: str = "triwulan"
     ke: int | None = None
     instansi: str | None = None
-    schema: str | None = None  # where editors find the JSON Schema (a file URI)
+    schema: str | None = None  # where editors find the JSON Schema: a path relative to the manifest
 
 
 def render(sop: Sop, lang: str = "id", start: Start = Start()) -> str:
@@ -49,7 +52,10 @@ def render(sop: Sop, lang: str = "id", start: Start = Start()) -> str:
         "instansi:",
         f"  nama: {instansi}  # {t['instansi']}",
         f"  zona_waktu: {_scalar(sop.calendar.zone)}  # {t['zona']}",
-        f"periode: {{tahun: {tahun}, jenis: {start.jenis}{ke}}}  # {t['periode']}",
+    ]
+    if sop.periodic:  # only a periodic report names its period (a service SOP does not)
+        lines.append(f"periode: {{tahun: {tahun}, jenis: {start.jenis}{ke}}}  # {t['periode']}")
+    lines += [
         f"pejabat:  # {t['pejabat']} {t['anchors']}",
     ]
     # Each office holder is typed once, under an anchor; the marks and steps they sign or
@@ -149,3 +155,48 @@ def _scalar(text: str) -> str:
     """A YAML scalar for an id from the rules: plain when safe, else a quoted string."""
     plain = text.replace("-", "").replace("_", "").replace("/", "").isalnum()
     return text if plain else json.dumps(text, ensure_ascii=False)
+
+
+SCHEMA_NAME = "lapkin-dossier.schema.json"
+
+
+def schema_for(folder: Path, installed: Path) -> tuple[str | None, Path | None]:
+    """The ``$schema`` reference for a manifest in ``folder`` that works on every machine
+    sharing the repository, and the schema file written or refreshed for it (None if none).
+
+    Editors resolve a relative ``$schema`` against the manifest, so the installed JSON
+    Schema is copied once, as ``lapkin-dossier.schema.json``, to the top of the
+    repository holding ``folder`` (the nearest folder with ``.git``; outside a repository,
+    the folder holding ``folder``), unless a copy lies nearer; a copy older than the
+    installed schema is refreshed. An absolute path (``file:///home/...``) would name this
+    machine's installation. If the copy cannot be written, there is no reference.
+    """
+    from lapkin_audit.load.discovery import repository_root
+    from lapkin_audit.load.safefile import read_regular
+
+    wanted = installed.read_bytes()
+    folder = Path(os.path.abspath(folder))
+    top = Path(repository_root(str(folder)) or folder.parent)
+    place = next((d / SCHEMA_NAME for d in (folder, *folder.parents) if (d / SCHEMA_NAME).is_file()), None)
+    if place is None or top not in (place.parent, *place.parent.parents):
+        place = top / SCHEMA_NAME
+    written = None
+    try:
+        if not place.is_file() or read_regular(place, len(wanted) + 1) != wanted:
+            _write(place, wanted)
+            written = place
+    except OSError:
+        return None, None
+    return Path(os.path.relpath(place, folder)).as_posix(), written
+
+
+def _write(path: Path, data: bytes) -> None:
+    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

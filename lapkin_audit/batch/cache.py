@@ -38,11 +38,13 @@ from typing import Any
 from lapkin_audit import __version__
 from lapkin_audit.batch.store import FileStore
 from lapkin_audit.evidence.cache import LIBRARIES
+from lapkin_audit.evidence.facts import NOT_KEPT
 from lapkin_audit.evidence.read import ocr_fingerprint
 from lapkin_audit.gather.dossier import manifest_text, unchanged
 from lapkin_audit.load import installed
 from lapkin_audit.load.discovery import Target
 from lapkin_audit.load.private import private_folder
+from lapkin_audit.load.safefile import sha256_of
 from lapkin_audit.model import Attachment, DossierResult, Store, codec
 
 
@@ -56,11 +58,12 @@ class Entry:
 
 ENV_DIR = "LAPKIN_AUDIT_CACHE_DIR"
 # The libraries whose versions a result depends on: those that read the manifest and the
-# rules and count working time, and those that read the attachments (evidence.cache keeps
-# that list, for the facts cache). The others only present results (tests/test_cache.py
-# holds setup.cfg to these two lists).
-DEPENDENCIES = ("PyYAML", "Cerberus", "pendulum", "holidays", *LIBRARIES)
-PRESENTATION = ("click", "tabulate", "jinja2", "ruamel.yaml")
+# rules and count working time, those that compare the report's figures (content.md), and
+# those that read the attachments (evidence.cache keeps that list, for the facts cache).
+# The others only present results or choose which dossiers a run audits (dulwich, for
+# --changed-since); tests/test_cache.py holds setup.cfg to these two lists.
+DEPENDENCIES = ("PyYAML", "Cerberus", "pendulum", "holidays", "rapidfuzz", *LIBRARIES)
+PRESENTATION = ("click", "tabulate", "jinja2", "ruamel.yaml", "dulwich")
 UNCACHEABLE_RULES = ("E000", "E001")
 # File clocks are coarse (a few ms on Linux, 1-2 s on some file systems): a manifest whose
 # mtime is this close to the start of the run may have been written during it.
@@ -102,7 +105,7 @@ def run_key(
         "select": list(select),
         "ignore": list(ignore),
         # In load order: a later file overrides an earlier one with the same id.
-        "rules": [(path.name, hashlib.sha256(path.read_bytes()).hexdigest()) for path in rule_files],
+        "rules": [(path.name, sha256_of(path)) for path in rule_files],  # a FIFO among them cannot hang it
     }
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 
@@ -172,7 +175,11 @@ class ResultCache:
             return cached
         seen: dict[str, Attachment] = {}
         result = compute(seen)
-        if not any(f.rule in UNCACHEABLE_RULES for f in result.findings) and not self._written_during_run(target):
+        if (
+            not any(f.rule in UNCACHEABLE_RULES for f in result.findings)
+            and not self._written_during_run(target)
+            and not _gave_up(result)
+        ):
             self.store.put(entry, codec.wrap(Entry(tuple(seen.values()), result)))
         return result
 
@@ -206,3 +213,10 @@ class ResultCache:
             return os.stat(target.manifest).st_mtime_ns >= self.started_ns - RACY_NS
         except OSError:
             return True
+
+
+def _gave_up(result: DossierResult) -> bool:
+    """An attachment the reader gave up on for a reason that may be the machine's (a budget,
+    a crash): the next run reads it again rather than serve the failure from the cache."""
+    found = result.evidence.attachments if result.evidence is not None else ()
+    return any(attachment.problem in NOT_KEPT for attachment in found)

@@ -29,9 +29,9 @@ against the office.
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 import os
+import pickle
 import socket
 import threading
 from collections.abc import Iterator, Sequence
@@ -120,9 +120,9 @@ def memory_needed(threads: int) -> int:
     """Bytes a worker of ``threads`` threads must declare: each thread's own, and the limit of
     the reader child each may have running. Dask's nanny counts the worker process alone, not
     its children, so what the readers may take must be in the declaration."""
-    from lapkin_audit.evidence.read import MEMORY_LIMIT
+    from lapkin_audit.evidence.limits import Limits
 
-    return threads * (WORKER_OWN + MEMORY_LIMIT)
+    return threads * (WORKER_OWN + Limits().memory)
 
 
 def _enough_memory(client: Any) -> None:
@@ -199,7 +199,11 @@ _mine = threading.local()
 def _audit_chunk(session: Session, chunk: Sequence[Unit], looked_up: bool) -> list[str]:
     """A task, on a worker: the chunk's results as codec text."""
     if getattr(_mine, "sent", None) is not session:
-        _mine.sent, _mine.session = session, dataclasses.replace(session)
+        if getattr(_mine, "session", None) is not None:
+            _mine.session.close()  # the last run's reader: its warm process ends here
+        # A copy as a process receives it: the thread's own reader (memo, warm process), not
+        # one shared with the worker's other threads.
+        _mine.sent, _mine.session = session, pickle.loads(pickle.dumps(session))
     own: Session = _mine.session
     texts = []
     for unit in chunk:

@@ -149,6 +149,11 @@ def _start(session: Session, looked_up: bool) -> None:
         signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPPING)  # a spawned worker inherits the held mask
     global _session
     _session = (session, looked_up)
+    # The worker's copy of the session owns its reader's warm process: ended as the worker
+    # exits (multiprocessing runs its finalizers then; atexit it does not).
+    from multiprocessing import util
+
+    util.Finalize(session, session.close, exitpriority=10)
 
 
 def _audit_chunk(chunk: Sequence[Unit]) -> list[str]:

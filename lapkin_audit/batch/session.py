@@ -11,6 +11,7 @@ thread at a time: a server audits two requests with two sessions.
 from __future__ import annotations
 
 import dataclasses
+from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,8 +19,8 @@ from typing import Any
 
 from lapkin_audit.batch.cache import ResultCache
 from lapkin_audit.budget import Deadline
-from lapkin_audit.decide.judge import Scope, reads_evidence
-from lapkin_audit.evidence.cache import FactsCache
+from lapkin_audit.decide.judge import Scope, reads_evidence, table_kinds
+from lapkin_audit.evidence.read import Reader
 from lapkin_audit.gather.dossier import Reading
 from lapkin_audit.load.manifest_schema import FastFirstValidator
 from lapkin_audit.load.sop import Rulebook
@@ -64,20 +65,19 @@ class LazyRulebook:
 
 @dataclass
 class Session:
-    """What one run owns (see the module). ``reader`` stands for the attachments' reader: today
-    ``evidence.read`` keeps its memo and trust fingerprint in its module; a reader object the
-    session owns takes its place here."""
+    """What one run owns (see the module). ``reader`` reads the attachments (``evidence.read``:
+    its limits, the facts cache, its memo and its warm process); ``close()`` ends its process,
+    and so does the end of the run (``api.Run.close``) or of a worker process."""
 
     rulebook: Rulebook | LazyRulebook
     scope: Scope = field(default_factory=Scope)
     budget: float = 60.0  # CPU seconds one dossier may take (0: none); ``budget.Deadline``
     cache: ResultCache | None = None
-    facts: FactsCache | None = None  # what was read from attachments, by content
-    ocr_workers: int = 1  # processes that read a scan's pages at once
-    reader: Any = None
+    reader: Reader | None = None  # None: each dossier is read by a reader of its own
     # Owned, and left behind when the session is copied to another process (see __getstate__).
     _validator: FastFirstValidator | None = field(default=None, init=False, repr=False)
     _texts: dict[tuple[object, ...], Any] = field(default_factory=dict, init=False, repr=False)
+    _shared: OrderedDict[tuple[object, ...], Any] = field(default_factory=OrderedDict, init=False, repr=False)
 
     def __post_init__(self) -> None:
         if self.cache is not None and self.cache.derived is not None and isinstance(self.rulebook, LazyRulebook):
@@ -97,7 +97,13 @@ class Session:
         """What the gather stage is to read for a dossier judged by ``scope``, and what it borrows."""
         if self._validator is None:
             self._validator = FastFirstValidator()
-        return Reading(reads_evidence(scope), self.facts, self.ocr_workers, self._validator, self._texts, deadline)
+        evidence, tables = reads_evidence(scope), table_kinds(scope)
+        return Reading(evidence, tables, self.reader, self._validator, self._texts, self._shared, deadline)
+
+    def close(self) -> None:
+        """End what the session started (the reader's warm process); a later dossier starts it again."""
+        if self.reader is not None:
+            self.reader.close()
 
     def loaded(self) -> Session:
         """A copy of this session with its rules read: what a pool of workers receives, once each."""
@@ -106,5 +112,7 @@ class Session:
 
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
-        state.update(_validator=None, _texts={})  # built again where the copy is used
+        state.update(_validator=None, _texts={}, _shared=OrderedDict())  # built again where the copy is used
+        if self.reader is not None:  # the copy starts its own warm process (evidence.warm.Warm travels without one)
+            state["reader"] = dataclasses.replace(self.reader, memo=OrderedDict())
         return state

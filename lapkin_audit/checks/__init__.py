@@ -11,13 +11,30 @@ catalogue (``decide.catalogue``), its family's name in ``lang.words.FAMILY_NAMES
 
 from __future__ import annotations
 
-from lapkin_audit.checks import alur, bukti, bukti_teks, dasar_hukum, kelengkapan, paraf, tim, tte, waktu
+from lapkin_audit.checks import (
+    alur,
+    bukti,
+    bukti_tanda,
+    bukti_teks,
+    capaian,
+    dasar_hukum,
+    kelengkapan,
+    paraf,
+    paraf_masa,
+    tim,
+    tte,
+    waktu,
+)
 from lapkin_audit.checks.context import Context, Family
 
 __all__ = ["Context", "Family", "families"]
 
 # In the order they run (the output is sorted anyway).
-FAMILIES: tuple[Family, ...] = (kelengkapan, dasar_hukum, tim, paraf, tte, alur, waktu, bukti, bukti_teks)  # type: ignore[assignment]
+FAMILIES: tuple[Family, ...] = (  # type: ignore[assignment]
+    *(kelengkapan, dasar_hukum, tim, paraf, paraf_masa, tte, alur, waktu),
+    *(bukti, bukti_teks, bukti_tanda),
+    capaian,
+)
 
 
 def families() -> tuple[Family, ...]:

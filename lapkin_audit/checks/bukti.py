@@ -51,14 +51,34 @@ RULES = (
                 "Berkas '{berkas}' ({jenis}) terenkripsi dengan kata sandi, sehingga isinya tidak dapat dibaca. Lampirkan salinan tanpa kata sandi.",
                 "Attachment '{berkas}' ({jenis}) is encrypted with a password, so its content cannot be read. Attach a copy without a password.",
             ),
+            "B001.timeout": (
+                "Membaca '{berkas}' ({jenis}) melampaui anggaran waktunya ({detail}) dan dihentikan: dokumen yang tidak dapat dibaca dalam batas yang wajar tidak dapat menjadi bukti. Bila dokumen ini memang panjang, naikkan anggaran dengan --cpu-per-page atau kunci cpu-per-page di berkas konfigurasi.",
+                "Reading '{berkas}' ({jenis}) ran past its budget ({detail}) and was stopped: a document that cannot be read within reasonable limits cannot serve as evidence. If the document is indeed long, raise the budget with --cpu-per-page or the cpu-per-page key of the configuration file.",
+            ),
+            "B001.memory": (
+                "Membaca '{berkas}' ({jenis}) melampaui batas memori ({detail}) dan dihentikan: dokumen yang tidak dapat dibaca dalam batas yang wajar tidak dapat menjadi bukti. Ekspor ulang dokumen ini ke PDF biasa.",
+                "Reading '{berkas}' ({jenis}) ran past its memory limit ({detail}) and was stopped: a document that cannot be read within reasonable limits cannot serve as evidence. Export the document again as a plain PDF.",
+            ),
+            "B001.crashed": (
+                "Pembaca dokumen berhenti tak terduga pada '{berkas}' ({jenis}: {detail}): dokumen yang tidak dapat dibaca tidak dapat menjadi bukti. Ekspor ulang dokumen ini ke PDF biasa.",
+                "The document reader stopped unexpectedly on '{berkas}' ({jenis}: {detail}): a document that cannot be read cannot serve as evidence. Export the document again as a plain PDF.",
+            ),
+            "B001.too_many_pages": (
+                "Berkas '{berkas}' ({jenis}) memiliki lebih banyak halaman daripada yang dibaca ({detail}): dokumen yang tidak dapat dibaca utuh tidak dapat menjadi bukti. Lampirkan dokumennya saja, tanpa lampiran yang tidak diperlukan.",
+                "Attachment '{berkas}' ({jenis}) has more pages than are read ({detail}): a document that cannot be read whole cannot serve as evidence. Attach the document alone, without attachments it does not need.",
+            ),
+            "B001.too_large": (
+                "Berkas '{berkas}' ({jenis}) terlalu besar untuk dibaca ({detail}): dokumen yang tidak dapat dibaca tidak dapat menjadi bukti. Lampirkan PDF yang lebih kecil (misalnya pindaian dengan resolusi 150-300 dpi).",
+                "Attachment '{berkas}' ({jenis}) is too large to read ({detail}): a document that cannot be read cannot serve as evidence. Attach a smaller PDF (a scan at 150-300 dpi, say).",
+            ),
             "B001.hostile": (
                 "Berkas '{berkas}' ({jenis}) ditolak tanpa dibaca karena strukturnya berbahaya bagi pembaca dokumen ({detail}).",
                 "Attachment '{berkas}' ({jenis}) was refused unread: its structure is dangerous to document readers ({detail}).",
             ),
         },
         checks=(
-            "Sebuah lampiran bukan dokumen terbaca dengan format yang diterima: isinya format lain dari yang dikatakan namanya (foto JPEG bernama `.pdf`), formatnya tidak diterima untuk jenisnya (`format` di data SOP: laporan yang ditandatangani hanya PDF), atau rusak, terenkripsi, atau dibuat untuk merusak pembaca dokumen (bom dekompresi, entitas XML). Format dibaca dari bytes berkas, bukan dari namanya.",
-            "An attachment is not a readable document of an accepted format: its content is another format than its name says (a JPEG photo named `.pdf`), its format is not accepted for its kind (`format` in the SOP data: the signed report only as PDF), or it is damaged, encrypted, or built to harm document readers (a decompression bomb, XML entities). The format is read from the file's bytes, not its name.",
+            "Sebuah lampiran bukan dokumen terbaca dengan format yang diterima: isinya format lain dari yang dikatakan namanya (foto JPEG bernama `.pdf`), formatnya tidak diterima untuk jenisnya (`format` di data SOP: laporan yang ditandatangani hanya PDF), atau rusak, terenkripsi, atau dibuat untuk merusak pembaca dokumen (bom dekompresi, entitas XML), atau pembaca dokumen menyerah padanya (anggaran CPU per halaman `--cpu-per-page`, batas memori, lebih dari 500 halaman, lebih dari 64 MiB, atau pembaca berhenti tak terduga): dokumen yang tidak dapat dibaca dalam batas yang wajar tidak pernah lulus lebih mudah daripada dokumen yang terbaca. Format dibaca dari bytes berkas, bukan dari namanya.",
+            "An attachment is not a readable document of an accepted format: its content is another format than its name says (a JPEG photo named `.pdf`), its format is not accepted for its kind (`format` in the SOP data: the signed report only as PDF), or it is damaged, encrypted, or built to harm document readers (a decompression bomb, XML entities), or the reader gave up on it (its CPU budget per page `--cpu-per-page`, the memory limit, more than 500 pages, more than 64 MiB, or a crash of the reader): a document that cannot be read within reasonable limits never passes more easily than one that can. The format is read from the file's bytes, not its name.",
         ),
         why=(
             "Manifest ditulis oleh kantor yang diaudit; putusan harus bersandar pada dokumennya sendiri, dan dokumen yang tidak dapat dibaca tidak membuktikan apa pun.",
@@ -189,13 +209,16 @@ def searchable(ctx: Context, facts: DocumentFacts) -> Searchable:
     key = (facts.sha256, facts.text_source, len(facts.pieces), facts.problem)
     found: Searchable | None = ctx.texts.get(key)
     if found is None:
-        if len(ctx.texts) >= TEXTS_KEPT:
-            ctx.texts.clear()
-        found = ctx.texts[key] = Searchable.of(prepare(facts.text, ocr=facts.text_source == "ocr"))
+        found = Searchable.of(prepare(facts.text, ocr=facts.text_source == "ocr"))
+        kept = sum(len(doc.text) for doc in ctx.texts.values())
+        if len(ctx.texts) >= TEXTS_KEPT or kept + len(found.text) > TEXT_CHARS_KEPT:
+            ctx.texts.clear()  # bounded in entries and in text: long documents cannot swell the checker
+        ctx.texts[key] = found
     return found
 
 
 TEXTS_KEPT = 256  # prepared texts a run keeps: a batch attaches the same few files again and again
+TEXT_CHARS_KEPT = 8_000_000  # characters of them at most, each kept three times over (text, words, digits)
 
 
 def declared_citations(doc: Document) -> Iterator[tuple[int, tuple[str, str, int], str]]:

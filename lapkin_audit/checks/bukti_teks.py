@@ -15,10 +15,12 @@ from lapkin_audit.domain.doctext import (
     Searchable,
     offices_named,
     periods_named,
+    prepare,
     same_office,
     shows_number,
     shows_person,
 )
+from lapkin_audit.domain.heading import heading
 from lapkin_audit.evidence.facts import NOT_READ, DocumentFacts
 from lapkin_audit.model import ERROR, WARNING, Document, Rule, Violation
 
@@ -112,25 +114,25 @@ RULES = (
         ),
         messages={
             "B005.period": (
-                "Teks {berkas} menyebut '{found}', periode atau tahun lain dari dossier ini.",
-                "The text of {berkas} names '{found}', another period or year than this dossier's.",
+                "Kepala {berkas} (judul dan periodenya) menyebut '{found}': dokumen periode atau tahun lain dari dossier ini.",
+                "The heading of {berkas} (its title and period) names '{found}': a document of another period or year than this dossier's.",
             ),
             "B005.office": (
-                "Teks {berkas} menyebut {found}, bukan {instansi}.",
-                "The text of {berkas} names {found}, not {instansi}.",
+                "Kepala {berkas} (kop dan judulnya) menyebut {found}: dokumen kantor lain, bukan {instansi}.",
+                "The heading of {berkas} (its letterhead and title) names {found}: a document of another office, not {instansi}.",
             ),
         },
         checks=(
-            "Teks sebuah dokumen yang menyebut periodenya (LRA, data kinerja, draf dan laporan) menyebut periode, tahun atau kecamatan lain dari dossier: LRA Triwulan I dalam dossier Triwulan II. Yang dihitung: `Triwulan`/`Semester` dengan nomornya (dan tahunnya), `Tahun Anggaran` dengan tahunnya, dan `Kecamatan` dengan namanya.",
-            "The text of a document that names its period (the LRA, performance data, drafts and reports) names another period, year or kecamatan than the dossier's: an LRA of Triwulan I in a Triwulan II dossier. What counts: `Triwulan`/`Semester` with its number (and year), `Tahun Anggaran` with its year, and `Kecamatan` with its name.",
+            "Sebuah dokumen yang menyebut periodenya (LRA, data kinerja, draf dan laporan) adalah dokumen periode, tahun atau kecamatan lain dari dossier: kepalanya (kop, judul dan periode di bawahnya, atau Nomor/Lampiran/Perihal sebuah surat, sampai badan dokumen dimulai) menyebutnya, mis. LRA berjudul Triwulan I dalam dossier Triwulan II. Yang dihitung: `Triwulan`/`Semester` dengan nomornya (dan tahunnya), `Tahun Anggaran` dengan tahunnya, dan `Kecamatan` dengan namanya. Sebutan di badan dokumen tidak dihitung: laporan wajib membandingkan dengan tahun-tahun sebelumnya dan menggambarkan wilayahnya (kecamatan tetangga).",
+            "A document that names its period (the LRA, performance data, drafts and reports) is of another period, year or kecamatan than the dossier's: its heading (letterhead, title and the period under it, or a letter's Nomor/Lampiran/Perihal, up to where the body begins) names them, e.g. an LRA titled Triwulan I in a Triwulan II dossier. What counts: `Triwulan`/`Semester` with its number (and year), `Tahun Anggaran` with its year, and `Kecamatan` with its name. Mentions in the body do not: a report must compare with earlier years and describe its setting (the neighbouring kecamatan).",
         ),
         why=(
             "Dokumen periode lain sering terlampir karena salah pilih berkas; angka laporannya lalu tidak sesuai periodenya.",
             "A document of another period is often attached by picking the wrong file; the report's figures then do not match its period.",
         ),
         fix=(
-            "Lampirkan dokumen periode dossier ini, atau kecualikan temuan dengan alasan bila penyebutan itu disengaja (misalnya perbandingan dengan triwulan lalu).",
-            "Attach the documents of this dossier's period, or waive the finding with a reason when the mention is intended (a comparison with the last quarter).",
+            "Lampirkan dokumen periode dan kantor dossier ini, atau kecualikan temuan dengan alasan bila judulnya memang demikian (mis. LRA kumulatif yang berjudul semester).",
+            "Attach the documents of this dossier's period and office, or waive the finding with a reason when the title is truly so (e.g. a cumulative LRA titled by semester).",
         ),
         clause="Kegiatan 1: Mengumpulkan bahan laporan untuk disusun menjadi berkas pelaporan.",
         failing="""\
@@ -161,21 +163,9 @@ periode: {tahun: 2024, jenis: triwulan, ke: 2}
                 "{berkas} ({jenis}) tidak memuat teks yang terbaca; yang seharusnya dibuktikannya tetap berstatus dinyatakan.",
                 "{berkas} ({jenis}) holds no readable text; what it should prove stays at the level dinyatakan.",
             ),
-            "B006.too_large": (
-                "{berkas} ({jenis}) terlalu besar untuk dibaca ({detail}); yang seharusnya dibuktikannya tetap berstatus dinyatakan.",
-                "{berkas} ({jenis}) is too large to read ({detail}); what it should prove stays at the level dinyatakan.",
-            ),
-            "B006.timeout": (
-                "Membaca {berkas} ({jenis}) melampaui batas waktu ({detail}) dan dihentikan; yang seharusnya dibuktikannya tetap berstatus dinyatakan.",
-                "Reading {berkas} ({jenis}) ran past its time limit ({detail}) and was stopped; what it should prove stays at the level dinyatakan.",
-            ),
-            "B006.memory": (
-                "Membaca {berkas} ({jenis}) melampaui batas memori ({detail}) dan dihentikan; yang seharusnya dibuktikannya tetap berstatus dinyatakan.",
-                "Reading {berkas} ({jenis}) ran past its memory limit ({detail}) and was stopped; what it should prove stays at the level dinyatakan.",
-            ),
-            "B006.crashed": (
-                "Pembaca dokumen berhenti tak terduga pada {berkas} ({jenis}: {detail}); yang seharusnya dibuktikannya tetap berstatus dinyatakan.",
-                "The document reader stopped unexpectedly on {berkas} ({jenis}: {detail}); what it should prove stays at the level dinyatakan.",
+            "B006.formulas_only": (
+                "{berkas} ({jenis}) hanya memuat rumus tanpa nilai terhitung ({detail}); simpan ulang dari aplikasinya agar nilainya tersimpan.",
+                "{berkas} ({jenis}) holds only formulas with no calculated values ({detail}); save it again from its application so the values are stored.",
             ),
             "B006.unconfirmed": (
                 "Teks {berkas} dibaca sebagian atau dengan OCR dan tidak memastikan {what}; OCR tidak dapat membuktikan ketiadaan, sehingga hal ini tetap berstatus dinyatakan.",
@@ -183,8 +173,8 @@ periode: {tahun: 2024, jenis: triwulan, ke: 2}
             ),
         },
         checks=(
-            "Sebuah dokumen yang diperlukan sebagai bukti (laporan yang ditandatangani, SK tim) tidak dapat dibaca: tidak ada lapisan teks dan OCR tidak tersedia, OCR terlalu ragu, batas waktu atau memori terlampaui; atau OCR tidak memastikan sebuah nilai yang dinyatakan (OCR dapat memastikan, tetapi tidak pernah membuktikan ketiadaan sendirian). Yang seharusnya dibuktikannya tetap berstatus `dinyatakan`.",
-            "A document the checks need as evidence (the signed report, the team decree) could not be read: no text layer and no OCR available, OCR too unsure, a time or memory limit reached; or OCR did not confirm a declared value (OCR can confirm, but never proves absence on its own). What it should prove stays at the level `dinyatakan`.",
+            "Sebuah dokumen yang diperlukan sebagai bukti (laporan yang ditandatangani, SK tim) tidak dapat dibaca: tidak ada lapisan teks dan OCR tidak tersedia, atau OCR terlalu ragu; atau OCR tidak memastikan sebuah nilai yang dinyatakan (OCR dapat memastikan, tetapi tidak pernah membuktikan ketiadaan sendirian). Yang seharusnya dibuktikannya tetap berstatus `dinyatakan`.",
+            "A document the checks need as evidence (the signed report, the team decree) could not be read: no text layer and no OCR available, or OCR too unsure; or OCR did not confirm a declared value (OCR can confirm, but never proves absence on its own). What it should prove stays at the level `dinyatakan`.",
         ),
         why=(
             "Pemeriksaan yang tidak dapat membaca buktinya harus mengatakannya, bukan diam-diam lulus.",
@@ -212,7 +202,7 @@ def check(ctx: Context) -> Iterator[Violation]:
         facts = ctx.evidence.get(doc.field)
         if facts is None or not is_document(ctx, doc, facts):
             continue
-        needed = _needed(ctx, doc)
+        needed = needed_as_evidence(ctx, doc)
         if needed and facts.text_source is None:
             yield _unread(doc, facts)
             continue
@@ -223,11 +213,12 @@ def check(ctx: Context) -> Iterator[Violation]:
             yield _unread(doc, facts)  # read in part: what it confirms still counts
         yield from _citations(ctx, doc, facts, text)
         yield from _decree(ctx, doc, facts, text)
-        yield from _period(ctx, doc, text)
+        yield from _period(ctx, doc, facts)
 
 
-def _needed(ctx: Context, doc: Document) -> bool:
-    """Whether the checks need this document's text as evidence (citations, decree, marks)."""
+def needed_as_evidence(ctx: Context, doc: Document) -> bool:
+    """Whether the checks need this document's text as evidence (citations, decree, marks);
+    the content checks (C008) leave to B006 what it reports of such a document."""
     kind = ctx.sop.document_kinds[doc.jenis]
     decree = any(pre.dokumen == doc.jenis for pre in ctx.sop.preconditions)
     return kind.cites_legal_basis or decree or bool(kind.paraf or kind.tanda_tangan)
@@ -275,20 +266,27 @@ def _decree(ctx: Context, doc: Document, facts: DocumentFacts, text: Searchable)
             yield _absent("B004", "B004.anggota", facts, doc, args, member.field)
 
 
-def _period(ctx: Context, doc: Document, text: Searchable) -> Iterator[Violation]:
-    """One finding per document for another period and one for another office: the first
-    mention names it (a document that names another quarter names it many times)."""
+def _period(ctx: Context, doc: Document, facts: DocumentFacts) -> Iterator[Violation]:
+    """One finding per document for another period and one for another office, named in
+    its heading (``domain.heading``): the first mention names it. The body is not read: a
+    report compares with last year and names the kecamatan's neighbours."""
     if not ctx.sop.document_kinds[doc.jenis].names_period:
         return
+    pages = [(piece.page, piece.text) for piece in facts.pieces if piece.usable]
+    ocr = facts.text_source == "ocr"
+    lines = [prepare(line, ocr=ocr) for line in heading(pages).splitlines()]
+    top = " ".join(lines)  # a period may run over two lines ("TRIWULAN I" / "TAHUN 2024")
     periode = ctx.dossier.periode
-    for mention in periods_named(text.text):
+    mentions = periods_named(top) if periode is not None else ()  # a service SOP names no period
+    for mention in mentions:
+        assert periode is not None
         other_part = mention.jenis == periode.jenis and mention.ke != periode.ke
         other_year = mention.tahun is not None and mention.tahun != periode.tahun
         if other_part or other_year:
             args = {"berkas": doc.berkas, "found": mention.text}
             yield Violation("B005", "B005.period", args, field=f"{doc.field}.berkas")
             break
-    for office in offices_named(text.text):
+    for office in (name for line in lines for name in offices_named(line)):  # a name ends with its line
         if not same_office(office, ctx.dossier.instansi):
             args = {"berkas": doc.berkas, "found": f"Kecamatan {office}", "instansi": ctx.dossier.instansi}
             yield Violation("B005", "B005.office", args, field=f"{doc.field}.berkas")

@@ -7,14 +7,21 @@ from collections.abc import Iterable
 from typing import Protocol
 
 from lapkin_audit.domain.people import format_nip, normalize_nip
-from lapkin_audit.gather.context import Context
+from lapkin_audit.gather.context import Context, keep
 from lapkin_audit.model import Person, Rule, Violation
 
-__all__ = ["NEEDS_EVIDENCE", "Context", "Family", "mismatch"]
+__all__ = ["NEEDS_EVIDENCE", "TABLES_OF", "Context", "Family", "keep", "mismatch", "tables_of"]
 
 # What a family may need gathered beyond the manifest, the attachments' file facts and the
 # timeline (which every dossier gets): the attachments' content, read in child processes.
 NEEDS_EVIDENCE = "evidence"
+# ...and, read with that content, the tables of the documents of a kind (``tables_of(kind)``).
+TABLES_OF = "tables:"
+
+
+def tables_of(kind: str) -> str:
+    """What a family needs to compare the tables of the documents of ``kind``."""
+    return TABLES_OF + kind
 
 
 def mismatch(message_id: str, person: Person, holder: Person, **args: object) -> tuple[str, dict[str, object]]:

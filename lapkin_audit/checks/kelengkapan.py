@@ -3,6 +3,8 @@
 The documents a step needs and makes are the SOP's Mutu Baku (Kelengkapan, Output); an
 attachment must exist inside the dossier, be a regular non-empty file and match its
 recorded SHA-256 (what the file system says comes ready-made: a check never reads a file).
+A Git LFS pointer never reaches these checks: the engine stops its dossier first with E006
+(``load.attachments.lfs_pointers``).
 """
 
 from __future__ import annotations
@@ -114,14 +116,6 @@ langkah:
                 "Berkas '{berkas}' berada di luar folder dossier ({reason}); tidak dibaca.",
                 "Attachment '{berkas}' lies outside the dossier folder ({reason}); not read.",
             ),
-            "K003.lfs_pointer": (
-                "Berkas '{berkas}' adalah penunjuk Git LFS, bukan dokumennya: isinya tidak ada di checkout ini, sehingga tidak dapat diperiksa. Jalankan `git lfs pull` sebelum audit.",
-                "Attachment '{berkas}' is a Git LFS pointer, not the document: its content is not in this checkout, so it cannot be checked. Run `git lfs pull` before the audit.",
-            ),
-            "K003.lfs_pointer_match": (
-                "Berkas '{berkas}' adalah penunjuk Git LFS, bukan dokumennya; oid-nya sama dengan sha256 di manifest, tetapi isinya tidak ada di checkout ini, sehingga tidak dapat diperiksa. Jalankan `git lfs pull` sebelum audit.",
-                "Attachment '{berkas}' is a Git LFS pointer, not the document; its oid equals the manifest's sha256, but the content is not in this checkout, so it cannot be checked. Run `git lfs pull` before the audit.",
-            ),
             "outside.absolute": ("jalur absolut", "absolute path"),
             "outside.parent": ("keluar lewat '..'", "leaves through '..'"),
             "outside.link": ("tautan ke luar dossier", "a link out of the dossier"),
@@ -129,16 +123,16 @@ langkah:
             "outside.nul": ("memuat bita NUL", "contains a NUL byte"),
         },
         checks=(
-            "Jenis dokumen yang memerlukan berkas tidak memiliki `berkas`; atau lampirannya tidak ada, kosong, bukan berkas biasa, tidak dapat dibaca, atau di luar folder dossier (path absolut, keluar lewat `..`, huruf drive, NUL, tautan ke luar), atau penunjuk Git LFS di tempat dokumennya (checkout tanpa `git lfs pull`). Lampiran di luar dossier tidak pernah dibuka.",
-            "A kind that needs a file has none; or the attachment is missing, empty, not a regular file, unreadable, or outside the dossier folder (absolute, `..` out, a drive letter, NUL, a link out), or a Git LFS pointer where the document should be (a checkout without `git lfs pull`). An attachment outside the dossier is never opened.",
+            "Jenis dokumen yang memerlukan berkas tidak memiliki `berkas`; atau lampirannya tidak ada, kosong, bukan berkas biasa, tidak dapat dibaca, atau di luar folder dossier (path absolut, keluar lewat `..`, huruf drive, NUL, tautan ke luar). Lampiran di luar dossier tidak pernah dibuka. Penunjuk Git LFS di tempat dokumennya adalah E006.",
+            "A kind that needs a file has none; or the attachment is missing, empty, not a regular file, unreadable, or outside the dossier folder (absolute, `..` out, a drive letter, NUL, a link out). An attachment outside the dossier is never opened. A Git LFS pointer where the document should be is E006.",
         ),
         why=(
             "Dokumen hanya terbukti ada bila berkasnya ada di dalam dossier yang diserahkan; berkas di luar dossier tidak ikut diserahkan dan tidak boleh dibaca pemeriksa.",
             "A document is only proven by its file inside the dossier handed in; a file outside the dossier is not part of it and must not be read by the checker.",
         ),
         fix=(
-            "Letakkan berkas di dalam folder dossier (biasanya `lampiran/`) dan tulis path relatifnya dengan benar; untuk penunjuk Git LFS, jalankan `git lfs pull` sebelum audit.",
-            "Put the file inside the dossier folder (usually `lampiran/`) and write its relative path correctly; for a Git LFS pointer, run `git lfs pull` before the audit.",
+            "Letakkan berkas di dalam folder dossier (biasanya `lampiran/`) dan tulis path relatifnya dengan benar.",
+            "Put the file inside the dossier folder (usually `lampiran/`) and write its relative path correctly.",
         ),
         clause="Mutu Baku — Kelengkapan dan Output; Pencatatan dan pendataan: Dokumen Laporan Kinerja",
         failing="""\
@@ -156,10 +150,6 @@ langkah:
         waivable=False,
         title=("SHA-256 lampiran tidak cocok", "An attachment's SHA-256 does not match"),
         messages={
-            "K004.lfs_pointer": (
-                "Penunjuk Git LFS '{berkas}' menunjuk isi dengan SHA-256 {actual}, bukan {expected} seperti di manifest.",
-                "The Git LFS pointer '{berkas}' stands for content with SHA-256 {actual}, not {expected} as the manifest says.",
-            ),
             "K004": (
                 "SHA-256 berkas '{berkas}' adalah {actual}, bukan {expected} seperti di manifest.",
                 "The SHA-256 of '{berkas}' is {actual}, not {expected} as the manifest says.",
@@ -294,31 +284,20 @@ def _attachments(ctx: Context) -> Iterator[Violation]:
             )
         elif found.status == "unreadable":
             yield Violation("K003", "K003.unreadable", {"berkas": shown, "error": found.error}, field=field)
-        elif found.status == "missing" and found.suggestion is not None:
-            similar = {"berkas": shown, "suggestion": found.suggestion}
-            yield Violation("K003", "K003.missing_similar", similar, field=field)
         elif found.status == "missing" and doc.berkas_as_written is not None:
+            # An unquoted # cut the name: that is the cause, whatever file the search found
+            # (by its content, the file is the very name written, which a suggestion repeats).
             yield Violation(
                 "K003", "K003.missing_hash", {"berkas": shown, "written": doc.berkas_as_written}, field=field
             )
-        elif found.status == "lfs_pointer":
-            yield from _lfs_pointer(doc.sha256, found.lfs_oid or "", shown, doc.field)
+        elif found.status == "missing" and found.suggestion is not None:
+            similar = {"berkas": shown, "suggestion": found.suggestion}
+            yield Violation("K003", "K003.missing_similar", similar, field=field)
         elif found.status != "ok":
             yield Violation("K003", f"K003.{found.status}", {"berkas": shown}, field=field)
         elif doc.sha256 is not None and found.sha256 != doc.sha256:
             args = {"berkas": shown, "actual": found.sha256, "expected": doc.sha256}
             yield Violation("K004", "K004", args, field=f"{doc.field}.sha256")
-
-
-def _lfs_pointer(declared: str | None, oid: str, shown: str, doc_field: str) -> Iterator[Violation]:
-    """A Git LFS pointer stands where the document should be. Its oid is compared with the
-    manifest (a mismatch is K004 without the content); the document itself is still not
-    in the checkout, so nothing can be read from it: K003, with `git lfs pull` as the fix."""
-    if declared is not None and oid and oid != declared:
-        args = {"berkas": shown, "actual": oid, "expected": declared}
-        yield Violation("K004", "K004.lfs_pointer", args, field=f"{doc_field}.sha256")
-    key = "K003.lfs_pointer_match" if declared is not None and oid == declared else "K003.lfs_pointer"
-    yield Violation("K003", key, {"berkas": shown}, field=f"{doc_field}.berkas")
 
 
 def _linked(ctx: Context) -> Iterator[Violation]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from lapkin_audit.checks.bukti import declared_citations, is_document, searchable
+from lapkin_audit.checks.bukti_tanda import block_says
 from lapkin_audit.checks.context import Context
 from lapkin_audit.checks.tte import pair, proves
 from lapkin_audit.domain.doctext import Searchable, shows_number, shows_person
@@ -58,19 +59,21 @@ def evidence(ctx: Context) -> Evidence:
         for member in doc.anggota:
             shown = text is not None and shows_person(text, member.nama, member.nip)
             claims.append(Claim("anggota", member.field, member.nama or "-", *level(shown)))
+        # A paraf or a signature is an act, which text cannot prove: kriptografis with a
+        # valid TTE, else dinyatakan, with what the signature block says beside it.
         for kind, marks in (("paraf", doc.paraf), ("tanda_tangan", doc.tanda_tangan)):
             for mark in marks:
                 signature = proven.get(mark.field)
+                says = block_says(ctx, facts, kind, mark) if text is not None and facts is not None else None
                 if signature is not None and proves(signature):
-                    claims.append(Claim(kind, mark.field, mark.person.nama or "-", "kriptografis", doc.berkas))
-                    continue
-                shown = text is not None and shows_person(text, mark.person.nama, mark.person.nip)
-                claims.append(Claim(kind, mark.field, mark.person.nama or "-", *level(shown)))
+                    claims.append(Claim(kind, mark.field, mark.person.nama or "-", "kriptografis", doc.berkas, says))
+                else:
+                    claims.append(Claim(kind, mark.field, mark.person.nama or "-", "dinyatakan", None, says))
     return Evidence(tuple(attachments), tuple(claims))
 
 
 def _signature(signature: SignatureFact, proven: Mapping[str, SignatureFact], zone: str) -> SignatureEvidence:
-    if not signature.intact or signature.changed_after:
+    if signature.intact is False or signature.changed_after:  # None: not evaluated (S008), not broken
         status = "broken"
     elif signature.chain == "untrusted":
         status = "untrusted"

@@ -1,7 +1,8 @@
 """Paraf and tanda tangan: who initialled and signed, in which order, and valid NIPs.
 
 Required marks are declared per document kind in the SOP file (`jenis_dokumen.*.paraf`
-and `.tanda_tangan`); office holders come from the dossier's `pejabat`.
+and `.tanda_tangan`); office holders come from the dossier's `pejabat`. Whether each act
+falls within its actor's years of service (P007) is ``checks.paraf_masa``.
 """
 
 from __future__ import annotations
@@ -10,7 +11,14 @@ import datetime as dt
 from collections.abc import Iterator
 
 from lapkin_audit.checks.context import Context, mismatch
-from lapkin_audit.domain.people import PNS, People, nip_kind, nip_problem, normalize_nip, same_person
+from lapkin_audit.domain.people import (
+    PNS,
+    People,
+    nip_kind,
+    nip_problem,
+    normalize_nip,
+    same_person,
+)
 from lapkin_audit.lang.messages import Nested
 from lapkin_audit.model import ERROR, WARNING, Document, Mark, Person, Rule, Violation
 
@@ -185,8 +193,8 @@ RULES = (
                 "{kind} '{nip}' ({nama}) holds an impossible birth date.",
             ),
             "P005.tmt_month": (
-                "{kind} '{nip}' ({nama}): digit ke-13 dan ke-14 ('{digits}') bukan bulan TMT (01-12) dan bukan kode PPPK dengan nomor kontrak (21-29).",
-                "{kind} '{nip}' ({nama}): digits 13-14 ('{digits}') are neither an appointment (TMT) month (01-12) nor a PPPK code with a contract number (21-29).",
+                "{kind} '{nip}' ({nama}): digit ke-13 dan ke-14 ('{digits}') bukan bulan TMT (01-12) dan bukan kode PPPK (21 ke atas).",
+                "{kind} '{nip}' ({nama}): digits 13-14 ('{digits}') are neither an appointment (TMT) month (01-12) nor a PPPK code (21 and up).",
             ),
             "P005.pppk_year": (
                 "{kind} '{nip}' ({nama}): tahun pengangkatan sebelum PPPK ada (PP 49/2018).",
@@ -200,12 +208,20 @@ RULES = (
                 "{kind} '{nip}' ({nama}): digit jenis kelamin bukan 1 atau 2.",
                 "{kind} '{nip}' ({nama}): the sex digit is not 1 or 2.",
             ),
+            "P005.pppk_age": (
+                "{kind} '{nip}' ({nama}): menurut tanggal lahir dan tahun pengangkatannya, ia belum berusia 20 tahun saat diangkat (PP 49/2018 Pasal 16 huruf a).",
+                "{kind} '{nip}' ({nama}): by its birth date and year of appointment, the holder was under 20 when appointed (PP 49/2018 Pasal 16 huruf a).",
+            ),
+            "P005.serial": (
+                "{kind} '{nip}' ({nama}): nomor urut 000; nomor urut dimulai dari 001.",
+                "{kind} '{nip}' ({nama}): serial 000; serials start at 001.",
+            ),
             "nip.nip": ("NIP", "NIP (civil servant)"),
             "nip.ni_pppk": ("NI PPPK", "NI PPPK (contract staff)"),
         },
         checks=(
-            "Sebuah NIP di mana pun dalam dossier tidak sah: bukan 18 angka, tanggal lahir mustahil, bulan TMT bukan 1-12, diangkat (TMT tanggal 1 bulannya) sebelum umur 18, atau angka jenis kelamin bukan 1 atau 2. NI PPPK (angka ke-13 dan ke-14 `21`-`29`) diperiksa tanggal lahir, tahun, kode PPPK dan angka jenis kelaminnya. Spasi, titik, tanda hubung dan label `NIP.` tidak mengubah nomornya.",
-            "A NIP anywhere in the dossier is malformed: not 18 digits, an impossible birth date, a TMT month not 1-12, appointed (TMT is the 1st of its month) before 18, or a sex digit not 1 or 2. An NI PPPK (digits 13-14 `21`-`29`) is checked for its birth date, year, PPPK code and sex digit. Spaces, dots, hyphens and a `NIP.` label do not change the number.",
+            "Sebuah NIP di mana pun dalam dossier tidak sah: bukan 18 angka, tanggal lahir mustahil, bulan TMT bukan 1-12, diangkat (TMT tanggal 1 bulannya) sebelum umur 18, angka jenis kelamin bukan 1 atau 2, atau nomor urut `000` (nomor urut dimulai dari 001). NI PPPK (angka ke-13 dan ke-14 `21` ke atas: kode PPPK, bukan bulan dan bukan hitungan kontrak) diperiksa tanggal lahir, tahun pengangkatan (tidak sebelum 2018, tidak sebelum lahir), usia saat diangkat (paling rendah 20 tahun, PP 49/2018 Pasal 16 huruf a: dilaporkan bila ia di bawah 20 sepanjang tahun pengangkatannya), angka jenis kelamin dan nomor urutnya. Spasi, titik, tanda hubung dan label `NIP.` tidak mengubah nomornya.",
+            "A NIP anywhere in the dossier is malformed: not 18 digits, an impossible birth date, a TMT month not 1-12, appointed (TMT is the 1st of its month) before 18, a sex digit not 1 or 2, or serial `000` (serials start at 001). An NI PPPK (digits 13-14 `21` and up: the PPPK code, neither a month nor a count of contracts) is checked for its birth date, year of appointment (not before 2018, not before the birth), age at appointment (at least 20, PP 49/2018 Pasal 16 huruf a: reported when the holder was under 20 all through the year of appointment), sex digit and serial. Spaces, dots, hyphens and a `NIP.` label do not change the number.",
         ),
         why=(
             "NIP mengenali pejabat dan pelaksana; NIP yang salah tidak mengenali siapa pun.",
@@ -350,7 +366,7 @@ def _after(a: dt.date, b: dt.date) -> bool:
     """a later than b; a date alone is compared by day (same day is not later)."""
     if isinstance(a, dt.datetime) and isinstance(b, dt.datetime):
         return a > b
-    return _day(a) > _day(b)
+    return day_of(a) > day_of(b)
 
 
 def _within(moment: dt.date, start: dt.datetime, end: dt.datetime) -> bool:
@@ -359,5 +375,5 @@ def _within(moment: dt.date, start: dt.datetime, end: dt.datetime) -> bool:
     return start.date() <= moment <= end.date()
 
 
-def _day(moment: dt.date) -> dt.date:
+def day_of(moment: dt.date) -> dt.date:
     return moment.date() if isinstance(moment, dt.datetime) else moment

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from lapkin_audit.checks.context import NEEDS_EVIDENCE, Context
-from lapkin_audit.domain.tte import has_tte_footer, is_tte_qr, signed_by, within_tolerance
+from lapkin_audit.domain.tte import Pairing, has_tte_footer, is_tte_qr, within_tolerance
+from lapkin_audit.domain.tte import pair as pair_marks
 from lapkin_audit.domain.worktime import zone_info
 from lapkin_audit.lang.messages import Nested
 from lapkin_audit.model import ERROR, WARNING, Document, Mark, Rule, Violation
@@ -69,14 +69,10 @@ RULES = (
                 "Berkas diubah setelah {signer} menandatanganinya ({field_name}), melebihi perubahan yang diizinkan tanda tangan itu.",
                 "The file was changed after {signer} signed it ({field_name}), beyond what that signature allows.",
             ),
-            "S002.unreadable": (
-                "Tanda tangan elektronik di {berkas} tidak dapat dibaca: {detail}.",
-                "The electronic signatures in {berkas} cannot be read: {detail}.",
-            ),
         },
         checks=(
-            "Sebuah tanda tangan elektronik rusak: bagian berkas yang ditandatangani telah berubah, atau berkas diubah setelah ditandatangani melebihi perubahan yang diizinkan tanda tangan itu (isi halaman baru, bukan tanda tangan berikutnya).",
-            "An electronic signature is broken: the signed bytes have changed, or the file was changed after signing beyond what the signature allows (new page content, not a later signature).",
+            "Sebuah tanda tangan elektronik rusak: bagian berkas yang ditandatangani telah berubah, atau berkas diubah setelah ditandatangani melebihi perubahan yang diizinkan tanda tangan itu (isi halaman baru, atau isian yang dikunci tanda tangan itu; bukan tanda tangan berikutnya, data validasi, cap waktu dokumen, atau isian formulir yang diizinkan). Tanda tangan yang tidak dapat dinilai pemeriksa bukan S002, melainkan S008 `unreadable`.",
+            "An electronic signature is broken: the signed bytes have changed, or the file was changed after signing beyond what the signature allows (new page content, or a field the signature locks; not a later signature, validation data, a document timestamp or an allowed form fill). A signature the checker could not evaluate is not S002 but S008 `unreadable`.",
         ),
         why=(
             "Tanda tangan membuktikan bahwa dokumen tidak berubah sejak ditandatangani; tanda tangan yang rusak tidak membuktikan apa pun, dan isi yang berubah bukan lagi yang disahkan.",
@@ -123,8 +119,12 @@ RULES = (
         ),
         messages={
             "S004.revoked": (
-                "Sertifikat {signer} sudah dicabut pada waktu penandatanganan ({time}; {detail}).",
-                "The certificate of {signer} was revoked at the signing time ({time}; {detail}).",
+                "Sertifikat {signer} tidak berlaku lagi sejak {revoked} (dicabut), sebelum waktu penandatanganan menurut cap waktu tepercaya ({time}; {detail}).",
+                "The certificate of {signer} was no longer valid from {revoked} (revoked), before the signing time its trusted timestamp proves ({time}; {detail}).",
+            ),
+            "S004.revoked_no_poe": (
+                "Sertifikat {signer} tidak berlaku lagi sejak {revoked} (dicabut); tanpa cap waktu tepercaya, waktu penandatanganan ({time}) hanya klaim penanda tangan, jadi tidak ada bukti tanda tangan dibuat sebelum pencabutan itu ({detail}).",
+                "The certificate of {signer} was no longer valid from {revoked} (revoked); without a trusted timestamp the signing time ({time}) is only the signer's claim, so nothing proves the signature was made before that revocation ({detail}).",
             ),
             "S004.expired": (
                 "Sertifikat {signer} sudah kedaluwarsa pada waktu penandatanganan ({time}).",
@@ -136,12 +136,12 @@ RULES = (
             ),
         },
         checks=(
-            "Sertifikat penanda tangan sudah dicabut, kedaluwarsa, atau belum berlaku pada waktu penandatanganan (waktu cap waktu tepercaya, atau klaim penanda tangan), menurut daftar pencabutan folder aturan dan yang dibawa berkas.",
-            "The signer's certificate was revoked, expired or not yet valid at the signing time (a trusted timestamp's, or the signer's claim), by the revocation lists of the rules folder and those the file carries.",
+            "Sertifikat penanda tangan sudah dicabut, kedaluwarsa, atau belum berlaku pada waktu penandatanganan (waktu cap waktu tepercaya, atau klaim penanda tangan), menurut daftar pencabutan folder aturan dan data pencabutan yang dibawa berkas (CRL dan OCSP). Tanpa cap waktu tepercaya, pencabutan kapan pun dihitung: tidak ada bukti tanda tangan dibuat sebelumnya. Pencabutan karena kunci bocor berlaku sejak `invalidityDate`.",
+            "The signer's certificate was revoked, expired or not yet valid at the signing time (a trusted timestamp's, or the signer's claim), by the revocation lists of the rules folder and the revocation data the file carries (CRLs and OCSP). Without a trusted timestamp, a revocation at any time counts: nothing proves the signature came first. A revocation for key compromise counts from its `invalidityDate`.",
         ),
         why=(
-            "Tanda tangan dengan sertifikat yang tidak berlaku saat itu tidak mengikat; pencabutan sesudah penandatanganan tidak membatalkannya.",
-            "A signature made with a certificate not valid at the time binds no one; a revocation after signing does not undo it.",
+            "Tanda tangan dengan sertifikat yang tidak berlaku saat itu tidak mengikat; pencabutan sesudah penandatanganan yang terbukti (cap waktu) tidak membatalkannya, tetapi waktu yang hanya diklaim dapat dimundurkan oleh siapa pun yang memegang kuncinya.",
+            "A signature made with a certificate not valid at the time binds no one; a revocation after a proven signing time (a timestamp) does not undo it, but a time that is only claimed can be backdated by whoever holds the key.",
         ),
         fix=("Tandatangani ulang dengan sertifikat yang berlaku.", "Sign again with a valid certificate."),
         clause="Keterangan langkah 3: Diparaf Sekretaris dan ditandatangani Camat",
@@ -236,6 +236,14 @@ RULES = (
                 "{what} {nama} hanya dapat diperiksa sebagian: {parts}.",
                 "The {what} by {nama} could be checked only in part: {parts}.",
             ),
+            "S008.unreadable": (
+                "{what} {nama}: tanda tangan elektroniknya ({field_name}) tidak dapat dinilai oleh pemeriksa ({detail}); belum terbukti, tetapi tidak berarti tanda tangan itu rusak.",
+                "The {what} by {nama}: its electronic signature ({field_name}) could not be evaluated by the checker ({detail}); it is not proven, which does not mean it is broken.",
+            ),
+            "S008.unreadable_file": (
+                "Tanda tangan elektronik di {berkas} tidak dapat dinilai oleh pemeriksa ({detail}): tidak membuktikan paraf atau tanda tangan apa pun, tetapi tidak berarti berkasnya berubah.",
+                "The electronic signatures in {berkas} could not be evaluated by the checker ({detail}): they prove no paraf or signature, which does not mean the file was changed.",
+            ),
             "S008.no_roots": ("tanpa akar tepercaya di folder aturan", "no trust roots in the rules folder"),
             "S008.no_timestamp": (
                 "tanpa cap waktu tepercaya (waktunya klaim penanda tangan)",
@@ -244,8 +252,8 @@ RULES = (
             "S008.no_revocation": ("tanpa data pencabutan untuk waktu itu", "no revocation data for that time"),
         },
         checks=(
-            "Sebuah tanda tangan hanya dapat diperiksa sebagian: tanpa akar tepercaya di folder aturan (`no_roots`), tanpa cap waktu tepercaya sehingga waktunya klaim penanda tangan (`no_timestamp`), atau tanpa data pencabutan untuk waktu itu (`no_revocation`).",
-            "A signature could be checked only in part: no trust roots in the rules folder (`no_roots`), no trusted timestamp so its time is the signer's claim (`no_timestamp`), or no revocation data for that time (`no_revocation`).",
+            "Sebuah tanda tangan hanya dapat diperiksa sebagian: tanpa akar tepercaya di folder aturan (`no_roots`), tanpa cap waktu tepercaya sehingga waktunya klaim penanda tangan (`no_timestamp`), tanpa data pencabutan untuk waktu itu (`no_revocation`), atau pemeriksa tidak dapat menilainya (`unreadable`: keterbatasan pemeriksa, bukan bukti berkas berubah).",
+            "A signature could be checked only in part: no trust roots in the rules folder (`no_roots`), no trusted timestamp so its time is the signer's claim (`no_timestamp`), no revocation data for that time (`no_revocation`), or the checker could not evaluate it (`unreadable`: the checker's limit, not evidence that the file changed).",
         ),
         why=(
             "Pemeriksaan yang tidak lengkap harus dikatakan, bukan disembunyikan di balik PATUH; klaimnya tidak naik ke tingkat kriptografis.",
@@ -289,13 +297,13 @@ RULES = (
         title=("Tanda TTE tanpa tanda tangan elektronik sah", "A TTE mark without a valid signature"),
         messages={
             "S010": (
-                "{berkas} ({jenis}) menampilkan tanda TTE (catatan kaki BSrE atau kode QR verifikasi), tetapi tidak memuat tanda tangan elektronik yang sah: salinan cetak-pindai, atau tanda palsu.",
-                "{berkas} ({jenis}) shows a TTE mark (the BSrE footer or a verification QR code) but holds no valid electronic signature: a printed-and-scanned copy, or a forged mark.",
+                "{berkas} ({jenis}) menampilkan tanda TTE (catatan kaki TTE atau kode QR verifikasi), tetapi tidak memuat tanda tangan elektronik yang sah: salinan cetak-pindai, atau tanda palsu.",
+                "{berkas} ({jenis}) shows a TTE mark (the TTE footer or a verification QR code) but holds no valid electronic signature: a printed-and-scanned copy, or a forged mark.",
             ),
         },
         checks=(
-            "Berkas menampilkan tanda TTE (catatan kaki BSrE 'ditandatangani secara elektronik ... BSrE', dalam ejaan, spasi, dan pemenggalan apa pun, atau kode QR verifikasi, dibaca tapi tidak pernah dibuka) tetapi tidak memuat tanda tangan elektronik yang sah.",
-            "The file shows a TTE mark (the BSrE footer 'ditandatangani secara elektronik ... BSrE', however spaced and hyphenated, or a verification QR code, read but never opened) but holds no valid electronic signature.",
+            "Berkas menampilkan tanda TTE (catatan kaki 'ditandatangani secara elektronik ... diterbitkan oleh BSrE', Balai Besar Sertifikasi Elektronik, BSSN, atau PSrE lain yang terdaftar di data `psre`, dalam ejaan, spasi, dan pemenggalan apa pun; atau kode QR verifikasi, dibaca tapi tidak pernah dibuka) tetapi tidak memuat tanda tangan elektronik yang sah.",
+            "The file shows a TTE mark (the footer 'ditandatangani secara elektronik ... diterbitkan oleh BSrE', Balai Besar Sertifikasi Elektronik, BSSN or another provider listed in the `psre` data, however spaced and hyphenated; or a verification QR code, read but never opened) but holds no valid electronic signature.",
         ),
         why=(
             "Cetakan atau pindaian dokumen TTE kehilangan tanda tangannya; tanda yang tampak tanpa tanda tangan bisa juga palsu.",
@@ -318,59 +326,39 @@ def check(ctx: Context) -> Iterator[Violation]:
         yield from _document(ctx, doc, facts)
 
 
-@dataclass(frozen=True)
-class Pairing:
-    """A document's declared marks against the signatures in its file."""
-
-    proven: dict[str, Any]  # mark field -> the signature by that person
-    wrong: list[tuple[Mark, Any]]  # a mark that must be TTE, against another person's signature
-    missing: list[Mark]  # a mark that must be TTE, with no signature left for it
-    extra: list[Any]  # signatures no mark declares
-
-
 def pair(ctx: Context, doc: Document, signatures: Sequence[Any]) -> Pairing:
-    """Each declared paraf and tanda tangan matched to a signature by its signer (any mark:
-    a signature may prove a mark whose metode is not stated); then what must be TTE and has
-    no signature of its own stands against the signatures left, in file order."""
-    kind = ctx.sop.document_kinds[doc.jenis]
-    marks = [*doc.paraf, *doc.tanda_tangan]
-    proven: dict[str, Any] = {}
-    used: set[int] = set()
-    for mark in marks:
-        for j, signature in enumerate(signatures):
-            if j not in used and signed_by(signature.signer, signature.ids, mark.person.nama, mark.person.nip):
-                proven[mark.field] = signature
-                used.add(j)
-                break
-    pending = [m for m in marks if m.field not in proven and (m.metode == "tte" or kind.tte)]
-    unclaimed = [s for j, s in enumerate(signatures) if j not in used]
-    wrong = list(zip(pending, unclaimed, strict=False))
-    return Pairing(proven, wrong, pending[len(wrong) :], unclaimed[len(wrong) :])
+    """The document's declared marks against the signatures in its file (``domain.tte.pair``)."""
+    return pair_marks((*doc.paraf, *doc.tanda_tangan), signatures, ctx.sop.document_kinds[doc.jenis].tte)
 
 
 def _document(ctx: Context, doc: Document, facts: Any) -> Iterator[Violation]:
     if facts.signature_problem is not None:
-        # The file has signature structures pyHanko could not read (damaged or hostile):
-        # nothing in it can prove a mark, and that is said once, not as a crash.
+        # The file has signature structures pyHanko could not read: nothing in it can prove a
+        # mark, which is said once; that is the checker's limit, never proof of a change.
         args = {"berkas": doc.berkas or "-", "detail": facts.signature_problem}
-        yield Violation("S002", "S002.unreadable", args, field=f"{doc.field}.berkas")
+        yield Violation("S008", "S008.unreadable_file", args, field=f"{doc.field}.berkas")
     signatures = list(facts.signatures)
     pairing = pair(ctx, doc, signatures)
     marks = {m.field: m for m in (*doc.paraf, *doc.tanda_tangan)}
     for field, signature in pairing.proven.items():
         yield from _proven(ctx, marks[field], signature)
     for mark, signature in pairing.wrong:
+        if signature.signer is None and "unreadable" in signature.partial:
+            # Whose it is could not be read: not "someone else's", only not judged.
+            args = {"what": _what(mark), "nama": mark.person.nama, "field_name": signature.field}
+            yield Violation("S008", "S008.unreadable", {**args, "detail": signature.detail or "-"}, field=mark.field)
+            continue
         args = {"jenis": doc.jenis, "nama": mark.person.nama, "signer": signature.signer or "-", "what": _what(mark)}
         yield Violation("S005", "S005", args, field=mark.field)
     for mark in pairing.missing:
         args = {"jenis": doc.jenis, "nama": mark.person.nama, "what": _what(mark), "count": len(signatures)}
         yield Violation("S001", "S001", args, field=mark.field)
     for signature in pairing.extra:
-        yield from _integrity(signature, doc.field)
+        yield from _integrity(ctx, signature, doc.field)
         args = {"jenis": doc.jenis, "signer": signature.signer or "-", "field_name": signature.field}
         yield Violation("S009", "S009", args, field=doc.field)
     yield from _order(doc, pairing)
-    if not any(s.valid for s in signatures) and _visible_mark(facts):
+    if not any(s.valid for s in signatures) and visible_mark(ctx, facts):
         yield Violation("S010", "S010", {"jenis": doc.jenis, "berkas": doc.berkas or "-"}, field=f"{doc.field}.berkas")
 
 
@@ -381,7 +369,7 @@ def proves(signature: Any) -> bool:
 
 
 def _proven(ctx: Context, mark: Mark, signature: Any) -> Iterator[Violation]:
-    broken = list(_integrity(signature, mark.field))
+    broken = list(_integrity(ctx, signature, mark.field))
     yield from broken
     if broken:
         return  # S002-S004 say it proves nothing; its time and partial checks are moot
@@ -394,24 +382,40 @@ def _proven(ctx: Context, mark: Mark, signature: Any) -> Iterator[Violation]:
             basis = Nested(f"S006.{signature.time_basis or 'signer'}")
             args = {"what": _what(mark), "tanggal": mark.tanggal, "signed": signed, "basis": basis}
             yield Violation("S006", "S006", args, field=f"{mark.field}.tanggal")
-    if signature.partial:
+    if "unreadable" in signature.partial:
+        args = {"what": _what(mark), "nama": mark.person.nama, "field_name": signature.field}
+        yield Violation("S008", "S008.unreadable", {**args, "detail": signature.detail or "-"}, field=mark.field)
+    elif signature.partial:
         parts = [Nested(f"S008.{part}") for part in signature.partial]
         args = {"what": _what(mark), "nama": mark.person.nama, "parts": parts}
         yield Violation("S008", "S008", args, field=mark.field)
 
 
-def _integrity(signature: Any, field: str) -> Iterator[Violation]:
+def _integrity(ctx: Context, signature: Any, field: str) -> Iterator[Violation]:
     name = signature.signer or "-"
-    if not signature.intact or signature.changed_after:
-        key = "S002.bytes" if not signature.intact else "S002.changed"
+    if signature.intact is False or signature.changed_after:  # None: not evaluated (S008)
+        key = "S002.bytes" if signature.intact is False else "S002.changed"
         yield Violation("S002", key, {"signer": name, "field_name": signature.field}, field=field)
         return  # a broken signature proves nothing more: its chain and time are moot
     if signature.chain == "untrusted":
         args = {"signer": name, "issuer": signature.issuer, "detail": signature.detail or "-"}
         yield Violation("S003", "S003", args, field=field)
     elif signature.validity in ("expired", "revoked", "not_yet_valid"):
-        args = {"signer": name, "time": signature.time or "-", "detail": signature.detail or "-"}
-        yield Violation("S004", f"S004.{signature.validity}", args, field=field)
+        zone = zone_info(ctx.dossier.zona_waktu)
+        args = {"signer": name, "time": _local(signature.time, zone), "detail": signature.detail or "-"}
+        key = f"S004.{signature.validity}"
+        if signature.validity == "revoked":
+            args["revoked"] = _local(signature.revoked_at, zone)
+            # Without a trusted timestamp the time is a claim: a revocation at any time counts.
+            key += "" if signature.time_basis == "timestamp" else "_no_poe"
+        yield Violation("S004", key, args, field=field)
+
+
+def _local(moment: str | None, zone: Any) -> dt.datetime | str:
+    """An ISO time of the facts in the office's zone, as messages show times; "-" if none."""
+    if moment is None:
+        return "-"
+    return dt.datetime.fromisoformat(moment.replace("Z", "+00:00")).astimezone(zone)
 
 
 def _order(doc: Document, pairing: Pairing) -> Iterator[Violation]:
@@ -431,8 +435,11 @@ def _order(doc: Document, pairing: Pairing) -> Iterator[Violation]:
                 return
 
 
-def _visible_mark(facts: Any) -> bool:
-    return has_tte_footer(facts.text) or any(is_tte_qr(code) for code in facts.qr_codes)
+def visible_mark(ctx: Context, facts: Any) -> bool:
+    """A TTE footer naming a provider the run knows, or a TTE QR code (S010; B008 leaves
+    such a document to S010)."""
+    issuers = [name for provider in ctx.sop.tte.providers for name in provider.names]
+    return has_tte_footer(facts.text, issuers) or any(is_tte_qr(code) for code in facts.qr_codes)
 
 
 def _what(mark: Mark) -> str:

@@ -126,8 +126,8 @@ RULES = (
             ),
         },
         checks=(
-            "Proses dimulai pada atau sebelum hari terakhir periode laporannya.",
-            "The run started on or before the last day of its reporting period.",
+            "Proses dimulai pada atau sebelum hari terakhir periode laporannya (hanya SOP yang menghasilkan laporan berkala: `laporan_berkala`).",
+            "The run started on or before the last day of its reporting period (only SOPs that produce a periodic report: `laporan_berkala`).",
         ),
         why=(
             "Laporan Realisasi Anggaran dan data kinerja suatu periode baru lengkap setelah periode itu berakhir.",
@@ -189,6 +189,8 @@ def check(ctx: Context) -> Iterator[Violation]:
         }
         yield Violation("W002", key, args, field=f"{last.field}.selesai")
 
+    if not ctx.sop.periodic or ctx.dossier.periode is None:
+        return  # a service SOP (a Surat Keterangan) reports on no period
     period_end = ctx.dossier.periode.last_day()
     if first.mulai.date() <= period_end:
         args = {"mulai": first.mulai, "akhir": period_end}

@@ -62,8 +62,6 @@ def init(
         if limit:
             common.fail_with("usage.ke_range", ke=ke, jenis=jenis, limit=limit)
         common.fail_with("usage.ke_tahunan")
-    schema = (Path(__file__).resolve().parent.parent / "schema" / "dossier.schema.json").as_uri()
-    start = skeleton.Start(tahun, jenis, ke, instansi, schema)
     chosen = sop_id or (next(iter(sops)) if len(sops) == 1 else skeleton.DEFAULT_SOP)
     if chosen not in sops:
         common.fail_with("usage.unknown_sop", sop=chosen, known=", ".join(sorted(sops)))
@@ -72,6 +70,9 @@ def init(
         common.fail_with("output.exists", path=target)
     try:
         (Path(folder) / "lampiran").mkdir(parents=True, exist_ok=True)
+        installed = Path(__file__).resolve().parent.parent / "schema" / "dossier.schema.json"
+        schema, schema_written = skeleton.schema_for(Path(folder), installed)
+        start = skeleton.Start(tahun, jenis, ke, instansi, schema)
         write_atomically(target, [skeleton.render(sops[chosen], lang, start)])
     except OSError as exc:
         common.fail_with("output.cannot_create", path=folder, error=exc.strerror or exc)
@@ -80,3 +81,5 @@ def init(
     from lapkin_audit.lang.commands import CLI
 
     click.echo(CLI[lang]["init_done"].format(path=target, folder=folder))
+    if schema_written is not None:
+        click.echo(CLI[lang]["schema_written"].format(path=schema_written))

@@ -41,7 +41,7 @@ def _option(name: str, setting: Setting) -> Callable[[F], F]:
         declared.FOLDER: click.Path(file_okay=False),
         declared.FOLDERS: click.Path(exists=True, file_okay=False),
         declared.WHOLE: click.IntRange(min=setting.least),
-        declared.SECONDS: click.FloatRange(min=0),
+        declared.SECONDS: click.FloatRange(min=setting.floor),
     }
     if kind in (declared.CODES, declared.FOLDERS):
         return click.option(*flags, name, multiple=True, type=types.get(kind), **extra)

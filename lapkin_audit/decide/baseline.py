@@ -58,12 +58,8 @@ def dumps_entries(found: Iterable[Entry]) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def load(path: Path) -> Counter[Key]:
-    try:
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
-    except OSError as exc:
-        raise BaselineError("baseline.unreadable", path=path, error=exc.strerror or exc) from None
+def parse(raw: bytes, path: Path) -> Counter[Key]:
+    """The findings a baseline file (``raw``, read from ``path`` by ``load.safefile``) records."""
     try:
         if len(raw) > MAX_BYTES:
             raise ValueError("too large")

@@ -14,19 +14,8 @@ from collections.abc import Iterator, Mapping
 from types import ModuleType
 from typing import Any
 
-from lapkin_audit import unassessable
-from lapkin_audit.checks import (
-    alur,
-    bukti,
-    bukti_teks,
-    dasar_hukum,
-    families,
-    kelengkapan,
-    paraf,
-    tim,
-    tte,
-    waktu,
-)
+from lapkin_audit import checks, unassessable
+from lapkin_audit.checks import families
 from lapkin_audit.decide import waivers
 from lapkin_audit.lang import messages
 from lapkin_audit.lang.words import FAMILY_NAMES
@@ -36,16 +25,10 @@ from lapkin_audit.model import Bilingual, Rule, rule_problems
 # indexes): the families in the order they were added, which reports keep stable.
 DECLARED_IN: tuple[ModuleType, ...] = (
     unassessable,
-    kelengkapan,
-    dasar_hukum,
-    tim,
-    paraf,
-    alur,
-    waktu,
+    *(checks.kelengkapan, checks.dasar_hukum, checks.tim, checks.paraf, checks.paraf_masa, checks.alur),
+    checks.waktu,
     waivers,
-    bukti,
-    bukti_teks,
-    tte,
+    *(checks.bukti, checks.bukti_teks, checks.bukti_tanda, checks.tte, checks.capaian),
 )
 
 RULES: dict[str, Rule] = {rule.code: rule for module in DECLARED_IN for rule in module.RULES}

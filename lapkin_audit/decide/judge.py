@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from lapkin_audit.budget import NO_DEADLINE, Deadline
-from lapkin_audit.checks import Context, families, levels
-from lapkin_audit.checks.context import NEEDS_EVIDENCE
+from lapkin_audit.checks import Context, capaian, families, levels
+from lapkin_audit.checks.context import NEEDS_EVIDENCE, TABLES_OF
 from lapkin_audit.decide import waivers
 from lapkin_audit.decide.catalogue import RULES, matches, render
 from lapkin_audit.gather.context import Gathered
@@ -71,6 +71,12 @@ def reads_evidence(scope: Scope) -> bool:
     return NEEDS_EVIDENCE in needs(scope)
 
 
+def table_kinds(scope: Scope) -> frozenset[str]:
+    """The document kinds whose tables the families with a rule in scope compare
+    (``checks.context.tables_of``)."""
+    return frozenset(need[len(TABLES_OF) :] for need in needs(scope) if need.startswith(TABLES_OF))
+
+
 def judge(gathered: Gathered, scope: Scope, deadline: Deadline = NO_DEADLINE) -> DossierResult:
     """The verdict on one gathered dossier, with its findings, timeline and evidence; the
     budget is asked between check families (``OutOfTime`` when it is spent)."""
@@ -78,7 +84,10 @@ def judge(gathered: Gathered, scope: Scope, deadline: Deadline = NO_DEADLINE) ->
         return internal(gathered.path, gathered.sop_id, "internal", {"error": gathered.failure}, scope.lang)
     ctx = gathered.context
     if ctx is None:
-        return _result(gathered.path, gathered.sop_id, _stamp(((v, None) for v in gathered.problems), None, scope))
+        found = gathered.dossier  # read before the dossier stopped (E006), else None
+        findings = _stamp(((v, None) for v in gathered.problems), found, scope)
+        result = _result(gathered.path, gathered.sop_id, findings)
+        return result if found is None else dataclasses.replace(result, about=_about(found))
     return _judged(ctx, scope, deadline)
 
 
@@ -90,13 +99,18 @@ def _judged(ctx: Context, scope: Scope, deadline: Deadline) -> DossierResult:
         deadline.check()
     judged = waivers.apply(found, sop, violations, RULES)  # scope after: a waiver still finds its finding
     findings = _stamp([(v, reason) for v, reason in judged if scope.keeps(v.rule)], found, scope)
-    about = DossierAbout(
+    result = _result(found.path, sop.id, findings, ctx.timeline)
+    # The content checks' record (content.md: the report's `content` object), when they judged.
+    content = capaian.record(ctx) if any(scope.keeps(rule.code) for rule in capaian.RULES) else None
+    return dataclasses.replace(result, about=_about(found), evidence=levels.evidence(ctx), content=content)
+
+
+def _about(found: Dossier) -> DossierAbout:
+    return DossierAbout(
         found.instansi,
         found.periode,
         tuple(Official(role, person.nama, person.status) for role, person in found.pejabat.items()),
     )
-    result = _result(found.path, sop.id, findings, ctx.timeline)
-    return dataclasses.replace(result, about=about, evidence=levels.evidence(ctx))
 
 
 def internal(path: str, sop_id: str | None, key: str, args: Mapping[str, Any], lang: str) -> DossierResult:

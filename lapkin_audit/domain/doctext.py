@@ -1,7 +1,11 @@
 """Finding what a manifest declares in a document's extracted text (the evidence checks).
 
-Text from a PDF's text layer or from OCR is prepared before it is searched: words
-hyphenated at a line end are joined, whitespace is collapsed, and in OCR text the letters
+Text is first made what a reader of the printed page sees (``as_printed``): a word
+hyphenated at a line end is one word (pdfium marks such a hyphen with U+FFFE or U+0002
+and joins the lines; a Word export keeps the soft hyphen U+00AD in its text layer),
+ligatures are their letters, non-breaking spaces are spaces, zero-width characters are
+nothing. Text from a PDF's text layer or from OCR is then prepared before it is
+searched: whitespace is collapsed, and in OCR text the letters
 OCR mistakes for digits (``2O14``) are mended, only inside runs that already hold digits.
 Nothing is ever changed to make a match: a number or a year stays what it reads.
 """
@@ -16,6 +20,16 @@ from dataclasses import dataclass
 from lapkin_audit.domain.citation import _KIND, _PUNCTUATION, parse_citation
 from lapkin_audit.domain.people import normalize_name, normalize_nip
 
+# A hyphen where a line ends: the marks PDF libraries leave (pdfium's U+FFFE and U+0002, a
+# soft hyphen) with or without the line end, or a printed hyphen followed by a line end.
+_LINE_END_HYPHEN = re.compile(r"(?<!\w)(\w+)(?:([\ufffe\x02\u00ad])[ \t]*\n?|-[ \t]*\n)[ \t]*(?=(\w*))")
+_ANY_HYPHEN = re.compile(r"[\ufffe\x02\u00ad]|-[ \t]*\n")  # a cheap look first: most pages have none
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\ufffe\u00ad"))  # zero-width, stray marks
+_SPACE_LIKE = dict.fromkeys(map(ord, "\u00a0\u2007\u202f"), " ")  # non-breaking spaces print as spaces
+_LIGATURES = {cp: unicodedata.normalize("NFKC", chr(cp)) for cp in range(0xFB00, 0xFB07)}  # ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ
+# Control characters but tab and line break go (a NUL or a stray mark is not text).
+_CONTROLS = dict.fromkeys([*range(0, 9), 11, 12, *range(14, 32), 127])
+_PRINTED = {**_INVISIBLE, **_SPACE_LIKE, **_LIGATURES, **_CONTROLS}
 _HYPHEN_LOWER = re.compile(r"(\w)-[ \t]*\n[ \t]*(?=[a-z])")  # "Refor-\nmasi" -> "Reformasi"
 _HYPHEN_OTHER = re.compile(r"(\w)-[ \t]*\n[ \t]*(?=\w)")  # "PermenPAN-\nRB" -> "PermenPAN-RB"
 _SPACES = re.compile(r"\s+")
@@ -25,9 +39,28 @@ _MEND = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1", "S": "5
 _CITATION_WINDOW = 240  # characters after a kind of regulation where its number and year are
 
 
+def as_printed(text: str) -> str:
+    """The text as a reader of the printed page reads it: line ends as \\n, a word
+    hyphenated at a line end joined ("Ta-/hun" is "Tahun"; "PermenPAN-/RB" keeps its
+    hyphen, and so does a doubled word, "masing-/masing"), ligatures as their letters,
+    non-breaking spaces as spaces, no zero-width or control characters."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _ANY_HYPHEN.search(text):
+        text = _LINE_END_HYPHEN.sub(_join, text)
+    return text.translate(_PRINTED).strip()
+
+
+def _join(match: re.Match[str]) -> str:
+    before, mark, after = match.group(1), match.group(2), match.group(3)
+    if mark == "\u00ad":
+        return before  # a soft hyphen is printed only where the word goes on
+    doubled = bool(before) and before.casefold() == after.casefold()
+    return before if after[:1].islower() and not doubled else before + "-"
+
+
 def prepare(text: str, ocr: bool = False) -> str:
     """The text joined, collapsed and (for OCR) mended, as the checks search it."""
-    text = unicodedata.normalize("NFKC", text).replace("\u00ad", "")
+    text = unicodedata.normalize("NFKC", as_printed(text))
     text = _HYPHEN_LOWER.sub(r"\1", text)
     text = _HYPHEN_OTHER.sub(r"\1-", text)
     if ocr:

@@ -4,9 +4,11 @@ Every rule that compares people (P003, P005, P006, T002, T005, T006) goes throug
 this module, so "the same person" means the same thing everywhere.
 
 A NIP (Perka BKN 22/2007) is 18 digits, ``YYYYMMDD YYYYMM G NNN``: birth date, TMT CPNS
-(year and month of appointment), sex (1 male, 2 female) and a sequence number. A PPPK
-(ASN on contract) carries an 18-digit NI PPPK of the same shape, except that digits
-13-14 are ``2`` (the PPPK code) and the contract number (1-9), never a month.
+(year and month of appointment), sex (1 male, 2 female) and a serial number from 001. A
+PPPK (ASN on contract) carries an 18-digit NI PPPK of the same shape, except that digits
+13-14 are a PPPK code (``21`` and up), never a month: an opaque code, not a count of
+contracts. The NIP also says when its holder was in service (``service``): from the TMT
+to retirement at the age (BUP) of their office.
 Names are compared without academic and religious titles, because the same official
 is written ``SUROTO, SH, MM``, ``Suroto, S.H., M.M.`` or just ``Suroto``.
 """
@@ -30,7 +32,9 @@ __all__ = [
     "nip_problem",
     "normalize_name",
     "normalize_nip",
+    "out_of_service",
     "parse_nip",
+    "retirement",
     "same_person",
 ]
 
@@ -44,11 +48,13 @@ _SEPARATORS = re.compile(r"[\s.\-]+")
 _NIP = re.compile(r"[0-9]{18}")
 _MIN_YEAR = 1900
 _MIN_AGE = 18  # PP 11/2017 Pasal 23: a CPNS applicant is at least 18
+_PPPK_MIN_AGE = 20  # PP 49/2018 Pasal 16 huruf a: a PPPK applicant is at least 20
 # PPPK exist since PP 49/2018 (28 November 2018): no contract can start before it.
 _PPPK_FIRST_YEAR = 2018
+_PPPK_CODE = 21  # digits 13-14 from here on are the PPPK code (a month is 01-12)
 
 PNS = "nip"  # Nomor Induk Pegawai of a PNS: digits 13-14 are the TMT month, 01-12
-PPPK = "ni_pppk"  # Nomor Induk PPPK: digit 13 is the PPPK code 2, digit 14 the contract (1-9)
+PPPK = "ni_pppk"  # Nomor Induk PPPK: digits 13-14 are the PPPK code, 21 and up
 
 
 @dataclass(frozen=True)
@@ -61,7 +67,13 @@ class NipInfo:
     tmt_year: int  # year of appointment (TMT CPNS, or the first PPPK contract)
     tmt_month: int | None  # None for a PPPK: the number holds no month
     sex: str  # "L" (laki-laki) or "P" (perempuan), as on Indonesian forms
-    contract: int | None = None  # the PPPK work contract, 1-9
+    pppk_code: str | None = None  # digits 13-14 of an NI PPPK, as written: a code, never a count
+
+    @property
+    def tmt(self) -> date:
+        """The first day the holder can have been in service: TMT CPNS is the 1st of its
+        month; an NI PPPK holds only the year, so its first day is the earliest possible."""
+        return date(self.tmt_year, self.tmt_month or 1, 1)
 
 
 def normalize_nip(value: object) -> str | None:
@@ -91,10 +103,10 @@ def normalize_nip(value: object) -> str | None:
 def nip_kind(nip: str) -> str:
     """PNS or PPPK, read from digits 13-14 of a normalized number.
 
-    A month is 01-12, so digit 13 of a PNS number is 0 or 1; ``2`` followed by a contract
-    number 1-9 is a PPPK. Anything else is read as a (broken) PNS number.
+    A month is 01-12, so digits 13-14 of a PNS number read at most 12; from 21 they are
+    the PPPK code. Anything between (13-20) is read as a (broken) PNS number.
     """
-    return PPPK if nip[12] == "2" and nip[13] in "123456789" else PNS
+    return PPPK if int(nip[12:14]) >= _PPPK_CODE else PNS
 
 
 def _birth_date(nip: str) -> date | None:
@@ -116,9 +128,11 @@ def nip_problem(value: object) -> str | None:
 
     In order: ``format`` (not 18 digits), ``birth_date`` (not a real date, before 1900,
     or after the appointment), ``tmt_month`` (digits 13-14 are neither a month 01-12 nor
-    a PPPK code with its contract, or the year is before 1900), ``pppk_year`` (a PPPK
-    contract before PPPK existed, 2018), ``tmt_age`` (a PNS appointed before the 18th birthday: TMT CPNS is always
-    the 1st of its month), ``sex`` (digit 15 not 1 or 2).
+    a PPPK code, 21 and up, or the year is before 1900), ``pppk_year`` (a PPPK contract
+    before PPPK existed, 2018), ``tmt_age`` (a PNS appointed before the 18th birthday: TMT
+    CPNS is always the 1st of its month), ``pppk_age`` (a PPPK under 20 all through the
+    year of appointment: the number holds no month, so only a certain case counts),
+    ``sex`` (digit 15 not 1 or 2), ``serial`` (``000``: serials start at 001).
 
     >>> nip_problem("19610219 198103 1 007") is None
     True
@@ -139,6 +153,8 @@ def _content_problem(nip: str) -> str | None:
             return "birth_date"
         if year < _PPPK_FIRST_YEAR:
             return "pppk_year"
+        if year - born.year < _PPPK_MIN_AGE:  # under 20 even on 31 December of that year
+            return "pppk_age"
     else:
         month = int(nip[12:14])
         plausible = year >= _MIN_YEAR and 1 <= month <= 12
@@ -154,6 +170,8 @@ def _content_problem(nip: str) -> str | None:
             return "tmt_age"
     if nip[14] not in "12":
         return "sex"
+    if nip[15:] == "000":
+        return "serial"
     return None
 
 
@@ -170,8 +188,28 @@ def parse_nip(value: object) -> NipInfo | None:
         tmt_year=int(nip[8:12]),
         tmt_month=None if pppk else int(nip[12:14]),
         sex="L" if nip[14] == "1" else "P",
-        contract=int(nip[13]) if pppk else None,
+        pppk_code=nip[12:14] if pppk else None,
     )
+
+
+def retirement(born: date, age: int) -> date:
+    """The first day out of service for age: the first day of the month after the one in
+    which the holder reaches ``age`` (UU 5/2014 Pasal 90, PP 11/2017 Pasal 239)."""
+    reached = _birthday(born, age)
+    return date(reached.year + reached.month // 12, reached.month % 12 + 1, 1)
+
+
+def out_of_service(info: NipInfo, on: date, retirement_age: int | None) -> str | None:
+    """Why the holder cannot act on ``on``: ``before_tmt``, ``retired``, or None.
+
+    ``retirement_age`` is the BUP of the office they act in (rules data); None: not known,
+    and only the TMT is checked.
+    """
+    if on < info.tmt:
+        return "before_tmt"
+    if retirement_age is not None and on >= retirement(info.birth_date, retirement_age):
+        return "retired"
+    return None
 
 
 def format_nip(nip: str) -> str:

@@ -1,22 +1,32 @@
-"""The facts read from one attachment's content, and their JSON form (cache, child output)."""
+"""The facts read from one attachment's content (their JSON form: ``evidence.codec``)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
-from lapkin_audit.evidence.signatures import SignatureFact, signature_from_json
+from lapkin_audit.domain.content.model import Table
+from lapkin_audit.evidence.signatures import SignatureFact
 
-# Why a document could not be read (fully): B001 when the file is not a readable document
-# of its format, B006 when reading it was stopped or gave no usable text.
-NOT_A_DOCUMENT = ("unknown_format", "damaged", "encrypted", "hostile")
-NOT_READ = ("too_large", "timeout", "memory", "crashed", "no_ocr", "ocr_unsure", "no_text")
+# Why a document could not be read (fully). B001 when the file is not a readable document
+# of its format, or the reader gave up on it: it passed the CPU budget (``timeout``), the
+# memory budget, the page limit or the size limit, or crashed the reader (evidence.md 1.2:
+# a document that cannot be read within generous limits must never pass more easily than
+# one that can). B006 when an honest document gave no usable text: a scan without OCR,
+# OCR too unsure, no text at all, a spreadsheet of formulas never calculated.
+GAVE_UP = ("timeout", "memory", "crashed", "too_many_pages", "too_large")
+NOT_A_DOCUMENT = ("unknown_format", "damaged", "encrypted", "hostile", *GAVE_UP)
+NOT_READ = ("no_ocr", "ocr_unsure", "no_text", "formulas_only")
+# Outcomes that may be the machine's doing rather than the document's (a wall-clock guard
+# on a loaded machine, a crash): never kept, neither as facts nor in a cached result.
+NOT_KEPT = ("timeout", "memory", "crashed")
+
+# Why a document's tables alone could not be read (``DocumentFacts.tables_problem``).
+TABLES_PROBLEMS = ("timeout", "damaged", "hostile")
 
 # Mean word confidence (0-100) from which an OCR page counts as read (docs/decisions.md).
 OCR_CONFIDENCE = 60
 
-FORMATS = ("pdf", "docx", "jpeg", "png", "tiff")
+FORMATS = ("pdf", "docx", "xlsx", "jpeg", "png", "tiff")
 
 
 @dataclass(frozen=True)
@@ -48,6 +58,20 @@ class DocumentFacts:
     signatures: tuple[SignatureFact, ...] = ()
     signature_problem: str | None = None
     qr_codes: tuple[str, ...] = ()
+    cut_chars: int = 0  # characters of text not kept (pages or a document past the limits)
+    # Pages (1-based, of those read) that carry an image: a scan, a signature, a stamp, a
+    # logo (PDF only). A born-digital page without one shows no ink (B008).
+    image_pages: tuple[int, ...] = ()
+    # content.md: the document's tables, read only for the documents the content checks
+    # compare (the request says which: ``evidence.codec``) and for every spreadsheet (its
+    # cells are its text); the text pages carrying a picture as wide as a table; whether
+    # rows, cells or pages past the table readers' bounds or budget were left out; why the
+    # tables could not be read (whole) when the text could: ``timeout`` (their CPU
+    # allowance), ``damaged`` or ``hostile`` (the table reader's parser failed on it).
+    tables: tuple[Table, ...] = ()
+    picture_pages: tuple[int, ...] = ()
+    tables_truncated: bool = False
+    tables_problem: str | None = None
 
     @property
     def text_source(self) -> str | None:
@@ -68,6 +92,7 @@ class DocumentFacts:
         return (
             self.problem is None
             and self.unread_pages == 0
+            and self.cut_chars == 0
             and bool(self.pieces)
             and all(piece.source == "teks" for piece in self.pieces)
         )
@@ -76,59 +101,3 @@ class DocumentFacts:
     def ocr_confidence(self) -> int | None:
         scores = [piece.confidence for piece in self.pieces if piece.source == "ocr" and piece.confidence is not None]
         return min(scores) if scores else None
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "sha256": self.sha256,
-            "format": self.format,
-            "pages": self.pages,
-            "pieces": [[p.page, p.source, p.text, p.confidence] for p in self.pieces],
-            "problem": self.problem,
-            "detail": self.detail,
-            "unread_pages": self.unread_pages,
-            "signatures": [s.as_json() for s in self.signatures],
-            "signature_problem": self.signature_problem,
-            "qr_codes": list(self.qr_codes),
-        }
-
-
-def facts_from_json(data: Mapping[str, Any]) -> DocumentFacts:
-    """Raises KeyError, TypeError or ValueError on anything not written by ``as_json``."""
-    pieces = []
-    for page, source, text, confidence in data["pieces"]:
-        if not isinstance(page, int) or source not in ("teks", "ocr") or not isinstance(text, str):
-            raise ValueError("bad piece")
-        if confidence is not None and not isinstance(confidence, int):
-            raise ValueError("bad confidence")
-        pieces.append(TextPiece(page, source, text, confidence))
-    problem = data["problem"]
-    if problem is not None and problem not in NOT_A_DOCUMENT + NOT_READ:
-        raise ValueError("bad problem")
-    fmt = data["format"]
-    if fmt not in (*FORMATS, "unknown"):
-        raise ValueError("bad format")
-    pages = data["pages"]
-    if pages is not None and not isinstance(pages, int):
-        raise ValueError("bad pages")
-    detail = data["detail"]
-    if detail is not None and not isinstance(detail, str):
-        raise ValueError("bad detail")
-    signatures = tuple(signature_from_json(s) for s in data["signatures"])
-    signature_problem = data["signature_problem"]
-    if signature_problem is not None and not isinstance(signature_problem, str):
-        raise ValueError("bad signature problem")
-    codes = data["qr_codes"]
-    if not isinstance(codes, list) or not all(isinstance(c, str) for c in codes):
-        raise ValueError("bad QR codes")
-    return DocumentFacts(
-        str(data["sha256"]),
-        fmt,
-        pages,
-        tuple(pieces),
-        problem,
-        detail,
-        int(data["unread_pages"]),
-        signatures,
-        signature_problem,
-        tuple(codes),
-    )

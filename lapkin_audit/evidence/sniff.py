@@ -1,41 +1,23 @@
-"""A file's real format from its first bytes, never from its name."""
+"""A file's real format from its first bytes, never from its name (``evidence.readers``
+says how each format is recognised); and what a name claims."""
 
 from __future__ import annotations
 
-import io
-import zipfile
+from lapkin_audit.evidence.readers import sniff
+
+__all__ = ["BY_EXTENSION", "claimed", "sniff"]
 
 # What a name's extension claims; other extensions claim nothing.
 BY_EXTENSION = {
     ".pdf": "pdf",
     ".docx": "docx",
+    ".xlsx": "xlsx",
     ".jpg": "jpeg",
     ".jpeg": "jpeg",
     ".png": "png",
     ".tif": "tiff",
     ".tiff": "tiff",
 }
-
-
-def sniff(data: bytes) -> str:
-    """``pdf``, ``docx``, ``jpeg``, ``png``, ``tiff`` or ``unknown``."""
-    head = data[:1024]
-    if b"%PDF-" in head:  # the spec allows bytes before the header; readers accept 1 KiB
-        return "pdf"
-    if head.startswith(b"\xff\xd8\xff"):
-        return "jpeg"
-    if head.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "png"
-    if head.startswith((b"II*\x00", b"MM\x00*")):
-        return "tiff"
-    if head.startswith(b"PK\x03\x04"):
-        try:
-            with zipfile.ZipFile(io.BytesIO(data)) as archive:
-                if "word/document.xml" in archive.namelist():
-                    return "docx"
-        except (zipfile.BadZipFile, ValueError, OSError, EOFError):
-            return "unknown"
-    return "unknown"
 
 
 def claimed(name: str) -> str | None:

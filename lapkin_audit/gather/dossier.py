@@ -16,7 +16,7 @@ from typing import Any
 
 from lapkin_audit.budget import NO_DEADLINE, Deadline
 from lapkin_audit.domain import timeline
-from lapkin_audit.evidence.cache import FactsCache
+from lapkin_audit.evidence.read import Reader, tessdata_dir
 from lapkin_audit.gather.context import Context, Gathered
 from lapkin_audit.gather.evidence import read_evidence
 from lapkin_audit.load import attachments, manifest, yamlread
@@ -30,10 +30,12 @@ class Reading:
     what its owner (a run's session) lends the reading: nothing here outlives it."""
 
     evidence: bool = True  # the attachments' content (a kept rule's family needs it)
-    facts_cache: FactsCache | None = None  # what was read from attachments, by content (evidence.cache)
-    ocr_workers: int = 1  # processes that read a scan's pages at once (the run's --jobs)
+    # The document kinds whose tables are read with their text (the content checks compare them).
+    table_kinds: frozenset[str] = frozenset()
+    reader: Reader | None = None  # the attachments' reader, kept by the owner (None: one for this dossier)
     check: FastFirstValidator | None = None  # the dossier format's validator, kept by the owner
     texts: MutableMapping[tuple[object, ...], Any] | None = None  # prepared texts, kept by the owner
+    shared: MutableMapping[tuple[object, ...], Any] | None = None  # what checks derive from contents, kept by the owner
     deadline: Deadline = NO_DEADLINE  # the dossier's budget, asked between the steps
 
 
@@ -46,27 +48,53 @@ def gather(manifest_path: Path, display_path: str, sops: Mapping[str, Sop], read
     reading.deadline.check()
     if loaded.dossier is None or loaded.sop is None:
         return Gathered(display_path, loaded.sop_id, loaded.violations)
+    found = loaded.dossier
     try:
-        context = context_for(loaded.dossier, loaded.sop, reading)
+        facts = inspect_attachments(found, reading.deadline)
+        pointers = attachments.lfs_pointers(found, facts)
+        if pointers is not None:  # E006: the documents are not in this checkout; nothing else is judged
+            return Gathered(display_path, loaded.sop_id, (pointers,), dossier=found, attachments=facts)
+        context = context_for(found, loaded.sop, reading, facts)
     except Exception as exc:  # a bug (or a library's): this dossier's finding, never the batch's end
         return Gathered(display_path, loaded.sop_id, failure=f"{type(exc).__name__}: {exc}")
     return Gathered(display_path, loaded.sop_id, context=context)
 
 
-def context_for(found: Dossier, sop: Sop, reading: Reading) -> Context:
+def inspect_attachments(found: Dossier, deadline: Deadline = NO_DEADLINE) -> dict[str, Attachment]:
+    """What the file system says of every attachment (document field -> its status)."""
     root = os.path.realpath(found.folder)  # once per dossier, not per attachment
     facts = {}
     for doc in found.dokumen:
         if doc.berkas is not None:
             facts[doc.field] = attachments.inspect(found.folder, doc.berkas, root, doc.sha256)
-            reading.deadline.check()
+            deadline.check()
+    return facts
+
+
+def context_for(found: Dossier, sop: Sop, reading: Reading, facts: Mapping[str, Attachment] | None = None) -> Context:
+    """What the checks receive: ``facts`` are the attachments' file facts when already inspected."""
+    facts = inspect_attachments(found, reading.deadline) if facts is None else facts
     evidence = {}
     if reading.evidence:
-        evidence = read_evidence(found, facts, sop.tte, reading.facts_cache, reading.ocr_workers, reading.deadline)
+        tables = tables_wanted(found, facts, reading.table_kinds)
+        if reading.reader is not None:
+            evidence = read_evidence(found, facts, sop.tte, reading.reader, tables, reading.deadline)
+        else:  # no owner lends one: a reader for this dossier alone, its process ended with it
+            with Reader(tessdata=tessdata_dir()) as reader:
+                evidence = read_evidence(found, facts, sop.tte, reader, tables, reading.deadline)
     timing = timeline.build(found, sop)
     reading.deadline.check()
     texts = reading.texts if reading.texts is not None else {}
-    return Context(found, sop, facts, timing, evidence, texts)
+    shared = reading.shared if reading.shared is not None else {}
+    return Context(found, sop, facts, timing, evidence, texts, shared)
+
+
+def tables_wanted(found: Dossier, facts: Mapping[str, Attachment], kinds: frozenset[str]) -> set[str]:
+    """The contents (SHA-256) whose tables are read: the attachments of ``kinds``."""
+    if not kinds:
+        return set()
+    seen = [facts.get(doc.field) for doc in found.dokumen if doc.jenis in kinds]
+    return {file.sha256 for file in seen if file is not None and file.sha256 is not None}
 
 
 # ----------------------------------------------------------------------- for the result cache

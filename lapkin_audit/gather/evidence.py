@@ -7,12 +7,12 @@ CPU the reading children spend counts against the dossier's budget.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import dataclasses
+from collections.abc import Collection, Mapping
 
 from lapkin_audit.budget import NO_DEADLINE, Deadline
-from lapkin_audit.evidence import read
-from lapkin_audit.evidence.cache import FactsCache
 from lapkin_audit.evidence.facts import DocumentFacts
+from lapkin_audit.evidence.read import Reader
 from lapkin_audit.load import attachments
 from lapkin_audit.model import Attachment, Dossier, TteTrust
 
@@ -21,11 +21,15 @@ def read_evidence(
     found: Dossier,
     facts: Mapping[str, Attachment],
     trust: TteTrust,
-    cache: FactsCache | None,
-    ocr_workers: int,
+    reader: Reader,
+    tables: Collection[str] = (),
     deadline: Deadline = NO_DEADLINE,
 ) -> dict[str, DocumentFacts]:
-    """What each intact attachment's content says, by document field."""
+    """What each intact attachment's content says, by document field; with their tables for
+    the contents (SHA-256) in ``tables``. ``reader`` is the owner's (its memo, cache and warm
+    process serve every dossier of a run); the SOP's trust judges the signatures."""
+    if reader.trust != trust:  # the same memo, cache and warm process; the SOP's trust
+        reader = dataclasses.replace(reader, trust=trust)
     evidence: dict[str, DocumentFacts] = {}
     wanted: dict[str, tuple[bytes, str]] = {}  # field -> (bytes, sha256)
     for doc in found.dokumen:
@@ -34,7 +38,7 @@ def read_evidence(
             continue
         if doc.sha256 is not None and doc.sha256.lower() != seen.sha256:
             continue  # K004: the file is not the one the manifest recorded
-        already = read.known(seen.sha256, cache, trust)  # the same content in another dossier, or run
+        already = reader.known(seen.sha256, seen.sha256 in tables)  # the same content in another dossier, or run
         if already is not None:
             evidence[doc.field] = already
             continue
@@ -48,22 +52,23 @@ def read_evidence(
         deadline.check()
     by_content = {}
     if wanted:
-        before = _children_cpu()
-        by_content = read.facts_for_many(list(wanted.values()), cache, trust, ocr_workers)
-        # Until the reader reports its children's CPU itself: the CPU of the children that
-        # ended during the read (exact where one dossier is audited at a time, as in a
-        # worker process; a threaded front end's other audits may add theirs).
-        deadline.charge(_children_cpu() - before)
+        before = _children_cpu(reader)
+        by_content = reader.facts_for_many(list(wanted.values()), tables=tables)
+        # The CPU the reading children spent: those of this process (a fresh child), and those
+        # the warm process forked and reported. Exact where one dossier is read at a time, as
+        # in a worker process; a threaded front end gives each thread its own session.
+        deadline.charge(_children_cpu(reader) - before)
         deadline.check()
     for field, (_, sha256) in wanted.items():
         evidence[field] = by_content[sha256]
     return evidence
 
 
-def _children_cpu() -> float:
+def _children_cpu(reader: Reader) -> float:
+    warm = reader.warm.cpu if reader.warm is not None else 0.0
     try:
         import resource
     except ImportError:  # not on Windows: there the children's own limits are the guard
-        return 0.0
+        return warm
     used = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return used.ru_utime + used.ru_stime
+    return used.ru_utime + used.ru_stime + warm

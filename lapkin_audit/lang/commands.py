@@ -13,27 +13,91 @@ HASH: dict[str, Any] = {
             "added": "ditambahkan",
             "updated": "diperbarui",
             "same": "sudah benar",
+            "lfs_same": "cocok dengan penunjuk Git LFS",
+            "not_hashed": "tidak di-hash",
+        },
+        # --check writes nothing: it says what is wrong, never what it changed.
+        "results_check": {
+            "added": "belum diisi",
+            "updated": "salah",
+            "same": "sudah benar",
+            "lfs_same": "cocok dengan penunjuk Git LFS",
             "not_hashed": "tidak di-hash",
         },
         "nothing": "tidak ada berkas lampiran",
-        "not_hashed": "{berkas}: tidak di-hash ({status})",
-        "stale": "{berkas}: sha256 belum diisi atau tidak cocok",
+        "not_hashed": "{berkas}: tidak di-hash: {reason}",
+        "added": "{berkas}: sha256 belum diisi",
+        "updated": "{berkas}: sha256 tidak cocok dengan isi berkasnya",
+        "lfs_same": "{berkas}: penunjuk Git LFS; sha256 cocok dengan oid-nya, tetapi dokumennya belum diambil (git lfs pull)",
         "unnamed": "{berkas}: ada di folder, tetapi tidak disebut di manifest",
         "unreadable": "{path}: manifest tidak dapat dibaca, tidak diubah ({reason})",
+        "unwritable": "{path}: manifest tidak dapat ditulis, tidak diubah ({error})",
+        "blank_document": "dokumen '{jenis}'",
     },
     "en": {
-        "results": {"added": "added", "updated": "updated", "same": "already right", "not_hashed": "not hashed"},
+        "results": {
+            "added": "added",
+            "updated": "updated",
+            "same": "already right",
+            "lfs_same": "matching a Git LFS pointer",
+            "not_hashed": "not hashed",
+        },
+        "results_check": {
+            "added": "missing",
+            "updated": "wrong",
+            "same": "already right",
+            "lfs_same": "matching a Git LFS pointer",
+            "not_hashed": "not hashed",
+        },
         "nothing": "no attachments",
-        "not_hashed": "{berkas}: not hashed ({status})",
-        "stale": "{berkas}: sha256 missing or wrong",
+        "not_hashed": "{berkas}: not hashed: {reason}",
+        "added": "{berkas}: sha256 missing",
+        "updated": "{berkas}: sha256 does not match the file's content",
+        "lfs_same": "{berkas}: a Git LFS pointer; the sha256 matches its oid, but the document was not fetched (git lfs pull)",
         "unnamed": "{berkas}: in the folder, but the manifest does not name it",
         "unreadable": "{path}: the manifest cannot be read, left unchanged ({reason})",
+        "unwritable": "{path}: the manifest cannot be written, left unchanged ({error})",
+        "blank_document": "document '{jenis}'",
+    },
+}
+
+# Why an attachment was not hashed, by the key authoring.hashing gives (the attachment's
+# status from load.attachments, or its own): words, never the codes themselves.
+HASH_REASONS: dict[str, dict[str, str]] = {
+    "id": {
+        "blank": "berkas belum diisi",
+        "not_text": "berkas bukan teks",
+        "missing": "berkasnya tidak ada",
+        "missing_similar": "berkasnya tidak ada; maksud Anda '{detail}'?",
+        "empty": "berkasnya kosong (0 bita)",
+        "not_file": "bukan berkas biasa (folder, FIFO atau perangkat)",
+        "unreadable": "tidak dapat dibaca ({detail})",
+        "outside": "di luar folder dossier",
+        "lfs_pointer": "penunjuk Git LFS, bukan dokumennya: jalankan git lfs pull, lalu hash lagi",
+        "lfs_mismatch": (
+            "penunjuk Git LFS yang oid-nya berbeda dengan sha256 di manifest: jalankan git lfs pull, lalu hash lagi"
+        ),
+        "cannot_place": "sha256 tidak dapat ditulis di tempatnya tanpa mengubah nilai lain; tulis sendiri: {detail}",
+    },
+    "en": {
+        "blank": "berkas is not filled in yet",
+        "not_text": "berkas is not text",
+        "missing": "the file does not exist",
+        "missing_similar": "the file does not exist; did you mean '{detail}'?",
+        "empty": "the file is empty (0 bytes)",
+        "not_file": "not a regular file (a folder, FIFO or device)",
+        "unreadable": "cannot be read ({detail})",
+        "outside": "outside the dossier folder",
+        "lfs_pointer": "a Git LFS pointer, not the document: run git lfs pull, then hash again",
+        "lfs_mismatch": "a Git LFS pointer whose oid differs from the manifest's sha256: run git lfs pull, then hash again",
+        "cannot_place": "the sha256 cannot be written in place without changing another value; write it yourself: {detail}",
     },
 }
 
 CLI: dict[str, Any] = {
     "id": {
         "init_done": "Kerangka dossier ditulis: {path}. Isi nilainya, lalu: lapkin-audit check {folder}",
+        "schema_written": "Skema JSON untuk editor ditulis: {path} (commit bersama dossier-nya).",
         "progress": "Memeriksa",
         # check --show-settings
         "config_file": "berkas konfigurasi: {label}",
@@ -44,6 +108,7 @@ CLI: dict[str, Any] = {
     },
     "en": {
         "init_done": "Dossier skeleton written: {path}. Fill in its values, then: lapkin-audit check {folder}",
+        "schema_written": "JSON Schema for editors written: {path} (commit it with the dossiers).",
         "progress": "Checking",
         "config_file": "configuration file: {label}",
         "no_config_file": "(none)",

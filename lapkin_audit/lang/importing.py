@@ -118,6 +118,10 @@ SUGGESTIONS: dict[str, tuple[str, str]] = {
 
 # Why a source cannot be read (the detail of a refusal).
 DETAILS: dict[str, tuple[str, str]] = {
+    "too_costly": ("lebih dari {seconds} detik CPU", "more than {seconds} s of CPU"),
+    "too_much_memory": ("lebih dari {mib} MiB memori", "more than {mib} MiB of memory"),
+    "crashed": ("pembacanya berhenti: {detail}", "its reader stopped: {detail}"),
+    "cannot_start": ("pembacanya tidak dapat dijalankan ({error})", "its reader could not start ({error})"),
     "cannot_open": ("tidak dapat dibuka ({error})", "cannot be opened ({error})"),
     "not_regular": ("bukan berkas biasa", "not a regular file"),
     "too_large": ("lebih dari {mib} MiB", "larger than {mib} MiB"),
@@ -151,6 +155,18 @@ ASSUMPTIONS: dict[str, tuple[str, str]] = {
     "calendar": (
         "Dokumen tidak menyebut kalender kerja kantor: kalender kerja nasional diasumsikan.",
         "The document names no office calendar: the national working calendar is assumed.",
+    ),
+    "periodic": (
+        'Nama SOP atau keluaran langkahnya menyebut "{kata}": SOP ini diasumsikan menghasilkan laporan'
+        " untuk suatu periode (setiap dossier menyebut `periode`, dan W004 berlaku). Ubah ke false bila tidak.",
+        "The SOP's name or its steps' outputs say \"{kata}\": the SOP is assumed to produce a report for a"
+        " period (every dossier names its `periode`, and W004 applies). Set it to false if not.",
+    ),
+    "not_periodic": (
+        "Nama SOP dan keluaran langkahnya tidak menyebut suatu periode: SOP ini diasumsikan tidak menghasilkan"
+        " laporan berkala. Ubah ke true bila menghasilkan laporan triwulanan, semesteran atau tahunan.",
+        "Neither the SOP's name nor its steps' outputs name a period: the SOP is assumed to produce no periodic"
+        " report. Set it to true if it produces a quarterly, half-yearly or yearly report.",
     ),
 }
 
@@ -202,6 +218,12 @@ REFUSALS: dict[str, tuple[str, str]] = {
     ),
     "nesting": ("{path}: {detail}; ditolak.", "{path}: {detail}; refused."),
     "shape": ("{path}: {detail}.", "{path}: {detail}."),
+    "cost": (
+        "{path}: dokumen ini tidak selesai dibaca dalam batas pembacaan ({detail}); ditolak. Simpan ulang"
+        " dokumennya (misalnya sebagai DOCX dari pengolah kata) lalu impor lagi.",
+        "{path}: this document could not be read within the reading limits ({detail}); refused. Save the"
+        " document again (for instance as DOCX from a word processor) and import it again.",
+    ),
 }
 
 

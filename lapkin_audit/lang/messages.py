@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, NamedTuple
 
 from lapkin_audit.lang.words import TYPE_WORDS, date_words, format_minutes
 from lapkin_audit.model import Bilingual, WorkMinutes
@@ -53,7 +53,11 @@ def field_words(path: str, lang: str) -> str:
 
 
 def _text(messages: Mapping[str, Bilingual], value: Any, lang: str) -> Any:
-    if isinstance(value, TypeNames):  # before tuples in general
+    if isinstance(value, Where):  # before tuples in general
+        return value.name if value.page is None else f"{value.name}, {'p.' if lang == 'en' else 'hlm.'} {value.page}"
+    if isinstance(value, Each):  # before tuples in general
+        return "; ".join(render(messages, message, args, lang) for message, args in value)
+    if isinstance(value, TypeNames):
         index = 1 if lang == "en" else 0
         words = [TYPE_WORDS[name][index] if name in TYPE_WORDS else name for name in value]
         return (" or " if lang == "en" else " atau ").join(words)
@@ -66,6 +70,18 @@ def _text(messages: Mapping[str, Bilingual], value: Any, lang: str) -> Any:
     if isinstance(value, Nested):
         return render(messages, value, {}, lang)  # a nested message, e.g. the reason of K003.outside
     return value
+
+
+class Each(tuple):  # type: ignore[type-arg]
+    """Several messages ``(id, args)`` as one argument: each rendered in the report's
+    language, joined by semicolons (E006 names every Git LFS pointer, each with its oid)."""
+
+
+class Where(NamedTuple):
+    """A figure's place for a message: a document's name and its page ("Dokumen IKU, hlm. 2")."""
+
+    name: str
+    page: int | None
 
 
 class Nested(str):

@@ -94,8 +94,20 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     "rules.not_a_folder": ("bukan folder berkas aturan", "not a folder of rules"),
     "rules.no_sop_id": ("sop.id tidak ada", "sop.id is missing"),
     "rules.top_level": (
-        "berkas aturan memuat tepat satu kunci teratas: `sop`, `kalender` atau `tte`",
-        "a rules file holds exactly one top-level key: `sop`, `kalender` or `tte`",
+        "berkas aturan memuat tepat satu kunci teratas: `sop`, `kalender`, `tte`, `psre` atau `kerangka`",
+        "a rules file holds exactly one top-level key: `sop`, `kalender`, `tte`, `psre` or `kerangka`",
+    ),
+    "rules.unknown_part_kind": (
+        "isi.bagian menyebut jenis dokumen {kind!r}, yang tidak didefinisikan `jenis_dokumen`",
+        "isi.bagian names document kind {kind!r}, which `jenis_dokumen` does not define",
+    ),
+    "rules.unknown_outline": (
+        "isi.bagian.{kind} menyebut kerangka {outline!r} yang tidak dikenal (yang dikenal: {known})",
+        "isi.bagian.{kind} names an unknown outline {outline!r} (known: {known})",
+    ),
+    "rules.formula_direction": (
+        "isi.indikator {nama!r}: rumus {rumus} bukan untuk arah {arah}",
+        "isi.indikator {nama!r}: rumus {rumus} is not for arah {arah}",
     ),
     "rules.defined_twice": ("{what} juga didefinisikan di {other}", "{what} is also defined in {other}"),
     "rules.yaml": ("{problem}", "{problem}"),
@@ -175,7 +187,35 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "kalender.hapus_libur: {date} bukan libur nasional atau cuti bersama; tidak ada yang dihapus",
         "kalender.hapus_libur: {date} is not a national holiday or cuti bersama; nothing to remove",
     ),
+    "rules.addition_key": (
+        "kalender.{key}: berkas kalender tanpa jam_kerja hanya menambah hari ke kalender lain ({keys}); kalender sendiri memerlukan jam_kerja",
+        "kalender.{key}: a calendar file without jam_kerja only adds days to another calendar ({keys}); a calendar of its own needs jam_kerja",
+    ),
+    "rules.no_calendar_to_extend": (
+        "kalender.id: tidak ada kalender {target!r} untuk ditambahi hari",
+        "kalender.id: no calendar {target!r} to add days to",
+    ),
     # a trust file (tte)
+    # a file of certified providers (psre)
+    "rules.psre_shape": (
+        "psre: seharusnya daftar {{id, nama, sumber}}",
+        "psre: expected a list of {{id, nama, sumber}}",
+    ),
+    "rules.psre_entry": ("{where}: seharusnya {{id, nama, sumber}}", "{where}: expected {{id, nama, sumber}}"),
+    "rules.psre_id": (
+        "{where}.id: seharusnya id huruf kecil, bukan {ident!r}",
+        "{where}.id: expected a lowercase id, got {ident!r}",
+    ),
+    "rules.psre_twice": ("{where}.id: {ident} tercantum dua kali", "{where}.id: {ident} is listed twice"),
+    "rules.psre_names": ("{where}.nama: seharusnya daftar nama", "{where}.nama: expected a list of names"),
+    "rules.psre_short_name": (
+        "{where}.nama: {name!r} kurang dari {letters} huruf",
+        "{where}.nama: {name!r} has fewer than {letters} letters",
+    ),
+    "rules.psre_source": (
+        "{where}.sumber: sebutkan dari mana nama itu berasal",
+        "{where}.sumber: say where the name comes from",
+    ),
     "rules.tte_shape": (
         "tte: seharusnya peta dengan akar_tepercaya, daftar_pencabutan, toleransi",
         "tte: expected a mapping with akar_tepercaya, daftar_pencabutan, toleransi",
@@ -212,8 +252,8 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "{where}.berkas: cannot read {name}: {error}",
     ),
     "rules.tte_too_large": (
-        "{where}.berkas: {name} lebih besar dari {kib} KiB",
-        "{where}.berkas: {name} is larger than {kib} KiB",
+        "{where}.berkas: {name} lebih besar dari {mib} MiB",
+        "{where}.berkas: {name} is larger than {mib} MiB",
     ),
     "rules.tte_pem_kind": (
         "{where}.berkas: {name} berisi {found}, bukan {label}",
@@ -262,6 +302,10 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     "value.seconds": (
         "harus jumlah detik (0: tanpa batas), bukan {raw!r}",
         "must be a number of seconds (0: no limit), not {raw!r}",
+    ),
+    "value.seconds_least": (
+        "harus jumlah detik paling kecil {least}, bukan {raw!r}",
+        "must be a number of seconds of at least {least}, not {raw!r}",
     ),
     "value.path": ("harus berupa path, bukan {raw!r}", "must be a path, not {raw!r}"),
     "value.folders": ("harus berupa daftar folder, bukan {raw!r}", "must be a list of folders, not {raw!r}"),

@@ -31,6 +31,7 @@ FAMILY_NAMES: dict[str, tuple[str, str]] = {
     "S": ("Tanda tangan elektronik (TTE)", "Electronic signatures (TTE)"),
     "X": ("Pengecualian", "Waivers"),
     "B": ("Bukti berkas", "Evidence in the files"),
+    "C": ("Capaian dan isi laporan", "The report's figures against their sources"),
 }
 # The defects of an SOP itself (`sop lint`, L codes): never a dossier's finding.
 SOP_FAMILY_NAME = ("Cacat dokumen SOP", "Defects of the SOP document")
@@ -272,6 +273,13 @@ EVIDENCE_WORDS: dict[str, dict[str, Any]] = {
             "paraf": "paraf",
             "tanda_tangan": "tanda tangan",
         },
+        # What the signature block says of a declared paraf or signature (model.BLOCK_SAYS).
+        "block": {
+            "declared": "bloknya menyebut orang yang dinyatakan",
+            "other": "bloknya menyebut orang lain",
+            "on_behalf": "bloknya ditandatangani a.n./u.b.",
+            "absent": "teksnya tanpa blok untuk jabatan itu",
+        },
         "line": "Bukti: {files} berkas dibaca ({teks} lapisan teks, {ocr} OCR, {none} tidak terbaca); "
         "klaim: {level_teks} teks, {level_dinyatakan} dinyatakan, {level_kriptografis} kriptografis",
         "level": {"dinyatakan": "dinyatakan", "teks": "teks", "kriptografis": "kriptografis"},
@@ -289,6 +297,7 @@ EVIDENCE_WORDS: dict[str, dict[str, Any]] = {
             "no_roots": "tanpa akar tepercaya",
             "no_timestamp": "tanpa cap waktu",
             "no_revocation": "tanpa data pencabutan",
+            "unreadable": "tidak dapat dinilai pemeriksa",
         },
         "tte_line": "; TTE: {signatures} tanda tangan ({signatures_valid} sah)",
         "for_mark": "untuk {mark}",
@@ -322,6 +331,12 @@ EVIDENCE_WORDS: dict[str, dict[str, Any]] = {
             "paraf": "paraf",
             "tanda_tangan": "tanda tangan",
         },
+        "block": {
+            "declared": "its block names the declared person",
+            "other": "its block names someone else",
+            "on_behalf": "its block is signed a.n./u.b. (on behalf)",
+            "absent": "its text has no block for that office",
+        },
         "line": "Evidence: {files} files read ({teks} text layer, {ocr} OCR, {none} not readable); "
         "claims: {level_teks} teks, {level_dinyatakan} dinyatakan, {level_kriptografis} kriptografis",
         "level": {"dinyatakan": "dinyatakan (declared)", "teks": "teks (in the text)", "kriptografis": "kriptografis"},
@@ -339,6 +354,7 @@ EVIDENCE_WORDS: dict[str, dict[str, Any]] = {
             "no_roots": "no trust roots",
             "no_timestamp": "no timestamp",
             "no_revocation": "no revocation data",
+            "unreadable": "the checker could not evaluate it",
         },
         "tte_line": "; TTE: {signatures} signatures ({signatures_valid} valid)",
         "for_mark": "for the {mark}",
@@ -354,3 +370,33 @@ def evidence_line(results: Any, lang: str) -> str:
     counts = evidence_counts(results)
     line = str(words["line"]).format(**counts)
     return line + str(words["tte_line"]).format(**counts) if counts["signatures"] else line
+
+
+# ----------------------------------------------------------------------------- content.md
+# The capaian table of the HTML report (report/capaian_html.py).
+CONTENT_WORDS: dict[str, dict[str, Any]] = {
+    "id": {
+        "title": "Capaian kinerja dan anggaran menurut laporan",
+        "heads": ("No", "Indikator", "Satuan", "Target", "Realisasi", "Capaian (%)", "Arah · rumus", "Kode"),
+        "budget_heads": ("Satuan", "Pagu", "Realisasi anggaran", "%"),
+        "page": "hlm.",
+        "computed": "dihitung",
+        "assumed": "dianggap",
+        "not_reported": "(tidak dilaporkan)",
+        "no_table": "Tabel capaian tidak terbaca; lihat temuan C008.",
+        "unknown_direction": "arah tidak diketahui",
+        "direction": {"naik": "↑ naik", "turun": "↓ turun"},
+    },
+    "en": {
+        "title": "Performance and budget as the report states them",
+        "heads": ("No", "Indicator", "Unit", "Target", "Realisasi", "Capaian (%)", "Direction · formula", "Codes"),
+        "budget_heads": ("Unit", "Pagu", "Realisasi anggaran", "%"),
+        "page": "p.",
+        "computed": "computed",
+        "assumed": "assumed",
+        "not_reported": "(not reported)",
+        "no_table": "No capaian table could be read; see the C008 findings.",
+        "unknown_direction": "direction unknown",
+        "direction": {"naik": "↑ higher", "turun": "↓ lower"},
+    },
+}

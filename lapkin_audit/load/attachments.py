@@ -1,4 +1,6 @@
-"""Facts about a dossier's attachments (``model.Attachment``), gathered before the checks run.
+"""Facts about a dossier's attachments (``model.Attachment``), gathered before the checks
+run, and E006 (Git LFS pointers where the documents should be), which stops the dossier
+before any check.
 
 This is the only place that touches attachment files, and it never opens anything
 outside the dossier folder: a path is judged as text first (absolute, drive letter,
@@ -15,9 +17,11 @@ import re
 import stat
 import sys
 import unicodedata
+from collections.abc import Mapping
 from pathlib import Path
 
-from lapkin_audit.model import Attachment
+from lapkin_audit.lang.messages import Each
+from lapkin_audit.model import Attachment, Dossier, Violation
 
 _DRIVE = re.compile(r"^[A-Za-z]:")
 _CHUNK = 1 << 20
@@ -73,6 +77,38 @@ def _lfs_oid(path: str) -> str | None:
         return None
     match = _LFS_OID.search(head)
     return match.group(1).decode() if match else ""
+
+
+def lfs_pointers(dossier: Dossier, found: Mapping[str, Attachment]) -> Violation | None:
+    """E006: one finding naming every attachment that is a Git LFS pointer, with whether its
+    oid agrees with the manifest's `sha256`; None when there is none. The gather stage asks
+    before the attachments' content is read.
+
+    A pointer is not the document: nothing in it (text, paraf, signatures) can be judged,
+    and judging the rest would give a verdict on a dossier nobody read. So the whole dossier
+    cannot be assessed, with `git lfs pull` as the fix, rather than one K003 per pointer.
+    """
+    pointers = []
+    first = None
+    for doc in dossier.dokumen:
+        seen = found.get(doc.field)
+        if doc.berkas is None or seen is None or seen.status != "lfs_pointer":
+            continue
+        first = first or doc.field
+        oid = seen.lfs_oid or ""
+        declared = doc.sha256.lower() if doc.sha256 else None
+        if not oid:
+            pointers.append(("E006.other_hash", {"berkas": doc.berkas}))
+        elif declared is None:
+            pointers.append(("E006.undeclared", {"berkas": doc.berkas}))
+        elif oid == declared:
+            pointers.append(("E006.match", {"berkas": doc.berkas}))
+        else:
+            pointers.append(("E006.differs", {"berkas": doc.berkas, "oid": oid, "expected": declared}))
+    if not pointers:
+        return None
+    args = {"count": len(pointers), "pointers": Each(pointers)}
+    return Violation("E006", "E006", args, field=f"{first}.berkas")
 
 
 def _resolve_inside(root: str, relative: str) -> tuple[str | None, os.stat_result]:

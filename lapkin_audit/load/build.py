@@ -51,7 +51,9 @@ class DossierBuilder:
 
     def build(self, folder: Path, display_path: str) -> Dossier | None:
         d = self.data
-        periode = Periode(d["periode"]["tahun"], d["periode"]["jenis"], d["periode"].get("ke"))
+        periode = (
+            Periode(d["periode"]["tahun"], d["periode"]["jenis"], d["periode"].get("ke")) if "periode" in d else None
+        )
         pejabat = {role: self._person(p, f"pejabat.{role}", role) for role, p in d["pejabat"].items()}
         dokumen = tuple(self._document(doc, f"dokumen[{i}]") for i, doc in enumerate(d["dokumen"]))
         langkah = tuple(self._step(step, f"langkah[{i}]") for i, step in enumerate(d["langkah"]))

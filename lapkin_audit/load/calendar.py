@@ -8,9 +8,11 @@ Format: docs/calendar.md.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
 from typing import Any
@@ -28,7 +30,7 @@ from lapkin_audit.errors import RulesError, flatten_errors
 from lapkin_audit.load.kept import normalized
 from lapkin_audit.model import Store
 
-__all__ = ["load_calendar"]
+__all__ = ["Addition", "extend", "is_addition", "load_addition", "load_calendar"]
 
 _HHMM = re.compile(r"(?:[01]\d|2[0-3]):[0-5]\d|24:00")
 
@@ -75,6 +77,25 @@ _DATE = {"type": "date", "coerce": "date", "check_with": "plain_date"}
 _TEXT = {"type": "string", "required": True, "empty": False}
 _INTERVAL = {"type": "list", "items": [{"check_with": "hhmm"}, {"check_with": "hhmm"}]}
 _DAY = {"type": "list", "nullable": True, "schema": _INTERVAL}
+_SOURCE = {"type": "string", "empty": False}  # the decree that sets the days: documentation only
+_DAYS_ADDED = {
+    "type": "list",
+    "nullable": True,
+    "default": [],
+    "schema": {
+        "type": "dict",
+        "schema": {"tanggal": {**_DATE, "required": True}, "nama": _TEXT, "sumber": _SOURCE},
+    },
+}
+_DAYS_REMOVED = {
+    "type": "list",
+    "nullable": True,
+    "default": [],
+    "schema": {
+        "type": "dict",
+        "schema": {"tanggal": {**_DATE, "required": True}, "alasan": _TEXT, "sumber": _SOURCE},
+    },
+}
 _SCHEMA = {
     "kalender": {
         "type": "dict",
@@ -97,18 +118,8 @@ _SCHEMA = {
                     },
                 },
             },
-            "tambah_libur": {
-                "type": "list",
-                "nullable": True,
-                "default": [],
-                "schema": {"type": "dict", "schema": {"tanggal": {**_DATE, "required": True}, "nama": _TEXT}},
-            },
-            "hapus_libur": {
-                "type": "list",
-                "nullable": True,
-                "default": [],
-                "schema": {"type": "dict", "schema": {"tanggal": {**_DATE, "required": True}, "alasan": _TEXT}},
-            },
+            "tambah_libur": _DAYS_ADDED,
+            "hapus_libur": _DAYS_REMOVED,
             "jam_kerja": {
                 "type": "list",
                 "required": True,
@@ -127,6 +138,92 @@ _SCHEMA = {
         },
     },
 }
+
+
+# A calendar file without jam_kerja only adds days off to (or removes them from) another
+# calendar, by default the national one: one local holiday needs no copy of the rest.
+NATIONAL = "kerja-nasional"
+_ADDITION_KEYS = ("id", "sumber", "tambah_libur", "hapus_libur")
+_ADDITION_SCHEMA = {
+    "kalender": {
+        "type": "dict",
+        "required": True,
+        "schema": {
+            "id": {"type": "string", "regex": r"[a-z0-9][a-z0-9_-]*", "default": NATIONAL},
+            "sumber": _SOURCE,
+            "tambah_libur": _DAYS_ADDED,
+            "hapus_libur": _DAYS_REMOVED,
+        },
+    },
+}
+
+
+@dataclass(frozen=True)
+class Addition:
+    """Days off added to (``added``) or removed from (``removed``) the calendar ``target``."""
+
+    target: str
+    added: tuple[tuple[date, str], ...]
+    removed: tuple[tuple[date, str], ...]
+    source: str
+
+
+def is_addition(data: object) -> bool:
+    """Whether a parsed ``{"kalender": ...}`` file adds days to another calendar (it has no
+    ``jam_kerja``, so it cannot be a calendar of its own)."""
+    return isinstance(data, dict) and isinstance(data.get("kalender"), dict) and "jam_kerja" not in data["kalender"]
+
+
+def load_addition(
+    data: dict[str, Any], source: str, lines: Mapping[str, int] | None = None, kept: Store | None = None
+) -> Addition:
+    """Validate a calendar addition (``is_addition``)."""
+    extra = sorted(set(data["kalender"]) - set(_ADDITION_KEYS))
+    if extra:
+        raise RulesError(source, "rules.addition_key", key=extra[0], keys=", ".join(_ADDITION_KEYS))
+
+    def validate(document: Any) -> Any:
+        validator = _validator_class()(_ADDITION_SCHEMA)
+        if not validator.validate(document):
+            raise RulesError(source, "rules.invalid", detail="; ".join(flatten_errors(validator.errors, lines)))
+        return validator.document
+
+    cal = normalized("calendar-addition", data, validate, kept)["kalender"]
+    added = tuple((e["tanggal"], e["nama"]) for e in cal["tambah_libur"] or [])
+    removed = tuple((e["tanggal"], e["alasan"]) for e in cal["hapus_libur"] or [])
+    return Addition(cal["id"], added, removed, source)
+
+
+def extend(calendar: OfficeCalendar | None, addition: Addition) -> OfficeCalendar:
+    """``calendar`` with the days of ``addition``, checked as a calendar's own are."""
+    if calendar is None:
+        raise RulesError(addition.source, "rules.no_calendar_to_extend", target=addition.target)
+    added, removed = calendar.added + addition.added, calendar.removed + addition.removed
+    country, categories = calendar.holiday_country, calendar.holiday_categories
+    _check_days_off(added, removed, country, categories, addition.source, calendar.holidays)
+    return dataclasses.replace(calendar, added=added, removed=removed)
+
+
+def _check_days_off(
+    added: tuple[tuple[date, str], ...],
+    removed: tuple[tuple[date, str], ...],
+    country: str,
+    categories: tuple[str, ...],
+    source: str,
+    holidays: Holidays,
+) -> None:
+    for key, entries in (("tambah_libur", added), ("hapus_libur", removed)):
+        dates = [d for d, _ in entries]
+        twice = sorted({d for d in dates if dates.count(d) > 1})
+        if twice:
+            raise RulesError(source, "rules.listed_twice", key=key, date=twice[0])
+    both = sorted({d for d, _ in added} & {d for d, _ in removed})
+    if both:
+        raise RulesError(source, "rules.added_and_removed", date=both[0])
+    # A removal that matches no national day is a typo that would silently do nothing.
+    for d, _ in removed:
+        if d not in holidays.of(country, categories, d.year):
+            raise RulesError(source, "rules.not_a_holiday", date=d)
 
 
 def _minutes(hhmm: str) -> int:
@@ -212,21 +309,9 @@ def load_calendar(
 
     added = tuple((e["tanggal"], e["nama"]) for e in cal["tambah_libur"] or [])
     removed = tuple((e["tanggal"], e["alasan"]) for e in cal["hapus_libur"] or [])
-    for key, entries in (("tambah_libur", added), ("hapus_libur", removed)):
-        dates = [d for d, _ in entries]
-        twice = sorted({d for d in dates if dates.count(d) > 1})
-        if twice:
-            raise RulesError(source, "rules.listed_twice", key=key, date=twice[0])
-    both = sorted({d for d, _ in added} & {d for d, _ in removed})
-    if both:
-        raise RulesError(source, "rules.added_and_removed", date=both[0])
-
     country = cal["libur_nasional"]["negara"]
     categories = tuple(sorted(set(cal["libur_nasional"]["kategori"])))
-    # A removal that matches no national day is a typo that would silently do nothing.
-    for d, _ in removed:
-        if d not in holidays.of(country, categories, d.year):
-            raise RulesError(source, "rules.not_a_holiday", date=d)
+    _check_days_off(added, removed, country, categories, source, holidays)
 
     return OfficeCalendar(
         id=cal["id"],

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from lapkin_audit.errors import ConfigError, Problem
+from lapkin_audit.load.safefile import read_regular
 
 DEDICATED = "lapkin-audit.toml"
 PYPROJECT = "pyproject.toml"
@@ -118,8 +119,7 @@ def _table(path: Path, label: str) -> Mapping[str, Any]:
     import tomllib  # imports here keep a run without a configuration file light
 
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+        data = read_regular(path, MAX_BYTES + 1)  # a FIFO or /dev/zero named by --config cannot hang the run
     except OSError as exc:
         raise ConfigError(label, "config.unreadable", error=exc.strerror or exc) from None
     if len(data) > MAX_BYTES:
@@ -143,8 +143,7 @@ def _mentions_tool(pyproject: Path) -> bool:
     """Whether a pyproject.toml has a lapkin-audit table (one that does not is not ours,
     and the search goes on upward). A broken one that mentions it is read, and reported."""
     try:
-        with open(pyproject, "rb") as handle:
-            return b"tool.lapkin-audit" in handle.read(MAX_BYTES + 1)
+        return b"tool.lapkin-audit" in read_regular(pyproject, MAX_BYTES + 1)
     except OSError:
         return False
 
@@ -177,6 +176,17 @@ def seconds(raw: Any, base: Path) -> float:
     if isinstance(raw, bool) or not isinstance(raw, (int, float)) or raw < 0:
         raise Problem("value.seconds", raw=raw)
     return float(raw)
+
+
+def seconds_at_least(least: float) -> Convert:
+    """A number of seconds of at least ``least`` (a budget that cannot be switched off)."""
+
+    def convert(raw: Any, base: Path) -> float:
+        if isinstance(raw, bool) or not isinstance(raw, (int, float)) or not raw >= least or raw == float("inf"):
+            raise Problem("value.seconds_least", least=least, raw=raw)
+        return float(raw)
+
+    return convert
 
 
 def path(raw: Any, base: Path) -> str:

@@ -122,15 +122,38 @@ def holding(files: Iterable[str]) -> Targets:
     attachment, a changed manifest and a deleted file (its path need not exist) all make
     their dossier audited. A relative path is looked up no higher than the current folder;
     files in no dossier (a README, a CI file) are skipped.
+
+    Links are not followed, as ``discover`` follows none inside the tree it searches: a
+    link is a file (git commits it as one), and a dossier reached through a link (below
+    the current folder for a relative path, at or below the dossier for an absolute one)
+    is not audited. A committed link to a folder outside the repository must not make
+    the hook audit, and quote, what lies there.
     """
     found: dict[str, str] = {}
     checked: dict[str, str | None] = {}  # folder -> the dossier folder holding it, None: none
     for raw in files:
         path = os.path.normpath(raw)
-        folder = _holding_folder(path if os.path.isdir(path) else os.path.dirname(path), checked)
-        if folder is not None:
+        start = path if os.path.isdir(path) and not os.path.islink(path) else os.path.dirname(path)
+        folder = _holding_folder(start, checked)
+        if folder is not None and not _through_link(start, folder, relative=not os.path.isabs(path)):
             _add(found, folder, os.path.join(folder, MANIFEST))
     return _in_order(found)
+
+
+def _through_link(start: str, folder: str, relative: bool) -> bool:
+    """Whether ``start`` (a folder at or below the dossier ``folder``) is reached through a
+    link: one of the folders from ``start`` up to ``folder``, or, for a relative path, up
+    to the current folder."""
+    current = start
+    while True:
+        if current and current != os.curdir and os.path.islink(current):
+            return True
+        if current == folder and not relative:
+            return False
+        parent = os.path.dirname(current)
+        if parent == current or not current or current == os.curdir:
+            return False
+        current = parent
 
 
 def _holding_folder(folder: str, checked: dict[str, str | None]) -> str | None:
@@ -152,6 +175,23 @@ def _holding_folder(folder: str, checked: dict[str, str | None]) -> str | None:
     for each in walked:
         checked[each] = answer
     return answer
+
+
+def repository_root(folder: str) -> str | None:
+    """The nearest folder from ``folder`` upward holding ``.git`` (a folder, or a file
+    naming one, as in a linked work tree or a submodule)."""
+    current = folder
+    while True:
+        try:
+            info = os.lstat(os.path.join(current, ".git"))
+            if not os.path.islink(os.path.join(current, ".git")) and (info.st_mode & 0o170000) in (0o040000, 0o100000):
+                return current
+        except OSError:
+            pass
+        parent = os.path.dirname(current)
+        if parent == current:
+            return None
+        current = parent
 
 
 def printable(path: str) -> str:

@@ -79,6 +79,9 @@ def load_text(
                 ),
             ),
         )
+    if sop.periodic and "periode" not in data:  # a periodic report names its period
+        field = {"field": "periode"}
+        return Loaded(None, sop, sop_id, (Violation("E003", "format.required", field, field="periode", line=1),))
     builder = DossierBuilder(data, lines, sop, text)
     dossier = builder.build(folder, display_path)
     errors = builder.errors + _unknown_references(data, sop, lines)

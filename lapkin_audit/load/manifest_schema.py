@@ -60,8 +60,9 @@ DOSSIER_SCHEMA: dict[str, Any] = {
         },
     },
     "periode": {
+        # Required by SOPs that produce a periodic report (`laporan_berkala`), which only
+        # the SOP knows: load.manifest asks for it once the SOP is resolved.
         "type": "dict",
-        "required": True,
         "schema": {
             "tahun": {"type": "integer", "required": True, "min": 1945, "max": 2100},
             "jenis": {"type": "string", "required": True, "allowed": JENIS_PERIODE},
@@ -231,7 +232,10 @@ _DESCRIPTIONS = {
     "format": "Version of the dossier format; always 1.",
     "sop": "Id of the SOP this run follows, e.g. pelaporan-kinerja.",
     "instansi": "The office: nama (required), pemerintah, zona_waktu (IANA name, default Asia/Jakarta).",
-    "periode": "Reporting period: tahun, jenis, and ke (1-12, 1-4 or 1-2; absent for tahunan).",
+    "periode": (
+        "Reporting period: tahun, jenis, and ke (1-12, 1-4 or 1-2; absent for tahunan)."
+        " Required when the SOP produces a periodic report (laporan_berkala), as Pelaporan Kinerja does."
+    ),
     "pejabat": "Role id -> the office holder during the run (at least camat and sekretaris for SOP Pelaporan Kinerja).",
     "dokumen": "The documents of the dossier.",
     "dokumen[].jenis": "Document kind id, defined by the SOP.",

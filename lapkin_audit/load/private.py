@@ -16,6 +16,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from lapkin_audit.load.safefile import read_regular
+
 
 def check_private(folder: Path) -> None:
     """Raises OSError unless ``folder`` is a real folder of this user that others cannot write."""
@@ -37,11 +39,7 @@ def private_folder(folder: Path) -> Path:
 
 def read_entry(entry: Path, max_bytes: int, max_depth: int) -> Any:
     """An entry's JSON; raises OSError or ValueError for anything else."""
-    fd = os.open(entry, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0))
-    with os.fdopen(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-            raise ValueError("not a regular file")
-        raw = handle.read(max_bytes + 1)
+    raw = read_regular(entry, max_bytes + 1, follow_links=False)
     if len(raw) > max_bytes:
         raise ValueError("too large")
     depth = deepest = 0

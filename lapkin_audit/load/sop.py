@@ -20,13 +20,17 @@ from lapkin_audit.domain.waktu import parse_waktu
 from lapkin_audit.errors import RulesError, flatten_errors
 from lapkin_audit.lang.messages import Nested
 from lapkin_audit.load import yamlread
+from lapkin_audit.load.content_rules import content_rules, load_outline
 from lapkin_audit.load.kept import normalized
 from lapkin_audit.load.sop_schema import SOP_SCHEMA
 from lapkin_audit.model import (
+    ContentRules,
     DocumentKind,
     LegalBasis,
     LinkedDocument,
     Precondition,
+    ReportPart,
+    RetirementAge,
     Sop,
     SopStep,
     Store,
@@ -53,12 +57,15 @@ def load_rulebook(extra_dirs: Iterable[Path] = (), kept: Store | None = None) ->
     """Every SOP of the bundled rules and ``extra_dirs``, validated. ``kept`` holds rules
     documents validated by earlier runs (``load.kept``): the same content skips cerberus."""
     from lapkin_audit.domain.worktime import Holidays
-    from lapkin_audit.load.calendar import load_calendar  # only runs that audit need the calendar
+    from lapkin_audit.load import calendar as calendar_files  # only runs that audit need the calendar
 
     holidays = Holidays(kept)  # one table a year for every calendar of these rules
     sop_data: dict[str, tuple[dict[str, Any], str, Mapping[str, int]]] = {}
     calendars: dict[str, Any] = {}
+    additions: list[Any] = []  # days off added to a calendar, applied once every calendar is read
     trust = TteTrust()
+    outlines: dict[str, tuple[ReportPart, ...]] = {}  # report outlines (`kerangka`), by id
+    providers: dict[str, Any] = {}  # by id: a later folder's entry replaces the same id
     files: list[Path] = []
     for folder in (bundled_rules_dir(), *extra_dirs):
         if not folder.is_dir():
@@ -70,8 +77,10 @@ def load_rulebook(extra_dirs: Iterable[Path] = (), kept: Store | None = None) ->
                 continue  # a certificate or revocation list, read by the tte file that names it
             data, lines = _read_yaml(path)
             source = str(path)
-            if isinstance(data, dict) and set(data) == {"kalender"}:
-                calendar = load_calendar(data, source, lines, kept, holidays)
+            if isinstance(data, dict) and set(data) == {"kalender"} and calendar_files.is_addition(data):
+                additions.append(calendar_files.load_addition(data, source, lines, kept))
+            elif isinstance(data, dict) and set(data) == {"kalender"}:
+                calendar = calendar_files.load_calendar(data, source, lines, kept, holidays)
                 _once(seen_here, "kalender:" + calendar.id, source)
                 calendars[calendar.id] = calendar
             elif isinstance(data, dict) and set(data) == {"tte"}:
@@ -79,6 +88,16 @@ def load_rulebook(extra_dirs: Iterable[Path] = (), kept: Store | None = None) ->
 
                 _once(seen_here, "tte:", source)
                 trust = load_tte(data["tte"], source, path.parent, lines)  # a later folder's replaces
+            elif isinstance(data, dict) and set(data) == {"kerangka"}:
+                outline_id, parts = load_outline(data["kerangka"], source, kept)
+                _once(seen_here, "kerangka:" + outline_id, source)
+                outlines[outline_id] = parts
+            elif isinstance(data, dict) and set(data) == {"psre"}:
+                from lapkin_audit.load.tte import load_providers
+
+                for provider in load_providers(data["psre"], source, lines):
+                    _once(seen_here, "psre:" + provider.id, source)
+                    providers[provider.id] = provider
             elif isinstance(data, dict) and set(data) == {"sop"}:
                 if not isinstance(data["sop"], dict) or not isinstance(data["sop"].get("id"), str):
                     raise RulesError(source, "rules.no_sop_id")
@@ -86,8 +105,13 @@ def load_rulebook(extra_dirs: Iterable[Path] = (), kept: Store | None = None) ->
                 sop_data[data["sop"]["id"]] = (data["sop"], source, lines)
             else:
                 raise RulesError(source, "rules.top_level")
+    trust = dataclasses.replace(trust, providers=tuple(providers[key] for key in sorted(providers)))
+    for addition in additions:  # to the calendar of that id as the last folder left it
+        calendars[addition.target] = calendar_files.extend(calendars.get(addition.target), addition)
     sops = {
-        sop_id: dataclasses.replace(_build_sop(raw, source, calendars, lines, kept), tte=trust)
+        sop_id: dataclasses.replace(
+            _build_sop(raw, source, calendars, lines, kept), tte=trust, content=_content(raw, outlines, source, kept)
+        )
         for sop_id, (raw, source, lines) in sorted(sop_data.items())
     }
     return Rulebook(sops, tuple(files))
@@ -127,6 +151,20 @@ def _read_yaml(path: Path) -> tuple[Any, Mapping[str, int]]:
     if problem.line:
         raise RulesError(str(path), "rules.yaml_at", line=problem.line, problem=said)
     raise RulesError(str(path), "rules.yaml", problem=said)
+
+
+def _content(
+    raw: Mapping[str, Any], outlines: Mapping[str, tuple[ReportPart, ...]], source: str, kept: Store | None
+) -> ContentRules:
+    """The SOP's `isi`, checked against its document kinds (after the SOP itself validated)."""
+    isi = raw.get("isi") or {}
+    rules = content_rules(isi, source, outlines, kept)
+    kinds = raw.get("jenis_dokumen") or {}
+    for key in rules.parts:
+        kind = key.split("@")[0]
+        if kind not in kinds:
+            raise RulesError(source, "rules.unknown_part_kind", kind=kind)
+    return rules
 
 
 def _build_sop(
@@ -217,6 +255,8 @@ def _build_sop(
     required = tuple(raw.get("pejabat_wajib", ()))
     refs.roles(required, "pejabat_wajib")
     refs.roles((raw["pengecualian_disetujui_oleh"],), "pengecualian_disetujui_oleh")
+    ages = {role: RetirementAge(x["usia"], x["sumber"]) for role, x in raw.get("batas_usia_pensiun", {}).items()}
+    refs.roles(tuple(ages), "batas_usia_pensiun")
     return Sop(
         id=raw["id"],
         name=raw["nama"],
@@ -241,7 +281,9 @@ def _build_sop(
         source=source,
         required_officials=required,
         waiver_approver=raw["pengecualian_disetujui_oleh"],
+        periodic=raw["laporan_berkala"],
         texts={k: raw.get(k, ()) for k in ("kualifikasi_pelaksana", "pencatatan")},
+        retirement_ages=ages,
     )
 
 

@@ -84,7 +84,23 @@ SOP_SCHEMA: dict[str, Any] = {
     },
     "pejabat_wajib": _ROLE_LIST,
     "pengecualian_disetujui_oleh": {"type": "string", "default": "camat"},
+    # The SOP produces a periodic report (a Laporan Kinerja per triwulan): a dossier then
+    # names its periode, and W004 applies. A service SOP (a Surat Keterangan) does not.
+    "laporan_berkala": {"type": "boolean", "default": False},
     "peran": {"type": "dict", "required": True, "keysrules": _ID, "valuesrules": {"type": "string"}},
+    # The retirement age (BUP) of a role's office and its legal source: P007 reports an act
+    # after it. A role without one is checked against its holders' TMT only.
+    "batas_usia_pensiun": {
+        "type": "dict",
+        "keysrules": _ID,
+        "valuesrules": {
+            "type": "dict",
+            "schema": {
+                "usia": {"type": "integer", "required": True, "min": 18, "max": 100},
+                "sumber": {"type": "string", "required": True, "empty": False},
+            },
+        },
+    },
     "jenis_dokumen": {
         "type": "dict",
         "required": True,
@@ -102,7 +118,7 @@ SOP_SCHEMA: dict[str, Any] = {
                 # kinds may be the very same file, and whether its text names the period.
                 "format": {
                     "type": "list",
-                    "schema": {"type": "string", "allowed": ["pdf", "docx", "jpeg", "png", "tiff"]},
+                    "schema": {"type": "string", "allowed": ["pdf", "docx", "xlsx", "jpeg", "png", "tiff"]},
                 },
                 "berkas_sama_dengan": {"type": "list", "schema": {"type": "string"}},
                 "menyebut_periode": {"type": "boolean"},
@@ -129,6 +145,8 @@ SOP_SCHEMA: dict[str, Any] = {
         },
     },
     "jumlah_waktu": {"type": "string", "required": True},
+    # What the report's content must say (content.md): see ISI_SCHEMA.
+    "isi": {"type": "dict"},
     # Assumptions the file makes where its SOP document is silent, as data.
     "asumsi": _NOTES,
     # Notes `sop import` leaves for the person completing the file (never checked).

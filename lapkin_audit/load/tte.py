@@ -1,4 +1,5 @@
-"""Trust for electronic signatures (TTE): a ``tte`` rules file -> ``TteTrust``.
+"""Trust for electronic signatures (TTE): a ``tte`` rules file -> ``TteTrust``; and the
+certified providers whose names a visible TTE mark may give: a ``psre`` file -> ``TteProvider``s.
 
 Trust roots are certificate files in the rules folder, each pinned by the SHA-256 of the
 certificate (DER), so that a root cannot be swapped without the pin: a file that does not
@@ -17,9 +18,15 @@ from pathlib import Path
 from typing import Any
 
 from lapkin_audit.errors import Problem, RulesError
-from lapkin_audit.model import TteTrust
+from lapkin_audit.load.safefile import read_regular
+from lapkin_audit.model import TteProvider, TteTrust
 
-MAX_BYTES = 1 << 20  # a certificate or a list of a national CA's revocations, with room to spare
+# A certificate is a few KB. A national CA's revocation list grows with every certificate
+# it revokes (tens of bytes each): a few MB is normal, so the bound is one no real list
+# reaches, and the list is parsed here only as far as its envelope (issuer, dates, the
+# signature's algorithm); its entries are read where signatures are validated, in the
+# reader's limited child.
+MAX_BYTES = {"CERTIFICATE": 1 << 20, "X509 CRL": 64 << 20}
 _PEM = re.compile(rb"-----BEGIN ([A-Z0-9 ]+)-----\s+([A-Za-z0-9+/=\s]+?)-----END \1-----")
 _FINGERPRINT = re.compile(r"[0-9A-Fa-f]{2}(?::?[0-9A-Fa-f]{2}){31}")
 _KEYS = {"akar_tepercaya", "daftar_pencabutan", "toleransi"}
@@ -63,6 +70,35 @@ def load_tte(data: Mapping[str, Any], source: str, folder: Path, lines: Mapping[
     return TteTrust(tuple(roots), tuple(pins), crls, minutes, days, source)
 
 
+MIN_NAME_LETTERS = 4  # a shorter name would be found inside ordinary words of a footer
+
+
+def load_providers(data: Any, source: str, lines: Mapping[str, int]) -> tuple[TteProvider, ...]:
+    """``data`` is the file's ``psre`` list: ``{id, nama: [..], sumber}`` per provider."""
+    if not isinstance(data, list) or not data:
+        raise RulesError(source, "rules.psre_shape")
+    found: dict[str, TteProvider] = {}
+    for i, entry in enumerate(data):
+        where = f"psre[{i}]"
+        if not isinstance(entry, dict) or set(map(str, entry)) != {"id", "nama", "sumber"}:
+            raise _at(source, lines, where, Problem("rules.psre_entry", where=where))
+        ident, names, sumber = entry["id"], entry["nama"], entry["sumber"]
+        if not isinstance(ident, str) or not re.fullmatch(r"[a-z0-9_-]+", ident):
+            raise _at(source, lines, where, Problem("rules.psre_id", where=where, ident=ident))
+        if ident in found:
+            raise _at(source, lines, where, Problem("rules.psre_twice", where=where, ident=ident))
+        if not isinstance(names, list) or not names or not all(isinstance(n, str) for n in names):
+            raise _at(source, lines, where, Problem("rules.psre_names", where=where))
+        short = [n for n in names if len(re.sub(r"[^a-z]", "", n.lower())) < MIN_NAME_LETTERS]
+        if short:
+            problem = Problem("rules.psre_short_name", where=where, name=short[0], letters=MIN_NAME_LETTERS)
+            raise _at(source, lines, where, problem)
+        if not isinstance(sumber, str) or not sumber.strip():
+            raise _at(source, lines, where, Problem("rules.psre_source", where=where))
+        found[ident] = TteProvider(ident, tuple(names), sumber.strip())
+    return tuple(found.values())
+
+
 def _list(value: Any, key: str, source: str) -> list[Any]:
     if value is None:
         return []
@@ -79,12 +115,11 @@ def _der(folder: Path, name: Any, label: str, source: str, where: str) -> bytes:
     if folder.resolve() not in path.parents:
         raise RulesError(source, "rules.tte_outside", where=where, name=name)
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
+        raw = read_regular(path, MAX_BYTES[label] + 1)
     except OSError as exc:
         raise RulesError(source, "rules.tte_unreadable", where=where, name=name, error=exc.strerror or exc) from None
-    if len(raw) > MAX_BYTES:
-        raise RulesError(source, "rules.tte_too_large", where=where, name=name, kib=MAX_BYTES // 1024)
+    if len(raw) > MAX_BYTES[label]:
+        raise RulesError(source, "rules.tte_too_large", where=where, name=name, mib=MAX_BYTES[label] // (1 << 20))
     pem = _PEM.search(raw)
     if pem is not None:
         if pem.group(1).decode() != label:
@@ -104,9 +139,16 @@ def _parse(der: bytes, label: str, source: str, where: str) -> None:
     """Refuse what is not a certificate (or list) now, not when a signature is checked."""
     from asn1crypto import crl, x509
 
-    kind = x509.Certificate if label == "CERTIFICATE" else crl.CertificateList
     try:
-        kind.load(der).native  # noqa: B018 - parsing the whole structure is the check
+        if label == "CERTIFICATE":
+            x509.Certificate.load(der, strict=True).native  # noqa: B018 - parsing the whole structure is the check
+        else:  # the envelope only: its entries may number millions (see MAX_BYTES)
+            listed = crl.CertificateList.load(der, strict=True)
+            tbs = listed["tbs_cert_list"]
+            for key in ("version", "signature", "issuer", "this_update", "next_update"):
+                tbs[key].native  # noqa: B018
+            listed["signature_algorithm"].native  # noqa: B018
+            listed["signature"].native  # noqa: B018
     except Exception as exc:  # asn1crypto raises ValueError, TypeError and others on junk
         raise RulesError(
             source, "rules.tte_unparsable", where=where, label=label.lower(), error=type(exc).__name__

@@ -22,6 +22,9 @@ from typing import Any
 
 import yaml
 
+from lapkin_audit.lang.messages import Nested
+from lapkin_audit.load.safefile import NotRegular, read_regular
+
 if yaml.__with_libyaml__:
     _Loader: type = yaml.CSafeLoader
 else:  # pragma: no cover - depends on how PyYAML was built
@@ -92,12 +95,9 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str | ReadProblem:
     if info.st_size > max_bytes:
         return ReadProblem(UNREADABLE, "read.too_large", {"size": info.st_size, "limit": max_bytes})
     try:
-        # O_NONBLOCK: if the file was swapped for a FIFO since stat(), open must not hang.
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-        with os.fdopen(fd, "rb") as handle:
-            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-                return ReadProblem(UNREADABLE, "read.not_file", {"path": path.name})
-            data = handle.read(max_bytes + 1)
+        data = read_regular(path, max_bytes + 1)  # a FIFO swapped in since stat() cannot hang it
+    except NotRegular:
+        return ReadProblem(UNREADABLE, "read.not_file", {"path": path.name})
     except OSError as exc:
         return ReadProblem(UNREADABLE, "read.os_error", {"error": exc.strerror or str(exc)})
     if len(data) > max_bytes:
@@ -148,10 +148,11 @@ def parse(text: str) -> tuple[Any, dict[str, int], list[ReadProblem]]:
         if _libyaml_depth_limit(exc):
             return None, {}, [ReadProblem(UNREADABLE, "read.too_deep", {"limit": MAX_DEPTH}, line)]
         column = mark.column + 1 if mark else None
-        detail = exc.problem or exc.context or "?"
-        return None, {}, [_syntax_problem(text, detail, line, column)]
-    except yaml.YAMLError as exc:  # e.g. a reader error on control characters
-        return None, {}, [ReadProblem(SYNTAX, "yaml.syntax", {"detail": str(exc).splitlines()[0], "column": None})]
+        return None, {}, [_syntax_problem(text, exc, line, column)]
+    except yaml.reader.ReaderError as exc:  # a control character, which YAML never allows
+        return None, {}, [_reader_problem(text, exc)]
+    except yaml.YAMLError:
+        return None, {}, [ReadProblem(SYNTAX, "yaml.syntax", {"problem": _nested("other"), "line": "?", "column": "?"})]
     except RecursionError:
         return None, {}, [ReadProblem(UNREADABLE, "read.too_deep", {"limit": MAX_DEPTH})]
     if node is None:
@@ -171,7 +172,77 @@ _CURLY = "\u201c\u201d\u2018\u2019\u201e"  # “ ” ‘ ’ „ as Word types t
 _CURLY_VALUE = re.compile(rf"(?:^|[:{{\[,]\s|^\s*-\s)\s*[{_CURLY}]")
 
 
-def _syntax_problem(text: str, detail: str, line: int | None, column: int | None) -> ReadProblem:
+# libyaml's problems and contexts (its own English words, which no office reads) -> the
+# ids of their messages (lang.messages ``yaml.problem.*`` and ``yaml.context.*``).
+_PROBLEMS = {
+    "did not find expected ',' or '}'": "flow_mapping_end",
+    "did not find expected ',' or ']'": "flow_sequence_end",
+    "mapping values are not allowed in this context": "mapping_values",
+    "did not find expected key": "expected_key",
+    "did not find expected '-' indicator": "expected_dash",
+    "block sequence entries are not allowed in this context": "block_sequence",
+    "found unexpected end of stream": "end_of_stream",
+    "found undefined alias": "undefined_alias",
+    "second occurrence": "duplicate_anchor",
+    "but found another document": "another_document",
+    "found character that cannot start any token": "bad_start",
+    "found unknown escape character": "bad_escape",
+    "could not find expected ':'": "expected_colon",
+    "did not find expected node content": "node_content",
+    "did not find expected alphabetic or numeric character": "anchor_name",
+    "did not find expected comment or line break": "trailing",
+    "found unexpected ':'": "unexpected_colon",
+    "found unknown directive name": "directive",
+    "found unexpected document indicator": "document_indicator",
+    "found a tab character that violates indentation": "tab",
+    "found a tab character where an indentation space is expected": "tab",
+}
+_CONTEXTS = {
+    "while parsing a flow mapping": "flow_mapping",
+    "while parsing a flow sequence": "flow_sequence",
+    "while parsing a flow node": "flow_sequence",
+    "while parsing a block mapping": "block_mapping",
+    "while parsing a block collection": "block_collection",
+    "while parsing a block node": "block_mapping",
+    "while scanning a quoted scalar": "quoted",
+    "while parsing a quoted scalar": "quoted",
+    "while scanning a simple key": "simple_key",
+    "while scanning a plain scalar": "plain",
+    "expected a single document in the stream": "document",
+    "found duplicate anchor; first occurrence": "anchor",
+}
+
+
+def _nested(key: str) -> Nested:
+    return Nested(f"yaml.problem.{key}")
+
+
+def _syntax_problem(text: str, exc: yaml.MarkedYAMLError, line: int | None, column: int | None) -> ReadProblem:
+    """The parser's problem in the reader's words: a known habit by its cause, else the
+    problem (and what was open, and since which line) by a message of its own."""
+    found = _typing_habit(text, line)
+    if found is not None:
+        return found
+    problem = _PROBLEMS.get(exc.problem or "", "other")
+    args: dict[str, Any] = {"problem": _nested(problem), "line": line or "?", "column": column or "?"}
+    context = _CONTEXTS.get(exc.context or "")
+    if context is not None and exc.context_mark is not None and exc.problem_mark is not None:
+        args.update(context=Nested(f"yaml.context.{context}"), context_line=exc.context_mark.line + 1)
+        return ReadProblem(SYNTAX, "yaml.syntax_in", args, line)
+    return ReadProblem(SYNTAX, "yaml.syntax", args, line)
+
+
+def _reader_problem(text: str, exc: yaml.reader.ReaderError) -> ReadProblem:
+    """A character YAML never allows (a control character pasted from another program)."""
+    before = text[: max(exc.position, 0)]
+    line = before.count("\n") + 1
+    column = exc.position - (before.rfind("\n") + 1) + 1
+    code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
+    args = {"line": line, "column": column, "character": f"U+{code:04X}"}
+    return ReadProblem(SYNTAX, "yaml.control_character", args, line)
+
+
+def _typing_habit(text: str, line: int | None) -> ReadProblem | None:
     if line is not None:
         lines = text.splitlines()
         # The parser stops at or just after the cause: look at the few lines before it too.
@@ -183,7 +254,7 @@ def _syntax_problem(text: str, detail: str, line: int | None, column: int | None
                 return ReadProblem(SYNTAX, "yaml.curly_quotes", {}, number)
             if _HASH_IN_FLOW.search(source):
                 return ReadProblem(SYNTAX, "yaml.hash_in_flow", {}, number)
-    return ReadProblem(SYNTAX, "yaml.syntax", {"detail": detail, "column": column}, line)
+    return None
 
 
 def curly_quote_lines(text: str) -> set[int]:
@@ -255,20 +326,17 @@ class _Builder:
         try:
             # Call the scalar constructor directly: construct_object would remember every node.
             value = _constructor.yaml_constructors[node.tag](_constructor, node)
-        except Exception as exc:
+        except Exception:
             # e.g. `2024-02-30` (resolved as a timestamp), `!!bool maybe` (KeyError),
-            # `!!timestamp x` (AttributeError), an int too long for int()
-            known = isinstance(exc, (yaml.YAMLError, ValueError, OverflowError))
-            detail = str(exc) if known and str(exc) else f"not a valid {node.tag.rsplit(':', 1)[-1]}"
+            # `!!timestamp x` (AttributeError), an int too long for int(): said by the kind
+            # of value it should have been, never in the library's English.
+            detail = Nested(f"yaml.scalar.{node.tag.rsplit(':', 1)[-1]}")
             raise _Stop(
                 ReadProblem(SYNTAX, "yaml.bad_scalar", {"value": node.value, "detail": detail}, _line(node))
             ) from None
         if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= _MAX_INT:
-            raise _Stop(
-                ReadProblem(
-                    SYNTAX, "yaml.bad_scalar", {"value": node.value, "detail": "integer too large"}, _line(node)
-                )
-            )
+            detail = Nested("yaml.scalar.too_large")
+            raise _Stop(ReadProblem(SYNTAX, "yaml.bad_scalar", {"value": node.value, "detail": detail}, _line(node)))
         return value
 
     def _mapping(self, node: yaml.MappingNode, path: str, depth: int) -> dict[Any, Any]:

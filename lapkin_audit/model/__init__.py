@@ -27,6 +27,7 @@ from lapkin_audit.model.report import (
     tally,
 )
 from lapkin_audit.model.result import (
+    BLOCK_SAYS,
     LEVELS,
     SIGNATURE_STATUS,
     AttachmentEvidence,
@@ -53,19 +54,25 @@ from lapkin_audit.model.rule import (
     rule_problems,
 )
 from lapkin_audit.model.sop import (
+    ContentRules,
     DocumentKind,
+    IndicatorRule,
     LegalBasis,
     LinkedDocument,
     ManualCheck,
     Precondition,
+    ReportPart,
+    RetirementAge,
     Sop,
     SopOutline,
     SopStep,
+    TteProvider,
     TteTrust,
 )
 from lapkin_audit.model.store import Store
 
 __all__ = [
+    "BLOCK_SAYS",
     "DOC_PARTS",
     "ERROR",
     "LEVELS",
@@ -75,6 +82,7 @@ __all__ = [
     "AttachmentEvidence",
     "Bilingual",
     "Claim",
+    "ContentRules",
     "Document",
     "DocumentKind",
     "Dossier",
@@ -82,6 +90,7 @@ __all__ = [
     "DossierResult",
     "Evidence",
     "Finding",
+    "IndicatorRule",
     "LegalBasis",
     "LinkedDocument",
     "ManualCheck",
@@ -91,6 +100,8 @@ __all__ = [
     "Person",
     "Precondition",
     "Report",
+    "ReportPart",
+    "RetirementAge",
     "Rule",
     "RunOptions",
     "Severity",
@@ -102,6 +113,7 @@ __all__ = [
     "StepTiming",
     "Store",
     "Tally",
+    "TteProvider",
     "TteTrust",
     "Verdict",
     "Violation",

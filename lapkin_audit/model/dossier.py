@@ -93,7 +93,7 @@ class Dossier:
     sop_id: str
     instansi: str
     zona_waktu: str
-    periode: Periode
+    periode: Periode | None  # None: the SOP produces no periodic report, and none is named
     pejabat: Mapping[str, Person]
     dokumen: tuple[Document, ...]
     langkah: tuple[StepRecord, ...]

@@ -104,6 +104,9 @@ class DossierResult:
     timeline: tuple[StepTiming, ...] = ()  # empty when the dossier could not be assessed
     about: DossierAbout | None = None  # None when the dossier could not be read that far
     evidence: Evidence | None = None  # what the attachments proved; None when not assessed
+    # content.md: the capaian table and budget as read and compared (plain data, the JSON
+    # report's `content` object: domain.content.judge.ContentResult.as_json); None when not assessed
+    content: Mapping[str, Any] | None = None
 
 
 LEVELS = ("dinyatakan", "teks", "kriptografis")  # levels of evidence, weakest first
@@ -144,6 +147,11 @@ class SignatureEvidence:
     proves: str | None  # the manifest field of the paraf or tanda tangan it is matched to
 
 
+# What a signature block says of a declared mark: it names the declared person, names
+# someone else, is signed on behalf ("a.n."/"u.b."), or the text read in full has none.
+BLOCK_SAYS = ("declared", "other", "on_behalf", "absent")
+
+
 @dataclass(frozen=True)
 class Claim:
     """One claim the checks use, and the level of evidence that backs it."""
@@ -153,6 +161,9 @@ class Claim:
     subject: str  # what is claimed, as the manifest writes it (a citation, a name, a number)
     level: str  # one of LEVELS
     berkas: str | None  # the attachment whose text backs it (level teks), else None
+    # A paraf or tanda tangan: what the document's signature block says of it (BLOCK_SAYS),
+    # None where there is no readable text to tell; None for every other claim.
+    block: str | None = None
 
 
 @dataclass(frozen=True)
@@ -188,5 +199,5 @@ class DossierAbout:
     """What the dossier says about itself, for a report filed in the dossier folder."""
 
     instansi: str
-    periode: Periode
+    periode: Periode | None
     pejabat: tuple[Official, ...]

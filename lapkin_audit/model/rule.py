@@ -1,7 +1,7 @@
 """What a rule is: its code, its policy, and every text about it, declared in one place.
 
 Each rule is declared beside the check that finds it (a family module of ``checks/``; the
-E rules in ``unassessable.py``, X001 in ``decide/waivers.py``, the L rules of ``sop
+E rules in ``unassessable/``, X001 in ``decide/waivers.py``, the L rules of ``sop
 lint`` in ``authoring/sopimport/lint.py``) and indexed by ``decide/catalogue.py``. Checks
 only say *which* rule they broke and with which message; the engine stamps severity and
 text from here, so policy and wording live with the rule and nowhere else.

@@ -27,6 +27,16 @@ class LegalBasis:
 
 
 @dataclass(frozen=True)
+class TteProvider:
+    """A certified provider of electronic certificates (PSrE) under Root CA Indonesia, as
+    a document's TTE footer names it (a ``psre`` rules file; load/tte.py)."""
+
+    id: str
+    names: tuple[str, ...]  # as documents print them, e.g. "Balai Besar Sertifikasi Elektronik"
+    source: str  # sumber: where the list comes from
+
+
+@dataclass(frozen=True)
 class TteTrust:
     """What a run trusts for electronic signatures (a ``tte`` rules file; load/tte.py)."""
 
@@ -36,6 +46,40 @@ class TteTrust:
     tolerance_minutes: int = 60  # a declared datetime and the signing time
     tolerance_days: int = 0  # a declared date and the signing time's local date (0: the same day)
     source: str | None = None  # the rules file, None when none is configured
+    providers: tuple[TteProvider, ...] = ()  # whose names a visible TTE mark may give (``psre`` files)
+
+
+# ----------------------------------------------------------------------------- content rules
+# What the content checks (C001-C008, content.md) read from an SOP's `isi` (load/sop.py).
+
+
+@dataclass(frozen=True)
+class IndicatorRule:
+    """An office's statement about one indicator: its direction and capaian formula."""
+
+    nama: str
+    arah: str | None = None  # naik (higher is better) or turun
+    rumus: str | None = None  # r/t, (2t-r)/t or t/r (lapkin_audit.domain.capaian)
+
+
+@dataclass(frozen=True)
+class ReportPart:
+    """A part a report must have (PermenPAN-RB 53/2014's outline for an LKjIP)."""
+
+    id: str
+    nama: str
+    pola: tuple[str, ...]  # headings that show it, any one of them (case and spacing folded)
+    sumber: str  # where the requirement comes from
+    atau_dokumen: str | None = None  # a document kind whose attachment satisfies it too
+
+
+@dataclass(frozen=True)
+class ContentRules:
+    indicators: tuple[IndicatorRule, ...] = ()
+    abbreviations: Mapping[str, str] = field(default_factory=dict)  # added to the default list
+    # document kind -> its parts; "kind@tahunan" (a periode jenis) for one kind of period only
+    parts: Mapping[str, tuple[ReportPart, ...]] = field(default_factory=dict)
+    capaian_units: int = 1  # a printed capaian may be off by this many units of its last digit
 
 
 @dataclass(frozen=True)
@@ -47,9 +91,17 @@ class DocumentKind:
     tanda_tangan: tuple[str, ...] = ()  # roles that must sign it
     cites_legal_basis: bool = False
     tte: bool = False  # its paraf and tanda tangan must be electronic signatures in the PDF
-    formats: tuple[str, ...] = ()  # formats its file may have (pdf, docx, jpeg, png, tiff); empty: any
+    formats: tuple[str, ...] = ()  # formats its file may have (pdf, docx, xlsx, jpeg, png, tiff); empty: any
     shares_file_with: tuple[str, ...] = ()  # kinds that may be attached as the very same file
     names_period: bool = False  # its text names the dossier's period and office (B005)
+
+
+@dataclass(frozen=True)
+class RetirementAge:
+    """The retirement age (BUP) of a role's office, and the regulation that sets it (P007)."""
+
+    usia: int
+    sumber: str
 
 
 @dataclass(frozen=True)
@@ -111,6 +163,13 @@ class Sop:
     texts: Mapping[str, Any] = field(default_factory=dict)  # kualifikasi, pencatatan, ...: documented only
     jumlah_waktu_kalender: bool = False  # the total is calendar time
     tte: TteTrust = field(default_factory=TteTrust)  # the run's trust for electronic signatures
+    # The SOP produces a report for a period (triwulan, semester, ...): only then does a
+    # dossier name its `periode` and may not start before the period ends (W004).
+    periodic: bool = False
+    # role id -> the BUP of its office (`batas_usia_pensiun`); a role without one is
+    # checked for its holders' TMT only (P007)
+    retirement_ages: Mapping[str, RetirementAge] = field(default_factory=dict)
+    content: ContentRules = field(default_factory=ContentRules)  # the content checks' data (`isi`)
 
     def outline(self) -> SopOutline:
         """What a reader needs of this SOP beside the findings."""

@@ -42,6 +42,7 @@ from lapkin_audit.model import (
     finding_counts,
 )
 from lapkin_audit.report import PLAIN, Style, views
+from lapkin_audit.report.capaian_html import capaian_view
 from lapkin_audit.report.jinja import template
 from lapkin_audit.report.text import manifest_path, visible
 from lapkin_audit.report.timeline_svg import render as timeline_svg
@@ -159,7 +160,8 @@ def _about(
     rows: list[tuple[str, str]] = []
     about = result.about
     if about is not None:
-        rows.append((w["periode"], periode_words(about.periode, lang)))
+        if about.periode is not None:
+            rows.append((w["periode"], periode_words(about.periode, lang)))
         rows.append((w["instansi"], about.instansi))
         for official in about.pejabat:
             status = w["status"].get(official.status)
@@ -222,6 +224,7 @@ def _dossier(
         checklist=_checklist(outline, uid, w),
         about=_about(result, report_facts, lang, w),
         evidence=_evidence(result, lang) if result.evidence is not None else None,
+        capaian=capaian_view(result.content, lang) if result.content is not None else None,
     )
 
 
@@ -282,7 +285,9 @@ def _grouped(claims: list[Claim], words: Mapping[str, Any]) -> list[str]:
 
 def _claim_words(claim: Claim, words: Mapping[str, Any]) -> str:
     name = words["claim"].get(claim.claim, claim.claim)
-    return name if claim.claim == "dokumen" else f"{name}: {claim.subject}"
+    text = name if claim.claim == "dokumen" else f"{name}: {claim.subject}"
+    # A paraf or signature: what its signature block says, beside the declared claim.
+    return f"{text} ({words['block'][claim.block]})" if claim.block is not None else text
 
 
 def _finding(f: Finding, rules: Mapping[str, Rule], lang: str, w: Mapping[str, Any]) -> views.FindingView:

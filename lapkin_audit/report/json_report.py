@@ -60,6 +60,8 @@ def dossier_dict(result: DossierResult) -> dict[str, Any]:
         "findings": [_finding(f) for f in result.findings],
         # Added (evidence.md): what the attachments were read as, and each claim's level.
         "evidence": evidence_dict(result.evidence),
+        # Added (content.md): the capaian table and the budget, each figure with its source.
+        "content": None if result.content is None else dict(result.content),
     }
 
 

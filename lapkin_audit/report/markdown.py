@@ -2,7 +2,8 @@
 dossier's findings folded in a ``<details>`` block.
 
 Manifest text is hostile: it is escaped so that it can neither break a table row nor
-bring in HTML, links or images (an image would load from anywhere when the comment is read).
+bring in HTML, links or images (an image would load from anywhere when the comment is read),
+nor mention people or reference issues (``@name`` would notify someone, ``#12`` link elsewhere).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from lapkin_audit.lang import words
 from lapkin_audit.lang.words import RUN_OPTIONS, evidence_line, finding_note, options_note
 from lapkin_audit.model import DossierResult, Report, Verdict, finding_counts
 from lapkin_audit.report import PLAIN, Style
-from lapkin_audit.report.text import CONTROL_ESCAPES, unicode_safe
+from lapkin_audit.report.text import CONTROL_ESCAPES, inert_references, unicode_safe
 
 WORDS = words.MARKDOWN
 # Plain text marks (no emoji), so the verdict column can be scanned at a glance.
@@ -33,14 +34,16 @@ _HTML = {ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;"}
 
 
 def cell(text: object) -> str:
-    """Text for a table cell: one line, no markup of its own."""
+    """Text for a table cell: one line, no markup of its own, no live mention or link."""
     text = unicode_safe(str(text)).translate({**_MARKDOWN, **_HTML})
-    return _NEWLINES.sub("<br>", text).translate(CONTROL_ESCAPES)
+    return inert_references(_NEWLINES.sub("<br>", text).translate(CONTROL_ESCAPES))
 
 
 def inline_html(text: str) -> str:
-    """Text inside an HTML element (``<summary>``), where Markdown is not read."""
-    return _NEWLINES.sub(" ", html.escape(unicode_safe(text), quote=False)).translate(CONTROL_ESCAPES)
+    """Text inside an HTML element (``<summary>``), where Markdown is not read (but a
+    forge still links mentions and references)."""
+    escaped = html.escape(unicode_safe(text), quote=False)
+    return inert_references(_NEWLINES.sub(" ", escaped).translate(CONTROL_ESCAPES))
 
 
 def chunks(report: Report, style: Style = PLAIN) -> Iterator[str]:

@@ -21,6 +21,20 @@ SURROGATES = re.compile("[\ud800-\udfff]")
 JSON_UNSAFE = re.compile("[\ud800-\udfff\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
+# What a forge turns into a live reference when it renders a comment: mentions (@name,
+# which notify people), issues and pull or merge requests (#12, GH-12, !12), GitLab's
+# snippets, milestones, labels and epics ($12, %v1, ~label, &12), and bare web addresses
+# (autolinked). A zero-width space after the sigil keeps the text as it reads and makes it
+# inert; it is written as an entity, since the source of a comment is text too.
+_REFERENCE = re.compile(r"(?:[@%~](?=[\w\"])|(?:[#!$]|&amp;|\bGH-)(?=\d)|://(?=\S)|\bwww(?=\.\w))")
+ZERO_WIDTH_SPACE = "&#8203;"
+
+
+def inert_references(escaped: str) -> str:
+    """Markdown or HTML text (already escaped) with every forge reference made inert."""
+    return _REFERENCE.sub(lambda m: m.group() + ZERO_WIDTH_SPACE, escaped)
+
+
 def json_safe(text: str) -> str:
     """JSON text with lone surrogates and bidirectional controls as ``\\uXXXX`` escapes."""
     return JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

@@ -146,6 +146,7 @@ class DossierView:
     checklist: Sequence[CheckSection]
     about: Sequence[tuple[str, str]]
     evidence: EvidenceView | None
+    capaian: Mapping[str, Any] | None = None  # report.capaian_html: the capaian and budget tables
 
 
 # --------------------------------------------------------------------------- the timeline

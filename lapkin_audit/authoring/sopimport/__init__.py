@@ -8,8 +8,6 @@ came from; what the document does not say is left open and listed in ``celah``.
 from __future__ import annotations
 
 import hashlib
-import os
-import stat
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +16,7 @@ from lapkin_audit.authoring.sopimport.extract import extract
 from lapkin_audit.authoring.sopimport.grid import MAX_BYTES, Grid, SourceError, grid_from_html, grid_from_text
 from lapkin_audit.authoring.sopimport.imported import Imported, NotAnSop
 from lapkin_audit.lang.importing import DETAILS, REFUSALS, pick
+from lapkin_audit.load.safefile import NotRegular, read_regular
 
 WRITTEN, GAPS, REFUSED = "written", "gaps", "refused"
 EXIT = {WRITTEN: 0, GAPS: 1, REFUSED: 2}
@@ -42,19 +41,11 @@ class ImportResult:
 def read_source(path: Path) -> tuple[str, Grid, str]:
     """(shape, grid, sha256) of a source document; SourceError for what cannot be read."""
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        data = read_regular(path, MAX_BYTES + 1)
+    except NotRegular:
+        raise SourceError("binary", "not_regular") from None
     except OSError as exc:
         raise SourceError("binary", "cannot_open", error=str(exc.strerror)) from None
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise SourceError("binary", "not_regular")
-        if info.st_size > MAX_BYTES:
-            raise SourceError("size", "too_large", mib=MAX_BYTES // (1024 * 1024))
-        with os.fdopen(fd, "rb", closefd=False) as handle:
-            data = handle.read(MAX_BYTES + 1)
-    finally:
-        os.close(fd)
     if len(data) > MAX_BYTES:
         raise SourceError("size", "too_large", mib=MAX_BYTES // (1024 * 1024))
     digest = hashlib.sha256(data).hexdigest()

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from lapkin_audit.authoring.sopimport import EXIT, GAPS, REFUSED, import_source
+from lapkin_audit.authoring.sopimport import EXIT, GAPS, REFUSED
+from lapkin_audit.authoring.sopimport.child import import_in_child
 from lapkin_audit.authoring.sopimport.lint import SOP_RULES, Defect, lint
 from lapkin_audit.authoring.sopimport.writer import document, to_yaml
 from lapkin_audit.lang.importing import SUMMARY, pick
@@ -34,7 +35,7 @@ class Outcome:
 
 
 def run_import(source: Path, lang: str, policy: Path | None = None) -> Outcome:
-    result = import_source(source)
+    result = import_in_child(source)
     if result.status == REFUSED or result.imported is None:
         return Outcome(EXIT[REFUSED], messages=[result.refusal(str(source), lang)])
     imported = result.imported
@@ -103,7 +104,7 @@ def _read(path: Path, lang: str) -> tuple[dict[str, Any] | None, str | None, Map
             problem = problems[0]
         message = render(problem.message, {**problem.args, "what": Nested("what.rules"), "path": path.name}, lang)
         return None, _t("unreadable", lang, path=path, detail=message), {}
-    result = import_source(path)
+    result = import_in_child(path)
     if result.imported is None:
         return None, result.refusal(str(path), lang), {}
     sop = document(result.imported, path.name, result.shape or "teks", result.sha256 or "", lang)["sop"]

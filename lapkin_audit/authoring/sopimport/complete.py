@@ -4,8 +4,9 @@ An office that already keeps an SOP as rules (the bundled Pelaporan Kinerja, say
 import the document again and take from its rules file only what the document does not
 say: executors, decision exits, the preconditions' decree and signer, document kinds'
 ids and duties (berkas, paraf, tanda tangan), links of equipment and related SOPs, the
-calendar, who must be named and who approves waivers, and a citation's missing year when
-kind and number agree. What the document says is kept, and every place where the
+calendar, who must be named, whether it reports for a period, the retirement ages of the
+roles' offices and who approves waivers, and a citation's missing year when kind and
+number agree. What the document says is kept, and every place where the
 document and the rules file differ is reported, so nothing changes silently.
 """
 
@@ -16,7 +17,7 @@ from typing import Any
 
 from lapkin_audit.authoring.sopimport.imported import doc_key
 
-_POLICY_KEYS = ("kalender", "pejabat_wajib", "pengecualian_disetujui_oleh")
+_POLICY_KEYS = ("kalender", "pejabat_wajib", "pengecualian_disetujui_oleh", "laporan_berkala", "batas_usia_pensiun")
 
 
 def complete(imported: dict[str, Any], policy: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:

@@ -330,7 +330,31 @@ def extract(grid: Grid) -> Imported:
                 ta[f"{key}[{i}].nama"] = item
     read_flowchart(grid, out)
     _preconditions(found, out)
+    _periodic(out)
     return out
+
+
+# Words that say a document is a report for a period (PermenPAN-RB 53/2014's Laporan
+# Kinerja per triwulan and per year, a LAKIP, a monthly report).
+_PERIOD_WORDS = re.compile(
+    r"\b(triwulan|semester|tahunan|bulanan|berkala|periode|periodik|laporan kinerja|lkj|lkjip|lakip|sakip)\b"
+)
+
+
+def _periodic(out: Imported) -> None:
+    """``laporan_berkala``: no SOP document says it in so many words, so it is inferred from
+    the SOP's name and the names of the documents its steps produce, and the inference is
+    recorded under ``asumsi`` for a person to confirm."""
+    sop = out.sop
+    kinds = sop.get("jenis_dokumen") or {}
+    produced = {kid for step in sop.get("langkah") or [] for kid in step.get("output") or []}
+    names = [sop.get("nama") or "", *(str(kinds[kid].get("nama", "")) for kid in sorted(produced) if kid in kinds)]
+    found = next((m.group(1) for name in names if (m := _PERIOD_WORDS.search(norm_label(name)))), None)
+    sop["laporan_berkala"] = found is not None
+    if found is not None:
+        out.asumsi.append({"bidang": "laporan_berkala", "teks": "periodic", "kata": found})
+    else:
+        out.asumsi.append({"bidang": "laporan_berkala", "teks": "not_periodic"})
 
 
 def _unit(grid: Grid) -> str | None:

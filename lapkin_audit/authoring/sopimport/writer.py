@@ -11,7 +11,8 @@ from lapkin_audit.lang.importing import ASSUMPTIONS, GAPS, HEADER, SUGGESTIONS, 
 ORDER = (
     "id", "nama", "unit", "nomor", "tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif", "disahkan_oleh",
     "kalender", "dasar_hukum", "kualifikasi_pelaksana", "keterkaitan", "peralatan", "pencatatan", "peringatan",
-    "pejabat_wajib", "pengecualian_disetujui_oleh", "peran", "jenis_dokumen", "langkah", "jumlah_waktu",
+    "pejabat_wajib", "pengecualian_disetujui_oleh", "laporan_berkala", "peran", "batas_usia_pensiun",
+    "jenis_dokumen", "langkah", "jumlah_waktu",
 )  # fmt: skip
 
 
@@ -19,7 +20,15 @@ def document(imported: Imported, source_name: str, shape: str, sha256: str, lang
     sop = {key: imported.sop[key] for key in ORDER if key in imported.sop}
     sop.update({key: value for key, value in imported.sop.items() if key not in sop})
     if imported.asumsi:
-        sop["asumsi"] = [{"bidang": a["bidang"], "teks": pick(ASSUMPTIONS[a["teks"]], lang)} for a in imported.asumsi]
+        sop["asumsi"] = [
+            {
+                "bidang": a["bidang"],
+                "teks": pick(
+                    ASSUMPTIONS[a["teks"]], lang, **{k: v for k, v in a.items() if k not in ("bidang", "teks")}
+                ),
+            }
+            for a in imported.asumsi
+        ]
     if imported.celah:
         sop["celah"] = [
             {
