@@ -22,7 +22,7 @@ import hashlib
 import os
 import stat
 from collections import Counter
-from collections.abc import Generator, Iterable, Iterator, Sequence
+from collections.abc import Collection, Generator, Iterable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -31,13 +31,14 @@ from lapkin_audit import __version__
 from lapkin_audit.batch.run import audit as audit_targets
 from lapkin_audit.batch.runner import Runner
 from lapkin_audit.batch.session import LazyRulebook, Session
+from lapkin_audit.batch.spool import Once, Spool
 from lapkin_audit.decide import baseline as baselines
 from lapkin_audit.decide.catalogue import RULES, unknown_selectors
 from lapkin_audit.decide.judge import Scope
 from lapkin_audit.errors import BaselineError, Notice, OutputError, Problem, UsageError
 from lapkin_audit.evidence import read
 from lapkin_audit.load import config, owner
-from lapkin_audit.load.discovery import PathNotFound, Target, discover, holding
+from lapkin_audit.load.discovery import PathNotFound, Target, Targets, discover, holding
 from lapkin_audit.load.safefile import read_regular, sha256_of
 from lapkin_audit.load.sop import rules_files
 from lapkin_audit.model import DossierResult, Report, RunOptions, SopOutline
@@ -76,7 +77,18 @@ def run(paths: Sequence[str], settings: Settings | None = None, runner: Runner |
     for folder in settings.rules_dirs:  # whoever named it, a folder others can change is not rules
         if os.path.isdir(folder):
             owner.check_rules_folder(Path(folder), rules_files(Path(folder)), owner=False)
+    if settings.scheduler and runner is None:
+        from lapkin_audit.batch import cluster
+
+        if not cluster.available():
+            raise UsageError("usage.no_dask")
+        runner = cluster.DaskRunner(settings.scheduler, settings.jobs or cores())
+    part = shard(settings.shard) if settings.shard else None
     targets, nothing = _targets(paths, settings)
+    if part is not None and targets:
+        targets = Targets.of(t for t in targets if in_shard(t.display, *part))
+        if not targets:
+            nothing = Notice("note.shard_empty", shard=settings.shard)
     audited = (*(t.folder for t in targets), *(Path(p) for p in paths if os.path.isdir(p)))
     _refuse_writing_inside(settings, targets)
     return Run(settings, targets, nothing, runner, audited)
@@ -100,8 +112,25 @@ def _cache_dir(settings: Settings) -> Path:
     return Path(settings.cache_dir) if settings.cache_dir else default_dir()
 
 
-def _targets(paths: Sequence[str], settings: Settings) -> tuple[tuple[Target, ...], Notice | None]:
+def shard(written: str) -> tuple[int, int]:
+    """``--shard I/N`` read: the I-th (from 1) of N parts; a ``UsageError`` if it is not one."""
+    i, _, n = written.partition("/")
+    if not (i.strip().isdigit() and n.strip().isdigit()) or not 1 <= int(i) <= int(n):
+        raise UsageError("usage.shard", shard=written)
+    return int(i), int(n)
+
+
+def in_shard(display: str, i: int, n: int) -> bool:
+    """Whether the dossier shown as ``display`` is in part ``i`` of ``n``: by a hash of its path
+    alone, so that every machine given the same paths splits alike, whatever else it finds,
+    and a dossier stays in its part as others are added (its cache stays where it was)."""
+    digest = hashlib.sha256(display.encode("utf-8", "surrogateescape")).digest()
+    return int.from_bytes(digest[:8], "big") % n == i - 1
+
+
+def _targets(paths: Sequence[str], settings: Settings) -> tuple[Sequence[Target], Notice | None]:
     """The dossiers to audit, or none and why (no problem: nothing was left to audit)."""
+    targets: Sequence[Target]
     if settings.touched:
         targets = holding(paths)
         if not targets:  # a commit that touches no dossier has nothing to audit
@@ -129,7 +158,7 @@ def _targets(paths: Sequence[str], settings: Settings) -> tuple[tuple[Target, ..
             raise UsageError("usage.changes_unknown", ref=settings.changed_since, detail=exc) from None
         if not targets:
             return (), Notice("note.none_changed", ref=settings.changed_since)
-    return tuple(targets), None
+    return targets, None
 
 
 class Run:
@@ -141,7 +170,7 @@ class Run:
     def __init__(
         self,
         settings: Settings,
-        targets: tuple[Target, ...],
+        targets: Sequence[Target],
         nothing: Notice | None = None,
         runner: Runner | None = None,
         audited: Iterable[Path] = (),
@@ -171,6 +200,7 @@ class Run:
         self._unused = 0
         self._facts_cache: FactsCache | None = None
         self._stream: Generator[DossierResult, None, None] | None = None
+        self._spools: list[Spool] = []
         self._sessions: list[Session] = []  # what this run made, closed with it
 
     def __enter__(self) -> Run:
@@ -183,11 +213,14 @@ class Run:
 
     def close(self) -> None:
         """Stop what is still running (worker processes, the reader's warm process): at once,
-        on Ctrl-C as at the end."""
+        on Ctrl-C as at the end; let go of the results a report kept (a report is rendered
+        before its run is closed)."""
         if self._stream is not None:
             self._stream.close()
         for session in self._sessions:
             session.close()
+        for spool in self._spools:  # a report's results read back from disk: gone with the run
+            spool.close()
 
     def results(self) -> Iterator[DossierResult]:
         """Each dossier's result, in path order, as it is judged; the baseline's findings marked.
@@ -197,13 +230,15 @@ class Run:
         return self._marked(self._stream)
 
     def _marked(self, stream: Iterable[DossierResult]) -> Iterator[DossierResult]:
-        written: list[DossierResult] = []
+        written: list[baselines.Entry] = []  # the entries only: the results themselves are not held
+        count = 0
         known = Counter(self._known) if self._known is not None else None
         local = 0  # findings about this machine's missing tools (no OCR here)
         for result in stream:
             local += sum(1 for f in result.findings if f.local)
             if self.settings.write_baseline:
-                written.append(result)
+                written.extend(baselines.entries([result]))
+                count += len(result.findings)
                 result = baselines.mark(result, None)  # this run's findings are the baseline now: none fails
             elif known is not None:
                 result = baselines.mark(result, known)
@@ -211,18 +246,28 @@ class Run:
         if local and self.settings.touched:  # a developer's PC: said once, not once per scan
             self.notes.append(Notice("note.no_ocr_here", count=local))
         if self.settings.write_baseline:
-            write_output(Path(self.settings.write_baseline), [baselines.dumps(written, self._kept)])
-            count = sum(len(r.findings) for r in written)
+            kept = [baselines.Entry(*key) for key in self._kept]
+            write_output(Path(self.settings.write_baseline), [baselines.dumps_entries([*written, *kept])])
             self.notes.append(Notice("note.baseline_written", count=count, file=self.settings.write_baseline))
             if self._kept:
                 self.notes.append(Notice("note.baseline_kept", count=len(self._kept)))
         elif known is not None:
             self._unused = sum(known.values())
 
-    def report(self, results: Sequence[DossierResult], outlines: bool = False) -> Report:
+    def report(self, results: Iterable[DossierResult], outlines: bool = False, once: bool = False) -> Report:
         """What a renderer takes: the results, every rule of the catalogue, the options that change
         what a verdict means; with ``outlines`` (for a report filed with the dossiers, the HTML
-        report), the SOPs the results name, the date of the audit and the rules' fingerprint."""
+        report), the SOPs the results name, the date of the audit and the rules' fingerprint.
+
+        Results given as a collection (a list, a tuple) are the report's as they are; given as
+        an iterator (``results()``), they are read now into a spool that holds a few hundred in
+        memory and the rest on disk (``batch.spool``), or with ``once`` left to be read once, as
+        they are judged, by a renderer that writes a dossier at a time (``jsonl``)."""
+        if once:
+            results = Once(results, len(self.targets))
+        elif not isinstance(results, Collection):
+            results = Spool(results)
+            self._spools.append(results)
         s = self.settings
         options = RunOptions(
             s.select,
@@ -240,7 +285,7 @@ class Run:
         return Report(
             __version__,
             s.lang,
-            tuple(results),
+            results,
             _outlines(self.rulebook, results) if outlines else {},
             RULES,
             audited_on=audit_date() if outlines else None,

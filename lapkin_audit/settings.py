@@ -106,6 +106,19 @@ class Settings:
         least=1,
         help="Worker processes (default: the number of cores; 1: audit in this process).",
     )
+    scheduler: str | None = _setting(
+        None,
+        flag="--scheduler",
+        key="scheduler",
+        metavar="ADDRESS",
+        help="Audit on a Dask cluster: its scheduler, tcp://HOST:8786, or 'local' (--jobs processes here).",
+    )
+    shard: str | None = _setting(
+        None,
+        flag="--shard",
+        metavar="I/N",
+        help="Audit only part I of N of the dossiers (split by path: N machines, a part each, cover the run).",
+    )
     cache_dir: str | None = _setting(
         None,
         flag="--cache-dir",

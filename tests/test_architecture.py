@@ -18,6 +18,7 @@ BASE = {"model"}
 ALLOWED: dict[str, set[str]] = {
     "model": set(),
     "budget": set(),  # a dossier's time budget, in CPU time: passed down, never a signal
+    "classcode": set(),  # the compiled code of the package's dataclasses, kept like bytecode
     "lang": BASE,
     "errors": BASE | {"lang"},  # problems that stop a command: coded, rendered by lang
     "unassessable": BASE | {"lang"},  # the E rules: found by load, gather and the judge

@@ -426,8 +426,8 @@ def test_a_port_in_use_is_said_in_words(tmp_path):
 def test_the_desk_judges_with_the_rules_folders_it_was_given(tmp_path):
     """`desk --rules`: a signed dossier is judged with the office's trust, as `check --rules` does."""
     folder = FIXTURES / "patuh-tte"
-    plain = Desk(tmp_path, "id", tmp_path / "a", no_cache=True).audit(folder).results[0]
+    plain = next(iter(Desk(tmp_path, "id", tmp_path / "a", no_cache=True).audit(folder).results))
     trusted = Desk(tmp_path, "id", tmp_path / "b", no_cache=True, rules=(str(ROOT / "fixtures/tte/aturan-uji"),))
-    result = trusted.audit(folder).results[0]
+    result = next(iter(trusted.audit(folder).results))
     assert "S008" in {f.rule for f in plain.findings}
     assert result.verdict.name == "PATUH" and result.findings == ()

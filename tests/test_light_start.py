@@ -74,3 +74,52 @@ def test_a_hook_run_after_the_first_imports_neither_cerberus_nor_holidays(tmp_pa
     assert first[0] == "status: 0" and "cerberus" in first[1] and "holidays" in first[1]
     manifest.write_text(manifest.read_text(encoding="utf-8") + "# diubah\n", encoding="utf-8")  # a result-cache miss
     assert hook() == ["status: 0", "loaded:"]
+
+
+CLASS_CODE_PROBE = """
+import dataclasses
+import lapkin_audit.classcode as classcode
+del dataclasses.exec  # installed by the package's import: again, keeping its code in {kept!r}
+classcode._FILE = {kept!r}
+classcode.install()
+codes = dataclasses.exec.__self__
+import lapkin_audit.model as model
+
+@dataclasses.dataclass(frozen=True)
+class Foreign:  # a dataclass of another package: not kept
+    foreign_marker: int
+
+finding = model.Finding("A001", "error", "pesan", 3)
+same = finding == model.Finding("A001", "error", "pesan", 3) and Foreign(1) == Foreign(1)
+def names(code):
+    inner = [names(c) for c in code.co_consts if hasattr(c, "co_code")]
+    return set(code.co_varnames).union(code.co_names, *inner)
+foreign = any("foreign_marker" in names(code) for code in codes.known.values())
+assert any("severity" in names(code) for code in codes.known.values())
+print(len(codes.used), codes.added, same, repr(finding).startswith("Finding(rule='A001'"), foreign)
+"""
+
+
+def test_the_generated_code_of_the_model_is_compiled_once_and_kept(tmp_path):
+    """The first start compiles the dataclasses' code and keeps it; the next one compiles none
+    and its classes behave alike. Another package's dataclass never enters the kept code."""
+    import os
+
+    from lapkin_audit import classcode
+
+    kept = tmp_path / "__pycache__" / "kept.marshal"
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    code = CLASS_CODE_PROBE.format(kept=str(kept))
+
+    def start() -> list[str]:
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+        return done.stdout.split()
+
+    first = start()
+    assert kept.exists() and first[1:] == ["True", "True", "True", "False"] and int(first[0]) > 50
+    assert start() == [first[0], "False", "True", "True", "False"]
+    kept.write_bytes(b"\0" * 40)  # damaged: compiled again, nothing said, written again
+    assert start()[1:] == ["True", "True", "True", "False"]
+    assert len(classcode._read(str(kept))) == int(first[0])
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)  # -B: not written
+    assert done.stderr == ""

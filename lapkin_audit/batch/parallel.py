@@ -14,10 +14,12 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+from collections import deque
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
+from itertools import chain
 
 from lapkin_audit.batch.runner import Unit, audit_units, received
 from lapkin_audit.batch.session import Session
@@ -25,6 +27,7 @@ from lapkin_audit.model import DossierResult
 
 MAX_CHUNK = 32  # dossiers per message: big enough to amortise the IPC, small enough to balance
 CHUNKS_PER_WORKER = 8
+IN_FLIGHT = 4  # chunks submitted ahead per worker: each worker always has the next one queued
 # Dossiers per worker below which starting workers costs more than it saves (measured
 # on 2 cores: a dossier takes ~2 ms; a pool of forked workers ~40 ms to start and warm
 # up, of spawned ones ~0.4 s, as each imports the package and receives the rules).
@@ -81,22 +84,36 @@ class ProcessPoolRunner:
         _install_fork_hook()
         session = session.loaded()  # once, here, for all workers
         size = max(1, min(MAX_CHUNK, len(units) // (self.jobs * CHUNKS_PER_WORKER)))
-        chunks = [units[i : i + size] for i in range(0, len(units), size)]
+        starts = iter(range(0, len(units), size))
         context = multiprocessing.get_context(self.method or start_method())
-        done, interrupted = 0, False
-        pool = ProcessPoolExecutor(
-            min(self.jobs, len(chunks)), mp_context=context, initializer=_start, initargs=(session, looked_up)
-        )
+        interrupted = False
+        workers = min(self.jobs, -(-len(units) // size))  # no more than there are chunks
+        pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start, initargs=(session, looked_up))
+        # Chunks submitted and not yet handed on, in order: a window, never the run (each chunk
+        # is made from the units when submitted), so 100,000 dossiers hold what 4,000 would.
+        pending: deque[tuple[Sequence[Unit], Future[list[str]] | None]] = deque()
+
+        def submit_ahead() -> None:
+            while len(pending) < IN_FLIGHT * self.jobs and (at := next(starts, None)) is not None:
+                chunk = units[at : at + size]
+                pending.append((chunk, None))  # kept if the submission finds the pool broken
+                with _stop_signals_held():  # a submission may fork a worker
+                    pending[-1] = (chunk, pool.submit(_audit_chunk, chunk))
+
         try:
-            with _stop_signals_held():
-                batches = pool.map(_audit_chunk, chunks)  # submits every chunk, forking the workers
-            for chunk, texts in zip(chunks, batches, strict=True):  # in submission order
+            submit_ahead()
+            while pending:
+                chunk, future = pending[0]
+                assert future is not None  # set when submitted; a failed submission raised
+                texts = future.result()
+                pending.popleft()
                 yield from (received(text, unit, session) for unit, text in zip(chunk, texts, strict=True))
-                done += 1
+                submit_ahead()
         except BrokenProcessPool:
             # A worker died (killed for memory, say): finish here rather than hang or stop.
             # What would crash this process too would also have crashed `--jobs 1`.
-            for chunk in chunks[done:]:
+            rest = chain((chunk for chunk, _ in pending), (units[at : at + size] for at in starts))
+            for chunk in rest:
                 texts = audit_units(session, chunk, looked_up)
                 yield from (received(text, unit, session) for unit, text in zip(chunk, texts, strict=True))
         except BaseException:

@@ -7,7 +7,8 @@ and only the misses are sent, when there are enough to repay starting the worker
 
 from __future__ import annotations
 
-from collections.abc import Generator, Iterable, Mapping
+from collections.abc import Generator, Mapping, Sequence
+from typing import overload
 
 from lapkin_audit.batch.runner import InProcessRunner, Runner, Unit
 from lapkin_audit.batch.session import Session
@@ -21,7 +22,7 @@ FEWEST_FOR_WORKERS = 32
 
 
 def audit(
-    targets: Iterable[Target],
+    targets: Sequence[Target],
     session: Session,
     jobs: int = 1,
     ignored: Mapping[str, tuple[str, ...]] | None = None,
@@ -30,16 +31,61 @@ def audit(
     """Every target's result, in the order given. ``ignored`` maps a dossier's display path
     to the codes left out for it only (the configuration file's per-path ignores); ``runner``
     audits the misses (by default: here, or a pool of ``jobs`` worker processes)."""
-    ignored = ignored or {}
-    units: list[Unit] = [(target, ignored.get(target.display, ())) for target in targets]
-    hits: list[DossierResult | None] = [None] * len(units)
-    looked_up = (jobs > 1 or runner is not None) and session.cache is not None
-    if looked_up and session.cache is not None:
-        hits = [session.cache.lookup(target, codes) for target, codes in units]
-    misses = [unit for unit, hit in zip(units, hits, strict=True) if hit is None]
-    audited = iter((runner or _runner(jobs, len(misses))).map(session, misses, looked_up))
+    units = _Units(targets, ignored or {})
+    if session.cache is None or (jobs <= 1 and runner is None):
+        # Nothing to look up first: each unit is made as its turn comes, never the run's list.
+        yield from (runner or _runner(jobs, len(units))).map(session, units, False)
+        return
+    hits = [session.cache.lookup(target, codes) for target, codes in units]
+    misses = _Units(_Some(targets, [i for i, hit in enumerate(hits) if hit is None]), units.ignored)
+    audited = iter((runner or _runner(jobs, len(misses))).map(session, misses, True))
     for hit in hits:
         yield hit if hit is not None else next(audited)
+
+
+class _Some(Sequence[Target]):
+    """The targets at ``indexes``, in that order."""
+
+    def __init__(self, targets: Sequence[Target], indexes: list[int]) -> None:
+        self.targets, self.indexes = targets, indexes
+
+    def __len__(self) -> int:
+        return len(self.indexes)
+
+    @overload
+    def __getitem__(self, index: int) -> Target: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Target]: ...
+
+    def __getitem__(self, index: int | slice) -> Target | list[Target]:
+        if isinstance(index, slice):
+            return [self.targets[i] for i in self.indexes[index]]
+        return self.targets[self.indexes[index]]
+
+
+class _Units(Sequence[Unit]):
+    """Each target with the codes left out for it, made when asked for (see ``Targets``)."""
+
+    def __init__(self, targets: Sequence[Target], ignored: Mapping[str, tuple[str, ...]]) -> None:
+        self.targets, self.ignored = targets, ignored
+
+    def __len__(self) -> int:
+        return len(self.targets)
+
+    @overload
+    def __getitem__(self, index: int) -> Unit: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Unit]: ...
+
+    def __getitem__(self, index: int | slice) -> Unit | list[Unit]:
+        if isinstance(index, slice):
+            return [self._unit(target) for target in self.targets[index]]
+        return self._unit(self.targets[index])
+
+    def _unit(self, target: Target) -> Unit:
+        return target, self.ignored.get(target.display, ())
 
 
 def _runner(jobs: int, misses: int) -> Runner:

@@ -1,13 +1,14 @@
 """The command line: parses, calls the library (``api``), renders, sets the exit status. No logic.
 
-One module per command; imports are made inside the commands so that ``--version`` stays
-instant. Exit status: 0 clean (or only notes), 1 findings that fail the run, 2 the command
+One module per command, imported when its command is named (``--version`` imports none of
+them, ``check`` only its own). Exit status: 0 clean (or only notes), 1 findings that fail the run, 2 the command
 itself was wrong (a problem, said in the chosen language); 130 Ctrl-C, 143 SIGTERM, 141 a
 closed pipe.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 import signal
 import sys
@@ -17,24 +18,49 @@ from typing import Any
 import click
 
 from lapkin_audit import __version__
-from lapkin_audit.cli import check, desk, hashing, init, rules, sop
-from lapkin_audit.cli.common import say
-from lapkin_audit.errors import Notice
+
+# Each command: the module and the name it has there.
+COMMANDS = {
+    "check": ("check", "check"),
+    "desk": ("desk", "desk"),
+    "hash": ("hashing", "hash_command"),
+    "init": ("init", "init"),
+    "rules": ("rules", "rules_group"),
+    "sop": ("sop", "sop_group"),
+}
 
 
 class _Commands(click.Group):
-    """The command group; a closed pipe leaves it as ``_PipeClosed``, which click's own
-    handling (exit status 1, the status of findings, even with ``--exit-zero``) lets pass."""
+    """Click's group, with each command's module imported when the command is wanted
+    (click's documented way of loading subcommands lazily), its help in the language asked
+    for; a closed pipe leaves it as ``_PipeClosed``, which click's own handling (exit status
+    1, the status of findings, even with ``--exit-zero``) lets pass."""
+
+    lang = "id"
 
     def main(self, args: Sequence[str] | None = None, *rest: Any, **options: Any) -> Any:
         """click's own words (its errors, its help's headings) in the language asked for:
         ``--lang`` is read here, before click parses what its errors are about."""
         from lapkin_audit.lang.clicktext import install, translate_help
 
-        words = list(sys.argv[1:] if args is None else args)
-        install(_lang_of(words))
-        translate_help(self, _lang_of(words))
+        self.lang = _lang_of(list(sys.argv[1:] if args is None else args))
+        install(self.lang)
+        translate_help(self, self.lang)
         return super().main(args, *rest, **options)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return None
+        from lapkin_audit.lang.clicktext import translate_help
+
+        module, name = COMMANDS[cmd_name]
+        command = getattr(importlib.import_module(f"lapkin_audit.cli.{module}"), name)
+        assert isinstance(command, click.Command)
+        translate_help(command, self.lang)
+        return command
 
     def invoke(self, ctx: click.Context) -> object:
         try:
@@ -50,10 +76,6 @@ def cli() -> None:
 
     Checks Laporan Kinerja dossiers against their SOP.
     """
-
-
-for command in (check.check, rules.rules_group, sop.sop_group, init.init, hashing.hash_command, desk.desk):
-    cli.add_command(command)
 
 
 def main() -> None:
@@ -107,6 +129,9 @@ def _interrupted(signum: int, frame: object) -> None:
 
 
 def _stopped(why: str, status: int) -> None:
+    from lapkin_audit.cli.common import say
+    from lapkin_audit.errors import Notice
+
     say([Notice(why)])
     # The workers are stopped and no partial report is left (the `finally` blocks ran);
     # end now, without the exit handlers that join a process pool the signal interrupted.

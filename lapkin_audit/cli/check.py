@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -63,8 +62,7 @@ def check(
 def _check(paths: tuple[str, ...], settings: Any) -> None:
     from lapkin_audit import api
     from lapkin_audit.errors import Problem
-    from lapkin_audit.report import Style, needs_sops, renderer
-    from lapkin_audit.report.output import write_output
+    from lapkin_audit.report import needs_sops, streams
 
     try:
         run = api.run(paths, settings)  # refuses an output, a baseline or a cache inside a dossier
@@ -73,18 +71,48 @@ def _check(paths: tuple[str, ...], settings: Any) -> None:
     if not run.targets:
         common.say(run.notes)  # nothing left to audit (a hook's commit, --changed-since): no problem
         sys.exit(common.EXIT_OK)
+    once = streams(settings.fmt)
     with run:  # closed on the way out: interrupted (Ctrl-C, SIGTERM), the workers stop now, not at exit
         try:
-            results = _with_progress(run.results(), len(run.targets), settings.lang)
-            report = run.report(results, outlines=needs_sops(settings.fmt))
+            tally = _Tally(settings)
+            results = tally.count(_with_progress(run.results(), len(run.targets), settings.lang))
+            # A format written a dossier at a time gets each result as it is judged (``once``);
+            # the others get them kept in a spool, a few hundred in memory and the rest on disk.
+            report = run.report(results, outlines=needs_sops(settings.fmt), once=once)
+            if once:
+                _render(report, settings)
         except Problem as problem:
             common.say(run.notes)
             common.fail(problem)
         common.say(run.notes)
+        if not once:
+            try:
+                _render(report, settings)
+            except Problem as problem:
+                common.fail(problem)
+    if settings.fmt == "concise":
+        _say_options(report)
+    if settings.statistics:
+        _print_statistics(report, tally.rules)
+    sys.exit(common.EXIT_FINDINGS if tally.failed and not settings.exit_zero else common.EXIT_OK)
+
+
+def _terminal_width() -> int:
+    import shutil  # only on a terminal: it imports the archive modules (~10 ms of a hook's start)
+
+    return shutil.get_terminal_size().columns
+
+
+def _render(report: Any, settings: Any) -> None:
+    """The report written where it goes; a ``Problem`` is raised for the caller to say."""
+    from lapkin_audit.errors import Problem
+    from lapkin_audit.report import Style, renderer
+    from lapkin_audit.report.output import write_output
+
     style = Style(
         colour=_colour_wanted(settings.color, settings.output),
         max_chars=settings.max_chars or None,
-        width=shutil.get_terminal_size().columns if settings.output is None and sys.stdout.isatty() else None,
+        width=_terminal_width() if settings.output is None and sys.stdout.isatty() else None,
         quiet=settings.quiet,
     )
     try:
@@ -96,28 +124,43 @@ def _check(paths: tuple[str, ...], settings: Any) -> None:
                 click.echo(part, nl=False, color=style.colour or None)  # None: click strips codes off a terminal
     except BrokenPipeError:
         raise  # the reader went away (`| head`): main() ends quietly
-    except Problem as problem:
-        common.fail(problem)
+    except Problem:
+        raise  # the caller says it (a streamed run's rules problem, with the run's notes)
     except Exception as exc:
         common.fail_with("output.internal", format=settings.fmt, error=f"{type(exc).__name__}: {exc}")
-    if settings.fmt == "concise":
-        _say_options(report)
-    if settings.statistics:
-        _print_statistics(report)
-    failed = any(report.options.fails(f) for r in report.results for f in r.findings)
-    sys.exit(common.EXIT_FINDINGS if failed and not settings.exit_zero else common.EXIT_OK)
 
 
-def _with_progress(results: Iterator[Any], count: int, lang: str) -> tuple[Any, ...]:
-    """All results; a progress bar on standard error while they come, for a person watching
-    a batch (never in a pipe or a CI log, where it would only be noise)."""
+class _Tally:
+    """What the exit status and ``--statistics`` need, counted as the results pass: a run
+    never reads its results again for them."""
+
+    def __init__(self, settings: Any) -> None:
+        from lapkin_audit.model import RunOptions
+
+        # fails() depends on --strict and each finding's own marks (waived, baselined) only.
+        self.options = RunOptions(strict=settings.strict)
+        self.failed = False
+        self.rules: dict[str, int] = {}
+
+    def count(self, results: Iterator[Any]) -> Iterator[Any]:
+        for result in results:
+            for finding in result.findings:
+                self.failed = self.failed or self.options.fails(finding)
+                self.rules[finding.rule] = self.rules.get(finding.rule, 0) + 1
+            yield result
+
+
+def _with_progress(results: Iterator[Any], count: int, lang: str) -> Iterator[Any]:
+    """The results as they come; a progress bar on standard error meanwhile, for a person
+    watching a batch (never in a pipe or a CI log, where it would only be noise)."""
     if count < 2 or not sys.stderr.isatty():
-        return tuple(results)
+        yield from results
+        return
     from lapkin_audit.lang.commands import CLI
 
     label = CLI[lang]["progress"]
     with click.progressbar(results, length=count, label=label, file=sys.stderr, show_pos=True) as bar:
-        return tuple(bar)
+        yield from bar
 
 
 def _say_options(report: Any) -> None:
@@ -131,12 +174,9 @@ def _say_options(report: Any) -> None:
         click.echo(f"lapkin-audit: {note}.", err=True)
 
 
-def _print_statistics(report: Any) -> None:
+def _print_statistics(report: Any, counts: dict[str, int]) -> None:
     """``--statistics``: how many findings of each code, most frequent first (on standard error,
     so that the report on standard output stays what its format says)."""
-    from collections import Counter
-
-    counts = Counter(f.rule for r in report.results for f in r.findings)
     for code, n in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
         rule = report.rules.get(code)
         summary = rule.summary(report.lang) if rule is not None else ""

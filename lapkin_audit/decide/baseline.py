@@ -50,9 +50,13 @@ def entries(results: Iterable[DossierResult]) -> list[Entry]:
 def dumps(results: Iterable[DossierResult], kept: Iterable[Key] = ()) -> str:
     """The baseline of ``results``, with the entries ``kept`` of an earlier one (those the
     run did not cover: see ``covered``)."""
-    found = entries(results) + [Entry(*key) for key in kept]
-    found.sort(key=lambda e: (e.dossier, e.rule, e.fingerprint))
-    document = {"format": FORMAT, "findings": codec.encode(found)}
+    return dumps_entries([*entries(results), *(Entry(*key) for key in kept)])
+
+
+def dumps_entries(found: Iterable[Entry]) -> str:
+    """The baseline file of ``found``, sorted as ``entries`` sorts them."""
+    ordered = sorted(found, key=lambda e: (e.dossier, e.rule, e.fingerprint))
+    document = {"format": FORMAT, "findings": codec.encode(ordered)}
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 

@@ -74,7 +74,8 @@ def form_page(desk: Desk, key: str, folder: Path, notice: tuple[str, str] | None
         text = desk.w["form_unreadable"].format(problem=form.problem.message)
         return page(desk, "form.html.j2", key=key, folder=folder, groups=[], other=[], notice=("error", text))
     report = desk.reports.get(key)
-    findings = report.results[0].findings if report is not None and report.results else ()
+    first = next(iter(report.results), None) if report is not None else None  # the desk audits one dossier
+    findings = first.findings if first is not None else ()
     sop = _sops().get(str(form.by_path().get("sop", formedit.Field("sop", "", "", None)).value))
     groups, other = groups_of(form, findings, sop, desk.lang, desk.w)
     return page(desk, "form.html.j2", key=key, folder=folder, groups=groups, other=other, notice=notice)

@@ -40,6 +40,26 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     ),
     "usage.ke_tahunan": ("--ke tidak dipakai untuk --jenis tahunan", "--ke is not for --jenis tahunan"),
     "usage.unknown_sop": ("SOP tidak dikenal: {sop} (dikenal: {known})", "unknown SOP: {sop} (known: {known})"),
+    "usage.no_dask": (
+        "--scheduler memerlukan Dask: pasang dengan `pip install 'lapkin-audit[dask]'`",
+        "--scheduler needs Dask: install it with `pip install 'lapkin-audit[dask]'`",
+    ),
+    "usage.scheduler": (
+        "penjadwal Dask {address} tidak dapat dipakai: {error}",
+        "cannot use the Dask scheduler {address}: {error}",
+    ),
+    "usage.cluster_versions": (
+        "pekerja klaster menjalankan lapkin-audit {found}, perintah ini {version}: pasang versi yang sama di setiap mesin",
+        "the cluster's workers run lapkin-audit {found}, this command {version}: install the same version on every machine",
+    ),
+    "usage.cluster_memory": (
+        "pekerja klaster menyatakan memori kurang dari yang dipakai pembaca lampirannya: {workers}; jalankan dengan --memory-limit lebih besar atau tanpa batas",
+        "the cluster's workers declare less memory than their attachment readers may use: {workers}; start them with a larger --memory-limit, or none",
+    ),
+    "usage.shard": (
+        "--shard {shard}: tulis I/N, dengan 1 ≤ I ≤ N (misalnya 2/4)",
+        "--shard {shard}: write I/N, with 1 ≤ I ≤ N (for example 2/4)",
+    ),
     # notes on standard error, where a run goes on or ends without a problem
     "note.no_touched": ("tidak ada dossier di antara berkas yang diberikan.", "no dossier among the files given."),
     "note.no_dossier": (
@@ -57,6 +77,7 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         " read (B006) and do not stop the commit; CI, which has OCR, still judges them (see the README: OCR)",
     ),
     "note.none_changed": ("tidak ada dossier yang berubah sejak {ref}.", "no dossier changed since {ref}."),
+    "note.shard_empty": ("tidak ada dossier di bagian {shard}.", "no dossier in part {shard}."),
     "note.baseline_written": (
         "baseline berisi {count} temuan ditulis ke {file}",
         "baseline of {count} findings written to {file}",

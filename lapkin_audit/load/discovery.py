@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import os
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import overload
 
 MANIFEST = "dossier.yaml"
 
@@ -25,14 +26,57 @@ class Target:
     unlisted: bool = False
 
 
-def discover(paths: Iterable[str]) -> list[Target]:
+class Targets(Sequence[Target]):
+    """Targets in order, each kept as one string until it is asked for: a run of 100,000
+    dossiers holds ~15 MB of them, not the ~80 MB of as many ``Target`` objects and paths."""
+
+    def __init__(self, packed: list[str]) -> None:
+        self._packed = packed  # display NUL manifest NUL folder NUL unlisted ("1" or "")
+
+    @classmethod
+    def of(cls, targets: Iterable[Target]) -> Targets:
+        return cls([_pack(t.folder, t.display, t.manifest, t.unlisted) for t in targets])
+
+    def __len__(self) -> int:
+        return len(self._packed)
+
+    @overload
+    def __getitem__(self, index: int) -> Target: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Target]: ...
+
+    def __getitem__(self, index: int | slice) -> Target | list[Target]:
+        if isinstance(index, slice):
+            return [_unpack(packed) for packed in self._packed[index]]
+        return _unpack(self._packed[index])
+
+    def __iter__(self) -> Iterator[Target]:
+        return map(_unpack, self._packed)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]  # compared by value, as a list
+
+
+def _pack(folder: str | Path, display: str, manifest: str | Path, unlisted: bool) -> str:
+    return "\0".join((display, os.fspath(manifest), os.fspath(folder), "1" if unlisted else ""))
+
+
+def _unpack(packed: str) -> Target:
+    display, manifest, folder, unlisted = packed.split("\0")  # no path holds a NUL
+    return Target(Path(folder), display, Path(manifest), bool(unlisted))
+
+
+def discover(paths: Iterable[str]) -> Targets:
     """Every dossier under ``paths``, sorted by display path, each once.
 
     A path may be a ``dossier.yaml``, a dossier folder, or any folder searched
     recursively (links to folders are not followed, so a link loop cannot trap us).
     Two different manifests are never merged into one, even if they display alike.
     """
-    found: dict[str, Target] = {}  # real path of the manifest -> target
+    found: dict[str, str] = {}  # real path of the manifest -> the target, packed
     for raw in paths:
         path = Path(raw)
         if not os.path.lexists(path):
@@ -46,18 +90,32 @@ def discover(paths: Iterable[str]) -> list[Target]:
     return _in_order(found)
 
 
-def _add(found: dict[str, Target], folder: str, manifest: str, unlisted: bool = False) -> None:
+def _add(found: dict[str, str], folder: str, manifest: str, unlisted: bool = False) -> None:
     """Record a dossier once, by the real path of its manifest."""
     identity = os.path.realpath(manifest)
     if identity not in found:
-        found[identity] = Target(Path(folder), printable(os.path.normpath(folder)), Path(manifest), unlisted)
+        # As a Target would hold them (Path normalises: "a//b/." is "a/b").
+        found[identity] = _pack(Path(folder), printable(os.path.normpath(folder)), Path(manifest), unlisted)
 
 
-def _in_order(found: dict[str, Target]) -> list[Target]:
-    return sorted(found.values(), key=lambda t: (t.display, os.fsencode(t.manifest)))
+def _in_order(found: dict[str, str]) -> Targets:
+    """By display path, then by the manifest's bytes. Packed, the display comes first and NUL
+    ends it, so plain string order is display order; the rare dossiers that display alike
+    (two manifests of one folder given by name) are then put in their manifests' byte order."""
+    packed = sorted(found.values())
+    start = 0
+    while start < len(packed):
+        display = packed[start].split("\0", 1)[0]
+        end = start + 1
+        while end < len(packed) and packed[end].split("\0", 1)[0] == display:
+            end += 1
+        if end - start > 1:
+            packed[start:end] = sorted(packed[start:end], key=lambda p: os.fsencode(p.split("\0")[1]))
+        start = end
+    return Targets(packed)
 
 
-def holding(files: Iterable[str]) -> list[Target]:
+def holding(files: Iterable[str]) -> Targets:
     """The dossiers that hold ``files`` (as a pre-commit hook passes them), sorted, each once.
 
     A file belongs to the nearest folder above it with a ``dossier.yaml``: a changed
@@ -71,7 +129,7 @@ def holding(files: Iterable[str]) -> list[Target]:
     is not audited. A committed link to a folder outside the repository must not make
     the hook audit, and quote, what lies there.
     """
-    found: dict[str, Target] = {}
+    found: dict[str, str] = {}
     checked: dict[str, str | None] = {}  # folder -> the dossier folder holding it, None: none
     for raw in files:
         path = os.path.normpath(raw)

@@ -21,8 +21,10 @@ from lapkin_audit.model.dossier import (
 from lapkin_audit.model.report import (
     Report,
     RunOptions,
+    Tally,
     evidence_counts,
     finding_counts,
+    tally,
 )
 from lapkin_audit.model.result import (
     BLOCK_SAYS,
@@ -110,6 +112,7 @@ __all__ = [
     "StepRecord",
     "StepTiming",
     "Store",
+    "Tally",
     "TteProvider",
     "TteTrust",
     "Verdict",
@@ -121,4 +124,5 @@ __all__ = [
     "in_lang",
     "nearest_line",
     "rule_problems",
+    "tally",
 ]

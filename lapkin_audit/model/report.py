@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -67,7 +67,9 @@ class RunOptions:
 class Report:
     tool_version: str
     lang: str
-    results: tuple[DossierResult, ...]
+    # A tuple, or for a large run a spool of results kept on disk (``batch.spool``): read it
+    # by iterating (each pass reads it again), and ask ``tally`` for what is counted over it.
+    results: Collection[DossierResult]
     # The SOPs the results name, for renderers that show more than findings (NEEDS_SOPS).
     sops: Mapping[str, SopOutline] = field(default_factory=dict)
     # Every rule of the catalogue (decide.catalogue.RULES), in its order, for renderers that
@@ -83,19 +85,28 @@ class Report:
     options: RunOptions = field(default_factory=RunOptions)
 
     def summary(self) -> dict[str, int]:
-        counts = {verdict.value: 0 for verdict in Verdict}
-        for result in self.results:
-            counts[result.verdict.value] += 1
-        return counts
+        return dict(tally(self.results).verdicts)
 
 
-def evidence_counts(results: Iterable[DossierResult]) -> dict[str, int]:
-    """Attachments read and claims by level over the results (the short form of the evidence)."""
-    counts = {"files": 0, "teks": 0, "ocr": 0, "none": 0, **{f"level_{level}": 0 for level in LEVELS}}
-    counts.update(signatures=0, signatures_valid=0)
-    for result in results:
+class Tally:
+    """What a report counts over its results (verdicts, findings, evidence), counted once per
+    result: as a spool receives them, so that a summary printed first needs no second pass."""
+
+    def __init__(self) -> None:
+        self.verdicts = {verdict.value: 0 for verdict in Verdict}
+        self.findings = {"error": 0, "warning": 0, "waived": 0}  # errors and warnings not waived, waived ones
+        self.evidence = {"files": 0, "teks": 0, "ocr": 0, "none": 0, **{f"level_{level}": 0 for level in LEVELS}}
+        self.evidence.update(signatures=0, signatures_valid=0)
+        self.with_evidence = 0  # results whose attachments were read
+
+    def add(self, result: DossierResult) -> None:
+        self.verdicts[result.verdict.value] += 1
+        for finding in result.findings:
+            self.findings["waived" if finding.waived else finding.severity.value] += 1
         if result.evidence is None:
-            continue
+            return
+        counts = self.evidence
+        self.with_evidence += 1
         counts["files"] += len(result.evidence.attachments)
         for found in result.evidence.attachments:
             counts["signatures"] += len(found.signatures)
@@ -104,13 +115,24 @@ def evidence_counts(results: Iterable[DossierResult]) -> dict[str, int]:
             counts[key] += n
         for level, n in result.evidence.levels().items():
             counts[f"level_{level}"] += n
-    return counts
+
+
+def tally(results: Iterable[DossierResult]) -> Tally:
+    """The counts over ``results``: kept by a spool as it filled, else counted now."""
+    kept = getattr(results, "tally", None)
+    if isinstance(kept, Tally):
+        return kept
+    counted = Tally()
+    for result in results:
+        counted.add(result)
+    return counted
+
+
+def evidence_counts(results: Iterable[DossierResult]) -> dict[str, int]:
+    """Attachments read and claims by level over the results (the short form of the evidence)."""
+    return dict(tally(results).evidence)
 
 
 def finding_counts(results: Iterable[DossierResult]) -> dict[str, int]:
     """Findings counted apart: errors and warnings not waived, and waived ones."""
-    counts = {"error": 0, "warning": 0, "waived": 0}
-    for result in results:
-        for finding in result.findings:
-            counts["waived" if finding.waived else finding.severity.value] += 1
-    return counts
+    return dict(tally(results).findings)

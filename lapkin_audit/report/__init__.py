@@ -3,9 +3,10 @@
 One module per reader, each with ``chunks(report, style)`` yielding the report in pieces
 (written as they come). A module that shows more of the SOP than the findings (the HTML
 report's checklist) sets ``NEEDS_SOPS = True`` and the command line fills ``Report.sops``
-for it; the rules a report names or explains come in ``Report.rules``: renderers never
-read files. The registry drives ``--format``'s choices; each renderer is imported only
-when used, so ``--version`` and ``--format json`` never pay for tabulate.
+for it; one that reads the results once, in order (``jsonl``, ``concise``), sets
+``STREAMS = True`` and gets them as they are judged; the rules a report names or explains
+come in ``Report.rules``: renderers never read files. The registry drives ``--format``'s
+choices; each renderer is imported only when used, so ``--version`` and ``--format json`` never pay for tabulate.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from lapkin_audit.model import Report
 RENDERERS: dict[str, str] = {
     "table": "lapkin_audit.report.table",  # people at a terminal
     "json": "lapkin_audit.report.json_report",  # programs (spec: report-format.md)
+    "jsonl": "lapkin_audit.report.jsonl",  # programs, very large runs: a dossier per line, as judged
     "junit": "lapkin_audit.report.junit",  # CI test views (GitLab, Jenkins)
     "sarif": "lapkin_audit.report.sarif",  # code-scanning views (SARIF 2.1.0)
     "github": "lapkin_audit.report.github",  # GitHub Actions annotations
@@ -53,3 +55,9 @@ def renderer(name: str) -> Callable[[Report, Style], Iterable[str]]:
 
 def needs_sops(name: str) -> bool:
     return bool(getattr(module(name), "NEEDS_SOPS", False))
+
+
+def streams(name: str) -> bool:
+    """Whether the format reads the results once, in order, as they are judged (``STREAMS``):
+    then the run holds none of them; other formats get them kept in a spool."""
+    return bool(getattr(module(name), "STREAMS", False))

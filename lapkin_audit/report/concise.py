@@ -10,6 +10,8 @@ from lapkin_audit.model import Report
 from lapkin_audit.report import PLAIN, Style
 from lapkin_audit.report.text import manifest_path, visible
 
+STREAMS = True  # reads the results once, in order: the run need not keep them
+
 
 def chunks(report: Report, style: Style = PLAIN) -> Iterator[str]:
     for result in report.results:

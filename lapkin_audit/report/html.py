@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -135,8 +135,8 @@ def _verdict_class(verdict: Verdict) -> str:
     return "v-" + verdict.value.lower().replace("_", "-")
 
 
-def _counts(result_or_results: DossierResult | tuple[DossierResult, ...], w: Mapping[str, Any]) -> str:
-    results = result_or_results if isinstance(result_or_results, tuple) else (result_or_results,)
+def _counts(result_or_results: DossierResult | Collection[DossierResult], w: Mapping[str, Any]) -> str:
+    results = (result_or_results,) if isinstance(result_or_results, DossierResult) else result_or_results
     return str(w["counts"].format(**finding_counts(results)))
 
 

@@ -24,7 +24,7 @@ def chunks(report: Report, style: Style = PLAIN) -> Iterator[str]:
     yield head[: -len("\n}")] + ',\n  "dossiers": ['
     first = True
     for result in report.results:
-        body = _dumps(_dossier(result))
+        body = _dumps(dossier_dict(result))
         yield ("\n" if first else ",\n") + indent_json(body, 4)
         first = False
     yield ("]" if first else "\n  ]") + "\n}\n"
@@ -38,7 +38,7 @@ def _dumps(data: object) -> str:
 
 
 def as_dict(report: Report) -> dict[str, Any]:
-    return {**_head(report), "dossiers": [_dossier(result) for result in report.results]}
+    return {**_head(report), "dossiers": [dossier_dict(result) for result in report.results]}
 
 
 def _head(report: Report) -> dict[str, Any]:
@@ -53,7 +53,8 @@ def _head(report: Report) -> dict[str, Any]:
     }
 
 
-def _dossier(result: DossierResult) -> dict[str, Any]:
+def dossier_dict(result: DossierResult) -> dict[str, Any]:
+    """One dossier as the report lists it (and as ``jsonl`` writes it, a line each)."""
     return {
         **{key: codec.encode(getattr(result, key)) for key in ("path", "sop", "verdict")},
         "findings": [_finding(f) for f in result.findings],

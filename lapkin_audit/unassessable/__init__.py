@@ -38,6 +38,10 @@ RULES = (
                 "Kesalahan internal saat menilai dossier ini: {error}. Laporkan ke pengembang.",
                 "Internal error while assessing this dossier: {error}. Please report it.",
             ),
+            "internal.cluster": (
+                "Klaster Dask tidak dapat menilai dossier ini: {error}. Ini kegagalan pemeriksa atau klasternya, bukan temuan atas dossier; periksa lagi dengan --jobs atau pada klaster yang sehat.",
+                "The Dask cluster could not assess this dossier: {error}. This is a failure of the checker or its cluster, not a finding on the dossier; check it again with --jobs or on a healthy cluster.",
+            ),
         },
         checks=(
             "Pemeriksa sendiri gagal saat menilai dossier ini. Ini kesalahan program, bukan pelanggaran SOP; kode ini tidak ada dalam katalog spesifikasi dan ditambahkan agar satu dossier yang rusak tidak menghentikan seluruh pemeriksaan. Karena itu tidak ada contoh dossier yang melanggar atau patuh.",
