@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from lapkin_audit.evidence import limits
 from lapkin_audit.evidence.limits import CPU_PER_PAGE_KEY, CPU_PER_PAGE_OPTION, Limits
-from lapkin_audit.evidence.limits import DEFAULT as READING
 from lapkin_audit.lang.messages import LANGS
 from lapkin_audit.load import config
 from lapkin_audit.report import RENDERERS
@@ -121,7 +121,7 @@ class Settings:
         help="Seconds one dossier may take; past it, it is reported (E000) and the run goes on. 0: no limit.",
     )
     cpu_per_page: float = _setting(
-        READING.cpu_per_page,
+        limits.DEFAULT.cpu_per_page,
         flag=CPU_PER_PAGE_OPTION,
         key=CPU_PER_PAGE_KEY,
         kind=SECONDS,
@@ -190,7 +190,7 @@ class Settings:
 
     def reading(self) -> Limits:
         """What reading one attachment may cost (``evidence.limits``), with this run's budget per page."""
-        return dataclasses.replace(READING, cpu_per_page=self.cpu_per_page)
+        return dataclasses.replace(limits.DEFAULT, cpu_per_page=self.cpu_per_page)  # read now: tests set it
 
     def ignored_for(self, folder: Path) -> tuple[str, ...]:
         """The codes the per-path ignores leave out for the dossier in ``folder``."""

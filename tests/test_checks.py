@@ -254,6 +254,7 @@ def test_no_citations_at_all_is_two_h001_where_the_text_cannot_be_read(check, mo
         ]
 
     monkeypatch.setattr(read.Reader, "read_in_children", signed_report_unread)
+    monkeypatch.setattr(read, "_memo", type(read._memo)())  # nothing already read
     result = check(_NO_CITATIONS)
     assert rules(result) == ["B006", "H001", "H001"]
     assert all("manifest" in f.message for f in result.findings if f.rule == "H001")

@@ -29,6 +29,15 @@ EXAMPLES = int(os.environ.get("LAPKIN_FUZZ_EXAMPLES", "60"))
 
 ZONES = st.sampled_from([dt.UTC, dt.timezone(dt.timedelta(hours=7)), dt.timezone(dt.timedelta(hours=9))])
 st.register_type_strategy(dt.datetime, st.datetimes(timezones=ZONES))  # the model's times are aware
+# The content record (content.md) is JSON as the judge built it: what the codec passes through.
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
+    max_leaves=8,
+)
+st.register_type_strategy(
+    DossierResult, st.builds(DossierResult, content=st.none() | st.dictionaries(st.text(max_size=8), JSON, max_size=3))
+)
 RESULTS = st.from_type(DossierResult)
 ENTRIES = st.from_type(Entry)
 

@@ -340,13 +340,15 @@ def test_limits_are_plain_data():
 
 
 def test_the_checker_keeps_a_bounded_search_form(monkeypatch):
+    from types import SimpleNamespace
+
     from lapkin_audit.checks import bukti
 
-    monkeypatch.setattr(bukti, "_SEARCHABLE", {})
-    monkeypatch.setattr(bukti, "_SEARCHABLE_CHARS", 250)
+    monkeypatch.setattr(bukti, "TEXT_CHARS_KEPT", 250)
+    ctx = SimpleNamespace(texts={})  # what a run's session owns and hands each dossier
     for n in range(5):
-        bukti.searchable(DocumentFacts(f"{n:064}", "pdf", 1, (TextPiece(1, "teks", "kata " * 20),)))
-    assert sum(len(doc.text) for doc in bukti._SEARCHABLE.values()) <= 250
+        bukti.searchable(ctx, DocumentFacts(f"{n:064}", "pdf", 1, (TextPiece(1, "teks", "kata " * 20),)))
+    assert ctx.texts and sum(len(doc.text) for doc in ctx.texts.values()) <= 250
 
 
 def test_reading_in_place_leaves_this_process_limits_alone():

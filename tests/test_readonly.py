@@ -180,7 +180,7 @@ def test_a_write_that_fails_halfway_leaves_the_old_report_and_no_temporary_file(
 
     def fdopen(fd, mode="r", *args, **kwargs):
         handle = real_fdopen(fd, mode, *args, **kwargs)
-        if "w" in mode:
+        if "w" in mode and stat.S_ISREG(os.fstat(fd).st_mode):  # the report, not a reader's pipe
             partial.append(os.readlink(f"/proc/self/fd/{fd}"))
             return _HalfWriter(handle, error)
         return handle
