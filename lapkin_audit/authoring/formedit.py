@@ -76,14 +76,11 @@ class Unsaved(Exception):
 def read(manifest: Path) -> Form:
     """The manifest's values as fields; a manifest the checker cannot read yields its problem."""
     form = Form(manifest)
-    text = yamlread.read_text(manifest)
-    if isinstance(text, yamlread.ReadProblem):
-        form.problem = text
+    read = yamlread.mapping_text(manifest)
+    if isinstance(read, yamlread.ReadProblem):
+        form.problem = read
         return form
-    data, _, problems = yamlread.parse(text)
-    if problems or not isinstance(data, dict):
-        form.problem = problems[0] if problems else yamlread.ReadProblem(yamlread.SYNTAX, "format.empty", {})
-        return form
+    text, _ = read
     form.text, form.bom = text, manifest.read_bytes().startswith(b"\xef\xbb\xbf")
     root = _compose(text)
     form.fields = list(_fields(root, "", text, set())) if root is not None else []

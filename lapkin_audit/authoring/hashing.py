@@ -68,14 +68,11 @@ class Plan:
 def plan(manifest: Path) -> Plan:
     """What ``hash`` would change in ``manifest``, without writing anything."""
     result = Plan(manifest)
-    text = yamlread.read_text(manifest)
-    if isinstance(text, yamlread.ReadProblem):
-        result.problem = text
+    read = yamlread.mapping_text(manifest)
+    if isinstance(read, yamlread.ReadProblem):
+        result.problem = read
         return result
-    data, _, problems = yamlread.parse(text)
-    if problems or not isinstance(data, dict):
-        result.problem = problems[0] if problems else yamlread.ReadProblem(yamlread.SYNTAX, "format.empty", {})
-        return result
+    text, data = read
     result.text = text
     try:
         result.bom = read_regular(manifest, 3).startswith(b"\xef\xbb\xbf")

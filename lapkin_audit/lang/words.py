@@ -129,6 +129,20 @@ RUN_OPTIONS: dict[str, dict[str, str]] = {
 }
 
 
+def scope_notes(options: Any, lang: str) -> list[str]:
+    """The rules a run left out, each in a phrase naming where that came from: --select,
+    --ignore or the configuration's key, and the per-path ignores with their pattern."""
+    words = RUN_OPTIONS["en" if lang == "en" else "id"]
+    notes = []
+    if options.select:
+        notes.append(words["select"].format(codes=", ".join(options.select), source=options.select_from))
+    if options.ignore:
+        notes.append(words["ignore"].format(codes=", ".join(options.ignore), source=options.ignore_from))
+    for pattern, codes in options.per_path_ignore:
+        notes.append(words["per_path"].format(codes=", ".join(codes), pattern=pattern))
+    return notes
+
+
 def options_note(options: Any, lang: str) -> str:
     """``konfigurasi lapkin-audit.toml (sha256 …); aturan T tidak dinilai (--ignore); ...``,
     or "" when the run used every rule, no configuration file and only the bundled rules."""
@@ -138,12 +152,7 @@ def options_note(options: Any, lang: str) -> str:
         parts.append(words["config"].format(file=options.config[0], digest=options.config[1]))
     for folder, digest in options.rules_dirs:
         parts.append(words["rules"].format(folder=folder, digest=digest))
-    if options.select:
-        parts.append(words["select"].format(codes=", ".join(options.select), source=options.select_from))
-    if options.ignore:
-        parts.append(words["ignore"].format(codes=", ".join(options.ignore), source=options.ignore_from))
-    for pattern, codes in options.per_path_ignore:
-        parts.append(words["per_path"].format(codes=", ".join(codes), pattern=pattern))
+    parts.extend(scope_notes(options, lang))
     if options.strict:
         parts.append(words["strict"])
     if options.baseline:

@@ -130,6 +130,19 @@ def _inside(target: str, root: str) -> bool:
     return target == root or target.startswith(root.rstrip(os.sep) + os.sep)
 
 
+def mapping_text(path: Path) -> tuple[str, dict[str, Any]] | ReadProblem:
+    """The text of a YAML file that parses to a mapping (a manifest) and that mapping, or why
+    it is not one: what a tool that edits a manifest in place (``hash``, the desk's form)
+    starts from."""
+    text = read_text(path)
+    if isinstance(text, ReadProblem):
+        return text
+    data, _, problems = parse(text)
+    if problems or not isinstance(data, dict):
+        return problems[0] if problems else ReadProblem(SYNTAX, "format.empty", {})
+    return text, data
+
+
 def parse(text: str) -> tuple[Any, dict[str, int], list[ReadProblem]]:
     """Plain data, ``field path -> line``, and problems (duplicate keys) that did not stop parsing.
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from lapkin_audit.lang.words import ACTOR_NAMES, PARTIAL, RUN_OPTIONS
+from lapkin_audit.lang.words import ACTOR_NAMES, PARTIAL, scope_notes
 from lapkin_audit.model import DossierResult, Finding, Rule, RunOptions, SopOutline
 
 
@@ -45,15 +45,7 @@ def partial_notes(result: DossierResult, options: RunOptions, lang: str) -> list
     """
     if result.verdict.value == "TIDAK_DAPAT_DINILAI":
         return []
-    run = RUN_OPTIONS["en" if lang == "en" else "id"]
-    notes = []
-    if options.select:
-        notes.append(run["select"].format(codes=", ".join(options.select), source=options.select_from))
-    if options.ignore:
-        notes.append(run["ignore"].format(codes=", ".join(options.ignore), source=options.ignore_from))
-    for pattern, codes in options.per_path_ignore:
-        notes.append(run["per_path"].format(codes=", ".join(codes), pattern=pattern))
-    return notes + dossier_notes(result, lang)
+    return scope_notes(options, lang) + dossier_notes(result, lang)
 
 
 def dossier_notes(result: DossierResult, lang: str) -> list[str]:
