@@ -21,7 +21,7 @@ import datetime as dt
 import hashlib
 import os
 import stat
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Collection, Generator, Iterable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
@@ -48,6 +48,7 @@ from lapkin_audit.settings import Settings, declared
 if TYPE_CHECKING:
     from lapkin_audit.batch.cache import ResultCache
     from lapkin_audit.evidence.cache import FactsCache
+    from lapkin_audit.evidence.facts import DocumentFacts
 
 __all__ = ["Problem", "Run", "Settings", "audit", "run"]
 
@@ -166,6 +167,10 @@ class Run:
 
     ``notes`` says what a person should know that is no problem (the cache could not be
     used, nothing was left to audit, the baseline written)."""
+
+    # Facts already read that a long-lived process lends to each of its runs, by content and
+    # reading set-up (the test suite reads its fixtures once so); None: each run reads afresh.
+    facts_memo: OrderedDict[str, DocumentFacts] | None = None
 
     def __init__(
         self,
@@ -308,8 +313,14 @@ class Run:
         s = self.settings
         cache = self._cache()
         scope = Scope(s.lang, s.select, s.ignore)
+        memo = self.facts_memo if self.facts_memo is not None else OrderedDict()
         reader = read.Reader(
-            s.reading(), self._facts_cache, tessdata=read.tessdata_dir(), ocr_workers=self.workers, command=read.CHILD
+            s.reading(),
+            self._facts_cache,
+            tessdata=read.tessdata_dir(),
+            ocr_workers=self.workers,
+            memo=memo,
+            command=read.CHILD,
         )
         session = Session(self.rulebook, scope, s.timeout, cache, reader)
         self._sessions.append(session)

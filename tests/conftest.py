@@ -19,6 +19,17 @@ def _private_cache(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
 
 
+@pytest.fixture(autouse=True)
+def _fixtures_read_once(monkeypatch):
+    """The runs a test makes in this process (the command line's included) share what the
+    tests already read, the module API's memo: each fixture is read once per session, not
+    once per run. A test that needs a fresh reading replaces ``read._memo``."""
+    from lapkin_audit import api
+    from lapkin_audit.evidence import read
+
+    monkeypatch.setattr(api.Run, "facts_memo", property(lambda run: read._memo))
+
+
 @pytest.fixture(scope="session")
 def rulebook():
     """The bundled rules, and the trust of the fixtures' electronic signatures."""
