@@ -408,6 +408,7 @@ def test_unreadable_manifest_is_e001_and_the_batch_goes_on(tmp_path, monkeypatch
         return real_open(path, *args, **kwargs)
 
     monkeypatch.setattr(os, "open", denying_open)
+    monkeypatch.setattr(os, "supports_dir_fd", os.supports_dir_fd | {denying_open})  # as os.open does
     code, report = run_json("--lang", "en", str(tmp_path))
     results = by_path(report)
     assert code == 1

@@ -137,8 +137,9 @@ class _Tally:
     def __init__(self, settings: Any) -> None:
         from lapkin_audit.model import RunOptions
 
-        # fails() depends on --strict and each finding's own marks (waived, baselined) only.
-        self.options = RunOptions(strict=settings.strict)
+        # fails() depends on --strict, the hook's leave for this machine's missing tools
+        # (--touched), and each finding's own marks (waived, baselined, local) only.
+        self.options = RunOptions(strict=settings.strict, local_not_failing=settings.touched)
         self.failed = False
         self.rules: dict[str, int] = {}
 
