@@ -43,7 +43,8 @@ def main(argv: list[str]) -> int:
         return 2
     import uvicorn
 
-    from lapkin_audit.desk.app import Desk, create_app
+    from lapkin_audit.desk.app import create_app
+    from lapkin_audit.desk.state import Desk
 
     with tempfile.TemporaryDirectory(prefix="lapkin-desk-") as tmp:
         root = Path(tmp) / "Laporan Kinerja"

@@ -16,8 +16,9 @@ import pytest
 from starlette.testclient import TestClient
 
 from lapkin_audit.desk import unzip
-from lapkin_audit.desk.app import Desk, create_app
+from lapkin_audit.desk.app import create_app
 from lapkin_audit.desk.attach import safe_filename
+from lapkin_audit.desk.state import Desk
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures" / "dossiers"

@@ -14,7 +14,8 @@ from typing import Any
 
 import pytest
 
-from lapkin_audit.desk.app import Desk, create_app
+from lapkin_audit.desk.app import create_app
+from lapkin_audit.desk.state import Desk
 from tests.browser_util import CHROMIUM, PDFTOPPM, pdf_text
 
 ROOT = Path(__file__).resolve().parents[1]

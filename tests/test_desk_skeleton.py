@@ -8,7 +8,8 @@ from starlette.testclient import TestClient
 
 from lapkin_audit.authoring import formedit
 from lapkin_audit.cli import cli
-from lapkin_audit.desk.app import Desk, create_app
+from lapkin_audit.desk.app import create_app
+from lapkin_audit.desk.state import Desk
 
 
 def _skeleton(tmp_path):

@@ -44,8 +44,9 @@ def desk(folder: str, host: str, port: int, no_browser: bool, lang: str, rules: 
 
     from lapkin_audit.cli.common import EXIT_USAGE
     from lapkin_audit.desk import guard
-    from lapkin_audit.desk.app import Desk, create_app
+    from lapkin_audit.desk.app import create_app
     from lapkin_audit.desk.history import data_dir
+    from lapkin_audit.desk.state import Desk
     from lapkin_audit.lang.desk import DESK
 
     words = DESK[lang]

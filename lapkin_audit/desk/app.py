@@ -11,12 +11,9 @@ attachment, both on the user's explicit request, both atomic.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import secrets
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
-from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -28,62 +25,13 @@ from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Re
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from lapkin_audit import api
 from lapkin_audit.desk import attach, guard, pages, unzip
-from lapkin_audit.desk.history import History
+from lapkin_audit.desk.state import Desk, Job
 from lapkin_audit.errors import Problem
-from lapkin_audit.lang.desk import DESK
-from lapkin_audit.model import Report
+from lapkin_audit.load.discovery import MANIFEST
 from lapkin_audit.report import html, views
 
-MANIFEST = "dossier.yaml"
 UPLOAD_LIMIT = 100 * 1024 * 1024  # a whole request: the largest scan a dossier attaches
-
-
-@dataclass
-class Job:
-    key: str
-    started: float
-    future: Future[Report]
-
-
-@dataclass
-class Desk:
-    """What one running desk knows: the dossiers opened, the audits running and done."""
-
-    root: Path
-    lang: str = "id"
-    data: Path = field(default_factory=lambda: Path("."))
-    no_cache: bool = False
-    rules: tuple[str, ...] = ()  # extra folders of SOP/calendar files, as check --rules
-    csrf: str = field(default_factory=guard.new_token)
-    dossiers: dict[str, Path] = field(default_factory=dict)
-    jobs: dict[str, Job] = field(default_factory=dict)
-    reports: dict[str, Report] = field(default_factory=dict)
-    executor: ThreadPoolExecutor = field(default_factory=lambda: ThreadPoolExecutor(max_workers=1))
-
-    def __post_init__(self) -> None:
-        self.history = History(self.data)
-        self.w = DESK["en" if self.lang == "en" else "id"]
-
-    def register(self, folder: Path) -> str:
-        folder = folder.resolve()
-        key = hashlib.sha256(str(folder).encode("utf-8", "surrogatepass")).hexdigest()[:16]
-        self.dossiers[key] = folder
-        return key
-
-    def folder(self, key: str) -> Path | None:
-        return self.dossiers.get(key)
-
-    def audit(self, folder: Path) -> Report:
-        """One dossier through the library, remembered in the history."""
-        settings = api.Settings(lang=self.lang, jobs=1, no_cache=self.no_cache, rules_dirs=self.rules)
-        with api.run([str(folder)], settings) as run:
-            results = list(run.results())
-            report = run.report(results, outlines=True)
-        for result in results:
-            self.history.record(folder, result)
-        return report
 
 
 def create_app(desk: Desk, hosts: tuple[str, ...] = (), token: str | None = None) -> Any:

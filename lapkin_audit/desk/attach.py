@@ -13,14 +13,13 @@ from typing import TYPE_CHECKING, Any
 
 from lapkin_audit.authoring import formedit, hashing
 from lapkin_audit.desk import names
+from lapkin_audit.load.discovery import MANIFEST
 from lapkin_audit.report.text import visible
 
 if TYPE_CHECKING:
     from starlette.datastructures import UploadFile
 
-    from lapkin_audit.desk.app import Desk
-
-MANIFEST = "dossier.yaml"
+    from lapkin_audit.desk.state import Desk
 
 
 def save_form(desk: Desk, folder: Path, values: Mapping[str, str]) -> tuple[str, str]:

@@ -16,6 +16,7 @@ from starlette.responses import HTMLResponse
 
 from lapkin_audit.authoring import formedit
 from lapkin_audit.lang.messages import field_words
+from lapkin_audit.load.discovery import MANIFEST
 from lapkin_audit.load.manifest_schema import JENIS_PERIODE
 from lapkin_audit.report.text import visible
 
@@ -23,10 +24,9 @@ if TYPE_CHECKING:
     from jinja2 import Environment
     from markupsafe import Markup
 
-    from lapkin_audit.desk.app import Desk
+    from lapkin_audit.desk.state import Desk
     from lapkin_audit.model import Finding, Sop
 
-MANIFEST = "dossier.yaml"
 HIDDEN = {"format"}  # the format's version: for the checker, not a person
 _GROUP = re.compile(r"^(dokumen\[\d+\]|langkah\[\d+\]|pengecualian\[\d+\]|pejabat\.[^.\[]+|[^.\[]+)")
 

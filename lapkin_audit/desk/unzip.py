@@ -15,6 +15,7 @@ import zipfile
 from pathlib import Path, PurePosixPath
 
 from lapkin_audit.desk import names
+from lapkin_audit.load.discovery import MANIFEST
 
 MAX_ENTRIES = 2_000
 MAX_TOTAL = 500 * 1024 * 1024  # what a real dossier with scans can weigh, uncompressed
@@ -65,7 +66,7 @@ def extract(archive: Path, target: Path) -> Path:
             if total > MAX_TOTAL or info.file_size > MAX_RATIO * max(info.compress_size, 1) + _CHUNK:
                 raise Refused("zip_bomb")
             planned.append((info, path))
-        manifests = sorted((p for _, p in planned if p.name == "dossier.yaml"), key=lambda p: len(p.parts))
+        manifests = sorted((p for _, p in planned if p.name == MANIFEST), key=lambda p: len(p.parts))
         if not manifests:
             raise Refused("zip_no_dossier")
         written = 0
