@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from lapkin_audit.checks.bukti import is_document
 from lapkin_audit.checks.context import NEEDS_EVIDENCE, Context, keep
-from lapkin_audit.checks.tte import visible_mark
+from lapkin_audit.checks.tte_signatures import visible_mark
 from lapkin_audit.domain.people import format_nip, normalize_nip, same_person
 from lapkin_audit.domain.signblock import PARAF, TANDA_TANGAN, SignBlock, blocks
 from lapkin_audit.evidence.facts import DocumentFacts

@@ -14,7 +14,8 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from lapkin_audit.checks.context import NEEDS_EVIDENCE, Context
-from lapkin_audit.domain.tte import Pairing, has_tte_footer, is_tte_qr, within_tolerance
+from lapkin_audit.checks.tte_signatures import integrity, order, visible_mark
+from lapkin_audit.domain.tte import Pairing, within_tolerance
 from lapkin_audit.domain.tte import pair as pair_marks
 from lapkin_audit.domain.worktime import zone_info
 from lapkin_audit.lang.messages import Nested
@@ -404,10 +405,10 @@ def _document(ctx: Context, doc: Document, facts: Any) -> Iterator[Violation]:
         args = {"jenis": doc.jenis, "nama": mark.person.nama, "what": _what(mark), "count": len(signatures)}
         yield Violation("S001", "S001", args, field=mark.field)
     for signature in pairing.extra:
-        yield from _integrity(ctx, signature, doc.field)
+        yield from integrity(ctx, signature, doc.field)
         args = {"jenis": doc.jenis, "signer": signature.signer or "-", "field_name": signature.field}
         yield Violation("S009", "S009", args, field=doc.field)
-    yield from _order(doc, pairing)
+    yield from order(doc, pairing)
     if not any(s.valid for s in signatures) and visible_mark(ctx, facts):
         yield Violation("S010", "S010", {"jenis": doc.jenis, "berkas": doc.berkas or "-"}, field=f"{doc.field}.berkas")
 
@@ -419,7 +420,7 @@ def proves(signature: Any) -> bool:
 
 
 def _proven(ctx: Context, mark: Mark, signature: Any) -> Iterator[Violation]:
-    broken = list(_integrity(ctx, signature, mark.field))
+    broken = list(integrity(ctx, signature, mark.field))
     yield from broken
     if broken:
         return  # S002-S004 say it proves nothing; its time and partial checks are moot
@@ -439,57 +440,6 @@ def _proven(ctx: Context, mark: Mark, signature: Any) -> Iterator[Violation]:
         parts = [Nested(f"S008.{part}") for part in signature.partial]
         args = {"what": _what(mark), "nama": mark.person.nama, "parts": parts}
         yield Violation("S008", "S008", args, field=mark.field)
-
-
-def _integrity(ctx: Context, signature: Any, field: str) -> Iterator[Violation]:
-    name = signature.signer or "-"
-    if signature.intact is False or signature.changed_after:  # None: not evaluated (S008)
-        key = "S002.bytes" if signature.intact is False else "S002.changed"
-        yield Violation("S002", key, {"signer": name, "field_name": signature.field}, field=field)
-        return  # a broken signature proves nothing more: its chain and time are moot
-    if signature.chain == "untrusted":
-        args = {"signer": name, "issuer": signature.issuer, "detail": signature.detail or "-"}
-        yield Violation("S003", "S003", args, field=field)
-    elif signature.validity in ("expired", "revoked", "not_yet_valid"):
-        zone = zone_info(ctx.dossier.zona_waktu)
-        args = {"signer": name, "time": _local(signature.time, zone), "detail": signature.detail or "-"}
-        key = f"S004.{signature.validity}"
-        if signature.validity == "revoked":
-            args["revoked"] = _local(signature.revoked_at, zone)
-            # Without a trusted timestamp the time is a claim: a revocation at any time counts.
-            key += "" if signature.time_basis == "timestamp" else "_no_poe"
-        yield Violation("S004", key, args, field=field)
-
-
-def _local(moment: str | None, zone: Any) -> dt.datetime | str:
-    """An ISO time of the facts in the office's zone, as messages show times; "-" if none."""
-    if moment is None:
-        return "-"
-    return dt.datetime.fromisoformat(moment.replace("Z", "+00:00")).astimezone(zone)
-
-
-def _order(doc: Document, pairing: Pairing) -> Iterator[Violation]:
-    """Every tanda tangan signed after every paraf: by the file's revisions, and by trusted times."""
-    parafs = [pairing.proven[m.field] for m in doc.paraf if m.field in pairing.proven]
-    for mark in doc.tanda_tangan:
-        signature = pairing.proven.get(mark.field)
-        if signature is None:
-            continue
-        for paraf in parafs:
-            earlier_revision = signature.revision < paraf.revision
-            both_trusted = signature.time_basis == paraf.time_basis == "timestamp"
-            earlier_time = both_trusted and (signature.time or "") < (paraf.time or "")
-            if earlier_revision or earlier_time:
-                args = {"signer": signature.signer or "-", "paraf": paraf.signer or "-", "jenis": doc.jenis}
-                yield Violation("S007", "S007", args, field=mark.field)
-                return
-
-
-def visible_mark(ctx: Context, facts: Any) -> bool:
-    """A TTE footer naming a provider the run knows, or a TTE QR code (S010; B008 leaves
-    such a document to S010)."""
-    issuers = [name for provider in ctx.sop.tte.providers for name in provider.names]
-    return has_tte_footer(facts.text, issuers) or any(is_tte_qr(code) for code in facts.qr_codes)
 
 
 def _what(mark: Mark) -> str:
