@@ -26,12 +26,10 @@ from typing import Any
 
 from lapkin_audit.checks.bukti import is_document
 from lapkin_audit.checks.bukti_teks import needed_as_evidence
-from lapkin_audit.checks.context import NEEDS_EVIDENCE, Context, keep, tables_of
-from lapkin_audit.domain.content.compare import DISTRIBUTED, REPORTED, SIGNED, Documents
+from lapkin_audit.checks.capaian_documents import document
+from lapkin_audit.checks.context import NEEDS_EVIDENCE, Context, tables_of
+from lapkin_audit.domain.content.compare import DISTRIBUTED, SIGNED, Documents
 from lapkin_audit.domain.content.judge import ContentResult, judge
-from lapkin_audit.domain.content.model import DocumentContent
-from lapkin_audit.domain.content.read import document_content
-from lapkin_audit.evidence.facts import DocumentFacts
 from lapkin_audit.lang.messages import Where
 from lapkin_audit.model import ERROR, WARNING, Rule, Violation
 
@@ -384,7 +382,7 @@ def _judged(ctx: Context) -> ContentResult:
             not is_document(ctx, doc, facts)  # B001 says why
             or (needed_as_evidence(ctx, doc) and facts.text_source is None)  # B006
         )
-        docs[role] = _content(ctx, doc.jenis, doc.field, facts, periode.tahun, reported)
+        docs[role] = document(ctx, doc.jenis, doc.field, facts, periode.tahun, reported)
         files[role] = facts.sha256
     if files.get("distributed") is not None and files.get("distributed") == files.get("signed"):
         docs.pop("distributed")  # the very same file: nothing can differ
@@ -401,41 +399,6 @@ def record(ctx: Context) -> dict[str, Any] | None:
     kinds = ctx.sop.document_kinds
     found["documents"] = {kind: kinds[kind].name for kind in KINDS if kind in kinds}
     return found
-
-
-MEMO_SIZE = 256  # documents kept: a batch shares its LRA, DPA and IKU across dossiers
-
-
-def _content(ctx: Context, kind: str, field: str, facts: DocumentFacts, year: int, reported: bool) -> DocumentContent:
-    """``reported``: B001 or B006 already says the document could not be read. Remembered by
-    the document's content (its SHA-256), place in the manifest, and whether its tables were
-    read (a content read without them, when the C rules were left out, gives nothing)."""
-    key = (__name__, kind, field, facts.sha256, year, reported, bool(facts.tables), facts.tables_problem)
-    found: DocumentContent | None = ctx.shared.get(key)  # the run's: its session owns it
-    if found is None:
-        found = keep(ctx.shared, key, _read(kind, field, facts, year, reported), MEMO_SIZE)
-    return found
-
-
-def _read(kind: str, field: str, facts: DocumentFacts, year: int, reported: bool) -> DocumentContent:
-    """A document whose text was read but whose tables were not (their CPU allowance ran out,
-    or their parser failed on it: ``tables_problem``) is one whose content is unread (C008),
-    even with the tables found before: a row left out must never read as an absent one."""
-    readable = not reported and facts.tables_problem is None and (facts.problem is None or bool(facts.tables))
-    problem = REPORTED if reported else facts.problem
-    if not reported and facts.tables_problem is not None:
-        problem = f"tables_{facts.tables_problem}"
-    return document_content(
-        kind,
-        field,
-        facts.tables,
-        facts.text,
-        year,
-        readable=readable,
-        complete=facts.complete,
-        problem=problem,
-        picture_pages=facts.picture_pages,
-    )
 
 
 def _worded(violation: Violation, ctx: Context) -> Violation:

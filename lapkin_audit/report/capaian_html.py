@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from lapkin_audit.lang.words import CONTENT_WORDS
+from lapkin_audit.lang.evidence import CONTENT_WORDS
 
 FLAGS = {"target": "C002", "realisasi": "C003", "capaian": "C004"}
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from lapkin_audit.lang import words
-from lapkin_audit.lang.words import evidence_line, finding_note, options_note
+from lapkin_audit.lang.evidence import evidence_line
+from lapkin_audit.lang.words import finding_note, options_note
 from lapkin_audit.model import DossierResult, Finding, Report, finding_counts
 from lapkin_audit.report import PLAIN, Style
 from lapkin_audit.report.text import CONTROL_ESCAPES, manifest_path, unicode_safe

@@ -20,12 +20,11 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from lapkin_audit.lang import printed
+from lapkin_audit.lang.evidence import EVIDENCE_WORDS, evidence_line
 from lapkin_audit.lang.words import (
-    EVIDENCE_WORDS,
     FAMILY_NAMES,
     RUN_OPTIONS,
     date_words,
-    evidence_line,
     family_name,
     options_note,
     periode_words,

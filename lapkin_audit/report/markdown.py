@@ -13,7 +13,8 @@ import re
 from collections.abc import Iterator
 
 from lapkin_audit.lang import words
-from lapkin_audit.lang.words import RUN_OPTIONS, evidence_line, finding_note, options_note
+from lapkin_audit.lang.evidence import evidence_line
+from lapkin_audit.lang.words import RUN_OPTIONS, finding_note, options_note
 from lapkin_audit.model import DossierResult, Report, Verdict, finding_counts
 from lapkin_audit.report import PLAIN, Style
 from lapkin_audit.report.auditor import actor_of, partial_notes

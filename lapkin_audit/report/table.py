@@ -10,7 +10,8 @@ import click  # its ANSI styling; tabulate measures cells without the escape cod
 from tabulate import tabulate
 
 from lapkin_audit.lang import words
-from lapkin_audit.lang.words import RUN_OPTIONS, evidence_line, finding_note, options_note
+from lapkin_audit.lang.evidence import evidence_line
+from lapkin_audit.lang.words import RUN_OPTIONS, finding_note, options_note
 from lapkin_audit.model import Report, Severity, Verdict, finding_counts
 from lapkin_audit.report import PLAIN, Style
 from lapkin_audit.report.auditor import dossier_notes, partial_notes
