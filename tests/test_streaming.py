@@ -115,4 +115,4 @@ def test_the_dossiers_found_are_kept_packed_and_given_back_as_targets(tmp_path):
     assert found[1:3] == expected[1:3] and found[-1] == expected[-1] and Targets.of(expected) == expected
     assert isinstance(found[0].folder, type(tmp_path)) and found[0].folder == tmp_path / "a"
     many = Targets.of([expected[0]] * 1000)
-    assert sys.getsizeof(many._packed[0]) < 300 and len(many) == 1000
+    assert sys.getsizeof(many._items[0]) < 300 and len(many) == 1000

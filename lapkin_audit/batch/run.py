@@ -12,7 +12,7 @@ from typing import overload
 
 from lapkin_audit.batch.runner import InProcessRunner, Runner, Unit
 from lapkin_audit.batch.session import Session
-from lapkin_audit.load.discovery import Target
+from lapkin_audit.load.discovery import Made, Target
 from lapkin_audit.model import DossierResult
 
 # Fewer misses than this never repay starting workers (twice parallel.MIN_PER_WORKER's
@@ -37,31 +37,11 @@ def audit(
         yield from (runner or _runner(jobs, len(units))).map(session, units, False)
         return
     hits = [session.cache.lookup(target, codes) for target, codes in units]
-    misses = _Units(_Some(targets, [i for i, hit in enumerate(hits) if hit is None]), units.ignored)
+    missed = [i for i, hit in enumerate(hits) if hit is None]
+    misses = _Units(Made(missed, targets.__getitem__), units.ignored)  # the targets at those places
     audited = iter((runner or _runner(jobs, len(misses))).map(session, misses, True))
     for hit in hits:
         yield hit if hit is not None else next(audited)
-
-
-class _Some(Sequence[Target]):
-    """The targets at ``indexes``, in that order."""
-
-    def __init__(self, targets: Sequence[Target], indexes: list[int]) -> None:
-        self.targets, self.indexes = targets, indexes
-
-    def __len__(self) -> int:
-        return len(self.indexes)
-
-    @overload
-    def __getitem__(self, index: int) -> Target: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[Target]: ...
-
-    def __getitem__(self, index: int | slice) -> Target | list[Target]:
-        if isinstance(index, slice):
-            return [self.targets[i] for i in self.indexes[index]]
-        return self.targets[self.indexes[index]]
 
 
 class _Units(Sequence[Unit]):

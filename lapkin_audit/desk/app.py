@@ -132,12 +132,10 @@ async def dossier(desk: Desk, request: Request) -> Response:
 
 
 async def start_check(desk: Desk, request: Request) -> Response:
-    values = await _posted(desk, request)
-    if isinstance(values, Response):
-        return values
-    key, folder = _dossier(desk, request)
-    if folder is None:
-        return pages.refused(desk, "unknown", 404)
+    posted = await _posted_to_dossier(desk, request)
+    if isinstance(posted, Response):
+        return posted
+    _, key, folder = posted
     job = secrets.token_hex(8)
     desk.jobs[job] = Job(key, time.monotonic(), desk.executor.submit(desk.audit, folder))
     return RedirectResponse(f"/d/{key}/proses/{job}", status_code=303)
@@ -216,13 +214,11 @@ async def form(desk: Desk, request: Request) -> Response:
 
 
 async def upload(desk: Desk, request: Request) -> Response:
-    posted = await _posted(desk, request)
+    posted = await _posted_to_dossier(desk, request)
     if isinstance(posted, Response):
         return posted
-    key, folder = _dossier(desk, request)
-    if folder is None:
-        return pages.refused(desk, "unknown", 404)
-    file = posted.get("berkas")
+    values, key, folder = posted
+    file = values.get("berkas")
     if not isinstance(file, UploadFile):
         return pages.refused(desk, "name", 400)
     notice = await attach.attachment(folder, request.path_params["index"], file, desk.w)
@@ -252,6 +248,18 @@ async def _closing(handler: Callable[[Desk, Request], Awaitable[Response]], desk
 def _dossier(desk: Desk, request: Request) -> tuple[str, Path | None]:
     key = str(request.path_params.get("key", ""))
     return key, desk.folder(key)
+
+
+async def _posted_to_dossier(desk: Desk, request: Request) -> tuple[Mapping[str, Any], str, Path] | Response:
+    """A form posted about one dossier: its values, the dossier's key and folder; or the
+    refusal (no CSRF token, a dossier this desk did not open)."""
+    values = await _posted(desk, request)
+    if isinstance(values, Response):
+        return values
+    key, folder = _dossier(desk, request)
+    if folder is None:
+        return pages.refused(desk, "unknown", 404)
+    return values, key, folder
 
 
 async def _posted(desk: Desk, request: Request) -> Mapping[str, Any] | Response:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import os
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import overload
+from typing import Any, overload
 
 MANIFEST = "dossier.yaml"
 
@@ -26,19 +26,15 @@ class Target:
     unlisted: bool = False
 
 
-class Targets(Sequence[Target]):
-    """Targets in order, each kept as one string until it is asked for: a run of 100,000
-    dossiers holds ~15 MB of them, not the ~80 MB of as many ``Target`` objects and paths."""
+class Made(Sequence[Target]):
+    """Targets made one at a time, when asked for, from ``items`` by ``make``: a run of
+    100,000 dossiers holds its compact items, not as many ``Target`` objects and paths."""
 
-    def __init__(self, packed: list[str]) -> None:
-        self._packed = packed  # display NUL manifest NUL folder NUL unlisted ("1" or "")
-
-    @classmethod
-    def of(cls, targets: Iterable[Target]) -> Targets:
-        return cls([_pack(t.folder, t.display, t.manifest, t.unlisted) for t in targets])
+    def __init__(self, items: Sequence[Any], make: Callable[[Any], Target]) -> None:
+        self._items, self._make = items, make
 
     def __len__(self) -> int:
-        return len(self._packed)
+        return len(self._items)
 
     @overload
     def __getitem__(self, index: int) -> Target: ...
@@ -48,16 +44,28 @@ class Targets(Sequence[Target]):
 
     def __getitem__(self, index: int | slice) -> Target | list[Target]:
         if isinstance(index, slice):
-            return [_unpack(packed) for packed in self._packed[index]]
-        return _unpack(self._packed[index])
+            return [self._make(item) for item in self._items[index]]
+        return self._make(self._items[index])
 
     def __iter__(self) -> Iterator[Target]:
-        return map(_unpack, self._packed)
+        return map(self._make, self._items)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Sequence) and list(self) == list(other)
 
     __hash__ = None  # type: ignore[assignment]  # compared by value, as a list
+
+
+class Targets(Made):
+    """Targets in order, each kept as one string until it is asked for (~15 MB for 100,000
+    dossiers, not the ~80 MB of as many ``Target`` objects and paths)."""
+
+    def __init__(self, packed: list[str]) -> None:
+        super().__init__(packed, _unpack)  # display NUL manifest NUL folder NUL unlisted ("1" or "")
+
+    @classmethod
+    def of(cls, targets: Iterable[Target]) -> Targets:
+        return cls([_pack(t.folder, t.display, t.manifest, t.unlisted) for t in targets])
 
 
 def _pack(folder: str | Path, display: str, manifest: str | Path, unlisted: bool) -> str:
