@@ -34,12 +34,18 @@ report: $(STAMP)
 	$(BIN)/lapkin-audit check fixtures/ $(FIXTURE_RULES) --format html --output build/laporan-audit.html; status=$$?; [ $$status -le 1 ]
 	@echo "HTML report: build/laporan-audit.html"
 
+# The suite runs in up to four processes, one test file at a time in each, so a file's
+# fixtures are built once; session fixtures (the test PKI, OCR'd scans) once per process.
+# `make test PYTEST_JOBS=0` runs it in this process alone.
+PYTEST_JOBS ?= auto
+PYTEST := -m pytest -n $(PYTEST_JOBS) --maxprocesses 4 --dist loadfile
+
 # The browser tests of the HTML report need Debian's chromium; ensure-browser installs it
 # where it can and otherwise lets those tests skip, saying why.
 test: lint
 	@./scripts/ensure-browser
 	@./scripts/ensure-ocr
-	$(BIN)/python -m pytest
+	$(BIN)/python $(PYTEST)
 
 # Types (mypy --strict, configured in setup.cfg) and style (ruff, in pyproject.toml).
 lint: $(STAMP)
@@ -83,7 +89,7 @@ test-latest:
 	.venv-latest/bin/python -m pip install --quiet --upgrade --upgrade-strategy eager -e '.[test,bench,lint]'
 	.venv-latest/bin/python -m pip freeze --exclude-editable | grep -iE '^(cerberus|click|tabulate|pendulum|holidays|pyyaml|pytest|hypothesis|jsonschema|selenium)=='
 	@./scripts/ensure-browser
-	.venv-latest/bin/python -m pytest
+	.venv-latest/bin/python $(PYTEST)
 
 # The lowest versions setup.cfg allows for our direct dependencies (requirements/lowest.txt).
 test-lowest:
@@ -92,7 +98,7 @@ test-lowest:
 	.venv-lowest/bin/python -m pip install --quiet -r $(LOWEST)
 	.venv-lowest/bin/python -m pip install --quiet --no-deps -e .
 	@./scripts/ensure-browser
-	.venv-lowest/bin/python -m pytest
+	.venv-lowest/bin/python $(PYTEST)
 
 # Regenerate the locks from setup.cfg (universal: the same files serve Linux and Windows):
 # the test environment, its lowest versions, and the runtime alone (requirements/run.txt,
