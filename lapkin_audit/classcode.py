@@ -69,11 +69,13 @@ class _Codes:
                 handle.write(MAGIC_NUMBER)
                 marshal.dump(keep, handle)
             os.replace(temporary, self.path)  # whole or not at all, whoever writes last
-        except OSError:
+        except BaseException as error:  # an interrupt at exit too: no half-written file is left
             try:
                 os.unlink(temporary)
             except OSError:
                 pass
+            if not isinstance(error, OSError):
+                raise
 
 
 def _read(path: str) -> dict[bytes, CodeType]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 HEAVY = ("holidays", "tabulate", "cerberus", "pendulum", "yaml", "lapkin_audit.checks", "lapkin_audit.decide.judge")
 
 PROBE = """
@@ -123,3 +125,23 @@ def test_the_generated_code_of_the_model_is_compiled_once_and_kept(tmp_path):
     assert len(classcode._read(str(kept))) == int(first[0])
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)  # -B: not written
     assert done.stderr == ""
+
+
+def test_an_interrupted_write_of_the_kept_code_leaves_no_file(tmp_path, monkeypatch):
+    """Ctrl+C while the compiled code is written at exit: the interrupt goes on, and neither a
+    temporary file nor a half-written one is left in ``__pycache__``."""
+    from lapkin_audit import classcode
+
+    kept = tmp_path / "__pycache__" / "kept.marshal"
+    codes = classcode._Codes(str(kept))
+    codes.exec("def f(): return 1\n", {"__name__": "lapkin_audit.probe"})
+    monkeypatch.setattr(classcode.sys, "dont_write_bytecode", False)
+
+    def interrupted(value, handle):
+        handle.write(b"half")
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(classcode.marshal, "dump", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        codes.save()
+    assert list(kept.parent.iterdir()) == []
