@@ -179,6 +179,9 @@ def test_an_uploaded_attachment_lands_in_lampiran_with_its_sha256(client, desk, 
     assert "Lampiran lampiran/Data Musrenbangcam 2024.pdf tersimpan" in page.text
     folder = workspace / "patuh"
     assert (folder / "lampiran" / "Data Musrenbangcam 2024.pdf").read_bytes() == body
+    # As readable as the dossier's other files (not a temporary file's 0600), nothing half-written left.
+    assert (folder / "lampiran" / "Data Musrenbangcam 2024.pdf").stat().st_mode & 0o777 == 0o644
+    assert not [p.name for p in folder.rglob("*.tmp")]
     text = (folder / "dossier.yaml").read_text(encoding="utf-8")
     digest = hashlib.sha256(body).hexdigest()
     entry = f'{{jenis: data_kinerja_musrenbangcam, berkas: "lampiran/Data Musrenbangcam 2024.pdf", sha256: {digest}}}'

@@ -6,6 +6,7 @@ import hashlib
 import os
 import re
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -245,8 +246,8 @@ def test_a_folder_that_cannot_be_written_is_one_line_and_exit_2_whoever_runs_it(
             raise PermissionError(13, "Permission denied")
         return original(*args, **kwargs)
 
-    original = hashing.tempfile.mkstemp
-    monkeypatch.setattr(hashing.tempfile, "mkstemp", refuse)
+    original = tempfile.mkstemp
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
     result = CliRunner().invoke(cli, ["hash", "--lang", "en", str(folder), str(second)])
     assert result.exit_code == 2 and not isinstance(result.exception, PermissionError)
     lines = [line for line in result.output.splitlines() if "cannot be written" in line]

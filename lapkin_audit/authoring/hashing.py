@@ -21,13 +21,12 @@ from __future__ import annotations
 import copy
 import os
 import posixpath
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from lapkin_audit.load import attachments, yamlread
-from lapkin_audit.load.safefile import read_regular
+from lapkin_audit.load.safefile import kept_mode, read_regular, replace_atomically
 
 ADDED, UPDATED, SAME, NOT_HASHED, LFS_SAME = "added", "updated", "same", "not_hashed", "lfs_same"
 
@@ -199,17 +198,7 @@ def write(result: Plan) -> None:
     """
     data = ("\ufeff" if result.bom else "") + result.new_text()
     target = Path(os.path.realpath(result.manifest))
-    fd, temporary = tempfile.mkstemp(prefix=".dossier.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temporary, target.stat().st_mode & 0o7777)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    replace_atomically(target, [data.encode("utf-8")], kept_mode(target))
 
 
 def _unnamed(folder: Path, named: set[str], limit: int = 10_000) -> list[str]:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -172,7 +171,7 @@ def schema_for(folder: Path, installed: Path) -> tuple[str | None, Path | None]:
     machine's installation. If the copy cannot be written, there is no reference.
     """
     from lapkin_audit.load.discovery import repository_root
-    from lapkin_audit.load.safefile import read_regular
+    from lapkin_audit.load.safefile import kept_mode, read_regular, replace_atomically
 
     wanted = installed.read_bytes()
     folder = Path(os.path.abspath(folder))
@@ -183,20 +182,8 @@ def schema_for(folder: Path, installed: Path) -> tuple[str | None, Path | None]:
     written = None
     try:
         if not place.is_file() or read_regular(place, len(wanted) + 1) != wanted:
-            _write(place, wanted)
+            replace_atomically(place, [wanted], kept_mode(place))
             written = place
     except OSError:
         return None, None
     return Path(os.path.relpath(place, folder)).as_posix(), written
-
-
-def _write(path: Path, data: bytes) -> None:
-    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

@@ -5,7 +5,6 @@ its ``berkas`` and SHA-256 then written by ``authoring.hashing``, as ``hash`` do
 from __future__ import annotations
 
 import os
-import tempfile
 import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
@@ -14,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from lapkin_audit.authoring import formedit, hashing
 from lapkin_audit.desk import names
 from lapkin_audit.load.discovery import MANIFEST
+from lapkin_audit.load.safefile import kept_mode, replace_atomically
 from lapkin_audit.report.text import visible
 
 if TYPE_CHECKING:
@@ -76,7 +76,7 @@ async def attachment(folder: Path, index: int, upload: UploadFile, w: Mapping[st
     if os.path.realpath(target.parent) != os.path.realpath(lampiran):
         return ("error", refused.format(reason=w["reasons"]["name"]))
     try:
-        await _write(upload, lampiran, target)
+        await _write(upload, target)
         berkas = f"lampiran/{name}"
         formedit.save(form, {f"dokumen[{index}].berkas": berkas})
         plan = hashing.plan(folder / MANIFEST)
@@ -87,13 +87,10 @@ async def attachment(folder: Path, index: int, upload: UploadFile, w: Mapping[st
     return ("ok", w["attached"].format(berkas=berkas))
 
 
-async def _write(upload: UploadFile, lampiran: Path, target: Path) -> None:
-    fd, temporary = tempfile.mkstemp(prefix=".unggah.", dir=lampiran)
-    try:
-        with os.fdopen(fd, "wb") as sink:
-            while chunk := await upload.read(1 << 20):
-                sink.write(chunk)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+async def _write(upload: UploadFile, target: Path) -> None:
+    """The upload's bytes replace ``target`` whole, read and written in a worker thread: the
+    page's other requests go on meanwhile."""
+    from starlette.concurrency import run_in_threadpool
+
+    chunks = iter(lambda: upload.file.read(1 << 20), b"")
+    await run_in_threadpool(replace_atomically, target, chunks, kept_mode(target))

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from lapkin_audit.errors import OutputError
+from lapkin_audit.load.safefile import replace_atomically
 
 
 def refuse_inside_dossiers(output: Path, folders: Iterable[Path]) -> None:
@@ -116,22 +117,8 @@ def _write_into(path: Path, parts: Iterable[str], append: bool) -> None:
 
 def _replace(path: Path, parts: Iterable[str]) -> None:
     """A temporary file beside the target, renamed into place: never half a file."""
-    import tempfile  # here, not at the top: --version stays light
-
-    folder = path.parent if str(path.parent) else Path(".")
     try:
-        fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-        try:
-            os.fchmod(fd, _report_mode(path))  # mkstemp makes 0600; a report is as readable as before
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                for part in parts:
-                    handle.write(part)
-                handle.flush()
-                os.fsync(handle.fileno())  # on disk before the rename: not even a power cut leaves half
-            os.replace(temporary, path)
-        except BaseException:
-            os.unlink(temporary)
-            raise
+        replace_atomically(path, (part.encode("utf-8") for part in parts), _report_mode(path))
     except OSError as exc:
         raise OutputError("output.cannot_write", path=path, error=exc.strerror or exc) from None
 
