@@ -19,6 +19,7 @@ ALLOWED: dict[str, set[str]] = {
     "model": set(),
     "budget": set(),  # a dossier's time budget, in CPU time: passed down, never a signal
     "classcode": set(),  # the compiled code of the package's dataclasses, kept like bytecode
+    "atomic": set(),  # replacing a file whole: every writer of a file a person names
     "lang": BASE,
     "errors": BASE | {"lang"},  # problems that stop a command: coded, rendered by lang
     "unassessable": BASE | {"lang"},  # the E rules: found by load, gather and the judge
@@ -31,16 +32,25 @@ ALLOWED: dict[str, set[str]] = {
     "checks": BASE | {"lang", "domain", "evidence", "gather"},
     # the judge: checks, waivers, scope, stamping, the verdict; and the baseline
     "decide": BASE | {"budget", "errors", "lang", "domain", "unassessable", "gather", "checks"},
-    "report": BASE | {"errors", "lang"},
+    "report": BASE | {"errors", "lang", "atomic"},
     # every setting, declared once: the command line's options and the file's keys
     "settings": BASE | {"lang", "load", "evidence", "decide", "report"},  # evidence: the reading limits
     "batch": BASE | {"budget", "errors", "lang", "domain", "load", "evidence", "gather", "decide"},
     "authoring": BASE
-    | {"errors", "lang", "domain", "load", "unassessable", "evidence", "decide"},  # evidence: its limited child
+    | {
+        "errors",
+        "lang",
+        "domain",
+        "load",
+        "unassessable",
+        "evidence",
+        "decide",
+        "atomic",
+    },  # evidence: its limited child
     # the library: the one entry of every front end
     "api": BASE | {"errors", "load", "decide", "report", "settings", "batch", "evidence"},
     # the Sekretaris's desk: a front end over the library, as the command line is
-    "desk": BASE | {"errors", "lang", "load", "authoring", "report", "api"},
+    "desk": BASE | {"errors", "lang", "load", "authoring", "report", "api", "atomic"},
     "cli": BASE
     | {"errors", "lang", "load", "unassessable", "decide", "authoring", "report", "settings", "api", "desk"},
     "__main__": {"cli"},

@@ -25,8 +25,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from lapkin_audit.atomic import kept_mode, replace_atomically
 from lapkin_audit.load import attachments, yamlread
-from lapkin_audit.load.safefile import kept_mode, read_regular, replace_atomically
+from lapkin_audit.load.safefile import read_regular
 
 ADDED, UPDATED, SAME, NOT_HASHED, LFS_SAME = "added", "updated", "same", "not_hashed", "lfs_same"
 

@@ -170,8 +170,9 @@ def schema_for(folder: Path, installed: Path) -> tuple[str | None, Path | None]:
     installed schema is refreshed. An absolute path (``file:///home/...``) would name this
     machine's installation. If the copy cannot be written, there is no reference.
     """
+    from lapkin_audit.atomic import kept_mode, replace_atomically
     from lapkin_audit.load.discovery import repository_root
-    from lapkin_audit.load.safefile import kept_mode, read_regular, replace_atomically
+    from lapkin_audit.load.safefile import read_regular
 
     wanted = installed.read_bytes()
     folder = Path(os.path.abspath(folder))

@@ -10,10 +10,10 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from lapkin_audit.atomic import kept_mode, replace_atomically
 from lapkin_audit.authoring import formedit, hashing
 from lapkin_audit.desk import names
 from lapkin_audit.load.discovery import MANIFEST
-from lapkin_audit.load.safefile import kept_mode, replace_atomically
 from lapkin_audit.report.text import visible
 
 if TYPE_CHECKING:

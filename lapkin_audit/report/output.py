@@ -13,8 +13,8 @@ import stat
 from collections.abc import Iterable
 from pathlib import Path
 
+from lapkin_audit.atomic import replace_atomically
 from lapkin_audit.errors import OutputError
-from lapkin_audit.load.safefile import replace_atomically
 
 
 def refuse_inside_dossiers(output: Path, folders: Iterable[Path]) -> None:
