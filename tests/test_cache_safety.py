@@ -11,6 +11,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.helpers import FIXTURES, ROOT
 from tests.hostile_util import CLI, copy_patuh
@@ -224,3 +226,40 @@ def test_a_worker_opens_the_very_folder_the_run_checked(tmp_path):
     name = "12" + "3" * 62
     folder.put(name, b"[1]")
     assert pickle.loads(pickle.dumps(folder)).get(name, 100, 4) == [1]
+
+
+def _depth_by_every_byte(raw: bytes) -> int:
+    depth = deepest = 0
+    for byte in raw:
+        if byte in b"[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif byte in b"]}":
+            depth -= 1
+    return deepest
+
+
+@given(raw=st.binary(max_size=300) | st.text(alphabet='[]{}"a,:\\', max_size=300).map(str.encode))
+def test_the_depth_guard_counts_as_a_walk_over_every_byte(raw):
+    """The guard before an authenticated entry is parsed: too deep is refused exactly where a
+    plain walk over the bytes finds it too deep (brackets in strings included)."""
+    from lapkin_audit.load.private import _check_depth
+
+    for limit in (0, 1, 3, 8):
+        refused = False
+        try:
+            _check_depth(raw, limit)
+        except ValueError:
+            refused = True
+        assert refused == (_depth_by_every_byte(raw) > limit)
+
+
+def test_an_authenticated_entry_too_deep_is_a_miss(tmp_path):
+    """An entry with this user's HMAC but nested past the bound is refused before parsing."""
+    from lapkin_audit.load.private import Folder
+
+    folder = Folder.open(tmp_path / "c", b"k" * 32, "uji")
+    folder.put("ab" + "0" * 62, b"[" * 100 + b"]" * 100)
+    with pytest.raises(ValueError, match="too deep"):
+        folder.get("ab" + "0" * 62, 1 << 20, 64)
+    assert folder.get("ab" + "0" * 62, 1 << 20, 100) is not None
