@@ -10,10 +10,10 @@ from typing import Any
 
 import yaml
 
+from lapkin_audit.checks.capaian_documents import content_of
 from lapkin_audit.domain.content.compare import Documents
 from lapkin_audit.domain.content.judge import ContentResult, judge
 from lapkin_audit.domain.content.model import DocumentContent
-from lapkin_audit.domain.content.read import document_content
 from lapkin_audit.evidence import child
 from lapkin_audit.load.content_rules import content_rules, load_outline
 from lapkin_audit.load.sop import bundled_rules_dir
@@ -40,20 +40,10 @@ def cases() -> dict[str, dict[str, Any]]:
 
 
 def read_document(data: bytes, kind: str, field: str, year: int) -> DocumentContent:
-    """What the evidence reader gives for these bytes, its tables wanted (in this process:
-    the reading itself is tested through the child elsewhere)."""
+    """What the checks take from these bytes, their tables wanted (read in this process: the
+    reading itself is tested through the child elsewhere)."""
     facts = child.read(data, hashlib.sha256(data).hexdigest(), None, tables=True)
-    return document_content(
-        kind,
-        field,
-        facts.tables,
-        facts.text,
-        year,
-        readable=facts.tables_problem is None and facts.problem in (None, "no_text"),
-        complete=facts.complete,
-        problem=facts.tables_problem or facts.problem,
-        picture_pages=facts.picture_pages,
-    )
+    return content_of(kind, field, facts, year, reported=False)
 
 
 @functools.cache

@@ -19,6 +19,7 @@ import pytest
 from tests.helpers import FIXTURES, ROOT
 
 PATUH = FIXTURES / "patuh"
+SIGNED = "lampiran/lkj-2024-tw2-ttd.pdf"  # the compliant dossier's signed report
 CLI = "from lapkin_audit.cli import main; main()"
 TIMEOUT = 300  # seconds: only a checker that hangs on hostile input reaches it, however busy the machine
 
@@ -27,6 +28,18 @@ def copy_patuh(dest: Path) -> Path:
     """A copy of the compliant fixture (manifest and attachments) at ``dest``."""
     shutil.copytree(PATUH, dest, symlinks=True)
     return dest
+
+
+def with_signed_report(tmp_path: Path, data: bytes) -> Path:
+    """A copy of the compliant dossier whose signed report is ``data``."""
+    folder = copy_patuh(tmp_path / "d")
+    (folder / SIGNED).write_bytes(data)
+    return folder
+
+
+def finding_rules(result: Any) -> list[str]:
+    """The codes of a library result's findings, sorted."""
+    return sorted(f.rule for f in result.findings)
 
 
 def patuh_text() -> str:

@@ -22,13 +22,12 @@ from lapkin_audit.evidence.child import read as read_bytes
 from lapkin_audit.evidence.facts import DocumentFacts, TextPiece
 from lapkin_audit.evidence.sniff import claimed, sniff
 from tests.helpers import FIXTURES
-from tests.hostile_util import copy_patuh
+from tests.hostile_util import SIGNED, copy_patuh, finding_rules, with_signed_report
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 import fixture_documents as docs
 import fixture_tables
 
-SIGNED = "lampiran/lkj-2024-tw2-ttd.pdf"
 HAS_OCR = read.tessdata_dir() is not None
 needs_ocr = pytest.mark.skipif(not HAS_OCR, reason="Tesseract with its Indonesian model is not installed")
 
@@ -38,16 +37,6 @@ def fresh_memo():
     read._memo.clear()
     yield
     read._memo.clear()
-
-
-def _rules(result) -> list[str]:
-    return sorted(f.rule for f in result.findings)
-
-
-def _with_signed_report(tmp_path: Path, data: bytes) -> Path:
-    folder = copy_patuh(tmp_path / "d")
-    (folder / SIGNED).write_bytes(data)
-    return folder
 
 
 # ----------------------------------------------------------------------------- formats
@@ -163,7 +152,7 @@ def test_encrypted_and_damaged_pdfs():
 def test_without_tesseract_a_scan_is_b006_never_a_silent_pass(audit, monkeypatch):
     monkeypatch.setattr(read, "tessdata_dir", lambda: None)
     result = audit(FIXTURES / "patuh-pindaian")
-    assert _rules(result) == ["B006"]
+    assert finding_rules(result) == ["B006"]
     assert result.verdict.value == "PATUH_DENGAN_CATATAN"
     assert result.evidence is not None
     levels = {c.claim: c.level for c in result.evidence.claims if c.field.startswith("dokumen[10]")}
@@ -175,14 +164,14 @@ def test_ocr_cannot_prove_a_citation_absent(audit, tmp_path):
     scan = docs.scanned_pdf(
         docs.signed_report_lines(dasar_hukum=docs.DASAR_HUKUM[:3]), tables=fixture_tables.report_tables(2)
     )  # the report's tables scanned too, as in patuh-pindaian: its figures agree
-    folder = _with_signed_report(tmp_path, scan)
+    folder = with_signed_report(tmp_path, scan)
     (folder / "dossier.yaml").write_text(
         (folder / "dossier.yaml").read_text(encoding="utf-8").replace("\n", "\n", 1), encoding="utf-8"
     )
     result = audit(folder)
     # The scan shows the Perpres but not the PermenPAN: not proved absent (B006), and
     # H001 falls back to the declared dasar_hukum, which cites both.
-    assert _rules(result) == ["B006"]
+    assert finding_rules(result) == ["B006"]
 
 
 def test_h001_is_judged_on_the_text_where_readable(audit):
@@ -196,7 +185,7 @@ def test_one_file_for_two_kinds_that_may_share_it_is_fine(audit, tmp_path):
     manifest = folder / "dossier.yaml"
     text = manifest.read_text(encoding="utf-8")
     manifest.write_text(text.replace("lampiran/lkj-2024-tw2-final.pdf", SIGNED), encoding="utf-8")
-    assert _rules(audit(folder)) == []  # the SOP lets the signed draft be the distributed report
+    assert finding_rules(audit(folder)) == []  # the SOP lets the signed draft be the distributed report
 
 
 @needs_ocr
@@ -276,9 +265,9 @@ HOSTILE = {
 
 @pytest.mark.parametrize("name", sorted(HOSTILE))
 def test_hostile_pdfs_become_findings_within_the_limits(audit, tmp_path, name):
-    folder = _with_signed_report(tmp_path, HOSTILE[name]())
+    folder = with_signed_report(tmp_path, HOSTILE[name]())
     result = audit(folder)
-    rules = set(_rules(result))
+    rules = set(finding_rules(result))
     assert rules & {"B001", "B006"} and rules <= {"B001", "B006", "H001", "B003"}, [f.message for f in result.findings]
     assert "E000" not in rules
 
@@ -355,11 +344,11 @@ def test_a_reader_that_crashes_hangs_or_swells_is_b001(audit, tmp_path, monkeypa
 
     audit(FIXTURES / "patuh")  # its other attachments are read by the real reader, once
     monkeypatch.setattr(read, "CHILD", (sys.executable, "-c", BEGAN + child))
-    folder = _with_signed_report(
+    folder = with_signed_report(
         tmp_path, docs.text_pdf([docs.signed_report_lines()]) + b"%" + problem.encode() + child.encode() + b"\n"
     )
     result = audit(folder, reading=Limits(cpu_base=1, wall_factor=1, wall_slack=3))
-    assert _rules(result) == ["B001"] and result.verdict.value == "TIDAK_PATUH"
+    assert finding_rules(result) == ["B001"] and result.verdict.value == "TIDAK_PATUH"
     signed = [a for a in result.evidence.attachments if a.berkas == SIGNED]
     assert signed[0].problem == problem
 
@@ -369,9 +358,9 @@ def test_a_reader_that_fails_before_any_document_is_the_checkers_failure(audit, 
     (TIDAK DAPAT DINILAI), never a B001 blaming the office."""
     audit(FIXTURES / "patuh")
     monkeypatch.setattr(read, "CHILD", (sys.executable, "-c", "import sys; sys.exit(3)"))
-    folder = _with_signed_report(tmp_path, docs.text_pdf([docs.signed_report_lines()]) + b"%other\n")
+    folder = with_signed_report(tmp_path, docs.text_pdf([docs.signed_report_lines()]) + b"%other\n")
     result = audit(folder)
-    assert _rules(result) == ["E000"] and result.verdict.value == "TIDAK_DAPAT_DINILAI"
+    assert finding_rules(result) == ["E000"] and result.verdict.value == "TIDAK_DAPAT_DINILAI"
 
 
 # ----------------------------------------------------------------------------- the facts cache
@@ -583,7 +572,7 @@ def test_marks_may_say_how_they_were_made(audit, tmp_path, metode, rules):
     )
     manifest.write_text(text, encoding="utf-8")
     result = audit(folder)
-    assert _rules(result) == rules
+    assert finding_rules(result) == rules
 
 
 def test_a_scan_is_read_page_by_page_across_processes(monkeypatch):

@@ -13,13 +13,12 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import FIXTURES
-from tests.hostile_util import copy_patuh
+from tests.hostile_util import SIGNED, copy_patuh
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 import fixture_documents as docs
 import fixture_tables
 
-SIGNED = "lampiran/lkj-2024-tw2-ttd.pdf"
 SK = "lampiran/sk-tim-akuntabilitas-2024.pdf"
 BASE = (FIXTURES / "patuh" / "dossier.yaml").read_text(encoding="utf-8")
 CAMAT = '  camat:      {nama: "Drs. Bambang Sutrisno, M.Si", nip: "19700312 199003 1 004"}'

@@ -22,12 +22,11 @@ from lapkin_audit.evidence.child import read as read_bytes
 from lapkin_audit.evidence.facts import DocumentFacts, TextPiece
 from lapkin_audit.evidence.limits import Limits
 from tests.helpers import FIXTURES, ROOT
-from tests.hostile_util import copy_patuh, long_scan_pdf
+from tests.hostile_util import SIGNED, finding_rules, long_scan_pdf, with_signed_report
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import fixture_documents as docs
 
-SIGNED = "lampiran/lkj-2024-tw2-ttd.pdf"
 OFFICE = ROOT / "tests" / "data" / "office"
 TESSDATA = read.tessdata_dir()
 needs_ocr = pytest.mark.skipif(TESSDATA is None, reason="Tesseract with its Indonesian model is not installed")
@@ -36,16 +35,6 @@ WITHOUT_PERMENPAN = docs.signed_report_lines(dasar_hukum=docs.DASAR_HUKUM[:3])  
 
 def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-def _rules(result) -> list[str]:  # type: ignore[no-untyped-def]
-    return sorted(f.rule for f in result.findings)
-
-
-def _with_signed_report(tmp_path: Path, data: bytes) -> Path:
-    folder = copy_patuh(tmp_path / "d")
-    (folder / SIGNED).write_bytes(data)
-    return folder
 
 
 # ----------------------------------------------------------------------------- as printed
@@ -96,9 +85,9 @@ def test_a_report_exported_with_hyphenation_cites_correctly(audit, tmp_path, mak
     both legal bases. An export straight from the word processor carries no ink on its
     signature page, which is B008 (an unsigned export) and rightly so: the citations are
     what this holds."""
-    baseline = _rules(audit(FIXTURES / "patuh"))
-    result = audit(_with_signed_report(tmp_path, make()), ignore=("C",))  # these exports carry no tables
-    assert _rules(result) == sorted([*baseline, "B008"])
+    baseline = finding_rules(audit(FIXTURES / "patuh"))
+    result = audit(with_signed_report(tmp_path, make()), ignore=("C",))  # these exports carry no tables
+    assert finding_rules(result) == sorted([*baseline, "B008"])
     signed = next(c for c in result.evidence.claims if c.field == "dokumen[10].dasar_hukum[1]")
     assert signed.level == "teks"
 
@@ -116,11 +105,11 @@ def test_a_report_exported_with_hyphenation_cites_correctly(audit, tmp_path, mak
 def test_a_document_the_reader_gave_up_on_never_passes_more_easily(audit, tmp_path, make, problem):
     """The same page text fails H001/B003 when it can be read; unreadable, it is B001 (an
     error, TIDAK PATUH), never a warning that passes."""
-    readable = audit(_with_signed_report(tmp_path / "a", docs.text_pdf([WITHOUT_PERMENPAN])))
-    assert "B003" in _rules(readable) and readable.verdict.value == "TIDAK_PATUH"
+    readable = audit(with_signed_report(tmp_path / "a", docs.text_pdf([WITHOUT_PERMENPAN])))
+    assert "B003" in finding_rules(readable) and readable.verdict.value == "TIDAK_PATUH"
     limits = Limits(cpu_base=3, cpu_per_page=1, memory=400 * 1024 * 1024)
-    result = audit(_with_signed_report(tmp_path / "b", make(WITHOUT_PERMENPAN)), reading=limits)
-    assert "B001" in _rules(result) and result.verdict.value == "TIDAK_PATUH"
+    result = audit(with_signed_report(tmp_path / "b", make(WITHOUT_PERMENPAN)), reading=limits)
+    assert "B001" in finding_rules(result) and result.verdict.value == "TIDAK_PATUH"
     [signed] = [a for a in result.evidence.attachments if a.berkas == SIGNED]
     assert signed.problem in (problem if isinstance(problem, tuple) else (problem,))
 
@@ -129,7 +118,7 @@ def test_a_document_the_reader_gave_up_on_never_passes_more_easily(audit, tmp_pa
 def test_a_spent_cpu_budget_is_b001_naming_the_budget_and_never_cached(tmp_path, monkeypatch, run_json):
     from lapkin_audit.evidence import limits
 
-    folder = _with_signed_report(tmp_path, docs.scans_pdf(docs.long_scan(2)))
+    folder = with_signed_report(tmp_path, docs.scans_pdf(docs.long_scan(2)))
     _age(folder)
     monkeypatch.setattr(read, "_memo", type(read._memo)())
     monkeypatch.setattr(limits, "DEFAULT", Limits(cpu_base=0.2))

@@ -170,6 +170,15 @@ def _text_values(value: object, where: str):
         yield where, value
 
 
+# A complete service SOP of one step, as an HTML page shows it (nothing left to ask).
+SURAT_MASUK = (
+    "<table><tr><td>Nomor SOP</td><td>800/12/2020</td></tr><tr><td>Tanggal Efektif</td><td>2 Januari 2020</td></tr>"
+    "<tr><td>Nama SOP</td><td>Surat Masuk</td></tr></table><table><tr><th>No</th><th>Kegiatan</th><th>Lurah</th>"
+    "<th>Kelengkapan</th><th>Waktu</th><th>Output</th></tr><tr><td>1</td><td>Menerima surat</td><td>v</td>"
+    "<td>Surat</td><td>5 menit</td><td>Agenda</td></tr><tr><td>Jumlah Waktu</td><td></td><td></td><td></td>"
+    "<td>5 menit</td><td></td></tr></table>"
+)
+
 NEAR_MISSES = {"bukan-standar-pelayanan.txt": "standar_pelayanan", "bukan-spo-puskesmas.txt": "spo"}
 
 
@@ -619,13 +628,7 @@ def test_marks_that_survive_become_executors(tmp_path):
 def test_complete_means_the_checker_loads_it(tmp_path):
     """An import with nothing left to ask is written as complete only once it loads."""
     page = tmp_path / "sop.html"
-    page.write_text(
-        "<table><tr><td>Nomor SOP</td><td>800/12/2020</td></tr><tr><td>Tanggal Efektif</td><td>2 Januari 2020</td></tr>"
-        "<tr><td>Nama SOP</td><td>Surat Masuk</td></tr></table><table><tr><th>No</th><th>Kegiatan</th><th>Lurah</th>"
-        "<th>Kelengkapan</th><th>Waktu</th><th>Output</th></tr><tr><td>1</td><td>Menerima surat</td><td>v</td>"
-        "<td>Surat</td><td>5 menit</td><td>Agenda</td></tr><tr><td>Jumlah Waktu</td><td></td><td></td><td></td>"
-        "<td>5 menit</td><td></td></tr></table>"
-    )
+    page.write_text(SURAT_MASUK)
     result = import_source(page)
     assert result.imported is not None
     assert [g["bidang"] for g in result.imported.celah] == ["pengecualian_disetujui_oleh"]
@@ -773,13 +776,7 @@ def test_the_seed_is_imported_as_a_periodic_report_and_says_it_assumed_so():
 
 def test_a_service_sop_is_imported_as_not_periodic(tmp_path):
     page = tmp_path / "sop.html"
-    page.write_text(
-        "<table><tr><td>Nomor SOP</td><td>800/12/2020</td></tr><tr><td>Tanggal Efektif</td><td>2 Januari 2020</td></tr>"
-        "<tr><td>Nama SOP</td><td>Surat Masuk</td></tr></table><table><tr><th>No</th><th>Kegiatan</th><th>Lurah</th>"
-        "<th>Kelengkapan</th><th>Waktu</th><th>Output</th></tr><tr><td>1</td><td>Menerima surat</td><td>v</td>"
-        "<td>Surat</td><td>5 menit</td><td>Agenda</td></tr><tr><td>Jumlah Waktu</td><td></td><td></td><td></td>"
-        "<td>5 menit</td><td></td></tr></table>"
-    )
+    page.write_text(SURAT_MASUK)
     sop = imported_sop(page)
     assert sop["laporan_berkala"] is False
     assert any(a["bidang"] == "laporan_berkala" for a in sop["asumsi"])

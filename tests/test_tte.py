@@ -16,13 +16,13 @@ from click.testing import CliRunner
 from lapkin_audit.cli import cli
 from lapkin_audit.domain.tte import has_tte_footer, is_tte_qr, signed_by, within_tolerance
 from tests.helpers import FIXTURES, ROOT, TTE_RULES
+from tests.hostile_util import SIGNED
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import fixture_documents as docs
 import fixture_tables
 
 WIB = ZoneInfo("Asia/Jakarta")
-SIGNED = "lampiran/lkj-2024-tw2-ttd.pdf"
 
 
 # ----------------------------------------------------------------------------- domain

@@ -20,11 +20,11 @@ def document(ctx: Context, kind: str, field: str, facts: DocumentFacts, year: in
     key = (__name__, kind, field, facts.sha256, year, reported, bool(facts.tables), facts.tables_problem)
     found: DocumentContent | None = ctx.shared.get(key)  # the run's: its session owns it
     if found is None:
-        found = keep(ctx.shared, key, _read(kind, field, facts, year, reported), MEMO_SIZE)
+        found = keep(ctx.shared, key, content_of(kind, field, facts, year, reported), MEMO_SIZE)
     return found
 
 
-def _read(kind: str, field: str, facts: DocumentFacts, year: int, reported: bool) -> DocumentContent:
+def content_of(kind: str, field: str, facts: DocumentFacts, year: int, reported: bool) -> DocumentContent:
     """A document whose text was read but whose tables were not (their CPU allowance ran out,
     or their parser failed on it: ``tables_problem``) is one whose content is unread (C008),
     even with the tables found before: a row left out must never read as an absent one."""
